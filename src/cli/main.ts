@@ -1,0 +1,2 @@
+process.stderr.write('contexta-gate: no commands yet\n');
+process.exitCode = 2;
