@@ -1,0 +1,98 @@
+/**
+ * Streams a file line by line at the byte level. Lines are split on `\n` before any decoding, so a
+ * multi-gigabyte line is never built as a string: once a line passes `maxLineBytes` its bytes are
+ * dropped and the caller learns only its number and length.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+
+export type LineEvent =
+  | {
+      kind: 'line';
+      lineNo: number;
+      text: string;
+      /** False only for the last line of a file that does not end with `\n`. */
+      terminated: boolean;
+    }
+  | { kind: 'too_long'; lineNo: number; bytes: number; terminated: boolean }
+  | { kind: 'invalid_encoding'; lineNo: number; terminated: boolean };
+
+export interface LineReadOptions {
+  maxLineBytes: number;
+  /** Read size; large chunks keep the per-chunk overhead negligible. */
+  chunkBytes?: number;
+}
+
+export interface LineReadSummary {
+  lines: number;
+  bytes: number;
+  endsWithNewline: boolean;
+}
+
+const NEWLINE = 0x0a;
+
+export async function readLines(
+  path: string,
+  options: LineReadOptions,
+  onLine: (event: LineEvent) => void,
+): Promise<LineReadSummary> {
+  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1 << 20 });
+  const max = options.maxLineBytes;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let overflowBytes = 0;
+  let lineNo = 0;
+  let totalBytes = 0;
+  let lastByte = -1;
+
+  const emit = (terminated: boolean) => {
+    lineNo += 1;
+    if (overflowBytes > 0) {
+      onLine({ kind: 'too_long', lineNo, bytes: overflowBytes, terminated });
+    } else {
+      const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      if (isUtf8(buf)) {
+        onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
+      } else {
+        onLine({ kind: 'invalid_encoding', lineNo, terminated });
+      }
+    }
+    pending = [];
+    pendingBytes = 0;
+    overflowBytes = 0;
+  };
+
+  const append = (chunk: Buffer, start: number, end: number) => {
+    const length = end - start;
+    if (length === 0) return;
+    if (overflowBytes > 0) {
+      overflowBytes += length;
+    } else if (pendingBytes + length > max) {
+      overflowBytes = pendingBytes + length;
+      pending = [];
+      pendingBytes = 0;
+    } else {
+      pending.push(chunk.subarray(start, end));
+      pendingBytes += length;
+    }
+  };
+
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    totalBytes += chunk.length;
+    if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
+    let start = 0;
+    let index = chunk.indexOf(NEWLINE, start);
+    while (index !== -1) {
+      append(chunk, start, index);
+      emit(true);
+      start = index + 1;
+      index = chunk.indexOf(NEWLINE, start);
+    }
+    if (start < chunk.length) {
+      // The slice may outlive this chunk; copy so the stream can reuse its buffer.
+      append(Buffer.from(chunk.subarray(start)), 0, chunk.length - start);
+    }
+  }
+  if (pendingBytes > 0 || overflowBytes > 0) emit(false);
+  return { lines: lineNo, bytes: totalBytes, endsWithNewline: lastByte === NEWLINE };
+}
