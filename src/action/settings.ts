@@ -1,0 +1,162 @@
+/**
+ * Turns the action's raw inputs into one typed `Settings` value, once, with messages that name the
+ * input, what was expected and what was found. Everything after this works on `Settings` only.
+ */
+import { z } from 'zod';
+
+export const BaselineSpec = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('auto') }),
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('run'), runId: z.number().int().positive() }),
+  z.object({ kind: z.literal('artifact'), name: z.string().min(1) }),
+  z.object({ kind: z.literal('deployment'), environment: z.string().min(1) }),
+  z.object({ kind: z.literal('path'), path: z.string().min(1) }),
+]);
+export type BaselineSpec = z.infer<typeof BaselineSpec>;
+
+export type Mode = 'gate' | 'promote' | 'publish';
+export type CommentWhen = 'always' | 'on-change' | 'on-failure' | 'off';
+export type FailOn = 'fail' | 'warn' | 'never';
+
+export interface Settings {
+  mode: Mode;
+  workspace: string;
+  configPath: string;
+  configInline: string | null;
+  allowPrConfig: boolean;
+  baseline: BaselineSpec;
+  artifactName: string;
+  retentionDays: number | null;
+  token: string;
+  comment: CommentWhen;
+  commentAs: 'comment' | 'review';
+  failOn: FailOn;
+  project: string | null;
+  run: string | null;
+  maxBaselineRuns: number;
+  upload: boolean;
+  environment: string | null;
+  force: boolean;
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'SettingsError';
+  }
+}
+
+type InputReader = (name: string) => string;
+
+function oneOf<T extends string>(
+  problems: string[],
+  name: string,
+  raw: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`Invalid input '${name}': expected one of ${allowed.join(', ')}, found '${raw}'.`);
+  return fallback;
+}
+
+function bool(problems: string[], name: string, raw: string, fallback: boolean): boolean {
+  if (raw === '') return fallback;
+  if (/^(true|True|TRUE)$/.test(raw)) return true;
+  if (/^(false|False|FALSE)$/.test(raw)) return false;
+  problems.push(`Invalid input '${name}': expected true or false, found '${raw}'.`);
+  return fallback;
+}
+
+function positiveInt(problems: string[], name: string, raw: string, max: number): number | null {
+  if (raw === '') return null;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    problems.push(`Invalid input '${name}': expected a whole number from 1 to ${max}, found '${raw}'.`);
+    return null;
+  }
+  return value;
+}
+
+export function parseBaselineSpec(raw: string): BaselineSpec | string {
+  const text = raw.trim();
+  if (text === '' || text === 'auto') return { kind: 'auto' };
+  if (text === 'none') return { kind: 'none' };
+  const match = /^(run|artifact|deployment|path):(.*)$/.exec(text);
+  if (match) {
+    const [, kind, rest] = match as unknown as [string, string, string];
+    const value = rest.trim();
+    if (value === '') return `'${kind}:' needs a value after the colon`;
+    if (kind === 'run') {
+      const id = Number(value);
+      if (!Number.isSafeInteger(id) || id < 1) return `'run:' expects a workflow run id, found '${value}'`;
+      return { kind: 'run', runId: id };
+    }
+    if (kind === 'artifact') return { kind: 'artifact', name: value };
+    if (kind === 'deployment') return { kind: 'deployment', environment: value };
+    return { kind: 'path', path: value };
+  }
+  // A bare value that looks like a path is the documented shorthand for `path:`.
+  if (/^[./~]|[\\/]/.test(text)) return { kind: 'path', path: text };
+  return `expected auto, none, run:<id>, artifact:<name>, deployment:<environment> or a path, found '${text}'`;
+}
+
+export function readSettings(getInput: InputReader): Settings {
+  const problems: string[] = [];
+  const mode = oneOf<Mode>(problems, 'mode', getInput('mode'), ['gate', 'promote', 'publish'], 'gate');
+
+  const baselineRaw = getInput('baseline');
+  const parsedBaseline = parseBaselineSpec(baselineRaw);
+  let baseline: BaselineSpec = { kind: 'auto' };
+  if (typeof parsedBaseline === 'string') problems.push(`Invalid input 'baseline': ${parsedBaseline}.`);
+  else baseline = parsedBaseline;
+
+  const artifactName = getInput('artifact-name') || 'contexta-evidence';
+  if (/["':<>|*?\r\n\\/]/.test(artifactName)) {
+    problems.push(
+      `Invalid input 'artifact-name': artifact names may not contain " : < > | * ? \\ / or line breaks, found '${artifactName}'.`,
+    );
+  }
+
+  const environment = getInput('environment') || null;
+  if (mode === 'promote' && environment === null) {
+    problems.push("Input 'environment' is required when mode is 'promote' (e.g. environment: production).");
+  }
+
+  const token = getInput('github-token');
+  const settings: Settings = {
+    mode,
+    workspace: getInput('workspace') || '.contexta',
+    configPath: getInput('config') || '.github/contexta-gate.yml',
+    configInline: getInput('config-inline') || null,
+    allowPrConfig: bool(problems, 'allow-pr-config', getInput('allow-pr-config'), false),
+    baseline,
+    artifactName,
+    retentionDays: positiveInt(problems, 'retention-days', getInput('retention-days'), 400),
+    token,
+    comment: oneOf<CommentWhen>(
+      problems,
+      'comment',
+      getInput('comment'),
+      ['always', 'on-change', 'on-failure', 'off'],
+      'always',
+    ),
+    commentAs: oneOf(
+      problems,
+      'comment-as',
+      getInput('comment-as'),
+      ['comment', 'review'] as const,
+      'comment',
+    ),
+    failOn: oneOf<FailOn>(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], 'fail'),
+    project: getInput('project') || null,
+    run: getInput('run') || null,
+    maxBaselineRuns: positiveInt(problems, 'max-baseline-runs', getInput('max-baseline-runs'), 100) ?? 20,
+    upload: bool(problems, 'upload', getInput('upload'), true),
+    environment,
+    force: bool(problems, 'force', getInput('force'), false),
+  };
+  if (problems.length > 0) throw new SettingsError(problems);
+  return settings;
+}

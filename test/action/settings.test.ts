@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseBaselineSpec, readSettings, SettingsError } from '../../src/action/settings.js';
+
+const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+describe('readSettings', () => {
+  it('applies the documented defaults when inputs are empty', () => {
+    const settings = readSettings(reader({ 'github-token': 't' }));
+    expect(settings).toMatchObject({
+      mode: 'gate',
+      workspace: '.contexta',
+      configPath: '.github/contexta-gate.yml',
+      baseline: { kind: 'auto' },
+      artifactName: 'contexta-evidence',
+      comment: 'always',
+      commentAs: 'comment',
+      failOn: 'fail',
+      maxBaselineRuns: 20,
+      allowPrConfig: false,
+      upload: true,
+    });
+  });
+
+  it('names every bad input with what was expected and what was found', () => {
+    let error: unknown;
+    try {
+      readSettings(
+        reader({
+          comment: 'sometimes',
+          'retention-days': '0',
+          'allow-pr-config': 'yes',
+          baseline: 'run:abc',
+          mode: 'promote',
+        }),
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SettingsError);
+    const problems = (error as SettingsError).problems;
+    expect(problems).toEqual([
+      "Invalid input 'baseline': 'run:' expects a workflow run id, found 'abc'.",
+      "Input 'environment' is required when mode is 'promote' (e.g. environment: production).",
+      "Invalid input 'allow-pr-config': expected true or false, found 'yes'.",
+      "Invalid input 'retention-days': expected a whole number from 1 to 400, found '0'.",
+      "Invalid input 'comment': expected one of always, on-change, on-failure, off, found 'sometimes'.",
+    ]);
+  });
+
+  it('rejects artifact names the artifact service refuses', () => {
+    expect(() => readSettings(reader({ 'artifact-name': 'a/b' }))).toThrow(/artifact-name/);
+  });
+});
+
+describe('parseBaselineSpec', () => {
+  it.each([
+    ['auto', { kind: 'auto' }],
+    ['', { kind: 'auto' }],
+    ['none', { kind: 'none' }],
+    ['run:123', { kind: 'run', runId: 123 }],
+    ['artifact:evidence-main', { kind: 'artifact', name: 'evidence-main' }],
+    ['deployment:production', { kind: 'deployment', environment: 'production' }],
+    ['path:baseline/.contexta', { kind: 'path', path: 'baseline/.contexta' }],
+    ['./baseline/.contexta', { kind: 'path', path: './baseline/.contexta' }],
+  ])('%s', (raw, expected) => {
+    expect(parseBaselineSpec(raw)).toEqual(expected);
+  });
+
+  it('explains an unrecognised value', () => {
+    expect(parseBaselineSpec('yesterday')).toMatch(/expected auto, none, run:<id>/);
+  });
+});
