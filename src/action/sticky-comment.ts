@@ -1,0 +1,77 @@
+/**
+ * Decides what to do with the one sticky PR comment: create it, update it in place, leave it, and
+ * which duplicates to remove. Pure, so every policy case is tested without a server.
+ */
+import { createHash } from 'node:crypto';
+import type { CommentWhen } from './settings.js';
+
+export interface ExistingComment {
+  id: number;
+  body: string;
+  authorLogin: string;
+  authorType: string;
+}
+
+export type CommentPlan =
+  | { action: 'create'; deleteIds: number[]; reason: string }
+  | { action: 'update'; commentId: number; deleteIds: number[]; reason: string }
+  | { action: 'skip'; deleteIds: number[]; reason: string };
+
+export function commentMarker(key: string): string {
+  return `<!-- contexta-gate:${key.replace(/[^A-Za-z0-9._:-]/g, '-')} -->`;
+}
+
+const FINGERPRINT = /<!-- contexta-gate-fingerprint:([0-9a-f]{16}) -->/;
+
+export function fingerprintMarker(fingerprint: string): string {
+  return `<!-- contexta-gate-fingerprint:${fingerprint} -->`;
+}
+
+/** What "changed" means for `comment: on-change`: the verdict and the set of tripped gate rows. */
+export function reportFingerprint(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
+}
+
+/**
+ * Only comments that carry our marker and were written by the identity we post as count as ours:
+ * anyone can paste the marker into a comment of their own.
+ */
+export function ourComments(
+  existing: ExistingComment[],
+  marker: string,
+  selfLogin: string | null,
+): ExistingComment[] {
+  return existing
+    .filter((comment) => comment.body.includes(marker))
+    .filter((comment) => (selfLogin ? comment.authorLogin === selfLogin : comment.authorType === 'Bot'))
+    .sort((a, b) => a.id - b.id);
+}
+
+export function planStickyComment(input: {
+  ours: ExistingComment[];
+  when: CommentWhen;
+  failing: boolean;
+  fingerprint: string;
+}): CommentPlan {
+  const [sticky, ...duplicates] = input.ours;
+  const deleteIds = duplicates.map((comment) => comment.id);
+  if (input.when === 'off') return { action: 'skip', deleteIds: [], reason: 'comment: off' };
+  if (!sticky) {
+    if (input.when === 'on-failure' && !input.failing) {
+      return { action: 'skip', deleteIds, reason: 'comment: on-failure and the gate did not fail' };
+    }
+    return { action: 'create', deleteIds, reason: 'no earlier comment' };
+  }
+  if (input.when === 'on-change') {
+    const previous = FINGERPRINT.exec(sticky.body)?.[1];
+    if (previous === input.fingerprint) {
+      return {
+        action: 'skip',
+        deleteIds,
+        reason: 'comment: on-change and nothing changed since the last report',
+      };
+    }
+  }
+  // on-failure keeps updating an existing comment, so a fixed PR does not keep showing a stale failure.
+  return { action: 'update', commentId: sticky.id, deleteIds, reason: 'updating the earlier comment' };
+}
