@@ -62,3 +62,17 @@ describe('Rng (xoshiro128** seeded by SplitMix64)', () => {
     }
   });
 });
+
+describe('Rng.fillInts', () => {
+  it.each([10, 2 ** 21, 2 ** 21 + 1, 3_000_000_000])(
+    'continues the same stream as nextInt for n = %s',
+    (n) => {
+      const bulk = new Rng(99);
+      const single = new Rng(99);
+      const target = new Uint32Array(1000);
+      bulk.fillInts(target, n);
+      expect(Array.from(target)).toEqual(Array.from(target, () => single.nextInt(n)));
+      expect(bulk.nextUint32()).toBe(single.nextUint32());
+    },
+  );
+});
