@@ -150,6 +150,16 @@ export function percentileMonteCarloError(
   confidence: number,
 ): number {
   checkConfidence(confidence);
+  if (
+    !(Number.isFinite(standardError) && standardError >= 0) ||
+    !Number.isSafeInteger(resamples) ||
+    resamples < 1
+  ) {
+    throw new StatsInputError(
+      'invalid-option',
+      `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`,
+    );
+  }
   const q = (1 - confidence) / 2;
   const z = normalQuantile(q);
   const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);

@@ -214,3 +214,17 @@ describe('pairedBootstrap on scenario fixtures', () => {
     expect(bootstrap.pValue).toBeLessThan(0.01);
   });
 });
+
+describe('percentileMonteCarloError', () => {
+  it('shrinks like 1/√resamples and rejects meaningless input', () => {
+    const at500 = percentileMonteCarloError(0.1, 500, 0.95);
+    expect(percentileMonteCarloError(0.1, 2000, 0.95)).toBeCloseTo(at500 / 2, 14);
+    expect(percentileMonteCarloError(0, 2000, 0.95)).toBe(0);
+    expect(() => percentileMonteCarloError(Number.NaN, 2000, 0.95)).toThrow(
+      expect.objectContaining({ reason: 'invalid-option' }),
+    );
+    expect(() => percentileMonteCarloError(0.1, 0, 0.95)).toThrow(
+      expect.objectContaining({ reason: 'invalid-option' }),
+    );
+  });
+});
