@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Rng, StatsInputError } from '../../src/stats/index.js';
 
 /*
- * Expected streams produced by the authors' reference C code (prng.di.unimi.it: splitmix64.c seeding
- * s[0..3] = low/high halves of two outputs, then xoshiro128starstar.c next()), compiled with gcc 12.
+ * Expected streams from the reference algorithms of prng.di.unimi.it (splitmix64.c next() seeding
+ * s[0..3] = low/high halves of two outputs, then xoshiro128starstar.c next()), transcribed into a small
+ * C program and compiled with gcc 12 — an implementation independent of this TypeScript.
  */
 const REFERENCE: [number, number[]][] = [
   [0, [3737715805, 2584255861, 2876756834, 3286328325, 1553311962, 1625202774]],
