@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Rng, StatsInputError } from '../../src/stats/index.js';
 
 /*
- * Expected streams produced by the authors' reference C code (prng.di.unimi.it: splitmix64.c seeding
- * s[0..3] = low/high halves of two outputs, then xoshiro128starstar.c next()), compiled with gcc 12.
+ * Expected streams from the reference algorithms of prng.di.unimi.it (splitmix64.c next() seeding
+ * s[0..3] = low/high halves of two outputs, then xoshiro128starstar.c next()), transcribed into a small
+ * C program and compiled with gcc 12 — an implementation independent of this TypeScript.
  */
 const REFERENCE: [number, number[]][] = [
   [0, [3737715805, 2584255861, 2876756834, 3286328325, 1553311962, 1625202774]],
@@ -61,4 +62,18 @@ describe('Rng (xoshiro128** seeded by SplitMix64)', () => {
       expect(() => rng.nextInt(n)).toThrow(StatsInputError);
     }
   });
+});
+
+describe('Rng.fillInts', () => {
+  it.each([10, 2 ** 21, 2 ** 21 + 1, 3_000_000_000])(
+    'continues the same stream as nextInt for n = %s',
+    (n) => {
+      const bulk = new Rng(99);
+      const single = new Rng(99);
+      const target = new Uint32Array(1000);
+      bulk.fillInts(target, n);
+      expect(Array.from(target)).toEqual(Array.from(target, () => single.nextInt(n)));
+      expect(bulk.nextUint32()).toBe(single.nextUint32());
+    },
+  );
 });
