@@ -8,7 +8,9 @@ import {
   GATE_SCHEMAS,
   type PolicyInput,
   PolicySchema,
+  REGRESSION_LIMITS,
   type RegressionGateInput,
+  THRESHOLD_LIMITS,
   type ThresholdGateInput,
   TopLevelSchema,
 } from './config-schema.js';
@@ -283,8 +285,6 @@ class Diagnostics {
   }
 }
 
-const THRESHOLD_KEYS = ['min', 'max'] as const;
-const REGRESSION_KEYS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'] as const;
 const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'] as const;
 const GATE_KINDS = Object.keys(GATE_SCHEMAS) as GateKind[];
 const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
@@ -311,8 +311,8 @@ function gateKind(raw: Record<string, unknown>, path: Path, out: Diagnostics): G
     if (present[0] === 'diagnostics') return 'diagnostics';
     if (present[0] === 'artifact') return 'artifact';
     if (present[0] !== 'metric') return null;
-    const threshold = THRESHOLD_KEYS.filter(has);
-    const regression = REGRESSION_KEYS.filter(has);
+    const threshold = THRESHOLD_LIMITS.filter(has);
+    const regression = REGRESSION_LIMITS.filter(has);
     if (threshold.length > 0 && regression.length > 0) {
       out.error(
         [...path, regression[0]!],

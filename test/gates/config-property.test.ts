@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { stringify } from 'yaml';
+import { type ConfigResult, parseConfig } from '../../src/gates/config.js';
+import { GATE_SCHEMAS, PolicySchema } from '../../src/gates/config-schema.js';
+
+/**
+ * Positions must point inside the text (or just past its end, for a missing final key). Plain checks
+ * rather than `expect` per error: they run a few thousand times.
+ */
+function assertWellFormed(text: string, result: ConfigResult): void {
+  if (result.ok) {
+    if (result.config.version !== 1) throw new Error('accepted a config that is not version 1');
+    return;
+  }
+  if (result.errors.length === 0) throw new Error('rejected without an error');
+  const lineCount = text.split(/\r\n|\r|\n/).length;
+  const bad = result.errors.find(
+    (e) => e.source !== 'prop.yml' || e.line < 1 || e.line > lineCount || e.col < 1 || e.message === '',
+  );
+  if (bad !== undefined)
+    throw new Error(`malformed error ${JSON.stringify(bad)} for ${JSON.stringify(text)}`);
+}
+
+const gateKeys = [...new Set(Object.values(GATE_SCHEMAS).flatMap((s) => Object.keys(s.shape)))];
+const policyKeys = Object.keys(PolicySchema.shape);
+
+/** Values a user might plausibly (or mistakenly) write. */
+const value = fc.oneof(
+  fc.constantFrom(
+    'evaluate/accuracy',
+    '*/*',
+    'evaluate/',
+    'a/b/c',
+    'all',
+    'none',
+    'baseline',
+    'error',
+    'fail',
+    'warn',
+  ),
+  fc.constantFrom(true, false, null, 0, 1, -1, 0.05, 0.9, 2.5, 1e308),
+  fc.string({ maxLength: 12 }),
+  fc.double(),
+  fc.array(fc.constantFrom('train', 'evaluate', 'evaluate/f1', 3, ''), { maxLength: 3 }),
+);
+const key = (known: string[]) => fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 10 }));
+const gate = fc.dictionary(key(gateKeys), value, { maxKeys: 6 });
+const config = fc.record(
+  {
+    version: fc.constantFrom(1, 2, '1', null),
+    policy: fc.dictionary(key(policyKeys), value, { maxKeys: 4 }),
+    gates: fc.oneof(fc.array(gate, { maxLength: 4 }), value),
+  },
+  { requiredKeys: [] },
+);
+
+describe('parseConfig never throws', () => {
+  it('on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        assertWellFormed(text, parseConfig(text, 'prop.yml'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on YAML-ish text built from config tokens', () => {
+    const token = fc.constantFrom(
+      'version: 1\n',
+      'gates:\n',
+      '  - name: a\n',
+      '    metric: evaluate/accuracy\n',
+      '    max_drop: 0.01\n',
+      '    min: [\n',
+      ': \n',
+      '- ',
+      '&a ',
+      '*a ',
+      '{',
+      '}',
+      '"',
+      "'",
+      '!!binary ',
+      '? ',
+      '---\n',
+      '  ',
+      '\t',
+      '#',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 30 }), (tokens) => {
+        const text = tokens.join('');
+        assertWellFormed(text, parseConfig(text, 'prop.yml'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on arbitrary config-shaped objects, in block and flow style', () => {
+    fc.assert(
+      fc.property(config, fc.boolean(), (object, flow) => {
+        const text = stringify(object, flow ? { collectionStyle: 'flow' } : {});
+        const result = parseConfig(text, 'prop.yml');
+        assertWellFormed(text, result);
+        if (result.ok && result.config.gates.length !== (object.gates as unknown[]).length) {
+          throw new Error(`gates lost or invented for ${text}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
