@@ -96,6 +96,11 @@ export const EvidenceGap = z.object({
   runRef: z.string().optional(),
   stage: z.string().optional(),
   message: z.string(),
+  /**
+   * How many occurrences one aggregated gap stands for (duplicate refs in a file, lines beyond the
+   * per-file listing cap, …); absent means one.
+   */
+  count: z.number().int().positive().optional(),
 });
 export type EvidenceGap = z.infer<typeof EvidenceGap>;
 
