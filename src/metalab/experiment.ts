@@ -159,7 +159,8 @@ export class ExperimentReader {
       const expectedSet = new Set(expectedIds);
       const ignored = [...onDisk].filter((id) => !expectedSet.has(id)).sort();
       this.notes.push(
-        `${this.expDir}: the expected runs are the ${expectedIds.length} run ids of ${this.expected.file} (the newest manifest).` +
+        `${this.expDir}: the expected runs are the ${expectedIds.length} run id(s) listed in ${this.expected.file}, ` +
+          'the newest experiment manifest.' +
           (ignored.length > 0
             ? ` ${ignored.length} run record(s) not in it were ignored as stale: ${listSome(ignored)}.`
             : ''),
@@ -282,17 +283,17 @@ export class ExperimentReader {
     return units.map(({ run }) => run);
   }
 
+  /** An unreadable run already has its error gap; a missing one needs one. */
   private async reportUnattributed(replica: Replica): Promise<void> {
-    const why =
-      replica.status === 'missing' ? 'is listed in the manifest but was never written' : 'cannot be read';
+    if (replica.status !== 'missing') return;
     this.gap({
-      code: replica.status === 'missing' ? 'run_missing' : 'record_invalid',
+      code: 'run_missing',
       severity: 'error',
       file: replica.file,
       ref: replica.runId,
       message:
-        `run ${replica.runId} of ${this.experimentId} ${why}, and no other replicate tells which parameter ` +
-        `combination it belongs to${await this.logHint(replica.runId)}`,
+        `run ${replica.runId} of ${this.experimentId} is listed in the experiment manifest but was never written, ` +
+        `and no other replicate tells which parameter combination it belongs to${await this.logHint(replica.runId)}`,
     });
   }
 
@@ -486,7 +487,7 @@ export class ExperimentReader {
           ...base,
           code: 'run_missing',
           severity: 'error',
-          message: `${subject} is listed in the experiment manifest but was never written: the job died before it started${log}`,
+          message: `${subject} is listed in the experiment manifest but was never written (the sweep stopped before it ran)${log}`,
         });
       } else if (member.status === 'failed') {
         const error = member.record?.error;
