@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type Alias, type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import {
   type ArtifactGateInput,
@@ -473,6 +473,23 @@ function parseGate(raw: unknown, index: number, policy: GatePolicy, out: Diagnos
   return toGate(kind, parsed.data, policy, path, out);
 }
 
+// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
+// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
+
+function danglingAliases(doc: Document): Alias[] {
+  const anchors = new Set<string>();
+  const dangling: Alias[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (node.anchor !== undefined) anchors.add(node.anchor);
+    },
+    Alias(_, alias) {
+      if (!anchors.has(alias.source)) dangling.push(alias);
+    },
+  });
+  return dangling;
+}
+
 function fail(out: Diagnostics): ConfigResult {
   const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
   return { ok: false, errors };
@@ -488,7 +505,24 @@ export function parseConfig(text: string, source: string): ConfigResult {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const out = new Diagnostics(source, doc, lineCounter);
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) out.errorAtOffset(error.pos[0], `YAML syntax error: ${error.message}`);
+    for (const error of doc.errors) {
+      const message =
+        error.code === 'MULTIPLE_DOCS'
+          ? 'the config holds more than one YAML document (a second "---"); keep one'
+          : error.message;
+      out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
+    }
+    return fail(out);
+  }
+  const dangling = danglingAliases(doc);
+  if (dangling.length > 0) {
+    for (const alias of dangling) {
+      out.errorAtOffset(
+        alias.range?.[0] ?? 0,
+        `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
+          `quote values that start with "*", e.g. "*${alias.source}"`,
+      );
+    }
     return fail(out);
   }
   if (doc.contents === null) {
