@@ -130,6 +130,45 @@ describe('damaged run records', () => {
     });
   });
 
+  it('treats cancelled and status-less records as not successful, as metalab does', async () => {
+    const root = await copyStore('baseline');
+    const edit = async (runId: string, change: (record: Record<string, unknown>) => void) => {
+      const file = exp(root, 'runs', `${runId}.json`);
+      const record = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+      change(record);
+      await fs.writeFile(file, JSON.stringify(record));
+    };
+    await edit('381610338e493922', (record) => {
+      record.status = 'cancelled';
+    });
+    await edit('276ea2bdb0400b72', (record) => {
+      delete record.status;
+    });
+
+    const evidence = await read(root);
+    expect(unit(evidence, 'lr=0.1, model=mlp').status).toBe('cancelled');
+    expect(gap(evidence, 'run_incomplete')).toMatchObject({ severity: 'error', ref: '381610338e493922' });
+    expect(unit(evidence, 'lr=0.01, model=linear').status).toBe('failed');
+    expect(gap(evidence, 'run_failed').message).toContain('no status');
+  });
+
+  it('requires the completion marker of a SLURM store', async () => {
+    const root = await copyStore('baseline');
+    await fs.writeFile(exp(root, 'slurm_array_spec.json'), '{}');
+    const runs = await fs.readdir(exp(root, 'runs'));
+    for (const name of runs.filter((file) => file !== '381610338e493922.json')) {
+      await fs.writeFile(exp(root, 'runs', name.replace('.json', '.done')), '');
+    }
+    const evidence = await read(root);
+    expect(gap(evidence, 'run_incomplete')).toMatchObject({
+      severity: 'error',
+      file: 'gate_demo_1.0/runs/381610338e493922.done',
+      runRef: 'metalab:gate_demo:1.0/lr=0.1, model=mlp',
+    });
+    expect(unit(evidence, 'lr=0.1, model=mlp').status).toBe('open');
+    expect(unit(evidence, 'lr=0.01, model=mlp').status).toBe('completed');
+  });
+
   it('refuses a file over the size limit', async () => {
     const root = await copyStore('edge');
     const evidence = await read(root, { maxFileBytes: 200 });
