@@ -17,6 +17,12 @@ export interface CompareOptions {
   confidence: number;
 }
 
+/** A compared pair together with the runs behind it (gates need records the comparison summarises). */
+export interface ComparedUnit {
+  pair: RunPair;
+  comparison: Comparison;
+}
+
 export function runIdentity(run: Run): RunIdentity {
   return { ref: run.ref, project: run.project, name: run.name, status: run.status };
 }

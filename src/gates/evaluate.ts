@@ -1,6 +1,5 @@
-import type { RunPair } from '../compare/select.js';
+import type { ComparedUnit } from '../compare/compare.js';
 import type {
-  Comparison,
   Diagnostic,
   MetricDelta,
   MetricDirection,
@@ -32,12 +31,6 @@ import {
 } from './format.js';
 import { formatSelector, globMatch, matchesSelector } from './metric-selector.js';
 import type { CheckOutcome, GateCheck, GateOutcome, GateResult } from './types.js';
-
-/** A compared pair together with the runs behind it (gates need records the comparison summarises). */
-export interface ComparedUnit {
-  pair: RunPair;
-  comparison: Comparison;
-}
 
 export interface GateInputs {
   config: GateConfig;
