@@ -77,7 +77,12 @@ function side(evidence: Evidence, runs: RunPair[], which: 'baseline' | 'candidat
   return { kind: evidence.source.kind, root: evidence.source.root, runs: identities };
 }
 
-function diagnose(pairs: RunPair[], baseline: Evidence | null, candidate: Evidence, expected: readonly string[]) {
+function diagnose(
+  pairs: RunPair[],
+  baseline: Evidence | null,
+  candidate: Evidence,
+  expected: readonly string[],
+) {
   const out: Diagnostic[] = [];
   const stages = candidate.source.kind === 'metalab' ? [] : expected;
   const done = new Set<string>();
@@ -101,7 +106,7 @@ function divergenceNotes(units: ComparedUnit[], kind: 'contexta' | 'metalab'): s
   const notes: string[] = [];
   const rows = units.flatMap((u) => u.comparison.metrics);
   if (rows.some((r) => r.stage === null)) {
-    notes.push('run-level metrics (recorded without a stage) are compared; Contexta\'s compare ignores them');
+    notes.push("run-level metrics (recorded without a stage) are compared; Contexta's compare ignores them");
   }
   if (rows.some((r) => r.slice !== null || r.batch !== null)) {
     notes.push(
@@ -120,7 +125,8 @@ function headline(verdict: Verdict, gates: readonly GateResult[], exit: ExitMapp
   const unknown = gates.filter((g) => g.outcome === 'unknown');
   const warned = gates.filter((g) => g.outcome === 'warn');
   const waived = gates.filter((g) => g.outcome === 'waived');
-  const waivedText = waived.length > 0 ? ` (${waived.length} waived: ${waived.map((g) => g.name).join(', ')})` : '';
+  const waivedText =
+    waived.length > 0 ? ` (${waived.length} waived: ${waived.map((g) => g.name).join(', ')})` : '';
   switch (verdict) {
     case 'fail':
       return `${label} — ${failing.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
@@ -135,7 +141,11 @@ function headline(verdict: Verdict, gates: readonly GateResult[], exit: ExitMapp
   }
 }
 
-function nextSteps(gates: readonly GateResult[], findings: GateReport['findings'], verdict: Verdict): string[] {
+function nextSteps(
+  gates: readonly GateResult[],
+  findings: GateReport['findings'],
+  verdict: Verdict,
+): string[] {
   const steps: string[] = [];
   for (const g of gates) {
     if (g.outcome !== 'fail' && g.outcome !== 'warn') continue;
@@ -158,7 +168,8 @@ function nextSteps(gates: readonly GateResult[], findings: GateReport['findings'
 export function evaluateGate(input: EngineInput): GateReport {
   const { baseline, candidate, config } = input;
   const { policy } = config;
-  const shared = baseline !== null && (baseline === candidate || baseline.source.root === candidate.source.root);
+  const shared =
+    baseline !== null && (baseline === candidate || baseline.source.root === candidate.source.root);
   const pairs = selectRunPairs(baseline, candidate, {
     baselineRun: input.baselineRun,
     candidateRun: input.candidateRun,
@@ -173,7 +184,9 @@ export function evaluateGate(input: EngineInput): GateReport {
   const diagnostics = diagnose(pairs, baseline, candidate, input.expectedStages ?? DEFAULT_EXPECTED_STAGES);
   // One workspace holding both runs has one gap list: gaps about a baseline run belong to the baseline.
   const baselineRefs = new Set(pairs.flatMap((p) => (p.baseline ? [p.baseline.ref] : [])));
-  const candidateGaps = shared ? candidate.gaps.filter((g) => !g.runRef || !baselineRefs.has(g.runRef)) : candidate.gaps;
+  const candidateGaps = shared
+    ? candidate.gaps.filter((g) => !g.runRef || !baselineRefs.has(g.runRef))
+    : candidate.gaps;
   const baselineGaps = shared
     ? candidate.gaps.filter((g) => g.runRef !== undefined && baselineRefs.has(g.runRef))
     : (baseline?.gaps ?? []);
@@ -202,8 +215,15 @@ export function evaluateGate(input: EngineInput): GateReport {
   const verdict = decideVerdict(gates);
   const exit = exitMapping(verdict, policy);
   const notes = [
-    ...(shared ? candidate.notes : [...(baseline?.notes ?? []).map((n) => `baseline: ${n}`), ...candidate.notes.map((n) => `candidate: ${n}`)]),
-    ...(baseline === null ? ['no baseline evidence was given: regression gates cannot judge, absolute thresholds still apply'] : []),
+    ...(shared
+      ? candidate.notes
+      : [
+          ...(baseline?.notes ?? []).map((n) => `baseline: ${n}`),
+          ...candidate.notes.map((n) => `candidate: ${n}`),
+        ]),
+    ...(baseline === null
+      ? ['no baseline evidence was given: regression gates cannot judge, absolute thresholds still apply']
+      : []),
     ...units.flatMap((u) => u.comparison.notes),
     ...divergenceNotes(units, candidate.source.kind),
   ];

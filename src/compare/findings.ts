@@ -1,7 +1,7 @@
 import type { EvidenceGap, Run } from '../evidence/model.js';
-import type { ComparedUnit } from './compare.js';
 import { formatChange, formatNumber, formatPercent, formatPValue, metricLabel } from '../gates/format.js';
 import type { GateResult } from '../gates/types.js';
+import type { ComparedUnit } from './compare.js';
 import type { Finding, MetricDelta, NameList, SampleComparison, SampleGroupComparison } from './types.js';
 
 export interface FindingInputs {
@@ -18,7 +18,12 @@ export interface FindingInputs {
 /** A slice's inputs changing this much (relative) in another stage is worth naming as a likely cause. */
 const RELATED_CHANGE = 0.25;
 const DEFAULT_ARTIFACT_GROWTH_PCT = 10;
-const INTEGRITY_CODES = new Set(['truncated_line', 'invalid_json_line', 'sequence_gap', 'manifest_sequence_mismatch']);
+const INTEGRITY_CODES = new Set([
+  'truncated_line',
+  'invalid_json_line',
+  'sequence_gap',
+  'manifest_sequence_mismatch',
+]);
 
 function names(list: NameList): string {
   return list.names.join(', ') + (list.truncated ? `, … (${list.count - list.names.length} more)` : '');
@@ -40,7 +45,10 @@ function binaryGroup(unit: ComparedUnit, stage: string | null, slice: string | n
   return null;
 }
 
-function newlyFailingStep(sample: { series: SampleComparison; group: SampleGroupComparison } | null, slice: string | null) {
+function newlyFailingStep(
+  sample: { series: SampleComparison; group: SampleGroupComparison } | null,
+  slice: string | null,
+) {
   const failing = sample?.group.binary?.newlyFailing;
   if (!sample || !failing || failing.count === 0) return [];
   const where = slice === null ? `of stage ${sample.series.stage}` : `of slice ${slice}`;
@@ -50,7 +58,10 @@ function newlyFailingStep(sample: { series: SampleComparison; group: SampleGroup
 }
 
 /** Big changes of the same slice in other stages (training rows, input counts): the likely cause. */
-function relatedChanges(unit: ComparedUnit, row: { stage: string | null; slice: string | null }): MetricDelta[] {
+function relatedChanges(
+  unit: ComparedUnit,
+  row: { stage: string | null; slice: string | null },
+): MetricDelta[] {
   if (row.slice === null) return [];
   return unit.comparison.metrics.filter(
     (m) =>
@@ -62,13 +73,31 @@ function relatedChanges(unit: ComparedUnit, row: { stage: string | null; slice: 
 }
 
 function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
-  const groups = new Map<string, { unit: ComparedUnit; stage: string | null; slice: string; rows: MetricDelta[]; tripped: boolean }>();
+  const groups = new Map<
+    string,
+    {
+      unit: ComparedUnit;
+      stage: string | null;
+      slice: string;
+      rows: MetricDelta[];
+      tripped: boolean;
+      gates: Set<string>;
+    }
+  >();
   const byUnit = new Map(inputs.units.map((u) => [`${u.comparison.project}\u0000${u.comparison.unit}`, u]));
-  const add = (unit: ComparedUnit, row: MetricDelta, tripped: boolean) => {
+  const add = (unit: ComparedUnit, row: MetricDelta, tripped: boolean, gate: string | null) => {
     const id = JSON.stringify([unit.comparison.project, unit.comparison.unit, row.stage, row.slice]);
-    const entry = groups.get(id) ?? { unit, stage: row.stage, slice: row.slice!, rows: [], tripped: false };
+    const entry = groups.get(id) ?? {
+      unit,
+      stage: row.stage,
+      slice: row.slice!,
+      rows: [],
+      tripped: false,
+      gates: new Set<string>(),
+    };
     if (!entry.rows.includes(row)) entry.rows.push(row);
     entry.tripped ||= tripped;
+    if (gate !== null && tripped) entry.gates.add(gate);
     groups.set(id, entry);
   };
   for (const gate of inputs.gates) {
@@ -80,7 +109,8 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       const row = unit?.comparison.metrics.find(
         (m) => m.stage === c.stage && m.key === c.metric && m.slice === c.slice && m.batch === null,
       );
-      if (unit && row) add(unit, row, c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived');
+      if (unit && row)
+        add(unit, row, c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived', gate.name);
     }
   }
   // Slices whose paired per-sample test shows a significant worsening, whether or not a gate looks at them.
@@ -89,14 +119,17 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       if (row.slice === null || row.change !== 'worse' || !row.sampleLink) continue;
       const sample = binaryGroup(unit, row.stage, row.slice, row.sampleLink.key);
       const p = sample?.group.test?.pValue;
-      if (p !== undefined && p !== null && p < inputs.alpha) add(unit, row, false);
+      if (p !== undefined && p !== null && p < inputs.alpha) add(unit, row, false, null);
     }
   }
   const out: Finding[] = [];
-  for (const { unit, stage, slice, rows, tripped } of groups.values()) {
+  for (const { unit, stage, slice, rows, tripped, gates } of groups.values()) {
     rows.sort((a, b) => a.key.localeCompare(b.key));
-    const worst = rows.reduce((a, b) => (Math.abs(b.relativeChange ?? 0) > Math.abs(a.relativeChange ?? 0) ? b : a));
-    const sample = binaryGroup(unit, stage, slice, worst.sampleLink?.key ?? null) ?? binaryGroup(unit, stage, slice);
+    const worst = rows.reduce((a, b) =>
+      Math.abs(b.relativeChange ?? 0) > Math.abs(a.relativeChange ?? 0) ? b : a,
+    );
+    const sample =
+      binaryGroup(unit, stage, slice, worst.sampleLink?.key ?? null) ?? binaryGroup(unit, stage, slice);
     const related = relatedChanges(unit, { stage, slice });
     const test = sample?.group.test;
     const detail = [
@@ -109,8 +142,11 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       ...newlyFailingStep(sample, slice),
       ...related
         .slice(0, 3)
-        .map((m) => `check ${metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline!, m.candidate!)} — the slice's inputs changed too`),
-      `if the drop is intended, waive it with a commit trailer "Gate-Waive: ${metricLabel(stage, worst.key, slice)}: <reason>"`,
+        .map(
+          (m) =>
+            `check ${metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline!, m.candidate!)} — the slice's inputs changed too`,
+        ),
+      `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${metricLabel(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
     ];
     out.push({
       code: 'slice_regression',
@@ -152,10 +188,16 @@ function significantFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       });
     }
     for (const s of unit.comparison.samples) {
-      if (s.presence !== 'both' || s.direction === 'neutral' || linked.has(`${s.stage}\u0000${s.key}`)) continue;
+      if (s.presence !== 'both' || s.direction === 'neutral' || linked.has(`${s.stage}\u0000${s.key}`))
+        continue;
       const test = s.overall.test;
       if (!test || test.pValue === null || test.pValue >= inputs.alpha) continue;
-      const worse = s.kind === 'binary' ? test.estimate < 0 : s.direction === 'higher' ? test.estimate < 0 : test.estimate > 0;
+      const worse =
+        s.kind === 'binary'
+          ? test.estimate < 0
+          : s.direction === 'higher'
+            ? test.estimate < 0
+            : test.estimate > 0;
       if (!worse) continue;
       const change =
         s.kind === 'binary'
@@ -195,7 +237,8 @@ function artifactFindings(inputs: FindingInputs, multi: boolean): Finding[] {
   for (const gate of inputs.gates) {
     if (gate.kind !== 'artifact') continue;
     for (const c of gate.checks) {
-      if (c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived') tripped.add(`${c.project}\u0000${c.unit}\u0000${c.subject}`);
+      if (c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived')
+        tripped.add(`${c.project}\u0000${c.unit}\u0000${c.subject}`);
     }
   }
   const out: Finding[] = [];
@@ -214,7 +257,9 @@ function artifactFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         slice: null,
         title: `${prefix(unit, multi)}artifact ${a.kind} grew ${formatNumber(a.baselineSizeBytes!)} → ${formatNumber(a.candidateSizeBytes!)} bytes (${a.growthPct === null ? `+${a.growthBytes}` : formatPercent(a.growthPct / 100)})`,
         detail: `baseline ${a.baselineRef ?? '?'} (${a.baselineLocation ?? 'no location'}), candidate ${a.candidateRef ?? '?'} (${a.candidateLocation ?? 'no location'})`,
-        nextSteps: [`check what made the ${a.kind} artifact grow (model size, bundled data, serialisation format)`],
+        nextSteps: [
+          `check what made the ${a.kind} artifact grow (model size, bundled data, serialisation format)`,
+        ],
       });
     }
   }
@@ -236,20 +281,34 @@ function degradedFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       if (run.degraded.length === 0 && partial.length === 0 && runGaps.length === 0) continue;
       const parts: string[] = [];
       for (const d of run.degraded) {
-        parts.push(`degraded record ${d.issueKey}${d.stage ? ` in ${d.stage}` : ''} (${d.degradationMarker}): ${d.summary}`);
+        parts.push(
+          `degraded record ${d.issueKey}${d.stage ? ` in ${d.stage}` : ''} (${d.degradationMarker}): ${d.summary}`,
+        );
       }
-      for (const s of partial) parts.push(`stage ${s.name}: ${s.partialRecords} of ${s.recordCount} records not complete`);
+      for (const s of partial)
+        parts.push(`stage ${s.name}: ${s.partialRecords} of ${s.recordCount} records not complete`);
       const codes = [...new Set(runGaps.map((g) => g.code))];
       if (runGaps.length > 0) parts.push(`${runGaps.length} evidence gap(s): ${codes.join(', ')}`);
-      const stages = [...new Set([...run.degraded.map((d) => d.stage), ...partial.map((s) => s.name)].filter((s): s is string => s !== null))];
+      const stages = [
+        ...new Set(
+          [...run.degraded.map((d) => d.stage), ...partial.map((s) => s.name)].filter(
+            (s): s is string => s !== null,
+          ),
+        ),
+      ];
       const nextSteps: string[] = [];
       if (stages.length > 0) {
-        nextSteps.push(`re-run stage${stages.length > 1 ? 's' : ''} ${stages.join(', ')} of ${run.ref} to completion and capture its evidence again`);
+        nextSteps.push(
+          `re-run stage${stages.length > 1 ? 's' : ''} ${stages.join(', ')} of ${run.ref} to completion and capture its evidence again`,
+        );
       }
       if (codes.some((c) => INTEGRITY_CODES.has(c))) {
-        nextSteps.push('run Contexta\'s integrity check on the workspace (repair_truncated_tails, rebuild_indexes)');
+        nextSteps.push(
+          "run Contexta's integrity check on the workspace (repair_truncated_tails, rebuild_indexes)",
+        );
       }
-      const errors = runGaps.some((g) => g.severity === 'error') || run.degraded.some((d) => d.severity === 'error');
+      const errors =
+        runGaps.some((g) => g.severity === 'error') || run.degraded.some((d) => d.severity === 'error');
       out.push({
         code: 'degraded_evidence',
         severity: side === 'candidate' && errors ? 'error' : 'warning',
@@ -302,7 +361,9 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
           : 'absolute thresholds and evidence checks still apply; the verdict stays unknown for regressions',
         nextSteps: metalabNew
           ? []
-          : ['publish baseline evidence from the base branch (upload the .contexta workspace as a workflow artifact) or pass --baseline'],
+          : [
+              'publish baseline evidence from the base branch (upload the .contexta workspace as a workflow artifact) or pass --baseline',
+            ],
       });
     }
     if (baseline && !candidate) {
@@ -313,7 +374,9 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         stage: null,
         title: `${p}${baseline.params !== null ? `unit ${unit.comparison.unit}` : `project ${unit.comparison.project}`} has a baseline run but no candidate run`,
         detail: `baseline ${baseline.ref}${replicates ? ` (${replicates})` : ''} has nothing to be compared with`,
-        nextSteps: [`run ${unit.comparison.unit} in the candidate job, or remove it on purpose and say so in the PR`],
+        nextSteps: [
+          `run ${unit.comparison.unit} in the candidate job, or remove it on purpose and say so in the PR`,
+        ],
       });
     }
     const replicates = failedReplicates(candidate);
@@ -328,7 +391,9 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       });
     }
     if (!baseline || !candidate) continue;
-    const removedStages = unit.comparison.stages.filter((s) => s.presence === 'baseline_only').map((s) => s.name);
+    const removedStages = unit.comparison.stages
+      .filter((s) => s.presence === 'baseline_only')
+      .map((s) => s.name);
     if (removedStages.length > 0) {
       out.push({
         ...base(unit),
@@ -340,14 +405,18 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       });
     }
     const removed = unit.comparison.metrics.filter(
-      (m) => m.presence === 'baseline_only' && m.batch === null && (m.stage === null || !removedStages.includes(m.stage)),
+      (m) =>
+        m.presence === 'baseline_only' &&
+        m.batch === null &&
+        (m.stage === null || !removedStages.includes(m.stage)),
     );
     const byStage = new Map<string | null, MetricDelta[]>();
     for (const m of removed) byStage.set(m.stage, [...(byStage.get(m.stage) ?? []), m]);
     for (const [stage, rows] of byStage) {
       const overall = [...new Set(rows.filter((r) => r.slice === null).map((r) => r.key))];
       const slices = rows.filter((r) => r.slice !== null).length;
-      const listed = overall.length > 0 ? overall.join(', ') : [...new Set(rows.map((r) => r.key))].join(', ');
+      const listed =
+        overall.length > 0 ? overall.join(', ') : [...new Set(rows.map((r) => r.key))].join(', ');
       out.push({
         ...base(unit),
         severity: 'error',
@@ -356,9 +425,14 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         title: `${p}${stage ?? 'run-level'} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
         detail: rows
           .slice(0, 8)
-          .map((r) => `${metricLabel(r.stage, r.key, r.slice)} (baseline ${r.baseline === null ? 'n/a' : formatNumber(r.baseline)})`)
+          .map(
+            (r) =>
+              `${metricLabel(r.stage, r.key, r.slice)} (baseline ${r.baseline === null ? 'n/a' : formatNumber(r.baseline)})`,
+          )
           .join(', '),
-        nextSteps: [`make stage ${stage ?? '(run level)'} of ${candidate.ref} record ${listed} again, then re-run the gate`],
+        nextSteps: [
+          `make stage ${stage ?? '(run level)'} of ${candidate.ref} record ${listed} again, then re-run the gate`,
+        ],
       });
     }
     for (const s of unit.comparison.samples) {
@@ -368,7 +442,8 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
           severity: 'warning',
           stage: s.stage,
           title: `${p}per-sample ${s.stage}/${s.key} is in the baseline (${s.overall.baselineOnly.count} samples) but not in the candidate`,
-          detail: 'without per-sample outcomes, regressions of the linked metrics are judged on raw deltas only',
+          detail:
+            'without per-sample outcomes, regressions of the linked metrics are judged on raw deltas only',
           nextSteps: [`record per-sample ${s.key} in stage ${s.stage} again`],
         });
       } else if (s.presence === 'both' && s.overall.baselineOnly.count > 0) {
@@ -393,13 +468,20 @@ function environmentFindings(inputs: FindingInputs, multi: boolean): Finding[] {
     const env = unit.comparison.environment;
     if (env.status !== 'compared' || !env.changed) continue;
     const parts: string[] = [];
-    if (env.python?.changed) parts.push(`python ${env.python.baseline ?? '?'} → ${env.python.candidate ?? '?'}`);
-    if (env.platform?.changed) parts.push(`platform ${env.platform.baseline ?? '?'} → ${env.platform.candidate ?? '?'}`);
-    for (const pkg of env.packagesChanged.slice(0, 10)) parts.push(`${pkg.name} ${pkg.baseline} → ${pkg.candidate}`);
-    if (env.packagesAdded.length > 0) parts.push(`added ${env.packagesAdded.map((x) => `${x.name} ${x.candidate}`).join(', ')}`);
-    if (env.packagesRemoved.length > 0) parts.push(`removed ${env.packagesRemoved.map((x) => x.name).join(', ')}`);
+    if (env.python?.changed)
+      parts.push(`python ${env.python.baseline ?? '?'} → ${env.python.candidate ?? '?'}`);
+    if (env.platform?.changed)
+      parts.push(`platform ${env.platform.baseline ?? '?'} → ${env.platform.candidate ?? '?'}`);
+    for (const pkg of env.packagesChanged.slice(0, 10))
+      parts.push(`${pkg.name} ${pkg.baseline} → ${pkg.candidate}`);
+    if (env.packagesAdded.length > 0)
+      parts.push(`added ${env.packagesAdded.map((x) => `${x.name} ${x.candidate}`).join(', ')}`);
+    if (env.packagesRemoved.length > 0)
+      parts.push(`removed ${env.packagesRemoved.map((x) => x.name).join(', ')}`);
     if (env.variableNamesAdded.length + env.variableNamesRemoved.length > 0) {
-      parts.push(`environment variable names: +${env.variableNamesAdded.length} / −${env.variableNamesRemoved.length}`);
+      parts.push(
+        `environment variable names: +${env.variableNamesAdded.length} / −${env.variableNamesRemoved.length}`,
+      );
     }
     out.push({
       code: 'environment_changed',

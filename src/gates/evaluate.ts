@@ -1,10 +1,5 @@
 import type { ComparedUnit } from '../compare/compare.js';
-import type {
-  Diagnostic,
-  MetricDelta,
-  MetricDirection,
-  SampleGroupComparison,
-} from '../compare/types.js';
+import type { Diagnostic, MetricDelta, MetricDirection, SampleGroupComparison } from '../compare/types.js';
 import type { EvidenceGap, Run, Stage } from '../evidence/model.js';
 import type {
   ArtifactGate,
@@ -90,15 +85,11 @@ function where(unit: ComparedUnit, label: string, multi: boolean): string {
   return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ${label}` : label;
 }
 
+/** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
 function sortChecks(checks: GateCheck[]): GateCheck[] {
   return checks.sort(
     (a, b) =>
-      RANK[a.outcome] - RANK[b.outcome] ||
-      a.project.localeCompare(b.project) ||
-      a.unit.localeCompare(b.unit) ||
-      (a.stage ?? '').localeCompare(b.stage ?? '') ||
-      (a.metric ?? '').localeCompare(b.metric ?? '') ||
-      (a.slice ?? '').localeCompare(b.slice ?? ''),
+      RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit),
   );
 }
 
@@ -117,7 +108,11 @@ function isLiteral(selector: MetricSelector): boolean {
 }
 
 /** Rows a metric gate looks at: stage/run-level series (not batch-scoped) selected by metric and slice. */
-function gateRows(unit: ComparedUnit, selectors: readonly MetricSelector[], slices: SliceSelection): MetricDelta[] {
+function gateRows(
+  unit: ComparedUnit,
+  selectors: readonly MetricSelector[],
+  slices: SliceSelection,
+): MetricDelta[] {
   return unit.comparison.metrics.filter(
     (row) => row.batch === null && selected(selectors, row) && sliceSelected(slices, row.slice),
   );
@@ -146,13 +141,15 @@ function absentLiterals(
 }
 
 function missingCheck(
+  judged: Judged,
   unit: ComparedUnit,
   policy: GatePolicy,
   metric: { stage: string | null; key: string; slice: string | null },
   multi: boolean,
   baseline: number | null,
 ): GateCheck | null {
-  const outcome = policy.missingMetrics === 'ignore' ? null : (gapOutcome(policy.missingMetrics) ?? 'unknown');
+  judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, metric));
+  const outcome = gapOutcome(policy.missingMetrics);
   if (outcome === null) return null;
   const label = metricLabel(metric.stage, metric.key, metric.slice);
   return check({
@@ -176,7 +173,11 @@ function ignoredMissing(policy: GatePolicy, count: number): string[] {
     : [];
 }
 
-function thresholdGate(gate: ThresholdGate, inputs: GateInputs): { checks: GateCheck[]; evidence: string[] } {
+function thresholdGate(
+  gate: ThresholdGate,
+  inputs: GateInputs,
+  judged: Judged,
+): { checks: GateCheck[]; evidence: string[] } {
   const { policy } = inputs.config;
   const multi = inputs.units.length > 1;
   const checks: GateCheck[] = [];
@@ -202,14 +203,16 @@ function thresholdGate(gate: ThresholdGate, inputs: GateInputs): { checks: GateC
         limit: bounds,
       };
       if (row.presence === 'baseline_only') {
-        const missing = missingCheck(unit, policy, row, multi, row.baseline);
+        const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
         if (missing) checks.push({ ...missing, limit: bounds });
         else ignored++;
         continue;
       }
       const value = row.candidate;
       if (value === null) {
-        checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
+        checks.push(
+          check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }),
+        );
         continue;
       }
       let outcome: CheckOutcome = 'pass';
@@ -224,7 +227,7 @@ function thresholdGate(gate: ThresholdGate, inputs: GateInputs): { checks: GateC
       checks.push(check({ ...base, outcome, reason }));
     }
     for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
-      const missing = missingCheck(unit, policy, metric, multi, null);
+      const missing = missingCheck(judged, unit, policy, metric, multi, null);
       if (missing) checks.push({ ...missing, limit: bounds });
       else ignored++;
     }
@@ -253,7 +256,9 @@ function sampleGroup(
   key: string,
   slice: string | null,
 ): SampleGroupComparison | null {
-  const series = unit.comparison.samples.find((s) => s.stage === stage && s.key === key && s.presence === 'both');
+  const series = unit.comparison.samples.find(
+    (s) => s.stage === stage && s.key === key && s.presence === 'both',
+  );
   if (!series) return null;
   return slice === null ? series.overall : (series.slices.find((g) => g.slice === slice) ?? null);
 }
@@ -288,11 +293,18 @@ function testText(group: SampleGroupComparison, key: string): string {
   const test = group.test!;
   const name = test.method === 'mcnemar-exact' ? 'McNemar' : 'paired bootstrap';
   const parts = [`${name} on ${key}: ${formatPValue(test.pValue ?? 1)}`, `n = ${test.n}`];
-  if (group.binary) parts.push(`${group.binary.newlyFailing.count} newly failing, ${group.binary.newlyPassing.count} newly passing`);
+  if (group.binary)
+    parts.push(
+      `${group.binary.newlyFailing.count} newly failing, ${group.binary.newlyPassing.count} newly passing`,
+    );
   return parts.join(', ');
 }
 
-function regressionGate(gate: RegressionGate, inputs: GateInputs): { checks: GateCheck[]; evidence: string[] } {
+function regressionGate(
+  gate: RegressionGate,
+  inputs: GateInputs,
+  judged: Judged,
+): { checks: GateCheck[]; evidence: string[] } {
   const { policy } = inputs.config;
   const multi = inputs.units.length > 1;
   const checks: GateCheck[] = [];
@@ -339,14 +351,19 @@ function regressionGate(gate: RegressionGate, inputs: GateInputs): { checks: Gat
         continue;
       }
       if (row.presence === 'baseline_only') {
-        const missing = missingCheck(unit, policy, row, multi, row.baseline);
+        const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
         if (missing) checks.push({ ...missing, direction, limit: limits.text });
         else ignored++;
         continue;
       }
       if (row.baseline === null || row.candidate === null) {
         checks.push(
-          check({ ...base, outcome: 'unknown', limit: limits.text, reason: `${located}: ${row.reason ?? 'not comparable'}` }),
+          check({
+            ...base,
+            outcome: 'unknown',
+            limit: limits.text,
+            reason: `${located}: ${row.reason ?? 'not comparable'}`,
+          }),
         );
         continue;
       }
@@ -354,7 +371,8 @@ function regressionGate(gate: RegressionGate, inputs: GateInputs): { checks: Gat
       const c = row.candidate;
       const worsening = direction === 'higher' ? b - c : c - b;
       const sampleKey = row.stage === null ? null : (gate.samples ?? row.sampleLink?.key ?? null);
-      const group = sampleKey && row.stage !== null ? sampleGroup(unit, row.stage, sampleKey, row.slice) : null;
+      const group =
+        sampleKey && row.stage !== null ? sampleGroup(unit, row.stage, sampleKey, row.slice) : null;
       const usable = group?.test ? group : null;
       const n = usable ? usable.paired : stageSampleCount(unit, row.stage, row.slice);
       const stats = {
@@ -427,7 +445,9 @@ function regressionGate(gate: RegressionGate, inputs: GateInputs): { checks: Gat
     evidence.push(`significance: α = ${gate.significance}`);
     if (tested.size > 0) evidence.push(`paired per-sample test: ${[...tested].sort().join('; ')}`);
     if (rawDelta.size > 0) {
-      evidence.push(`no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`);
+      evidence.push(
+        `no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`,
+      );
     }
   }
   if (neutral.size > 0) {
@@ -439,7 +459,8 @@ function regressionGate(gate: RegressionGate, inputs: GateInputs): { checks: Gat
   if (newMetrics.size > 0) {
     evidence.push(`new in the candidate, no baseline value: ${[...newMetrics].sort().join(', ')}`);
   }
-  if (noBaseline > 0) evidence.push(`${noBaseline} run(s)/unit(s) without a baseline counterpart: not judged`);
+  if (noBaseline > 0)
+    evidence.push(`${noBaseline} run(s)/unit(s) without a baseline counterpart: not judged`);
   evidence.push(...ignoredMissing(policy, ignored));
   return { checks, evidence };
 }
@@ -448,15 +469,104 @@ function stagesOf(run: Run, names: readonly string[]): Stage[] {
   return run.stages.filter((s) => names.includes(s.name));
 }
 
-/** Candidate gaps an evidence gate judged, so `policy.evidence_gaps` does not count them twice. */
+/**
+ * What gates already judged, so the policy checks (`policy.evidence_gaps`, `policy.missing_metrics`)
+ * only report what no gate looked at, instead of repeating it.
+ */
+interface Judged {
+  gaps: Set<string>;
+  metrics: Set<string>;
+}
+
+function metricKey(
+  project: string,
+  unit: string,
+  m: { stage: string | null; key: string; slice: string | null },
+) {
+  return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
+}
+
+/** Gaps the evidence model already carries as degraded records / partial counts. */
+const GAPS_COVERED_BY_RECORDS = new Set(['degraded_record', 'partial_record']);
+
 function gapKey(gap: EvidenceGap): string {
-  return JSON.stringify([gap.code, gap.file ?? null, gap.line ?? null, gap.ref ?? null, gap.runRef ?? null, gap.stage ?? null, gap.message]);
+  return JSON.stringify([
+    gap.code,
+    gap.file ?? null,
+    gap.line ?? null,
+    gap.ref ?? null,
+    gap.runRef ?? null,
+    gap.stage ?? null,
+    gap.message,
+  ]);
+}
+
+function seriesLabel(m: { key: string; slice: string | null }): string {
+  return m.slice === null ? m.key : `${m.key}@${m.slice}`;
+}
+
+/** One row per baseline stage: which of its metric series (key and slice) the candidate lacks. */
+function requiredFromBaseline(
+  judged: Judged,
+  unit: ComparedUnit,
+  stage: Stage,
+  run: Run,
+  multi: boolean,
+): GateCheck {
+  const wanted = new Map<string, { key: string; slice: string | null }>();
+  for (const m of stage.metrics) wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
+  const have = run.stages.find((s) => s.name === stage.name);
+  const missing: { key: string; slice: string | null }[] = [];
+  const nonFinite: { key: string; slice: string | null }[] = [];
+  for (const m of wanted.values()) {
+    const series = have?.metrics.filter((x) => x.key === m.key && x.slice === m.slice) ?? [];
+    if (series.length === 0) {
+      missing.push(m);
+      judged.metrics.add(
+        metricKey(unit.comparison.project, unit.comparison.unit, { stage: stage.name, ...m }),
+      );
+    } else if (!series.some((x) => Number.isFinite(x.latest.value))) nonFinite.push(m);
+  }
+  const order = (a: { key: string; slice: string | null }, b: { key: string; slice: string | null }) =>
+    a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? '');
+  missing.sort(order);
+  nonFinite.sort(order);
+  const overall = [...new Set(missing.filter((m) => m.slice === null).map((m) => m.key))];
+  const sliced = missing.filter((m) => m.slice !== null).length;
+  const parts: string[] = [];
+  if (missing.length > 0) {
+    const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
+    parts.push(
+      `candidate stage ${stage.name} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
+        (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''),
+    );
+  }
+  if (nonFinite.length > 0) {
+    parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
+  }
+  return check({
+    project: unit.comparison.project,
+    unit: unit.comparison.unit,
+    stage: stage.name,
+    metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
+    subject: 'required_metrics',
+    candidate: wanted.size - missing.length - nonFinite.length,
+    baseline: wanted.size,
+    outcome: parts.length > 0 ? 'fail' : 'pass',
+    reason: where(
+      unit,
+      parts.length > 0
+        ? parts.join('; ')
+        : `all ${wanted.size} baseline metric series of stage ${stage.name} present`,
+      multi,
+    ),
+  });
 }
 
 function evidenceGate(
   gate: EvidenceGate,
   inputs: GateInputs,
-  judgedGaps: Set<string>,
+  judged: Judged,
 ): { checks: GateCheck[]; evidence: string[] } {
   const multi = inputs.units.length > 1;
   const checks: GateCheck[] = [];
@@ -503,46 +613,25 @@ function evidenceGate(
             ...ids,
             outcome: 'unknown',
             subject: 'require_metrics',
-            reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
+            reason: where(
+              unit,
+              'require_metrics: baseline — there is no baseline run to take the list from',
+              multi,
+            ),
           }),
         );
       } else {
         for (const stage of stagesOf(baseline, gate.requireComplete)) {
-          const wanted = new Map<string, { key: string; slice: string | null; value: number }>();
-          for (const m of stage.metrics) {
-            wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice, value: m.latest.value });
-          }
-          const have = run.stages.find((s) => s.name === stage.name);
-          for (const { key, slice, value } of [...wanted.values()].sort(
-            (a, b) => a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? ''),
-          )) {
-            const series = have?.metrics.filter((m) => m.key === key && m.slice === slice) ?? [];
-            const finite = series.some((m) => Number.isFinite(m.latest.value));
-            const label = where(unit, metricLabel(stage.name, key, slice), multi);
-            checks.push(
-              check({
-                ...ids,
-                stage: stage.name,
-                metric: key,
-                slice,
-                subject: 'required_metric',
-                baseline: Number.isFinite(value) ? value : null,
-                outcome: finite ? 'pass' : 'fail',
-                reason:
-                  series.length === 0
-                    ? `${label} is in the baseline but missing from the candidate`
-                    : finite
-                      ? `${label} present`
-                      : `${label} holds only non-finite values in the candidate`,
-              }),
-            );
-          }
+          checks.push(requiredFromBaseline(judged, unit, stage, run, multi));
         }
       }
     } else if (required.mode === 'list') {
       for (const selector of required.metrics) {
         const found = unit.comparison.metrics.some(
-          (row) => row.presence !== 'baseline_only' && row.candidate !== null && matchesSelector(selector, row.stage, row.key),
+          (row) =>
+            row.presence !== 'baseline_only' &&
+            row.candidate !== null &&
+            matchesSelector(selector, row.stage, row.key),
         );
         checks.push(
           check({
@@ -552,7 +641,9 @@ function evidenceGate(
             outcome: found ? 'pass' : 'fail',
             reason: where(
               unit,
-              found ? `${formatSelector(selector)} present` : `required metric ${formatSelector(selector)} is missing from the candidate`,
+              found
+                ? `${formatSelector(selector)} present`
+                : `required metric ${formatSelector(selector)} is missing from the candidate`,
               multi,
             ),
           }),
@@ -601,8 +692,10 @@ function evidenceGate(
           );
         }
         for (const gap of inputs.candidateGaps) {
-          if (gap.severity !== 'error' || gap.stage !== stage.name || (gap.runRef && gap.runRef !== run.ref)) continue;
-          judgedGaps.add(gapKey(gap));
+          if (gap.severity !== 'error' || gap.stage !== stage.name || (gap.runRef && gap.runRef !== run.ref))
+            continue;
+          judged.gaps.add(gapKey(gap));
+          if (GAPS_COVERED_BY_RECORDS.has(gap.code)) continue;
           checks.push(
             check({
               ...stageIds,
@@ -665,7 +758,9 @@ function evidenceGate(
       );
     }
   }
-  const evidence = [`stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`];
+  const evidence = [
+    `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
+  ];
   if (unknownStatus.size > 0) {
     evidence.push(
       `statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`,
@@ -674,7 +769,10 @@ function evidenceGate(
   return { checks, evidence };
 }
 
-function diagnosticsGate(gate: DiagnosticsGate, inputs: GateInputs): { checks: GateCheck[]; evidence: string[] } {
+function diagnosticsGate(
+  gate: DiagnosticsGate,
+  inputs: GateInputs,
+): { checks: GateCheck[]; evidence: string[] } {
   const threshold = LEVELS[gate.level];
   const multi = inputs.units.length > 1;
   const checks: GateCheck[] = [];
@@ -740,7 +838,9 @@ function artifactGate(gate: ArtifactGate, inputs: GateInputs): { checks: GateChe
       };
       const label = where(unit, `artifact ${change.kind}`, multi);
       if (change.change === 'added' || change.change === 'removed') {
-        notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
+        notes.push(
+          `${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`,
+        );
         continue;
       }
       if (change.growthBytes === null) {
@@ -770,7 +870,8 @@ function policyResult(
   evidence: string[],
 ): GateResult | null {
   if (checks.length === 0 || mapped === 'ignore') return null;
-  const outcome: CheckOutcome = mapped === 'fail' ? 'fail' : mapped === 'warn' ? 'warn' : mapped === 'pass' ? 'pass' : 'unknown';
+  const outcome: CheckOutcome =
+    mapped === 'fail' ? 'fail' : mapped === 'warn' ? 'warn' : mapped === 'pass' ? 'pass' : 'unknown';
   const rows = checks.map((c) => ({ ...c, outcome }));
   return finish(
     { name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null },
@@ -779,12 +880,14 @@ function policyResult(
   );
 }
 
-function policyResults(inputs: GateInputs, judgedGaps: Set<string>): GateResult[] {
+function policyResults(inputs: GateInputs, judged: Judged): GateResult[] {
   const { policy } = inputs.config;
   const out: (GateResult | null)[] = [];
 
   const withoutBaseline: GateCheck[] = [];
-  const metalab = inputs.units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
+  const metalab = inputs.units.some(
+    (u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined,
+  );
   const anyBaseline = inputs.units.some((u) => u.pair.baseline);
   for (const unit of inputs.units) {
     if (!unit.pair.candidate || unit.pair.baseline) continue;
@@ -803,7 +906,12 @@ function policyResults(inputs: GateInputs, judgedGaps: Set<string>): GateResult[
   }
   if (inputs.units.length === 0) {
     withoutBaseline.push(
-      check({ project: '', unit: '', outcome: 'unknown', reason: 'the candidate evidence holds no run to judge' }),
+      check({
+        project: '',
+        unit: '',
+        outcome: 'unknown',
+        reason: 'the candidate evidence holds no run to judge',
+      }),
     );
   }
   out.push(policyResult('policy.missing_baseline', policy.missingBaseline, withoutBaseline, []));
@@ -812,11 +920,20 @@ function policyResults(inputs: GateInputs, judgedGaps: Set<string>): GateResult[
   for (const unit of inputs.units) {
     const run = unit.pair.baseline;
     if (!run) continue;
-    const gaps = inputs.baselineGaps.filter((g) => g.severity === 'error' && (!g.runRef || g.runRef === run.ref));
+    const gaps = inputs.baselineGaps.filter(
+      (g) => g.severity === 'error' && (!g.runRef || g.runRef === run.ref),
+    );
     if (run.degraded.length === 0 && gaps.length === 0) continue;
     const parts = [
-      run.degraded.length > 0 ? `${run.degraded.length} degraded record(s) (${run.degraded.map((d) => d.issueKey).slice(0, 3).join(', ')})` : null,
-      gaps.length > 0 ? `${gaps.length} error evidence gap(s) (${[...new Set(gaps.map((g) => g.code))].join(', ')})` : null,
+      run.degraded.length > 0
+        ? `${run.degraded.length} degraded record(s) (${run.degraded
+            .map((d) => d.issueKey)
+            .slice(0, 3)
+            .join(', ')})`
+        : null,
+      gaps.length > 0
+        ? `${gaps.length} error evidence gap(s) (${[...new Set(gaps.map((g) => g.code))].join(', ')})`
+        : null,
     ].filter((x) => x !== null);
     degradedBaseline.push(
       check({
@@ -831,7 +948,7 @@ function policyResults(inputs: GateInputs, judgedGaps: Set<string>): GateResult[
   out.push(policyResult('policy.baseline_degraded', policy.baselineDegraded, degradedBaseline, []));
 
   const gapChecks = inputs.candidateGaps
-    .filter((g) => g.severity === 'error' && !judgedGaps.has(gapKey(g)))
+    .filter((g) => g.severity === 'error' && !judged.gaps.has(gapKey(g)))
     .map((g) =>
       check({
         project: '',
@@ -849,6 +966,7 @@ function policyResults(inputs: GateInputs, judgedGaps: Set<string>): GateResult[
     if (!unit.pair.baseline) continue;
     for (const row of unit.comparison.metrics) {
       if (row.presence !== 'baseline_only' || row.batch !== null) continue;
+      if (judged.metrics.has(metricKey(unit.comparison.project, unit.comparison.unit, row))) continue;
       missing.push(
         check({
           project: unit.comparison.project,
@@ -891,7 +1009,10 @@ export function gateMessage(
   const unknown = checks.filter((c) => c.outcome === 'unknown');
   const waived = checks.filter((c) => c.outcome === 'waived');
   const list = (rows: readonly GateCheck[]) =>
-    rows.slice(0, 3).map((c) => c.reason).join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
+    rows
+      .slice(0, 3)
+      .map((c) => c.reason)
+      .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
   let text: string;
   switch (outcome) {
     case 'skipped':
@@ -935,19 +1056,19 @@ function finish(
 
 /** Evaluates every configured gate, then the policy checks that apply, in config order. */
 export function evaluateGates(inputs: GateInputs): GateResult[] {
-  const judgedGaps = new Set<string>();
+  const judged: Judged = { gaps: new Set(), metrics: new Set() };
   const results: GateResult[] = [];
   for (const gate of inputs.config.gates) {
     let outcome: { checks: GateCheck[]; evidence: string[] };
     switch (gate.kind) {
       case 'threshold':
-        outcome = thresholdGate(gate, inputs);
+        outcome = thresholdGate(gate, inputs, judged);
         break;
       case 'regression':
-        outcome = regressionGate(gate, inputs);
+        outcome = regressionGate(gate, inputs, judged);
         break;
       case 'evidence':
-        outcome = evidenceGate(gate, inputs, judgedGaps);
+        outcome = evidenceGate(gate, inputs, judged);
         break;
       case 'diagnostics':
         outcome = diagnosticsGate(gate, inputs);
@@ -958,7 +1079,7 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
     }
     results.push(finish(gate, outcome.checks, outcome.evidence));
   }
-  return [...results, ...policyResults(inputs, judgedGaps)];
+  return [...results, ...policyResults(inputs, judged)];
 }
 
 /** Recomputes outcome, message and worst row after rows changed (waivers). */

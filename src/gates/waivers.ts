@@ -58,7 +58,9 @@ export function parseWaivers(requests: WaiverRequests, policy: Pick<GatePolicy, 
       if (!policy.waivers.trailers) reject('trailer waivers are disabled by policy.waivers.trailers');
       else if (!commit.trusted) reject(`${commit.author} has no write access to the repository`);
       else if (!value?.groups) {
-        reject('expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"');
+        reject(
+          'expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"',
+        );
       } else {
         accepted.push({
           target: value.groups.target!.trim(),
