@@ -1,0 +1,35 @@
+/**
+ * Test helper: splits a table row the way cmark-gfm does (ext_scanners.re `table_cell`): a
+ * backslash followed by ASCII punctuation is one escaped unit, any other `|` ends a cell. Leading
+ * and trailing pipes are optional delimiters, not cells.
+ */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+export function splitGfmRow(row: string): string[] {
+  if (/[\r\n]/.test(row)) throw new Error('a table row cannot contain a line break');
+  let text = row.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  const cells: string[] = [];
+  let current = '';
+  let closed = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const next = text[i + 1];
+    if (ch === '\\' && next !== undefined && ASCII_PUNCTUATION.test(next)) {
+      current += ch + next;
+      i++;
+      closed = false;
+      continue;
+    }
+    if (ch === '|') {
+      cells.push(current.trim());
+      current = '';
+      closed = true;
+      continue;
+    }
+    current += ch;
+    closed = false;
+  }
+  if (!closed || current.trim() !== '') cells.push(current.trim());
+  return cells;
+}
