@@ -1,0 +1,150 @@
+/**
+ * The parsed gate configuration (`.github/contexta-gate.yml`, version 1).
+ *
+ * The file uses snake_case keys; these types use camelCase and hold every default already applied,
+ * so gate evaluation never has to look at the policy for a value a gate left out. Mapping:
+ * `missing_baseline` → `missingBaseline`, `baseline_degraded` → `baselineDegraded`,
+ * `evidence_gaps` → `evidenceGaps`, `missing_metrics` → `missingMetrics`, `min_samples` → `minSamples`,
+ * `min_effect` → `minEffect`, `bootstrap_resamples` → `bootstrapResamples`, `max_drop` → `maxDrop`,
+ * `max_drop_pct` → `maxDropPct`, `max_increase` → `maxIncrease`, `max_increase_pct` → `maxIncreasePct`,
+ * `require_complete` → `requireComplete`, `require_metrics` → `requireMetrics`,
+ * `diagnostics` → `level`, `artifact` → `artifact`, `max_growth_pct` → `maxGrowthPct`,
+ * `max_growth_bytes` → `maxGrowthBytes`, `metric` (string or list) → `metrics` (always a list).
+ */
+
+/** What the job does with a verdict or condition: pass it, warn about it, or fail the check. */
+export type Outcome = 'pass' | 'warn' | 'fail';
+/** How a policy maps a situation where the gate cannot judge; `unknown` keeps the verdict unknown. */
+export type UnknownOutcome = 'unknown' | Outcome;
+/** How an evidence problem is treated. */
+export type GapAction = 'fail' | 'warn' | 'ignore';
+/** Severity of a failing gate. */
+export type GateSeverity = 'fail' | 'warn';
+/** Which way is better for a metric. */
+export type Direction = 'higher' | 'lower';
+/** Diagnostic levels a diagnostics gate can trip on (at or above). */
+export type DiagnosticLevel = 'error' | 'warning' | 'info';
+
+/**
+ * Selects metrics: `stage` is a stage name, `*` (any stage and run-level metrics) or `run` (run-level
+ * metrics only); `stage` and `key` may contain `*` globs matching any run of characters (dots included).
+ */
+export interface MetricSelector {
+  stage: string;
+  key: string;
+}
+
+export type SliceSelection = { mode: 'none' } | { mode: 'all' } | { mode: 'list'; slices: string[] };
+
+/** A per-metric direction override; the first matching `pattern` (a key glob) wins. */
+export interface DirectionOverride {
+  pattern: string;
+  direction: Direction;
+}
+
+export interface GatePolicy {
+  unknown: Outcome;
+  missingBaseline: UnknownOutcome;
+  baselineDegraded: UnknownOutcome;
+  evidenceGaps: GapAction;
+  missingMetrics: GapAction;
+  /** Default alpha for regression gates with `significance: true`. */
+  significance: number;
+  minSamples: number;
+  minEffect: number;
+  bootstrapResamples: number;
+  seed: number;
+  /** In the order written in the file. */
+  directions: DirectionOverride[];
+  waivers: { labels: boolean; trailers: boolean };
+}
+
+interface GateCommon {
+  name: string;
+  severity: GateSeverity;
+  /** Custom text shown when the gate fails; null when the user gave none. */
+  message: string | null;
+}
+
+/** Absolute bounds on a metric's value. At least one of `min`/`max` is set. */
+export interface ThresholdGate extends GateCommon {
+  kind: 'threshold';
+  metrics: MetricSelector[];
+  min: number | null;
+  max: number | null;
+  slices: SliceSelection;
+}
+
+/**
+ * Candidate vs baseline. At least one limit is set; `maxDropPct`/`maxIncreasePct` are percentages of
+ * the baseline value. `significance` is the resolved alpha, or null when significance is not asked for.
+ */
+export interface RegressionGate extends GateCommon {
+  kind: 'regression';
+  metrics: MetricSelector[];
+  maxDrop: number | null;
+  maxDropPct: number | null;
+  maxIncrease: number | null;
+  maxIncreasePct: number | null;
+  /** Null: decided per metric by `metricDirection(key, policy.directions)`. */
+  direction: Direction | null;
+  significance: number | null;
+  minSamples: number;
+  minEffect: number;
+  slices: SliceSelection;
+  /** Per-sample metric key holding this metric's sample outcomes; null: the evaluator picks. */
+  samples: string | null;
+}
+
+export type RequiredMetrics =
+  | { mode: 'none' }
+  | { mode: 'baseline' }
+  | { mode: 'list'; metrics: MetricSelector[] };
+
+export interface EvidenceGate extends GateCommon {
+  kind: 'evidence';
+  /** Stage names that must exist in the candidate; the other checks are scoped to these stages. */
+  requireComplete: string[];
+  requireMetrics: RequiredMetrics;
+  degraded: GapAction;
+  partial: GapAction;
+  statuses: GapAction;
+}
+
+export interface DiagnosticsGate extends GateCommon {
+  kind: 'diagnostics';
+  /** Fails on any diagnostic at or above this level. */
+  level: DiagnosticLevel;
+}
+
+export interface ArtifactGate extends GateCommon {
+  kind: 'artifact';
+  /** Artifact kind, may contain `*` globs. */
+  artifact: string;
+  maxGrowthPct: number | null;
+  maxGrowthBytes: number | null;
+}
+
+export type Gate = ThresholdGate | RegressionGate | EvidenceGate | DiagnosticsGate | ArtifactGate;
+export type GateKind = Gate['kind'];
+
+export interface GateConfig {
+  version: 1;
+  policy: GatePolicy;
+  gates: Gate[];
+}
+
+/** One problem in a config, pointing at the exact place (1-based line and column). */
+export interface ConfigError {
+  /** File name, or `config-inline` for YAML given through an action input. */
+  source: string;
+  line: number;
+  col: number;
+  /** Path in the document, e.g. `gates[2].max_drop`; empty for the document as a whole. */
+  path: string;
+  message: string;
+}
+
+export type ConfigResult =
+  | { ok: true; config: GateConfig; warnings: string[] }
+  | { ok: false; errors: ConfigError[] };

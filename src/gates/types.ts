@@ -1,0 +1,158 @@
+/**
+ * The result of evaluating a gate config against a comparison: what the engine hands to the report
+ * renderers, the action and the CLI. Plain JSON throughout; `schemaVersion` changes only when a field
+ * is removed or changes meaning (additions keep the version).
+ */
+
+import type {
+  Comparison,
+  Diagnostic,
+  Finding,
+  Interval,
+  MetricDirection,
+  RunIdentity,
+} from '../compare/types.js';
+import type { EvidenceGap } from '../evidence/model.js';
+import type { GateKind, GateSeverity } from './config-types.js';
+
+export const GATE_REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * The overall decision. `unknown` = not enough evidence to decide (no baseline, metric missing with
+ * policy unknown, …); it is always shown as unknown, even when the exit code maps it to pass.
+ */
+export type Verdict = 'pass' | 'warn' | 'fail' | 'unknown';
+
+/**
+ * One gate's outcome. `fail`/`warn`: the gate tripped (`fail` only for severity `fail` gates, a tripped
+ * `warn` gate is `warn`). `unknown`: the gate could not judge (missing baseline or metric, too few
+ * samples to fail on its own). `waived`: it tripped but every tripped check is covered by an accepted
+ * waiver. `skipped`: nothing in the evidence matched the gate's selectors.
+ */
+export type GateOutcome = 'pass' | 'warn' | 'fail' | 'unknown' | 'waived' | 'skipped';
+
+/** The outcome of one row a gate looked at (one metric/slice/unit, one stage, one artifact kind, …). */
+export type CheckOutcome = 'pass' | 'fail' | 'unknown' | 'waived';
+
+/**
+ * One row of evidence a gate used. Fields that do not apply to the gate kind are null. `fail` means the
+ * row trips the gate (the gate's severity decides whether that is a fail or a warn).
+ */
+export interface GateCheck {
+  outcome: CheckOutcome;
+  project: string;
+  unit: string;
+  stage: string | null;
+  metric: string | null;
+  slice: string | null;
+  /** Artifact kind (artifact gates), diagnostic code (diagnostics gates), gap code (evidence gates). */
+  subject: string | null;
+  baseline: number | null;
+  candidate: number | null;
+  delta: number | null;
+  relativeChange: number | null;
+  direction: MetricDirection | null;
+  /** The bound this row was held to, in words: "max_drop 0.05 (absolute)", "max 1200". */
+  limit: string | null;
+  /** Paired samples behind the row; null when there is no sample evidence. */
+  n: number | null;
+  /** Per-sample key whose paired test was used, or null ("no sample evidence: raw delta"). */
+  sampleKey: string | null;
+  pValue: number | null;
+  interval: Interval | null;
+  /** Why this outcome, in one sentence with the numbers. */
+  reason: string;
+  /** Set when an accepted waiver covers this row. */
+  waiver: Waiver | null;
+}
+
+export interface GateResult {
+  name: string;
+  kind: GateKind;
+  severity: GateSeverity;
+  outcome: GateOutcome;
+  /**
+   * What to fix, with metric, slice, values and threshold ("evaluate/accuracy@region-apac dropped
+   * 0.912 → 0.824 (−8.8 pt), more than max_drop 0.05"). The gate's own `message` is appended.
+   */
+  message: string;
+  /** Every row the gate evaluated; tripped rows first, then by project/unit/stage/metric/slice. */
+  checks: GateCheck[];
+  /** The most severe tripped (or, when none tripped, closest-to-limit) row; null when there are none. */
+  worst: GateCheck | null;
+  /** Short notes on the evidence used ("no sample evidence: threshold applied to raw delta", α, …). */
+  evidence: string[];
+  /** Waivers accepted for this gate (whole-gate or per-row). */
+  waivers: Waiver[];
+}
+
+/**
+ * A request to accept a failing gate. `target` is a gate name or `<stage>/<metric>` (stage `*` allowed);
+ * `slice` narrows a metric target to one slice.
+ */
+export interface Waiver {
+  target: string;
+  slice: string | null;
+  reason: string;
+  /** Login of whoever applied the label / authored the commit carrying the trailer. */
+  grantedBy: string;
+  source: 'label' | 'trailer';
+}
+
+/** A waiver that was not accepted, and why (no write access, trailers disabled, malformed). */
+export interface RejectedWaiver {
+  /** The raw label or trailer text. */
+  text: string;
+  source: 'label' | 'trailer';
+  grantedBy: string;
+  reason: string;
+}
+
+/** What the exit code / check conclusion is, after `policy.unknown` mapping. */
+export interface ExitMapping {
+  outcome: 'pass' | 'warn' | 'fail';
+  /** 0 for pass/warn, 1 for fail. */
+  code: 0 | 1;
+  /** One sentence, e.g. "verdict unknown mapped to warn by policy.unknown". */
+  reason: string;
+}
+
+/** One side of the evaluation as the report shows it. */
+export interface SideSummary {
+  kind: 'contexta' | 'metalab';
+  root: string;
+  runs: RunIdentity[];
+}
+
+/** Free-form facts the caller passes through to the report (no secrets: the caller decides). */
+export interface ReportContext {
+  repository?: string;
+  pullRequest?: number;
+  sha?: string;
+  baselineSha?: string;
+  /** Where the baseline came from ("artifact contexta-evidence of main@abc123", "deployment prod-v1"). */
+  baselineSource?: string;
+  configSource?: string;
+}
+
+export interface GateReport {
+  schemaVersion: typeof GATE_REPORT_SCHEMA_VERSION;
+  verdict: Verdict;
+  exit: ExitMapping;
+  /** One line for the top of a comment: verdict and the main reason. */
+  headline: string;
+  baseline: SideSummary | null;
+  candidate: SideSummary;
+  gates: GateResult[];
+  comparisons: Comparison[];
+  findings: Finding[];
+  /** Diagnostics of both sides (`side` says which); gates only judge the candidate's. */
+  diagnostics: Diagnostic[];
+  gaps: { baseline: EvidenceGap[]; candidate: EvidenceGap[] };
+  waivers: { accepted: Waiver[]; rejected: RejectedWaiver[]; unused: Waiver[] };
+  /** Readers' notes and engine notes (divergences from Contexta, how runs were selected). */
+  notes: string[];
+  /** Deduplicated actions, most important first. */
+  nextSteps: string[];
+  context: ReportContext;
+}
