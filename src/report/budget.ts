@@ -4,16 +4,19 @@
  * A document is a sequence of parts. Text parts are always kept. Row lists (table bodies, bullet
  * lists) hold rows with a tier: tier 0 is never left out (a failing gate, a regressing metric);
  * higher tiers go first (unchanged metric rows before passing slice rows before long sample
- * lists, …). Within a tier, rows go from the end of the document backwards, so each list keeps
- * its most important rows when it is ordered most-important-first. Every omission is counted
- * and described, in the list itself and in one note for the whole document.
+ * lists, …). Rows are kept lowest tier first and, within a tier, in document order, so each list
+ * keeps its most important rows when it is ordered most-important-first. Rows are measured as
+ * they are rendered and rendering stops at the budget, so a report with 100,000 rows costs about
+ * as much as one that fits. Every omission is counted and described, in the list itself and in
+ * one note for the whole document.
  *
  * Length is measured in UTF-16 code units (`string.length`), which is never less than the number
  * of characters GitHub counts, so staying under the budget here means staying under it there.
  */
 
 export interface BudgetRow {
-  text: string;
+  /** The row's markdown, or a function that renders it: rows that are left out are never rendered. */
+  text: string | (() => string);
   /** 0: always kept; higher tiers are left out first. */
   tier: number;
   /** Plural noun phrase for the omission note, e.g. "unchanged metric rows". */
@@ -79,9 +82,30 @@ function tally(rows: Iterable<BudgetRow>): Omission[] {
   return [...counts].map(([what, count]) => ({ what, count }));
 }
 
+/** Renders rows on first use only: rows that are left out are never rendered. */
+class RowTexts {
+  private readonly cache: Array<Array<string | undefined>>;
+
+  constructor(private readonly parts: readonly DocumentPart[]) {
+    this.cache = parts.map((part) =>
+      part.kind === 'rows' ? new Array<string | undefined>(part.rows.length) : [],
+    );
+  }
+
+  get(part: number, row: number): string {
+    const cached = this.cache[part]![row];
+    if (cached !== undefined) return cached;
+    const source = (this.parts[part] as RowsPart).rows[row]!.text;
+    const text = typeof source === 'string' ? source : source();
+    this.cache[part]![row] = text;
+    return text;
+  }
+}
+
 function renderParts(
   parts: readonly DocumentPart[],
-  dropped: ReadonlyArray<ReadonlySet<number>>,
+  texts: RowTexts,
+  kept: ReadonlyArray<ReadonlySet<number>>,
   note: string,
 ): string {
   const out: string[] = [];
@@ -94,37 +118,40 @@ function renderParts(
       if (note !== '') out.push(note);
       return;
     }
-    const gone = dropped[index]!;
-    const kept = part.rows.filter((_, i) => !gone.has(i));
+    const keep = kept[index]!;
+    const lines: string[] = [];
+    const gone: BudgetRow[] = [];
+    part.rows.forEach((row, i) => {
+      if (keep.has(i)) lines.push(texts.get(index, i));
+      else gone.push(row);
+    });
     const pieces: string[] = [];
     if (part.open !== '') pieces.push(part.open);
-    if (kept.length > 0) {
-      pieces.push([...(part.rowsHead ? [part.rowsHead] : []), ...kept.map((r) => r.text)].join('\n'));
-    }
-    if (gone.size > 0) pieces.push(listOmissionLine(tally(part.rows.filter((_, i) => gone.has(i)))));
+    if (lines.length > 0) pieces.push((part.rowsHead ? [part.rowsHead, ...lines] : lines).join('\n'));
+    if (gone.length > 0) pieces.push(listOmissionLine(tally(gone)));
     if (part.close !== '') pieces.push(part.close);
     if (pieces.length > 0) out.push(pieces.join(PART_SEPARATOR));
   });
   return out.join(PART_SEPARATOR) + '\n';
 }
 
-interface Candidate {
+interface RowRef {
   part: number;
   row: number;
   tier: number;
-  cost: number;
 }
 
-/** Droppable rows in the order they are given up: highest tier first, then from the end. */
-function dropOrder(parts: readonly DocumentPart[]): Candidate[] {
-  const candidates: Candidate[] = [];
+/** Rows in the order they are kept: lowest tier first, then document order. */
+function keepOrder(parts: readonly DocumentPart[]): RowRef[] {
+  const refs: RowRef[] = [];
   parts.forEach((part, p) => {
     if (part.kind !== 'rows') return;
     part.rows.forEach((row, r) => {
-      if (row.tier > 0) candidates.push({ part: p, row: r, tier: row.tier, cost: row.text.length + 1 });
+      refs.push({ part: p, row: r, tier: row.tier });
     });
   });
-  return candidates.sort((a, b) => b.tier - a.tier || b.part - a.part || b.row - a.row);
+  // Array.prototype.sort is stable, so document order holds within a tier.
+  return refs.sort((a, b) => a.tier - b.tier);
 }
 
 /**
@@ -139,33 +166,52 @@ function cutToFit(markdown: string, room: number): string {
   return head + '\n\n</details>'.repeat(Math.max(0, open));
 }
 
+/**
+ * Keeps rows in keep order while they fit, measuring each as it is rendered; once one does not
+ * fit, it and every row after it in keep order are left out. Tier-0 rows are always kept.
+ */
 export function fitToBudget(parts: readonly DocumentPart[], options: FitOptions): FitResult {
-  const noDrops = parts.map(() => new Set<number>());
-  const full = renderParts(parts, noDrops, '');
-  if (full.length <= options.maxChars) return { markdown: full, omissions: [], cut: false };
-
-  const order = dropOrder(parts);
+  const texts = new RowTexts(parts);
+  const order = keepOrder(parts);
+  const alwaysKept = order.filter((ref) => ref.tier === 0).length;
+  const skeleton = renderParts(
+    parts,
+    texts,
+    parts.map(() => new Set<number>()),
+    '',
+  ).length;
   let target = options.maxChars;
-  // Notes are written after we know what was dropped; when they push the document over, aim lower
-  // by the overshoot and try again. Each pass drops strictly more, so this ends.
+  // Notes are written after we know what was left out; when they push the document over, aim lower
+  // by the overshoot and try again. The target falls every pass, so this ends.
   for (;;) {
-    const dropped = parts.map(() => new Set<number>());
-    let length = full.length;
+    const kept = parts.map(() => new Set<number>());
+    let used = skeleton;
     let next = 0;
-    while (length > target && next < order.length) {
-      const candidate = order[next++]!;
-      dropped[candidate.part]!.add(candidate.row);
-      length -= candidate.cost;
+    for (; next < order.length; next++) {
+      const ref = order[next]!;
+      const part = parts[ref.part] as RowsPart;
+      const head = kept[ref.part]!.size === 0 && part.rowsHead ? part.rowsHead.length + 1 : 0;
+      const cost = texts.get(ref.part, ref.row).length + 1 + head;
+      if (ref.tier > 0 && used + cost > target) break;
+      kept[ref.part]!.add(ref.row);
+      used += cost;
     }
-    const omissions = tally(order.slice(0, next).map((c) => (parts[c.part] as RowsPart).rows[c.row]!));
-    const markdown = renderParts(parts, dropped, options.describeOmissions(omissions, false));
+    // Listed in the order they were given up: the least important kind first.
+    const omissions = tally(
+      order
+        .slice(next)
+        .reverse()
+        .map((ref) => (parts[ref.part] as RowsPart).rows[ref.row]!),
+    );
+    const note = omissions.length === 0 ? '' : options.describeOmissions(omissions, false);
+    const markdown = renderParts(parts, texts, kept, note);
     if (markdown.length <= options.maxChars) return { markdown, omissions, cut: false };
-    if (next >= order.length) {
-      const note = options.describeOmissions(omissions, true);
-      const rendered = renderParts(parts, dropped, note);
+    if (next <= alwaysKept) {
+      const cutNote = options.describeOmissions(omissions, true);
+      const rendered = renderParts(parts, texts, kept, cutNote);
       // Room for the note (if the cut loses it) and for closing a few open `<details>`.
-      let cut = cutToFit(rendered, options.maxChars - note.length - 64);
-      if (!cut.includes(note)) cut += `${PART_SEPARATOR}${note}`;
+      let cut = cutToFit(rendered, options.maxChars - cutNote.length - 64);
+      if (!cut.includes(cutNote)) cut += `${PART_SEPARATOR}${cutNote}`;
       return { markdown: `${cut}\n`, omissions, cut: true };
     }
     target -= markdown.length - options.maxChars;

@@ -80,8 +80,8 @@ const ENTITIES: Readonly<Record<string, string>> = { '|': '&#124;', '<': '&lt;',
  */
 export function escapeText(text: string, options: EscapeOptions = {}): string {
   const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
-  let out = capped.replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
-  out = neutraliseReferences(out);
+  // References are broken on the raw text: done after escaping, `#` would also match inside `&#124;`.
+  let out = neutraliseReferences(capped).replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
   // Block syntax only matters at the start of a line; escaped text may be placed there (a list
   // item, a paragraph), so a leading list/heading/quote marker must not take effect.
   out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');

@@ -33,3 +33,43 @@ export function splitGfmRow(row: string): string[] {
   if (!closed || current.trim() !== '') cells.push(current.trim());
   return cells;
 }
+
+/**
+ * Removes code spans the way CommonMark finds them: a run of n backticks opens a span that the
+ * next run of exactly n backticks closes. What is left is the text GitHub renders as markup.
+ */
+export function stripCodeSpans(markdown: string): string {
+  let out = '';
+  let i = 0;
+  while (i < markdown.length) {
+    if (markdown[i] !== '`') {
+      out += markdown[i];
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (markdown[i + n] === '`') n++;
+    let close = -1;
+    for (let j = i + n; j < markdown.length; ) {
+      if (markdown[j] !== '`') {
+        j++;
+        continue;
+      }
+      let m = 0;
+      while (markdown[j + m] === '`') m++;
+      if (m === n) {
+        close = j;
+        break;
+      }
+      j += m;
+    }
+    if (close === -1) {
+      out += markdown.slice(i, i + n);
+      i += n;
+    } else {
+      out += '<code/>';
+      i = close + n;
+    }
+  }
+  return out;
+}
