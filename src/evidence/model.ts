@@ -96,6 +96,11 @@ export const EvidenceGap = z.object({
   runRef: z.string().optional(),
   stage: z.string().optional(),
   message: z.string(),
+  /**
+   * How many occurrences one aggregated gap stands for (duplicate refs in a file, lines beyond the
+   * per-file listing cap, …); absent means one.
+   */
+  count: z.number().int().positive().optional(),
 });
 export type EvidenceGap = z.infer<typeof EvidenceGap>;
 
@@ -140,6 +145,11 @@ export const MetricSeries = z.object({
    * Empty for Contexta series.
    */
   replicates: z.array(z.number()),
+  /**
+   * metalab: the `seed_fingerprint` of each entry of `replicates`, same order, so baseline and
+   * candidate replicates pair by seed. Absent for Contexta series.
+   */
+  replicateSeeds: z.array(z.string()).optional(),
   /** Tags of the latest observation other than `slice` and `step`. */
   tags: z.record(z.string(), z.string()),
 });
@@ -243,6 +253,40 @@ export const Deployment = z.object({
 });
 export type Deployment = z.infer<typeof Deployment>;
 
+export const MetalabReplicateStatus = z.enum([
+  'success',
+  'failed',
+  'cancelled',
+  'running',
+  /** Listed in the experiment manifest, no run record on disk. */
+  'missing',
+  /** A run record exists but could not be read or validated. */
+  'unreadable',
+]);
+export type MetalabReplicateStatus = z.infer<typeof MetalabReplicateStatus>;
+
+/**
+ * What a metalab unit (one parameter combination) is made of. The fingerprints let the engine
+ * refuse to compare units whose inputs changed (`contextFingerprints` differ) and show which code
+ * produced them.
+ */
+export const MetalabUnit = z.object({
+  experimentId: z.string(),
+  paramsFingerprints: z.array(z.string()),
+  contextFingerprints: z.array(z.string()),
+  codeHashes: z.array(z.string()),
+  /** Expected replicates from the experiment manifest's seed plan; null without a manifest. */
+  expectedReplicates: z.number().int().nonnegative().nullable(),
+  replicates: z.array(
+    z.object({
+      runId: z.string(),
+      seedFingerprint: z.string().nullable(),
+      status: MetalabReplicateStatus,
+    }),
+  ),
+});
+export type MetalabUnit = z.infer<typeof MetalabUnit>;
+
 export const Run = z.object({
   ref: z.string(),
   project: z.string(),
@@ -260,6 +304,8 @@ export const Run = z.object({
   recordCount: z.number().int().nonnegative(),
   /** metalab: the parameter combination this unit stands for. */
   params: z.record(z.string(), z.unknown()).nullable(),
+  /** metalab: identity and outcome of every replicate of the unit. Absent for Contexta runs. */
+  metalab: MetalabUnit.optional(),
 });
 export type Run = z.infer<typeof Run>;
 

@@ -7,7 +7,8 @@
  * `evidence_gaps` → `evidenceGaps`, `missing_metrics` → `missingMetrics`, `min_samples` → `minSamples`,
  * `min_effect` → `minEffect`, `bootstrap_resamples` → `bootstrapResamples`, `max_drop` → `maxDrop`,
  * `max_drop_pct` → `maxDropPct`, `max_increase` → `maxIncrease`, `max_increase_pct` → `maxIncreasePct`,
- * `require_complete` → `requireComplete`, `require_metrics` → `requireMetrics`,
+ * `require_complete` → `requireComplete`, `optional_stages` → `optionalStages`,
+ * `require_metrics` → `requireMetrics`,
  * `diagnostics` → `level`, `artifact` → `artifact`, `max_growth_pct` → `maxGrowthPct`,
  * `max_growth_bytes` → `maxGrowthBytes`, `metric` (string or list) → `metrics` (always a list).
  */
@@ -77,7 +78,12 @@ export interface ThresholdGate extends GateCommon {
 
 /**
  * Candidate vs baseline. At least one limit is set; `maxDropPct`/`maxIncreasePct` are percentages of
- * the baseline value. `significance` is the resolved alpha, or null when significance is not asked for.
+ * the baseline value. The `maxDrop*` limits judge higher-is-better metrics and the `maxIncrease*`
+ * limits lower-is-better ones (direction: `direction`, else `metricDirection(key, policy.directions)`);
+ * a metric whose direction is neutral is reported, never failed, and an improvement never fails.
+ * `significance` is the resolved alpha, or null when not asked for (the file's `false` or no key).
+ * With an alpha, a metric that has paired per-sample outcomes fails when its worsening is significant
+ * at that alpha and at least `minEffect`; one that has none falls back to the `max*` limits.
  */
 export interface RegressionGate extends GateCommon {
   kind: 'regression';
@@ -105,6 +111,12 @@ export interface EvidenceGate extends GateCommon {
   kind: 'evidence';
   /** Stage names that must exist in the candidate; the other checks are scoped to these stages. */
   requireComplete: string[];
+  /**
+   * Stages checked like `requireComplete` (degraded, partial, statuses) when the candidate has them,
+   * without being required to exist (`optional_stages`, an addition to the brief's vocabulary: the
+   * reference policy checks `train` but llm-eval runs have no train stage).
+   */
+  optionalStages: string[];
   requireMetrics: RequiredMetrics;
   degraded: GapAction;
   partial: GapAction;

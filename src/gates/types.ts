@@ -31,12 +31,18 @@ export type Verdict = 'pass' | 'warn' | 'fail' | 'unknown';
  */
 export type GateOutcome = 'pass' | 'warn' | 'fail' | 'unknown' | 'waived' | 'skipped';
 
-/** The outcome of one row a gate looked at (one metric/slice/unit, one stage, one artifact kind, …). */
-export type CheckOutcome = 'pass' | 'fail' | 'unknown' | 'waived';
+/**
+ * The outcome of one row a gate looked at (one metric/slice/unit, one stage, one artifact kind, …).
+ * `fail`: the row trips the gate; `warn`: the row trips at warning level only (an evidence gate's
+ * `warn` action, `policy.missing_metrics: warn`); `unknown`: the row cannot be judged.
+ */
+export type CheckOutcome = 'pass' | 'warn' | 'fail' | 'unknown' | 'waived';
 
 /**
  * One row of evidence a gate used. Fields that do not apply to the gate kind are null. `fail` means the
  * row trips the gate (the gate's severity decides whether that is a fail or a warn).
+ * Policy checks (missing baseline, degraded baseline, evidence gaps, missing metrics) appear as gate
+ * results named `policy.<key>` of kind `evidence`, only when they apply.
  */
 export interface GateCheck {
   outcome: CheckOutcome;

@@ -1,0 +1,49 @@
+import type { Run } from '../evidence/model.js';
+import type { DirectionOverride } from '../gates/config-types.js';
+import { compareArtifacts } from './artifacts.js';
+import { compareEnvironment } from './environment.js';
+import { compareMetrics } from './metrics.js';
+import { compareSamples, linkSampleEvidence } from './samples.js';
+import type { RunPair } from './select.js';
+import { compareBatches, compareStages } from './stages.js';
+import type { Comparison, RunIdentity } from './types.js';
+
+export interface CompareOptions {
+  directions: readonly DirectionOverride[];
+  /** Seed and resamples of the paired bootstrap (from the gate policy). */
+  seed: number;
+  resamples: number;
+  /** Confidence level of every interval. */
+  confidence: number;
+}
+
+/** A compared pair together with the runs behind it (gates need records the comparison summarises). */
+export interface ComparedUnit {
+  pair: RunPair;
+  comparison: Comparison;
+}
+
+export function runIdentity(run: Run): RunIdentity {
+  return { ref: run.ref, project: run.project, name: run.name, status: run.status };
+}
+
+/** Everything that differs between the two runs of a pair. */
+export function compareRuns(pair: RunPair, options: CompareOptions): Comparison {
+  const { baseline, candidate } = pair;
+  const metrics = compareMetrics(baseline, candidate, options.directions);
+  linkSampleEvidence(metrics, baseline, candidate);
+  return {
+    project: pair.project,
+    unit: pair.unit,
+    presence: baseline && candidate ? 'both' : candidate ? 'candidate_only' : 'baseline_only',
+    baselineRun: baseline ? runIdentity(baseline) : null,
+    candidateRun: candidate ? runIdentity(candidate) : null,
+    stages: compareStages(baseline, candidate),
+    metrics,
+    samples: compareSamples(baseline, candidate, options),
+    batches: compareBatches(baseline, candidate),
+    artifacts: compareArtifacts(baseline, candidate),
+    environment: compareEnvironment(baseline, candidate),
+    notes: [...pair.notes],
+  };
+}

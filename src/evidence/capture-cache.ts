@@ -1,0 +1,185 @@
+/**
+ * Reads Contexta's capture cache (`cache/capture/<family>.jsonl`): what a job using the runtime API
+ * leaves behind. RECORD lines carry the same envelope/payload as segment lines (with explicit nulls);
+ * ARTIFACT lines carry an artifact manifest and a binding status. Records already read from the
+ * record store are skipped (the store wins), so nothing is counted twice.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { ArtifactManifest, artifactFromManifest, manifestRefProblem } from './artifacts.js';
+import type { EvidenceBuilder } from './fold.js';
+import type { GapSink } from './gaps.js';
+import { type JsonlLimits, readJsonlFile } from './jsonl-file.js';
+import type { RefSet } from './ref-set.js';
+import type { WorkspaceRoot } from './safe-fs.js';
+import { validateRecord } from './validate-record.js';
+
+const CaptureLine = z.object({
+  captured_at: z.string().nullish(),
+  sink_name: z.string().nullish(),
+  family: z.string(),
+  payload_type: z.string().nullish(),
+  payload_ref: z.string().nullish(),
+  payload: z.record(z.string(), z.unknown()),
+});
+const CAPTURE_KEYS = new Set(Object.keys(CaptureLine.shape));
+
+const ArtifactPayload = z.object({
+  manifest: ArtifactManifest,
+  binding_status: z.string().nullish(),
+});
+
+export interface CaptureSeen {
+  /** Refs folded from a record store: the capture copy is skipped. */
+  readonly store: RefSet;
+  /** Refs folded from capture caches: a repeat is a duplicate. */
+  readonly capture: RefSet;
+}
+
+export interface CaptureReadResult {
+  files: string[];
+  records: number;
+  /** Capture records skipped because the record store already held them. */
+  skippedForStore: number;
+  artifacts: number;
+  skippedArtifacts: number;
+}
+
+export async function readCaptureCache(
+  root: WorkspaceRoot,
+  captureDir: string,
+  limits: JsonlLimits,
+  gaps: GapSink,
+  builder: EvidenceBuilder,
+  seen: CaptureSeen,
+): Promise<CaptureReadResult> {
+  const result: CaptureReadResult = {
+    files: [],
+    records: 0,
+    skippedForStore: 0,
+    artifacts: 0,
+    skippedArtifacts: 0,
+  };
+  const listing = await root.list(captureDir);
+  if (listing.problem) {
+    gaps.add({
+      code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+      severity: 'error',
+      file: captureDir,
+      message: listing.problem.message,
+    });
+  }
+  const names = listing.entries
+    .filter((e) => e.name.endsWith('.jsonl'))
+    .map((e) => e.name)
+    .sort();
+  for (const name of names) {
+    const rel = path.posix.join(captureDir, name);
+    result.files.push(rel);
+    const duplicates = { count: 0, examples: [] as string[], firstLine: 0 };
+    await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
+      const parsed = CaptureLine.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        gaps.line(
+          'record_invalid',
+          'error',
+          rel,
+          line,
+          `not a capture line: field ${issue.path.join('.') || '(root)'} ${issue.message}; skipped`,
+        );
+        return;
+      }
+      for (const key of Object.keys(value as object)) {
+        if (CAPTURE_KEYS.has(key)) continue;
+        gaps.tally(
+          'unknown_field',
+          'warning',
+          rel,
+          key,
+          line,
+          null,
+          (count) =>
+            `${count} capture line(s) carry the field ${key}, which the capture format does not define; it was ignored`,
+        );
+      }
+      const capture = parsed.data;
+      if (capture.family === 'RECORD') {
+        const valid = validateRecord(capture.payload, { file: rel, line, nonFiniteToken }, gaps);
+        if (!valid) return;
+        const ref = valid.record.envelope.record_ref;
+        if (seen.store.has(ref)) {
+          result.skippedForStore += 1;
+          return;
+        }
+        if (!seen.capture.add(ref)) {
+          duplicates.count += 1;
+          if (duplicates.firstLine === 0) duplicates.firstLine = line;
+          if (duplicates.examples.length < 5) duplicates.examples.push(ref);
+          return;
+        }
+        result.records += 1;
+        builder.foldRecord(valid, { file: rel, line });
+        return;
+      }
+      if (capture.family === 'ARTIFACT') {
+        const artifact = ArtifactPayload.safeParse(capture.payload);
+        if (!artifact.success) {
+          const issue = artifact.error.issues[0]!;
+          gaps.line(
+            'record_invalid',
+            'error',
+            rel,
+            line,
+            `artifact line: field payload.${issue.path.join('.')} ${issue.message}; skipped`,
+          );
+          return;
+        }
+        const manifest = artifact.data.manifest;
+        const problem = manifestRefProblem(manifest);
+        if (problem) {
+          gaps.line('invalid_ref', 'error', rel, line, `artifact line: ${problem}; skipped`, {
+            ref: manifest.artifact_ref,
+          });
+          return;
+        }
+        const status = artifact.data.binding_status ?? null;
+        if (builder.addArtifact(manifest.run_ref, artifactFromManifest(manifest, 'capture', status)))
+          result.artifacts += 1;
+        else result.skippedArtifacts += 1;
+        if (status !== null && status !== 'BOUND') {
+          gaps.line(
+            'artifact_object_missing',
+            status === 'DEGRADED' ? 'warning' : 'info',
+            rel,
+            line,
+            `artifact ${manifest.artifact_ref} was captured with binding status ${status} (its source file was missing or could not be verified)`,
+            { ref: manifest.artifact_ref, runRef: manifest.run_ref },
+          );
+        }
+        return;
+      }
+      gaps.tally(
+        'unknown_record_type',
+        'warning',
+        rel,
+        capture.family,
+        line,
+        null,
+        (count) =>
+          `${count} capture line(s) of family ${capture.family} are not understood by this reader; skipped`,
+      );
+    });
+    if (duplicates.count > 0) {
+      gaps.add({
+        code: 'duplicate_record_ref',
+        severity: 'warning',
+        file: rel,
+        line: duplicates.firstLine,
+        count: duplicates.count,
+        message: `${duplicates.count} line(s) repeat a record_ref already read from the capture cache (e.g. ${duplicates.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
+      });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,498 @@
+/**
+ * Folds validated records, artifacts and ledger rows into the evidence model while files stream.
+ * State grows with distinct runs, stages, series and samples — never with the number of lines.
+ */
+import type { GapSink } from './gaps.js';
+import type { LedgerContent } from './ledger-rows.js';
+import type {
+  Artifact,
+  Batch,
+  CompletenessMarker,
+  DegradedRecord,
+  Deployment,
+  EnvironmentSnapshot,
+  EventSummary,
+  LifecycleStatus,
+  MetricSeries,
+  Project,
+  Run,
+  Stage,
+} from './model.js';
+import { instantMicros, type MetricPayload } from './record-schema.js';
+import { parseRef } from './refs.js';
+import { SampleColumns } from './sample-columns.js';
+import type { ValidRecord } from './validate-record.js';
+
+const COMPLETENESS_RANK: Record<CompletenessMarker, number> = {
+  complete: 0,
+  sampled: 1,
+  partial: 2,
+  unknown: 3,
+  absent: 4,
+};
+const PARTIAL_MARKERS: ReadonlySet<CompletenessMarker> = new Set(['partial', 'absent', 'unknown']);
+
+class SeriesAcc {
+  scope: MetricSeries['scope'] = null;
+  unit: string | null = null;
+  latest: MetricSeries['latest'] | null = null;
+  latestInstant = Number.NEGATIVE_INFINITY;
+  tags: Record<string, string> = {};
+  count = 0;
+  nonFinite = 0;
+  completeness: CompletenessMarker = 'complete';
+  degraded = false;
+  steps: Set<number> | null = null;
+  firstStep: number | null = null;
+
+  constructor(
+    readonly key: string,
+    readonly slice: string | null,
+    readonly batch: string | null,
+  ) {}
+
+  add(
+    payload: MetricPayload,
+    recordRef: string,
+    observedAt: string,
+    completeness: CompletenessMarker,
+    degraded: boolean,
+  ): void {
+    this.count += 1;
+    if (COMPLETENESS_RANK[completeness] > COMPLETENESS_RANK[this.completeness])
+      this.completeness = completeness;
+    if (degraded) this.degraded = true;
+    const stepText = payload.tags?.step;
+    const step = stepText === undefined || stepText.trim() === '' ? null : Number(stepText);
+    const usableStep = step !== null && Number.isFinite(step) ? step : null;
+    if (usableStep !== null) {
+      this.steps ??= new Set();
+      this.steps.add(usableStep);
+      this.firstStep ??= usableStep;
+    }
+    if (!Number.isFinite(payload.value)) {
+      this.nonFinite += 1;
+      return;
+    }
+    const instant = instantMicros(observedAt) ?? Number.NEGATIVE_INFINITY;
+    if (instant < this.latestInstant) return;
+    this.latestInstant = instant;
+    this.latest = { value: payload.value, observedAt, recordRef, step: usableStep };
+    this.scope = payload.aggregation_scope ?? null;
+    this.unit = payload.unit ?? null;
+    const tags: Record<string, string> = {};
+    for (const [k, v] of Object.entries(payload.tags ?? {})) if (k !== 'slice' && k !== 'step') tags[k] = v;
+    this.tags = tags;
+  }
+
+  finish(): MetricSeries | null {
+    if (this.latest === null) return null;
+    let steps: MetricSeries['steps'] = null;
+    if (this.steps !== null) {
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (const s of this.steps) {
+        if (s < min) min = s;
+        if (s > max) max = s;
+      }
+      steps = { count: this.steps.size, first: this.firstStep, last: this.latest.step, min, max };
+    }
+    return {
+      key: this.key,
+      slice: this.slice,
+      batch: this.batch,
+      scope: this.scope,
+      unit: this.unit,
+      latest: this.latest,
+      count: this.count,
+      steps,
+      completeness: this.completeness,
+      degraded: this.degraded,
+      nonFinite: this.nonFinite,
+      replicates: [],
+      tags: this.tags,
+    };
+  }
+}
+
+class StageAcc {
+  status: LifecycleStatus | null = null;
+  orderIndex: number | null = null;
+  readonly series = new Map<string, SeriesAcc>();
+  readonly samples = new Map<string, SampleColumns>();
+  readonly batches = new Map<string, Batch>();
+  recordCount = 0;
+  partialRecords = 0;
+  partialFile: string | null = null;
+
+  constructor(
+    readonly ref: string,
+    readonly name: string,
+    readonly seen: number,
+  ) {}
+}
+
+class RunAcc {
+  status: LifecycleStatus | null = null;
+  startedAt: string | null = null;
+  endedAt: string | null = null;
+  readonly stages = new Map<string, StageAcc>();
+  readonly runSeries = new Map<string, SeriesAcc>();
+  readonly events = new Map<string, EventSummary>();
+  readonly degraded: DegradedRecord[] = [];
+  readonly artifacts = new Map<string, Artifact>();
+  environment: EnvironmentSnapshot | null = null;
+  recordCount = 0;
+  runPartialRecords = 0;
+  runPartialFile: string | null = null;
+
+  constructor(
+    readonly ref: string,
+    readonly project: string,
+    readonly name: string,
+  ) {}
+}
+
+class ProjectAcc {
+  readonly runs = new Map<string, RunAcc>();
+  readonly deployments: Deployment[] = [];
+  constructor(readonly name: string) {}
+}
+
+export interface RecordOrigin {
+  file: string;
+  line: number;
+}
+
+export class EvidenceBuilder {
+  private readonly projects = new Map<string, ProjectAcc>();
+  private stagesSeen = 0;
+  spans = 0;
+
+  constructor(private readonly gaps: GapSink) {}
+
+  private project(name: string): ProjectAcc {
+    let project = this.projects.get(name);
+    if (!project) {
+      project = new ProjectAcc(name);
+      this.projects.set(name, project);
+    }
+    return project;
+  }
+
+  /** Null only for a ref that is not a valid run ref (callers validated records already). */
+  run(runRef: string): RunAcc | null {
+    const parsed = parseRef(runRef);
+    if (parsed === null || parsed.kind !== 'run') return null;
+    const project = this.project(parsed.parts[0]!);
+    let run = project.runs.get(runRef);
+    if (!run) {
+      run = new RunAcc(runRef, parsed.parts[0]!, parsed.parts[1]!);
+      project.runs.set(runRef, run);
+    }
+    return run;
+  }
+
+  private stage(run: RunAcc, stageRef: string, name: string): StageAcc {
+    let stage = run.stages.get(stageRef);
+    if (!stage) {
+      stage = new StageAcc(stageRef, name, this.stagesSeen++);
+      run.stages.set(stageRef, stage);
+    }
+    return stage;
+  }
+
+  foldRecord({ record, refs }: ValidRecord, origin: RecordOrigin): void {
+    const env = record.envelope;
+    const run = this.run(env.run_ref)!;
+    const stage = refs.stage ? this.stage(run, env.stage_execution_ref!, refs.stage.parts[2]!) : null;
+    const stageName = stage?.name ?? null;
+    run.recordCount += 1;
+    if (stage) stage.recordCount += 1;
+    if (stage && refs.batch && !stage.batches.has(env.batch_execution_ref!)) {
+      stage.batches.set(env.batch_execution_ref!, {
+        ref: env.batch_execution_ref!,
+        name: refs.batch.parts[3]!,
+        status: null,
+      });
+    }
+    const completeness = env.completeness_marker ?? 'complete';
+    if (PARTIAL_MARKERS.has(completeness)) {
+      if (stage) {
+        stage.partialRecords += 1;
+        stage.partialFile ??= origin.file;
+      } else {
+        run.runPartialRecords += 1;
+        run.runPartialFile ??= origin.file;
+      }
+    }
+    const degradation = env.degradation_marker ?? 'none';
+
+    switch (record.type) {
+      case 'metric': {
+        const p = record.payload;
+        const attribution = {
+          ref: env.record_ref,
+          runRef: run.ref,
+          ...(stageName ? { stage: stageName } : {}),
+        };
+        if (!Number.isFinite(p.value)) {
+          this.gaps.line(
+            'non_finite_number',
+            'warning',
+            origin.file,
+            origin.line,
+            `metric ${p.metric_key} has the value ${p.value}; it is counted but never compared`,
+            attribution,
+          );
+        }
+        const slice = p.tags?.slice ?? p.slice_ref ?? null;
+        if (stage && refs.sample) {
+          if (!Number.isFinite(p.value)) return;
+          let columns = stage.samples.get(p.metric_key);
+          if (!columns) {
+            columns = new SampleColumns(p.metric_key);
+            stage.samples.set(p.metric_key, columns);
+          }
+          const name = refs.sample.parts[refs.sample.parts.length - 1]!;
+          columns.put(
+            name,
+            p.value,
+            instantMicros(env.observed_at) ?? Number.NEGATIVE_INFINITY,
+            p.tags?.slice ?? null,
+          );
+          return;
+        }
+        const batch = refs.batch ? refs.batch.parts[3]! : null;
+        const map = stage ? stage.series : run.runSeries;
+        const key = JSON.stringify([p.metric_key, slice, batch]);
+        let series = map.get(key);
+        if (!series) {
+          series = new SeriesAcc(p.metric_key, slice, batch);
+          map.set(key, series);
+        }
+        series.add(p, env.record_ref, env.observed_at, completeness, degradation !== 'none');
+        return;
+      }
+      case 'event': {
+        const p = record.payload;
+        const key = JSON.stringify([stageName, p.event_key]);
+        const summary = run.events.get(key);
+        if (summary) {
+          summary.count += 1;
+          summary.level = p.level;
+          summary.lastMessage = p.message;
+        } else {
+          run.events.set(key, {
+            key: p.event_key,
+            level: p.level,
+            count: 1,
+            lastMessage: p.message,
+            stage: stageName,
+          });
+        }
+        if (p.event_key === 'deployment.promoted')
+          this.deploymentEvent(record.envelope, p.subject_ref ?? null, p.attributes ?? {});
+        return;
+      }
+      case 'degraded': {
+        const p = record.payload;
+        run.degraded.push({
+          recordRef: env.record_ref,
+          issueKey: p.issue_key,
+          category: p.category ?? null,
+          severity: p.severity,
+          summary: p.summary,
+          degradationMarker: degradation,
+          stage: stageName,
+        });
+        this.gaps.add({
+          code: 'degraded_record',
+          severity: p.severity === 'error' ? 'error' : 'warning',
+          file: origin.file,
+          line: origin.line,
+          ref: env.record_ref,
+          runRef: run.ref,
+          ...(stageName ? { stage: stageName } : {}),
+          message: `the job reported degraded evidence (${p.issue_key}, ${p.category ?? 'no category'}): ${p.summary}`,
+        });
+        return;
+      }
+      case 'span':
+        this.spans += 1;
+        return;
+    }
+  }
+
+  private deploymentEvent(
+    env: ValidRecord['record']['envelope'],
+    subjectRef: string | null,
+    attributes: Record<string, unknown>,
+  ): void {
+    const candidates = [env.deployment_execution_ref, subjectRef];
+    for (const ref of candidates) {
+      const parsed = ref ? parseRef(ref) : null;
+      if (parsed?.kind !== 'deployment') continue;
+      this.project(parsed.parts[0]!).deployments.push({
+        ref: ref!,
+        name: parsed.parts[1]!,
+        status: null,
+        runRef: env.run_ref,
+        startedAt: env.observed_at,
+        endedAt: null,
+        source: 'event',
+        attributes,
+      });
+      return;
+    }
+  }
+
+  /** Adds an artifact unless one with the same ref is already known (first source wins). */
+  addArtifact(runRef: string, artifact: Artifact): boolean {
+    const run = this.run(runRef);
+    if (!run || run.artifacts.has(artifact.ref)) return false;
+    run.artifacts.set(artifact.ref, artifact);
+    return true;
+  }
+
+  applyLedger(ledger: LedgerContent): void {
+    for (const row of ledger.runs) {
+      const run = this.run(row.ref);
+      if (!run) continue;
+      run.status = row.status;
+      run.startedAt = row.started_at ?? null;
+      run.endedAt = row.ended_at ?? null;
+    }
+    for (const row of ledger.stages) {
+      const run = this.run(row.run_ref);
+      if (!run) continue;
+      const stage = this.stage(run, row.ref, row.stage_name);
+      stage.status = row.status;
+      stage.orderIndex = row.order_index ?? null;
+    }
+    for (const row of ledger.batches) {
+      const run = this.run(row.run_ref);
+      if (!run) continue;
+      const stageRef = parseRef(row.stage_ref);
+      const stage = this.stage(run, row.stage_ref, stageRef?.parts[2] ?? row.stage_ref);
+      stage.batches.set(row.ref, { ref: row.ref, name: row.batch_name, status: row.status });
+    }
+    for (const row of ledger.deployments) {
+      const parsed = parseRef(row.ref);
+      const projectName = parsed?.parts[0] ?? parseRef(row.project_ref ?? '')?.parts[0];
+      if (!projectName) continue;
+      const attributes: Record<string, unknown> = {};
+      if (row.artifact_ref) attributes.artifact_ref = row.artifact_ref;
+      if (row.environment_snapshot_ref) attributes.environment_snapshot_ref = row.environment_snapshot_ref;
+      if (row.order_index !== null && row.order_index !== undefined) attributes.order_index = row.order_index;
+      this.project(projectName).deployments.push({
+        ref: row.ref,
+        name: row.deployment_name,
+        status: row.status,
+        runRef: row.run_ref ?? null,
+        startedAt: row.started_at ?? null,
+        endedAt: row.ended_at ?? null,
+        source: 'ledger',
+        attributes,
+      });
+    }
+    for (const row of ledger.environments) {
+      const run = this.run(row.run_ref);
+      if (!run) continue;
+      const current = run.environment;
+      if (current && (instantMicros(current.capturedAt) ?? 0) > (instantMicros(row.captured_at) ?? 0))
+        continue;
+      run.environment = {
+        ref: row.ref,
+        capturedAt: row.captured_at ?? null,
+        python: row.python_version ?? null,
+        platform: row.platform ?? null,
+        packages: row.packages,
+        environmentVariableNames: row.environment_variable_names,
+      };
+    }
+  }
+
+  build(): Project[] {
+    const projects: Project[] = [];
+    for (const project of this.projects.values()) {
+      const runs: Run[] = [];
+      for (const run of project.runs.values()) runs.push(this.buildRun(run));
+      projects.push({ name: project.name, runs, deployments: project.deployments });
+    }
+    return projects;
+  }
+
+  private buildRun(run: RunAcc): Run {
+    const stages = [...run.stages.values()].sort(
+      (a, b) =>
+        (a.orderIndex ?? Number.MAX_SAFE_INTEGER) - (b.orderIndex ?? Number.MAX_SAFE_INTEGER) ||
+        a.seen - b.seen,
+    );
+    const built: Stage[] = stages.map((stage) => {
+      if (stage.partialRecords > 0) {
+        this.gaps.add({
+          code: 'partial_record',
+          severity: 'warning',
+          file: stage.partialFile ?? undefined,
+          runRef: run.ref,
+          stage: stage.name,
+          ref: stage.ref,
+          count: stage.partialRecords,
+          message: `${stage.partialRecords} record(s) in stage ${stage.name} are marked incomplete (completeness partial/absent/unknown)`,
+        });
+      }
+      return {
+        ref: stage.ref,
+        name: stage.name,
+        status: stage.status,
+        orderIndex: stage.orderIndex,
+        metrics: finishSeries(stage.series),
+        samples: [...stage.samples.values()].sort((a, b) => cmp(a.key, b.key)).map((s) => s.finish()),
+        batches: [...stage.batches.values()],
+        recordCount: stage.recordCount,
+        partialRecords: stage.partialRecords,
+      };
+    });
+    if (run.runPartialRecords > 0) {
+      this.gaps.add({
+        code: 'partial_record',
+        severity: 'warning',
+        file: run.runPartialFile ?? undefined,
+        runRef: run.ref,
+        ref: run.ref,
+        count: run.runPartialRecords,
+        message: `${run.runPartialRecords} run-level record(s) are marked incomplete (completeness partial/absent/unknown)`,
+      });
+    }
+    return {
+      ref: run.ref,
+      project: run.project,
+      name: run.name,
+      status: run.status,
+      startedAt: run.startedAt,
+      endedAt: run.endedAt,
+      stages: built,
+      runMetrics: finishSeries(run.runSeries),
+      events: [...run.events.values()],
+      degraded: run.degraded,
+      artifacts: [...run.artifacts.values()],
+      environment: run.environment,
+      recordCount: run.recordCount,
+      params: null,
+    };
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function finishSeries(map: Map<string, SeriesAcc>): MetricSeries[] {
+  const out: MetricSeries[] = [];
+  for (const acc of map.values()) {
+    const series = acc.finish();
+    if (series) out.push(series);
+  }
+  return out.sort(
+    (a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''),
+  );
+}
