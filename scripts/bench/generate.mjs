@@ -394,9 +394,19 @@ export function captureLine(item) {
   });
 }
 
+/** The canonical `record` object's text; a store adds its own sequence around it. */
+function canonicalRecordText(item) {
+  return JSON.stringify(withoutNulls(item.record));
+}
+
+/** Same text as JSON.stringify of the sorted segment object, built without serialising the record twice. */
+function segmentLineFromText(item, recordText, sequence) {
+  return `{"appended_at":${JSON.stringify(item.appendedAt)},"record":${recordText},"sequence":${sequence}}`;
+}
+
 /** A canonical segment line (`records/segments/segment-NNNNNN.jsonl`), without the trailing newline. */
 export function segmentLine(item, sequence) {
-  return JSON.stringify({ appended_at: item.appendedAt, record: withoutNulls(item.record), sequence });
+  return segmentLineFromText(item, canonicalRecordText(item), sequence);
 }
 
 class ChunkedFile {
@@ -446,10 +456,11 @@ class WorkspaceWriter {
     }
   }
 
-  append(item) {
+  /** `text` holds the item's capture line and canonical record text, serialised once for all stores. */
+  append(item, text) {
     this.records += 1;
-    this.capture?.writeLine(captureLine(item));
-    this.segment?.writeLine(segmentLine(item, this.records));
+    this.capture?.writeLine(text.capture);
+    this.segment?.writeLine(segmentLineFromText(item, text.record, this.records));
   }
 
   close() {
@@ -536,8 +547,12 @@ export function generateBench({
   for (const role of ['baseline', 'candidate']) {
     const single = new WorkspaceWriter(join(out, role, '.contexta'), layout);
     for (const it of runRecords({ role, samples, steps, seed })) {
-      single.append(it);
-      combined.append(it);
+      const text = {
+        capture: layout === 'records' ? '' : captureLine(it),
+        record: layout === 'capture' ? '' : canonicalRecordText(it),
+      };
+      single.append(it, text);
+      combined.append(it, text);
     }
     workspaces[role] = single.close();
   }
