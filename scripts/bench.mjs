@@ -1,0 +1,573 @@
+// `npm run bench`: performance at scale, measured rather than asserted (no timed tests).
+//
+// Generates a ladder of synthetic SDK-shaped workspaces (cached under `.bench/`), then runs every
+// measurement in its own child process so wall time and peak RSS belong to that one command:
+// the readline+JSON.parse floor, our reader (`inspect --json`), end-to-end `compare`, the
+// one-store-both-runs variant, cold starts and the report renderer. Commands the built CLI does not
+// offer yet are reported as not available instead of failing the run.
+//
+// Flags: --sizes 10MB,100MB  --layout both|capture|records  --repeat N  --seed N  --dist <dir>
+//        --write (update docs/benchmarks.md)  --strict (exit 1 when a target is missed)
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DEFAULT_SEED,
+  GENERATOR_VERSION,
+  generateBench,
+  LAYOUTS,
+  parseSize,
+  planWorkload,
+  WORKLOAD_FILE,
+} from './bench/generate.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH_DIR = join(ROOT, '.bench');
+const FLOOR_SCRIPT = join(ROOT, 'scripts', 'bench', 'floor.mjs');
+const MAX_RSS_PRELOAD = pathToFileURL(join(ROOT, 'scripts', 'bench', 'max-rss.mjs')).href;
+const FIXTURE_BASELINE = join(ROOT, 'fixtures', 'scenarios', 'llm-eval', 'baseline', '.contexta');
+const FIXTURE_CANDIDATE = join(ROOT, 'fixtures', 'scenarios', 'llm-eval', 'candidate', '.contexta');
+const DEFAULT_SIZES = '10MB,100MB,300MB,1GB';
+/** Output larger than this is not parsed back; the exit status alone then says whether it worked. */
+const MAX_CHECKED_OUTPUT = 256 * 1024 * 1024;
+
+/** The issue's targets: time relative to the floor reading the same bytes, and a flat memory ceiling. */
+const TARGETS = { timeRatio: 2, rssMiB: 256 };
+
+/**
+ * Commands of the built bundles a measurement may need. Each is probed once on a small input; a
+ * measurement whose capability is missing shows its note instead of a number.
+ */
+const CAPABILITIES = {
+  inspect: { args: (c) => [c.cli, 'inspect', FIXTURE_CANDIDATE, '--json'], expect: 'json' },
+  compare: {
+    args: (c) => [
+      c.cli,
+      'compare',
+      '--baseline',
+      FIXTURE_BASELINE,
+      '--candidate',
+      FIXTURE_CANDIDATE,
+      '--format',
+      'json',
+    ],
+    expect: 'json-any-exit',
+  },
+  'compare-store': { args: (c) => compareOneStoreArgs(c.cli, c.probeStore), expect: 'json-any-exit' },
+  'bench-render': {
+    args: (c) => [c.cli, 'bench-render', '--metrics', '50', '--slices', '2'],
+    expect: 'exit0',
+  },
+};
+
+/** How the CLI is asked to compare two runs held in one store; the probe tells whether it understands it. */
+function compareOneStoreArgs(cli, store) {
+  return [
+    cli,
+    'compare',
+    '--baseline',
+    store.path,
+    '--baseline-run',
+    store.runs.baseline,
+    '--candidate',
+    store.path,
+    '--candidate-run',
+    store.runs.candidate,
+    '--format',
+    'json',
+  ];
+}
+
+/**
+ * One entry per measured command on each generated size. `floor` names the floor entry that read
+ * the same bytes; the ratio to it is what the targets judge. Adding a row is adding an entry.
+ */
+const PER_SIZE = [
+  { id: 'floor', label: 'floor, one run', args: (_c, w) => [FLOOR_SCRIPT, w.baseline.path], expect: 'json' },
+  {
+    id: 'floor-both',
+    label: 'floor, two runs',
+    args: (_c, w) => [FLOOR_SCRIPT, w.baseline.path, w.candidate.path],
+    expect: 'json',
+  },
+  {
+    id: 'floor-store',
+    label: 'floor, one store',
+    args: (_c, w) => [FLOOR_SCRIPT, w.combined.path],
+    expect: 'json',
+  },
+  {
+    id: 'inspect',
+    label: 'reader: inspect --json',
+    needs: 'inspect',
+    floor: 'floor',
+    args: (c, w) => [c.cli, 'inspect', w.baseline.path, '--json'],
+    expect: 'json',
+  },
+  {
+    id: 'compare',
+    label: 'compare, two workspaces',
+    needs: 'compare',
+    floor: 'floor-both',
+    args: (c, w) => [
+      c.cli,
+      'compare',
+      '--baseline',
+      w.baseline.path,
+      '--candidate',
+      w.candidate.path,
+      '--format',
+      'json',
+    ],
+    expect: 'json-any-exit',
+  },
+  {
+    id: 'store-inspect',
+    label: 'one store, both runs: inspect --json',
+    needs: 'inspect',
+    floor: 'floor-store',
+    args: (c, w) => [c.cli, 'inspect', w.combined.path, '--json'],
+    expect: 'json',
+  },
+  {
+    id: 'store-compare',
+    label: 'one store, both runs: compare',
+    needs: 'compare-store',
+    floor: 'floor-store',
+    args: (c, w) => compareOneStoreArgs(c.cli, { path: w.combined.path, runs: w.runs }),
+    expect: 'json-any-exit',
+  },
+];
+
+/** Measured once per bench run, independent of the size ladder. */
+const ONCE = [
+  { id: 'node', label: 'cold start: `node -e 0` (Node itself)', args: () => ['-e', '0'], expect: 'exit0' },
+  {
+    id: 'action',
+    label: 'cold start: action `dist/index.js`, no GitHub env (exit status expected non-zero)',
+    needs: 'action',
+    args: (c) => [c.action],
+    env: { INPUT_WORKSPACE: FIXTURE_CANDIDATE },
+    expect: 'any',
+  },
+  {
+    id: 'cli-inspect',
+    label: 'cold start: CLI `inspect --json` on the llm-eval fixture',
+    needs: 'inspect',
+    args: (c) => [c.cli, 'inspect', FIXTURE_CANDIDATE, '--json'],
+    expect: 'json',
+  },
+  {
+    id: 'render',
+    label: 'report renderer: 5,000 metrics × 20 slices (`bench-render`)',
+    needs: 'bench-render',
+    args: (c) => [c.cli, 'bench-render', '--metrics', '5000', '--slices', '20'],
+    expect: 'exit0',
+  },
+];
+
+function parseArgs(argv) {
+  const options = {
+    sizes: DEFAULT_SIZES,
+    layout: 'both',
+    repeat: '1',
+    seed: String(DEFAULT_SEED),
+    dist: 'dist',
+    write: false,
+    strict: false,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const name = argv[i].replace(/^--/, '');
+    if (name === 'write' || name === 'strict') options[name] = true;
+    else if (name in options && argv[i + 1] !== undefined) options[name] = argv[++i];
+    else {
+      throw new Error(
+        `unknown or incomplete option ${argv[i]}; use --sizes 10MB,100MB --layout ${LAYOUTS.join('|')} ` +
+          '--repeat N --seed N --dist <dir> --write --strict',
+      );
+    }
+  }
+  if (!LAYOUTS.includes(options.layout)) throw new Error(`--layout must be one of ${LAYOUTS.join(', ')}`);
+  const repeat = Number(options.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a positive integer`);
+  return {
+    ...options,
+    repeat,
+    seed: Number(options.seed),
+    sizes: options.sizes.split(',').map((label) => ({ label: label.trim(), bytes: parseSize(label) })),
+    dist: resolve(ROOT, options.dist),
+  };
+}
+
+/** Generates a size once; later runs reuse it while seed, layout and generator version match. */
+function ensureWorkload(size, options) {
+  const out = join(
+    BENCH_DIR,
+    `${size.label.toLowerCase()}-${options.layout}-s${options.seed}-g${GENERATOR_VERSION}`,
+  );
+  const marker = join(out, WORKLOAD_FILE);
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
+  rmSync(out, { recursive: true, force: true });
+  const plan = planWorkload(size.bytes, options.layout);
+  log(
+    `generating ${size.label} (${plan.samples} samples, ${plan.steps} steps per run) in ${relative(ROOT, out)}`,
+  );
+  const started = performance.now();
+  const workload = generateBench({
+    out,
+    ...plan,
+    seed: options.seed,
+    layout: options.layout,
+    targetBytes: size.bytes,
+  });
+  log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return workload;
+}
+
+let childCounter = 0;
+
+/** Runs `node <args>` with the RSS preload; wall time is spawn to exit as seen by this process. */
+function runChild(args, env = {}) {
+  childCounter += 1;
+  const tmp = join(BENCH_DIR, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  const rssFile = join(tmp, `rss-${process.pid}-${childCounter}`);
+  const outFile = join(tmp, `out-${process.pid}-${childCounter}`);
+  const outFd = openSync(outFile, 'w');
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', MAX_RSS_PRELOAD, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BENCH_RSS_FILE: rssFile, ...env },
+    stdio: ['ignore', outFd, 'pipe'],
+  });
+  closeSync(outFd);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4096);
+  });
+  return new Promise((resolvePromise) => {
+    child.on('close', (code, signal) => {
+      const wallMs = performance.now() - started;
+      const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null;
+      const outBytes = statSync(outFile).size;
+      const output = outBytes <= MAX_CHECKED_OUTPUT ? readFileSync(outFile, 'utf8') : null;
+      rmSync(rssFile, { force: true });
+      rmSync(outFile, { force: true });
+      resolvePromise({ code, signal, wallMs, rssKiB, output, outBytes, stderr });
+    });
+  });
+}
+
+function parseJson(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, value: null };
+  }
+}
+
+/** Whether a finished child did its job; `note` says why not in words a reader of the table understands. */
+function judge(run, expect) {
+  const firstErrorLine =
+    run.stderr
+      .trim()
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? '';
+  const why = `exit ${run.signal ?? run.code}${firstErrorLine ? `: ${firstErrorLine.slice(0, 160)}` : ''}`;
+  if (run.signal) return { ok: false, note: `killed by ${run.signal}` };
+  if (expect === 'any') return { ok: true, note: `exit ${run.code}` };
+  if (expect === 'exit0') return run.code === 0 ? { ok: true, note: '' } : { ok: false, note: why };
+  if (expect === 'json' && run.code !== 0) return { ok: false, note: why };
+  if (run.output === null)
+    return { ok: run.code === 0, note: `output ${run.outBytes} bytes not parsed back` };
+  const parsed = parseJson(run.output);
+  if (!parsed.ok) return { ok: false, note: `stdout is not JSON (${why})` };
+  return { ok: true, note: run.code === 0 ? '' : `exit ${run.code}`, json: parsed.value };
+}
+
+/** Best wall time and largest peak RSS over `repeat` runs. */
+async function measure(spec, ctx, workload) {
+  let best = null;
+  for (let i = 0; i < ctx.options.repeat; i += 1) {
+    const run = await runChild(spec.args(ctx, workload), spec.env);
+    const verdict = judge(run, spec.expect);
+    if (!verdict.ok) return { status: 'failed', note: verdict.note };
+    const result = {
+      status: 'ok',
+      wallMs: run.wallMs,
+      rssKiB: run.rssKiB,
+      note: verdict.note,
+      json: verdict.json,
+    };
+    if (best === null) best = result;
+    else
+      best = {
+        ...best,
+        wallMs: Math.min(best.wallMs, run.wallMs),
+        rssKiB: Math.max(best.rssKiB, run.rssKiB),
+      };
+  }
+  return best;
+}
+
+async function probeCapabilities(ctx) {
+  const available = {};
+  const missingCli = `${relative(ROOT, ctx.cli)} not found (the lead builds dist/)`;
+  available.action = existsSync(ctx.action)
+    ? { ok: true }
+    : { ok: false, note: `${relative(ROOT, ctx.action)} not found (the lead builds dist/)` };
+  for (const [name, probe] of Object.entries(CAPABILITIES)) {
+    if (!existsSync(ctx.cli)) {
+      available[name] = { ok: false, note: missingCli };
+      continue;
+    }
+    const verdict = judge(await runChild(probe.args(ctx)), probe.expect);
+    available[name] = verdict.ok
+      ? { ok: true }
+      : { ok: false, note: `not available in ${relative(ROOT, ctx.cli)} (probe: ${verdict.note})` };
+  }
+  return available;
+}
+
+async function runSpec(spec, ctx, workload) {
+  if (spec.needs && !ctx.available[spec.needs].ok)
+    return { status: 'unavailable', note: ctx.available[spec.needs].note };
+  return measure(spec, ctx, workload);
+}
+
+const mb = (bytes) => bytes / 1e6;
+const fmt = (value, digits = 1) => (value === null || value === undefined ? '—' : value.toFixed(digits));
+const mib = (kib) => (kib === null || kib === undefined ? '—' : `${(kib / 1024).toFixed(0)} MiB`);
+const seconds = (r) => (r?.status === 'ok' ? (r.wallMs / 1000).toFixed(2) : cellNote(r));
+const cellNote = (r) => (r?.status === 'unavailable' ? 'n/a' : r?.status === 'failed' ? 'failed' : '—');
+
+function ratio(result, floor) {
+  if (result?.status !== 'ok' || floor?.status !== 'ok') return null;
+  return result.wallMs / floor.wallMs;
+}
+
+function resultTable(rows) {
+  const header =
+    '| size | records (lines) per run | floor MB/s | floor records/s | floor MB/s after start-up | reader MB/s | reader ÷ floor | reader peak RSS | compare s | compare ÷ floor | one store compare s | ÷ floor | one store inspect s | ÷ floor |';
+  const lines = [header, `|${'---|'.repeat(14)}`];
+  for (const row of rows) {
+    const r = row.results;
+    const bytes = row.workload.workspaces.baseline.bytes;
+    const floorLines = r.floor.json?.records ?? null;
+    const floorS = r.floor.status === 'ok' ? r.floor.wallMs / 1000 : null;
+    const readerS = r.inspect.status === 'ok' ? r.inspect.wallMs / 1000 : null;
+    lines.push(
+      `| ${row.size.label} (${fmt(mb(bytes))} MB) | ${row.workload.workspaces.baseline.records.toLocaleString('en-US')} (${floorLines?.toLocaleString('en-US') ?? '—'}) ` +
+        `| ${floorS ? fmt(mb(bytes) / floorS) : cellNote(r.floor)} | ${floorS ? Math.round(floorLines / floorS).toLocaleString('en-US') : '—'} ` +
+        `| ${r.floor.json ? fmt(mb(bytes) / (r.floor.json.readMs / 1000)) : '—'} ` +
+        `| ${readerS ? fmt(mb(bytes) / readerS) : cellNote(r.inspect)} | ${fmt(ratio(r.inspect, r.floor), 2)} | ${r.inspect.status === 'ok' ? mib(r.inspect.rssKiB) : cellNote(r.inspect)} ` +
+        `| ${seconds(r.compare)} | ${fmt(ratio(r.compare, r['floor-both']), 2)} ` +
+        `| ${seconds(r['store-compare'])} | ${fmt(ratio(r['store-compare'], r['floor-store']), 2)} ` +
+        `| ${seconds(r['store-inspect'])} | ${fmt(ratio(r['store-inspect'], r['floor-store']), 2)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function rssTable(rows) {
+  const specs = PER_SIZE;
+  const lines = [
+    `| size | ${specs.map((s) => s.label).join(' | ')} |`,
+    `|---|${specs.map(() => '---|').join('')}`,
+  ];
+  for (const row of rows) {
+    const cells = specs.map((s) => {
+      const r = row.results[s.id];
+      return r.status === 'ok' ? `${mib(r.rssKiB)} / ${(r.wallMs / 1000).toFixed(2)} s` : cellNote(r);
+    });
+    lines.push(`| ${row.size.label} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function onceTable(results) {
+  const lines = ['| measurement | wall ms | peak RSS | note |', '|---|---|---|---|'];
+  for (const spec of ONCE) {
+    const r = results[spec.id];
+    const wall = r.status === 'ok' ? fmt(r.wallMs, 0) : cellNote(r);
+    lines.push(`| ${spec.label} | ${wall} | ${r.status === 'ok' ? mib(r.rssKiB) : '—'} | ${r.note ?? ''} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Every target a measured row is judged on; unavailable rows are listed as not judged, never as met. */
+function judgeTargets(rows) {
+  const findings = [];
+  for (const row of rows) {
+    for (const spec of PER_SIZE.filter((s) => s.floor)) {
+      const r = row.results[spec.id];
+      const where = `${row.size.label}, ${spec.label}`;
+      if (r.status === 'unavailable') {
+        findings.push({ state: 'not judged', text: `${where}: ${r.note}` });
+        continue;
+      }
+      if (r.status === 'failed') {
+        findings.push({ state: 'MISSED', text: `${where}: failed — ${r.note}` });
+        continue;
+      }
+      const x = ratio(r, row.results[spec.floor]);
+      if (x !== null) {
+        const state = x > TARGETS.timeRatio ? 'MISSED' : 'met';
+        findings.push({
+          state,
+          text: `${where}: ${x.toFixed(2)}× the floor (target ≤ ${TARGETS.timeRatio}×)`,
+        });
+      }
+      if (r.rssKiB !== null) {
+        const state = r.rssKiB / 1024 > TARGETS.rssMiB ? 'MISSED' : 'met';
+        findings.push({
+          state,
+          text: `${where}: peak RSS ${mib(r.rssKiB)} (target ≤ ${TARGETS.rssMiB} MiB)`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString(),
+  };
+}
+
+function report(ctx, rows, once, findings) {
+  const m = machine();
+  const w = rows[0]?.workload;
+  const unavailable = Object.entries(ctx.available).filter(([, a]) => !a.ok);
+  return [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench -- --write\`; rerun it rather than editing this file. Timings on a shared or`,
+    'busy machine are noisy: compare ratios from one run, not absolute numbers across machines.',
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${m.cpu}, ${m.cores} cores available`,
+    `- Memory: ${m.memoryGiB} GiB`,
+    `- OS: ${m.os}`,
+    `- Node: ${m.node}`,
+    `- Date: ${m.date}`,
+    `- Options: sizes ${ctx.options.sizes.map((s) => s.label).join(', ')}; layout \`${ctx.options.layout}\`; seed ${ctx.options.seed}; best of ${ctx.options.repeat}`,
+    '',
+    '## Workload',
+    '',
+    "Synthetic workspaces from `scripts/bench/generate.mjs`, line for line in the SDK's shapes: per run a",
+    'preprocess stage, a train stage with a per-step `loss` series (`tags.step`), an evaluate stage with',
+    'per-sample `correct`/`score`/`latency-ms` over 20 slices, then overall and per-slice aggregates.',
+    `Layout \`${ctx.options.layout}\`: ${ctx.options.layout === 'both' ? 'every record is in the capture cache and in the canonical segment, as in the fixtures' : `only the ${ctx.options.layout === 'capture' ? 'capture cache' : 'canonical record store'}`}.`,
+    "Size = bytes of one run's workspace; the one-store variant holds both runs (twice the bytes).",
+    w
+      ? `Smallest size: ${w.samples.toLocaleString('en-US')} samples and ${w.steps.toLocaleString('en-US')} steps per run.`
+      : '',
+    '',
+    ...rows.map(
+      (r) =>
+        `- ${r.size.label}: ${r.workload.samples.toLocaleString('en-US')} samples, ${r.workload.steps.toLocaleString('en-US')} steps, ` +
+        `${r.workload.workspaces.baseline.records.toLocaleString('en-US')} records per run`,
+    ),
+    '',
+    '## Results',
+    '',
+    'Times are wall time of a child process from spawn to exit (Node start-up included); MB/s and',
+    'ratios divide by the floor reading the same files. The floor is `scripts/bench/floor.mjs`:',
+    '`readline` + `JSON.parse` over every JSONL file of the workspace, nothing else; "after start-up"',
+    "is its throughput counted from when its own code starts, i.e. without Node's start-up.",
+    '',
+    resultTable(rows),
+    '',
+    '### Peak RSS and time of every measurement (the memory curve)',
+    '',
+    rssTable(rows),
+    '',
+    '### Once per run',
+    '',
+    onceTable(once),
+    '',
+    '## Targets',
+    '',
+    `Reader and end-to-end compare within ${TARGETS.timeRatio}× of the floor for the same bytes; peak RSS ≤ ${TARGETS.rssMiB} MiB and flat across sizes.`,
+    '',
+    ...(findings.length === 0 ? ['- nothing measured against a target'] : []),
+    ...findings.map((f) => `- ${f.state}: ${f.text}`),
+    '',
+    ...(unavailable.length > 0
+      ? ['## Not available', '', ...unavailable.map(([name, a]) => `- \`${name}\`: ${a.note}`), '']
+      : []),
+  ].join('\n');
+}
+
+function log(text) {
+  process.stderr.write(`${text}\n`);
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const workloads = options.sizes.map((size) => ({ size, workload: ensureWorkload(size, options) }));
+  const smallest = workloads[0].workload;
+  const ctx = {
+    options,
+    cli: join(options.dist, 'cli', 'index.js'),
+    action: join(options.dist, 'index.js'),
+    probeStore: { path: smallest.workspaces.combined.path, runs: smallest.runs },
+  };
+  ctx.available = await probeCapabilities(ctx);
+
+  const once = {};
+  for (const spec of ONCE) {
+    once[spec.id] = await runSpec(spec, ctx, null);
+    log(
+      `${spec.label}: ${once[spec.id].status === 'ok' ? `${fmt(once[spec.id].wallMs, 0)} ms` : once[spec.id].note}`,
+    );
+  }
+
+  const rows = [];
+  for (const { size, workload } of workloads) {
+    const w = { ...workload.workspaces, runs: workload.runs };
+    const results = {};
+    for (const spec of PER_SIZE) {
+      results[spec.id] = await runSpec(spec, ctx, w);
+      const r = results[spec.id];
+      log(
+        `${size.label} ${spec.label}: ${r.status === 'ok' ? `${(r.wallMs / 1000).toFixed(2)} s, ${mib(r.rssKiB)}` : r.note}`,
+      );
+    }
+    rows.push({ size, workload, results });
+  }
+  rmSync(join(BENCH_DIR, 'tmp'), { recursive: true, force: true });
+
+  const findings = judgeTargets(rows);
+  const text = report(ctx, rows, once, findings);
+  process.stdout.write(`${text}\n`);
+  if (options.write) {
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), `${text}\n`);
+    log('wrote docs/benchmarks.md');
+  }
+  if (options.strict && findings.some((f) => f.state === 'MISSED')) process.exitCode = 1;
+}
+
+await main();
