@@ -182,6 +182,7 @@ export class DuckDbLedgerReader implements LedgerReader {
   }
 
   private install(prefix: string): Promise<string | null> {
+    // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
     const args = [
       'install',
       '--prefix',
@@ -189,6 +190,10 @@ export class DuckDbLedgerReader implements LedgerReader {
       '--no-audit',
       '--no-fund',
       '--no-package-lock',
+      '--prefer-offline',
+      '--fetch-retries=2',
+      '--fetch-retry-mintimeout=1000',
+      '--fetch-retry-maxtimeout=4000',
       '--loglevel=error',
       `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
     ];
