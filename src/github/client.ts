@@ -562,13 +562,17 @@ export class GitHubClient {
   ): Promise<RawResponse> {
     const attempts = this.policy.retries + 1;
     for (let attempt = 1; ; attempt++) {
+      const signal = AbortSignal.timeout(this.timeoutMs);
       try {
         const response = await this.octokit.request(route, {
           owner: this.owner,
           repo: this.repo,
           ...params,
-          request: { signal: AbortSignal.timeout(this.timeoutMs), redirect: options.redirect },
+          request: { signal, redirect: options.redirect },
         });
+        // Octokit swallows a body read cut short by the timeout and returns the partial text as data.
+        if (signal.aborted)
+          throw Object.assign(new Error('response body timed out'), { name: 'TimeoutError' });
         return {
           status: response.status,
           headers: response.headers as RawResponse['headers'],

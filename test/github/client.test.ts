@@ -38,7 +38,7 @@ function makeClient(overrides: Partial<ConstructorParameters<typeof GitHubClient
     owner: standIn.owner,
     repo: standIn.repo,
     retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 1500 },
-    timeoutMs: 250,
+    timeoutMs: 5000,
     ...overrides,
   });
 }
@@ -94,9 +94,9 @@ describe('pagination', () => {
   });
 
   it('stops at the limit without fetching further pages', async () => {
-    seedRuns(250);
-    const runs = await client.listWorkflowRuns({ workflow: workflowId, limit: 120 });
-    expect(runs).toHaveLength(120);
+    seedRuns(130);
+    const runs = await client.listWorkflowRuns({ workflow: workflowId, limit: 110 });
+    expect(runs).toHaveLength(110);
     expect(standIn.requestsTo(RUNS)).toHaveLength(2);
   });
 
@@ -194,14 +194,24 @@ describe('retries', () => {
   it('retries timeouts (held sockets) and dropped connections', async () => {
     const [run] = seedRuns(1);
     standIn.inject(RUN, faults.hang(), faults.reset());
-    const got = await client.getWorkflowRun(Number(run?.id));
+    const got = await makeClient({ timeoutMs: 250 }).getWorkflowRun(Number(run?.id));
     expect(got.id).toBe(run?.id);
     expect(standIn.requestsTo(RUN)).toHaveLength(3);
   });
 
+  it('retries a response whose body stalls past the timeout', async () => {
+    const [run] = seedRuns(1);
+    standIn.inject(RUN, faults.stallBody());
+    const got = await makeClient({ timeoutMs: 250 }).getWorkflowRun(Number(run?.id));
+    expect(got.id).toBe(run?.id);
+    expect(standIn.requestsTo(RUN)).toHaveLength(2);
+  });
+
   it('reports a persistent timeout as unavailable', async () => {
     standIn.inject(RUN, faults.hang(), faults.hang());
-    const error = await caught(makeClient({ retry: { retries: 1, baseDelayMs: 1 } }).getWorkflowRun(1));
+    const error = await caught(
+      makeClient({ retry: { retries: 1, baseDelayMs: 1 }, timeoutMs: 250 }).getWorkflowRun(1),
+    );
     expect(error).toBeInstanceOf(GitHubUnavailableError);
     expect(error.message).toMatch(/no response within 250 ms/);
   });

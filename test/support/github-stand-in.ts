@@ -28,7 +28,9 @@ export type Fault =
   /** Accept the request and never answer, until the client gives up or the stand-in closes. */
   | { kind: 'hang' }
   /** Drop the connection without a response. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Send a 200 with headers and the start of a JSON body, then stall. */
+  | { kind: 'stall-body' };
 
 export const faults = {
   status: (status: number, message = 'Server Error'): Fault => ({
@@ -74,6 +76,7 @@ export const faults = {
     headers: { 'x-accepted-github-permissions': accepted },
   }),
   hang: (): Fault => ({ kind: 'hang' }),
+  stallBody: (): Fault => ({ kind: 'stall-body' }),
   reset: (): Fault => ({ kind: 'reset' }),
 };
 
@@ -166,7 +169,8 @@ export class GitHubStandIn {
   url = '';
   readonly requests: RecordedRequest[] = [];
 
-  readonly bot: gh.SimpleUser;
+  /** The token's identity (what GITHUB_TOKEN posts as); built once the port is known. */
+  bot!: gh.SimpleUser;
   readonly workflows: { id: number; path: string; name: string }[] = [];
   readonly runs: gh.WorkflowRun[] = [];
   readonly artifacts: StoredArtifact[] = [];
@@ -205,7 +209,6 @@ export class GitHubStandIn {
     this.token = options.token ?? 'ghs_standInToken0123456789';
     this.defaultBranch = options.defaultBranch ?? 'main';
     this.now = options.now ?? (() => new Date());
-    this.bot = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } as gh.SimpleUser;
     this.registerRoutes();
   }
 
@@ -231,8 +234,7 @@ export class GitHubStandIn {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // The bot user carries URLs, so it can only be built once the port is known.
-    Object.assign(this.bot, gh.simpleUser(this.url, 'github-actions[bot]', 41898282, 'Bot'));
+    this.bot = gh.simpleUser(this.url, 'github-actions[bot]', 41898282, 'Bot');
   }
 
   async close(): Promise<void> {
@@ -326,7 +328,7 @@ export class GitHubStandIn {
         run,
       }),
       runId,
-      blobPath: `${BLOB_PREFIX}${runId}/${id}.zip`,
+      blobPath: `${BLOB_PREFIX}${id}.zip`,
       content: fields.content,
     };
     this.artifacts.push(stored);
@@ -462,7 +464,11 @@ export class GitHubStandIn {
 
     if (!route) return send(res, notFound());
     const fault = this.faultQueues.get(route.key)?.shift();
-    if (fault?.kind === 'hang') {
+    if (fault?.kind === 'hang' || fault?.kind === 'stall-body') {
+      if (fault.kind === 'stall-body') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '100000' });
+        res.write('{"id": 1, "name": "trunc');
+      }
       this.held.add(res);
       res.on('close', () => this.held.delete(res));
       return;
@@ -594,16 +600,13 @@ export class GitHubStandIn {
       if (q.get('branch')) runs = runs.filter((r) => r.head_branch === q.get('branch'));
       if (q.get('event')) runs = runs.filter((r) => r.event === q.get('event'));
       if (q.get('head_sha')) runs = runs.filter((r) => r.head_sha === q.get('head_sha'));
-      if (q.get('actor')) runs = runs.filter(() => q.get('actor') === 'dev');
       if (status) {
         runs = runs.filter((r) =>
           statusValues.includes(status) ? r.status === status : r.conclusion === status,
         );
       }
       runs.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || Number(b.id) - Number(a.id));
-      const filtered = ['branch', 'event', 'head_sha', 'status', 'actor', 'created', 'check_suite_id'].some(
-        (k) => q.has(k),
-      );
+      const filtered = ['branch', 'event', 'head_sha', 'status'].some((k) => q.has(k));
       // GitHub only returns the newest 1,000 runs once any filter is set.
       if (filtered) runs = runs.slice(0, 1000);
       const { page, headers } = this.paginate(runs, m);
@@ -1188,7 +1191,7 @@ export class GitHubStandIn {
         );
       }
       const uploadId = randomBytes(6).toString('hex');
-      const blobPath = `${BLOB_PREFIX}${runId}/${uploadId}.zip`;
+      const blobPath = `${BLOB_PREFIX}${uploadId}.zip`;
       const previous = this.pendingUploads.findIndex((p) => p.runId === runId && p.name === name);
       if (previous >= 0) this.pendingUploads.splice(previous, 1);
       this.pendingUploads.push({
