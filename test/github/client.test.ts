@@ -194,7 +194,7 @@ describe('retries', () => {
   it('retries timeouts (held sockets) and dropped connections', async () => {
     const [run] = seedRuns(1);
     standIn.inject(RUN, faults.hang(), faults.reset());
-    const got = await makeClient({ timeoutMs: 250 }).getWorkflowRun(Number(run?.id));
+    const got = await makeClient({ timeoutMs: 700 }).getWorkflowRun(Number(run?.id));
     expect(got.id).toBe(run?.id);
     expect(standIn.requestsTo(RUN)).toHaveLength(3);
   });
@@ -202,7 +202,7 @@ describe('retries', () => {
   it('retries a response whose body stalls past the timeout', async () => {
     const [run] = seedRuns(1);
     standIn.inject(RUN, faults.stallBody());
-    const got = await makeClient({ timeoutMs: 250 }).getWorkflowRun(Number(run?.id));
+    const got = await makeClient({ timeoutMs: 700 }).getWorkflowRun(Number(run?.id));
     expect(got.id).toBe(run?.id);
     expect(standIn.requestsTo(RUN)).toHaveLength(2);
   });
@@ -210,10 +210,10 @@ describe('retries', () => {
   it('reports a persistent timeout as unavailable', async () => {
     standIn.inject(RUN, faults.hang(), faults.hang());
     const error = await caught(
-      makeClient({ retry: { retries: 1, baseDelayMs: 1 }, timeoutMs: 250 }).getWorkflowRun(1),
+      makeClient({ retry: { retries: 1, baseDelayMs: 1 }, timeoutMs: 700 }).getWorkflowRun(1),
     );
     expect(error).toBeInstanceOf(GitHubUnavailableError);
-    expect(error.message).toMatch(/no response within 250 ms/);
+    expect(error.message).toMatch(/no response within 700 ms/);
   });
 
   it.each([

@@ -143,21 +143,39 @@ const BLOB_PREFIX = '/devstoreaccount1/results/';
 const COMMENT_BODY_LIMIT = 65_536;
 
 function notFound(): Reply {
-  return {
-    status: 404,
-    body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
-  };
+  const body = {
+    message: 'Not Found',
+    documentation_url: 'https://docs.github.com/rest',
+    status: '404',
+  } satisfies gh.Schemas['basic-error'];
+  return { status: 404, body };
 }
 
 function validationFailed(message: string): Reply {
-  return {
-    status: 422,
-    body: { message, documentation_url: 'https://docs.github.com/rest', status: '422' },
-  };
+  const body = {
+    message,
+    documentation_url: 'https://docs.github.com/rest',
+  } satisfies gh.Schemas['validation-error'];
+  return { status: 422, body };
+}
+
+/** Results-service (Twirp) messages, proto field names in snake_case, int64 as strings (§2.2). */
+interface TwirpError {
+  code: string;
+  msg: string;
+}
+interface TwirpArtifact {
+  workflow_run_backend_id: string;
+  workflow_job_run_backend_id: string;
+  database_id: string;
+  name: string;
+  size: string;
+  created_at: string;
+  digest?: string;
 }
 
 function twirpError(status: number, code: string, msg: string): Reply {
-  return { status, body: { code, msg } };
+  return { status, body: { code, msg } satisfies TwirpError };
 }
 
 export class GitHubStandIn {
@@ -1202,7 +1220,13 @@ export class GitHubStandIn {
         blobPath,
         expiresAt: typeof input.expires_at === 'string' ? input.expires_at : this.iso(90 * 86_400_000),
       });
-      return { status: 200, body: { ok: true, signed_upload_url: this.sign(blobPath) } };
+      return {
+        status: 200,
+        body: { ok: true, signed_upload_url: this.sign(blobPath) } satisfies {
+          ok: boolean;
+          signed_upload_url: string;
+        },
+      };
     });
 
     rpc('FinalizeArtifact', (input, runId) => {
@@ -1240,7 +1264,10 @@ export class GitHubStandIn {
         blobPath: pending.blobPath,
         content: data,
       });
-      return { status: 200, body: { ok: true, artifact_id: String(id) } };
+      return {
+        status: 200,
+        body: { ok: true, artifact_id: String(id) } satisfies { ok: boolean; artifact_id: string },
+      };
     });
 
     rpc('ListArtifacts', (input, runId) => {
@@ -1258,9 +1285,9 @@ export class GitHubStandIn {
             database_id: String(a.artifact.id),
             name: a.artifact.name,
             size: String(a.artifact.size_in_bytes),
-            created_at: a.artifact.created_at,
-            digest: a.artifact.digest,
-          })),
+            created_at: a.artifact.created_at ?? '',
+            ...(a.artifact.digest ? { digest: a.artifact.digest } : {}),
+          })) satisfies TwirpArtifact[],
         },
       };
     });
@@ -1269,14 +1296,23 @@ export class GitHubStandIn {
       const stored = finalizedIn(runId, String(input.name ?? ''))[0];
       if (!stored) return twirpError(404, 'not_found', 'artifact not found');
       this.blobs.set(stored.blobPath, { blocks: new Map(), data: stored.content });
-      return { status: 200, body: { signed_url: this.sign(stored.blobPath) } };
+      return {
+        status: 200,
+        body: { signed_url: this.sign(stored.blobPath) } satisfies { signed_url: string },
+      };
     });
 
     rpc('DeleteArtifact', (input, runId) => {
       const stored = finalizedIn(runId, String(input.name ?? ''))[0];
       if (!stored) return twirpError(404, 'not_found', 'artifact not found');
       this.artifacts.splice(this.artifacts.indexOf(stored), 1);
-      return { status: 200, body: { ok: true, artifact_id: String(stored.artifact.id) } };
+      return {
+        status: 200,
+        body: { ok: true, artifact_id: String(stored.artifact.id) } satisfies {
+          ok: boolean;
+          artifact_id: string;
+        },
+      };
     });
   }
 }
