@@ -109,6 +109,7 @@ export type DeploymentState =
 const DEFAULT_LIST_LIMIT = 100;
 const MAX_LIST_LIMIT = 1000;
 const DEFAULT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024;
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
 
 /** Permission to name when a 403 carries no `x-accepted-github-permissions` header. */
 function permissionForRoute(route: string): string {
@@ -618,10 +619,15 @@ export class GitHubClient {
       if (requested !== undefined && requested > this.policy.maxRetryAfterMs) {
         return { retry: false, error: new GitHubRateLimitError(requested, context) };
       }
+      // Without a hint GitHub asks for at least a minute after a secondary limit; a short backoff would only
+      // hit the limit again.
+      const fallback = secondary
+        ? Math.min(SECONDARY_LIMIT_WAIT_MS, this.policy.maxRetryAfterMs)
+        : backoffDelayMs(this.policy, attempt);
       return {
         retry: true,
         reason: `rate limited (${status}${secondary ? ', secondary rate limit' : ''})`,
-        waitMs: requested ?? backoffDelayMs(this.policy, attempt),
+        waitMs: requested ?? fallback,
       };
     }
     if (status >= 500) return { retry: true, reason: `server error ${status}` };
