@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Octokit } from '@octokit/rest';
+import { getOctokit } from '@actions/github';
 import type { z } from 'zod';
 import {
   ArtifactExpiredError,
@@ -171,7 +171,7 @@ export class GitHubClient {
   readonly owner: string;
   readonly repo: string;
   readonly repoFullName: string;
-  private readonly octokit: Octokit;
+  private readonly octokit: ReturnType<typeof getOctokit>;
   private readonly token: string;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
@@ -186,8 +186,9 @@ export class GitHubClient {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.downloadTimeoutMs = options.downloadTimeoutMs ?? 300_000;
     const silent = () => undefined;
-    this.octokit = new Octokit({
-      auth: options.token,
+    // getOctokit brings the runner's proxy-aware fetch (HTTPS_PROXY / NO_PROXY); the base URL is always
+    // passed explicitly because @actions/github otherwise uses GITHUB_API_URL as read at import time.
+    this.octokit = getOctokit(options.token, {
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
       userAgent: options.userAgent ?? 'contexta-gate',
       log: { debug: silent, info: silent, warn: silent, error: silent },
