@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Octokit } from '@octokit/rest';
+import { getOctokit } from '@actions/github';
 import type { z } from 'zod';
 import {
   ArtifactExpiredError,
@@ -109,6 +109,7 @@ export type DeploymentState =
 const DEFAULT_LIST_LIMIT = 100;
 const MAX_LIST_LIMIT = 1000;
 const DEFAULT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024;
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
 
 /** Permission to name when a 403 carries no `x-accepted-github-permissions` header. */
 function permissionForRoute(route: string): string {
@@ -170,7 +171,7 @@ export class GitHubClient {
   readonly owner: string;
   readonly repo: string;
   readonly repoFullName: string;
-  private readonly octokit: Octokit;
+  private readonly octokit: ReturnType<typeof getOctokit>;
   private readonly token: string;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
@@ -185,8 +186,9 @@ export class GitHubClient {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.downloadTimeoutMs = options.downloadTimeoutMs ?? 300_000;
     const silent = () => undefined;
-    this.octokit = new Octokit({
-      auth: options.token,
+    // getOctokit brings the runner's proxy-aware fetch (HTTPS_PROXY / NO_PROXY); the base URL is always
+    // passed explicitly because @actions/github otherwise uses GITHUB_API_URL as read at import time.
+    this.octokit = getOctokit(options.token, {
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
       userAgent: options.userAgent ?? 'contexta-gate',
       log: { debug: silent, info: silent, warn: silent, error: silent },
@@ -562,13 +564,17 @@ export class GitHubClient {
   ): Promise<RawResponse> {
     const attempts = this.policy.retries + 1;
     for (let attempt = 1; ; attempt++) {
+      const signal = AbortSignal.timeout(this.timeoutMs);
       try {
         const response = await this.octokit.request(route, {
           owner: this.owner,
           repo: this.repo,
           ...params,
-          request: { signal: AbortSignal.timeout(this.timeoutMs), redirect: options.redirect },
+          request: { signal, redirect: options.redirect },
         });
+        // Octokit swallows a body read cut short by the timeout and returns the partial text as data.
+        if (signal.aborted)
+          throw Object.assign(new Error('response body timed out'), { name: 'TimeoutError' });
         return {
           status: response.status,
           headers: response.headers as RawResponse['headers'],
@@ -614,10 +620,15 @@ export class GitHubClient {
       if (requested !== undefined && requested > this.policy.maxRetryAfterMs) {
         return { retry: false, error: new GitHubRateLimitError(requested, context) };
       }
+      // Without a hint GitHub asks for at least a minute after a secondary limit; a short backoff would only
+      // hit the limit again.
+      const fallback = secondary
+        ? Math.min(SECONDARY_LIMIT_WAIT_MS, this.policy.maxRetryAfterMs)
+        : backoffDelayMs(this.policy, attempt);
       return {
         retry: true,
         reason: `rate limited (${status}${secondary ? ', secondary rate limit' : ''})`,
-        waitMs: requested ?? backoffDelayMs(this.policy, attempt),
+        waitMs: requested ?? fallback,
       };
     }
     if (status >= 500) return { retry: true, reason: `server error ${status}` };

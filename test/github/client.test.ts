@@ -37,8 +37,8 @@ function makeClient(overrides: Partial<ConstructorParameters<typeof GitHubClient
     apiUrl: standIn.url,
     owner: standIn.owner,
     repo: standIn.repo,
-    retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 1500 },
-    timeoutMs: 250,
+    retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 200 },
+    timeoutMs: 5000,
     ...overrides,
   });
 }
@@ -94,9 +94,9 @@ describe('pagination', () => {
   });
 
   it('stops at the limit without fetching further pages', async () => {
-    seedRuns(250);
-    const runs = await client.listWorkflowRuns({ workflow: workflowId, limit: 120 });
-    expect(runs).toHaveLength(120);
+    seedRuns(130);
+    const runs = await client.listWorkflowRuns({ workflow: workflowId, limit: 110 });
+    expect(runs).toHaveLength(110);
     expect(standIn.requestsTo(RUNS)).toHaveLength(2);
   });
 
@@ -152,16 +152,18 @@ describe('retries', () => {
     expect(standIn.comments).toHaveLength(1);
   });
 
-  it('retries a secondary rate limit without retry-after using backoff', async () => {
+  it('waits the capped minute after a secondary rate limit without retry-after', async () => {
     standIn.inject(COMMENTS, faults.secondaryRateLimit());
+    const started = Date.now();
     await client.listIssueComments(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     expect(standIn.requestsTo(COMMENTS)).toHaveLength(2);
   });
 
   it('waits out a short retry-after before retrying', async () => {
     standIn.inject(COMMENTS, faults.tooManyRequests(1));
     const started = Date.now();
-    await client.listIssueComments(1);
+    await makeClient({ retry: { retries: 1, baseDelayMs: 1, maxRetryAfterMs: 1500 } }).listIssueComments(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
@@ -194,16 +196,26 @@ describe('retries', () => {
   it('retries timeouts (held sockets) and dropped connections', async () => {
     const [run] = seedRuns(1);
     standIn.inject(RUN, faults.hang(), faults.reset());
-    const got = await client.getWorkflowRun(Number(run?.id));
+    const got = await makeClient({ timeoutMs: 700 }).getWorkflowRun(Number(run?.id));
     expect(got.id).toBe(run?.id);
     expect(standIn.requestsTo(RUN)).toHaveLength(3);
   });
 
+  it('retries a response whose body stalls past the timeout', async () => {
+    const [run] = seedRuns(1);
+    standIn.inject(RUN, faults.stallBody());
+    const got = await makeClient({ timeoutMs: 700 }).getWorkflowRun(Number(run?.id));
+    expect(got.id).toBe(run?.id);
+    expect(standIn.requestsTo(RUN)).toHaveLength(2);
+  });
+
   it('reports a persistent timeout as unavailable', async () => {
     standIn.inject(RUN, faults.hang(), faults.hang());
-    const error = await caught(makeClient({ retry: { retries: 1, baseDelayMs: 1 } }).getWorkflowRun(1));
+    const error = await caught(
+      makeClient({ retry: { retries: 1, baseDelayMs: 1 }, timeoutMs: 700 }).getWorkflowRun(1),
+    );
     expect(error).toBeInstanceOf(GitHubUnavailableError);
-    expect(error.message).toMatch(/no response within 250 ms/);
+    expect(error.message).toMatch(/no response within 700 ms/);
   });
 
   it.each([

@@ -28,7 +28,9 @@ export type Fault =
   /** Accept the request and never answer, until the client gives up or the stand-in closes. */
   | { kind: 'hang' }
   /** Drop the connection without a response. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Send a 200 with headers and the start of a JSON body, then stall. */
+  | { kind: 'stall-body' };
 
 export const faults = {
   status: (status: number, message = 'Server Error'): Fault => ({
@@ -74,6 +76,7 @@ export const faults = {
     headers: { 'x-accepted-github-permissions': accepted },
   }),
   hang: (): Fault => ({ kind: 'hang' }),
+  stallBody: (): Fault => ({ kind: 'stall-body' }),
   reset: (): Fault => ({ kind: 'reset' }),
 };
 
@@ -140,21 +143,39 @@ const BLOB_PREFIX = '/devstoreaccount1/results/';
 const COMMENT_BODY_LIMIT = 65_536;
 
 function notFound(): Reply {
-  return {
-    status: 404,
-    body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
-  };
+  const body = {
+    message: 'Not Found',
+    documentation_url: 'https://docs.github.com/rest',
+    status: '404',
+  } satisfies gh.Schemas['basic-error'];
+  return { status: 404, body };
 }
 
 function validationFailed(message: string): Reply {
-  return {
-    status: 422,
-    body: { message, documentation_url: 'https://docs.github.com/rest', status: '422' },
-  };
+  const body = {
+    message,
+    documentation_url: 'https://docs.github.com/rest',
+  } satisfies gh.Schemas['validation-error'];
+  return { status: 422, body };
+}
+
+/** Results-service (Twirp) messages, proto field names in snake_case, int64 as strings (§2.2). */
+interface TwirpError {
+  code: string;
+  msg: string;
+}
+interface TwirpArtifact {
+  workflow_run_backend_id: string;
+  workflow_job_run_backend_id: string;
+  database_id: string;
+  name: string;
+  size: string;
+  created_at: string;
+  digest?: string;
 }
 
 function twirpError(status: number, code: string, msg: string): Reply {
-  return { status, body: { code, msg } };
+  return { status, body: { code, msg } satisfies TwirpError };
 }
 
 export class GitHubStandIn {
@@ -166,7 +187,8 @@ export class GitHubStandIn {
   url = '';
   readonly requests: RecordedRequest[] = [];
 
-  readonly bot: gh.SimpleUser;
+  /** The token's identity (what GITHUB_TOKEN posts as); built once the port is known. */
+  bot!: gh.SimpleUser;
   readonly workflows: { id: number; path: string; name: string }[] = [];
   readonly runs: gh.WorkflowRun[] = [];
   readonly artifacts: StoredArtifact[] = [];
@@ -205,7 +227,6 @@ export class GitHubStandIn {
     this.token = options.token ?? 'ghs_standInToken0123456789';
     this.defaultBranch = options.defaultBranch ?? 'main';
     this.now = options.now ?? (() => new Date());
-    this.bot = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } as gh.SimpleUser;
     this.registerRoutes();
   }
 
@@ -231,8 +252,7 @@ export class GitHubStandIn {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // The bot user carries URLs, so it can only be built once the port is known.
-    Object.assign(this.bot, gh.simpleUser(this.url, 'github-actions[bot]', 41898282, 'Bot'));
+    this.bot = gh.simpleUser(this.url, 'github-actions[bot]', 41898282, 'Bot');
   }
 
   async close(): Promise<void> {
@@ -326,7 +346,7 @@ export class GitHubStandIn {
         run,
       }),
       runId,
-      blobPath: `${BLOB_PREFIX}${runId}/${id}.zip`,
+      blobPath: `${BLOB_PREFIX}${id}.zip`,
       content: fields.content,
     };
     this.artifacts.push(stored);
@@ -462,7 +482,11 @@ export class GitHubStandIn {
 
     if (!route) return send(res, notFound());
     const fault = this.faultQueues.get(route.key)?.shift();
-    if (fault?.kind === 'hang') {
+    if (fault?.kind === 'hang' || fault?.kind === 'stall-body') {
+      if (fault.kind === 'stall-body') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '100000' });
+        res.write('{"id": 1, "name": "trunc');
+      }
       this.held.add(res);
       res.on('close', () => this.held.delete(res));
       return;
@@ -594,16 +618,13 @@ export class GitHubStandIn {
       if (q.get('branch')) runs = runs.filter((r) => r.head_branch === q.get('branch'));
       if (q.get('event')) runs = runs.filter((r) => r.event === q.get('event'));
       if (q.get('head_sha')) runs = runs.filter((r) => r.head_sha === q.get('head_sha'));
-      if (q.get('actor')) runs = runs.filter(() => q.get('actor') === 'dev');
       if (status) {
         runs = runs.filter((r) =>
           statusValues.includes(status) ? r.status === status : r.conclusion === status,
         );
       }
       runs.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || Number(b.id) - Number(a.id));
-      const filtered = ['branch', 'event', 'head_sha', 'status', 'actor', 'created', 'check_suite_id'].some(
-        (k) => q.has(k),
-      );
+      const filtered = ['branch', 'event', 'head_sha', 'status'].some((k) => q.has(k));
       // GitHub only returns the newest 1,000 runs once any filter is set.
       if (filtered) runs = runs.slice(0, 1000);
       const { page, headers } = this.paginate(runs, m);
@@ -1188,7 +1209,7 @@ export class GitHubStandIn {
         );
       }
       const uploadId = randomBytes(6).toString('hex');
-      const blobPath = `${BLOB_PREFIX}${runId}/${uploadId}.zip`;
+      const blobPath = `${BLOB_PREFIX}${uploadId}.zip`;
       const previous = this.pendingUploads.findIndex((p) => p.runId === runId && p.name === name);
       if (previous >= 0) this.pendingUploads.splice(previous, 1);
       this.pendingUploads.push({
@@ -1199,7 +1220,13 @@ export class GitHubStandIn {
         blobPath,
         expiresAt: typeof input.expires_at === 'string' ? input.expires_at : this.iso(90 * 86_400_000),
       });
-      return { status: 200, body: { ok: true, signed_upload_url: this.sign(blobPath) } };
+      return {
+        status: 200,
+        body: { ok: true, signed_upload_url: this.sign(blobPath) } satisfies {
+          ok: boolean;
+          signed_upload_url: string;
+        },
+      };
     });
 
     rpc('FinalizeArtifact', (input, runId) => {
@@ -1237,7 +1264,10 @@ export class GitHubStandIn {
         blobPath: pending.blobPath,
         content: data,
       });
-      return { status: 200, body: { ok: true, artifact_id: String(id) } };
+      return {
+        status: 200,
+        body: { ok: true, artifact_id: String(id) } satisfies { ok: boolean; artifact_id: string },
+      };
     });
 
     rpc('ListArtifacts', (input, runId) => {
@@ -1255,9 +1285,9 @@ export class GitHubStandIn {
             database_id: String(a.artifact.id),
             name: a.artifact.name,
             size: String(a.artifact.size_in_bytes),
-            created_at: a.artifact.created_at,
-            digest: a.artifact.digest,
-          })),
+            created_at: a.artifact.created_at ?? '',
+            ...(a.artifact.digest ? { digest: a.artifact.digest } : {}),
+          })) satisfies TwirpArtifact[],
         },
       };
     });
@@ -1266,14 +1296,23 @@ export class GitHubStandIn {
       const stored = finalizedIn(runId, String(input.name ?? ''))[0];
       if (!stored) return twirpError(404, 'not_found', 'artifact not found');
       this.blobs.set(stored.blobPath, { blocks: new Map(), data: stored.content });
-      return { status: 200, body: { signed_url: this.sign(stored.blobPath) } };
+      return {
+        status: 200,
+        body: { signed_url: this.sign(stored.blobPath) } satisfies { signed_url: string },
+      };
     });
 
     rpc('DeleteArtifact', (input, runId) => {
       const stored = finalizedIn(runId, String(input.name ?? ''))[0];
       if (!stored) return twirpError(404, 'not_found', 'artifact not found');
       this.artifacts.splice(this.artifacts.indexOf(stored), 1);
-      return { status: 200, body: { ok: true, artifact_id: String(stored.artifact.id) } };
+      return {
+        status: 200,
+        body: { ok: true, artifact_id: String(stored.artifact.id) } satisfies {
+          ok: boolean;
+          artifact_id: string;
+        },
+      };
     });
   }
 }
