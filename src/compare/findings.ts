@@ -448,7 +448,7 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
           )
           .join(', '),
         nextSteps: [
-          `make stage ${stage ?? '(run level)'} of ${candidate.ref} record ${listed} again, then re-run the gate`,
+          `make ${stage === null ? candidate.ref : `stage ${stage} of ${candidate.ref}`} record ${listed} again, then re-run the gate`,
         ],
       });
     }
