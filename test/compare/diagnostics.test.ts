@@ -31,8 +31,13 @@ describe("Contexta's diagnostics on the evidence model", () => {
 
   it('wine: missing_stage_metrics for preprocess and missing_expected_stage for package, as Contexta reports', async () => {
     const { run, project } = await onlyRun(WINE, 'svm-baseline');
-    const codes = diagnoseRun(run, project, 'baseline').map((d) => `${d.code}:${d.stage ?? d.details.expected_stage_name}`);
-    expect(codes).toEqual(['stage_status_unknown:undefined', 'missing_stage_metrics:preprocess', 'missing_expected_stage:package']);
+    const issues = diagnoseRun(run, project, 'baseline');
+    expect(issues.map((d) => [d.code, d.stage])).toEqual([
+      ['stage_status_unknown', null],
+      ['missing_stage_metrics', 'preprocess'],
+      ['missing_expected_stage', null],
+    ]);
+    expect(issues[2]!.details.expected_stage_name).toBe('package');
   });
 
   it('incomplete-evidence candidate: a warning for its degraded record, not an error (Contexta severity)', async () => {
