@@ -3,7 +3,7 @@
  * and the lookups that join a metric row to the statistics and gate checks about it. Absent
  * values are shown as "absent", never as 0 or an empty cell.
  */
-import type { ChangeAssessment, Interval, MetricDelta, PairedTest } from '../compare/types.js';
+import type { ChangeAssessment, Comparison, Interval, MetricDelta, PairedTest } from '../compare/types.js';
 import type { GateCheck, GateOutcome, GateReport, Verdict } from '../gates/types.js';
 
 export const ABSENT = 'absent';
@@ -143,30 +143,86 @@ export function metricKey(
   return [project, unit, stage ?? '\u0001', metric ?? '\u0001', slice ?? '\u0001'].join('\u0000');
 }
 
-/** Statistics and tripped checks per metric row, from every gate's checks. */
+/** Statistics and flagged checks per metric row, from every gate's checks. */
 export interface CheckIndex {
-  /** Checks that trip a gate (outcome fail), or are waived, by metric row. */
-  tripped: Map<string, GateCheck[]>;
+  /** Checks that did not pass (fail, warn, unknown, waived), by metric row. */
+  flagged: Map<string, GateCheck[]>;
   /** The first check with a test result per metric row. */
   tested: Map<string, GateCheck>;
 }
 
 export function indexChecks(report: GateReport): CheckIndex {
-  const tripped = new Map<string, GateCheck[]>();
+  const flagged = new Map<string, GateCheck[]>();
   const tested = new Map<string, GateCheck>();
   for (const gate of report.gates) {
     for (const check of gate.checks) {
       if (check.metric === null) continue;
       const key = metricKey(check.project, check.unit, check.stage, check.metric, check.slice);
-      if (check.outcome === 'fail' || check.outcome === 'waived') {
-        const list = tripped.get(key) ?? [];
+      if (check.outcome !== 'pass') {
+        const list = flagged.get(key) ?? [];
         list.push(check);
-        tripped.set(key, list);
+        flagged.set(key, list);
       }
       if ((check.pValue !== null || check.interval !== null) && !tested.has(key)) tested.set(key, check);
     }
   }
-  return { tripped, tested };
+  return { flagged, tested };
+}
+
+export interface RowStatistics {
+  interval: Interval | null;
+  pValue: number | null;
+}
+
+/**
+ * The test behind a compared metric row: the gate check's own, else the linked sample series'.
+ * Rows that were not compared on both sides have none, whatever a gate looked at.
+ */
+export function rowStatistics(
+  report: GateReport,
+  index: CheckIndex,
+  comparison: Comparison,
+  delta: MetricDelta,
+): RowStatistics | null {
+  if (delta.status !== 'compared') return null;
+  const checked = index.tested.get(
+    metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice),
+  );
+  if (checked) return { interval: checked.interval, pValue: checked.pValue };
+  const test = linkedTest(report, comparison.project, comparison.unit, delta);
+  return test ? { interval: test.interval, pValue: test.pValue } : null;
+}
+
+export interface SignificantChange {
+  comparison: Comparison;
+  delta: MetricDelta;
+  interval: Interval;
+}
+
+/**
+ * Overall metric rows whose confidence interval excludes zero: the changes that are more than
+ * noise. Rows without a test are counted separately; they are judged by thresholds only.
+ */
+export function significantChanges(
+  report: GateReport,
+  index: CheckIndex,
+): { tested: number; untested: number; significant: SignificantChange[] } {
+  let tested = 0;
+  let untested = 0;
+  const significant: SignificantChange[] = [];
+  for (const comparison of report.comparisons) {
+    for (const delta of comparison.metrics) {
+      if (delta.slice !== null || delta.status !== 'compared' || delta.direction === 'neutral') continue;
+      const interval = rowStatistics(report, index, comparison, delta)?.interval ?? null;
+      if (interval === null) {
+        untested++;
+        continue;
+      }
+      tested++;
+      if (interval.low > 0 || interval.high < 0) significant.push({ comparison, delta, interval });
+    }
+  }
+  return { tested, untested, significant };
 }
 
 /** The paired test of the sample series linked to a metric row (overall or its slice), if any. */

@@ -16,15 +16,17 @@ import {
   type CheckIndex,
   formatChange,
   formatDelta,
+  formatInterval,
   formatNumber,
   formatPercent,
   formatStatistics,
   indexChecks,
-  linkedTest,
   metricKey,
   metricLabel,
   OUTCOME_EMOJI,
   OUTCOME_RANK,
+  rowStatistics,
+  significantChanges,
   VERDICT_EMOJI,
   VERDICT_LABEL,
 } from './format.js';
@@ -127,40 +129,86 @@ function isTripped(gate: GateResult): boolean {
 // ---------------------------------------------------------------------------------------------
 // Headline
 
-function headline(report: GateReport): string {
-  const lines: string[] = [];
-  const label = VERDICT_LABEL[report.verdict];
-  lines.push(`## ${VERDICT_EMOJI[report.verdict]} ${label}: ${msg(report.headline)}`);
-  const counts = gateCounts(report);
-  if (counts !== '') lines.push(counts);
+function headline(report: GateReport, index: CheckIndex): string {
+  const lines = [
+    `## ${VERDICT_EMOJI[report.verdict]} ${VERDICT_LABEL[report.verdict]} — ${verdictSummary(report)}`,
+  ];
   const why = reasonLine(report);
   if (why !== '') lines.push(`**Why:** ${why}`);
   const fix = report.nextSteps[0];
   if (fix !== undefined && report.verdict !== 'pass') lines.push(`**Fix:** ${msg(fix)}`);
+  if (report.verdict === 'pass' || report.verdict === 'warn') {
+    const changes = changeLine(report, index);
+    if (changes !== '') lines.push(changes);
+  }
   if (report.exit.outcome !== report.verdict) {
-    lines.push(`**Check conclusion:** ${report.exit.outcome} — ${msg(report.exit.reason)}`);
+    lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
   }
   return lines.join('\n\n');
 }
 
-function gateCounts(report: GateReport): string {
-  if (report.gates.length === 0) return '_No gates were configured._';
-  const order = ['fail', 'warn', 'unknown', 'waived', 'pass', 'skipped'] as const;
-  const parts = order
-    .map((outcome) => [outcome, report.gates.filter((g) => g.outcome === outcome).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([outcome, count]) => `${OUTCOME_EMOJI[outcome]} ${count} ${outcome}`);
-  return `Gates: ${parts.join(' · ')}`;
+function gateNames(gates: readonly GateResult[]): string {
+  const names = gates.slice(0, 3).map((g) => msg(g.name));
+  return gates.length > 3 ? `${names.join(', ')}, … (+${gates.length - 3})` : names.join(', ');
 }
 
-/** The one-line reason: the most severe gate's own message, or why nothing could be judged. */
-function reasonLine(report: GateReport): string {
-  if (report.baseline === null && report.verdict !== 'fail') {
-    return 'no baseline was found, so nothing could be compared: missing evidence is not a pass.';
+/** The heading's few words: how many gates did what. */
+function verdictSummary(report: GateReport): string {
+  const having = (outcome: GateResult['outcome']) => report.gates.filter((g) => g.outcome === outcome);
+  const total = report.gates.length;
+  switch (report.verdict) {
+    case 'fail': {
+      const failed = having('fail');
+      return `${failed.length} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
+    }
+    case 'warn': {
+      const warned = having('warn');
+      return `${warned.length} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
+    }
+    case 'unknown':
+      return `not enough evidence to decide (${gateNames(having('unknown'))} could not judge)`;
+    default: {
+      const passed = having('pass').length;
+      const waived = having('waived');
+      const skipped = having('skipped').length;
+      const extra = [
+        waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
+        skipped > 0 ? `${skipped} skipped` : '',
+      ].filter((s) => s !== '');
+      return `${passed} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+    }
   }
-  const first = gatesByRank(report).find((g) => g.outcome !== 'pass' && g.outcome !== 'skipped');
-  if (first === undefined) return '';
-  return `${OUTCOME_EMOJI[first.outcome]} **${msg(first.name)}** (${first.outcome}): ${msg(first.message)}`;
+}
+
+/**
+ * The engine's headline minus its verdict label: for every verdict but pass it names each
+ * deciding gate with its worst row, which is the reason in one line.
+ */
+function reasonLine(report: GateReport): string {
+  if (report.baseline === null) {
+    return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
+  }
+  if (report.verdict === 'pass') return '';
+  return msg(report.headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, ''));
+}
+
+/** For a pass or warn: did anything move by more than noise? */
+function changeLine(report: GateReport, index: CheckIndex): string {
+  const { tested, untested, significant } = significantChanges(report, index);
+  const untestedText =
+    untested > 0
+      ? `; ${pluralise(untested, 'metric')} without sample evidence judged by thresholds only`
+      : '';
+  if (significant.length === 0) {
+    if (tested === 0) return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
+    return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
+  }
+  const shown = significant.slice(0, 3).map(({ delta, interval }) => {
+    const label = metricLabel(delta.stage, delta.key, null);
+    return `${code(label)} ${formatChange(delta)} ${formatDelta(delta.delta)} (${formatInterval(interval)})`;
+  });
+  const more = significant.length > 3 ? `, … (+${significant.length - 3})` : '';
+  return `**Significant changes:** ${shown.join('; ')}${more}.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,15 +275,10 @@ interface MetricRowContext {
 
 function metricCells(ctx: MetricRowContext, comparison: Comparison, delta: MetricDelta): string[] {
   const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
-  const tested = ctx.index.tested.get(key);
-  const test = tested ? null : linkedTest(ctx.report, comparison.project, comparison.unit, delta);
-  const stats = tested
-    ? formatStatistics(tested.interval, tested.pValue)
-    : test
-      ? formatStatistics(test.interval, test.pValue)
-      : '';
-  const tripped = ctx.index.tripped.get(key) ?? [];
-  const flags = tripped.map((c) => (c.outcome === 'waived' ? '🟡 waived' : '❌ trips a gate'));
+  const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
+  const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+  const flagged = ctx.index.flagged.get(key) ?? [];
+  const flags = flagged.map((c) => FLAG[c.outcome]);
   const change = [formatChange(delta), ...new Set(flags)].join(' · ');
   const pct = formatPercent(delta.relativeChange);
   const cells = [
@@ -254,6 +297,14 @@ function metricCells(ctx: MetricRowContext, comparison: Comparison, delta: Metri
   return cells;
 }
 
+const FLAG: Readonly<Record<GateCheck['outcome'], string>> = {
+  fail: '❌ trips a gate',
+  warn: '⚠️ warns',
+  unknown: '❔ undecided',
+  waived: '🟡 waived',
+  pass: '',
+};
+
 /** Degraded, partial or non-finite evidence on a row must show on that row. */
 function evidenceFlags(delta: MetricDelta, change: string): string {
   const flags: string[] = [];
@@ -271,7 +322,7 @@ function metricTier(
   sliced: boolean,
 ): number {
   const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
-  if (ctx.index.tripped.has(key)) return TIER.keep;
+  if (ctx.index.flagged.has(key)) return TIER.keep;
   if (delta.status !== 'compared') return TIER.important;
   if (delta.change === 'unchanged') return TIER.unchanged;
   if (sliced) return TIER.passingSlice;
@@ -281,7 +332,7 @@ function metricTier(
 }
 
 const TIER_WHAT: Readonly<Record<number, string>> = {
-  [TIER.keep]: 'metric rows that trip a gate',
+  [TIER.keep]: 'metric rows a gate flagged',
   [TIER.important]: 'worse, added or removed metric rows',
   [TIER.supporting]: 'improved metric rows',
   [TIER.minor]: 'neutral metric rows',
@@ -335,7 +386,7 @@ function metricSection(ctx: MetricRowContext, sliced: boolean): RowsPart | null 
   ];
   if (ctx.withUnit) headers.unshift('Run');
   const summaryParts = [
-    counts.tripped > 0 ? `${count(counts.tripped)} trip a gate` : '',
+    counts.tripped > 0 ? `${count(counts.tripped)} flagged by a gate` : '',
     `${count(counts.worse)} worse`,
     `${count(counts.better)} better`,
     `${count(counts.unchanged)} unchanged`,
@@ -368,7 +419,7 @@ function sliceTripped(
 ): boolean {
   for (const gate of ctx.report.gates) {
     for (const check of gate.checks) {
-      if (check.outcome !== 'fail' && check.outcome !== 'waived') continue;
+      if (check.outcome === 'pass') continue;
       if (
         check.project === comparison.project &&
         check.unit === comparison.unit &&
@@ -728,7 +779,7 @@ export function renderMarkdown(report: GateReport, options: MarkdownOptions = {}
     withUnit: report.comparisons.length > 1,
   };
   const parts: Array<DocumentPart | null> = [
-    text(`${markerComment(options.marker)}\n${headline(report)}`),
+    text(`${markerComment(options.marker)}\n${headline(report, ctx.index)}`),
     { kind: 'note' },
     gateTable(report),
     failingChecks(report),
