@@ -220,9 +220,7 @@ function ensureWorkload(size, options) {
   if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
   rmSync(out, { recursive: true, force: true });
   const plan = planWorkload(size.bytes, options.layout);
-  log(
-    `generating ${size.label} (${plan.samples} samples, ${plan.steps} steps per run) in ${relative(ROOT, out)}`,
-  );
+  log(`generating ${size.label} (${plan.samples} samples, ${plan.steps} steps per run) in ${shown(out)}`);
   const started = performance.now();
   const workload = generateBench({
     out,
@@ -259,14 +257,29 @@ function runChild(args, env = {}) {
   return new Promise((resolvePromise) => {
     child.on('close', (code, signal) => {
       const wallMs = performance.now() - started;
-      const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null;
+      const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : null;
       const outBytes = statSync(outFile).size;
       const output = outBytes <= MAX_CHECKED_OUTPUT ? readFileSync(outFile, 'utf8') : null;
       rmSync(rssFile, { force: true });
       rmSync(outFile, { force: true });
-      resolvePromise({ code, signal, wallMs, rssKiB, output, outBytes, stderr });
+      resolvePromise({
+        code,
+        signal,
+        wallMs,
+        rssKiB: usage?.maxRssKiB ?? null,
+        cpuMs: usage ? usage.cpuUs / 1000 : null,
+        output,
+        outBytes,
+        stderr,
+      });
     });
   });
+}
+
+/** Paths inside the repository relative to it, others absolute. */
+function shown(path) {
+  const inside = relative(ROOT, path);
+  return inside.startsWith('..') ? path : inside;
 }
 
 function parseJson(text) {
@@ -296,7 +309,7 @@ function judge(run, expect) {
   return { ok: true, note: run.code === 0 ? '' : `exit ${run.code}`, json: parsed.value };
 }
 
-/** Best wall time and largest peak RSS over `repeat` runs. */
+/** Best wall and CPU time and largest peak RSS over `repeat` runs. */
 async function measure(spec, ctx, workload) {
   let best = null;
   for (let i = 0; i < ctx.options.repeat; i += 1) {
@@ -306,27 +319,30 @@ async function measure(spec, ctx, workload) {
     const result = {
       status: 'ok',
       wallMs: run.wallMs,
+      cpuMs: run.cpuMs,
       rssKiB: run.rssKiB,
       note: verdict.note,
       json: verdict.json,
     };
-    if (best === null) best = result;
-    else
-      best = {
-        ...best,
-        wallMs: Math.min(best.wallMs, run.wallMs),
-        rssKiB: Math.max(best.rssKiB, run.rssKiB),
-      };
+    best =
+      best === null
+        ? result
+        : {
+            ...best,
+            wallMs: Math.min(best.wallMs, result.wallMs),
+            cpuMs: Math.min(best.cpuMs, result.cpuMs),
+            rssKiB: Math.max(best.rssKiB, result.rssKiB),
+          };
   }
   return best;
 }
 
 async function probeCapabilities(ctx) {
   const available = {};
-  const missingCli = `${relative(ROOT, ctx.cli)} not found (the lead builds dist/)`;
+  const missingCli = `${shown(ctx.cli)} not found (the lead builds dist/)`;
   available.action = existsSync(ctx.action)
     ? { ok: true }
-    : { ok: false, note: `${relative(ROOT, ctx.action)} not found (the lead builds dist/)` };
+    : { ok: false, note: `${shown(ctx.action)} not found (the lead builds dist/)` };
   for (const [name, probe] of Object.entries(CAPABILITIES)) {
     if (!existsSync(ctx.cli)) {
       available[name] = { ok: false, note: missingCli };
@@ -335,7 +351,7 @@ async function probeCapabilities(ctx) {
     const verdict = judge(await runChild(probe.args(ctx)), probe.expect);
     available[name] = verdict.ok
       ? { ok: true }
-      : { ok: false, note: `not available in ${relative(ROOT, ctx.cli)} (probe: ${verdict.note})` };
+      : { ok: false, note: `not available in ${shown(ctx.cli)} (probe: ${verdict.note})` };
   }
   return available;
 }
@@ -352,44 +368,77 @@ const mib = (kib) => (kib === null || kib === undefined ? '—' : `${(kib / 1024
 const seconds = (r) => (r?.status === 'ok' ? (r.wallMs / 1000).toFixed(2) : cellNote(r));
 const cellNote = (r) => (r?.status === 'unavailable' ? 'n/a' : r?.status === 'failed' ? 'failed' : '—');
 
-function ratio(result, floor) {
-  if (result?.status !== 'ok' || floor?.status !== 'ok') return null;
-  return result.wallMs / floor.wallMs;
+function ratio(result, floor, clock = 'wallMs') {
+  if (result?.status !== 'ok' || floor?.status !== 'ok' || !result[clock] || !floor[clock]) return null;
+  return result[clock] / floor[clock];
+}
+
+/** "wall / CPU" ratio of a measurement to its floor. */
+function ratios(result, floor) {
+  const wall = ratio(result, floor);
+  if (wall === null) return cellNote(result);
+  return `${fmt(wall, 2)} / ${fmt(ratio(result, floor, 'cpuMs'), 2)}`;
 }
 
 function resultTable(rows) {
-  const header =
-    '| size | records (lines) per run | floor MB/s | floor records/s | floor MB/s after start-up | reader MB/s | reader ÷ floor | reader peak RSS | compare s | compare ÷ floor | one store compare s | ÷ floor | one store inspect s | ÷ floor |';
-  const lines = [header, `|${'---|'.repeat(14)}`];
+  const columns = [
+    'size',
+    'records (lines) per run',
+    'floor s',
+    'floor MB/s',
+    'floor records/s',
+    'floor MB/s after start-up',
+    'reader s',
+    'reader MB/s',
+    'reader ÷ floor (wall / CPU)',
+    'reader peak RSS',
+    'compare s',
+    'compare ÷ floor (wall / CPU)',
+    'one store inspect s',
+    '÷ floor (wall / CPU)',
+    'one store compare s',
+    '÷ floor (wall / CPU)',
+  ];
+  const lines = [`| ${columns.join(' | ')} |`, `|${'---|'.repeat(columns.length)}`];
   for (const row of rows) {
     const r = row.results;
     const bytes = row.workload.workspaces.baseline.bytes;
     const floorLines = r.floor.json?.records ?? null;
     const floorS = r.floor.status === 'ok' ? r.floor.wallMs / 1000 : null;
     const readerS = r.inspect.status === 'ok' ? r.inspect.wallMs / 1000 : null;
-    lines.push(
-      `| ${row.size.label} (${fmt(mb(bytes))} MB) | ${row.workload.workspaces.baseline.records.toLocaleString('en-US')} (${floorLines?.toLocaleString('en-US') ?? '—'}) ` +
-        `| ${floorS ? fmt(mb(bytes) / floorS) : cellNote(r.floor)} | ${floorS ? Math.round(floorLines / floorS).toLocaleString('en-US') : '—'} ` +
-        `| ${r.floor.json ? fmt(mb(bytes) / (r.floor.json.readMs / 1000)) : '—'} ` +
-        `| ${readerS ? fmt(mb(bytes) / readerS) : cellNote(r.inspect)} | ${fmt(ratio(r.inspect, r.floor), 2)} | ${r.inspect.status === 'ok' ? mib(r.inspect.rssKiB) : cellNote(r.inspect)} ` +
-        `| ${seconds(r.compare)} | ${fmt(ratio(r.compare, r['floor-both']), 2)} ` +
-        `| ${seconds(r['store-compare'])} | ${fmt(ratio(r['store-compare'], r['floor-store']), 2)} ` +
-        `| ${seconds(r['store-inspect'])} | ${fmt(ratio(r['store-inspect'], r['floor-store']), 2)} |`,
-    );
+    const cells = [
+      `${row.size.label} (${fmt(mb(bytes))} MB)`,
+      `${row.workload.workspaces.baseline.records.toLocaleString('en-US')} (${floorLines?.toLocaleString('en-US') ?? '—'})`,
+      seconds(r.floor),
+      floorS ? fmt(mb(bytes) / floorS) : cellNote(r.floor),
+      floorS && floorLines ? Math.round(floorLines / floorS).toLocaleString('en-US') : '—',
+      r.floor.json ? fmt(mb(bytes) / (r.floor.json.readMs / 1000)) : '—',
+      seconds(r.inspect),
+      readerS ? fmt(mb(bytes) / readerS) : cellNote(r.inspect),
+      ratios(r.inspect, r.floor),
+      r.inspect.status === 'ok' ? mib(r.inspect.rssKiB) : cellNote(r.inspect),
+      seconds(r.compare),
+      ratios(r.compare, r['floor-both']),
+      seconds(r['store-inspect']),
+      ratios(r['store-inspect'], r['floor-store']),
+      seconds(r['store-compare']),
+      ratios(r['store-compare'], r['floor-store']),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
 
 function rssTable(rows) {
-  const specs = PER_SIZE;
   const lines = [
-    `| size | ${specs.map((s) => s.label).join(' | ')} |`,
-    `|---|${specs.map(() => '---|').join('')}`,
+    `| size | ${PER_SIZE.map((s) => s.label).join(' | ')} |`,
+    `|---|${PER_SIZE.map(() => '---|').join('')}`,
   ];
   for (const row of rows) {
-    const cells = specs.map((s) => {
+    const cells = PER_SIZE.map((s) => {
       const r = row.results[s.id];
-      return r.status === 'ok' ? `${mib(r.rssKiB)} / ${(r.wallMs / 1000).toFixed(2)} s` : cellNote(r);
+      if (r.status !== 'ok') return cellNote(r);
+      return `${mib(r.rssKiB)}, ${fmt(r.wallMs / 1000, 2)} s wall, ${fmt(r.cpuMs === null ? null : r.cpuMs / 1000, 2)} s CPU`;
     });
     lines.push(`| ${row.size.label} | ${cells.join(' | ')} |`);
   }
@@ -397,11 +446,12 @@ function rssTable(rows) {
 }
 
 function onceTable(results) {
-  const lines = ['| measurement | wall ms | peak RSS | note |', '|---|---|---|---|'];
+  const lines = ['| measurement | wall ms | CPU ms | peak RSS | note |', '|---|---|---|---|---|'];
   for (const spec of ONCE) {
     const r = results[spec.id];
-    const wall = r.status === 'ok' ? fmt(r.wallMs, 0) : cellNote(r);
-    lines.push(`| ${spec.label} | ${wall} | ${r.status === 'ok' ? mib(r.rssKiB) : '—'} | ${r.note ?? ''} |`);
+    const ok = r.status === 'ok';
+    const cells = [spec.label, ok ? fmt(r.wallMs, 0) : cellNote(r), ok ? fmt(r.cpuMs, 0) : '—'];
+    lines.push(`| ${cells.join(' | ')} | ${ok ? mib(r.rssKiB) : '—'} | ${r.note ?? ''} |`);
   }
   return lines.join('\n');
 }
@@ -423,10 +473,11 @@ function judgeTargets(rows) {
       }
       const x = ratio(r, row.results[spec.floor]);
       if (x !== null) {
+        const cpu = ratio(r, row.results[spec.floor], 'cpuMs');
         const state = x > TARGETS.timeRatio ? 'MISSED' : 'met';
         findings.push({
           state,
-          text: `${where}: ${x.toFixed(2)}× the floor (target ≤ ${TARGETS.timeRatio}×)`,
+          text: `${where}: ${x.toFixed(2)}× the floor's wall time (target ≤ ${TARGETS.timeRatio}×; CPU time ${fmt(cpu, 2)}×)`,
         });
       }
       if (r.rssKiB !== null) {
@@ -436,6 +487,17 @@ function judgeTargets(rows) {
           text: `${where}: peak RSS ${mib(r.rssKiB)} (target ≤ ${TARGETS.rssMiB} MiB)`,
         });
       }
+    }
+  }
+  if (rows.length > 1) {
+    const [first, last] = [rows[0], rows.at(-1)];
+    for (const spec of PER_SIZE) {
+      const [a, b] = [first.results[spec.id], last.results[spec.id]];
+      if (a.status !== 'ok' || b.status !== 'ok' || a.rssKiB === null || b.rssKiB === null) continue;
+      findings.push({
+        state: 'curve',
+        text: `${spec.label}: peak RSS ${mib(a.rssKiB)} at ${first.size.label} → ${mib(b.rssKiB)} at ${last.size.label}`,
+      });
     }
   }
   return findings;
@@ -491,14 +553,15 @@ function report(ctx, rows, once, findings) {
     '',
     '## Results',
     '',
-    'Times are wall time of a child process from spawn to exit (Node start-up included); MB/s and',
+    'Times are wall time of a child process from spawn to exit (Node start-up included) and, beside',
+    'it, its CPU time (user + system, from getrusage), which a busy machine disturbs far less. MB/s and',
     'ratios divide by the floor reading the same files. The floor is `scripts/bench/floor.mjs`:',
     '`readline` + `JSON.parse` over every JSONL file of the workspace, nothing else; "after start-up"',
     "is its throughput counted from when its own code starts, i.e. without Node's start-up.",
     '',
     resultTable(rows),
     '',
-    '### Peak RSS and time of every measurement (the memory curve)',
+    '### Peak RSS, wall and CPU time of every measurement (the memory curve)',
     '',
     rssTable(rows),
     '',
