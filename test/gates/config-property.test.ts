@@ -62,7 +62,7 @@ describe('parseConfig never throws', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
         assertWellFormed(text, parseConfig(text, 'prop.yml'));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -94,7 +94,7 @@ describe('parseConfig never throws', () => {
         const text = tokens.join('');
         assertWellFormed(text, parseConfig(text, 'prop.yml'));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -108,7 +108,7 @@ describe('parseConfig never throws', () => {
           throw new Error(`gates lost or invented for ${text}`);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
