@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -61,7 +62,7 @@ describe('parseConfig never throws', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
         assertWellFormed(text, parseConfig(text, 'prop.yml'));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -93,7 +94,7 @@ describe('parseConfig never throws', () => {
         const text = tokens.join('');
         assertWellFormed(text, parseConfig(text, 'prop.yml'));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -107,7 +108,93 @@ describe('parseConfig never throws', () => {
           throw new Error(`gates lost or invented for ${text}`);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
+    );
+  });
+});
+
+const stage = fc.constantFrom('*', 'run', 'evaluate', 'train', 'eval*');
+const metricKey = fc.constantFrom(
+  'accuracy',
+  '*',
+  'latency-ms.p95',
+  'tokens.*',
+  'eval.f1',
+  'derived.final_loss',
+);
+const selector = fc.tuple(stage, metricKey);
+const limit = fc.option(fc.double({ min: 0, max: 1000, noNaN: true }), { nil: undefined });
+const regressionGate = fc.record(
+  {
+    metric: fc.oneof(selector, fc.array(selector, { minLength: 1, maxLength: 3 })),
+    max_drop: limit,
+    max_drop_pct: limit,
+    max_increase: limit,
+    max_increase_pct: fc.double({ min: 0, max: 1000, noNaN: true }),
+    direction: fc.constantFrom('higher', 'lower'),
+    significance: fc.oneof(fc.boolean(), fc.double({ min: 0.001, max: 0.5, noNaN: true })),
+    min_samples: fc.integer({ min: 1, max: 10_000 }),
+    min_effect: fc.double({ min: 0, max: 10, noNaN: true }),
+    slices: fc.oneof(
+      fc.constantFrom('none', 'all'),
+      fc.array(fc.constantFrom('region-apac', 'region-eu', 'task-add'), { minLength: 1, maxLength: 3 }),
+    ),
+    severity: fc.constantFrom('fail', 'warn'),
+  },
+  { requiredKeys: ['metric', 'max_increase_pct'] },
+);
+
+describe('valid regression gates round-trip', () => {
+  it('every written value arrives in the typed gate, and every omitted one gets its default', () => {
+    fc.assert(
+      fc.property(fc.array(regressionGate, { minLength: 1, maxLength: 3 }), (written) => {
+        const gates = written.map((g, i) => {
+          const metric = Array.isArray(g.metric[0])
+            ? (g.metric as [string, string][]).map(([s, k]) => `${s}/${k}`)
+            : `${g.metric[0]}/${g.metric[1]}`;
+          return Object.fromEntries(
+            Object.entries({ name: `gate ${i}`, ...g, metric }).filter(([, v]) => v !== undefined),
+          );
+        });
+        const result = parseConfig(stringify({ version: 1, gates }), 'prop.yml');
+        if (!result.ok) throw new Error(JSON.stringify(result.errors));
+        result.config.gates.forEach((gate, i) => {
+          const input = gates[i] as Record<string, unknown>;
+          const metrics = (
+            typeof input.metric === 'string' ? [input.metric] : (input.metric as string[])
+          ).map((text) => {
+            const [s, k] = text.split('/');
+            return { stage: s, key: k };
+          });
+          const slices = input.slices ?? 'none';
+          const expected = {
+            kind: 'regression',
+            name: input.name,
+            severity: input.severity ?? 'fail',
+            message: null,
+            metrics,
+            maxDrop: input.max_drop ?? null,
+            maxDropPct: input.max_drop_pct ?? null,
+            maxIncrease: input.max_increase ?? null,
+            maxIncreasePct: input.max_increase_pct,
+            direction: input.direction ?? null,
+            significance:
+              input.significance === true
+                ? 0.05
+                : input.significance === false
+                  ? null
+                  : (input.significance ?? null),
+            minSamples: input.min_samples ?? 30,
+            minEffect: input.min_effect ?? 0,
+            slices: Array.isArray(slices) ? { mode: 'list', slices } : { mode: slices },
+            samples: null,
+          };
+          if (!isDeepStrictEqual(gate, expected)) {
+            throw new Error(`got ${JSON.stringify(gate)}\nwanted ${JSON.stringify(expected)}`);
+          }
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 });
