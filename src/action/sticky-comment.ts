@@ -17,9 +17,8 @@ export type CommentPlan =
   | { action: 'update'; commentId: number; deleteIds: number[]; reason: string }
   | { action: 'skip'; deleteIds: number[]; reason: string };
 
-export function commentMarker(key: string): string {
-  return `<!-- contexta-gate:${key.replace(/[^A-Za-z0-9._:-]/g, '-')} -->`;
-}
+/** The hidden marker is the report renderer's, so the body we post and the one we look for agree. */
+export { markerComment as commentMarker } from '../report/markdown.js';
 
 const FINGERPRINT = /<!-- contexta-gate-fingerprint:([0-9a-f]{16}) -->/;
 

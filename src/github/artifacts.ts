@@ -79,7 +79,7 @@ export class ArtifactTransfer {
     name: string,
     rootDir: string,
     files: string[] | undefined,
-    retentionDays: number,
+    retentionDays: number | undefined,
   ): Promise<UploadedArtifact> {
     const root = path.resolve(rootDir);
     const absolute = (files ?? (await listWorkspaceFiles(root))).map((file) => path.resolve(root, file));
@@ -95,12 +95,22 @@ export class ArtifactTransfer {
     let replacedArtifactId: number | undefined;
     let response: Awaited<ReturnType<ArtifactClient['uploadArtifact']>>;
     try {
-      response = await client.uploadArtifact(name, absolute, root, { retentionDays });
+      response = await client.uploadArtifact(
+        name,
+        absolute,
+        root,
+        retentionDays === undefined ? {} : { retentionDays },
+      );
     } catch (error) {
       if (!isDuplicateNameError(error)) throw uploadFailure(name, error);
       try {
         replacedArtifactId = (await client.deleteArtifact(name)).id;
-        response = await client.uploadArtifact(name, absolute, root, { retentionDays });
+        response = await client.uploadArtifact(
+          name,
+          absolute,
+          root,
+          retentionDays === undefined ? {} : { retentionDays },
+        );
       } catch (retryError) {
         throw uploadFailure(name, retryError);
       }

@@ -39,7 +39,9 @@ import {
   deploymentStatusSchema,
   describeIssues,
   type IssueComment,
+  type IssueEvent,
   issueCommentSchema,
+  issueEventSchema,
   type PullRequest,
   pullSchema,
   type Review,
@@ -356,6 +358,39 @@ export class GitHubClient {
   }
 
   /** `sha` and its ancestors, newest first, at most `limit`. */
+  /** Commits of a pull request, oldest first (GitHub caps this list at 250). */
+  async listPullCommits(pullNumber: number, limit = 250): Promise<Commit[]> {
+    return this.paginate(
+      'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits',
+      { pull_number: pullNumber },
+      commitSchema.array(),
+      (page) => page,
+      limit,
+    );
+  }
+
+  /** Open pull requests whose head is `owner:branch` (how a fork's PR is found from its branch). */
+  async listPullsByHead(head: string): Promise<PullRequest[]> {
+    return this.paginate(
+      'GET /repos/{owner}/{repo}/pulls',
+      { head, state: 'open' },
+      pullSchema.array(),
+      (page) => page,
+      DEFAULT_LIST_LIMIT,
+    );
+  }
+
+  /** Timeline events of an issue or PR (who applied which label), oldest first. */
+  async listIssueEvents(issueNumber: number, limit = MAX_LIST_LIMIT): Promise<IssueEvent[]> {
+    return this.paginate(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/events',
+      { issue_number: issueNumber },
+      issueEventSchema.array(),
+      (page) => page,
+      limit,
+    );
+  }
+
   async listCommits(sha: string, limit = 100): Promise<Commit[]> {
     return this.paginate(
       'GET /repos/{owner}/{repo}/commits',

@@ -83,6 +83,7 @@ export const pullSchema = z.object({
   user,
   head: branchRef,
   base: branchRef,
+  labels: z.array(z.object({ name: z.string() })).default([]),
   html_url: z.string(),
 });
 export type PullRequest = z.infer<typeof pullSchema>;
@@ -95,8 +96,18 @@ export const commitSchema = z.object({
     committer: z.object({ date: z.string().optional() }).nullable(),
   }),
   parents: z.array(z.object({ sha: z.string() })),
+  // The GitHub account of the commit author; null when the email matches no account.
+  author: z.object({ login: z.string() }).nullish(),
 });
 export type Commit = z.infer<typeof commitSchema>;
+
+export const issueEventSchema = z.object({
+  id: z.number(),
+  event: z.string(),
+  actor: user,
+  label: z.object({ name: z.string() }).nullish(),
+});
+export type IssueEvent = z.infer<typeof issueEventSchema>;
 
 export const comparisonSchema = z.object({
   status: z.enum(['diverged', 'ahead', 'behind', 'identical']),

@@ -20,6 +20,38 @@ export type DeploymentStatus = Schemas['deployment-status'];
 export type CollaboratorPermission = Schemas['repository-collaborator-permission'];
 export type ContentFile = Schemas['content-file'];
 export type SimpleUser = Schemas['simple-user'];
+export type IssueEvent = Schemas['issue-event'];
+export type Label = Schemas['label'];
+
+export function label(api: string, repoFullName: string, id: number, name: string): Label {
+  return {
+    id,
+    node_id: `LA_${id}`,
+    url: `${api}/repos/${repoFullName}/labels/${encodeURIComponent(name)}`,
+    name,
+    description: null,
+    color: 'ededed',
+    default: false,
+  };
+}
+
+export function labeledEvent(
+  api: string,
+  repoFullName: string,
+  fields: { id: number; actor: SimpleUser; labelName: string; at: string },
+): IssueEvent {
+  return {
+    id: fields.id,
+    node_id: `LE_${fields.id}`,
+    url: `${api}/repos/${repoFullName}/issues/events/${fields.id}`,
+    actor: fields.actor,
+    event: 'labeled',
+    commit_id: null,
+    commit_url: null,
+    created_at: fields.at,
+    label: { name: fields.labelName, color: 'ededed' },
+  };
+}
 
 export function simpleUser(api: string, login: string, id: number, type = 'User'): SimpleUser {
   const url = `${api}/users/${encodeURIComponent(login)}`;
@@ -381,7 +413,7 @@ export function pullRequest(
 export function commit(
   api: string,
   repoFullName: string,
-  fields: { sha: string; parents: string[]; message: string; date: string },
+  fields: { sha: string; parents: string[]; message: string; date: string; author?: SimpleUser | null },
 ): Commit {
   const url = `${api}/repos/${repoFullName}/commits/${fields.sha}`;
   const person = { name: 'Dev', email: 'dev@example.com', date: fields.date };
@@ -399,7 +431,7 @@ export function commit(
       comment_count: 0,
       tree: { sha: fields.sha.split('').reverse().join(''), url: `${api}/repos/${repoFullName}/git/trees/x` },
     },
-    author: null,
+    author: fields.author ?? null,
     committer: null,
     parents: fields.parents.map((sha) => ({
       sha,

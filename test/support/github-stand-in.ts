@@ -127,6 +127,7 @@ interface CommitNode {
   parents: string[];
   message: string;
   date: string;
+  author?: gh.SimpleUser | null;
 }
 
 export interface StandInOptions {
@@ -206,6 +207,7 @@ export class GitHubStandIn {
     { user: gh.SimpleUser; permission: 'admin' | 'write' | 'read' | 'none' }
   >();
   readonly files = new Map<string, Buffer>();
+  readonly issueEvents: { issueNumber: number; event: gh.IssueEvent }[] = [];
   readonly blobs = new Map<string, BlobState>();
   readonly pendingUploads: PendingUpload[] = [];
   /** Runtime (Twirp) identities: backend run id → REST run id. */
@@ -354,7 +356,9 @@ export class GitHubStandIn {
   }
 
   /** Adds commits in order; each one's parent is the previous unless given. Returns the shas. */
-  addCommits(specs: { sha: string; parents?: string[]; date?: string; message?: string }[]): string[] {
+  addCommits(
+    specs: { sha: string; parents?: string[]; date?: string; message?: string; authorLogin?: string }[],
+  ): string[] {
     let previous: string | undefined;
     for (const [i, spec] of specs.entries()) {
       this.commits.set(spec.sha, {
@@ -362,6 +366,7 @@ export class GitHubStandIn {
         parents: spec.parents ?? (previous ? [previous] : []),
         message: spec.message ?? `commit ${i}`,
         date: spec.date ?? new Date(Date.UTC(2026, 10, 1) + i * 3_600_000).toISOString(),
+        author: spec.authorLogin ? gh.simpleUser(this.url, spec.authorLogin, 6000 + i) : null,
       });
       previous = spec.sha;
     }
@@ -394,6 +399,23 @@ export class GitHubStandIn {
     });
     this.pulls.push(pull);
     return pull;
+  }
+
+  /** Puts a label on a pull request as `login` did, with the `labeled` timeline event GitHub records. */
+  addLabel(pullNumber: number, name: string, login: string): void {
+    const pull = this.pulls.find((p) => p.number === pullNumber);
+    if (!pull) throw new Error(`unknown pull ${pullNumber}`);
+    pull.labels.push(gh.label(this.url, this.fullName, this.id(), name));
+    const actor = gh.simpleUser(this.url, login, 7000 + this.issueEvents.length);
+    this.issueEvents.push({
+      issueNumber: pullNumber,
+      event: gh.labeledEvent(this.url, this.fullName, {
+        id: this.id(),
+        actor,
+        labelName: name,
+        at: this.iso(),
+      }),
+    });
   }
 
   addComment(issueNumber: number, body: string, login = 'reviewer'): gh.IssueComment {
@@ -760,6 +782,36 @@ export class GitHubStandIn {
       if (index < 0) return notFound();
       this.comments.splice(index, 1);
       return { status: 204 };
+    });
+
+    this.route(`GET ${repo}/pulls`, 'rest', (m) => {
+      const state = m.query.get('state') ?? 'open';
+      const head = m.query.get('head');
+      const list = this.pulls
+        .filter((p) => state === 'all' || p.state === state)
+        .filter((p) => !head || `${p.head.repo?.owner.login}:${p.head.ref}` === head);
+      const { page, headers } = this.paginate(list, m);
+      return { status: 200, body: page satisfies gh.PullRequest[], headers };
+    });
+
+    this.route(`GET ${repo}/pulls/{pull_number}/commits`, 'rest', (m) => {
+      const pull = this.pulls.find((p) => String(p.number) === m.params.pull_number);
+      if (!pull) return notFound();
+      const base = this.ancestors(pull.base.sha);
+      const list = [...this.ancestors(pull.head.sha)]
+        .filter((sha) => !base.has(sha))
+        .map((sha) => this.commits.get(sha) as CommitNode)
+        .sort((a, b) => Date.parse(a.date) - Date.parse(b.date))
+        .map((node) => this.commitObject(node.sha));
+      const { page, headers } = this.paginate(list, m);
+      return { status: 200, body: page satisfies gh.Commit[], headers };
+    });
+
+    this.route(`GET ${repo}/issues/{issue_number}/events`, 'rest', (m) => {
+      const number = Number(m.params.issue_number);
+      const list = this.issueEvents.filter((e) => e.issueNumber === number).map((e) => e.event);
+      const { page, headers } = this.paginate(list, m);
+      return { status: 200, body: page satisfies gh.IssueEvent[], headers };
     });
 
     this.route(`GET ${repo}/pulls/{pull_number}`, 'rest', (m) => {

@@ -1,0 +1,248 @@
+/**
+ * Resolves the `baseline` input to evidence: finds the run (or deployment, or path), downloads its
+ * evidence artifact, extracts it safely and reads it. Every way this can come up empty — first run,
+ * expired artifacts, GHES, a fork-built run — ends as "no baseline" with a plain reason, which the
+ * engine turns into an `unknown` verdict rather than a pass.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ZipArchiveError } from '../artifacts/safe-unzip.js';
+import type { Evidence } from '../evidence/model.js';
+import { openEvidence } from '../evidence/open.js';
+import type { ReadOptions } from '../evidence/read.js';
+import { ArtifactTransfer } from '../github/artifacts.js';
+import {
+  type BaselineResult,
+  findBaseline,
+  findDeployedBaseline,
+  type Skipped,
+} from '../github/baseline-finder.js';
+import type { GitHubClient } from '../github/client.js';
+import { ArtifactExpiredError } from '../github/errors.js';
+import type { Artifact, WorkflowRun } from '../github/schemas.js';
+import { PROMOTION_TASK } from '../promote/promote.js';
+import type { RunnerContext } from './context.js';
+import type { Settings } from './settings.js';
+
+export type BaselineSourceKind =
+  | 'merge-base'
+  | 'ancestor'
+  | 'previous-run'
+  | 'run'
+  | 'artifact'
+  | 'deployment'
+  | 'path'
+  | 'none';
+
+export interface ResolvedBaseline {
+  evidence: Evidence | null;
+  source: BaselineSourceKind;
+  runId: number | null;
+  runUrl: string | null;
+  sha: string | null;
+  deploymentId: number | null;
+  /** One sentence for the report: where the baseline came from, how far back and how old. */
+  description: string;
+  /** Runs that were looked at and passed over, with the reason. */
+  skipped: string[];
+}
+
+export interface BaselineEnvironment {
+  settings: Settings;
+  ctx: RunnerContext;
+  github: GitHubClient | null;
+  /** Scratch directory for downloads (under RUNNER_TEMP). */
+  workDir: string;
+  read: Partial<ReadOptions>;
+}
+
+function none(description: string, skipped: string[] = []): ResolvedBaseline {
+  return {
+    evidence: null,
+    source: 'none',
+    runId: null,
+    runUrl: null,
+    sha: null,
+    deploymentId: null,
+    description,
+    skipped,
+  };
+}
+
+export function describeAge(ms: number): string {
+  const hours = ms / 3_600_000;
+  if (hours < 1) return 'less than an hour old';
+  if (hours < 48) return `${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'} old`;
+  return `${Math.round(hours / 24)} days old`;
+}
+
+const skippedLines = (skipped: Skipped[]) => skipped.map((s) => s.detail);
+
+async function downloadEvidence(
+  env: BaselineEnvironment,
+  github: GitHubClient,
+  artifact: Artifact,
+): Promise<{ evidence: Evidence } | { problem: string }> {
+  const dir = path.join(env.workDir, `baseline-${artifact.id}`);
+  await fs.rm(dir, { recursive: true, force: true });
+  try {
+    const extracted = await new ArtifactTransfer(github).downloadArtifact(artifact.id, dir);
+    const evidence = await openEvidence(dir, env.read);
+    for (const rejected of extracted.rejected) {
+      evidence.gaps.push({
+        code: 'file_unreadable',
+        severity: 'warning',
+        file: rejected.name,
+        message: `baseline artifact entry '${rejected.name}' was not extracted: ${rejected.reason}`,
+      });
+    }
+    return { evidence };
+  } catch (error) {
+    if (error instanceof ArtifactExpiredError) {
+      return {
+        problem: `artifact '${artifact.name}' (${artifact.id}) has expired: it can no longer be downloaded`,
+      };
+    }
+    if (error instanceof ZipArchiveError) {
+      return {
+        problem: `artifact '${artifact.name}' (${artifact.id}) is not a usable zip: ${error.message}`,
+      };
+    }
+    throw error;
+  }
+}
+
+async function fromFound(
+  env: BaselineEnvironment,
+  github: GitHubClient,
+  result: BaselineResult,
+  lead: string,
+): Promise<ResolvedBaseline> {
+  if (result.none) return none(`No baseline: ${result.reason}`, skippedLines(result.skipped));
+  const downloaded = await downloadEvidence(env, github, result.artifact);
+  const skipped = skippedLines(result.skipped);
+  if ('problem' in downloaded) return none(`No baseline: ${downloaded.problem}`, skipped);
+  const run = result.run;
+  const short = run.head_sha.slice(0, 7);
+  let where: string;
+  if (result.source === 'merge-base') where = `the merge base ${short}`;
+  else if (result.source === 'ancestor')
+    where = `${short}, ${result.commitsBehind ?? 'some'} commit${result.commitsBehind === 1 ? '' : 's'} behind the merge base`;
+  else if (result.source === 'deployment') where = `${short}, the run behind the last successful promotion`;
+  else where = `${short}, the previous successful run on ${run.head_branch ?? 'this branch'}`;
+  return {
+    evidence: downloaded.evidence,
+    source: result.source,
+    runId: run.id,
+    runUrl: run.html_url,
+    sha: run.head_sha,
+    deploymentId: result.deploymentId ?? null,
+    description: `${lead}run ${run.id} at ${where} (${describeAge(result.ageMs)})`,
+    skipped,
+  };
+}
+
+async function currentWorkflow(ctx: RunnerContext, github: GitHubClient): Promise<string | number> {
+  if (ctx.workflowFile) return ctx.workflowFile;
+  return (await github.getWorkflowRun(ctx.runId)).workflow_id;
+}
+
+async function auto(
+  env: BaselineEnvironment,
+  github: GitHubClient,
+  artifactName: string,
+): Promise<ResolvedBaseline> {
+  const { ctx, settings } = env;
+  const workflow = await currentWorkflow(ctx, github);
+  const common = { workflow, artifactName, maxRuns: settings.maxBaselineRuns };
+  if (ctx.pullRequest) {
+    const pr = ctx.pullRequest;
+    const comparison = await github.compareCommits(pr.baseSha, pr.headSha);
+    const mergeBaseSha = comparison.merge_base_commit.sha;
+    return fromFound(
+      env,
+      github,
+      await findBaseline(github, { ...common, baseBranch: pr.baseRef, mergeBaseSha }),
+      '',
+    );
+  }
+  if (ctx.mergeGroup) {
+    // A merge queue gates like a push to the base branch: against the run at the queue's base.
+    const group = ctx.mergeGroup;
+    return fromFound(
+      env,
+      github,
+      await findBaseline(github, { ...common, baseBranch: group.baseRef, mergeBaseSha: group.baseSha }),
+      '',
+    );
+  }
+  const branch = ctx.ref.replace(/^refs\/heads\//, '');
+  return fromFound(
+    env,
+    github,
+    await findBaseline(github, { ...common, baseBranch: branch, headSha: ctx.sha, currentRunId: ctx.runId }),
+    '',
+  );
+}
+
+async function explicitRun(
+  env: BaselineEnvironment,
+  github: GitHubClient,
+  runId: number,
+): Promise<ResolvedBaseline> {
+  const run: WorkflowRun = await github.getWorkflowRun(runId);
+  const trusted = `${env.ctx.owner}/${env.ctx.repo}`;
+  if (run.head_repository?.full_name !== trusted) {
+    return none(
+      `No baseline: run ${runId} was built from ${run.head_repository?.full_name ?? 'a deleted repository'}, not ${trusted}; its artifacts are untrusted`,
+    );
+  }
+  const name = env.settings.artifactName;
+  const artifacts = (await github.listRunArtifacts(runId, name)).filter((a) => a.name === name && !a.expired);
+  const artifact = artifacts.sort((a, b) => b.id - a.id)[0];
+  if (!artifact) return none(`No baseline: run ${runId} has no unexpired artifact named '${name}'`);
+  const downloaded = await downloadEvidence(env, github, artifact);
+  if ('problem' in downloaded) return none(`No baseline: ${downloaded.problem}`);
+  return {
+    evidence: downloaded.evidence,
+    source: 'run',
+    runId,
+    runUrl: run.html_url,
+    sha: run.head_sha,
+    deploymentId: null,
+    description: `run ${runId} at ${run.head_sha.slice(0, 7)} (given as baseline: run:${runId}; ${describeAge(Date.now() - Date.parse(run.created_at))})`,
+    skipped: [],
+  };
+}
+
+export async function resolveBaseline(env: BaselineEnvironment): Promise<ResolvedBaseline> {
+  const { settings, ctx, github } = env;
+  const spec = settings.baseline;
+  if (spec.kind === 'none')
+    return none('No baseline: baseline: none was given; only absolute thresholds apply');
+  if (spec.kind === 'path') {
+    const resolved = path.resolve(ctx.workspaceDir, spec.path);
+    const evidence = await openEvidence(resolved, env.read);
+    return { ...none(`the local workspace ${spec.path}`), evidence, source: 'path' };
+  }
+  if (ctx.isGhes) {
+    return none(
+      'No baseline: GitHub Enterprise Server has no artifact service for actions, so earlier runs cannot be searched; use `baseline: <path>` with a workspace produced in this job',
+    );
+  }
+  if (!github) return none('No baseline: no github-token was given, so earlier runs cannot be searched');
+  if (spec.kind === 'run') return explicitRun(env, github, spec.runId);
+  if (spec.kind === 'artifact') {
+    const found = await auto(env, github, spec.name);
+    return found.evidence ? { ...found, source: 'artifact' } : found;
+  }
+  if (spec.kind === 'deployment') {
+    const result = await findDeployedBaseline(github, {
+      environment: spec.environment,
+      artifactName: settings.artifactName,
+      task: PROMOTION_TASK,
+    });
+    return fromFound(env, github, result, `the ${spec.environment} deployment: `);
+  }
+  return auto(env, github, settings.artifactName);
+}
