@@ -242,7 +242,7 @@ export class EvidenceBuilder {
             'warning',
             origin.file,
             origin.line,
-            `metric ${p.metric_key} has the value ${p.value}; it is counted but never compared`,
+            `metric ${p.metric_key} has the value ${p.value}; that observation is never compared`,
             attribution,
           );
         }
@@ -447,7 +447,7 @@ export class EvidenceBuilder {
         name: stage.name,
         status: stage.status,
         orderIndex: stage.orderIndex,
-        metrics: finishSeries(stage.series),
+        metrics: finishSeries(stage.series, this.gaps, { runRef: run.ref, stage: stage.name }),
         samples: [...stage.samples.values()].sort((a, b) => cmp(a.key, b.key)).map((s) => s.finish()),
         batches: [...stage.batches.values()],
         recordCount: stage.recordCount,
@@ -473,7 +473,7 @@ export class EvidenceBuilder {
       startedAt: run.startedAt,
       endedAt: run.endedAt,
       stages: built,
-      runMetrics: finishSeries(run.runSeries),
+      runMetrics: finishSeries(run.runSeries, this.gaps, { runRef: run.ref, stage: null }),
       events: [...run.events.values()],
       degraded: run.degraded,
       artifacts: [...run.artifacts.values()],
@@ -486,11 +486,27 @@ export class EvidenceBuilder {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function finishSeries(map: Map<string, SeriesAcc>): MetricSeries[] {
+function finishSeries(
+  map: Map<string, SeriesAcc>,
+  gaps: GapSink,
+  where: { runRef: string; stage: string | null },
+): MetricSeries[] {
   const out: MetricSeries[] = [];
   for (const acc of map.values()) {
     const series = acc.finish();
-    if (series) out.push(series);
+    if (series) {
+      out.push(series);
+      continue;
+    }
+    const slice = acc.slice ? ` (slice ${acc.slice})` : '';
+    gaps.add({
+      code: 'series_lost',
+      severity: 'warning',
+      runRef: where.runRef,
+      ...(where.stage ? { stage: where.stage } : {}),
+      count: acc.nonFinite,
+      message: `metric ${acc.key}${slice}${where.stage ? ` in stage ${where.stage}` : ' at run level'} has no finite value (${acc.nonFinite} NaN/Infinity observation(s)); it cannot be compared`,
+    });
   }
   return out.sort(
     (a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''),
