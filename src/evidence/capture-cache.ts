@@ -110,13 +110,15 @@ export async function readCaptureCache(
       // payload is a record (envelope + payload) is still read as one, whatever its family says.
       const looksLikeRecord = isObject(capture.payload.envelope) && isObject(capture.payload.payload);
       if (capture.family === 'RECORD' || (capture.family !== 'ARTIFACT' && looksLikeRecord)) {
-        const valid = validateRecord(capture.payload, { file: rel, line, nonFiniteToken }, gaps);
-        if (!valid) return;
-        const ref = valid.record.envelope.record_ref;
-        if (seen.store.has(ref)) {
+        // The record store's copy wins, so a capture copy of it is not even validated.
+        const envelope = capture.payload.envelope as Record<string, unknown> | undefined;
+        if (typeof envelope?.record_ref === 'string' && seen.store.has(envelope.record_ref)) {
           result.skippedForStore += 1;
           return;
         }
+        const valid = validateRecord(capture.payload, { file: rel, line, nonFiniteToken }, gaps);
+        if (!valid) return;
+        const ref = valid.record.envelope.record_ref;
         if (!seen.capture.add(ref)) {
           duplicates.count += 1;
           if (duplicates.firstLine === 0) duplicates.firstLine = line;
