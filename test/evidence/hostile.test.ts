@@ -176,6 +176,28 @@ describe('hostile record store lines', () => {
     expect(gapsOf(ev, 'series_lost')).toEqual([]);
   });
 
+  it('invalid enum values and missing fields say what was expected and what was found', async () => {
+    const w = wineCopy();
+    w.lines[1] = withEnvelope(w.lines[1]!, (r) => {
+      r.envelope.completeness_marker = 'mostly';
+    });
+    w.lines[2] = withEnvelope(w.lines[2]!, (r) => {
+      delete r.payload.value;
+    });
+    w.write(w.lines);
+    const ev = await readEvidence(w.root, { ledger: undefined });
+    expect(gapsOf(ev, 'record_invalid').map((g) => [g.line, g.message])).toEqual([
+      [
+        2,
+        expect.stringMatching(
+          /^envelope\.completeness_marker: expected one of "complete"\|.*, found "mostly"; record skipped$/,
+        ),
+      ],
+      [3, 'payload.value: expected a number, found nothing (the field is missing); record skipped'],
+    ]);
+    expect(records(ev)).toBe(20);
+  });
+
   it('records the store duplicates within one file keep the first occurrence', async () => {
     const w = wineCopy();
     const changed = withEnvelope(w.lines[1]!, (r) => {
@@ -256,6 +278,17 @@ describe('hostile files and layouts', () => {
     expect(ev.projects).toEqual([]);
     const gone = await readEvidence(path.join(empty, 'does-not-exist'));
     expect(gapsOf(gone, 'no_evidence')).toHaveLength(1);
+  });
+
+  it('a subdirectory symlinked out of the root is not searched (noted), and nothing else is found', async () => {
+    const root = tempDir();
+    symlinkSync(WINE, path.join(root, 'linked-workspace'));
+    const ev = await readEvidence(root);
+    expect(gapsOf(ev, 'symlink_outside_workspace')).toEqual([
+      expect.objectContaining({ severity: 'info', file: 'linked-workspace' }),
+    ]);
+    expect(gapsOf(ev, 'no_evidence')).toHaveLength(1);
+    expect(ev.projects).toEqual([]);
   });
 
   it('does not look deeper than one level', async () => {
