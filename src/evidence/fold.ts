@@ -19,7 +19,7 @@ import type {
   Stage,
 } from './model.js';
 import { instantMicros, type MetricPayload } from './record-schema.js';
-import { parseRef } from './refs.js';
+import { parseRef, parseRefCached } from './refs.js';
 import { SampleColumns } from './sample-columns.js';
 import type { ValidRecord } from './validate-record.js';
 
@@ -182,7 +182,7 @@ export class EvidenceBuilder {
 
   /** Null only for a ref that is not a valid run ref (callers validated records already). */
   run(runRef: string): RunAcc | null {
-    const parsed = parseRef(runRef);
+    const parsed = parseRefCached(runRef);
     if (parsed === null || parsed.kind !== 'run') return null;
     const project = this.project(parsed.parts[0]!);
     let run = project.runs.get(runRef);
@@ -242,7 +242,7 @@ export class EvidenceBuilder {
             'warning',
             origin.file,
             origin.line,
-            `metric ${p.metric_key} has the value ${p.value}; it is counted but never compared`,
+            `metric ${p.metric_key} has the value ${p.value}; that observation is never compared`,
             attribution,
           );
         }
@@ -447,7 +447,7 @@ export class EvidenceBuilder {
         name: stage.name,
         status: stage.status,
         orderIndex: stage.orderIndex,
-        metrics: finishSeries(stage.series),
+        metrics: finishSeries(stage.series, this.gaps, { runRef: run.ref, stage: stage.name }),
         samples: [...stage.samples.values()].sort((a, b) => cmp(a.key, b.key)).map((s) => s.finish()),
         batches: [...stage.batches.values()],
         recordCount: stage.recordCount,
@@ -473,7 +473,7 @@ export class EvidenceBuilder {
       startedAt: run.startedAt,
       endedAt: run.endedAt,
       stages: built,
-      runMetrics: finishSeries(run.runSeries),
+      runMetrics: finishSeries(run.runSeries, this.gaps, { runRef: run.ref, stage: null }),
       events: [...run.events.values()],
       degraded: run.degraded,
       artifacts: [...run.artifacts.values()],
@@ -486,11 +486,27 @@ export class EvidenceBuilder {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function finishSeries(map: Map<string, SeriesAcc>): MetricSeries[] {
+function finishSeries(
+  map: Map<string, SeriesAcc>,
+  gaps: GapSink,
+  where: { runRef: string; stage: string | null },
+): MetricSeries[] {
   const out: MetricSeries[] = [];
   for (const acc of map.values()) {
     const series = acc.finish();
-    if (series) out.push(series);
+    if (series) {
+      out.push(series);
+      continue;
+    }
+    const slice = acc.slice ? ` (slice ${acc.slice})` : '';
+    gaps.add({
+      code: 'series_lost',
+      severity: 'warning',
+      runRef: where.runRef,
+      ...(where.stage ? { stage: where.stage } : {}),
+      count: acc.nonFinite,
+      message: `metric ${acc.key}${slice}${where.stage ? ` in stage ${where.stage}` : ' at run level'} has no finite value (${acc.nonFinite} NaN/Infinity observation(s)); it cannot be compared`,
+    });
   }
   return out.sort(
     (a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''),

@@ -155,6 +155,49 @@ describe('hostile record store lines', () => {
     expect(fold4).toBeUndefined();
   });
 
+  it('a NaN observation next to finite ones is counted in nonFinite and never becomes latest', async () => {
+    const w = wineCopy();
+    const nan = JSON.parse(
+      withEnvelope(w.lines[1]!, (r) => {
+        r.envelope.record_ref = 'record:wine-quality-clf.svm-baseline.r99999';
+        r.envelope.observed_at = '2030-01-01T00:00:00Z';
+      }).replace(/"value":[0-9.]+/, '"value":0'),
+    );
+    nan.sequence = 23;
+    w.write([...w.lines, JSON.stringify(nan).replace('"value":0', '"value":NaN')]);
+    const ev = await readEvidence(w.root);
+    const train = allRuns(ev)[0]!.stages.find((s) => s.name === 'train')!;
+    expect(train.metrics.find((m) => m.key === 'cv-f1-fold-1')).toMatchObject({
+      count: 2,
+      nonFinite: 1,
+      latest: { value: 0.9659170414792604, recordRef: 'record:wine-quality-clf.svm-baseline.r00002' },
+    });
+    expect(gapsOf(ev, 'non_finite_number')).toEqual([expect.objectContaining({ line: 23 })]);
+    expect(gapsOf(ev, 'series_lost')).toEqual([]);
+  });
+
+  it('invalid enum values and missing fields say what was expected and what was found', async () => {
+    const w = wineCopy();
+    w.lines[1] = withEnvelope(w.lines[1]!, (r) => {
+      r.envelope.completeness_marker = 'mostly';
+    });
+    w.lines[2] = withEnvelope(w.lines[2]!, (r) => {
+      delete r.payload.value;
+    });
+    w.write(w.lines);
+    const ev = await readEvidence(w.root, { ledger: undefined });
+    expect(gapsOf(ev, 'record_invalid').map((g) => [g.line, g.message])).toEqual([
+      [
+        2,
+        expect.stringMatching(
+          /^envelope\.completeness_marker: expected one of "complete"\|.*, found "mostly"; record skipped$/,
+        ),
+      ],
+      [3, 'payload.value: expected a number, found nothing (the field is missing); record skipped'],
+    ]);
+    expect(records(ev)).toBe(20);
+  });
+
   it('records the store duplicates within one file keep the first occurrence', async () => {
     const w = wineCopy();
     const changed = withEnvelope(w.lines[1]!, (r) => {
@@ -237,6 +280,17 @@ describe('hostile files and layouts', () => {
     expect(gapsOf(gone, 'no_evidence')).toHaveLength(1);
   });
 
+  it('a subdirectory symlinked out of the root is not searched (noted), and nothing else is found', async () => {
+    const root = tempDir();
+    symlinkSync(WINE, path.join(root, 'linked-workspace'));
+    const ev = await readEvidence(root);
+    expect(gapsOf(ev, 'symlink_outside_workspace')).toEqual([
+      expect.objectContaining({ severity: 'info', file: 'linked-workspace' }),
+    ]);
+    expect(gapsOf(ev, 'no_evidence')).toHaveLength(1);
+    expect(ev.projects).toEqual([]);
+  });
+
   it('does not look deeper than one level', async () => {
     const root = tempDir();
     const nested = path.join(root, 'a', 'b');
@@ -251,7 +305,7 @@ describe('hostile files and layouts', () => {
 describe('hostile capture cache and bindings', () => {
   const DEMO = path.join(FIXTURES, 'contexta/generated/runtime-demo/.contexta');
 
-  it('duplicate capture lines, an unknown family and an empty family file', async () => {
+  it('duplicate capture lines, an unknown family, a record in another family file, an empty file', async () => {
     const root = copyOf(path.join(DEMO, 'cache'));
     const workspace = path.join(tempDir(), '.contexta');
     const { cpSync } = await import('node:fs');
@@ -264,8 +318,21 @@ describe('hostile capture cache and bindings', () => {
       '{"family":"CONTEXT","payload":{"x":1}}\n',
     );
     writeFileSync(path.join(workspace, 'cache/capture/degradation.jsonl'), '');
+    const degraded = JSON.parse(lines[1]!);
+    degraded.family = 'DEGRADATION';
+    degraded.payload.envelope.record_ref = 'record:gate-demo.baseline.degraded-1';
+    degraded.payload.envelope.record_type = 'degraded';
+    degraded.payload.envelope.degradation_marker = 'capture_gap';
+    degraded.payload.payload = {
+      issue_key: 'capture.lost',
+      category: 'capture',
+      severity: 'warning',
+      summary: 'sink lost lines',
+    };
+    writeFileSync(path.join(workspace, 'cache/capture/extra.jsonl'), `${JSON.stringify(degraded)}\n`);
     const ev = await readEvidence(workspace);
-    expect(records(ev)).toBe(18);
+    expect(records(ev)).toBe(19);
+    expect(allRuns(ev)[0]!.degraded).toEqual([expect.objectContaining({ issueKey: 'capture.lost' })]);
     expect(gapsOf(ev, 'duplicate_record_ref')).toEqual([
       expect.objectContaining({ file: 'cache/capture/record.jsonl', count: 2, line: 19 }),
     ]);

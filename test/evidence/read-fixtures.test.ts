@@ -233,6 +233,14 @@ describe('integrity variants of the wine store (format spec §9 table)', () => {
     const svmTrain = findStage(findRun(ev, 'run:wine-quality-clf.svm-baseline'), 'train');
     expect(svmTrain.recordCount).toBe(6);
     expect(svmTrain.metrics.map((m) => m.key)).not.toContain('cv-f1-fold-1');
+    expect(gapsOf(ev, 'series_lost')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        stage: 'train',
+        count: 1,
+        runRef: 'run:wine-quality-clf.svm-baseline',
+      }),
+    ]);
     expect(gapsOf(ev, 'non_finite_number')[0]).toMatchObject({
       ref: 'record:wine-quality-clf.svm-baseline.r00002',
       runRef: 'run:wine-quality-clf.svm-baseline',
