@@ -278,7 +278,9 @@ function metricCells(ctx: MetricRowContext, comparison: Comparison, delta: Metri
   const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
   const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
   const flagged = ctx.index.flagged.get(key) ?? [];
-  const flags = flagged.map((c) => FLAG[c.outcome]);
+  const flags = [...flagged]
+    .sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome])
+    .map((c) => FLAG[c.outcome]);
   const change = [formatChange(delta), ...new Set(flags)].join(' · ');
   const pct = formatPercent(delta.relativeChange);
   const cells = [
@@ -464,7 +466,7 @@ function samplesSection(ctx: MetricRowContext): RowsPart | null {
       rows.push(...sampleRows(ctx, comparison, samples));
     }
   }
-  return section('Newly failing samples', rows, { summary: pluralise(rows.length, 'line') });
+  return section('Per-sample changes', rows, { summary: pluralise(rows.length, 'line') });
 }
 
 function sampleRows(ctx: MetricRowContext, comparison: Comparison, samples: SampleComparison): BudgetRow[] {
