@@ -247,3 +247,8 @@ export function metricLabel(stage: string | null, metric: string | null, slice: 
   const base = [stage, metric].filter((s) => s !== null).join('/');
   return slice === null ? base : `${base}@${slice}`;
 }
+
+/** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */
+export function headlineReason(headline: string): string {
+  return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
+}

@@ -20,6 +20,7 @@ import {
   formatNumber,
   formatPercent,
   formatStatistics,
+  headlineReason,
   indexChecks,
   metricKey,
   metricLabel,
@@ -189,7 +190,7 @@ function reasonLine(report: GateReport): string {
     return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
   }
   if (report.verdict === 'pass') return '';
-  return msg(report.headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, ''));
+  return msg(headlineReason(report.headline));
 }
 
 /** For a pass or warn: did anything move by more than noise? */
