@@ -52,7 +52,7 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
   lines.push(
     `contexta-gate: ${paint(report.verdict, VERDICT_LABEL[report.verdict])} — ${safe(headlineReason(report.headline), 600)}`,
   );
-  if (report.exit.outcome !== report.verdict || report.exit.code !== 0) {
+  if (report.exit.outcome !== report.verdict) {
     lines.push(
       `check conclusion: ${report.exit.outcome} (exit ${report.exit.code}) — ${safe(report.exit.reason)}`,
     );

@@ -16,7 +16,7 @@ describe('renderText', () => {
     const text = renderText(reports.get('slice-regression')!);
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^contexta-gate: FAIL — slice floor: evaluate\/\w+@region-apac dropped/);
-    expect(lines[1]).toBe('check conclusion: fail (exit 1) — verdict fail');
+    expect(lines[1]).toBe('');
     const gateLine = lines.find((l) => l.trimStart().startsWith('FAIL'))!;
     expect(gateLine).toContain('slice floor');
     expect(lines.filter((l) => l.startsWith('      fail: evaluate/')).length).toBe(3);
@@ -28,7 +28,17 @@ describe('renderText', () => {
     expect(text).not.toContain('\u001b');
   });
 
-  it('noisy-small-diff: PASS, nothing flagged, exit 0 not repeated', () => {
+  it('says how an unknown verdict maps to the exit code', async () => {
+    const text = renderText(await scenarioReport('noisy-small-diff', { withoutBaseline: true }));
+    const [first, second, third] = text.split('\n');
+    expect(first).toMatch(/^contexta-gate: UNKNOWN — /);
+    expect(second).toBe(
+      'check conclusion: warn (exit 0) — verdict unknown (not enough evidence to decide) mapped to warn by policy.unknown',
+    );
+    expect(third).toBe('no baseline: nothing was compared; missing evidence is not a pass');
+  });
+
+  it('noisy-small-diff: PASS, nothing flagged, no separate conclusion line', () => {
     const text = renderText(reports.get('noisy-small-diff')!);
     expect(text.split('\n')[0]).toMatch(/^contexta-gate: PASS — /);
     expect(text).not.toContain('check conclusion');
