@@ -4,7 +4,13 @@ import type { Evidence } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
 import type { GateConfig } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
-import { cacheOnlyCopy, referenceConfig, SCENARIOS, type Scenario, scenarioPath } from '../support/engine-fixtures.js';
+import {
+  cacheOnlyCopy,
+  referenceConfig,
+  SCENARIOS,
+  type Scenario,
+  scenarioPath,
+} from '../support/engine-fixtures.js';
 
 type Expectation = (report: GateReport) => void;
 
@@ -16,7 +22,9 @@ const EXPECTED: Record<Scenario, Expectation> = {
   'tabular-improves': (report) => {
     expect(report.verdict).toBe('pass');
     expect(report.exit.code).toBe(0);
-    expect(report.findings.filter((f) => f.code === 'slice_regression' || f.code === 'significant_regression')).toEqual([]);
+    expect(
+      report.findings.filter((f) => f.code === 'slice_regression' || f.code === 'significant_regression'),
+    ).toEqual([]);
   },
   'slice-regression': (report) => {
     expect(report.verdict).toBe('fail');
@@ -36,15 +44,21 @@ const EXPECTED: Record<Scenario, Expectation> = {
     expect(report.headline).toMatch(/^FAIL — slice floor: .*region-apac/);
     const finding = report.findings.find((f) => f.code === 'slice_regression')!;
     expect(finding.slice).toBe('region-apac');
-    expect(finding.nextSteps[0]).toMatch(/^inspect the 3 samples of slice region-apac that newly fail correct: s-\d{4}/);
-    expect(finding.nextSteps.some((s) => s.includes('preprocess/rows.train@region-apac: 746 → 25'))).toBe(true);
+    expect(finding.nextSteps[0]).toMatch(
+      /^inspect the 3 samples of slice region-apac that newly fail correct: s-\d{4}/,
+    );
+    expect(finding.nextSteps.some((s) => s.includes('preprocess/rows.train@region-apac: 746 → 25'))).toBe(
+      true,
+    );
   },
   'incomplete-evidence': (report) => {
     expect(report.verdict).toBe('fail');
     expect(failing(report)).toEqual(['evidence complete']);
     const evidence = gate(report, 'evidence complete');
     const tripped = evidence.checks.filter((c) => c.outcome === 'fail').map((c) => c.reason);
-    expect(tripped[0]).toMatch(/candidate stage evaluate lacks 16 of the baseline's 16 metric series: accuracy, auc, eval\.samples, f1/);
+    expect(tripped[0]).toMatch(
+      /candidate stage evaluate lacks 16 of the baseline's 16 metric series: accuracy, auc, eval\.samples, f1/,
+    );
     expect(tripped.some((r) => r.includes('evaluate.summary_metrics_missing'))).toBe(true);
     expect(tripped.some((r) => /2 of \d+ records are not complete/.test(r))).toBe(true);
     // Missing metrics are never read as "no regression".
@@ -81,7 +95,9 @@ const EXPECTED: Record<Scenario, Expectation> = {
     expect(overall.sampleKey).toBe('correct');
     expect(overall.n).toBe(250);
     expect(overall.pValue!).toBeCloseTo(1, 12);
-    expect(report.findings.filter((f) => f.code === 'slice_regression' || f.code === 'significant_regression')).toEqual([]);
+    expect(
+      report.findings.filter((f) => f.code === 'slice_regression' || f.code === 'significant_regression'),
+    ).toEqual([]);
   },
 };
 
