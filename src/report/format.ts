@@ -1,0 +1,249 @@
+/**
+ * Formatting shared by the markdown and text renderers: numbers, deltas, tests, verdict labels,
+ * and the lookups that join a metric row to the statistics and gate checks about it. Absent
+ * values are shown as "absent", never as 0 or an empty cell.
+ */
+import type { ChangeAssessment, Comparison, Interval, MetricDelta, PairedTest } from '../compare/types.js';
+import type { GateCheck, GateOutcome, GateReport, Verdict } from '../gates/types.js';
+
+export const ABSENT = 'absent';
+
+export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
+  pass: 'PASS',
+  warn: 'WARN',
+  fail: 'FAIL',
+  unknown: 'UNKNOWN',
+};
+
+/** Unknown gets a grey question mark: it must never read as a pass. */
+export const VERDICT_EMOJI: Readonly<Record<Verdict, string>> = {
+  pass: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  unknown: '❔',
+};
+
+export const OUTCOME_EMOJI: Readonly<Record<GateOutcome, string>> = {
+  pass: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  unknown: '❔',
+  waived: '🟡',
+  skipped: '⏭️',
+};
+
+/** Order in which gates and checks are shown: what needs attention first. */
+export const OUTCOME_RANK: Readonly<Record<GateOutcome, number>> = {
+  fail: 0,
+  warn: 1,
+  unknown: 2,
+  waived: 3,
+  pass: 4,
+  skipped: 5,
+};
+
+/** A number for a table: up to 4 significant digits, thousands separated, never exponent noise. */
+export function formatNumber(value: number | null): string {
+  if (value === null) return ABSENT;
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 10_000) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (abs >= 1e-4)
+    return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
+  return value.toExponential(2);
+}
+
+function trimZeros(text: string): string {
+  return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** A signed difference: "+0.012", "−0.088" (typographic minus so a reader sees the sign). */
+export function formatDelta(value: number | null): string {
+  if (value === null) return ABSENT;
+  if (value === 0) return '0';
+  const text = formatNumber(Math.abs(value));
+  return value > 0 ? `+${text}` : `−${text}`;
+}
+
+export function formatPercent(ratio: number | null): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '';
+  const pct = ratio * 100;
+  const rounded = Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1);
+  const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
+  return `${sign}${rounded.replace('-', '')}%`;
+}
+
+export function formatPValue(p: number | null): string {
+  if (p === null) return '';
+  if (p < 0.001) return 'p<0.001';
+  return `p=${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+
+export function formatInterval(interval: Interval | null): string {
+  if (interval === null) return '';
+  return `${Math.round(interval.level * 100)}% CI [${formatDelta(interval.low)}, ${formatDelta(interval.high)}]`;
+}
+
+/** "95% CI [−0.12, −0.03], p=0.004" or "" when there is no test. */
+export function formatStatistics(interval: Interval | null, pValue: number | null): string {
+  return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+}
+
+/** ▲/▼ for the direction of the number, and whether that is better or worse for this metric. */
+export function formatChange(delta: MetricDelta): string {
+  switch (delta.status) {
+    case 'added':
+      return 'added';
+    case 'removed':
+      return 'removed';
+    case 'not_comparable':
+      return 'not comparable';
+    default:
+      return arrow(delta.delta, delta.change);
+  }
+}
+
+function arrow(delta: number | null, change: ChangeAssessment | null): string {
+  if (change === 'unchanged' || delta === 0) return '= unchanged';
+  const symbol = delta !== null && delta > 0 ? '▲' : '▼';
+  switch (change) {
+    case 'better':
+      return `${symbol} better`;
+    case 'worse':
+      return `${symbol} worse`;
+    default:
+      return `${symbol} neutral`;
+  }
+}
+
+export function bytes(value: number | null): string {
+  if (value === null) return ABSENT;
+  const abs = Math.abs(value);
+  if (abs < 1024) return `${value} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let scaled = value / 1024;
+  let unit = 0;
+  while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
+    scaled /= 1024;
+    unit++;
+  }
+  return `${scaled.toFixed(1)} ${units[unit]}`;
+}
+
+/** Identity of a metric row across comparisons, gate checks and sample links. */
+export function metricKey(
+  project: string,
+  unit: string,
+  stage: string | null,
+  metric: string | null,
+  slice: string | null,
+): string {
+  // NUL cannot occur in names read from JSON lines without an escape, and `null` gets its own token.
+  return [project, unit, stage ?? '\u0001', metric ?? '\u0001', slice ?? '\u0001'].join('\u0000');
+}
+
+/** Statistics and flagged checks per metric row, from every gate's checks. */
+export interface CheckIndex {
+  /** Checks that did not pass (fail, warn, unknown, waived), by metric row. */
+  flagged: Map<string, GateCheck[]>;
+  /** The first check with a test result per metric row. */
+  tested: Map<string, GateCheck>;
+}
+
+export function indexChecks(report: GateReport): CheckIndex {
+  const flagged = new Map<string, GateCheck[]>();
+  const tested = new Map<string, GateCheck>();
+  for (const gate of report.gates) {
+    for (const check of gate.checks) {
+      if (check.metric === null) continue;
+      const key = metricKey(check.project, check.unit, check.stage, check.metric, check.slice);
+      if (check.outcome !== 'pass') {
+        const list = flagged.get(key) ?? [];
+        list.push(check);
+        flagged.set(key, list);
+      }
+      if ((check.pValue !== null || check.interval !== null) && !tested.has(key)) tested.set(key, check);
+    }
+  }
+  return { flagged, tested };
+}
+
+export interface RowStatistics {
+  interval: Interval | null;
+  pValue: number | null;
+}
+
+/**
+ * The test behind a compared metric row: the gate check's own, else the linked sample series'.
+ * Rows that were not compared on both sides have none, whatever a gate looked at.
+ */
+export function rowStatistics(
+  report: GateReport,
+  index: CheckIndex,
+  comparison: Comparison,
+  delta: MetricDelta,
+): RowStatistics | null {
+  if (delta.status !== 'compared') return null;
+  const checked = index.tested.get(
+    metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice),
+  );
+  if (checked) return { interval: checked.interval, pValue: checked.pValue };
+  const test = linkedTest(report, comparison.project, comparison.unit, delta);
+  return test ? { interval: test.interval, pValue: test.pValue } : null;
+}
+
+export interface SignificantChange {
+  comparison: Comparison;
+  delta: MetricDelta;
+  interval: Interval;
+}
+
+/**
+ * Overall metric rows whose confidence interval excludes zero: the changes that are more than
+ * noise. Rows without a test are counted separately; they are judged by thresholds only.
+ */
+export function significantChanges(
+  report: GateReport,
+  index: CheckIndex,
+): { tested: number; untested: number; significant: SignificantChange[] } {
+  let tested = 0;
+  let untested = 0;
+  const significant: SignificantChange[] = [];
+  for (const comparison of report.comparisons) {
+    for (const delta of comparison.metrics) {
+      if (delta.slice !== null || delta.status !== 'compared' || delta.direction === 'neutral') continue;
+      const interval = rowStatistics(report, index, comparison, delta)?.interval ?? null;
+      if (interval === null) {
+        untested++;
+        continue;
+      }
+      tested++;
+      if (interval.low > 0 || interval.high < 0) significant.push({ comparison, delta, interval });
+    }
+  }
+  return { tested, untested, significant };
+}
+
+/** The paired test of the sample series linked to a metric row (overall or its slice), if any. */
+export function linkedTest(
+  report: GateReport,
+  project: string,
+  unit: string,
+  delta: MetricDelta,
+): PairedTest | null {
+  if (delta.sampleLink === null) return null;
+  const comparison = report.comparisons.find((c) => c.project === project && c.unit === unit);
+  const samples = comparison?.samples.find(
+    (s) => s.stage === delta.sampleLink!.stage && s.key === delta.sampleLink!.key,
+  );
+  if (!samples) return null;
+  const group = delta.slice === null ? samples.overall : samples.slices.find((g) => g.slice === delta.slice);
+  return group?.test ?? null;
+}
+
+/** "stage/metric@slice" — the same shape the engine's gate messages use. */
+export function metricLabel(stage: string | null, metric: string | null, slice: string | null): string {
+  const base = [stage, metric].filter((s) => s !== null).join('/');
+  return slice === null ? base : `${base}@${slice}`;
+}
