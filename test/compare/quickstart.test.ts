@@ -11,7 +11,14 @@ const EXPECTED: [string, string, number, number, number, number][] = [
   ['evaluate', 'f1', 0.9719701552732407, 1.0, 0.02802984472675929, 1.0288381742738588],
   ['evaluate', 'precision', 0.974074074074074, 1.0, 0.02592592592592602, 1.0266159695817492],
   ['evaluate', 'recall', 0.9722222222222222, 1.0, 0.02777777777777779, 1.0285714285714287],
-  ['train', 'cv-f1-fold-1', 0.9659170414792604, 0.9322100313479623, -0.033707010131298065, 0.9651036179259481],
+  [
+    'train',
+    'cv-f1-fold-1',
+    0.9659170414792604,
+    0.9322100313479623,
+    -0.033707010131298065,
+    0.9651036179259481,
+  ],
   ['train', 'cv-f1-fold-2', 0.9652994555353902, 1.0, 0.034700544464609795, 1.035947958186057],
   ['train', 'cv-f1-fold-3', 1.0, 1.0, 0.0, 1.0],
   ['train', 'cv-f1-fold-4', 1.0, 1.0, 0.0, 1.0],
@@ -60,6 +67,8 @@ describe('wine quickstart: one workspace holding both runs', () => {
       selectRunPairs(wine, wine, { baselineRun: 'rf-experiment', candidateRun: 'svm-baseline' })[0]!,
       OPTIONS,
     );
-    expect(backward.metrics.map((m) => m.delta)).toEqual(forward.metrics.map((m) => (m.delta === 0 ? 0 : -m.delta!)));
+    expect(backward.metrics.map((m) => m.delta)).toEqual(
+      forward.metrics.map((m) => (m.delta === 0 ? 0 : -m.delta!)),
+    );
   });
 });

@@ -22,7 +22,11 @@ describe('per-sample comparison on the scenario fixtures', () => {
     const correct = samples(await compareScenario('noisy-small-diff'), 'correct');
     expect(correct.kind).toBe('binary');
     expect(correct.overall.paired).toBe(250);
-    expect(correct.overall.test).toMatchObject({ method: 'mcnemar-exact', discordantWorse: 5, discordantBetter: 4 });
+    expect(correct.overall.test).toMatchObject({
+      method: 'mcnemar-exact',
+      discordantWorse: 5,
+      discordantBetter: 4,
+    });
     expect(correct.overall.test!.pValue).toBeCloseTo(1, 12);
     expect(correct.overall.binary!.newlyFailing.count).toBe(5);
     expect(correct.overall.binary!.newlyPassing.count).toBe(4);
@@ -52,7 +56,8 @@ describe('per-sample comparison on the scenario fixtures', () => {
   it('links accuracy to `correct` overall and per slice, and leaves f1/auc without sample evidence', async () => {
     const comparison = await compareScenario('tabular-improves');
     const link = (key: string, slice: string | null) =>
-      comparison.metrics.find((m) => m.stage === 'evaluate' && m.key === key && m.slice === slice)!.sampleLink;
+      comparison.metrics.find((m) => m.stage === 'evaluate' && m.key === key && m.slice === slice)!
+        .sampleLink;
     expect(link('accuracy', null)).toEqual({ stage: 'evaluate', key: 'correct', source: 'auto' });
     expect(link('accuracy', 'region-apac')).toEqual({ stage: 'evaluate', key: 'correct', source: 'auto' });
     expect(link('auc', null)).toBeNull();

@@ -49,7 +49,9 @@ describe('Contexta run selection', () => {
     const baseline = await evidence(scenarioPath('llm-eval', 'baseline'));
     const candidate = await evidence(scenarioPath('tabular-improves', 'candidate'));
     const pairs = selectRunPairs(baseline, candidate);
-    const byProject = Object.fromEntries(pairs.map((p) => [p.project, [p.baseline?.ref ?? null, p.candidate?.ref ?? null]]));
+    const byProject = Object.fromEntries(
+      pairs.map((p) => [p.project, [p.baseline?.ref ?? null, p.candidate?.ref ?? null]]),
+    );
     expect(byProject).toEqual({
       'tabular-improves': [null, 'run:tabular-improves.gbm-v2'],
       'llm-eval': ['run:llm-eval.assistant-2024-10', null],
@@ -59,7 +61,9 @@ describe('Contexta run selection', () => {
   it('refuses to compare a metalab store with a Contexta workspace', async () => {
     const metalab = await readMetalab('fixtures/metalab/baseline');
     const contexta = await evidence(scenarioPath('llm-eval', 'candidate'));
-    expect(() => selectRunPairs(metalab, contexta)).toThrow(/metalab store .* but the candidate is a contexta store/);
+    expect(() => selectRunPairs(metalab, contexta)).toThrow(
+      /metalab store .* but the candidate is a contexta store/,
+    );
   });
 });
 
@@ -69,7 +73,10 @@ describe('metalab unit pairing', () => {
     const candidate = await readMetalab('fixtures/metalab/candidate');
     const pairs = selectRunPairs(baseline, candidate);
     const presence = Object.fromEntries(
-      pairs.map((p) => [p.unit, p.baseline && p.candidate ? 'both' : p.candidate ? 'candidate_only' : 'baseline_only']),
+      pairs.map((p) => [
+        p.unit,
+        p.baseline && p.candidate ? 'both' : p.candidate ? 'candidate_only' : 'baseline_only',
+      ]),
     );
     expect(Object.values(presence).filter((v) => v === 'both')).toHaveLength(4);
     const added = Object.entries(presence)

@@ -52,7 +52,9 @@ export async function referenceConfig(): Promise<GateConfig> {
  * A copy of a workspace reduced to its capture cache: what a job that only used the SDK's runtime API
  * leaves behind. Returns the copy's path and a cleanup function.
  */
-export async function cacheOnlyCopy(workspace: string): Promise<{ path: string; cleanup: () => Promise<void> }> {
+export async function cacheOnlyCopy(
+  workspace: string,
+): Promise<{ path: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'gate-cache-only-'));
   const path = join(dir, '.contexta');
   await cp(join(workspace, 'cache'), join(path, 'cache'), { recursive: true });
