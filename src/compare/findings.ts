@@ -15,6 +15,8 @@ export interface FindingInputs {
   artifactGrowthPct?: number;
 }
 
+/** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
+const SLICE_DROP = 0.05;
 /** A slice's inputs changing this much (relative) in another stage is worth naming as a likely cause. */
 const RELATED_CHANGE = 0.25;
 const DEFAULT_ARTIFACT_GROWTH_PCT = 10;
@@ -24,6 +26,8 @@ const INTEGRITY_CODES = new Set([
   'sequence_gap',
   'manifest_sequence_mismatch',
 ]);
+/** metalab replicate outcomes, reported once as missing evidence of the unit rather than here. */
+const REPLICATE_CODES = new Set(['run_failed', 'run_incomplete', 'run_missing']);
 
 function names(list: NameList): string {
   return list.names.join(', ') + (list.truncated ? `, … (${list.count - list.names.length} more)` : '');
@@ -113,13 +117,16 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         add(unit, row, c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived', gate.name);
     }
   }
-  // Slices whose paired per-sample test shows a significant worsening, whether or not a gate looks at them.
+  // Slices that got clearly worse whether or not a gate looks at them: significantly so by their paired
+  // per-sample test, or, without sample evidence, by at least SLICE_DROP relative to the baseline.
   for (const unit of inputs.units) {
     for (const row of unit.comparison.metrics) {
-      if (row.slice === null || row.change !== 'worse' || !row.sampleLink) continue;
-      const sample = binaryGroup(unit, row.stage, row.slice, row.sampleLink.key);
-      const p = sample?.group.test?.pValue;
-      if (p !== undefined && p !== null && p < inputs.alpha) add(unit, row, false, null);
+      if (row.slice === null || row.change !== 'worse' || row.batch !== null) continue;
+      const sample = row.sampleLink ? binaryGroup(unit, row.stage, row.slice, row.sampleLink.key) : null;
+      const p = sample?.group.test?.pValue ?? null;
+      if (p !== null ? p < inputs.alpha : Math.abs(row.relativeChange ?? 0) >= SLICE_DROP) {
+        add(unit, row, false, null);
+      }
     }
   }
   const out: Finding[] = [];
@@ -276,7 +283,12 @@ function degradedFindings(inputs: FindingInputs, multi: boolean): Finding[] {
     ] as const) {
       if (!run || seen.has(`${side}\u0000${run.ref}`)) continue;
       seen.add(`${side}\u0000${run.ref}`);
-      const runGaps = gaps.filter((g) => g.severity !== 'info' && (!g.runRef || g.runRef === run.ref));
+      const runGaps = gaps.filter(
+        (g) =>
+          g.severity !== 'info' &&
+          (!g.runRef || g.runRef === run.ref) &&
+          !(run.metalab && REPLICATE_CODES.has(g.code)),
+      );
       const partial = run.stages.filter((s) => s.partialRecords > 0);
       if (run.degraded.length === 0 && partial.length === 0 && runGaps.length === 0) continue;
       const parts: string[] = [];
@@ -302,6 +314,11 @@ function degradedFindings(inputs: FindingInputs, multi: boolean): Finding[] {
           `re-run stage${stages.length > 1 ? 's' : ''} ${stages.join(', ')} of ${run.ref} to completion and capture its evidence again`,
         );
       }
+      const other = codes.filter(
+        (c) => !INTEGRITY_CODES.has(c) && c !== 'degraded_record' && c !== 'partial_record',
+      );
+      if (other.length > 0)
+        nextSteps.push(`resolve the evidence gaps (${other.join(', ')}) listed for ${run.ref}`);
       if (codes.some((c) => INTEGRITY_CODES.has(c))) {
         nextSteps.push(
           "run Contexta's integrity check on the workspace (repair_truncated_tails, rebuild_indexes)",
@@ -431,7 +448,7 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
           )
           .join(', '),
         nextSteps: [
-          `make stage ${stage ?? '(run level)'} of ${candidate.ref} record ${listed} again, then re-run the gate`,
+          `make ${stage === null ? candidate.ref : `stage ${stage} of ${candidate.ref}`} record ${listed} again, then re-run the gate`,
         ],
       });
     }

@@ -19,7 +19,7 @@ import type {
   Stage,
 } from './model.js';
 import { instantMicros, type MetricPayload } from './record-schema.js';
-import { parseRef } from './refs.js';
+import { parseRef, parseRefCached } from './refs.js';
 import { SampleColumns } from './sample-columns.js';
 import type { ValidRecord } from './validate-record.js';
 
@@ -182,7 +182,7 @@ export class EvidenceBuilder {
 
   /** Null only for a ref that is not a valid run ref (callers validated records already). */
   run(runRef: string): RunAcc | null {
-    const parsed = parseRef(runRef);
+    const parsed = parseRefCached(runRef);
     if (parsed === null || parsed.kind !== 'run') return null;
     const project = this.project(parsed.parts[0]!);
     let run = project.runs.get(runRef);

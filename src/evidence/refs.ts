@@ -42,21 +42,24 @@ export function parseRef(text: string): ParsedRef | null {
   return { kind, parts };
 }
 
-/** Why `text` is not a valid ref of `kind`, or null when it is. */
-export function refProblem(text: string, kind: string): string | null {
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, ParsedRef | null>();
+
+/**
+ * `parseRef` for refs that repeat on many lines (run, stage, batch, deployment): a small memo keeps
+ * the grammar check off the hot path. Bounded, and cleared when full, so memory stays constant.
+ */
+export function parseRefCached(text: string): ParsedRef | null {
+  const hit = cache.get(text);
+  if (hit !== undefined || cache.has(text)) return hit ?? null;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
   const parsed = parseRef(text);
-  if (parsed === null) return `"${text}" is not a valid ref (kind:component.component…, lower-case)`;
-  if (parsed.kind !== kind) return `"${text}" should be a ${kind}: ref`;
-  return null;
+  cache.set(text, parsed);
+  return parsed;
 }
 
 /** True when `child`'s components start with all of `parent`'s components. */
 export function extendsRef(child: ParsedRef, parent: ParsedRef): boolean {
   if (child.parts.length <= parent.parts.length) return false;
   return parent.parts.every((part, i) => child.parts[i] === part);
-}
-
-/** Last component of a ref, e.g. the sample name `s-0001`. */
-export function lastComponent(ref: ParsedRef): string {
-  return ref.parts[ref.parts.length - 1]!;
 }

@@ -14,7 +14,7 @@ import {
   RECORD_TYPES,
   type RecordType,
 } from './record-schema.js';
-import { extendsRef, type ParsedRef, parseRef } from './refs.js';
+import { extendsRef, type ParsedRef, parseRef, parseRefCached } from './refs.js';
 
 export interface LineOrigin {
   file: string;
@@ -176,7 +176,8 @@ export function validateRecord(raw: unknown, origin: LineOrigin, gaps: GapSink):
 function checkRefs(envelope: Envelope): RecordRefs | string {
   const parse = (field: string, text: string | null | undefined, kind: string): ParsedRef | null | string => {
     if (text === null || text === undefined) return null;
-    const parsed = parseRef(text);
+    const parsed =
+      kind === 'record' || kind === 'sample' || kind === 'op' ? parseRef(text) : parseRefCached(text);
     if (parsed === null || parsed.kind !== kind) {
       return `envelope.${field}: expected a ${kind}: ref (kind:component.component…, lower-case letters, digits, single hyphens), found "${text}"`;
     }

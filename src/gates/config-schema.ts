@@ -10,6 +10,10 @@ import { parseMetricSelector } from './metric-selector.js';
 
 const expected = (what: string) => ({ error: what });
 
+/** The keys that make a `metric` gate a threshold gate or a regression gate. */
+export const THRESHOLD_LIMITS = ['min', 'max'] as const;
+export const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'] as const;
+
 const nonNegative = (description: string) =>
   z.number(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
 const positiveInt = (description: string) =>
@@ -24,7 +28,9 @@ const metricSelector = z
   .superRefine((text, ctx) => {
     const parsed = parseMetricSelector(text);
     if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
-  });
+  })
+  // For editors only; validation gives the precise reason through parseMetricSelector.
+  .meta({ pattern: '^[A-Za-z0-9_*-]+/[^\\s/]+$' });
 const metricSelectors = z.union(
   [
     metricSelector,
@@ -156,7 +162,8 @@ export const ThresholdGateSchema = z
     },
     expected('a mapping'),
   )
-  .describe('Threshold gate: absolute bounds on the candidate value.');
+  .describe('Threshold gate: absolute bounds on the candidate value.')
+  .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
 
 export const RegressionGateSchema = z
   .strictObject(
@@ -193,7 +200,8 @@ export const RegressionGateSchema = z
     },
     expected('a mapping'),
   )
-  .describe('Regression gate: candidate against baseline.');
+  .describe('Regression gate: candidate against baseline.')
+  .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
 
 export const EvidenceGateSchema = z
   .strictObject(
@@ -261,7 +269,8 @@ export const ArtifactGateSchema = z
     },
     expected('a mapping'),
   )
-  .describe('Artifact gate: artifact size growth.');
+  .describe('Artifact gate: artifact size growth.')
+  .meta({ anyOf: [{ required: ['max_growth_pct'] }, { required: ['max_growth_bytes'] }] });
 
 export const GATE_SCHEMAS = {
   threshold: ThresholdGateSchema,

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import { type Alias, type Document, LineCounter, parseDocument, visit } from 'yaml';
+import { ConfigDiagnostics, formatConfigError, keysAt, type Path } from './config-diagnostics.js';
 import {
   type ArtifactGateInput,
   type DiagnosticsGateInput,
@@ -8,12 +8,13 @@ import {
   GATE_SCHEMAS,
   type PolicyInput,
   PolicySchema,
+  REGRESSION_LIMITS,
   type RegressionGateInput,
+  THRESHOLD_LIMITS,
   type ThresholdGateInput,
   TopLevelSchema,
 } from './config-schema.js';
 import type {
-  ConfigError,
   ConfigResult,
   Gate,
   GateConfig,
@@ -23,9 +24,9 @@ import type {
   RequiredMetrics,
   SliceSelection,
 } from './config-types.js';
-import { didYouMean } from './did-you-mean.js';
 import { parseMetricSelector } from './metric-selector.js';
 
+export { formatConfigError, formatPath } from './config-diagnostics.js';
 export type * from './config-types.js';
 export { metricDirection } from './metric-direction.js';
 export { formatSelector, globMatch, matchesSelector, parseMetricSelector } from './metric-selector.js';
@@ -37,7 +38,8 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 /** GitHub labels hold at most 50 characters; `gate-waive:` takes 11 of them. */
 const MAX_WAIVABLE_NAME = 50 - 'gate-waive:'.length;
 
-type Path = (string | number)[];
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function toPolicy(input: PolicyInput): GatePolicy {
   return {
@@ -89,202 +91,6 @@ export const DEFAULT_CONFIG: GateConfig = {
   ],
 };
 
-export function formatPath(path: Path): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
-/** `file:line:col: path: message`, the form editors and GitHub annotations understand. */
-export function formatConfigError(error: ConfigError): string {
-  const where = error.path === '' ? '' : `${error.path}: `;
-  return `${error.source}:${error.line}:${error.col}: ${where}${error.message}`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null (an empty value)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') {
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  }
-  return String(value);
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** Keys a zod object schema accepts at `path` (through optional/default wrappers). */
-function keysAt(schema: z.ZodType, path: Path): string[] {
-  const unwrap = (s: z.ZodType): z.ZodType => {
-    let current = s;
-    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
-      current = current.unwrap() as z.ZodType;
-    }
-    return current;
-  };
-  let current = unwrap(schema);
-  for (const segment of path) {
-    if (!(current instanceof z.ZodObject)) return [];
-    const next = (current.shape as Record<string, z.ZodType>)[String(segment)];
-    if (next === undefined) return [];
-    current = unwrap(next);
-  }
-  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
-}
-
-/** Collects errors and warnings with positions taken from the YAML document. */
-class Diagnostics {
-  readonly errors: ConfigError[] = [];
-  readonly warnings: ConfigError[] = [];
-
-  private readonly source: string;
-  private readonly doc: Document;
-  private readonly lineCounter: LineCounter;
-
-  constructor(source: string, doc: Document, lineCounter: LineCounter) {
-    this.source = source;
-    this.doc = doc;
-    this.lineCounter = lineCounter;
-  }
-
-  /** The document as plain values, once it could be converted; messages quote from it. */
-  data: unknown;
-
-  error(path: Path, message: string, at: 'value' | 'key' = 'value'): void {
-    this.errors.push(this.make(path, message, at));
-  }
-
-  warning(path: Path, message: string): void {
-    this.warnings.push(this.make(path, message, 'value'));
-  }
-
-  errorAtOffset(offset: number, message: string, list: ConfigError[] = this.errors): void {
-    const { line, col } = this.lineCounter.linePos(offset);
-    list.push({ source: this.source, line, col, path: '', message });
-  }
-
-  /** "expected X, found Y" for the value at `path`, or "missing" when there is none. */
-  expected(path: Path, expected: string, suggestions: readonly string[] = []): void {
-    const value = valueAt(this.data, path);
-    if (value === undefined) {
-      this.error(path, `required key is missing; expected ${expected}`);
-      return;
-    }
-    let message = `expected ${expected}, found ${describeValue(value)}`;
-    if (typeof value === 'string' && suggestions.includes(value)) {
-      message += ' (text; write it without quotes)';
-    } else if (typeof value === 'string' && suggestions.length > 0) {
-      const suggestion = didYouMean(value, suggestions);
-      if (suggestion !== null) message += `; did you mean "${suggestion}"?`;
-    }
-    this.error(path, message);
-  }
-
-  unknownKey(path: Path, validKeys: readonly string[], note?: string): void {
-    const key = String(path[path.length - 1]);
-    const suggestion = didYouMean(key, validKeys);
-    const hint =
-      note ??
-      (suggestion !== null ? `did you mean "${suggestion}"?` : `valid keys here: ${validKeys.join(', ')}`);
-    this.error(path, `unknown key; ${hint}`, 'key');
-  }
-
-  /** Reports zod issues of a value validated at `base`; `keys` gives the valid keys of an object. */
-  zodIssues(
-    issues: readonly z.core.$ZodIssue[],
-    base: Path,
-    keys: (relative: Path) => string[],
-    unknownKeyNote?: (key: string) => string | undefined,
-  ): void {
-    for (const issue of issues) {
-      const relative = issue.path as Path;
-      const path = [...base, ...relative];
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) this.unknownKey([...path, key], keys(relative), unknownKeyNote?.(key));
-      } else if (issue.code === 'invalid_union') {
-        // A branch whose failures are not all "wrong type here" matched the value's shape; its
-        // issues say precisely what is wrong (an item of a list, a bad selector).
-        const matching = issue.errors.filter(
-          (branch) =>
-            !branch.every(
-              (i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value'),
-            ),
-        );
-        if (matching.length === 1) {
-          this.zodIssues(matching[0]!, path, () => []);
-        } else {
-          const literals = issue.errors.flatMap((branch) =>
-            branch.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(String) : [])),
-          );
-          this.expected(path, issue.message, literals);
-        }
-      } else if (issue.code === 'invalid_key') {
-        const key = String(path[path.length - 1]);
-        this.error(
-          path,
-          `expected ${issue.issues[0]?.message ?? 'a valid key'}, found key ${JSON.stringify(key)}`,
-          'key',
-        );
-      } else if (issue.code === 'invalid_value') {
-        this.expected(path, issue.message, issue.values.map(String));
-      } else {
-        this.expected(path, issue.message);
-      }
-    }
-  }
-
-  private make(path: Path, message: string, at: 'value' | 'key'): ConfigError {
-    const offset = this.offsetOf(path, at);
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { source: this.source, line, col, path: formatPath(path), message };
-  }
-
-  /** Start of the node at `path`; when the path runs out (a missing key), its closest ancestor. */
-  private offsetOf(path: Path, at: 'value' | 'key'): number {
-    const startOf = (node: unknown): number | undefined =>
-      node !== null && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
-        ? (node.range[0] as number)
-        : undefined;
-    let node: unknown = this.doc.contents;
-    let offset = startOf(node) ?? 0;
-    for (let i = 0; i < path.length; i++) {
-      const segment = path[i]!;
-      if (isMap(node)) {
-        const pair = node.items.find(
-          (p) => String(isScalar(p.key) ? p.key.value : p.key) === String(segment),
-        );
-        if (pair === undefined) break;
-        const keyOffset = startOf(pair.key) ?? offset;
-        if (at === 'key' && i === path.length - 1) return keyOffset;
-        node = pair.value;
-        offset = startOf(node) ?? keyOffset;
-      } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
-        node = node.items[segment];
-        offset = startOf(node) ?? offset;
-      } else {
-        break;
-      }
-    }
-    return offset;
-  }
-}
-
-const THRESHOLD_KEYS = ['min', 'max'] as const;
-const REGRESSION_KEYS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'] as const;
 const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'] as const;
 const GATE_KINDS = Object.keys(GATE_SCHEMAS) as GateKind[];
 const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
@@ -294,7 +100,7 @@ const KIND_HELP =
   'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
 
 /** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
-function gateKind(raw: Record<string, unknown>, path: Path, out: Diagnostics): GateKind | null {
+function gateKind(raw: Record<string, unknown>, path: Path, out: ConfigDiagnostics): GateKind | null {
   const has = (key: string) => Object.hasOwn(raw, key);
   const present = KIND_KEYS.filter(has);
   if (present.length > 1) {
@@ -311,8 +117,8 @@ function gateKind(raw: Record<string, unknown>, path: Path, out: Diagnostics): G
     if (present[0] === 'diagnostics') return 'diagnostics';
     if (present[0] === 'artifact') return 'artifact';
     if (present[0] !== 'metric') return null;
-    const threshold = THRESHOLD_KEYS.filter(has);
-    const regression = REGRESSION_KEYS.filter(has);
+    const threshold = THRESHOLD_LIMITS.filter(has);
+    const regression = REGRESSION_LIMITS.filter(has);
     if (threshold.length > 0 && regression.length > 0) {
       out.error(
         [...path, regression[0]!],
@@ -364,7 +170,7 @@ function toGate(
   input: unknown,
   policy: GatePolicy,
   path: Path,
-  out: Diagnostics,
+  out: ConfigDiagnostics,
 ): Gate | null {
   const common = (g: { name: string; severity: 'fail' | 'warn'; message?: string | undefined }) => ({
     name: g.name,
@@ -445,7 +251,7 @@ function toGate(
   }
 }
 
-function parseGate(raw: unknown, index: number, policy: GatePolicy, out: Diagnostics): Gate | null {
+function parseGate(raw: unknown, index: number, policy: GatePolicy, out: ConfigDiagnostics): Gate | null {
   const path: Path = ['gates', index];
   if (!isRecord(raw)) {
     out.expected(path, `a gate (a mapping with a name and one of: ${KIND_HELP})`);
@@ -473,7 +279,24 @@ function parseGate(raw: unknown, index: number, policy: GatePolicy, out: Diagnos
   return toGate(kind, parsed.data, policy, path, out);
 }
 
-function fail(out: Diagnostics): ConfigResult {
+// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
+// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
+
+function danglingAliases(doc: Document): Alias[] {
+  const anchors = new Set<string>();
+  const dangling: Alias[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (node.anchor !== undefined) anchors.add(node.anchor);
+    },
+    Alias(_, alias) {
+      if (!anchors.has(alias.source)) dangling.push(alias);
+    },
+  });
+  return dangling;
+}
+
+function fail(out: ConfigDiagnostics): ConfigResult {
   const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
   return { ok: false, errors };
 }
@@ -486,9 +309,26 @@ function fail(out: Diagnostics): ConfigResult {
 export function parseConfig(text: string, source: string): ConfigResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const out = new Diagnostics(source, doc, lineCounter);
+  const out = new ConfigDiagnostics(source, doc, lineCounter);
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) out.errorAtOffset(error.pos[0], `YAML syntax error: ${error.message}`);
+    for (const error of doc.errors) {
+      const message =
+        error.code === 'MULTIPLE_DOCS'
+          ? 'the config holds more than one YAML document (a second "---"); keep one'
+          : error.message;
+      out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
+    }
+    return fail(out);
+  }
+  const dangling = danglingAliases(doc);
+  if (dangling.length > 0) {
+    for (const alias of dangling) {
+      out.errorAtOffset(
+        alias.range?.[0] ?? 0,
+        `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
+          `quote values that start with "*", e.g. "*${alias.source}"`,
+      );
+    }
     return fail(out);
   }
   if (doc.contents === null) {

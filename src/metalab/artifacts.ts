@@ -8,7 +8,7 @@
  * when the uri does not point into the store.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import type { Artifact } from '../evidence/model.js';
 import type { Attribution, ReadContext } from './json-file.js';
 import { ArtifactDescriptor, describeIssues } from './schema.js';
@@ -23,9 +23,13 @@ function storeFileName(uri: string, runId: string): string | null {
   return SAFE_FILE_NAME.test(file) ? file : null;
 }
 
-async function sha256Prefix(absolute: string, length: number): Promise<string> {
+/** Small artifacts are read in one go (a stream costs more than the bytes); large ones are streamed. */
+const READ_WHOLE_BYTES = 1024 * 1024;
+
+async function sha256Prefix(absolute: string, size: number, length: number): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(absolute)) hash.update(chunk as Buffer);
+  if (size <= READ_WHOLE_BYTES) hash.update(await fs.readFile(absolute));
+  else for await (const chunk of createReadStream(absolute)) hash.update(chunk as Buffer);
   return hash.digest('hex').slice(0, length);
 }
 
@@ -120,7 +124,7 @@ export async function readArtifacts(
     if (recordedHash !== null) {
       let actual: string;
       try {
-        actual = await sha256Prefix(resolved.absolute, recordedHash.length);
+        actual = await sha256Prefix(resolved.absolute, resolved.size, recordedHash.length);
       } catch (error) {
         artifact.status = 'unreadable';
         gap('file_unreadable', `${rel} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);

@@ -17,6 +17,7 @@ import { aggregateReplicates, type SeededEvidence } from './aggregate.js';
 import { readArtifacts } from './artifacts.js';
 import { type ReadContext, readJsonFile } from './json-file.js';
 import { type ExpectedRuns, manifestGap, readNewestManifest } from './manifest.js';
+import { mapInOrder } from './map-in-order.js';
 import { paramsLabel } from './params-label.js';
 import { type ReplicateEvidence, readReplicateEvidence } from './replicate.js';
 import { describeIssues, MetaFile, RUN_ID, RunRecord, SUPPORTED_SCHEMA_VERSION } from './schema.js';
@@ -33,6 +34,8 @@ interface Replica {
 
 const KNOWN_STATUSES = new Set(['success', 'failed', 'cancelled', 'running']);
 const LIST_LIMIT = 8;
+/** Files read at once; enough to overlap I/O latency, few enough to stay far from fd limits. */
+const CONCURRENCY = 16;
 
 function listSome(items: string[]): string {
   const shown = items.slice(0, LIST_LIMIT).join(', ');
@@ -53,6 +56,13 @@ export class ExperimentReader {
   private expected: ExpectedRuns | null = null;
   private slurm = false;
   private readonly notes: string[] = [];
+  /** What successful replicates showed, across units, for notes and for `series_lost`. */
+  private readonly findings = {
+    booleanKeys: new Set<string>(),
+    renamedSeries: new Set<string>(),
+    unreadResults: new Set<string>(),
+    steppedKeys: new Set<string>(),
+  };
 
   constructor(
     private readonly ctx: ReadContext,
@@ -69,9 +79,8 @@ export class ExperimentReader {
     return this.expDir === '.' ? '' : `${this.expDir}/`;
   }
 
-  private gap(gap: EvidenceGap): EvidenceGap {
+  private gap(gap: EvidenceGap): void {
     this.ctx.gaps.push(gap);
-    return gap;
   }
 
   async read(): Promise<{ project: Project; notes: string[] }> {
@@ -159,47 +168,43 @@ export class ExperimentReader {
       const expectedSet = new Set(expectedIds);
       const ignored = [...onDisk].filter((id) => !expectedSet.has(id)).sort();
       this.notes.push(
-        `${this.expDir}: the expected runs are the ${expectedIds.length} run ids of ${this.expected.file} (the newest manifest).` +
+        `${this.expDir}: the expected runs are the ${expectedIds.length} run id(s) listed in ${this.expected.file}, ` +
+          'the newest experiment manifest.' +
           (ignored.length > 0
             ? ` ${ignored.length} run record(s) not in it were ignored as stale: ${listSome(ignored)}.`
             : ''),
       );
     }
 
-    const replicas: Replica[] = [];
-    for (const runId of expectedIds) {
+    const replicas = await mapInOrder(expectedIds, CONCURRENCY, async (runId) => {
       const file = `${dir}/${runId}.json`;
-      if (!onDisk.has(runId)) {
-        replicas.push({ runId, file, status: 'missing', record: null, label: null, gaps: [] });
-        continue;
-      }
-      replicas.push(await this.readRun(runId, file));
-    }
+      const replica: Replica = { runId, file, status: 'missing', record: null, label: null, gaps: [] };
+      if (onDisk.has(runId)) await this.readRun(replica);
+      return replica;
+    });
+    for (const replica of replicas) this.ctx.gaps.push(...replica.gaps);
     return replicas;
   }
 
-  private async readRun(runId: string, file: string): Promise<Replica> {
-    const before = this.ctx.gaps.length;
-    const replica: Replica = { runId, file, status: 'unreadable', record: null, label: null, gaps: [] };
-    const finish = (): Replica => {
-      replica.gaps = this.ctx.gaps.slice(before);
-      return replica;
-    };
-    const read = await readJsonFile(this.ctx, file, 'error', { ref: runId });
+  /** Fills `replica` from its record; gaps go to `replica.gaps` so reads can overlap. */
+  private async readRun(replica: Replica): Promise<void> {
+    const { runId, file, gaps } = replica;
+    const read = await readJsonFile({ ...this.ctx, gaps }, file, 'error', { ref: runId });
     if (!read.ok) {
-      if (read.missing) replica.status = 'missing';
-      return finish();
+      if (!read.missing) replica.status = 'unreadable';
+      return;
     }
+    replica.status = 'unreadable';
     const parsed = RunRecord.safeParse(read.value);
     if (!parsed.success) {
-      this.gap({
+      gaps.push({
         code: 'record_invalid',
         severity: 'error',
         file,
         ref: runId,
         message: `${file} is not a usable metalab run record: ${describeIssues(parsed.error)}`,
       });
-      return finish();
+      return;
     }
     const record = parsed.data;
     const problem =
@@ -211,17 +216,17 @@ export class ExperimentReader {
             ? `its status ${JSON.stringify(record.status)} is none of success, failed, cancelled, running`
             : null;
     if (problem !== null) {
-      this.gap({
+      gaps.push({
         code: 'record_invalid',
         severity: 'error',
         file,
         ref: runId,
         message: `${file} cannot be used: ${problem}`,
       });
-      return finish();
+      return;
     }
     if (record._schema_version !== undefined && record._schema_version !== SUPPORTED_SCHEMA_VERSION) {
-      this.gap({
+      gaps.push({
         code: 'unknown_schema_version',
         severity: 'warning',
         file,
@@ -232,7 +237,6 @@ export class ExperimentReader {
     replica.record = record;
     replica.label = paramsLabel(record.params_resolved);
     replica.status = (record.status ?? 'failed') as MetalabReplicateStatus;
-    return finish();
   }
 
   /** Gives runs without a usable record the label of a sibling replicate of the same case. */
@@ -272,61 +276,61 @@ export class ExperimentReader {
       byLabel.set(replica.label, list);
     }
     const labels = [...byLabel.keys()].sort();
-    const units: Array<{ run: Run; members: Replica[] }> = [];
-    const steppedKeys = new Set<string>();
-    for (const label of labels) {
-      const unit = await this.buildUnit(label, byLabel.get(label)!, steppedKeys);
-      units.push(unit);
-    }
-    for (const { run, members } of units) await this.reportIncomplete(run.ref, members, steppedKeys);
+    const units = await mapInOrder(labels, CONCURRENCY, async (label) => {
+      const gaps: EvidenceGap[] = [];
+      const unit = await this.buildUnit(label, byLabel.get(label)!, { ...this.ctx, gaps });
+      return { ...unit, gaps };
+    });
+    for (const unit of units) this.ctx.gaps.push(...unit.gaps);
+    for (const { run, members } of units) await this.reportIncomplete(run.ref, members);
+    this.noteFindings();
     return units.map(({ run }) => run);
   }
 
+  /** An unreadable run already has its error gap; a missing one needs one. */
   private async reportUnattributed(replica: Replica): Promise<void> {
-    const why =
-      replica.status === 'missing' ? 'is listed in the manifest but was never written' : 'cannot be read';
+    if (replica.status !== 'missing') return;
     this.gap({
-      code: replica.status === 'missing' ? 'run_missing' : 'record_invalid',
+      code: 'run_missing',
       severity: 'error',
       file: replica.file,
       ref: replica.runId,
       message:
-        `run ${replica.runId} of ${this.experimentId} ${why}, and no other replicate tells which parameter ` +
-        `combination it belongs to${await this.logHint(replica.runId)}`,
+        `run ${replica.runId} of ${this.experimentId} is listed in the experiment manifest but was never written, ` +
+        `and no other replicate tells which parameter combination it belongs to${await this.logHint(replica.runId)}`,
     });
   }
 
-  private orderReplicas(label: string, members: Replica[]): Replica[] {
-    const seeded = members
-      .filter((member) => member.record !== null)
-      .sort((a, b) =>
-        a.record!.seed_fingerprint < b.record!.seed_fingerprint
-          ? -1
-          : a.record!.seed_fingerprint > b.record!.seed_fingerprint
-            ? 1
-            : 0,
-      );
-    const kept: Replica[] = [];
-    const seen = new Map<string, string>();
-    for (const member of seeded) {
-      const seed = member.record!.seed_fingerprint;
-      const earlier = seen.get(seed);
-      if (earlier !== undefined) {
-        this.gap({
-          code: 'duplicate_record_ref',
-          severity: 'warning',
-          file: member.file,
-          ref: member.runId,
-          runRef: this.unitRef(label),
-          message:
-            `runs ${earlier} and ${member.runId} are both seed ${seed} of ${label} (their parameters differ only in ` +
-            `how they are written, e.g. 1 vs 1.0); only ${earlier} is used`,
-        });
+  /**
+   * Replicas with a record by seed fingerprint, then the others by run id. Two records for one seed
+   * (parameters written differently, e.g. 1 vs 1.0, or an older run when there is no manifest): the
+   * later started one is used and the other reported.
+   */
+  private orderReplicas(label: string, members: Replica[], ctx: ReadContext): Replica[] {
+    const bySeed = new Map<string, Replica>();
+    const started = (replica: Replica) => replica.record!.started_at ?? '';
+    for (const member of members) {
+      if (member.record === null) continue;
+      const seed = member.record.seed_fingerprint;
+      const other = bySeed.get(seed);
+      if (other === undefined) {
+        bySeed.set(seed, member);
         continue;
       }
-      seen.set(seed, member.runId);
-      kept.push(member);
+      const [kept, dropped] = started(member) > started(other) ? [member, other] : [other, member];
+      bySeed.set(seed, kept);
+      ctx.gaps.push({
+        code: 'duplicate_record_ref',
+        severity: 'warning',
+        file: dropped.file,
+        ref: dropped.runId,
+        runRef: this.unitRef(label),
+        message:
+          `runs ${kept.runId} and ${dropped.runId} are both seed ${seed} of ${label}; only ${kept.runId}, ` +
+          'the later started, is used',
+      });
     }
+    const kept = [...bySeed.keys()].sort().map((seed) => bySeed.get(seed)!);
     const unseeded = members
       .filter((member) => member.record === null)
       .sort((a, b) => (a.runId < b.runId ? -1 : 1));
@@ -344,15 +348,16 @@ export class ExperimentReader {
       : null;
   }
 
+  /** Builds one unit; its gaps go to `ctx.gaps` so units can be read side by side. */
   private async buildUnit(
     label: string,
     all: Replica[],
-    steppedKeys: Set<string>,
+    ctx: ReadContext,
   ): Promise<{ run: Run; members: Replica[] }> {
     const ref = this.unitRef(label);
-    const members = this.orderReplicas(label, all);
-    for (const member of members) for (const gap of member.gaps) gap.runRef ??= ref;
-    await this.checkSlurmMarkers(members, ref);
+    const members = this.orderReplicas(label, all, ctx);
+    for (const member of all) for (const gap of member.gaps) gap.runRef ??= ref;
+    await this.checkSlurmMarkers(members, ref, ctx);
 
     const seeded: SeededEvidence[] = [];
     const artifacts: Artifact[] = [];
@@ -361,7 +366,7 @@ export class ExperimentReader {
       const attribution = { ref: member.runId, runRef: ref };
       const record = member.record;
       const evidence = await readReplicateEvidence(
-        this.ctx,
+        ctx,
         this.prefix,
         member.file,
         member.runId,
@@ -369,12 +374,10 @@ export class ExperimentReader {
         attribution,
       );
       seeded.push({ seedFingerprint: record.seed_fingerprint, evidence });
-      for (const observation of evidence.observations.values())
-        if (observation.scope === 'step') steppedKeys.add(observation.key);
-      this.noteReplicate(label, evidence);
+      this.collectFindings(label, evidence);
       artifacts.push(
         ...(await readArtifacts(
-          this.ctx,
+          ctx,
           this.prefix,
           member.file,
           member.runId,
@@ -418,7 +421,7 @@ export class ExperimentReader {
       },
     };
     if (run.metalab!.paramsFingerprints.length > 1) {
-      this.gap({
+      ctx.gaps.push({
         code: 'conflicting_record_ref',
         severity: 'warning',
         ref: run.metalab!.paramsFingerprints.join(', '),
@@ -430,14 +433,14 @@ export class ExperimentReader {
   }
 
   /** The SLURM executor marks completion with `runs/<run_id>.done`; metalab requires it too. */
-  private async checkSlurmMarkers(members: Replica[], runRef: string): Promise<void> {
+  private async checkSlurmMarkers(members: Replica[], runRef: string, ctx: ReadContext): Promise<void> {
     if (!this.slurm) return;
     for (const member of members) {
       if (member.status !== 'success') continue;
       const marker = this.path(`runs/${member.runId}.done`);
-      if ((await this.ctx.root.resolve(marker)).ok) continue;
+      if ((await ctx.root.resolve(marker)).ok) continue;
       member.status = 'running';
-      this.gap({
+      ctx.gaps.push({
         code: 'run_incomplete',
         severity: 'error',
         file: marker,
@@ -448,35 +451,40 @@ export class ExperimentReader {
     }
   }
 
-  private noteReplicate(label: string, evidence: ReplicateEvidence): void {
-    const add = (text: string) => {
-      if (!this.notes.includes(text)) this.notes.push(text);
-    };
-    if (evidence.booleanKeys.size > 0) {
-      add(
-        `${this.experimentId}: boolean metrics are read as 1 (true) / 0 (false): ${[...evidence.booleanKeys].sort().join(', ')}.`,
+  private collectFindings(label: string, evidence: ReplicateEvidence): void {
+    for (const key of evidence.booleanKeys) this.findings.booleanKeys.add(key);
+    for (const name of evidence.renamedSeries) this.findings.renamedSeries.add(`${name}.steps (${label})`);
+    for (const name of evidence.unreadResults) this.findings.unreadResults.add(name);
+    for (const observation of evidence.observations.values()) {
+      if (observation.scope === 'step') this.findings.steppedKeys.add(observation.key);
+    }
+  }
+
+  private noteFindings(): void {
+    const { booleanKeys, renamedSeries, unreadResults } = this.findings;
+    const sorted = (set: Set<string>) => [...set].sort();
+    if (booleanKeys.size > 0) {
+      this.notes.push(
+        `${this.experimentId}: boolean metrics are read as 1 (true) / 0 (false): ${sorted(booleanKeys).join(', ')}.`,
       );
     }
-    for (const name of evidence.renamedSeries) {
-      add(
-        `${this.experimentId} ${label}: ${name} is both a scalar metric and a stepped series; the scalar is ${name}, ` +
-          `the series' last step is ${name}.steps.`,
+    if (renamedSeries.size > 0) {
+      this.notes.push(
+        `${this.experimentId}: these names are both a scalar metric and a stepped series; the scalar keeps the ` +
+          `name, the series' last step is read as: ${listSome(sorted(renamedSeries))}.`,
       );
     }
-    if (evidence.unreadResults.length > 0) {
-      add(
+    if (unreadResults.size > 0) {
+      this.notes.push(
         `${this.experimentId}: results that are neither a stepped series nor a dict of numbers are not evidence: ` +
-          `${evidence.unreadResults.sort().join(', ')}.`,
+          `${listSome(sorted(unreadResults))}.`,
       );
     }
   }
 
-  private async reportIncomplete(
-    runRef: string,
-    members: Replica[],
-    steppedKeys: ReadonlySet<string>,
-  ): Promise<void> {
+  private async reportIncomplete(runRef: string, members: Replica[]): Promise<void> {
     for (const member of members) {
+      if (member.status === 'success' || member.status === 'unreadable') continue;
       const seed = member.record ? ` (seed ${member.record.seed_fingerprint})` : '';
       const subject = `run ${member.runId}${seed} of ${runRef}`;
       const base = { file: member.file, ref: member.runId, runRef };
@@ -486,7 +494,7 @@ export class ExperimentReader {
           ...base,
           code: 'run_missing',
           severity: 'error',
-          message: `${subject} is listed in the experiment manifest but was never written: the job died before it started${log}`,
+          message: `${subject} is listed in the experiment manifest but was never written (the sweep stopped before it ran)${log}`,
         });
       } else if (member.status === 'failed') {
         const error = member.record?.error;
@@ -509,7 +517,7 @@ export class ExperimentReader {
           message: `${subject} was cancelled; it has no usable metrics${log}`,
         });
       } else if (member.status === 'running') {
-        await this.reportStale(member, subject, base, log, steppedKeys);
+        await this.reportStale(member, subject, base, log);
       }
     }
   }
@@ -519,7 +527,6 @@ export class ExperimentReader {
     subject: string,
     base: { file: string; ref: string; runRef: string },
     log: string,
-    steppedKeys: ReadonlySet<string>,
   ): Promise<void> {
     if (member.record?.status === 'running') {
       this.gap({
@@ -533,7 +540,7 @@ export class ExperimentReader {
     }
     const present = await this.ctx.root.list(this.path(`results/${member.runId}`));
     const written = new Set(present.entries.map((entry) => entry.name.replace(/\.json$/, '')));
-    const lost = [...steppedKeys].filter((key) => !written.has(key)).sort();
+    const lost = [...this.findings.steppedKeys].filter((key) => !written.has(key)).sort();
     if (lost.length === 0) return;
     this.gap({
       ...base,

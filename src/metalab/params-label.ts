@@ -7,7 +7,7 @@
  * - keys sorted by UTF-16 code unit, `key=value` joined by `, `; nested objects the same inside `{}`,
  *   arrays as `[a, b]`;
  * - numbers in JavaScript's shortest round-trip form, so Python's `1.0` reads back as `1` and prints as
- *   `lr=1` (metalab fingerprints `1` and `1.0` differently; this label does not);
+ *   `lr=1` (metalab fingerprints `1` and `1.0` differently; this label does not, nor `-0` and `0`);
  * - a string is written bare when it is an identifier-like word (`mlp`, `resnet-50`, `v1.2`) that
  *   cannot be mistaken for a number, boolean or null, and JSON-quoted otherwise (`"0.1"`, `"a, b"`),
  *   so no two different values share a label;

@@ -72,13 +72,7 @@ class ReplicateReader {
     this.ctx.gaps.push({ ...gap, ...this.attribution });
   }
 
-  /** Records one value; returns false when the value is not a number at all. */
-  private observe(
-    file: string,
-    what: string,
-    observation: Omit<Observation, 'value'>,
-    raw: unknown,
-  ): boolean {
+  private observe(file: string, what: string, observation: Omit<Observation, 'value'>, raw: unknown): void {
     const coerced = coerce(raw);
     if (!coerced.ok) {
       this.gap({
@@ -87,7 +81,7 @@ class ReplicateReader {
         file,
         message: `${what} of run ${this.runId} is ${coerced.found}, not a number; it is not compared`,
       });
-      return false;
+      return;
     }
     if (!Number.isFinite(coerced.value)) {
       this.gap({
@@ -102,7 +96,6 @@ class ReplicateReader {
       ...observation,
       value: coerced.value,
     });
-    return true;
   }
 
   scalars(file: string, metrics: Record<string, unknown>, prefix: string): void {

@@ -44,8 +44,8 @@ const MIN_RESAMPLES = 100;
  * An Introduction to the Bootstrap, ch. 13, percentile interval). Samples are resampled as pairs, i.e.
  * the per-sample differences are resampled, which keeps the pairing that makes the comparison sharp.
  *
- * Cost is O(resamples × n) time and O(n + resamples) memory: one Float64Array of differences and one of
- * resampled means, nothing allocated per resample. Values must be finite; throws StatsInputError `empty`
+ * Cost is O(resamples × n) time and O(n + resamples) memory: the differences, one reused index buffer and
+ * the resampled means, nothing allocated per resample. Values must be finite; throws StatsInputError `empty`
  * for zero pairs, `length-mismatch`, `not-finite` or `invalid-option` otherwise.
  */
 export function pairedBootstrap(
@@ -86,15 +86,20 @@ export function pairedBootstrap(
     differences[i] = difference;
     sumDifference += difference;
   }
+  if (!Number.isFinite(sumBaseline) || !Number.isFinite(sumCandidate) || !Number.isFinite(sumDifference)) {
+    throw new StatsInputError('not-finite', 'values are too large to average in double precision');
+  }
   const difference = sumDifference / n;
 
   const means = new Float64Array(resamples);
+  const indices = new Uint32Array(n);
   let atOrBelowZero = 0;
   let atOrAboveZero = 0;
   let sumMeans = 0;
   for (let r = 0; r < resamples; r++) {
+    rng.fillInts(indices, n);
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += differences[rng.nextInt(n)]!;
+    for (let i = 0; i < n; i++) sum += differences[indices[i]!]!;
     const mean = sum / n;
     means[r] = mean;
     sumMeans += mean;
@@ -145,6 +150,16 @@ export function percentileMonteCarloError(
   confidence: number,
 ): number {
   checkConfidence(confidence);
+  if (
+    !(Number.isFinite(standardError) && standardError >= 0) ||
+    !Number.isSafeInteger(resamples) ||
+    resamples < 1
+  ) {
+    throw new StatsInputError(
+      'invalid-option',
+      `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`,
+    );
+  }
   const q = (1 - confidence) / 2;
   const z = normalQuantile(q);
   const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);

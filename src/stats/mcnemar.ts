@@ -42,15 +42,16 @@ export interface PairedBinaryOptions {
 
 /**
  * Exact two-sided McNemar p-value: conditional on the b + c discordant pairs, b ~ Binomial(b + c, ½)
- * under H0, and p = min(1, 2·P(X ≤ min(b, c))). p = 1 when there are no discordant pairs. For very
+ * under H0, and p = min(1, 2·P(X ≤ min(b, c))), so p = 1 when there are no discordant pairs. For very
  * lopsided tables with b + c in the thousands the p-value underflows to exactly 0, which is the
  * nearest double.
  */
 export function mcnemarExactPValue(b: number, c: number): number {
   checkCount('b', b);
   checkCount('c', c);
+  // By symmetry P(X ≤ min(b, c)) ≥ ½ exactly when |b − c| ≤ 1; answering 1 there avoids a rounded 0.99…
+  if (Math.abs(b - c) <= 1) return 1;
   const discordant = b + c;
-  if (discordant === 0) return 1;
   return Math.min(1, 2 * binomialHalfLowerTail(Math.min(b, c), discordant));
 }
 

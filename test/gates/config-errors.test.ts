@@ -360,6 +360,23 @@ const CASES: Case[] = [
     message: 'expected one of fail, warn, found "block"',
   },
   {
+    name: 'unquoted selector starting with a star',
+    text: head('  - name: a', '    metric: */latency-ms.p95', '    max_increase_pct: 10'),
+    line: 4,
+    col: 13,
+    path: '',
+    message:
+      'YAML: */latency-ms.p95 is read as an alias, but no &/latency-ms.p95 anchor comes before it; quote values that start with "*", e.g. "*/latency-ms.p95"',
+  },
+  {
+    name: 'two YAML documents',
+    text: lines('version: 1', 'gates: []', '---', 'version: 1'),
+    line: 3,
+    col: 1,
+    path: '',
+    message: 'more than one YAML document',
+  },
+  {
     name: 'policy left empty',
     text: lines('version: 1', 'policy:', 'gates: []'),
     line: 2,

@@ -1,0 +1,163 @@
+/**
+ * `contexta-gate compare`: evaluate a candidate workspace against a baseline workspace locally, with
+ * the same engine the action uses. Exit 0 pass/warn (and unknown mapped to pass/warn), 1 fail
+ * (including unknown mapped to fail), 2 usage or input error.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { evaluateGate, RunSelectionError } from '../engine.js';
+import type { Evidence } from '../evidence/model.js';
+import { readEvidence } from '../evidence/read.js';
+import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates/config.js';
+import type { GateReport } from '../gates/types.js';
+import { isMetalabStore, readMetalab } from '../metalab/read.js';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
+                             [--config <file>] [--format text|markdown|json]
+                             [--baseline-run <ref>] [--candidate-run <ref>]
+
+  --candidate <path>      .contexta workspace (or a directory holding one) or metalab store of the change
+  --baseline <path>       the same for the reference; omit it and regressions cannot be judged (verdict unknown)
+  --config <file>         gate config (default: ${DEFAULT_CONFIG_PATH} if present, else the default gates)
+  --format <format>       text (default), markdown or json
+  --baseline-run <ref>    baseline run: full ref (run:project.name) or run name; needed when a workspace
+  --candidate-run <ref>   holds several runs of a project (e.g. one workspace holding both runs)
+
+Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
+`;
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+class UsageError extends Error {}
+
+function parse(args: string[]) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>
+  >;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  if (v.help) return null;
+  if (v.candidate === undefined) throw new UsageError('--candidate <workspace> is required');
+  const format = (v.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${v.format}"`);
+  }
+  return { ...v, candidate: v.candidate, format };
+}
+
+const OPTIONS = {
+  baseline: { type: 'string' },
+  candidate: { type: 'string' },
+  config: { type: 'string' },
+  format: { type: 'string' },
+  'baseline-run': { type: 'string' },
+  'candidate-run': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function checkPath(flag: string, path: string): Promise<string | null> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? null : `${flag} ${path}: not a directory`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `${flag} ${path}: ${code === 'ENOENT' ? 'no such directory' : `cannot be read (${code ?? 'error'})`}`;
+  }
+}
+
+async function read(path: string): Promise<Evidence> {
+  return (await isMetalabStore(path)) ? readMetalab(path) : readEvidence(path);
+}
+
+function render(report: GateReport, format: Format): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    default:
+      return renderPlain(report);
+  }
+}
+
+/** A compact plain rendering used until the report module's renderers are wired in. */
+function renderPlain(report: GateReport): string {
+  const lines = [report.headline, ''];
+  for (const gate of report.gates)
+    lines.push(`${gate.outcome.toUpperCase().padEnd(7)} ${gate.name}: ${gate.message}`);
+  if (report.findings.length > 0) lines.push('', 'Findings:');
+  for (const f of report.findings) lines.push(`  [${f.severity}] ${f.title}`);
+  if (report.nextSteps.length > 0) lines.push('', 'Next steps:');
+  for (const step of report.nextSteps) lines.push(`  - ${step}`);
+  lines.push('', report.exit.reason);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function compareCommand(args: string[], io: CliIo): Promise<number> {
+  let options: ReturnType<typeof parse>;
+  try {
+    options = parse(args);
+  } catch (error) {
+    io.stderr.write(`contexta-gate compare: ${(error as Error).message}\n\n${COMPARE_USAGE}`);
+    return 2;
+  }
+  if (options === null) {
+    io.stdout.write(COMPARE_USAGE);
+    return 0;
+  }
+  const candidatePath = resolve(io.cwd, options.candidate);
+  const baselinePath = options.baseline === undefined ? null : resolve(io.cwd, options.baseline);
+  const problems = [
+    await checkPath('--candidate', candidatePath),
+    baselinePath === null ? null : await checkPath('--baseline', baselinePath),
+  ].filter((p) => p !== null);
+  if (problems.length > 0) {
+    io.stderr.write(`contexta-gate compare: ${problems.join('\n')}\n`);
+    return 2;
+  }
+
+  const configResult =
+    options.config === undefined
+      ? await loadConfigFile(resolve(io.cwd, DEFAULT_CONFIG_PATH), { optional: true })
+      : await loadConfigFile(resolve(io.cwd, options.config));
+  if (!configResult.ok) {
+    io.stderr.write(
+      `contexta-gate compare: invalid gate config\n${configResult.errors.map((e) => `  ${formatConfigError(e)}`).join('\n')}\n`,
+    );
+    return 2;
+  }
+  for (const warning of configResult.warnings) io.stderr.write(`warning: ${warning}\n`);
+
+  const candidate = await read(candidatePath);
+  // The same workspace on both sides is read once: one Evidence object, both runs in it.
+  const baseline =
+    baselinePath === null ? null : baselinePath === candidatePath ? candidate : await read(baselinePath);
+
+  let report: GateReport;
+  try {
+    report = evaluateGate({
+      baseline,
+      candidate,
+      config: configResult.config,
+      ...(options['baseline-run'] === undefined ? {} : { baselineRun: options['baseline-run'] }),
+      ...(options['candidate-run'] === undefined ? {} : { candidateRun: options['candidate-run'] }),
+      context: { configSource: options.config ?? DEFAULT_CONFIG_PATH },
+    });
+  } catch (error) {
+    if (!(error instanceof RunSelectionError)) throw error;
+    io.stderr.write(`contexta-gate compare: ${error.message}\n`);
+    return 2;
+  }
+  io.stdout.write(render(report, options.format));
+  return report.exit.code;
+}
