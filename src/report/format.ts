@@ -49,6 +49,7 @@ export function formatNumber(value: number | null): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
   if (abs >= 10_000) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (abs >= 1_000) return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
   if (abs >= 1e-4)
     return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
   return value.toExponential(2);

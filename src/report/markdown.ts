@@ -137,7 +137,14 @@ function headline(report: GateReport, index: CheckIndex): string {
   const why = reasonLine(report);
   if (why !== '') lines.push(`**Why:** ${why}`);
   const fix = report.nextSteps[0];
-  if (fix !== undefined && report.verdict !== 'pass') lines.push(`**Fix:** ${msg(fix)}`);
+  // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
+  if (
+    fix !== undefined &&
+    report.verdict !== 'pass' &&
+    fix.replace(/^fix /, '') !== headlineReason(report.headline)
+  ) {
+    lines.push(`**Fix:** ${msg(fix)}`);
+  }
   if (report.verdict === 'pass' || report.verdict === 'warn') {
     const changes = changeLine(report, index);
     if (changes !== '') lines.push(changes);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GATE_REPORT_SCHEMA_VERSION, type GateReport } from '../../src/gates/types.js';
 import { REPORT_FORMAT, renderJson } from '../../src/report/json.js';
-import { SCENARIOS } from '../helpers/evidence.js';
+import { SCENARIOS } from '../support/engine-fixtures.js';
 import { scenarioReport } from './scenario-report.js';
 import { comparison, gate, metricDelta, report } from './synthetic-report.js';
 

@@ -7,7 +7,12 @@ import { check, comparison, gate, metricDelta, report } from './synthetic-report
 describe('renderText', () => {
   const reports = new Map<string, GateReport>();
   beforeAll(async () => {
-    for (const scenario of ['slice-regression', 'noisy-small-diff', 'incomplete-evidence', 'llm-eval']) {
+    for (const scenario of [
+      'slice-regression',
+      'noisy-small-diff',
+      'incomplete-evidence',
+      'llm-eval',
+    ] as const) {
       reports.set(scenario, await scenarioReport(scenario));
     }
   });
