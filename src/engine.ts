@@ -184,8 +184,9 @@ export function evaluateGate(input: EngineInput): GateReport {
   const diagnostics = diagnose(pairs, baseline, candidate, input.expectedStages ?? DEFAULT_EXPECTED_STAGES);
   // One workspace holding both runs has one gap list: gaps about a baseline run belong to the baseline.
   const baselineRefs = new Set(pairs.flatMap((p) => (p.baseline ? [p.baseline.ref] : [])));
+  const candidateRefs = new Set(pairs.flatMap((p) => (p.candidate ? [p.candidate.ref] : [])));
   const candidateGaps = shared
-    ? candidate.gaps.filter((g) => !g.runRef || !baselineRefs.has(g.runRef))
+    ? candidate.gaps.filter((g) => !g.runRef || !baselineRefs.has(g.runRef) || candidateRefs.has(g.runRef))
     : candidate.gaps;
   const baselineGaps = shared
     ? candidate.gaps.filter((g) => g.runRef !== undefined && baselineRefs.has(g.runRef))

@@ -157,7 +157,13 @@ function contextaPairs(baseline: Evidence | null, candidate: Evidence, options: 
     if (project.runs.length === 0) continue;
     const c = pickCandidate(candidate, project.name, null);
     const notes: string[] = [];
-    const b = baseline && !shared ? pickBaseline(baseline, project.name, null, notes) : null;
+    let b: Run | null = null;
+    if (shared) {
+      b = c;
+      notes.push(`baseline and candidate are the same run ${c.ref}`);
+    } else if (baseline) {
+      b = pickBaseline(baseline, project.name, null, notes);
+    }
     pairs.push(pair(b, c, notes));
   }
   if (baseline && !shared) {

@@ -49,6 +49,7 @@ export function formatNumber(value: number | null): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
   if (abs >= 10_000) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (abs >= 1_000) return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
   if (abs >= 1e-4)
     return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
   return value.toExponential(2);
@@ -246,4 +247,9 @@ export function linkedTest(
 export function metricLabel(stage: string | null, metric: string | null, slice: string | null): string {
   const base = [stage, metric].filter((s) => s !== null).join('/');
   return slice === null ? base : `${base}@${slice}`;
+}
+
+/** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */
+export function headlineReason(headline: string): string {
+  return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
 }

@@ -20,6 +20,7 @@ import {
   formatNumber,
   formatPercent,
   formatStatistics,
+  headlineReason,
   indexChecks,
   metricKey,
   metricLabel,
@@ -136,7 +137,14 @@ function headline(report: GateReport, index: CheckIndex): string {
   const why = reasonLine(report);
   if (why !== '') lines.push(`**Why:** ${why}`);
   const fix = report.nextSteps[0];
-  if (fix !== undefined && report.verdict !== 'pass') lines.push(`**Fix:** ${msg(fix)}`);
+  // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
+  if (
+    fix !== undefined &&
+    report.verdict !== 'pass' &&
+    fix.replace(/^fix /, '') !== headlineReason(report.headline)
+  ) {
+    lines.push(`**Fix:** ${msg(fix)}`);
+  }
   if (report.verdict === 'pass' || report.verdict === 'warn') {
     const changes = changeLine(report, index);
     if (changes !== '') lines.push(changes);
@@ -189,7 +197,7 @@ function reasonLine(report: GateReport): string {
     return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
   }
   if (report.verdict === 'pass') return '';
-  return msg(report.headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, ''));
+  return msg(headlineReason(report.headline));
 }
 
 /** For a pass or warn: did anything move by more than noise? */
@@ -278,7 +286,9 @@ function metricCells(ctx: MetricRowContext, comparison: Comparison, delta: Metri
   const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
   const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
   const flagged = ctx.index.flagged.get(key) ?? [];
-  const flags = flagged.map((c) => FLAG[c.outcome]);
+  const flags = [...flagged]
+    .sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome])
+    .map((c) => FLAG[c.outcome]);
   const change = [formatChange(delta), ...new Set(flags)].join(' · ');
   const pct = formatPercent(delta.relativeChange);
   const cells = [
@@ -464,7 +474,7 @@ function samplesSection(ctx: MetricRowContext): RowsPart | null {
       rows.push(...sampleRows(ctx, comparison, samples));
     }
   }
-  return section('Newly failing samples', rows, { summary: pluralise(rows.length, 'line') });
+  return section('Per-sample changes', rows, { summary: pluralise(rows.length, 'line') });
 }
 
 function sampleRows(ctx: MetricRowContext, comparison: Comparison, samples: SampleComparison): BudgetRow[] {

@@ -1,0 +1,245 @@
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateGate } from '../../src/engine.js';
+import { readEvidence } from '../../src/evidence/read.js';
+import type { GateReport } from '../../src/gates/types.js';
+import {
+  cacheOnlyCopy,
+  evidence,
+  loadConfig,
+  referenceConfig,
+  type Scenario,
+  scenarioPath,
+} from '../support/engine-fixtures.js';
+
+async function evaluate(
+  scenario: Scenario,
+  yaml: string,
+  options: { baseline?: 'none' | 'swap' } = {},
+): Promise<GateReport> {
+  const baseline = await evidence(scenarioPath(scenario, 'baseline'));
+  const candidate = await evidence(scenarioPath(scenario, 'candidate'));
+  const config = await loadConfig(yaml);
+  if (options.baseline === 'none') return evaluateGate({ baseline: null, candidate, config });
+  if (options.baseline === 'swap') return evaluateGate({ baseline: candidate, candidate: baseline, config });
+  return evaluateGate({ baseline, candidate, config });
+}
+
+const gate = (report: GateReport, name: string) => report.gates.find((g) => g.name === name)!;
+
+const SLICE_FLOOR = (extra: string) => `
+version: 1
+gates:
+  - name: slice floor
+    metric: [evaluate/accuracy, evaluate/f1, evaluate/auc]
+    slices: all
+    max_drop: 0.05
+${extra}`;
+
+describe('regression gates', () => {
+  it('min_samples: a slice with fewer samples cannot fail the gate on its own', async () => {
+    const report = await evaluate('slice-regression', SLICE_FLOOR('    min_samples: 40'));
+    const floor = gate(report, 'slice floor');
+    expect(floor.outcome).toBe('unknown');
+    const apac = floor.checks.filter((c) => c.slice === 'region-apac' && c.outcome === 'unknown');
+    expect(apac.map((c) => c.metric)).toEqual(['accuracy', 'auc', 'f1']);
+    expect(apac[0]!.n).toBe(34);
+    expect(apac[0]!.reason).toContain('only 34 samples (< min_samples 40)');
+    expect(report.verdict).toBe('unknown');
+    expect(report.exit).toMatchObject({ outcome: 'warn', code: 0 });
+  });
+
+  it('significance: paired evidence clears a non-significant slice drop, raw deltas still apply without it', async () => {
+    const report = await evaluate('slice-regression', SLICE_FLOOR('    significance: 0.05'));
+    const floor = gate(report, 'slice floor');
+    const row = (metric: string) =>
+      floor.checks.find((c) => c.metric === metric && c.slice === 'region-apac')!;
+    expect(row('accuracy')).toMatchObject({ outcome: 'pass', sampleKey: 'correct', n: 34 });
+    expect(row('accuracy').pValue!).toBeGreaterThan(0.05);
+    expect(row('accuracy').reason).toContain('but not significant (McNemar on correct');
+    expect(row('auc')).toMatchObject({ outcome: 'fail', sampleKey: null });
+    expect(row('auc').reason).toContain('no sample evidence: threshold applied to raw delta');
+    expect(floor.evidence.join('\n')).toContain(
+      'no sample evidence: threshold applied to raw delta for evaluate/auc@region-apac',
+    );
+    expect(floor.outcome).toBe('fail');
+  });
+
+  it('min_effect: changes smaller than it never fail', async () => {
+    const report = await evaluate('slice-regression', SLICE_FLOOR('    min_effect: 0.1'));
+    expect(gate(report, 'slice floor').outcome).toBe('pass');
+    expect(report.verdict).toBe('pass');
+  });
+
+  it('neutral-direction metrics are reported, never failed', async () => {
+    const report = await evaluate(
+      'llm-eval',
+      `
+version: 1
+gates:
+  - name: tokens
+    metric: "*/tokens.*"
+    max_drop_pct: 1
+    max_increase_pct: 1
+`,
+    );
+    const tokens = gate(report, 'tokens');
+    expect(tokens.outcome).toBe('skipped');
+    expect(tokens.evidence.join('\n')).toMatch(
+      /neutral direction, reported but never failed: .*tokens\.completion\.mean/,
+    );
+    const row = report.comparisons[0]!.metrics.find((m) => m.key === 'tokens.completion.mean')!;
+    expect(row.direction).toBe('neutral');
+    expect(row.change).toBe('neutral');
+  });
+
+  it('without a baseline: verdict unknown, absolute thresholds still apply', async () => {
+    const yaml = `
+version: 1
+gates:
+  - name: quality
+    metric: evaluate/exact-match
+    max_drop: 0.01
+  - name: latency ceiling
+    metric: inference/latency-ms.p95
+    max: 1000
+`;
+    const report = await evaluate('llm-eval', yaml, { baseline: 'none' });
+    expect(gate(report, 'quality').outcome).toBe('skipped');
+    const ceiling = gate(report, 'latency ceiling');
+    expect(ceiling.outcome).toBe('fail');
+    expect(ceiling.message).toBe('inference/latency-ms.p95 = 1178.6 is above max 1000');
+    expect(report.verdict).toBe('fail');
+
+    const lenient = await evaluate('llm-eval', yaml.replace('max: 1000', 'max: 2000'), { baseline: 'none' });
+    expect(lenient.verdict).toBe('unknown');
+    expect(gate(lenient, 'policy.missing_baseline').outcome).toBe('unknown');
+    expect(lenient.headline).toMatch(
+      /^UNKNOWN \(treated as warn\) — policy\.missing_baseline: no baseline evidence given/,
+    );
+    expect(lenient.exit).toEqual({
+      outcome: 'warn',
+      code: 0,
+      reason: 'verdict unknown (not enough evidence to decide) mapped to warn by policy.unknown',
+    });
+  });
+
+  it('policy.unknown: fail makes an unknown verdict fail the job while the verdict stays unknown', async () => {
+    const report = await evaluate(
+      'llm-eval',
+      `
+version: 1
+policy:
+  unknown: fail
+gates: []
+`,
+      { baseline: 'none' },
+    );
+    expect(report.verdict).toBe('unknown');
+    expect(report.exit.code).toBe(1);
+  });
+
+  it('a missing metric fails a threshold gate when policy.missing_metrics is fail', async () => {
+    const report = await evaluate(
+      'incomplete-evidence',
+      `
+version: 1
+policy:
+  missing_metrics: fail
+gates:
+  - name: accuracy floor
+    metric: evaluate/accuracy
+    min: 0.8
+`,
+    );
+    const floor = gate(report, 'accuracy floor');
+    expect(floor.outcome).toBe('fail');
+    expect(floor.message).toBe(
+      'evaluate/accuracy is missing from the candidate (baseline 0.86) (policy.missing_metrics: fail)',
+    );
+    // Judged by the gate, so the policy check does not repeat it; the rest of evaluate still counts.
+    const policy = gate(report, 'policy.missing_metrics');
+    expect(policy.checks.some((c) => c.metric === 'accuracy' && c.slice === null)).toBe(false);
+    expect(policy.checks.some((c) => c.metric === 'f1')).toBe(true);
+  });
+});
+
+describe('evidence, diagnostics and artifact gates', () => {
+  it('diagnostics at warning level trip on the degraded record', async () => {
+    const report = await evaluate(
+      'incomplete-evidence',
+      'version: 1\ngates:\n  - name: diag\n    diagnostics: warning\n',
+    );
+    const diag = gate(report, 'diag');
+    expect(diag.outcome).toBe('fail');
+    expect(diag.checks.map((c) => c.subject)).toEqual(['degraded_record']);
+  });
+
+  it('artifact growth limits', async () => {
+    const report = await evaluate(
+      'slice-regression',
+      'version: 1\ngates:\n  - name: model size\n    artifact: model\n    max_growth_pct: 50\n',
+    );
+    const size = gate(report, 'model size');
+    expect(size.outcome).toBe('fail');
+    expect(size.message).toBe(
+      'artifact model 29013 → 106607 bytes (+77594, +267 %), beyond max_growth_pct 50 %',
+    );
+    expect(report.findings.find((f) => f.code === 'artifact_growth')?.severity).toBe('error');
+  });
+
+  it('a degraded baseline makes the verdict unknown by default (policy.baseline_degraded)', async () => {
+    const yaml = 'version: 1\ngates:\n  - name: q\n    metric: evaluate/accuracy\n    max_drop: 0.01\n';
+    const report = await evaluate('incomplete-evidence', yaml, { baseline: 'swap' });
+    const degraded = gate(report, 'policy.baseline_degraded');
+    expect(degraded.outcome).toBe('unknown');
+    expect(degraded.message).toContain('baseline run:incomplete-evidence.gbm-250-v2 is degraded');
+    expect(report.verdict).toBe('unknown');
+    const strict = await evaluate(
+      'incomplete-evidence',
+      yaml.replace('gates:', 'policy:\n  baseline_degraded: fail\ngates:'),
+      {
+        baseline: 'swap',
+      },
+    );
+    expect(strict.verdict).toBe('fail');
+  });
+
+  it('error-severity gaps no gate judged fail the check through policy.evidence_gaps', async () => {
+    const copy = await cacheOnlyCopy(scenarioPath('tabular-improves', 'candidate'));
+    try {
+      // A crash mid-write: the last capture line is cut off without a newline.
+      await appendFile(join(copy.path, 'cache/capture/record.jsonl'), '{"captured_at":"2026-11-23T14:0');
+      const candidate = await readEvidence(copy.path);
+      const errors = candidate.gaps.filter((g) => g.severity === 'error');
+      expect(errors.length).toBeGreaterThan(0);
+      const report = evaluateGate({
+        baseline: await evidence(scenarioPath('tabular-improves', 'baseline')),
+        candidate,
+        config: await loadConfig('version: 1\ngates: []\n'),
+      });
+      const gaps = gate(report, 'policy.evidence_gaps');
+      expect(gaps.outcome).toBe('fail');
+      expect(gaps.checks.map((c) => c.subject)).toEqual(errors.map((g) => g.code));
+      expect(report.verdict).toBe('fail');
+    } finally {
+      await copy.cleanup();
+    }
+  });
+});
+
+describe('comparing a run with itself', () => {
+  it.each(['tabular-improves', 'slice-regression', 'llm-eval', 'noisy-small-diff'] as const)(
+    '%s baseline against itself passes with no regression',
+    async (scenario) => {
+      const run = await evidence(scenarioPath(scenario, 'baseline'));
+      const config = await referenceConfig();
+      const report = evaluateGate({ baseline: run, candidate: run, config });
+      expect(report.verdict).toBe('pass');
+      const rows = report.comparisons.flatMap((c) => c.metrics);
+      expect(rows.every((m) => m.change === 'unchanged' && m.delta === 0)).toBe(true);
+      expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    },
+  );
+});
