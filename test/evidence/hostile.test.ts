@@ -74,6 +74,27 @@ describe('hostile record store lines', () => {
     expect(records(ev)).toBe(0);
   });
 
+  it('hundreds of bad lines or invented field names give a bounded number of gaps, with counts', async () => {
+    const w = wineCopy();
+    const garbage = Array.from({ length: 200 }, (_, i) => `garbage ${i}`);
+    const oddFields = Array.from({ length: 100 }, (_, i) => {
+      const entry = JSON.parse(w.lines[1]!);
+      entry.sequence = 23 + i;
+      entry.record.envelope.record_ref = `record:wine-quality-clf.svm-baseline.x${i}`;
+      entry.record.payload[`extra_field_${i}`] = 1;
+      return JSON.stringify(entry);
+    });
+    w.write([...w.lines, ...garbage, ...oddFields]);
+    const ev = await readEvidence(w.root);
+    const invalid = gapsOf(ev, 'invalid_json_line');
+    expect(invalid).toHaveLength(51);
+    expect(invalid.reduce((n, g) => n + (g.count ?? 1), 0)).toBe(200);
+    const unknown = gapsOf(ev, 'unknown_field');
+    expect(unknown).toHaveLength(51);
+    expect(unknown.reduce((n, g) => n + (g.count ?? 1), 0)).toBe(100);
+    expect(records(ev)).toBe(122);
+  });
+
   it('wrong schema version', async () => {
     const w = wineCopy();
     w.lines[1] = withEnvelope(w.lines[1]!, (r) => {
