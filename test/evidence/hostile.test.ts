@@ -65,6 +65,28 @@ describe('hostile record store lines', () => {
     expect(records(ev)).toBe(18);
   });
 
+  it('several segments are read in name order and sequences checked across them', async () => {
+    const w = wineCopy();
+    w.write(w.lines.slice(0, 10));
+    writeFileSync(
+      path.join(w.root, 'records/segments/segment-000003.jsonl'),
+      `${w.lines.slice(13).join('\n')}\n`,
+    );
+    writeFileSync(
+      path.join(w.root, 'records/segments/segment-000002.jsonl'),
+      `${w.lines.slice(10, 12).join('\n')}\n`,
+    );
+    const ev = await readEvidence(w.root);
+    expect(gapsOf(ev, 'sequence_gap')).toEqual([
+      expect.objectContaining({
+        file: 'records/segments/segment-000003.jsonl',
+        line: 1,
+        message: expect.stringContaining('record 13 is missing'),
+      }),
+    ]);
+    expect(records(ev)).toBe(21);
+  });
+
   it('empty segment file', async () => {
     const w = wineCopy();
     writeFileSync(path.join(w.root, SEGMENT), '');
