@@ -58,7 +58,7 @@ describe('reading randomly damaged copies of a real segment file', () => {
           .reduce((n, g) => n + (g.count ?? 1), 0);
         expect(folded + gapped).toBe(nonBlankLines(bytes));
       }),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   });
 });
