@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/evidence/read.js';
 import { instantMicros } from '../../src/evidence/record-schema.js';
 import { RefSet } from '../../src/evidence/ref-set.js';
 import { parseRef } from '../../src/evidence/refs.js';
 import { SampleColumns } from '../../src/evidence/sample-columns.js';
-import { allRuns, copyOf, FIXTURES } from '../helpers/evidence.js';
+import { allRuns, copyOf, FIXTURES, removeTempDirs } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 describe('RefSet', () => {
   it('tells new refs from repeats across table growth', () => {

@@ -4,10 +4,12 @@
  */
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Evidence } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
-import { allRuns, copyOf, FIXTURES, gapsOf, tempDir } from '../helpers/evidence.js';
+import { allRuns, copyOf, FIXTURES, gapsOf, removeTempDirs, tempDir } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const WINE = path.join(FIXTURES, 'contexta/quickstart/.contexta/wine-quality-clf');
 const SEGMENT = 'records/segments/segment-000001.jsonl';

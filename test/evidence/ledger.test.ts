@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DuckDbLedgerReader, ledgerOpenFailure, readLedgerHeader } from '../../src/evidence/ledger.js';
 import { readEvidence } from '../../src/evidence/read.js';
 import {
@@ -12,11 +12,14 @@ import {
   FIXTURES,
   findRun,
   gapsOf,
+  removeTempDirs,
   runsJson,
   SCENARIOS,
   SIDES,
   tempDir,
 } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** The devDependency install, as the CLI would find it. */

@@ -1,10 +1,12 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SKIPPING_CODES } from '../../src/evidence/gaps.js';
 import { readEvidence } from '../../src/evidence/read.js';
-import { allRuns, FIXTURES, tempDir } from '../helpers/evidence.js';
+import { allRuns, FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const WINE_RECORDS = path.join(FIXTURES, 'contexta/quickstart/.contexta/wine-quality-clf/records');
 const ORIGINAL = readFileSync(path.join(WINE_RECORDS, 'segments/segment-000001.jsonl'));

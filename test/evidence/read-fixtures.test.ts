@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Evidence, Run } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
 import {
@@ -10,11 +10,14 @@ import {
   findStage,
   gapLines,
   gapsOf,
+  removeTempDirs,
   runsJson,
   SCENARIOS,
   SIDES,
   series,
 } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const QUICKSTART = path.join(FIXTURES, 'contexta/quickstart/.contexta');
 const RUNTIME_DEMO = path.join(FIXTURES, 'contexta/generated/runtime-demo/.contexta');
