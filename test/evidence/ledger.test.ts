@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DuckDbLedgerReader, ledgerOpenFailure, readLedgerHeader } from '../../src/evidence/ledger.js';
+import { Evidence } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
 import {
   allRuns,
@@ -57,6 +58,7 @@ describe('DuckDB ledger of the scenario workspaces', () => {
 
   it('deployment-promotion baseline: prod-v1 completed, behind rf-v7; ledger stages merge with record stages', async () => {
     const ev = await readEvidence(path.join(FIXTURES, 'scenarios/deployment-promotion/baseline'), { ledger });
+    expect(Evidence.safeParse(ev).success).toBe(true);
     const run = allRuns(ev)[0]!;
     expect(run.stages.map((s) => [s.name, s.status, s.recordCount])).toEqual([
       ['preprocess', 'completed', 6],
