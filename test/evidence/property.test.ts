@@ -73,7 +73,7 @@ describe('reading randomly damaged copies of real evidence files', () => {
         writeFileSync(path.join(root, 'segments/segment-000001.jsonl'), bytes);
         expect(await accountedLines(root)).toBe(nonBlankLines(bytes));
       }),
-      { numRuns: 80 },
+      { numRuns: 50 },
     );
   });
 
@@ -86,7 +86,7 @@ describe('reading randomly damaged copies of real evidence files', () => {
         writeFileSync(path.join(root, 'cache/capture/record.jsonl'), bytes);
         expect(await accountedLines(root)).toBe(nonBlankLines(bytes));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 });
