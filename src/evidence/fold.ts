@@ -30,6 +30,8 @@ const COMPLETENESS_RANK: Record<CompletenessMarker, number> = {
   unknown: 3,
   absent: 4,
 };
+/** Degraded records kept per run; beyond it only the (capped, counted) gaps remain. */
+const MAX_DEGRADED_PER_RUN = 1000;
 const PARTIAL_MARKERS: ReadonlySet<CompletenessMarker> = new Set(['partial', 'absent', 'unknown']);
 
 class SeriesAcc {
@@ -297,25 +299,24 @@ export class EvidenceBuilder {
       }
       case 'degraded': {
         const p = record.payload;
-        run.degraded.push({
-          recordRef: env.record_ref,
-          issueKey: p.issue_key,
-          category: p.category ?? null,
-          severity: p.severity,
-          summary: p.summary,
-          degradationMarker: degradation,
-          stage: stageName,
-        });
-        this.gaps.add({
-          code: 'degraded_record',
-          severity: p.severity === 'error' ? 'error' : 'warning',
-          file: origin.file,
-          line: origin.line,
-          ref: env.record_ref,
-          runRef: run.ref,
-          ...(stageName ? { stage: stageName } : {}),
-          message: `the job reported degraded evidence (${p.issue_key}, ${p.category ?? 'no category'}): ${p.summary}`,
-        });
+        if (run.degraded.length < MAX_DEGRADED_PER_RUN)
+          run.degraded.push({
+            recordRef: env.record_ref,
+            issueKey: p.issue_key,
+            category: p.category ?? null,
+            severity: p.severity,
+            summary: p.summary,
+            degradationMarker: degradation,
+            stage: stageName,
+          });
+        this.gaps.line(
+          'degraded_record',
+          p.severity === 'error' ? 'error' : 'warning',
+          origin.file,
+          origin.line,
+          `the job reported degraded evidence (${p.issue_key}, ${p.category ?? 'no category'}): ${p.summary}`,
+          { ref: env.record_ref, runRef: run.ref, ...(stageName ? { stage: stageName } : {}) },
+        );
         return;
       }
       case 'span':
@@ -333,7 +334,11 @@ export class EvidenceBuilder {
     for (const ref of candidates) {
       const parsed = ref ? parseRef(ref) : null;
       if (parsed?.kind !== 'deployment') continue;
-      this.project(parsed.parts[0]!).deployments.push({
+      const deployments = this.project(parsed.parts[0]!).deployments;
+      // One entry per deployment ref: a later promotion event replaces an earlier one.
+      const earlier = deployments.findIndex((d) => d.source === 'event' && d.ref === ref);
+      if (earlier !== -1) deployments.splice(earlier, 1);
+      deployments.push({
         ref: ref!,
         name: parsed.parts[1]!,
         status: null,

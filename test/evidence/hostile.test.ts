@@ -4,10 +4,12 @@
  */
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Evidence } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
-import { allRuns, copyOf, FIXTURES, gapsOf, tempDir } from '../helpers/evidence.js';
+import { allRuns, copyOf, FIXTURES, gapsOf, removeTempDirs, tempDir } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const WINE = path.join(FIXTURES, 'contexta/quickstart/.contexta/wine-quality-clf');
 const SEGMENT = 'records/segments/segment-000001.jsonl';
@@ -65,6 +67,28 @@ describe('hostile record store lines', () => {
     expect(records(ev)).toBe(18);
   });
 
+  it('several segments are read in name order and sequences checked across them', async () => {
+    const w = wineCopy();
+    w.write(w.lines.slice(0, 10));
+    writeFileSync(
+      path.join(w.root, 'records/segments/segment-000003.jsonl'),
+      `${w.lines.slice(13).join('\n')}\n`,
+    );
+    writeFileSync(
+      path.join(w.root, 'records/segments/segment-000002.jsonl'),
+      `${w.lines.slice(10, 12).join('\n')}\n`,
+    );
+    const ev = await readEvidence(w.root);
+    expect(gapsOf(ev, 'sequence_gap')).toEqual([
+      expect.objectContaining({
+        file: 'records/segments/segment-000003.jsonl',
+        line: 1,
+        message: expect.stringContaining('record 13 is missing'),
+      }),
+    ]);
+    expect(records(ev)).toBe(21);
+  });
+
   it('empty segment file', async () => {
     const w = wineCopy();
     writeFileSync(path.join(w.root, SEGMENT), '');
@@ -72,6 +96,27 @@ describe('hostile record store lines', () => {
     expect(gapsOf(ev, 'empty_file')).toEqual([expect.objectContaining({ file: SEGMENT })]);
     expect(gapsOf(ev, 'manifest_sequence_mismatch')).toHaveLength(1);
     expect(records(ev)).toBe(0);
+  });
+
+  it('hundreds of bad lines or invented field names give a bounded number of gaps, with counts', async () => {
+    const w = wineCopy();
+    const garbage = Array.from({ length: 200 }, (_, i) => `garbage ${i}`);
+    const oddFields = Array.from({ length: 100 }, (_, i) => {
+      const entry = JSON.parse(w.lines[1]!);
+      entry.sequence = 23 + i;
+      entry.record.envelope.record_ref = `record:wine-quality-clf.svm-baseline.x${i}`;
+      entry.record.payload[`extra_field_${i}`] = 1;
+      return JSON.stringify(entry);
+    });
+    w.write([...w.lines, ...garbage, ...oddFields]);
+    const ev = await readEvidence(w.root);
+    const invalid = gapsOf(ev, 'invalid_json_line');
+    expect(invalid).toHaveLength(51);
+    expect(invalid.reduce((n, g) => n + (g.count ?? 1), 0)).toBe(200);
+    const unknown = gapsOf(ev, 'unknown_field');
+    expect(unknown).toHaveLength(51);
+    expect(unknown.reduce((n, g) => n + (g.count ?? 1), 0)).toBe(100);
+    expect(records(ev)).toBe(122);
   });
 
   it('wrong schema version', async () => {
