@@ -167,11 +167,11 @@ function verdictSummary(report: GateReport): string {
   switch (report.verdict) {
     case 'fail': {
       const failed = having('fail');
-      return `${failed.length} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
+      return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
     }
     case 'warn': {
       const warned = having('warn');
-      return `${warned.length} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
+      return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
     }
     case 'unknown':
       return `not enough evidence to decide (${gateNames(having('unknown'))} could not judge)`;
@@ -183,7 +183,7 @@ function verdictSummary(report: GateReport): string {
         waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
         skipped > 0 ? `${skipped} skipped` : '',
       ].filter((s) => s !== '');
-      return `${passed} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+      return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
     }
   }
 }

@@ -67,6 +67,28 @@ describe('renderMarkdown on a very large report', () => {
   });
 });
 
+describe('renderMarkdown when even the rows it never leaves out do not fit', () => {
+  const gates = Array.from({ length: 3_000 }, (_, g) =>
+    gate(`failing gate ${g} ${'x'.repeat(40)}`, 'fail', [
+      check('fail', 'evaluate', `m${g}`, null, 0.9, 0.5, 'max_drop 0.05'),
+    ]),
+  );
+  const markdown = renderMarkdown(
+    report(gates, [comparison([metricDelta('evaluate', 'm0', null, 0.9, 0.5)])]),
+    {
+      maxChars: 20_000,
+    },
+  );
+
+  it('cuts at a line, keeps the verdict first, closes what it opened, and says it cut', () => {
+    expect(markdown.length).toBeLessThanOrEqual(20_000);
+    expect(markdown.split('\n')[1]).toMatch(/^## ❌ FAIL — 3,000 of 3,000 gates failed: /);
+    expect(markdown).toContain('The rest of the comment was cut after the last line shown.');
+    expect((markdown.match(/<details>/g) ?? []).length).toBe((markdown.match(/<\/details>/g) ?? []).length);
+    expect(markdown).toContain('| ❌ fail | failing gate 0 ');
+  });
+});
+
 describe('renderMarkdown with hostile names', () => {
   const hostile = report(
     [gate(HOSTILE, 'fail', [check('fail', HOSTILE, HOSTILE, HOSTILE, 0.9, 0.5, HOSTILE)])],
