@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,29 @@ describe('contexta-gate compare', () => {
     // The latency budget cannot judge without a baseline; the verdict says so instead of passing.
     expect(report.gates.find((g) => g.name === 'latency budget')!.outcome).toBe('skipped');
     expect(report.gates.find((g) => g.name === 'policy.missing_baseline')!.outcome).toBe('unknown');
+  });
+
+  it('a candidate directory without evidence fails, it never passes', async () => {
+    const empty = join(tmp, 'empty');
+    await mkdir(empty);
+    const { code, stdout } = await cli([
+      '--baseline',
+      scenarioPath('tabular-improves', 'baseline'),
+      '--candidate',
+      empty,
+      ...REF,
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as GateReport;
+    expect(report.verdict).toBe('fail');
+    expect(report.gates.find((g) => g.name === 'evidence complete')!.message).toContain(
+      'the candidate evidence holds no run, so stage evaluate cannot be checked',
+    );
+    expect(report.gates.find((g) => g.name === 'policy.evidence_gaps')!.checks[0]!.subject).toBe(
+      'no_evidence',
+    );
   });
 
   it('detects metalab stores', async () => {
