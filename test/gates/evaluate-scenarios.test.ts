@@ -6,6 +6,7 @@ import type { GateConfig } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
 import {
   cacheOnlyCopy,
+  LEDGER,
   referenceConfig,
   SCENARIOS,
   type Scenario,
@@ -116,10 +117,17 @@ async function run(baseline: Evidence, candidate: Evidence): Promise<GateReport>
 describe.each(SCENARIOS)('%s under the reference policy', (scenario) => {
   it('full workspaces', async () => {
     const report = await run(
-      await readEvidence(scenarioPath(scenario, 'baseline')),
-      await readEvidence(scenarioPath(scenario, 'candidate')),
+      await readEvidence(scenarioPath(scenario, 'baseline'), { ledger: LEDGER }),
+      await readEvidence(scenarioPath(scenario, 'candidate'), { ledger: LEDGER }),
     );
     EXPECTED[scenario](report);
+    // The ledger was read: statuses are known, nothing is reported as unknown.
+    expect(report.diagnostics.filter((d) => d.code === 'stage_status_unknown')).toEqual([]);
+    if (scenario === 'deployment-promotion') {
+      expect(report.notes).toContain(
+        'baseline run:deployment-promotion.rf-v7 is the run behind the latest completed deployment prod-v1 (deployment:deployment-promotion.prod-v1)',
+      );
+    }
   });
 
   describe('capture cache only', () => {
@@ -134,7 +142,13 @@ describe.each(SCENARIOS)('%s under the reference policy', (scenario) => {
       const b = await readEvidence(baseline.path);
       const c = await readEvidence(candidate.path);
       expect(c.source.workspaces.flatMap((w) => w.layouts)).toEqual(['capture_cache']);
-      EXPECTED[scenario](await run(b, c));
+      const report = await run(b, c);
+      EXPECTED[scenario](report);
+      // Without a ledger, statuses are said to be unknown rather than assumed completed.
+      expect(report.diagnostics.filter((d) => d.code === 'stage_status_unknown').map((d) => d.side)).toEqual([
+        'baseline',
+        'candidate',
+      ]);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDbLedgerReader } from '../../src/evidence/ledger.js';
 import type { Evidence } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
 import { type GateConfig, parseConfig } from '../../src/gates/config.js';
@@ -26,14 +27,21 @@ export async function scenarioRuns(name: Scenario): Promise<{ baseline_run: stri
   return JSON.parse(await readFile(`fixtures/scenarios/${name}/runs.json`, 'utf8'));
 }
 
+/** The real DuckDB ledger reader, loading `@duckdb/node-api` from this repository (never installing). */
+export const LEDGER = new DuckDbLedgerReader({ searchPaths: [process.cwd()] });
+
 const cache = new Map<string, Promise<Evidence>>();
 
-/** Evidence is read once per path per test file; tests must not mutate it. */
-export function evidence(path: string): Promise<Evidence> {
-  let read = cache.get(path);
+/**
+ * Evidence read once per path per test file, without the ledger (statuses unknown) unless a test asks:
+ * DuckDB adds a few hundred milliseconds per workspace. Tests must not mutate it.
+ */
+export function evidence(path: string, options: { ledger?: boolean } = {}): Promise<Evidence> {
+  const id = `${options.ledger ? 'ledger:' : ''}${path}`;
+  let read = cache.get(id);
   if (!read) {
-    read = readEvidence(path);
-    cache.set(path, read);
+    read = readEvidence(path, { ledger: options.ledger ? LEDGER : null });
+    cache.set(id, read);
   }
   return read;
 }
