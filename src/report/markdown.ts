@@ -173,8 +173,10 @@ function verdictSummary(report: GateReport): string {
       const warned = having('warn');
       return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
     }
-    case 'unknown':
-      return `not enough evidence to decide (${gateNames(having('unknown'))} could not judge)`;
+    case 'unknown': {
+      const undecided = having('unknown');
+      return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
+    }
     default: {
       const passed = having('pass').length;
       const waived = having('waived');

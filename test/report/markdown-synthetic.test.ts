@@ -126,3 +126,20 @@ describe('renderMarkdown with hostile names', () => {
     for (const tag of tags) expect(tag).toMatch(/^<\/?(details|summary|sub|code\/)>$/);
   });
 });
+
+describe('renderers on an empty report', () => {
+  const empty = report([], [comparison([])]);
+  empty.comparisons = [];
+  empty.baseline = null;
+  empty.candidate = { kind: 'contexta', root: 'c', runs: [] };
+  empty.verdict = 'unknown';
+  empty.exit = { outcome: 'warn', code: 0, reason: 'verdict unknown mapped to warn by policy.unknown' };
+
+  it('still says what is known and what is not', () => {
+    const markdown = renderMarkdown(empty);
+    expect(markdown.split('\n')[1]).toBe('## ❔ UNKNOWN — not enough evidence to decide');
+    expect(markdown).toContain('**No baseline**');
+    expect(markdown).toContain('Candidate: contexta evidence at ` c `, no runs');
+    expect(markdown).not.toContain('### Gates');
+  });
+});
