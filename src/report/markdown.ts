@@ -691,6 +691,18 @@ function gapsSection(report: GateReport): RowsPart | null {
   });
 }
 
+function findingsSection(report: GateReport): RowsPart | null {
+  const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const rows = findings.map((f) =>
+    row(
+      `- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`,
+      severityTier(f.severity),
+      `${f.severity} findings`,
+    ),
+  );
+  return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Waivers, baseline, next steps
 
@@ -795,6 +807,7 @@ export function renderMarkdown(report: GateReport, options: MarkdownOptions = {}
     { kind: 'note' },
     gateTable(report),
     failingChecks(report),
+    findingsSection(report),
     metricSection(ctx, false),
     metricSection(ctx, true),
     samplesSection(ctx),
