@@ -71,7 +71,7 @@ function formatCount(count: number): string {
 }
 
 /** The line placed under a list that lost rows. */
-export function listOmissionLine(omissions: readonly Omission[]): string {
+function listOmissionLine(omissions: readonly Omission[]): string {
   const parts = omissions.map((o) => `${formatCount(o.count)} ${o.what}`);
   return `_… ${parts.join(', ')} not shown here (see the full report)._`;
 }
