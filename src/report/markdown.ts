@@ -786,7 +786,7 @@ function footer(report: GateReport, runUrl: string | undefined): string {
 
 function describeOmissions(runUrl: string | undefined): (omissions: Omission[], cut: boolean) => string {
   return (omissions, cut) => {
-    const left = omissions.map((o) => `${o.count.toLocaleString('en-US')} ${o.what}`).join(', ');
+    const left = omissions.map((o) => `${o.what} (${o.count.toLocaleString('en-US')})`).join(', ');
     const where = runLink(runUrl);
     const full = `The full report is in the JSON report artifact and the job summary${where ? ` of the ${where}` : ''}.`;
     const what = left === '' ? '' : ` Left out: ${left}.`;
