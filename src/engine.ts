@@ -149,11 +149,8 @@ function nextSteps(
   const steps: string[] = [];
   for (const g of gates) {
     if (g.outcome !== 'fail' && g.outcome !== 'warn') continue;
-    for (const c of g.checks) {
-      if (c.outcome !== 'fail' && c.outcome !== 'warn') continue;
-      steps.push(`fix ${g.name}: ${c.reason}`);
-      break;
-    }
+    const tripped = g.worst && (g.worst.outcome === 'fail' || g.worst.outcome === 'warn') ? g.worst : null;
+    if (tripped) steps.push(`${g.name} — ${tripped.reason}`);
   }
   for (const f of findings) if (f.severity !== 'info') steps.push(...f.nextSteps);
   if (verdict === 'unknown') {
