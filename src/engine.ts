@@ -149,8 +149,11 @@ function nextSteps(
   const steps: string[] = [];
   for (const g of gates) {
     if (g.outcome !== 'fail' && g.outcome !== 'warn') continue;
-    const tripped = g.worst && (g.worst.outcome === 'fail' || g.worst.outcome === 'warn') ? g.worst : null;
-    if (tripped) steps.push(`${g.name} — ${tripped.reason}`);
+    for (const c of g.checks) {
+      if (c.outcome !== 'fail' && c.outcome !== 'warn') continue;
+      steps.push(`fix ${g.name}: ${c.reason}`);
+      break;
+    }
   }
   for (const f of findings) if (f.severity !== 'info') steps.push(...f.nextSteps);
   if (verdict === 'unknown') {
