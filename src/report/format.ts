@@ -49,6 +49,7 @@ export function formatNumber(value: number | null): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
   if (abs >= 10_000) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (abs >= 1_000) return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
   if (abs >= 1e-4)
     return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
   return value.toExponential(2);
@@ -145,7 +146,7 @@ export function metricKey(
 
 /** Statistics and flagged checks per metric row, from every gate's checks. */
 export interface CheckIndex {
-  /** Checks that did not pass (fail, warn, unknown, waived), by metric row. */
+  /** Checks that did not pass (fail, warn, unknown, waived), by metric row; fails of warn gates as warn. */
   flagged: Map<string, GateCheck[]>;
   /** The first check with a test result per metric row. */
   tested: Map<string, GateCheck>;
@@ -160,7 +161,10 @@ export function indexChecks(report: GateReport): CheckIndex {
       const key = metricKey(check.project, check.unit, check.stage, check.metric, check.slice);
       if (check.outcome !== 'pass') {
         const list = flagged.get(key) ?? [];
-        list.push(check);
+        // A row that trips a warn-severity gate warns; calling it a failure would overstate it.
+        list.push(
+          gate.severity === 'warn' && check.outcome === 'fail' ? { ...check, outcome: 'warn' } : check,
+        );
         flagged.set(key, list);
       }
       if ((check.pValue !== null || check.interval !== null) && !tested.has(key)) tested.set(key, check);
@@ -246,4 +250,9 @@ export function linkedTest(
 export function metricLabel(stage: string | null, metric: string | null, slice: string | null): string {
   const base = [stage, metric].filter((s) => s !== null).join('/');
   return slice === null ? base : `${base}@${slice}`;
+}
+
+/** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */
+export function headlineReason(headline: string): string {
+  return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
 }

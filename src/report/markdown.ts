@@ -20,6 +20,7 @@ import {
   formatNumber,
   formatPercent,
   formatStatistics,
+  headlineReason,
   indexChecks,
   metricKey,
   metricLabel,
@@ -136,7 +137,14 @@ function headline(report: GateReport, index: CheckIndex): string {
   const why = reasonLine(report);
   if (why !== '') lines.push(`**Why:** ${why}`);
   const fix = report.nextSteps[0];
-  if (fix !== undefined && report.verdict !== 'pass') lines.push(`**Fix:** ${msg(fix)}`);
+  // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
+  if (
+    fix !== undefined &&
+    report.verdict !== 'pass' &&
+    fix.replace(/^fix /, '') !== headlineReason(report.headline)
+  ) {
+    lines.push(`**Fix:** ${msg(fix)}`);
+  }
   if (report.verdict === 'pass' || report.verdict === 'warn') {
     const changes = changeLine(report, index);
     if (changes !== '') lines.push(changes);
@@ -159,14 +167,16 @@ function verdictSummary(report: GateReport): string {
   switch (report.verdict) {
     case 'fail': {
       const failed = having('fail');
-      return `${failed.length} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
+      return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
     }
     case 'warn': {
       const warned = having('warn');
-      return `${warned.length} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
+      return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
     }
-    case 'unknown':
-      return `not enough evidence to decide (${gateNames(having('unknown'))} could not judge)`;
+    case 'unknown': {
+      const undecided = having('unknown');
+      return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
+    }
     default: {
       const passed = having('pass').length;
       const waived = having('waived');
@@ -175,7 +185,7 @@ function verdictSummary(report: GateReport): string {
         waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
         skipped > 0 ? `${skipped} skipped` : '',
       ].filter((s) => s !== '');
-      return `${passed} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+      return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
     }
   }
 }
@@ -189,7 +199,7 @@ function reasonLine(report: GateReport): string {
     return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
   }
   if (report.verdict === 'pass') return '';
-  return msg(report.headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, ''));
+  return msg(headlineReason(report.headline));
 }
 
 /** For a pass or warn: did anything move by more than noise? */
@@ -681,6 +691,18 @@ function gapsSection(report: GateReport): RowsPart | null {
   });
 }
 
+function findingsSection(report: GateReport): RowsPart | null {
+  const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const rows = findings.map((f) =>
+    row(
+      `- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`,
+      severityTier(f.severity),
+      `${f.severity} findings`,
+    ),
+  );
+  return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Waivers, baseline, next steps
 
@@ -785,6 +807,7 @@ export function renderMarkdown(report: GateReport, options: MarkdownOptions = {}
     { kind: 'note' },
     gateTable(report),
     failingChecks(report),
+    findingsSection(report),
     metricSection(ctx, false),
     metricSection(ctx, true),
     samplesSection(ctx),

@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatPercent,
   formatStatistics,
+  headlineReason,
   indexChecks,
   metricKey,
   metricLabel,
@@ -49,9 +50,9 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
   const index = indexChecks(report);
 
   lines.push(
-    `contexta-gate: ${paint(report.verdict, VERDICT_LABEL[report.verdict])} — ${safe(report.headline, 600)}`,
+    `contexta-gate: ${paint(report.verdict, VERDICT_LABEL[report.verdict])} — ${safe(headlineReason(report.headline), 600)}`,
   );
-  if (report.exit.outcome !== report.verdict || report.exit.code !== 0) {
+  if (report.exit.outcome !== report.verdict) {
     lines.push(
       `check conclusion: ${report.exit.outcome} (exit ${report.exit.code}) — ${safe(report.exit.reason)}`,
     );

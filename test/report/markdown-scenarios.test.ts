@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GateReport } from '../../src/gates/types.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { SCENARIOS } from '../helpers/evidence.js';
+import { SCENARIOS } from '../support/engine-fixtures.js';
 import { splitGfmRow, stripCodeSpans } from './gfm.js';
 import { scenarioReport } from './scenario-report.js';
 
@@ -132,10 +132,14 @@ describe('renderMarkdown on the scenario fixtures', () => {
     const byKey = (key: string) => metrics.find((cells) => cells[1] === key)!;
     expect(byKey('exact-match').slice(2, 4)).toEqual(['0.605', '0.78']);
     expect(byKey('exact-match')[6]).toBe('▲ better');
-    expect(byKey('latency-ms.p95').slice(2, 4)).toEqual(['998.4', '1,179']);
+    expect(byKey('latency-ms.p95').slice(2, 4)).toEqual(['998.4', '1,178.6']);
     expect(byKey('latency-ms.p95')[6]).toBe('▲ worse · ❌ trips a gate');
     expect(byKey('latency-ms.p50')[6]).toMatch(/^▲ worse/);
     expect(byKey('tokens.completion.mean')[6]).toMatch(/^▲ worse/);
+    // The paired per-sample latency test is a finding, not hidden in a table.
+    expect(section(markdown, 'Findings')).toMatch(
+      /⚠️ \*\*per-sample evaluate\/latency-ms worsened: mean 666\.6 → 885\.8/,
+    );
     for (const cells of metrics) {
       if (cells[1]!.startsWith('latency') || cells[1]!.startsWith('tokens'))
         expect(cells[6]).not.toContain('better');
