@@ -29,6 +29,8 @@ const ArtifactPayload = z.object({
   binding_status: z.string().nullish(),
 });
 
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 export interface CaptureSeen {
   /** Refs folded from a record store: the capture copy is skipped. */
   readonly store: RefSet;
@@ -104,14 +106,19 @@ export async function readCaptureCache(
         );
       }
       const capture = parsed.data;
-      if (capture.family === 'RECORD') {
-        const valid = validateRecord(capture.payload, { file: rel, line, nonFiniteToken }, gaps);
-        if (!valid) return;
-        const ref = valid.record.envelope.record_ref;
-        if (seen.store.has(ref)) {
+      // Families other than RECORD are never written by Contexta's built-in services; a line whose
+      // payload is a record (envelope + payload) is still read as one, whatever its family says.
+      const looksLikeRecord = isObject(capture.payload.envelope) && isObject(capture.payload.payload);
+      if (capture.family === 'RECORD' || (capture.family !== 'ARTIFACT' && looksLikeRecord)) {
+        // The record store's copy wins, so a capture copy of it is not even validated.
+        const envelope = capture.payload.envelope as Record<string, unknown> | undefined;
+        if (typeof envelope?.record_ref === 'string' && seen.store.has(envelope.record_ref)) {
           result.skippedForStore += 1;
           return;
         }
+        const valid = validateRecord(capture.payload, { file: rel, line, nonFiniteToken }, gaps);
+        if (!valid) return;
+        const ref = valid.record.envelope.record_ref;
         if (!seen.capture.add(ref)) {
           duplicates.count += 1;
           if (duplicates.firstLine === 0) duplicates.firstLine = line;

@@ -22,11 +22,25 @@ export interface WorkspaceLayout {
 export const LOOKED_FOR =
   'records/manifest.json or records/segments/ (record store), cache/capture/*.jsonl (capture cache), metadata/ledger.db (ledger), artifacts/bindings/ (artifact bindings), manifest.json + segments/ (a bare records directory) — in the path itself and in its immediate subdirectories';
 
-async function kind(root: WorkspaceRoot, rel: string, gaps: GapSink): Promise<'file' | 'dir' | null> {
+/**
+ * A symlink out of the root is never followed. Inside a workspace that hides evidence (error); among
+ * the root's subdirectories it is usually unrelated (a linked node_modules), so only noted (info).
+ */
+async function kind(
+  root: WorkspaceRoot,
+  rel: string,
+  gaps: GapSink,
+  outsideSeverity: 'error' | 'info' = 'error',
+): Promise<'file' | 'dir' | null> {
   const resolved = await root.resolve(rel);
   if (resolved.ok) return resolved.isDirectory ? 'dir' : 'file';
   if (resolved.reason === 'outside') {
-    gaps.add({ code: 'symlink_outside_workspace', severity: 'error', file: rel, message: resolved.message });
+    gaps.add({
+      code: 'symlink_outside_workspace',
+      severity: outsideSeverity,
+      file: rel,
+      message: resolved.message,
+    });
   }
   return null;
 }
@@ -91,7 +105,7 @@ export async function discoverWorkspaces(root: WorkspaceRoot, gaps: GapSink): Pr
     .map((e) => e.name)
     .sort();
   for (const child of children) {
-    if ((await kind(root, child, gaps)) !== 'dir') continue;
+    if ((await kind(root, child, gaps, 'info')) !== 'dir') continue;
     const workspace = await probe(root, child, gaps);
     if (workspace) found.push(workspace);
   }

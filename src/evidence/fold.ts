@@ -30,6 +30,8 @@ const COMPLETENESS_RANK: Record<CompletenessMarker, number> = {
   unknown: 3,
   absent: 4,
 };
+/** Degraded records kept per run; beyond it only the (capped, counted) gaps remain. */
+const MAX_DEGRADED_PER_RUN = 1000;
 const PARTIAL_MARKERS: ReadonlySet<CompletenessMarker> = new Set(['partial', 'absent', 'unknown']);
 
 class SeriesAcc {
@@ -242,7 +244,7 @@ export class EvidenceBuilder {
             'warning',
             origin.file,
             origin.line,
-            `metric ${p.metric_key} has the value ${p.value}; it is counted but never compared`,
+            `metric ${p.metric_key} has the value ${p.value}; that observation is never compared`,
             attribution,
           );
         }
@@ -297,25 +299,24 @@ export class EvidenceBuilder {
       }
       case 'degraded': {
         const p = record.payload;
-        run.degraded.push({
-          recordRef: env.record_ref,
-          issueKey: p.issue_key,
-          category: p.category ?? null,
-          severity: p.severity,
-          summary: p.summary,
-          degradationMarker: degradation,
-          stage: stageName,
-        });
-        this.gaps.add({
-          code: 'degraded_record',
-          severity: p.severity === 'error' ? 'error' : 'warning',
-          file: origin.file,
-          line: origin.line,
-          ref: env.record_ref,
-          runRef: run.ref,
-          ...(stageName ? { stage: stageName } : {}),
-          message: `the job reported degraded evidence (${p.issue_key}, ${p.category ?? 'no category'}): ${p.summary}`,
-        });
+        if (run.degraded.length < MAX_DEGRADED_PER_RUN)
+          run.degraded.push({
+            recordRef: env.record_ref,
+            issueKey: p.issue_key,
+            category: p.category ?? null,
+            severity: p.severity,
+            summary: p.summary,
+            degradationMarker: degradation,
+            stage: stageName,
+          });
+        this.gaps.line(
+          'degraded_record',
+          p.severity === 'error' ? 'error' : 'warning',
+          origin.file,
+          origin.line,
+          `the job reported degraded evidence (${p.issue_key}, ${p.category ?? 'no category'}): ${p.summary}`,
+          { ref: env.record_ref, runRef: run.ref, ...(stageName ? { stage: stageName } : {}) },
+        );
         return;
       }
       case 'span':
@@ -333,7 +334,11 @@ export class EvidenceBuilder {
     for (const ref of candidates) {
       const parsed = ref ? parseRef(ref) : null;
       if (parsed?.kind !== 'deployment') continue;
-      this.project(parsed.parts[0]!).deployments.push({
+      const deployments = this.project(parsed.parts[0]!).deployments;
+      // One entry per deployment ref: a later promotion event replaces an earlier one.
+      const earlier = deployments.findIndex((d) => d.source === 'event' && d.ref === ref);
+      if (earlier !== -1) deployments.splice(earlier, 1);
+      deployments.push({
         ref: ref!,
         name: parsed.parts[1]!,
         status: null,
@@ -447,7 +452,7 @@ export class EvidenceBuilder {
         name: stage.name,
         status: stage.status,
         orderIndex: stage.orderIndex,
-        metrics: finishSeries(stage.series),
+        metrics: finishSeries(stage.series, this.gaps, { runRef: run.ref, stage: stage.name }),
         samples: [...stage.samples.values()].sort((a, b) => cmp(a.key, b.key)).map((s) => s.finish()),
         batches: [...stage.batches.values()],
         recordCount: stage.recordCount,
@@ -473,7 +478,7 @@ export class EvidenceBuilder {
       startedAt: run.startedAt,
       endedAt: run.endedAt,
       stages: built,
-      runMetrics: finishSeries(run.runSeries),
+      runMetrics: finishSeries(run.runSeries, this.gaps, { runRef: run.ref, stage: null }),
       events: [...run.events.values()],
       degraded: run.degraded,
       artifacts: [...run.artifacts.values()],
@@ -486,11 +491,27 @@ export class EvidenceBuilder {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function finishSeries(map: Map<string, SeriesAcc>): MetricSeries[] {
+function finishSeries(
+  map: Map<string, SeriesAcc>,
+  gaps: GapSink,
+  where: { runRef: string; stage: string | null },
+): MetricSeries[] {
   const out: MetricSeries[] = [];
   for (const acc of map.values()) {
     const series = acc.finish();
-    if (series) out.push(series);
+    if (series) {
+      out.push(series);
+      continue;
+    }
+    const slice = acc.slice ? ` (slice ${acc.slice})` : '';
+    gaps.add({
+      code: 'series_lost',
+      severity: 'warning',
+      runRef: where.runRef,
+      ...(where.stage ? { stage: where.stage } : {}),
+      count: acc.nonFinite,
+      message: `metric ${acc.key}${slice}${where.stage ? ` in stage ${where.stage}` : ' at run level'} has no finite value (${acc.nonFinite} NaN/Infinity observation(s)); it cannot be compared`,
+    });
   }
   return out.sort(
     (a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''),

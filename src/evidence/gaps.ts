@@ -72,6 +72,11 @@ export class GapSink {
       this.gaps.push({ code, severity, file, line, message, ...attribution });
       return;
     }
+    this.overflowLine(code, severity, file, line);
+  }
+
+  private overflowLine(code: GapCode, severity: Severity, file: string, line: number): void {
+    const key = `${file}\u0000${code}`;
     const over = this.overflow.get(key);
     if (over) over.count += 1;
     else this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
@@ -97,6 +102,14 @@ export class GapSink {
       if (example !== null && tally.examples.length < 5) tally.examples.push(example);
       return;
     }
+    // Hostile input could invent a new subject (field name, family) on every line.
+    const subjectsKey = `${file}\u0000${code}\u0000subjects`;
+    const subjects = this.perFileCode.get(subjectsKey) ?? 0;
+    if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
+      this.overflowLine(code, severity, file, line);
+      return;
+    }
+    this.perFileCode.set(subjectsKey, subjects + 1);
     this.tallies.set(key, {
       code,
       severity,

@@ -21,11 +21,7 @@ export interface JsonLine {
   nonFiniteToken: boolean;
 }
 
-export interface JsonlSummary {
-  nonBlankLines: number;
-}
-
-/** File-level problem of a path inside the workspace, as a gap. Returns the absolute path when usable. */
+/** Resolves a file inside the workspace; any file-level problem becomes a gap and null. */
 export async function openEvidenceFile(
   root: WorkspaceRoot,
   rel: string,
@@ -81,9 +77,9 @@ export async function readJsonlFile(
   limits: JsonlLimits,
   gaps: GapSink,
   onValue: (value: JsonLine) => void,
-): Promise<JsonlSummary | null> {
+): Promise<void> {
   const file = await openEvidenceFile(root, rel, limits, gaps, null);
-  if (!file) return null;
+  if (!file) return;
   if (file.size === 0) {
     gaps.add({
       code: 'empty_file',
@@ -91,14 +87,12 @@ export async function readJsonlFile(
       file: rel,
       message: `${rel} is empty (0 bytes): it holds no evidence`,
     });
-    return { nonBlankLines: 0 };
+    return;
   }
-  let nonBlankLines = 0;
   try {
     await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
       const torn = !event.terminated;
       if (event.kind === 'too_long') {
-        nonBlankLines += 1;
         gaps.line(
           'line_too_long',
           'error',
@@ -109,7 +103,6 @@ export async function readJsonlFile(
         return;
       }
       if (event.kind === 'invalid_encoding') {
-        nonBlankLines += 1;
         if (torn) {
           gaps.line(
             'truncated_line',
@@ -124,7 +117,6 @@ export async function readJsonlFile(
         return;
       }
       if (event.text.trim() === '') return;
-      nonBlankLines += 1;
       const parsed = parseJsonText(event.text, limits.maxDepth);
       if (!parsed.ok) {
         if (parsed.reason === 'too_deep') {
@@ -164,7 +156,5 @@ export async function readJsonlFile(
       file: rel,
       message: `${rel} could not be read (${code})`,
     });
-    return null;
   }
-  return { nonBlankLines };
 }

@@ -242,6 +242,8 @@ export class DuckDbLedgerReader implements LedgerReader {
         autoinstall_known_extensions: 'false',
         autoload_known_extensions: 'false',
         enable_external_access: 'false',
+        // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
+        threads: '1',
       });
     } catch (error) {
       return ledgerOpenFailure((error as Error).message, header);

@@ -38,7 +38,8 @@ export const DEFAULT_READ_OPTIONS: ReadOptions = {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export async function readEvidence(root: string, options: Partial<ReadOptions> = {}): Promise<Evidence> {
-  const opts: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options };
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const opts: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...given };
   const gaps = new GapSink();
   const notes: string[] = [];
   const evidence = (workspaces: WorkspaceLayout[], projects: Evidence['projects']): Evidence => ({

@@ -63,7 +63,10 @@ function issueText(prefix: string, root: unknown, error: z.ZodError): string {
   const issue = error.issues[0]!;
   const field = [prefix, ...issue.path.map(String)].join('.');
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : '';
-  return `${field}: expected ${issue.message.replace(/^Invalid input: expected /, '')}, found ${describe(valueAt(root, issue.path))}${more}`;
+  const expected = issue.message
+    .replace(/^Invalid (input|option): expected /, '')
+    .replace(/, received \w+$/, '');
+  return `${field}: expected ${expected}, found ${describe(valueAt(root, issue.path))}${more}`;
 }
 
 function reportUnknownKeys(

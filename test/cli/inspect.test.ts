@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inspectCommand } from '../../src/cli/inspect.js';
-import { FIXTURES, tempDir } from '../helpers/evidence.js';
+import { FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 async function run(args: string[], cwd = path.resolve(import.meta.dirname, '../..')) {
   let stdout = '';

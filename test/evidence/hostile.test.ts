@@ -4,10 +4,12 @@
  */
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Evidence } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
-import { allRuns, copyOf, FIXTURES, gapsOf, tempDir } from '../helpers/evidence.js';
+import { allRuns, copyOf, FIXTURES, gapsOf, removeTempDirs, tempDir } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const WINE = path.join(FIXTURES, 'contexta/quickstart/.contexta/wine-quality-clf');
 const SEGMENT = 'records/segments/segment-000001.jsonl';
@@ -65,6 +67,28 @@ describe('hostile record store lines', () => {
     expect(records(ev)).toBe(18);
   });
 
+  it('several segments are read in name order and sequences checked across them', async () => {
+    const w = wineCopy();
+    w.write(w.lines.slice(0, 10));
+    writeFileSync(
+      path.join(w.root, 'records/segments/segment-000003.jsonl'),
+      `${w.lines.slice(13).join('\n')}\n`,
+    );
+    writeFileSync(
+      path.join(w.root, 'records/segments/segment-000002.jsonl'),
+      `${w.lines.slice(10, 12).join('\n')}\n`,
+    );
+    const ev = await readEvidence(w.root);
+    expect(gapsOf(ev, 'sequence_gap')).toEqual([
+      expect.objectContaining({
+        file: 'records/segments/segment-000003.jsonl',
+        line: 1,
+        message: expect.stringContaining('record 13 is missing'),
+      }),
+    ]);
+    expect(records(ev)).toBe(21);
+  });
+
   it('empty segment file', async () => {
     const w = wineCopy();
     writeFileSync(path.join(w.root, SEGMENT), '');
@@ -72,6 +96,27 @@ describe('hostile record store lines', () => {
     expect(gapsOf(ev, 'empty_file')).toEqual([expect.objectContaining({ file: SEGMENT })]);
     expect(gapsOf(ev, 'manifest_sequence_mismatch')).toHaveLength(1);
     expect(records(ev)).toBe(0);
+  });
+
+  it('hundreds of bad lines or invented field names give a bounded number of gaps, with counts', async () => {
+    const w = wineCopy();
+    const garbage = Array.from({ length: 200 }, (_, i) => `garbage ${i}`);
+    const oddFields = Array.from({ length: 100 }, (_, i) => {
+      const entry = JSON.parse(w.lines[1]!);
+      entry.sequence = 23 + i;
+      entry.record.envelope.record_ref = `record:wine-quality-clf.svm-baseline.x${i}`;
+      entry.record.payload[`extra_field_${i}`] = 1;
+      return JSON.stringify(entry);
+    });
+    w.write([...w.lines, ...garbage, ...oddFields]);
+    const ev = await readEvidence(w.root);
+    const invalid = gapsOf(ev, 'invalid_json_line');
+    expect(invalid).toHaveLength(51);
+    expect(invalid.reduce((n, g) => n + (g.count ?? 1), 0)).toBe(200);
+    const unknown = gapsOf(ev, 'unknown_field');
+    expect(unknown).toHaveLength(51);
+    expect(unknown.reduce((n, g) => n + (g.count ?? 1), 0)).toBe(100);
+    expect(records(ev)).toBe(122);
   });
 
   it('wrong schema version', async () => {
@@ -153,6 +198,49 @@ describe('hostile record store lines', () => {
     const train = allRuns(ev)[0]!.stages.find((s) => s.name === 'train')!;
     const fold4 = train.metrics.find((m) => m.key === 'cv-f1-fold-4');
     expect(fold4).toBeUndefined();
+  });
+
+  it('a NaN observation next to finite ones is counted in nonFinite and never becomes latest', async () => {
+    const w = wineCopy();
+    const nan = JSON.parse(
+      withEnvelope(w.lines[1]!, (r) => {
+        r.envelope.record_ref = 'record:wine-quality-clf.svm-baseline.r99999';
+        r.envelope.observed_at = '2030-01-01T00:00:00Z';
+      }).replace(/"value":[0-9.]+/, '"value":0'),
+    );
+    nan.sequence = 23;
+    w.write([...w.lines, JSON.stringify(nan).replace('"value":0', '"value":NaN')]);
+    const ev = await readEvidence(w.root);
+    const train = allRuns(ev)[0]!.stages.find((s) => s.name === 'train')!;
+    expect(train.metrics.find((m) => m.key === 'cv-f1-fold-1')).toMatchObject({
+      count: 2,
+      nonFinite: 1,
+      latest: { value: 0.9659170414792604, recordRef: 'record:wine-quality-clf.svm-baseline.r00002' },
+    });
+    expect(gapsOf(ev, 'non_finite_number')).toEqual([expect.objectContaining({ line: 23 })]);
+    expect(gapsOf(ev, 'series_lost')).toEqual([]);
+  });
+
+  it('invalid enum values and missing fields say what was expected and what was found', async () => {
+    const w = wineCopy();
+    w.lines[1] = withEnvelope(w.lines[1]!, (r) => {
+      r.envelope.completeness_marker = 'mostly';
+    });
+    w.lines[2] = withEnvelope(w.lines[2]!, (r) => {
+      delete r.payload.value;
+    });
+    w.write(w.lines);
+    const ev = await readEvidence(w.root, { ledger: undefined });
+    expect(gapsOf(ev, 'record_invalid').map((g) => [g.line, g.message])).toEqual([
+      [
+        2,
+        expect.stringMatching(
+          /^envelope\.completeness_marker: expected one of "complete"\|.*, found "mostly"; record skipped$/,
+        ),
+      ],
+      [3, 'payload.value: expected a number, found nothing (the field is missing); record skipped'],
+    ]);
+    expect(records(ev)).toBe(20);
   });
 
   it('records the store duplicates within one file keep the first occurrence', async () => {
@@ -237,6 +325,17 @@ describe('hostile files and layouts', () => {
     expect(gapsOf(gone, 'no_evidence')).toHaveLength(1);
   });
 
+  it('a subdirectory symlinked out of the root is not searched (noted), and nothing else is found', async () => {
+    const root = tempDir();
+    symlinkSync(WINE, path.join(root, 'linked-workspace'));
+    const ev = await readEvidence(root);
+    expect(gapsOf(ev, 'symlink_outside_workspace')).toEqual([
+      expect.objectContaining({ severity: 'info', file: 'linked-workspace' }),
+    ]);
+    expect(gapsOf(ev, 'no_evidence')).toHaveLength(1);
+    expect(ev.projects).toEqual([]);
+  });
+
   it('does not look deeper than one level', async () => {
     const root = tempDir();
     const nested = path.join(root, 'a', 'b');
@@ -251,7 +350,7 @@ describe('hostile files and layouts', () => {
 describe('hostile capture cache and bindings', () => {
   const DEMO = path.join(FIXTURES, 'contexta/generated/runtime-demo/.contexta');
 
-  it('duplicate capture lines, an unknown family and an empty family file', async () => {
+  it('duplicate capture lines, an unknown family, a record in another family file, an empty file', async () => {
     const root = copyOf(path.join(DEMO, 'cache'));
     const workspace = path.join(tempDir(), '.contexta');
     const { cpSync } = await import('node:fs');
@@ -264,8 +363,21 @@ describe('hostile capture cache and bindings', () => {
       '{"family":"CONTEXT","payload":{"x":1}}\n',
     );
     writeFileSync(path.join(workspace, 'cache/capture/degradation.jsonl'), '');
+    const degraded = JSON.parse(lines[1]!);
+    degraded.family = 'DEGRADATION';
+    degraded.payload.envelope.record_ref = 'record:gate-demo.baseline.degraded-1';
+    degraded.payload.envelope.record_type = 'degraded';
+    degraded.payload.envelope.degradation_marker = 'capture_gap';
+    degraded.payload.payload = {
+      issue_key: 'capture.lost',
+      category: 'capture',
+      severity: 'warning',
+      summary: 'sink lost lines',
+    };
+    writeFileSync(path.join(workspace, 'cache/capture/extra.jsonl'), `${JSON.stringify(degraded)}\n`);
     const ev = await readEvidence(workspace);
-    expect(records(ev)).toBe(18);
+    expect(records(ev)).toBe(19);
+    expect(allRuns(ev)[0]!.degraded).toEqual([expect.objectContaining({ issueKey: 'capture.lost' })]);
     expect(gapsOf(ev, 'duplicate_record_ref')).toEqual([
       expect.objectContaining({ file: 'cache/capture/record.jsonl', count: 2, line: 19 }),
     ]);

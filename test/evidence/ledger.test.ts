@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DuckDbLedgerReader, ledgerOpenFailure, readLedgerHeader } from '../../src/evidence/ledger.js';
+import { Evidence } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
 import {
   allRuns,
@@ -12,11 +13,14 @@ import {
   FIXTURES,
   findRun,
   gapsOf,
+  removeTempDirs,
   runsJson,
   SCENARIOS,
   SIDES,
   tempDir,
 } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** The devDependency install, as the CLI would find it. */
@@ -24,10 +28,18 @@ const ledger = new DuckDbLedgerReader({ searchPaths: [REPO] });
 const ledgerFile = (scenario: string, side: string) =>
   path.join(FIXTURES, 'scenarios', scenario, side, '.contexta/metadata/ledger.db');
 
+function ledgerOnlyCopy(scenario: string, side: string): string {
+  const dir = path.join(tempDir('cg-ledger-only-'), '.contexta');
+  mkdirSync(path.join(dir, 'metadata'), { recursive: true });
+  copyFileSync(ledgerFile(scenario, side), path.join(dir, 'metadata/ledger.db'));
+  return dir;
+}
+
 describe('DuckDB ledger of the scenario workspaces', () => {
   it.each(SCENARIOS)('%s: run and stage statuses, stage order and environment are read', async (scenario) => {
     for (const side of SIDES) {
-      const ev = await readEvidence(path.join(FIXTURES, 'scenarios', scenario, side), { ledger });
+      // The ledger alone (records are covered by read-fixtures.test.ts; merging by the tests below).
+      const ev = await readEvidence(ledgerOnlyCopy(scenario, side), { ledger });
       const expected = runsJson(scenario);
       const run = findRun(ev, side === 'baseline' ? expected.baseline_run : expected.candidate_run);
       expect(run.status).toBe('completed');
@@ -44,8 +56,15 @@ describe('DuckDB ledger of the scenario workspaces', () => {
     }
   });
 
-  it('deployment-promotion baseline: prod-v1 completed, behind rf-v7', async () => {
+  it('deployment-promotion baseline: prod-v1 completed, behind rf-v7; ledger stages merge with record stages', async () => {
     const ev = await readEvidence(path.join(FIXTURES, 'scenarios/deployment-promotion/baseline'), { ledger });
+    expect(Evidence.safeParse(ev).success).toBe(true);
+    const run = allRuns(ev)[0]!;
+    expect(run.stages.map((s) => [s.name, s.status, s.recordCount])).toEqual([
+      ['preprocess', 'completed', 6],
+      ['train', 'completed', 3],
+      ['evaluate', 'completed', 416],
+    ]);
     const fromLedger = ev.projects[0]!.deployments.filter((d) => d.source === 'ledger');
     expect(fromLedger).toEqual([
       {
@@ -79,11 +98,7 @@ describe('DuckDB ledger of the scenario workspaces', () => {
   });
 
   it('a ledger stage with no records still appears, with its status', async () => {
-    const dir = path.join(tempDir(), '.contexta');
-    const source = path.join(FIXTURES, 'scenarios/tabular-improves/baseline/.contexta');
-    const { cpSync } = await import('node:fs');
-    cpSync(path.join(source, 'metadata'), path.join(dir, 'metadata'), { recursive: true });
-    const ev = await readEvidence(dir, { ledger });
+    const ev = await readEvidence(ledgerOnlyCopy('tabular-improves', 'baseline'), { ledger });
     expect(ev.source.workspaces).toEqual([{ path: '.', layouts: ['ledger'] }]);
     const run = allRuns(ev)[0]!;
     expect(run.recordCount).toBe(0);

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { Evidence, Run } from '../../src/evidence/model.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Evidence, type Run } from '../../src/evidence/model.js';
 import { readEvidence } from '../../src/evidence/read.js';
 import {
   allRuns,
@@ -10,11 +10,14 @@ import {
   findStage,
   gapLines,
   gapsOf,
+  removeTempDirs,
   runsJson,
   SCENARIOS,
   SIDES,
   series,
 } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const QUICKSTART = path.join(FIXTURES, 'contexta/quickstart/.contexta');
 const RUNTIME_DEMO = path.join(FIXTURES, 'contexta/generated/runtime-demo/.contexta');
@@ -27,6 +30,8 @@ function recordTotal(evidence: Evidence): number {
 describe('quickstart: a directory of two per-project workspaces', () => {
   it('finds both workspaces and both projects', async () => {
     const ev = await readEvidence(QUICKSTART);
+    expectContract(ev);
+    expectContract(await readEvidence(RUNTIME_DEMO));
     expect(ev.source.workspaces).toEqual([
       { path: 'cnn-image-clf', layouts: ['record_store'] },
       { path: 'wine-quality-clf', layouts: ['record_store'] },
@@ -195,6 +200,7 @@ describe('integrity variants of the wine store (format spec §9 table)', () => {
   ];
   it.each(cases)('%s → %j, %i records', async (variant, lines, records) => {
     const ev = await readEvidence(path.join(INTEGRITY, variant));
+    expectContract(ev);
     expect(ev.source.workspaces).toEqual([{ path: '.', layouts: ['record_store'] }]);
     expect(gapLines(ev).sort()).toEqual([...lines].sort());
     expect(recordTotal(ev)).toBe(records);
@@ -233,6 +239,14 @@ describe('integrity variants of the wine store (format spec §9 table)', () => {
     const svmTrain = findStage(findRun(ev, 'run:wine-quality-clf.svm-baseline'), 'train');
     expect(svmTrain.recordCount).toBe(6);
     expect(svmTrain.metrics.map((m) => m.key)).not.toContain('cv-f1-fold-1');
+    expect(gapsOf(ev, 'series_lost')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        stage: 'train',
+        count: 1,
+        runRef: 'run:wine-quality-clf.svm-baseline',
+      }),
+    ]);
     expect(gapsOf(ev, 'non_finite_number')[0]).toMatchObject({
       ref: 'record:wine-quality-clf.svm-baseline.r00002',
       runRef: 'run:wine-quality-clf.svm-baseline',
@@ -249,6 +263,12 @@ describe('integrity variants of the wine store (format spec §9 table)', () => {
     expect(series(train, 'cv-f1-fold-1').latest.value).toBe(0.9659170414792604);
   });
 });
+
+/** The reading conforms to the model's zod schema — the contract other modules code against. */
+function expectContract(evidence: Evidence): void {
+  const parsed = Evidence.safeParse(evidence);
+  expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
+}
 
 /** Series values and sample outcomes per run/stage, in a form two readings can be compared by. */
 function metricView(ev: Evidence) {
@@ -296,6 +316,8 @@ describe.each(SCENARIOS)('scenario %s', (scenario) => {
 
       const capture = await readEvidence(captureOnlyCopy(workspace));
       expect(capture.source.workspaces).toEqual([{ path: '.', layouts: ['capture_cache'] }]);
+      expectContract(full);
+      expectContract(capture);
       expect(metricView(capture)).toEqual(metricView(full));
       expect(findRun(capture, runRef).artifacts.map((a) => [a.ref, a.hash, a.sizeBytes])).toEqual(
         run.artifacts.map((a) => [a.ref, a.hash, a.sizeBytes]),

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Evidence, EvidenceGap, MetricSeries, Run, Stage } from '../../src/evidence/model.js';
@@ -14,8 +14,17 @@ export const SCENARIOS = [
 ] as const;
 export const SIDES = ['baseline', 'candidate'] as const;
 
+const created: string[] = [];
+
 export function tempDir(prefix = 'cg-evidence-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every temp dir this test file created (register with `afterAll`). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A copy of a workspace keeping only `cache/` — what a runtime-API-only job leaves behind. */

@@ -1,0 +1,91 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readEvidence } from '../../src/evidence/read.js';
+import { instantMicros } from '../../src/evidence/record-schema.js';
+import { RefSet } from '../../src/evidence/ref-set.js';
+import { parseRef } from '../../src/evidence/refs.js';
+import { SampleColumns } from '../../src/evidence/sample-columns.js';
+import { allRuns, copyOf, FIXTURES, removeTempDirs } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
+
+describe('RefSet', () => {
+  it('tells new refs from repeats across table growth', () => {
+    const set = new RefSet();
+    const refs = Array.from(
+      { length: 200_000 },
+      (_, i) => `record:p.run-${i % 7}.metric-${i.toString(16).padStart(12, '0')}`,
+    );
+    expect(refs.every((r) => set.add(r))).toBe(true);
+    expect(set.size).toBe(200_000);
+    expect(refs.filter((_, i) => i % 1000 === 0).every((r) => !set.add(r) && set.has(r))).toBe(true);
+    expect(set.has('record:p.run-0.metric-never-added')).toBe(false);
+  });
+});
+
+describe('SampleColumns', () => {
+  it('grows past its initial capacity and lets the later observation of a sample win', () => {
+    const columns = new SampleColumns('correct');
+    for (let i = 0; i < 40; i++) columns.put(`s-${i}`, i % 2, 1000 + i, i < 20 ? 'eu' : 'us');
+    columns.put('s-3', 0, 5000, 'apac');
+    columns.put('s-4', 1, 10, 'apac');
+    const series = columns.finish();
+    expect(series.names).toHaveLength(40);
+    expect(series.values[3]).toBe(0);
+    expect(series.values[4]).toBe(0);
+    expect(series.sliceNames).toEqual(['eu', 'us', 'apac']);
+    expect(series.sliceIndex[3]).toBe(2);
+    expect(series.sliceIndex[4]).toBe(0);
+    expect(series.binary).toBe(true);
+  });
+});
+
+describe('timestamps and refs', () => {
+  it('compares real instants: …:00.5Z is after …:00Z (Contexta compares strings and gets this wrong)', () => {
+    expect(instantMicros('2026-01-01T00:00:00.500000Z')! - instantMicros('2026-01-01T00:00:00Z')!).toBe(
+      500_000,
+    );
+    expect(instantMicros('2026-01-01T00:00:00.840947Z')! % 1_000_000).toBe(840_947);
+    expect(instantMicros('2026-01-01T00:00:00+09:00')).toBeNull();
+  });
+
+  it('applies the component counts of the core kinds', () => {
+    expect(parseRef('stage:wine-quality-clf.svm-baseline.train')).toEqual({
+      kind: 'stage',
+      parts: ['wine-quality-clf', 'svm-baseline', 'train'],
+    });
+    expect(parseRef('stage:wine-quality-clf.svm-baseline')).toBeNull();
+    expect(parseRef('run:Wine.svm')).toBeNull();
+    expect(parseRef('run:wine--x.svm')).toBeNull();
+    expect(parseRef('sample:p.r.evaluate.shard-0.s-0001')?.parts).toHaveLength(5);
+  });
+
+  it('latest follows the real instant, not the string order', async () => {
+    const root = copyOf(path.join(FIXTURES, 'contexta/quickstart/.contexta/wine-quality-clf'));
+    const file = path.join(root, 'records/segments/segment-000001.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n').slice(0, -1);
+    const make = (seq: number, ref: string, observedAt: string, value: number) => {
+      const entry = JSON.parse(lines[1]!);
+      entry.sequence = seq;
+      entry.record.envelope.record_ref = `record:wine-quality-clf.svm-baseline.${ref}`;
+      entry.record.envelope.observed_at = observedAt;
+      entry.record.envelope.recorded_at = observedAt;
+      entry.record.payload.value = value;
+      return JSON.stringify(entry);
+    };
+    lines.push(
+      make(23, 'late', '2030-01-01T00:00:00.500000Z', 0.25),
+      make(24, 'early', '2030-01-01T00:00:00Z', 0.75),
+    );
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const ev = await readEvidence(root);
+    const train = allRuns(ev)[0]!.stages.find((s) => s.name === 'train')!;
+    expect(train.metrics.find((m) => m.key === 'cv-f1-fold-1')!.latest).toEqual({
+      value: 0.25,
+      observedAt: '2030-01-01T00:00:00.500000Z',
+      recordRef: 'record:wine-quality-clf.svm-baseline.late',
+      step: null,
+    });
+  });
+});
