@@ -7,16 +7,18 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateGate, RunSelectionError } from '../engine.js';
+import type { LedgerReader } from '../evidence/ledger.js';
 import type { Evidence } from '../evidence/model.js';
 import { readEvidence } from '../evidence/read.js';
 import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates/config.js';
 import type { GateReport } from '../gates/types.js';
 import { isMetalabStore, readMetalab } from '../metalab/read.js';
+import { renderJson, renderMarkdown, renderText } from '../report/index.js';
+import { type CommandIo, cliLedgerReader } from './inspect.js';
 
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  cwd: string;
+export interface CompareDeps {
+  /** Overrides the default DuckDB ledger reader (tests; null = do not read ledgers). */
+  ledger?: LedgerReader | null;
 }
 
 export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
@@ -29,6 +31,7 @@ export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspac
   --format <format>       text (default), markdown or json
   --baseline-run <ref>    baseline run: full ref (run:project.name) or run name; needed when a workspace
   --candidate-run <ref>   holds several runs of a project (e.g. one workspace holding both runs)
+  --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
 
 Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
 `;
@@ -64,6 +67,7 @@ const OPTIONS = {
   format: { type: 'string' },
   'baseline-run': { type: 'string' },
   'candidate-run': { type: 'string' },
+  ledger: { type: 'boolean', default: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -77,42 +81,26 @@ async function checkPath(flag: string, path: string): Promise<string | null> {
   }
 }
 
-async function read(path: string): Promise<Evidence> {
-  return (await isMetalabStore(path)) ? readMetalab(path) : readEvidence(path);
+async function read(path: string, ledger: LedgerReader | null): Promise<Evidence> {
+  return (await isMetalabStore(path)) ? readMetalab(path) : readEvidence(path, { ledger });
 }
 
 function render(report: GateReport, format: Format): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    default:
-      return renderPlain(report);
-  }
+  if (format === 'json') return renderJson(report);
+  if (format === 'markdown') return renderMarkdown(report);
+  return renderText(report);
 }
 
-/** A compact plain rendering used until the report module's renderers are wired in. */
-function renderPlain(report: GateReport): string {
-  const lines = [report.headline, ''];
-  for (const gate of report.gates)
-    lines.push(`${gate.outcome.toUpperCase().padEnd(7)} ${gate.name}: ${gate.message}`);
-  if (report.findings.length > 0) lines.push('', 'Findings:');
-  for (const f of report.findings) lines.push(`  [${f.severity}] ${f.title}`);
-  if (report.nextSteps.length > 0) lines.push('', 'Next steps:');
-  for (const step of report.nextSteps) lines.push(`  - ${step}`);
-  lines.push('', report.exit.reason);
-  return `${lines.join('\n')}\n`;
-}
-
-export async function compareCommand(args: string[], io: CliIo): Promise<number> {
+export async function compareCommand(args: string[], io: CommandIo, deps: CompareDeps = {}): Promise<number> {
   let options: ReturnType<typeof parse>;
   try {
     options = parse(args);
   } catch (error) {
-    io.stderr.write(`contexta-gate compare: ${(error as Error).message}\n\n${COMPARE_USAGE}`);
+    io.stderr(`contexta-gate compare: ${(error as Error).message}\n\n${COMPARE_USAGE}`);
     return 2;
   }
   if (options === null) {
-    io.stdout.write(COMPARE_USAGE);
+    io.stdout(COMPARE_USAGE);
     return 0;
   }
   const candidatePath = resolve(io.cwd, options.candidate);
@@ -122,7 +110,7 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     baselinePath === null ? null : await checkPath('--baseline', baselinePath),
   ].filter((p) => p !== null);
   if (problems.length > 0) {
-    io.stderr.write(`contexta-gate compare: ${problems.join('\n')}\n`);
+    io.stderr(`contexta-gate compare: ${problems.join('\n')}\n`);
     return 2;
   }
 
@@ -131,17 +119,23 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
       ? await loadConfigFile(resolve(io.cwd, DEFAULT_CONFIG_PATH), { optional: true })
       : await loadConfigFile(resolve(io.cwd, options.config));
   if (!configResult.ok) {
-    io.stderr.write(
+    io.stderr(
       `contexta-gate compare: invalid gate config\n${configResult.errors.map((e) => `  ${formatConfigError(e)}`).join('\n')}\n`,
     );
     return 2;
   }
-  for (const warning of configResult.warnings) io.stderr.write(`warning: ${warning}\n`);
+  for (const warning of configResult.warnings) io.stderr(`warning: ${warning}\n`);
 
-  const candidate = await read(candidatePath);
+  const ledger =
+    deps.ledger !== undefined ? deps.ledger : options.ledger === false ? null : cliLedgerReader(io.cwd);
+  const candidate = await read(candidatePath, ledger);
   // The same workspace on both sides is read once: one Evidence object, both runs in it.
   const baseline =
-    baselinePath === null ? null : baselinePath === candidatePath ? candidate : await read(baselinePath);
+    baselinePath === null
+      ? null
+      : baselinePath === candidatePath
+        ? candidate
+        : await read(baselinePath, ledger);
 
   let report: GateReport;
   try {
@@ -155,9 +149,9 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     });
   } catch (error) {
     if (!(error instanceof RunSelectionError)) throw error;
-    io.stderr.write(`contexta-gate compare: ${error.message}\n`);
+    io.stderr(`contexta-gate compare: ${error.message}\n`);
     return 2;
   }
-  io.stdout.write(render(report, options.format));
+  io.stdout(render(report, options.format));
   return report.exit.code;
 }

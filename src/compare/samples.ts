@@ -262,21 +262,26 @@ export function compareSamples(
   return out;
 }
 
-function seriesMean(series: SampleSeries, slice: string | null): number | null {
-  let sum = 0;
-  let n = 0;
+/** Mean of a series overall (key `null`) and per slice, computed in one pass. */
+function seriesMeans(series: SampleSeries): Map<string | null, number> {
+  const sums = new Float64Array(series.sliceNames.length);
+  const counts = new Float64Array(series.sliceNames.length);
+  let total = 0;
   for (let i = 0; i < series.values.length; i++) {
-    if (slice !== null && sliceOf(series, i) !== slice) continue;
-    sum += series.values[i]!;
-    n++;
+    const value = series.values[i]!;
+    total += value;
+    const slice = series.sliceIndex[i]!;
+    if (slice >= 0) {
+      sums[slice]! += value;
+      counts[slice]! += 1;
+    }
   }
-  return n === 0 ? null : sum / n;
-}
-
-function matches(series: SampleSeries | undefined, slice: string | null, value: number | null): boolean {
-  if (!series || value === null) return false;
-  const mean = seriesMean(series, slice);
-  return mean !== null && Math.abs(mean - value) <= LINK_TOLERANCE;
+  const means = new Map<string | null, number>();
+  if (series.values.length > 0) means.set(null, total / series.values.length);
+  series.sliceNames.forEach((name, k) => {
+    if (counts[k]! > 0) means.set(name, sums[k]! / counts[k]!);
+  });
+  return means;
 }
 
 /**
@@ -285,31 +290,38 @@ function matches(series: SampleSeries | undefined, slice: string | null, value: 
  * (`correct` ↔ `accuracy`, `pass` ↔ `exact-match`). Sets `sampleLink` on the rows it links.
  */
 export function linkSampleEvidence(deltas: MetricDelta[], baseline: Run | null, candidate: Run | null): void {
-  const binarySeries = (run: Run | null, stage: string) =>
+  type Binary = Map<string, Map<string | null, number>>;
+  const binaryMeans = (run: Run | null, stage: string): Binary =>
     new Map(
       (run?.stages.find((s) => s.name === stage)?.samples ?? [])
         .filter((s) => s.binary)
-        .map((s) => [s.key, s]),
+        .map((s) => [s.key, seriesMeans(s)]),
     );
-  const cache = new Map<string, { b: Map<string, SampleSeries>; c: Map<string, SampleSeries> }>();
+  const matches = (means: Map<string | null, number> | undefined, slice: string | null, value: number) => {
+    const mean = means?.get(slice);
+    return mean !== undefined && Math.abs(mean - value) <= LINK_TOLERANCE;
+  };
+  const cache = new Map<string, { b: Binary; c: Binary; keys: string[] }>();
   for (const row of deltas) {
     if (row.stage === null || row.batch !== null) continue;
     let series = cache.get(row.stage);
     if (!series) {
-      series = { b: binarySeries(baseline, row.stage), c: binarySeries(candidate, row.stage) };
+      const b = binaryMeans(baseline, row.stage);
+      const c = binaryMeans(candidate, row.stage);
+      series = { b, c, keys: [...new Set([...b.keys(), ...c.keys()])].sort() };
       cache.set(row.stage, series);
     }
-    const keys = [...new Set([...series.b.keys(), ...series.c.keys()])].sort();
-    for (const key of keys) {
-      const bs = series.b.get(key);
-      const cs = series.c.get(key);
+    for (const key of series.keys) {
       const sides = (
         [
-          [bs, row.baseline],
-          [cs, row.candidate],
+          [series.b.get(key), row.baseline],
+          [series.c.get(key), row.candidate],
         ] as const
-      ).filter(([s, v]) => s !== undefined && v !== null);
-      if (sides.length > 0 && sides.every(([s, v]) => matches(s, row.slice, v))) {
+      ).filter(
+        (side): side is readonly [Map<string | null, number>, number] =>
+          side[0] !== undefined && side[1] !== null,
+      );
+      if (sides.length > 0 && sides.every(([means, value]) => matches(means, row.slice, value))) {
         row.sampleLink = { stage: row.stage, key, source: 'auto' };
         break;
       }

@@ -571,6 +571,17 @@ function evidenceGate(
   const multi = inputs.units.length > 1;
   const checks: GateCheck[] = [];
   const unknownStatus = new Set<string>();
+  if (!inputs.units.some((u) => u.pair.candidate)) {
+    checks.push(
+      check({
+        project: '',
+        unit: '',
+        subject: 'run_missing',
+        outcome: 'fail',
+        reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
+      }),
+    );
+  }
   for (const unit of inputs.units) {
     const run = unit.pair.candidate;
     const ids = { project: unit.comparison.project, unit: unit.comparison.unit };

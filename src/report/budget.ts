@@ -71,9 +71,9 @@ function formatCount(count: number): string {
 }
 
 /** The line placed under a list that lost rows. */
-export function listOmissionLine(omissions: readonly Omission[]): string {
-  const parts = omissions.map((o) => `${formatCount(o.count)} ${o.what}`);
-  return `_… ${parts.join(', ')} not shown here (see the full report)._`;
+function listOmissionLine(omissions: readonly Omission[]): string {
+  const parts = omissions.map((o) => `${o.what} (${formatCount(o.count)})`);
+  return `_… not shown here: ${parts.join(', ')}; see the full report._`;
 }
 
 function tally(rows: Iterable<BudgetRow>): Omission[] {

@@ -146,7 +146,7 @@ export function metricKey(
 
 /** Statistics and flagged checks per metric row, from every gate's checks. */
 export interface CheckIndex {
-  /** Checks that did not pass (fail, warn, unknown, waived), by metric row. */
+  /** Checks that did not pass (fail, warn, unknown, waived), by metric row; fails of warn gates as warn. */
   flagged: Map<string, GateCheck[]>;
   /** The first check with a test result per metric row. */
   tested: Map<string, GateCheck>;
@@ -161,7 +161,10 @@ export function indexChecks(report: GateReport): CheckIndex {
       const key = metricKey(check.project, check.unit, check.stage, check.metric, check.slice);
       if (check.outcome !== 'pass') {
         const list = flagged.get(key) ?? [];
-        list.push(check);
+        // A row that trips a warn-severity gate warns; calling it a failure would overstate it.
+        list.push(
+          gate.severity === 'warn' && check.outcome === 'fail' ? { ...check, outcome: 'warn' } : check,
+        );
         flagged.set(key, list);
       }
       if ((check.pValue !== null || check.interval !== null) && !tested.has(key)) tested.set(key, check);

@@ -167,14 +167,16 @@ function verdictSummary(report: GateReport): string {
   switch (report.verdict) {
     case 'fail': {
       const failed = having('fail');
-      return `${failed.length} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
+      return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
     }
     case 'warn': {
       const warned = having('warn');
-      return `${warned.length} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
+      return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
     }
-    case 'unknown':
-      return `not enough evidence to decide (${gateNames(having('unknown'))} could not judge)`;
+    case 'unknown': {
+      const undecided = having('unknown');
+      return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
+    }
     default: {
       const passed = having('pass').length;
       const waived = having('waived');
@@ -183,7 +185,7 @@ function verdictSummary(report: GateReport): string {
         waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
         skipped > 0 ? `${skipped} skipped` : '',
       ].filter((s) => s !== '');
-      return `${passed} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+      return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
     }
   }
 }
@@ -689,6 +691,18 @@ function gapsSection(report: GateReport): RowsPart | null {
   });
 }
 
+function findingsSection(report: GateReport): RowsPart | null {
+  const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const rows = findings.map((f) =>
+    row(
+      `- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`,
+      severityTier(f.severity),
+      `${f.severity} findings`,
+    ),
+  );
+  return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Waivers, baseline, next steps
 
@@ -772,7 +786,7 @@ function footer(report: GateReport, runUrl: string | undefined): string {
 
 function describeOmissions(runUrl: string | undefined): (omissions: Omission[], cut: boolean) => string {
   return (omissions, cut) => {
-    const left = omissions.map((o) => `${o.count.toLocaleString('en-US')} ${o.what}`).join(', ');
+    const left = omissions.map((o) => `${o.what} (${o.count.toLocaleString('en-US')})`).join(', ');
     const where = runLink(runUrl);
     const full = `The full report is in the JSON report artifact and the job summary${where ? ` of the ${where}` : ''}.`;
     const what = left === '' ? '' : ` Left out: ${left}.`;
@@ -793,6 +807,7 @@ export function renderMarkdown(report: GateReport, options: MarkdownOptions = {}
     { kind: 'note' },
     gateTable(report),
     failingChecks(report),
+    findingsSection(report),
     metricSection(ctx, false),
     metricSection(ctx, true),
     samplesSection(ctx),

@@ -243,3 +243,36 @@ describe('comparing a run with itself', () => {
     },
   );
 });
+
+describe('evidence gate statuses', () => {
+  it('a stage the ledger says failed trips `statuses`; unknown statuses are listed, not counted', async () => {
+    const yaml = `
+version: 1
+gates:
+  - name: complete
+    require_complete: [evaluate]
+    optional_stages: [train]
+    statuses: fail
+`;
+    const baseline = await evidence(scenarioPath('tabular-improves', 'baseline'), { ledger: true });
+    const candidate = structuredClone(
+      await evidence(scenarioPath('tabular-improves', 'candidate'), { ledger: true }),
+    );
+    candidate.projects[0]!.runs[0]!.stages.find((s) => s.name === 'train')!.status = 'failed';
+    const report = evaluateGate({ baseline, candidate, config: await loadConfig(yaml) });
+    const complete = gate(report, 'complete');
+    expect(complete.outcome).toBe('fail');
+    expect(complete.message).toBe('stage train is failed, not completed');
+
+    const noLedger = evaluateGate({
+      baseline: await evidence(scenarioPath('tabular-improves', 'baseline')),
+      candidate: await evidence(scenarioPath('tabular-improves', 'candidate')),
+      config: await loadConfig(yaml),
+    });
+    const unknown = gate(noLedger, 'complete');
+    expect(unknown.outcome).toBe('pass');
+    expect(unknown.evidence).toContain(
+      'statuses unknown (no ledger read) for evaluate, train: completion could not be checked',
+    );
+  });
+});

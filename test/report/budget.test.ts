@@ -54,7 +54,7 @@ describe('fitToBudget', () => {
     expect(result.markdown).toContain(
       `NOTE left out: 2000 unchanged, ${byWhat['passing-slices']} passing-slices`,
     );
-    expect(result.markdown).toMatch(/_… 2,000 unchanged not shown here/);
+    expect(result.markdown).toMatch(/_… not shown here: unchanged \(2,000\)/);
     // A list that lost every row keeps its frame but not its table header.
     expect(result.markdown).toContain('<details><summary>unchanged</summary>\n\n_…');
   });

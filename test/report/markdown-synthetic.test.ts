@@ -44,7 +44,7 @@ describe('renderMarkdown on a very large report', () => {
 
   it('says what was left out and where the full report is', () => {
     expect(markdown).toMatch(
-      /This comment was shortened.*Left out: [\d,]+ unchanged metric rows, [\d,]+ passing slice rows/,
+      /This comment was shortened.*Left out: unchanged metric rows \([\d,]+\), passing slice rows \([\d,]+\)/,
     );
     expect(markdown).toContain(
       'full report is in the JSON report artifact and the job summary of the [workflow run](https://github.com/o/r/actions/runs/1)',
@@ -64,6 +64,28 @@ describe('renderMarkdown on a very large report', () => {
       for (const line of table) expect(splitGfmRow(line)).toHaveLength(width);
     }
     expect((markdown.match(/<details>/g) ?? []).length).toBe((markdown.match(/<\/details>/g) ?? []).length);
+  });
+});
+
+describe('renderMarkdown when even the rows it never leaves out do not fit', () => {
+  const gates = Array.from({ length: 3_000 }, (_, g) =>
+    gate(`failing gate ${g} ${'x'.repeat(40)}`, 'fail', [
+      check('fail', 'evaluate', `m${g}`, null, 0.9, 0.5, 'max_drop 0.05'),
+    ]),
+  );
+  const markdown = renderMarkdown(
+    report(gates, [comparison([metricDelta('evaluate', 'm0', null, 0.9, 0.5)])]),
+    {
+      maxChars: 20_000,
+    },
+  );
+
+  it('cuts at a line, keeps the verdict first, closes what it opened, and says it cut', () => {
+    expect(markdown.length).toBeLessThanOrEqual(20_000);
+    expect(markdown.split('\n')[1]).toMatch(/^## ❌ FAIL — 3,000 of 3,000 gates failed: /);
+    expect(markdown).toContain('The rest of the comment was cut after the last line shown.');
+    expect((markdown.match(/<details>/g) ?? []).length).toBe((markdown.match(/<\/details>/g) ?? []).length);
+    expect(markdown).toContain('| ❌ fail | failing gate 0 ');
   });
 });
 
@@ -102,5 +124,22 @@ describe('renderMarkdown with hostile names', () => {
     // The only raw HTML is our own.
     const tags = markup.match(/<[^!][^>]*>/g) ?? [];
     for (const tag of tags) expect(tag).toMatch(/^<\/?(details|summary|sub|code\/)>$/);
+  });
+});
+
+describe('renderers on an empty report', () => {
+  const empty = report([], [comparison([])]);
+  empty.comparisons = [];
+  empty.baseline = null;
+  empty.candidate = { kind: 'contexta', root: 'c', runs: [] };
+  empty.verdict = 'unknown';
+  empty.exit = { outcome: 'warn', code: 0, reason: 'verdict unknown mapped to warn by policy.unknown' };
+
+  it('still says what is known and what is not', () => {
+    const markdown = renderMarkdown(empty);
+    expect(markdown.split('\n')[1]).toBe('## ❔ UNKNOWN — not enough evidence to decide');
+    expect(markdown).toContain('**No baseline**');
+    expect(markdown).toContain('Candidate: contexta evidence at ` c `, no runs');
+    expect(markdown).not.toContain('### Gates');
   });
 });
