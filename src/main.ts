@@ -1,3 +1,3 @@
-import * as core from '@actions/core';
+import { run } from './action/run.js';
 
-core.setFailed('contexta/gate: the action entry is not wired yet.');
+await run();

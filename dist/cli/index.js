@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4931:
+/***/ 3199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1195,22 +1195,28 @@ function compareSamples(baseline, candidate, options) {
     }
     return out;
 }
-function seriesMean(series, slice) {
-    let sum = 0;
-    let n = 0;
+/** Mean of a series overall (key `null`) and per slice, computed in one pass. */
+function seriesMeans(series) {
+    const sums = new Float64Array(series.sliceNames.length);
+    const counts = new Float64Array(series.sliceNames.length);
+    let total = 0;
     for (let i = 0; i < series.values.length; i++) {
-        if (slice !== null && sliceOf(series, i) !== slice)
-            continue;
-        sum += series.values[i];
-        n++;
+        const value = series.values[i];
+        total += value;
+        const slice = series.sliceIndex[i];
+        if (slice >= 0) {
+            sums[slice] += value;
+            counts[slice] += 1;
+        }
     }
-    return n === 0 ? null : sum / n;
-}
-function matches(series, slice, value) {
-    if (!series || value === null)
-        return false;
-    const mean = seriesMean(series, slice);
-    return mean !== null && Math.abs(mean - value) <= LINK_TOLERANCE;
+    const means = new Map();
+    if (series.values.length > 0)
+        means.set(null, total / series.values.length);
+    series.sliceNames.forEach((name, k) => {
+        if (counts[k] > 0)
+            means.set(name, sums[k] / counts[k]);
+    });
+    return means;
 }
 /**
  * Finds the per-sample evidence behind aggregate metrics: a binary sample series of the same stage
@@ -1218,27 +1224,30 @@ function matches(series, slice, value) {
  * (`correct` ↔ `accuracy`, `pass` ↔ `exact-match`). Sets `sampleLink` on the rows it links.
  */
 function linkSampleEvidence(deltas, baseline, candidate) {
-    const binarySeries = (run, stage) => new Map((run?.stages.find((s) => s.name === stage)?.samples ?? [])
+    const binaryMeans = (run, stage) => new Map((run?.stages.find((s) => s.name === stage)?.samples ?? [])
         .filter((s) => s.binary)
-        .map((s) => [s.key, s]));
+        .map((s) => [s.key, seriesMeans(s)]));
+    const matches = (means, slice, value) => {
+        const mean = means?.get(slice);
+        return mean !== undefined && Math.abs(mean - value) <= LINK_TOLERANCE;
+    };
     const cache = new Map();
     for (const row of deltas) {
         if (row.stage === null || row.batch !== null)
             continue;
         let series = cache.get(row.stage);
         if (!series) {
-            series = { b: binarySeries(baseline, row.stage), c: binarySeries(candidate, row.stage) };
+            const b = binaryMeans(baseline, row.stage);
+            const c = binaryMeans(candidate, row.stage);
+            series = { b, c, keys: [...new Set([...b.keys(), ...c.keys()])].sort() };
             cache.set(row.stage, series);
         }
-        const keys = [...new Set([...series.b.keys(), ...series.c.keys()])].sort();
-        for (const key of keys) {
-            const bs = series.b.get(key);
-            const cs = series.c.get(key);
+        for (const key of series.keys) {
             const sides = [
-                [bs, row.baseline],
-                [cs, row.candidate],
-            ].filter(([s, v]) => s !== undefined && v !== null);
-            if (sides.length > 0 && sides.every(([s, v]) => matches(s, row.slice, v))) {
+                [series.b.get(key), row.baseline],
+                [series.c.get(key), row.candidate],
+            ].filter((side) => side[0] !== undefined && side[1] !== null);
+            if (sides.length > 0 && sides.every(([means, value]) => matches(means, row.slice, value))) {
                 row.sampleLink = { stage: row.stage, key, source: 'auto' };
                 break;
             }
@@ -2093,7 +2102,14 @@ function contextaPairs(baseline, candidate, options) {
             continue;
         const c = pickCandidate(candidate, project.name, null);
         const notes = [];
-        const b = baseline && !shared ? pickBaseline(baseline, project.name, null, notes) : null;
+        let b = null;
+        if (shared) {
+            b = c;
+            notes.push(`baseline and candidate are the same run ${c.ref}`);
+        }
+        else if (baseline) {
+            b = pickBaseline(baseline, project.name, null, notes);
+        }
         pairs.push(pair(b, c, notes));
     }
     if (baseline && !shared) {
@@ -2614,6 +2630,15 @@ function evidenceGate(gate, inputs, judged) {
     const multi = inputs.units.length > 1;
     const checks = [];
     const unknownStatus = new Set();
+    if (!inputs.units.some((u) => u.pair.candidate)) {
+        checks.push(check({
+            project: '',
+            unit: '',
+            subject: 'run_missing',
+            outcome: 'fail',
+            reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
+        }));
+    }
     for (const unit of inputs.units) {
         const run = unit.pair.candidate;
         const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
@@ -3306,8 +3331,9 @@ function evaluateGate(input) {
     const diagnostics = diagnose(pairs, baseline, candidate, input.expectedStages ?? DEFAULT_EXPECTED_STAGES);
     // One workspace holding both runs has one gap list: gaps about a baseline run belong to the baseline.
     const baselineRefs = new Set(pairs.flatMap((p) => (p.baseline ? [p.baseline.ref] : [])));
+    const candidateRefs = new Set(pairs.flatMap((p) => (p.candidate ? [p.candidate.ref] : [])));
     const candidateGaps = shared
-        ? candidate.gaps.filter((g) => !g.runRef || !baselineRefs.has(g.runRef))
+        ? candidate.gaps.filter((g) => !g.runRef || !baselineRefs.has(g.runRef) || candidateRefs.has(g.runRef))
         : candidate.gaps;
     const baselineGaps = shared
         ? candidate.gaps.filter((g) => g.runRef !== undefined && baselineRefs.has(g.runRef))
@@ -3362,786 +3388,6 @@ function evaluateGate(input) {
         nextSteps: nextSteps(gates, findings, verdict),
         context: input.context ?? {},
     };
-}
-
-// EXTERNAL MODULE: ./src/evidence/read.ts + 14 modules
-var read = __nccwpck_require__(4810);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __nccwpck_require__(2857);
-;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
-/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
-/**
- * The closest candidate, if it is close enough to be a likely typo: same word written in another
- * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
- */
-function didYouMean(word, candidates) {
-    const exact = candidates.find((c) => normalize(c) === normalize(word));
-    if (exact !== undefined)
-        return exact;
-    let best = null;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of candidates) {
-        const distance = editDistance(word.toLowerCase(), candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    const limit = Math.max(2, Math.floor(word.length / 3));
-    return bestDistance <= limit ? best : null;
-}
-
-;// CONCATENATED MODULE: ./src/gates/config-diagnostics.ts
-
-
-
-function formatPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
-            out += out === '' ? segment : `.${segment}`;
-        else
-            out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-}
-/** `file:line:col: path: message`, the form editors and GitHub annotations understand. */
-function formatConfigError(error) {
-    const where = error.path === '' ? '' : `${error.path}: `;
-    return `${error.source}:${error.line}:${error.col}: ${where}${error.message}`;
-}
-function describeValue(value) {
-    if (value === null)
-        return 'null (an empty value)';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string') {
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    }
-    return String(value);
-}
-function valueAt(root, path) {
-    let value = root;
-    for (const segment of path) {
-        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
-            return undefined;
-        value = value[segment];
-    }
-    return value;
-}
-/** Keys a zod object schema accepts at `path` (through optional/default wrappers). */
-function keysAt(schema, path) {
-    const unwrap = (s) => {
-        let current = s;
-        while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodDefault */.XiL) {
-            current = current.unwrap();
-        }
-        return current;
-    };
-    let current = unwrap(schema);
-    for (const segment of path) {
-        if (!(current instanceof schemas/* ZodObject */.bvH))
-            return [];
-        const next = current.shape[String(segment)];
-        if (next === undefined)
-            return [];
-        current = unwrap(next);
-    }
-    return current instanceof schemas/* ZodObject */.bvH ? Object.keys(current.shape) : [];
-}
-/** Collects errors and warnings with positions taken from the YAML document. */
-class ConfigDiagnostics {
-    errors = [];
-    warnings = [];
-    source;
-    doc;
-    lineCounter;
-    constructor(source, doc, lineCounter) {
-        this.source = source;
-        this.doc = doc;
-        this.lineCounter = lineCounter;
-    }
-    /** The document as plain values, once it could be converted; messages quote from it. */
-    data;
-    error(path, message, at = 'value') {
-        this.errors.push(this.make(path, message, at));
-    }
-    warning(path, message) {
-        this.warnings.push(this.make(path, message, 'value'));
-    }
-    errorAtOffset(offset, message, list = this.errors) {
-        const { line, col } = this.lineCounter.linePos(offset);
-        list.push({ source: this.source, line, col, path: '', message });
-    }
-    /** "expected X, found Y" for the value at `path`, or "missing" when there is none. */
-    expected(path, expected, suggestions = []) {
-        const value = valueAt(this.data, path);
-        if (value === undefined) {
-            this.error(path, `required key is missing; expected ${expected}`);
-            return;
-        }
-        let message = `expected ${expected}, found ${describeValue(value)}`;
-        if (typeof value === 'string' && suggestions.includes(value)) {
-            message += ' (text; write it without quotes)';
-        }
-        else if (typeof value === 'string' && suggestions.length > 0) {
-            const suggestion = didYouMean(value, suggestions);
-            if (suggestion !== null)
-                message += `; did you mean "${suggestion}"?`;
-        }
-        this.error(path, message);
-    }
-    unknownKey(path, validKeys, note) {
-        const key = String(path[path.length - 1]);
-        const suggestion = didYouMean(key, validKeys);
-        const hint = note ??
-            (suggestion !== null ? `did you mean "${suggestion}"?` : `valid keys here: ${validKeys.join(', ')}`);
-        this.error(path, `unknown key; ${hint}`, 'key');
-    }
-    /** Reports zod issues of a value validated at `base`; `keys` gives the valid keys of an object. */
-    zodIssues(issues, base, keys, unknownKeyNote) {
-        for (const issue of issues) {
-            const relative = issue.path;
-            const path = [...base, ...relative];
-            if (issue.code === 'unrecognized_keys') {
-                for (const key of issue.keys)
-                    this.unknownKey([...path, key], keys(relative), unknownKeyNote?.(key));
-            }
-            else if (issue.code === 'invalid_union') {
-                // A branch whose failures are not all "wrong type here" matched the value's shape; its
-                // issues say precisely what is wrong (an item of a list, a bad selector).
-                const matching = issue.errors.filter((branch) => !branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
-                if (matching.length === 1) {
-                    this.zodIssues(matching[0], path, () => []);
-                }
-                else {
-                    const literals = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(String) : [])));
-                    this.expected(path, issue.message, literals);
-                }
-            }
-            else if (issue.code === 'invalid_key') {
-                const key = String(path[path.length - 1]);
-                this.error(path, `expected ${issue.issues[0]?.message ?? 'a valid key'}, found key ${JSON.stringify(key)}`, 'key');
-            }
-            else if (issue.code === 'invalid_value') {
-                this.expected(path, issue.message, issue.values.map(String));
-            }
-            else {
-                this.expected(path, issue.message);
-            }
-        }
-    }
-    make(path, message, at) {
-        const offset = this.offsetOf(path, at);
-        const { line, col } = this.lineCounter.linePos(offset);
-        return { source: this.source, line, col, path: formatPath(path), message };
-    }
-    /** Start of the node at `path`; when the path runs out (a missing key), its closest ancestor. */
-    offsetOf(path, at) {
-        const startOf = (node) => node !== null && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
-            ? node.range[0]
-            : undefined;
-        let node = this.doc.contents;
-        let offset = startOf(node) ?? 0;
-        for (let i = 0; i < path.length; i++) {
-            const segment = path[i];
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
-                if (pair === undefined)
-                    break;
-                const keyOffset = startOf(pair.key) ?? offset;
-                if (at === 'key' && i === path.length - 1)
-                    return keyOffset;
-                node = pair.value;
-                offset = startOf(node) ?? keyOffset;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && segment < node.items.length) {
-                node = node.items[segment];
-                offset = startOf(node) ?? offset;
-            }
-            else {
-                break;
-            }
-        }
-        return offset;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gates/config-schema.ts
-
-
-/**
- * Zod schemas of the config file as written (snake_case). Every error message is the "expected"
- * phrase of its place; `config.ts` turns an issue into "expected <message>, found <value>" and adds
- * the position. Cross-field rules (gate kind, min ≤ max, unique names) live in `config.ts`, where the
- * YAML positions are at hand.
- */
-const expected = (what) => ({ error: what });
-/** The keys that make a `metric` gate a threshold gate or a regression gate. */
-const THRESHOLD_LIMITS = ['min', 'max'];
-const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'];
-const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
-const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
-const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
-    .gt(0, expected('a number in (0, 0.5]'))
-    .lte(0.5, expected('a number in (0, 0.5]'));
-const metricSelector = schemas/* string */.YjP(expected('a metric selector "<stage>/<metric key>"'))
-    .superRefine((text, ctx) => {
-    const parsed = parseMetricSelector(text);
-    if ('error' in parsed)
-        ctx.addIssue({ code: 'custom', message: parsed.error });
-})
-    // For editors only; validation gives the precise reason through parseMetricSelector.
-    .meta({ pattern: '^[A-Za-z0-9_*-]+/[^\\s/]+$' });
-const metricSelectors = schemas/* union */.KCZ([
-    metricSelector,
-    schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
-        .min(1, expected('a non-empty list of metric selectors')),
-], expected('a metric selector "<stage>/<metric key>" or a list of them'));
-const stageName = schemas/* string */.YjP(expected('a stage name'))
-    .regex(/^[A-Za-z0-9_-]+$/, expected('a stage name of letters, digits, "-" or "_"'));
-const outcome = schemas/* enum */.k5n(['pass', 'warn', 'fail'], expected('one of pass, warn, fail'));
-const unknownOutcome = schemas/* enum */.k5n(['unknown', 'pass', 'warn', 'fail'], expected('one of unknown, pass, warn, fail'));
-const gapAction = schemas/* enum */.k5n(['fail', 'warn', 'ignore'], expected('one of fail, warn, ignore'));
-const direction = schemas/* enum */.k5n(['higher', 'lower'], expected('one of higher, lower'));
-const slices = schemas/* union */.KCZ([
-    schemas/* literal */.euz('none'),
-    schemas/* literal */.euz('all'),
-    schemas/* array */.YOg(schemas/* string */.YjP(expected('a slice name')).min(1, expected('a slice name')), expected('a list of slice names'))
-        .min(1, expected('a non-empty list of slice names')),
-], expected('none, all or a list of slice names'))
-    .describe('Which slices are judged: none (the overall series only, default), all, or a list of slice names.');
-const WaiversSchema = schemas/* strictObject */.rej({
-    labels: schemas/* boolean */.zMY(expected('true or false'))
-        .default(true)
-        .describe('Accept `gate-waive:<gate name>` PR labels (the action decides whose labels count).'),
-    trailers: schemas/* boolean */.zMY(expected('true or false'))
-        .default(true)
-        .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
-}, expected('a mapping with labels and trailers'));
-const PolicySchema = schemas/* strictObject */.rej({
-    unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
-    missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
-    baseline_degraded: unknownOutcome
-        .default('unknown')
-        .describe('Verdict when the baseline has error-severity evidence gaps or degraded evidence.'),
-    evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
-    missing_metrics: gapAction
-        .default('warn')
-        .describe('A metric the baseline has that is missing from the candidate.'),
-    significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
-    min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
-    min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
-    bootstrap_resamples: schemas/* int */.Whr(expected('a whole number from 100 to 1000000'))
-        .min(100, expected('a whole number from 100 to 1000000'))
-        .max(1_000_000, expected('a whole number from 100 to 1000000'))
-        .default(2000)
-        .describe('Bootstrap resamples for confidence intervals.'),
-    seed: schemas/* int */.Whr(expected('a whole number ≥ 0'))
-        .min(0, expected('a whole number ≥ 0'))
-        .default(20261123)
-        .describe('Seed of the bootstrap, so a verdict is reproducible.'),
-    directions: schemas/* record */.g1P(schemas/* string */.YjP()
-        .regex(/^[^\s/]+$/, expected('a metric key glob without "/" or spaces (directions are keyed by metric key)')), direction, 
-    // Only the record's own type error: key and value errors keep their own messages.
-    {
-        error: (issue) => issue.code === 'invalid_type' ? 'a mapping of metric key globs to higher or lower' : undefined,
-    })
-        .default({})
-        .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
-    waivers: WaiversSchema.default({ labels: true, trailers: true }),
-}, expected('a mapping of policy settings'))
-    .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
-const common = {
-    name: schemas/* string */.YjP(expected('a gate name (text)'))
-        .trim()
-        .min(1, expected('a non-empty gate name'))
-        .describe('Unique name, shown in the report and used by `gate-waive:<name>` labels.'),
-    severity: schemas/* enum */.k5n(['fail', 'warn'], expected('one of fail, warn'))
-        .default('fail')
-        .describe('Whether a failing gate fails the check or only warns.'),
-    message: schemas/* string */.YjP(expected('text')).optional().describe('Custom message shown when the gate fails.'),
-};
-const ThresholdGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
-    min: schemas/* number */.aig(expected('a number')).optional().describe('Lowest acceptable value.'),
-    max: schemas/* number */.aig(expected('a number')).optional().describe('Highest acceptable value.'),
-    slices: slices.optional(),
-}, expected('a mapping'))
-    .describe('Threshold gate: absolute bounds on the candidate value.')
-    .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
-const RegressionGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
-    max_drop: nonNegative('Largest allowed drop of a higher-is-better metric, in metric units.').optional(),
-    max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
-    max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
-    max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
-    direction: direction.optional().describe('Override of the metric direction.'),
-    significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
-        .optional()
-        .describe('Only fail when the change is significant at this alpha; true = policy.significance.'),
-    min_samples: positiveInt('Minimum samples per compared unit or slice (default policy.min_samples).').optional(),
-    min_effect: nonNegative('Changes smaller than this never fail (default policy.min_effect).').optional(),
-    slices: slices.optional(),
-    samples: schemas/* string */.YjP(expected('a metric key'))
-        .regex(/^[^\s/*]+$/, expected('a metric key without "/", "*" or spaces'))
-        .optional()
-        .describe('Per-sample metric key holding the sample outcomes of this metric (e.g. correct).'),
-}, expected('a mapping'))
-    .describe('Regression gate: candidate against baseline.')
-    .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
-const EvidenceGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    require_complete: schemas/* array */.YOg(stageName, expected('a list of stage names'))
-        .min(1, expected('a non-empty list of stage names'))
-        .describe('Stages that must exist in the candidate; the other checks look at these stages.'),
-    optional_stages: schemas/* array */.YOg(stageName, expected('a list of stage names'))
-        .optional()
-        .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
-    require_metrics: schemas/* union */.KCZ([
-        schemas/* literal */.euz('baseline'),
-        schemas/* literal */.euz('none'),
-        schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
-            .min(1, expected('a non-empty list of metric selectors')),
-    ], expected('baseline, none or a list of "<stage>/<metric key>"'))
-        .optional()
-        .describe('baseline: every metric the baseline has in those stages; or a list; none (default).'),
-    degraded: gapAction.default('fail').describe('Degraded records in those stages.'),
-    partial: gapAction
-        .default('fail')
-        .describe('Records whose completeness is partial, absent or unknown.'),
-    statuses: gapAction.default('warn').describe('Ledger statuses other than completed.'),
-}, expected('a mapping'))
-    .describe('Evidence gate: the candidate evidence is complete.');
-const DiagnosticsGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    diagnostics: schemas/* enum */.k5n(['error', 'warning', 'info'], expected('one of error, warning, info'))
-        .describe('Fail on any diagnostic at or above this level.'),
-}, expected('a mapping'))
-    .describe('Diagnostics gate.');
-const ArtifactGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    artifact: schemas/* string */.YjP(expected('an artifact kind'))
-        .min(1, expected('an artifact kind'))
-        .describe('Artifact kind ("*" globs allowed).'),
-    max_growth_pct: nonNegative('Largest allowed size growth, in % of the baseline artifact.').optional(),
-    max_growth_bytes: schemas/* int */.Whr(expected('a whole number ≥ 0'))
-        .min(0, expected('a whole number ≥ 0'))
-        .optional()
-        .describe('Largest allowed size growth, in bytes.'),
-}, expected('a mapping'))
-    .describe('Artifact gate: artifact size growth.')
-    .meta({ anyOf: [{ required: ['max_growth_pct'] }, { required: ['max_growth_bytes'] }] });
-const GATE_SCHEMAS = {
-    threshold: ThresholdGateSchema,
-    regression: RegressionGateSchema,
-    evidence: EvidenceGateSchema,
-    diagnostics: DiagnosticsGateSchema,
-    artifact: ArtifactGateSchema,
-};
-const version = schemas/* literal */.euz(1, expected('1 (the only config version)')).describe('Config version; must be 1.');
-/** Top level as validated: gates are checked one by one after their kind is known. */
-const TopLevelSchema = schemas/* strictObject */.rej({
-    version,
-    policy: PolicySchema.optional(),
-    gates: schemas/* array */.YOg(schemas/* unknown */.L5J(), expected('a list of gates ([] for none)')),
-}, expected('a mapping with version, policy and gates'));
-/** The whole file, for the JSON Schema given to editors. */
-const ConfigFileSchema = schemas/* strictObject */.rej({
-    version,
-    policy: PolicySchema.optional(),
-    gates: schemas/* array */.YOg(schemas/* union */.KCZ([
-        ThresholdGateSchema,
-        RegressionGateSchema,
-        EvidenceGateSchema,
-        DiagnosticsGateSchema,
-        ArtifactGateSchema,
-    ]))
-        .describe('Gates, evaluated in order. The kind follows from the keys present.'),
-})
-    .meta({ title: 'contexta/gate configuration (.github/contexta-gate.yml)' });
-/** JSON Schema of the config file (committed as `docs/contexta-gate.schema.json`). */
-function configJsonSchema() {
-    return z.toJSONSchema(ConfigFileSchema, { io: 'input', target: 'draft-07' });
-}
-
-;// CONCATENATED MODULE: ./src/gates/config.ts
-
-
-
-
-
-
-
-
-/** Where the action looks for a config when none is named. */
-const DEFAULT_CONFIG_PATH = '.github/contexta-gate.yml';
-/** Config files are a few hundred bytes; anything this big is not a config. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/** GitHub labels hold at most 50 characters; `gate-waive:` takes 11 of them. */
-const MAX_WAIVABLE_NAME = 50 - 'gate-waive:'.length;
-const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-function toPolicy(input) {
-    return {
-        unknown: input.unknown,
-        missingBaseline: input.missing_baseline,
-        baselineDegraded: input.baseline_degraded,
-        evidenceGaps: input.evidence_gaps,
-        missingMetrics: input.missing_metrics,
-        significance: input.significance,
-        minSamples: input.min_samples,
-        minEffect: input.min_effect,
-        bootstrapResamples: input.bootstrap_resamples,
-        seed: input.seed,
-        directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
-        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers },
-    };
-}
-/** The policy of a config that has no `policy` section. */
-const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
-/**
- * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
- * on metrics that disappear; only warn on regressions, because without a config we do not know which
- * metrics matter or how noisy they are.
- */
-const DEFAULT_CONFIG = {
-    version: 1,
-    policy: { ...DEFAULT_POLICY, missingMetrics: 'fail' },
-    gates: [
-        { kind: 'diagnostics', name: 'diagnostics', severity: 'fail', message: null, level: 'error' },
-        {
-            kind: 'regression',
-            name: 'no significant regression',
-            severity: 'warn',
-            message: null,
-            metrics: [{ stage: '*', key: '*' }],
-            maxDrop: null,
-            maxDropPct: 5,
-            maxIncrease: null,
-            maxIncreasePct: 5,
-            direction: null,
-            significance: DEFAULT_POLICY.significance,
-            minSamples: DEFAULT_POLICY.minSamples,
-            minEffect: DEFAULT_POLICY.minEffect,
-            slices: { mode: 'none' },
-            samples: null,
-        },
-    ],
-};
-const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
-const GATE_KINDS = Object.keys(GATE_SCHEMAS);
-const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
-const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
-    'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
-/** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
-function gateKind(raw, path, out) {
-    const has = (key) => Object.hasOwn(raw, key);
-    const present = KIND_KEYS.filter(has);
-    if (present.length > 1) {
-        out.error([...path, present[1]], `a gate has exactly one of ${KIND_KEYS.join(', ')}; this one also has ${present[0]} — split it into two gates`, 'key');
-        return null;
-    }
-    const unknown = Object.keys(raw).filter((key) => !ALL_GATE_KEYS.includes(key));
-    const kind = (() => {
-        if (present[0] === 'require_complete')
-            return 'evidence';
-        if (present[0] === 'diagnostics')
-            return 'diagnostics';
-        if (present[0] === 'artifact')
-            return 'artifact';
-        if (present[0] !== 'metric')
-            return null;
-        const threshold = THRESHOLD_LIMITS.filter(has);
-        const regression = REGRESSION_LIMITS.filter(has);
-        if (threshold.length > 0 && regression.length > 0) {
-            out.error([...path, regression[0]], `a gate cannot mix threshold keys (${threshold.join(', ')}) with regression keys (${regression.join(', ')}); split it into two gates`, 'key');
-            return null;
-        }
-        if (threshold.length > 0)
-            return 'threshold';
-        if (regression.length > 0)
-            return 'regression';
-        if (unknown.length === 0) {
-            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct (regression gate)');
-        }
-        return null;
-    })();
-    if (kind === null) {
-        // A misspelt discriminating key is the likely cause; name it rather than the missing kind.
-        for (const key of unknown)
-            out.unknownKey([...path, key], ALL_GATE_KEYS);
-        if (present.length === 0 && unknown.length === 0) {
-            out.error(path, `cannot tell the gate kind; a gate needs one of: ${KIND_HELP}`);
-        }
-    }
-    return kind;
-}
-function toSelectors(metric) {
-    return (typeof metric === 'string' ? [metric] : metric).map((text) => parseMetricSelector(text));
-}
-function toSlices(slices) {
-    if (slices === undefined || slices === 'none')
-        return { mode: 'none' };
-    if (slices === 'all')
-        return { mode: 'all' };
-    return { mode: 'list', slices };
-}
-function toRequiredMetrics(value) {
-    if (value === undefined || value === 'none')
-        return { mode: 'none' };
-    if (value === 'baseline')
-        return { mode: 'baseline' };
-    return { mode: 'list', metrics: toSelectors(value) };
-}
-function toGate(kind, input, policy, path, out) {
-    const common = (g) => ({
-        name: g.name,
-        severity: g.severity,
-        message: g.message ?? null,
-    });
-    switch (kind) {
-        case 'threshold': {
-            const g = input;
-            if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
-                out.error([...path, 'max'], `max (${g.max}) is below min (${g.min}); no value could pass`);
-                return null;
-            }
-            return {
-                kind,
-                ...common(g),
-                metrics: toSelectors(g.metric),
-                min: g.min ?? null,
-                max: g.max ?? null,
-                slices: toSlices(g.slices),
-            };
-        }
-        case 'regression': {
-            const g = input;
-            const significance = g.significance === true
-                ? policy.significance
-                : g.significance === false
-                    ? null
-                    : (g.significance ?? null);
-            return {
-                kind,
-                ...common(g),
-                metrics: toSelectors(g.metric),
-                maxDrop: g.max_drop ?? null,
-                maxDropPct: g.max_drop_pct ?? null,
-                maxIncrease: g.max_increase ?? null,
-                maxIncreasePct: g.max_increase_pct ?? null,
-                direction: g.direction ?? null,
-                significance,
-                minSamples: g.min_samples ?? policy.minSamples,
-                minEffect: g.min_effect ?? policy.minEffect,
-                slices: toSlices(g.slices),
-                samples: g.samples ?? null,
-            };
-        }
-        case 'evidence': {
-            const g = input;
-            return {
-                kind,
-                ...common(g),
-                requireComplete: g.require_complete,
-                optionalStages: g.optional_stages ?? [],
-                requireMetrics: toRequiredMetrics(g.require_metrics),
-                degraded: g.degraded,
-                partial: g.partial,
-                statuses: g.statuses,
-            };
-        }
-        case 'diagnostics': {
-            const g = input;
-            return { kind, ...common(g), level: g.diagnostics };
-        }
-        case 'artifact': {
-            const g = input;
-            if (g.max_growth_pct === undefined && g.max_growth_bytes === undefined) {
-                out.error(path, 'an artifact gate needs max_growth_pct and/or max_growth_bytes');
-                return null;
-            }
-            return {
-                kind,
-                ...common(g),
-                artifact: g.artifact,
-                maxGrowthPct: g.max_growth_pct ?? null,
-                maxGrowthBytes: g.max_growth_bytes ?? null,
-            };
-        }
-    }
-}
-function parseGate(raw, index, policy, out) {
-    const path = ['gates', index];
-    if (!isRecord(raw)) {
-        out.expected(path, `a gate (a mapping with a name and one of: ${KIND_HELP})`);
-        return null;
-    }
-    const kind = gateKind(raw, path, out);
-    if (kind === null)
-        return null;
-    const schema = GATE_SCHEMAS[kind];
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-        const ownKeys = Object.keys(schema.shape);
-        out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
-            const owner = GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
-            return owner === undefined
-                ? undefined
-                : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
-        });
-        return null;
-    }
-    return toGate(kind, parsed.data, policy, path, out);
-}
-// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
-// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
-function danglingAliases(doc) {
-    const anchors = new Set();
-    const dangling = [];
-    (0,dist/* visit */.YR)(doc, {
-        Node(_, node) {
-            if (node.anchor !== undefined)
-                anchors.add(node.anchor);
-        },
-        Alias(_, alias) {
-            if (!anchors.has(alias.source))
-                dangling.push(alias);
-        },
-    });
-    return dangling;
-}
-function fail(out) {
-    const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
-    return { ok: false, errors };
-}
-/**
- * Parses and validates a gate config. Pure: `source` only labels the errors (a file name, or
- * `config-inline` for YAML given through an action input). Never throws; every problem comes back
- * as an error with its position.
- */
-function parseConfig(text, source) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const out = new ConfigDiagnostics(source, doc, lineCounter);
-    if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-            const message = error.code === 'MULTIPLE_DOCS'
-                ? 'the config holds more than one YAML document (a second "---"); keep one'
-                : error.message;
-            out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
-        }
-        return fail(out);
-    }
-    const dangling = danglingAliases(doc);
-    if (dangling.length > 0) {
-        for (const alias of dangling) {
-            out.errorAtOffset(alias.range?.[0] ?? 0, `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
-                `quote values that start with "*", e.g. "*${alias.source}"`);
-        }
-        return fail(out);
-    }
-    if (doc.contents === null) {
-        out.errorAtOffset(0, 'config is empty; write at least "version: 1" and "gates: []", or delete the file to use the default gates');
-        return fail(out);
-    }
-    try {
-        out.data = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (error) {
-        out.errorAtOffset(0, `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`);
-        return fail(out);
-    }
-    const data = out.data;
-    for (const warning of doc.warnings)
-        out.errorAtOffset(warning.pos[0], `YAML: ${warning.message}`, out.warnings);
-    const top = TopLevelSchema.safeParse(data);
-    if (!top.success)
-        out.zodIssues(top.error.issues, [], (relative) => keysAt(TopLevelSchema, relative));
-    const policyInput = isRecord(data) ? PolicySchema.safeParse(data.policy ?? {}) : undefined;
-    const policy = policyInput?.success ? toPolicy(policyInput.data) : DEFAULT_POLICY;
-    const rawGates = isRecord(data) && Array.isArray(data.gates) ? data.gates : [];
-    const gates = [];
-    const firstByName = new Map();
-    rawGates.forEach((raw, index) => {
-        const gate = parseGate(raw, index, policy, out);
-        if (gate === null)
-            return;
-        const folded = gate.name.toLowerCase();
-        const first = firstByName.get(folded);
-        if (first !== undefined) {
-            out.error(['gates', index, 'name'], `duplicate gate name "${gate.name}" (also gates[${first}]); names must be unique, ignoring case, because waiver labels refer to them`);
-        }
-        else {
-            firstByName.set(folded, index);
-        }
-        if (policy.waivers.labels && gate.name.length > MAX_WAIVABLE_NAME) {
-            out.warning(['gates', index, 'name'], `longer than ${MAX_WAIVABLE_NAME} characters, so no "gate-waive:<name>" label can name it (GitHub labels hold 50)`);
-        }
-        gates.push(gate);
-    });
-    if (top.success && rawGates.length === 0) {
-        out.warning(['gates'], 'no gates: only the policy (evidence gaps, missing metrics) can fail the check');
-    }
-    if (out.errors.length > 0 || !top.success)
-        return fail(out);
-    return {
-        ok: true,
-        config: { version: 1, policy, gates },
-        warnings: out.warnings.map(formatConfigError),
-    };
-}
-/**
- * Reads a config file and parses it. With `optional`, a missing file means "no config": the default
- * gates, with a warning saying so.
- */
-async function loadConfigFile(path, options = {}) {
-    const problem = (message) => ({
-        ok: false,
-        errors: [{ source: path, line: 1, col: 1, path: '', message }],
-    });
-    try {
-        const info = await (0,promises_namespaceObject.stat)(path);
-        if (!info.isFile())
-            return problem('not a file');
-        if (info.size > MAX_CONFIG_BYTES)
-            return problem(`config is ${info.size} bytes; a gate config is at most 1 MiB`);
-        return parseConfig(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' && options.optional === true) {
-            return {
-                ok: true,
-                config: DEFAULT_CONFIG,
-                warnings: [`${path}: no config file; using the default gates`],
-            };
-        }
-        if (code === 'ENOENT')
-            return problem('config file not found');
-        return problem(`cannot read the config: ${error instanceof Error ? error.message : String(error)}`);
-    }
 }
 
 // EXTERNAL MODULE: ./src/evidence/safe-fs.ts
@@ -4224,6 +3470,8 @@ async function readJsonFile(ctx, rel, severity, attribution = {}) {
     return gap('invalid_json_line', `${rel} is not valid JSON: ${parsed.message}`, line);
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __nccwpck_require__(2857);
 ;// CONCATENATED MODULE: ./src/metalab/schema.ts
 /**
  * zod schemas for the metalab files the reader uses (store schema "0.1", see
@@ -5434,12 +4682,2175 @@ async function readMetalab(root, options = {}) {
     return evidence;
 }
 
+// EXTERNAL MODULE: ./src/evidence/read.ts + 14 modules
+var read = __nccwpck_require__(4810);
+;// CONCATENATED MODULE: ./src/evidence/open.ts
+/**
+ * One door for every evidence source: a metalab store is recognised by its `_meta.json`, anything
+ * else is read as a Contexta workspace (whose reader reports `no_evidence` when nothing is there).
+ */
+
+
+async function openEvidence(path, options = {}) {
+    if (await isMetalabStore(path)) {
+        return readMetalab(path, {
+            ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+            ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+        });
+    }
+    return (0,read/* readEvidence */.A)(path, options);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
+/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
+/**
+ * The closest candidate, if it is close enough to be a likely typo: same word written in another
+ * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
+ */
+function didYouMean(word, candidates) {
+    const exact = candidates.find((c) => normalize(c) === normalize(word));
+    if (exact !== undefined)
+        return exact;
+    let best = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    return bestDistance <= limit ? best : null;
+}
+
+;// CONCATENATED MODULE: ./src/gates/config-diagnostics.ts
+
+
+
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+/** `file:line:col: path: message`, the form editors and GitHub annotations understand. */
+function formatConfigError(error) {
+    const where = error.path === '' ? '' : `${error.path}: `;
+    return `${error.source}:${error.line}:${error.col}: ${where}${error.message}`;
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null (an empty value)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string') {
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    }
+    return String(value);
+}
+function valueAt(root, path) {
+    let value = root;
+    for (const segment of path) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+/** Keys a zod object schema accepts at `path` (through optional/default wrappers). */
+function keysAt(schema, path) {
+    const unwrap = (s) => {
+        let current = s;
+        while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodDefault */.XiL) {
+            current = current.unwrap();
+        }
+        return current;
+    };
+    let current = unwrap(schema);
+    for (const segment of path) {
+        if (!(current instanceof schemas/* ZodObject */.bvH))
+            return [];
+        const next = current.shape[String(segment)];
+        if (next === undefined)
+            return [];
+        current = unwrap(next);
+    }
+    return current instanceof schemas/* ZodObject */.bvH ? Object.keys(current.shape) : [];
+}
+/** Collects errors and warnings with positions taken from the YAML document. */
+class ConfigDiagnostics {
+    errors = [];
+    warnings = [];
+    source;
+    doc;
+    lineCounter;
+    constructor(source, doc, lineCounter) {
+        this.source = source;
+        this.doc = doc;
+        this.lineCounter = lineCounter;
+    }
+    /** The document as plain values, once it could be converted; messages quote from it. */
+    data;
+    error(path, message, at = 'value') {
+        this.errors.push(this.make(path, message, at));
+    }
+    warning(path, message) {
+        this.warnings.push(this.make(path, message, 'value'));
+    }
+    errorAtOffset(offset, message, list = this.errors) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        list.push({ source: this.source, line, col, path: '', message });
+    }
+    /** "expected X, found Y" for the value at `path`, or "missing" when there is none. */
+    expected(path, expected, suggestions = []) {
+        const value = valueAt(this.data, path);
+        if (value === undefined) {
+            this.error(path, `required key is missing; expected ${expected}`);
+            return;
+        }
+        let message = `expected ${expected}, found ${describeValue(value)}`;
+        if (typeof value === 'string' && suggestions.includes(value)) {
+            message += ' (text; write it without quotes)';
+        }
+        else if (typeof value === 'string' && suggestions.length > 0) {
+            const suggestion = didYouMean(value, suggestions);
+            if (suggestion !== null)
+                message += `; did you mean "${suggestion}"?`;
+        }
+        this.error(path, message);
+    }
+    unknownKey(path, validKeys, note) {
+        const key = String(path[path.length - 1]);
+        const suggestion = didYouMean(key, validKeys);
+        const hint = note ??
+            (suggestion !== null ? `did you mean "${suggestion}"?` : `valid keys here: ${validKeys.join(', ')}`);
+        this.error(path, `unknown key; ${hint}`, 'key');
+    }
+    /** Reports zod issues of a value validated at `base`; `keys` gives the valid keys of an object. */
+    zodIssues(issues, base, keys, unknownKeyNote) {
+        for (const issue of issues) {
+            const relative = issue.path;
+            const path = [...base, ...relative];
+            if (issue.code === 'unrecognized_keys') {
+                for (const key of issue.keys)
+                    this.unknownKey([...path, key], keys(relative), unknownKeyNote?.(key));
+            }
+            else if (issue.code === 'invalid_union') {
+                // A branch whose failures are not all "wrong type here" matched the value's shape; its
+                // issues say precisely what is wrong (an item of a list, a bad selector).
+                const matching = issue.errors.filter((branch) => !branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
+                if (matching.length === 1) {
+                    this.zodIssues(matching[0], path, () => []);
+                }
+                else {
+                    const literals = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(String) : [])));
+                    this.expected(path, issue.message, literals);
+                }
+            }
+            else if (issue.code === 'invalid_key') {
+                const key = String(path[path.length - 1]);
+                this.error(path, `expected ${issue.issues[0]?.message ?? 'a valid key'}, found key ${JSON.stringify(key)}`, 'key');
+            }
+            else if (issue.code === 'invalid_value') {
+                this.expected(path, issue.message, issue.values.map(String));
+            }
+            else {
+                this.expected(path, issue.message);
+            }
+        }
+    }
+    make(path, message, at) {
+        const offset = this.offsetOf(path, at);
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { source: this.source, line, col, path: formatPath(path), message };
+    }
+    /** Start of the node at `path`; when the path runs out (a missing key), its closest ancestor. */
+    offsetOf(path, at) {
+        const startOf = (node) => node !== null && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
+            ? node.range[0]
+            : undefined;
+        let node = this.doc.contents;
+        let offset = startOf(node) ?? 0;
+        for (let i = 0; i < path.length; i++) {
+            const segment = path[i];
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
+                if (pair === undefined)
+                    break;
+                const keyOffset = startOf(pair.key) ?? offset;
+                if (at === 'key' && i === path.length - 1)
+                    return keyOffset;
+                node = pair.value;
+                offset = startOf(node) ?? keyOffset;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && segment < node.items.length) {
+                node = node.items[segment];
+                offset = startOf(node) ?? offset;
+            }
+            else {
+                break;
+            }
+        }
+        return offset;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gates/config-schema.ts
+
+
+/**
+ * Zod schemas of the config file as written (snake_case). Every error message is the "expected"
+ * phrase of its place; `config.ts` turns an issue into "expected <message>, found <value>" and adds
+ * the position. Cross-field rules (gate kind, min ≤ max, unique names) live in `config.ts`, where the
+ * YAML positions are at hand.
+ */
+const expected = (what) => ({ error: what });
+/** The keys that make a `metric` gate a threshold gate or a regression gate. */
+const THRESHOLD_LIMITS = ['min', 'max'];
+const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'];
+const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
+const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
+const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
+    .gt(0, expected('a number in (0, 0.5]'))
+    .lte(0.5, expected('a number in (0, 0.5]'));
+const metricSelector = schemas/* string */.YjP(expected('a metric selector "<stage>/<metric key>"'))
+    .superRefine((text, ctx) => {
+    const parsed = parseMetricSelector(text);
+    if ('error' in parsed)
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+})
+    // For editors only; validation gives the precise reason through parseMetricSelector.
+    .meta({ pattern: '^[A-Za-z0-9_*-]+/[^\\s/]+$' });
+const metricSelectors = schemas/* union */.KCZ([
+    metricSelector,
+    schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
+        .min(1, expected('a non-empty list of metric selectors')),
+], expected('a metric selector "<stage>/<metric key>" or a list of them'));
+const stageName = schemas/* string */.YjP(expected('a stage name'))
+    .regex(/^[A-Za-z0-9_-]+$/, expected('a stage name of letters, digits, "-" or "_"'));
+const outcome = schemas/* enum */.k5n(['pass', 'warn', 'fail'], expected('one of pass, warn, fail'));
+const unknownOutcome = schemas/* enum */.k5n(['unknown', 'pass', 'warn', 'fail'], expected('one of unknown, pass, warn, fail'));
+const gapAction = schemas/* enum */.k5n(['fail', 'warn', 'ignore'], expected('one of fail, warn, ignore'));
+const direction = schemas/* enum */.k5n(['higher', 'lower'], expected('one of higher, lower'));
+const slices = schemas/* union */.KCZ([
+    schemas/* literal */.euz('none'),
+    schemas/* literal */.euz('all'),
+    schemas/* array */.YOg(schemas/* string */.YjP(expected('a slice name')).min(1, expected('a slice name')), expected('a list of slice names'))
+        .min(1, expected('a non-empty list of slice names')),
+], expected('none, all or a list of slice names'))
+    .describe('Which slices are judged: none (the overall series only, default), all, or a list of slice names.');
+const WaiversSchema = schemas/* strictObject */.rej({
+    labels: schemas/* boolean */.zMY(expected('true or false'))
+        .default(true)
+        .describe('Accept `gate-waive:<gate name>` PR labels (the action decides whose labels count).'),
+    trailers: schemas/* boolean */.zMY(expected('true or false'))
+        .default(true)
+        .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
+}, expected('a mapping with labels and trailers'));
+const PolicySchema = schemas/* strictObject */.rej({
+    unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
+    missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
+    baseline_degraded: unknownOutcome
+        .default('unknown')
+        .describe('Verdict when the baseline has error-severity evidence gaps or degraded evidence.'),
+    evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
+    missing_metrics: gapAction
+        .default('warn')
+        .describe('A metric the baseline has that is missing from the candidate.'),
+    significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
+    min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
+    min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
+    bootstrap_resamples: schemas/* int */.Whr(expected('a whole number from 100 to 1000000'))
+        .min(100, expected('a whole number from 100 to 1000000'))
+        .max(1_000_000, expected('a whole number from 100 to 1000000'))
+        .default(2000)
+        .describe('Bootstrap resamples for confidence intervals.'),
+    seed: schemas/* int */.Whr(expected('a whole number ≥ 0'))
+        .min(0, expected('a whole number ≥ 0'))
+        .default(20261123)
+        .describe('Seed of the bootstrap, so a verdict is reproducible.'),
+    directions: schemas/* record */.g1P(schemas/* string */.YjP()
+        .regex(/^[^\s/]+$/, expected('a metric key glob without "/" or spaces (directions are keyed by metric key)')), direction, 
+    // Only the record's own type error: key and value errors keep their own messages.
+    {
+        error: (issue) => issue.code === 'invalid_type' ? 'a mapping of metric key globs to higher or lower' : undefined,
+    })
+        .default({})
+        .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
+    waivers: WaiversSchema.default({ labels: true, trailers: true }),
+}, expected('a mapping of policy settings'))
+    .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
+const common = {
+    name: schemas/* string */.YjP(expected('a gate name (text)'))
+        .trim()
+        .min(1, expected('a non-empty gate name'))
+        .describe('Unique name, shown in the report and used by `gate-waive:<name>` labels.'),
+    severity: schemas/* enum */.k5n(['fail', 'warn'], expected('one of fail, warn'))
+        .default('fail')
+        .describe('Whether a failing gate fails the check or only warns.'),
+    message: schemas/* string */.YjP(expected('text')).optional().describe('Custom message shown when the gate fails.'),
+};
+const ThresholdGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
+    min: schemas/* number */.aig(expected('a number')).optional().describe('Lowest acceptable value.'),
+    max: schemas/* number */.aig(expected('a number')).optional().describe('Highest acceptable value.'),
+    slices: slices.optional(),
+}, expected('a mapping'))
+    .describe('Threshold gate: absolute bounds on the candidate value.')
+    .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
+const RegressionGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
+    max_drop: nonNegative('Largest allowed drop of a higher-is-better metric, in metric units.').optional(),
+    max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
+    max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
+    max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
+    direction: direction.optional().describe('Override of the metric direction.'),
+    significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
+        .optional()
+        .describe('Only fail when the change is significant at this alpha; true = policy.significance.'),
+    min_samples: positiveInt('Minimum samples per compared unit or slice (default policy.min_samples).').optional(),
+    min_effect: nonNegative('Changes smaller than this never fail (default policy.min_effect).').optional(),
+    slices: slices.optional(),
+    samples: schemas/* string */.YjP(expected('a metric key'))
+        .regex(/^[^\s/*]+$/, expected('a metric key without "/", "*" or spaces'))
+        .optional()
+        .describe('Per-sample metric key holding the sample outcomes of this metric (e.g. correct).'),
+}, expected('a mapping'))
+    .describe('Regression gate: candidate against baseline.')
+    .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
+const EvidenceGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    require_complete: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+        .min(1, expected('a non-empty list of stage names'))
+        .describe('Stages that must exist in the candidate; the other checks look at these stages.'),
+    optional_stages: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+        .optional()
+        .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
+    require_metrics: schemas/* union */.KCZ([
+        schemas/* literal */.euz('baseline'),
+        schemas/* literal */.euz('none'),
+        schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
+            .min(1, expected('a non-empty list of metric selectors')),
+    ], expected('baseline, none or a list of "<stage>/<metric key>"'))
+        .optional()
+        .describe('baseline: every metric the baseline has in those stages; or a list; none (default).'),
+    degraded: gapAction.default('fail').describe('Degraded records in those stages.'),
+    partial: gapAction
+        .default('fail')
+        .describe('Records whose completeness is partial, absent or unknown.'),
+    statuses: gapAction.default('warn').describe('Ledger statuses other than completed.'),
+}, expected('a mapping'))
+    .describe('Evidence gate: the candidate evidence is complete.');
+const DiagnosticsGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    diagnostics: schemas/* enum */.k5n(['error', 'warning', 'info'], expected('one of error, warning, info'))
+        .describe('Fail on any diagnostic at or above this level.'),
+}, expected('a mapping'))
+    .describe('Diagnostics gate.');
+const ArtifactGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    artifact: schemas/* string */.YjP(expected('an artifact kind'))
+        .min(1, expected('an artifact kind'))
+        .describe('Artifact kind ("*" globs allowed).'),
+    max_growth_pct: nonNegative('Largest allowed size growth, in % of the baseline artifact.').optional(),
+    max_growth_bytes: schemas/* int */.Whr(expected('a whole number ≥ 0'))
+        .min(0, expected('a whole number ≥ 0'))
+        .optional()
+        .describe('Largest allowed size growth, in bytes.'),
+}, expected('a mapping'))
+    .describe('Artifact gate: artifact size growth.')
+    .meta({ anyOf: [{ required: ['max_growth_pct'] }, { required: ['max_growth_bytes'] }] });
+const GATE_SCHEMAS = {
+    threshold: ThresholdGateSchema,
+    regression: RegressionGateSchema,
+    evidence: EvidenceGateSchema,
+    diagnostics: DiagnosticsGateSchema,
+    artifact: ArtifactGateSchema,
+};
+const version = schemas/* literal */.euz(1, expected('1 (the only config version)')).describe('Config version; must be 1.');
+/** Top level as validated: gates are checked one by one after their kind is known. */
+const TopLevelSchema = schemas/* strictObject */.rej({
+    version,
+    policy: PolicySchema.optional(),
+    gates: schemas/* array */.YOg(schemas/* unknown */.L5J(), expected('a list of gates ([] for none)')),
+}, expected('a mapping with version, policy and gates'));
+/** The whole file, for the JSON Schema given to editors. */
+const ConfigFileSchema = schemas/* strictObject */.rej({
+    version,
+    policy: PolicySchema.optional(),
+    gates: schemas/* array */.YOg(schemas/* union */.KCZ([
+        ThresholdGateSchema,
+        RegressionGateSchema,
+        EvidenceGateSchema,
+        DiagnosticsGateSchema,
+        ArtifactGateSchema,
+    ]))
+        .describe('Gates, evaluated in order. The kind follows from the keys present.'),
+})
+    .meta({ title: 'contexta/gate configuration (.github/contexta-gate.yml)' });
+/** JSON Schema of the config file (committed as `docs/contexta-gate.schema.json`). */
+function configJsonSchema() {
+    return z.toJSONSchema(ConfigFileSchema, { io: 'input', target: 'draft-07' });
+}
+
+;// CONCATENATED MODULE: ./src/gates/config.ts
+
+
+
+
+
+
+
+
+/** Where the action looks for a config when none is named. */
+const DEFAULT_CONFIG_PATH = '.github/contexta-gate.yml';
+/** Config files are a few hundred bytes; anything this big is not a config. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** GitHub labels hold at most 50 characters; `gate-waive:` takes 11 of them. */
+const MAX_WAIVABLE_NAME = 50 - 'gate-waive:'.length;
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function toPolicy(input) {
+    return {
+        unknown: input.unknown,
+        missingBaseline: input.missing_baseline,
+        baselineDegraded: input.baseline_degraded,
+        evidenceGaps: input.evidence_gaps,
+        missingMetrics: input.missing_metrics,
+        significance: input.significance,
+        minSamples: input.min_samples,
+        minEffect: input.min_effect,
+        bootstrapResamples: input.bootstrap_resamples,
+        seed: input.seed,
+        directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
+        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers },
+    };
+}
+/** The policy of a config that has no `policy` section. */
+const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
+/**
+ * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
+ * on metrics that disappear; only warn on regressions, because without a config we do not know which
+ * metrics matter or how noisy they are.
+ */
+const DEFAULT_CONFIG = {
+    version: 1,
+    policy: { ...DEFAULT_POLICY, missingMetrics: 'fail' },
+    gates: [
+        { kind: 'diagnostics', name: 'diagnostics', severity: 'fail', message: null, level: 'error' },
+        {
+            kind: 'regression',
+            name: 'no significant regression',
+            severity: 'warn',
+            message: null,
+            metrics: [{ stage: '*', key: '*' }],
+            maxDrop: null,
+            maxDropPct: 5,
+            maxIncrease: null,
+            maxIncreasePct: 5,
+            direction: null,
+            significance: DEFAULT_POLICY.significance,
+            minSamples: DEFAULT_POLICY.minSamples,
+            minEffect: DEFAULT_POLICY.minEffect,
+            slices: { mode: 'none' },
+            samples: null,
+        },
+    ],
+};
+const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
+const GATE_KINDS = Object.keys(GATE_SCHEMAS);
+const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
+const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
+    'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
+/** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
+function gateKind(raw, path, out) {
+    const has = (key) => Object.hasOwn(raw, key);
+    const present = KIND_KEYS.filter(has);
+    if (present.length > 1) {
+        out.error([...path, present[1]], `a gate has exactly one of ${KIND_KEYS.join(', ')}; this one also has ${present[0]} — split it into two gates`, 'key');
+        return null;
+    }
+    const unknown = Object.keys(raw).filter((key) => !ALL_GATE_KEYS.includes(key));
+    const kind = (() => {
+        if (present[0] === 'require_complete')
+            return 'evidence';
+        if (present[0] === 'diagnostics')
+            return 'diagnostics';
+        if (present[0] === 'artifact')
+            return 'artifact';
+        if (present[0] !== 'metric')
+            return null;
+        const threshold = THRESHOLD_LIMITS.filter(has);
+        const regression = REGRESSION_LIMITS.filter(has);
+        if (threshold.length > 0 && regression.length > 0) {
+            out.error([...path, regression[0]], `a gate cannot mix threshold keys (${threshold.join(', ')}) with regression keys (${regression.join(', ')}); split it into two gates`, 'key');
+            return null;
+        }
+        if (threshold.length > 0)
+            return 'threshold';
+        if (regression.length > 0)
+            return 'regression';
+        if (unknown.length === 0) {
+            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct (regression gate)');
+        }
+        return null;
+    })();
+    if (kind === null) {
+        // A misspelt discriminating key is the likely cause; name it rather than the missing kind.
+        for (const key of unknown)
+            out.unknownKey([...path, key], ALL_GATE_KEYS);
+        if (present.length === 0 && unknown.length === 0) {
+            out.error(path, `cannot tell the gate kind; a gate needs one of: ${KIND_HELP}`);
+        }
+    }
+    return kind;
+}
+function toSelectors(metric) {
+    return (typeof metric === 'string' ? [metric] : metric).map((text) => parseMetricSelector(text));
+}
+function toSlices(slices) {
+    if (slices === undefined || slices === 'none')
+        return { mode: 'none' };
+    if (slices === 'all')
+        return { mode: 'all' };
+    return { mode: 'list', slices };
+}
+function toRequiredMetrics(value) {
+    if (value === undefined || value === 'none')
+        return { mode: 'none' };
+    if (value === 'baseline')
+        return { mode: 'baseline' };
+    return { mode: 'list', metrics: toSelectors(value) };
+}
+function toGate(kind, input, policy, path, out) {
+    const common = (g) => ({
+        name: g.name,
+        severity: g.severity,
+        message: g.message ?? null,
+    });
+    switch (kind) {
+        case 'threshold': {
+            const g = input;
+            if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
+                out.error([...path, 'max'], `max (${g.max}) is below min (${g.min}); no value could pass`);
+                return null;
+            }
+            return {
+                kind,
+                ...common(g),
+                metrics: toSelectors(g.metric),
+                min: g.min ?? null,
+                max: g.max ?? null,
+                slices: toSlices(g.slices),
+            };
+        }
+        case 'regression': {
+            const g = input;
+            const significance = g.significance === true
+                ? policy.significance
+                : g.significance === false
+                    ? null
+                    : (g.significance ?? null);
+            return {
+                kind,
+                ...common(g),
+                metrics: toSelectors(g.metric),
+                maxDrop: g.max_drop ?? null,
+                maxDropPct: g.max_drop_pct ?? null,
+                maxIncrease: g.max_increase ?? null,
+                maxIncreasePct: g.max_increase_pct ?? null,
+                direction: g.direction ?? null,
+                significance,
+                minSamples: g.min_samples ?? policy.minSamples,
+                minEffect: g.min_effect ?? policy.minEffect,
+                slices: toSlices(g.slices),
+                samples: g.samples ?? null,
+            };
+        }
+        case 'evidence': {
+            const g = input;
+            return {
+                kind,
+                ...common(g),
+                requireComplete: g.require_complete,
+                optionalStages: g.optional_stages ?? [],
+                requireMetrics: toRequiredMetrics(g.require_metrics),
+                degraded: g.degraded,
+                partial: g.partial,
+                statuses: g.statuses,
+            };
+        }
+        case 'diagnostics': {
+            const g = input;
+            return { kind, ...common(g), level: g.diagnostics };
+        }
+        case 'artifact': {
+            const g = input;
+            if (g.max_growth_pct === undefined && g.max_growth_bytes === undefined) {
+                out.error(path, 'an artifact gate needs max_growth_pct and/or max_growth_bytes');
+                return null;
+            }
+            return {
+                kind,
+                ...common(g),
+                artifact: g.artifact,
+                maxGrowthPct: g.max_growth_pct ?? null,
+                maxGrowthBytes: g.max_growth_bytes ?? null,
+            };
+        }
+    }
+}
+function parseGate(raw, index, policy, out) {
+    const path = ['gates', index];
+    if (!isRecord(raw)) {
+        out.expected(path, `a gate (a mapping with a name and one of: ${KIND_HELP})`);
+        return null;
+    }
+    const kind = gateKind(raw, path, out);
+    if (kind === null)
+        return null;
+    const schema = GATE_SCHEMAS[kind];
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+        const ownKeys = Object.keys(schema.shape);
+        out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
+            const owner = GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
+            return owner === undefined
+                ? undefined
+                : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
+        });
+        return null;
+    }
+    return toGate(kind, parsed.data, policy, path, out);
+}
+// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
+// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
+function danglingAliases(doc) {
+    const anchors = new Set();
+    const dangling = [];
+    (0,dist/* visit */.YR)(doc, {
+        Node(_, node) {
+            if (node.anchor !== undefined)
+                anchors.add(node.anchor);
+        },
+        Alias(_, alias) {
+            if (!anchors.has(alias.source))
+                dangling.push(alias);
+        },
+    });
+    return dangling;
+}
+function fail(out) {
+    const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
+    return { ok: false, errors };
+}
+/**
+ * Parses and validates a gate config. Pure: `source` only labels the errors (a file name, or
+ * `config-inline` for YAML given through an action input). Never throws; every problem comes back
+ * as an error with its position.
+ */
+function parseConfig(text, source) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const out = new ConfigDiagnostics(source, doc, lineCounter);
+    if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+            const message = error.code === 'MULTIPLE_DOCS'
+                ? 'the config holds more than one YAML document (a second "---"); keep one'
+                : error.message;
+            out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
+        }
+        return fail(out);
+    }
+    const dangling = danglingAliases(doc);
+    if (dangling.length > 0) {
+        for (const alias of dangling) {
+            out.errorAtOffset(alias.range?.[0] ?? 0, `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
+                `quote values that start with "*", e.g. "*${alias.source}"`);
+        }
+        return fail(out);
+    }
+    if (doc.contents === null) {
+        out.errorAtOffset(0, 'config is empty; write at least "version: 1" and "gates: []", or delete the file to use the default gates');
+        return fail(out);
+    }
+    try {
+        out.data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (error) {
+        out.errorAtOffset(0, `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(out);
+    }
+    const data = out.data;
+    for (const warning of doc.warnings)
+        out.errorAtOffset(warning.pos[0], `YAML: ${warning.message}`, out.warnings);
+    const top = TopLevelSchema.safeParse(data);
+    if (!top.success)
+        out.zodIssues(top.error.issues, [], (relative) => keysAt(TopLevelSchema, relative));
+    const policyInput = isRecord(data) ? PolicySchema.safeParse(data.policy ?? {}) : undefined;
+    const policy = policyInput?.success ? toPolicy(policyInput.data) : DEFAULT_POLICY;
+    const rawGates = isRecord(data) && Array.isArray(data.gates) ? data.gates : [];
+    const gates = [];
+    const firstByName = new Map();
+    rawGates.forEach((raw, index) => {
+        const gate = parseGate(raw, index, policy, out);
+        if (gate === null)
+            return;
+        const folded = gate.name.toLowerCase();
+        const first = firstByName.get(folded);
+        if (first !== undefined) {
+            out.error(['gates', index, 'name'], `duplicate gate name "${gate.name}" (also gates[${first}]); names must be unique, ignoring case, because waiver labels refer to them`);
+        }
+        else {
+            firstByName.set(folded, index);
+        }
+        if (policy.waivers.labels && gate.name.length > MAX_WAIVABLE_NAME) {
+            out.warning(['gates', index, 'name'], `longer than ${MAX_WAIVABLE_NAME} characters, so no "gate-waive:<name>" label can name it (GitHub labels hold 50)`);
+        }
+        gates.push(gate);
+    });
+    if (top.success && rawGates.length === 0) {
+        out.warning(['gates'], 'no gates: only the policy (evidence gaps, missing metrics) can fail the check');
+    }
+    if (out.errors.length > 0 || !top.success)
+        return fail(out);
+    return {
+        ok: true,
+        config: { version: 1, policy, gates },
+        warnings: out.warnings.map(formatConfigError),
+    };
+}
+/**
+ * Reads a config file and parses it. With `optional`, a missing file means "no config": the default
+ * gates, with a warning saying so.
+ */
+async function loadConfigFile(path, options = {}) {
+    const problem = (message) => ({
+        ok: false,
+        errors: [{ source: path, line: 1, col: 1, path: '', message }],
+    });
+    try {
+        const info = await (0,promises_namespaceObject.stat)(path);
+        if (!info.isFile())
+            return problem('not a file');
+        if (info.size > MAX_CONFIG_BYTES)
+            return problem(`config is ${info.size} bytes; a gate config is at most 1 MiB`);
+        return parseConfig(await (0,promises_namespaceObject.readFile)(path, 'utf8'), path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' && options.optional === true) {
+            return {
+                ok: true,
+                config: DEFAULT_CONFIG,
+                warnings: [`${path}: no config file; using the default gates`],
+            };
+        }
+        if (code === 'ENOENT')
+            return problem('config file not found');
+        return problem(`cannot read the config: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for untrusted text (metric, slice, sample, run and stage names, messages, paths) that we
+ * put into GitHub-flavoured markdown. Everything here comes from a workspace a pull request can
+ * write, so it must not be able to break out of a table cell, start a block, or make GitHub render
+ * HTML, links, images, mentions, issue references or autolinks in a comment posted with our token.
+ *
+ * The rules follow cmark-gfm, the parser GitHub uses:
+ * - A table row is split at every `|` that is not part of a backslash escape, before any inline
+ *   parsing (`\` + any ASCII punctuation is one escape, so `\\|` still splits). We therefore never
+ *   emit a bare `|` from escaped text: it becomes the entity `&#124;`.
+ * - Mentions, issue references and autolinks are found in the rendered text, after entities and
+ *   backslash escapes are resolved, so escaping `@` or `#` does not stop them. An invisible
+ *   zero-width joiner after the trigger character does.
+ */
+/** U+200D: invisible, not a word character, and not part of any GitHub reference syntax. */
+const ZWJ = '\u200d';
+/** U+200B: separates a literal backslash from the escape we add in front of a pipe. */
+const ZWSP = '\u200b';
+const ELLIPSIS = '…';
+const LINE_BREAK_MARK = '⏎';
+const REPLACEMENT = '\ufffd';
+/** Default cap for one piece of untrusted text, in code points. */
+const DEFAULT_MAX_TEXT_LENGTH = 200;
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+/**
+ * C0/C1 controls (tab handled separately), bidirectional overrides and isolates (which can make
+ * a name read differently from what it is), and lone surrogates (invalid UTF-16 that some
+ * renderers turn into garbage).
+ */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Replaces line breaks and control characters so the text is one safe line. */
+function toSingleLine(text) {
+    return text.replace(LINE_BREAKS, LINE_BREAK_MARK).replace(/\t/g, ' ').replace(UNSAFE_CHARS, REPLACEMENT);
+}
+/** Caps `text` at `maxLength` code points, ending in an ellipsis when something was cut. */
+function truncateText(text, maxLength) {
+    if (!Number.isFinite(maxLength) || text.length <= maxLength)
+        return text;
+    const limit = Math.max(1, Math.floor(maxLength));
+    // Iterating by code point keeps surrogate pairs whole; the early exit bounds the work.
+    let out = '';
+    let count = 0;
+    for (const ch of text) {
+        if (count === limit)
+            return `${stripTrailingPartial(out, limit)}${ELLIPSIS}`;
+        out += ch;
+        count++;
+    }
+    return out;
+}
+/** Removes the last code point so `out` plus the ellipsis has `limit` code points. */
+function stripTrailingPartial(out, limit) {
+    if (limit <= 1)
+        return '';
+    const last = out.codePointAt(out.length - 1);
+    const width = last !== undefined && last >= 0xdc00 && last <= 0xdfff ? 2 : 1;
+    return out.slice(0, out.length - width);
+}
+/**
+ * Characters that would start inline markup. `|`, `<`, `>`, `&` become entities (a backslash-escaped
+ * pipe can still be turned into a cell split by a preceding backslash); the rest are backslash-escaped.
+ */
+const INLINE_SPECIAL = /[\\`*_~[\]()!#$|<>&]/g;
+const ENTITIES = { '|': '&#124;', '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+/**
+ * Escapes untrusted text for use anywhere in markdown: a table cell, a list item, a heading, a
+ * `<summary>`. The result is a single line that renders as the literal text (with line breaks
+ * shown as ⏎ and control characters as �), capped at `maxLength` code points.
+ */
+function escapeText(text, options = {}) {
+    const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+    // References are broken on the raw text: done after escaping, `#` would also match inside `&#124;`.
+    let out = neutraliseReferences(capped).replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+    // Block syntax only matters at the start of a line; escaped text may be placed there (a list
+    // item, a paragraph), so a leading list/heading/quote marker must not take effect.
+    out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
+    return out;
+}
+/**
+ * Breaks GitHub's automatic links without changing what a reader sees: `@user`/`@org/team`
+ * mentions, `#123`/`GH-123` issue references, `scheme://` and `www.` autolinks. Email autolinks
+ * contain an `@` and are broken by the mention rule.
+ */
+function neutraliseReferences(text) {
+    return text
+        .replace(/@/g, `@${ZWJ}`)
+        .replace(/#(?=\d)/g, `#${ZWJ}`)
+        .replace(/\b(gh)-(?=\d)/gi, `$1${ZWJ}-`)
+        .replace(/:(?=\/\/)/g, `:${ZWJ}`)
+        .replace(/\b(www)\./gi, `$1${ZWJ}.`);
+}
+/**
+ * Renders untrusted text as an inline code span. The fence is one backtick longer than the longest
+ * backtick run inside, and the content is padded with a space on each side (CommonMark strips
+ * exactly one from each side), so no content can close the span early. Mentions and autolinks are
+ * not processed inside code spans, so no zero-width characters are needed there.
+ */
+function inlineCode(text, options = {}) {
+    let content = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+    if (options.inTable) {
+        // A backslash right before our `\|` would pair with it (`\\` is one escape) and leave the pipe
+        // bare; a zero-width space between them keeps the escape ours.
+        content = content.replace(/(\\?)\|/g, (_m, backslash) => (backslash ? `\\${ZWSP}\\|` : '\\|'));
+    }
+    let longestRun = 0;
+    for (const run of content.match(/`+/g) ?? [])
+        longestRun = Math.max(longestRun, run.length);
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence} ${content} ${fence}`;
+}
+/** A markdown table row from cells that are already safe (escaped or built by us). */
+function tableRow(cells) {
+    return `| ${cells.map((cell) => (cell === '' ? ' ' : cell)).join(' | ')} |`;
+}
+/** Header and delimiter rows of a table; headers are our own text, not escaped. */
+function tableHeader(headers, align = []) {
+    const delimiters = headers.map((_, i) => {
+        switch (align[i]) {
+            case 'right':
+                return '---:';
+            case 'center':
+                return ':---:';
+            default:
+                return '---';
+        }
+    });
+    return `${tableRow(headers)}\n${tableRow(delimiters)}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** Identifies the document type to consumers that read several kinds of JSON. */
+const REPORT_FORMAT = 'contexta-gate/report';
+const LEADING_KEYS = ['format', 'schemaVersion', 'verdict', 'exit', 'headline'];
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * An object with its key order fixed. Plain JS objects cannot hold it: integer-like keys ("9",
+ * "10") always enumerate first in numeric order, whatever order they were inserted in.
+ */
+class Ordered {
+    entries;
+    constructor(entries) {
+        this.entries = entries;
+    }
+}
+function plain(value, seen) {
+    if (value === null)
+        return null;
+    switch (typeof value) {
+        case 'number':
+            return Number.isFinite(value) ? value : null;
+        case 'string':
+        case 'boolean':
+            return value;
+        case 'bigint':
+            return value.toString();
+        case 'object':
+            break;
+        default:
+            return undefined;
+    }
+    const object = value;
+    if (seen.has(object))
+        throw new TypeError('renderJson: the report contains a cycle');
+    seen.add(object);
+    try {
+        if (ArrayBuffer.isView(object) && !(object instanceof DataView)) {
+            return Array.from(object, (v) => plain(v, seen) ?? null);
+        }
+        if (Array.isArray(object))
+            return object.map((v) => plain(v, seen) ?? null);
+        if (object instanceof Set)
+            return [...object].map((v) => plain(v, seen) ?? null);
+        if (object instanceof Date)
+            return Number.isNaN(object.getTime()) ? null : object.toISOString();
+        const entries = object instanceof Map
+            ? [...object].map(([k, v]) => [String(k), v])
+            : Object.entries(object);
+        const out = [];
+        for (const [key, v] of entries.sort(([a], [b]) => compareKeys(a, b))) {
+            const converted = plain(v, seen);
+            if (converted !== undefined)
+                out.push([key, converted]);
+        }
+        return new Ordered(out);
+    }
+    finally {
+        seen.delete(object);
+    }
+}
+function serialise(value, indent, depth) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    const items = value instanceof Ordered
+        ? value.entries.map(([k, v]) => `${JSON.stringify(k)}:${indent ? ' ' : ''}${serialise(v, indent, depth + 1)}`)
+        : value.map((v) => serialise(v, indent, depth + 1));
+    const [open, close] = value instanceof Ordered ? ['{', '}'] : ['[', ']'];
+    if (items.length === 0)
+        return open + close;
+    if (!indent)
+        return `${open}${items.join(',')}${close}`;
+    const inner = indent.repeat(depth + 1);
+    return `${open}\n${inner}${items.join(`,\n${inner}`)}\n${indent.repeat(depth)}${close}`;
+}
+function ordered(report) {
+    const body = plain(report, new Set());
+    const byKey = new Map(body.entries);
+    const leading = [['format', REPORT_FORMAT]];
+    for (const key of LEADING_KEYS) {
+        const v = byKey.get(key);
+        if (key !== 'format' && v !== undefined)
+            leading.push([key, v]);
+    }
+    const rest = body.entries.filter(([key]) => !LEADING_KEYS.includes(key));
+    return new Ordered([...leading, ...rest]);
+}
+/** The report as JSON text: fixed key order, plain values, one trailing newline. */
+function renderJson(report, options = {}) {
+    return `${serialise(ordered(report), ' '.repeat(options.indent ?? 2), 0)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/budget.ts
+/**
+ * Fits a markdown document into a character budget by leaving out its least important rows first.
+ *
+ * A document is a sequence of parts. Text parts are always kept. Row lists (table bodies, bullet
+ * lists) hold rows with a tier: tier 0 is never left out (a failing gate, a regressing metric);
+ * higher tiers go first (unchanged metric rows before passing slice rows before long sample
+ * lists, …). Rows are kept lowest tier first and, within a tier, in document order, so each list
+ * keeps its most important rows when it is ordered most-important-first. Rows are measured as
+ * they are rendered and rendering stops at the budget, so a report with 100,000 rows costs about
+ * as much as one that fits. Every omission is counted and described, in the list itself and in
+ * one note for the whole document.
+ *
+ * Length is measured in UTF-16 code units (`string.length`), which is never less than the number
+ * of characters GitHub counts, so staying under the budget here means staying under it there.
+ */
+const PART_SEPARATOR = '\n\n';
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+/** The line placed under a list that lost rows. */
+function listOmissionLine(omissions) {
+    const parts = omissions.map((o) => `${o.what} (${formatCount(o.count)})`);
+    return `_… not shown here: ${parts.join(', ')}; see the full report._`;
+}
+function tally(rows) {
+    const counts = new Map();
+    for (const row of rows)
+        counts.set(row.what, (counts.get(row.what) ?? 0) + 1);
+    return [...counts].map(([what, count]) => ({ what, count }));
+}
+/** Renders rows on first use only: rows that are left out are never rendered. */
+class RowTexts {
+    parts;
+    cache;
+    constructor(parts) {
+        this.parts = parts;
+        this.cache = parts.map((part) => part.kind === 'rows' ? new Array(part.rows.length) : []);
+    }
+    get(part, row) {
+        const cached = this.cache[part][row];
+        if (cached !== undefined)
+            return cached;
+        const source = this.parts[part].rows[row].text;
+        const text = typeof source === 'string' ? source : source();
+        this.cache[part][row] = text;
+        return text;
+    }
+}
+function renderParts(parts, texts, kept, note) {
+    const out = [];
+    parts.forEach((part, index) => {
+        if (part.kind === 'text') {
+            if (part.text !== '')
+                out.push(part.text);
+            return;
+        }
+        if (part.kind === 'note') {
+            if (note !== '')
+                out.push(note);
+            return;
+        }
+        const keep = kept[index];
+        const lines = [];
+        const gone = [];
+        part.rows.forEach((row, i) => {
+            if (keep.has(i))
+                lines.push(texts.get(index, i));
+            else
+                gone.push(row);
+        });
+        const pieces = [];
+        if (part.open !== '')
+            pieces.push(part.open);
+        if (lines.length > 0)
+            pieces.push((part.rowsHead ? [part.rowsHead, ...lines] : lines).join('\n'));
+        if (gone.length > 0)
+            pieces.push(listOmissionLine(tally(gone)));
+        if (part.close !== '')
+            pieces.push(part.close);
+        if (pieces.length > 0)
+            out.push(pieces.join(PART_SEPARATOR));
+    });
+    return out.join(PART_SEPARATOR) + '\n';
+}
+/** Rows in the order they are kept: lowest tier first, then document order. */
+function keepOrder(parts) {
+    const refs = [];
+    parts.forEach((part, p) => {
+        if (part.kind !== 'rows')
+            return;
+        part.rows.forEach((row, r) => {
+            refs.push({ part: p, row: r, tier: row.tier });
+        });
+    });
+    // Array.prototype.sort is stable, so document order holds within a tier.
+    return refs.sort((a, b) => a.tier - b.tier);
+}
+/**
+ * Cuts `markdown` at a line boundary so it fits `room`, then closes every `<details>` left open.
+ * Our escaped text never contains `<`, so counting the tags we wrote is exact.
+ */
+function cutToFit(markdown, room) {
+    let head = markdown.slice(0, Math.max(0, room));
+    const lastBreak = head.lastIndexOf('\n');
+    if (lastBreak > 0)
+        head = head.slice(0, lastBreak);
+    const open = (head.match(/<details[\s>]/g) ?? []).length - (head.match(/<\/details>/g) ?? []).length;
+    return head + '\n\n</details>'.repeat(Math.max(0, open));
+}
+/**
+ * Keeps rows in keep order while they fit, measuring each as it is rendered; once one does not
+ * fit, it and every row after it in keep order are left out. Tier-0 rows are always kept.
+ */
+function fitToBudget(parts, options) {
+    const texts = new RowTexts(parts);
+    const order = keepOrder(parts);
+    const alwaysKept = order.filter((ref) => ref.tier === 0).length;
+    const skeleton = renderParts(parts, texts, parts.map(() => new Set()), '').length;
+    let target = options.maxChars;
+    // Notes are written after we know what was left out; when they push the document over, aim lower
+    // by the overshoot and try again. The target falls every pass, so this ends.
+    for (;;) {
+        const kept = parts.map(() => new Set());
+        let used = skeleton;
+        let next = 0;
+        for (; next < order.length; next++) {
+            const ref = order[next];
+            const part = parts[ref.part];
+            const head = kept[ref.part].size === 0 && part.rowsHead ? part.rowsHead.length + 1 : 0;
+            const cost = texts.get(ref.part, ref.row).length + 1 + head;
+            if (ref.tier > 0 && used + cost > target)
+                break;
+            kept[ref.part].add(ref.row);
+            used += cost;
+        }
+        // Listed in the order they were given up: the least important kind first.
+        const omissions = tally(order
+            .slice(next)
+            .reverse()
+            .map((ref) => parts[ref.part].rows[ref.row]));
+        const note = omissions.length === 0 ? '' : options.describeOmissions(omissions, false);
+        const markdown = renderParts(parts, texts, kept, note);
+        if (markdown.length <= options.maxChars)
+            return { markdown, omissions, cut: false };
+        if (next <= alwaysKept) {
+            const cutNote = options.describeOmissions(omissions, true);
+            const rendered = renderParts(parts, texts, kept, cutNote);
+            // Room for the note (if the cut loses it) and for closing a few open `<details>`.
+            let cut = cutToFit(rendered, options.maxChars - cutNote.length - 64);
+            if (!cut.includes(cutNote))
+                cut += `${PART_SEPARATOR}${cutNote}`;
+            return { markdown: `${cut}\n`, omissions, cut: true };
+        }
+        target -= markdown.length - options.maxChars;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+const ABSENT = 'absent';
+const VERDICT_LABEL = {
+    pass: 'PASS',
+    warn: 'WARN',
+    fail: 'FAIL',
+    unknown: 'UNKNOWN',
+};
+/** Unknown gets a grey question mark: it must never read as a pass. */
+const VERDICT_EMOJI = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    unknown: '❔',
+};
+const OUTCOME_EMOJI = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    unknown: '❔',
+    waived: '🟡',
+    skipped: '⏭️',
+};
+/** Order in which gates and checks are shown: what needs attention first. */
+const OUTCOME_RANK = {
+    fail: 0,
+    warn: 1,
+    unknown: 2,
+    waived: 3,
+    pass: 4,
+    skipped: 5,
+};
+/** A number for a table: up to 4 significant digits, thousands separated, never exponent noise. */
+function format_formatNumber(value) {
+    if (value === null)
+        return ABSENT;
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (abs >= 10_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+    if (abs >= 1_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    if (abs >= 1e-4)
+        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
+    return value.toExponential(2);
+}
+function trimZeros(text) {
+    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
+}
+/** A signed difference: "+0.012", "−0.088" (typographic minus so a reader sees the sign). */
+function formatDelta(value) {
+    if (value === null)
+        return ABSENT;
+    if (value === 0)
+        return '0';
+    const text = format_formatNumber(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+function format_formatPercent(ratio) {
+    if (ratio === null || !Number.isFinite(ratio))
+        return '';
+    const pct = ratio * 100;
+    const rounded = Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1);
+    const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
+    return `${sign}${rounded.replace('-', '')}%`;
+}
+function format_formatPValue(p) {
+    if (p === null)
+        return '';
+    if (p < 0.001)
+        return 'p<0.001';
+    return `p=${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+function formatInterval(interval) {
+    if (interval === null)
+        return '';
+    return `${Math.round(interval.level * 100)}% CI [${formatDelta(interval.low)}, ${formatDelta(interval.high)}]`;
+}
+/** "95% CI [−0.12, −0.03], p=0.004" or "" when there is no test. */
+function formatStatistics(interval, pValue) {
+    return [formatInterval(interval), format_formatPValue(pValue)].filter((s) => s !== '').join(', ');
+}
+/** ▲/▼ for the direction of the number, and whether that is better or worse for this metric. */
+function format_formatChange(delta) {
+    switch (delta.status) {
+        case 'added':
+            return 'added';
+        case 'removed':
+            return 'removed';
+        case 'not_comparable':
+            return 'not comparable';
+        default:
+            return arrow(delta.delta, delta.change);
+    }
+}
+function arrow(delta, change) {
+    if (change === 'unchanged' || delta === 0)
+        return '= unchanged';
+    const symbol = delta !== null && delta > 0 ? '▲' : '▼';
+    switch (change) {
+        case 'better':
+            return `${symbol} better`;
+        case 'worse':
+            return `${symbol} worse`;
+        default:
+            return `${symbol} neutral`;
+    }
+}
+function bytes(value) {
+    if (value === null)
+        return ABSENT;
+    const abs = Math.abs(value);
+    if (abs < 1024)
+        return `${value} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let scaled = value / 1024;
+    let unit = 0;
+    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
+        scaled /= 1024;
+        unit++;
+    }
+    return `${scaled.toFixed(1)} ${units[unit]}`;
+}
+/** Identity of a metric row across comparisons, gate checks and sample links. */
+function format_metricKey(project, unit, stage, metric, slice) {
+    // NUL cannot occur in names read from JSON lines without an escape, and `null` gets its own token.
+    return [project, unit, stage ?? '\u0001', metric ?? '\u0001', slice ?? '\u0001'].join('\u0000');
+}
+function indexChecks(report) {
+    const flagged = new Map();
+    const tested = new Map();
+    for (const gate of report.gates) {
+        for (const check of gate.checks) {
+            if (check.metric === null)
+                continue;
+            const key = format_metricKey(check.project, check.unit, check.stage, check.metric, check.slice);
+            if (check.outcome !== 'pass') {
+                const list = flagged.get(key) ?? [];
+                // A row that trips a warn-severity gate warns; calling it a failure would overstate it.
+                list.push(gate.severity === 'warn' && check.outcome === 'fail' ? { ...check, outcome: 'warn' } : check);
+                flagged.set(key, list);
+            }
+            if ((check.pValue !== null || check.interval !== null) && !tested.has(key))
+                tested.set(key, check);
+        }
+    }
+    return { flagged, tested };
+}
+/**
+ * The test behind a compared metric row: the gate check's own, else the linked sample series'.
+ * Rows that were not compared on both sides have none, whatever a gate looked at.
+ */
+function rowStatistics(report, index, comparison, delta) {
+    if (delta.status !== 'compared')
+        return null;
+    const checked = index.tested.get(format_metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice));
+    if (checked)
+        return { interval: checked.interval, pValue: checked.pValue };
+    const test = linkedTest(report, comparison.project, comparison.unit, delta);
+    return test ? { interval: test.interval, pValue: test.pValue } : null;
+}
+/**
+ * Overall metric rows whose confidence interval excludes zero: the changes that are more than
+ * noise. Rows without a test are counted separately; they are judged by thresholds only.
+ */
+function significantChanges(report, index) {
+    let tested = 0;
+    let untested = 0;
+    const significant = [];
+    for (const comparison of report.comparisons) {
+        for (const delta of comparison.metrics) {
+            if (delta.slice !== null || delta.status !== 'compared' || delta.direction === 'neutral')
+                continue;
+            const interval = rowStatistics(report, index, comparison, delta)?.interval ?? null;
+            if (interval === null) {
+                untested++;
+                continue;
+            }
+            tested++;
+            if (interval.low > 0 || interval.high < 0)
+                significant.push({ comparison, delta, interval });
+        }
+    }
+    return { tested, untested, significant };
+}
+/** The paired test of the sample series linked to a metric row (overall or its slice), if any. */
+function linkedTest(report, project, unit, delta) {
+    if (delta.sampleLink === null)
+        return null;
+    const comparison = report.comparisons.find((c) => c.project === project && c.unit === unit);
+    const samples = comparison?.samples.find((s) => s.stage === delta.sampleLink.stage && s.key === delta.sampleLink.key);
+    if (!samples)
+        return null;
+    const group = delta.slice === null ? samples.overall : samples.slices.find((g) => g.slice === delta.slice);
+    return group?.test ?? null;
+}
+/** "stage/metric@slice" — the same shape the engine's gate messages use. */
+function format_metricLabel(stage, metric, slice) {
+    const base = [stage, metric].filter((s) => s !== null).join('/');
+    return slice === null ? base : `${base}@${slice}`;
+}
+/** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */
+function headlineReason(headline) {
+    return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+const DEFAULT_MAX_CHARS = 60_000;
+const DEFAULT_MARKER = 'report';
+/**
+ * Drop tiers, lowest kept longest. The order is the brief's: unchanged metric rows go first, then
+ * passing slice rows, then long sample lists, then the rest of the supporting evidence.
+ */
+const TIER = {
+    keep: 0,
+    passingGate: 1,
+    important: 2,
+    supporting: 3,
+    minor: 4,
+    detail: 5,
+    sampleList: 6,
+    passingSlice: 7,
+    unchanged: 8,
+};
+/** Number of rows above which a table is folded into `<details>`. */
+const FOLD_ROWS = 15;
+/** Tripped checks listed per gate before the rest become droppable. */
+const CHECKS_KEPT_PER_GATE = 5;
+const NEXT_STEPS_KEPT = 5;
+const MESSAGE_LENGTH = 400;
+/** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
+function markerComment(key = DEFAULT_MARKER) {
+    const safe = key
+        .replace(/[^A-Za-z0-9._/:-]/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100) || DEFAULT_MARKER;
+    return `<!-- contexta-gate:${safe} -->`;
+}
+function markdown_text(value) {
+    return { kind: 'text', text: value };
+}
+function msg(value) {
+    return escapeText(value, { maxLength: MESSAGE_LENGTH });
+}
+function code(value) {
+    return inlineCode(value, { inTable: true });
+}
+function row(textValue, tier, what) {
+    return { text: textValue, tier, what };
+}
+/** A section: heading, then (folded when long) the rows. */
+function section(heading, rows, options = {}) {
+    if (rows.length === 0)
+        return null;
+    const fold = options.fold ?? rows.length > FOLD_ROWS;
+    const summary = options.summary ?? `${rows.length} rows`;
+    return {
+        kind: 'rows',
+        open: fold ? `### ${heading}\n\n<details><summary>${summary}</summary>` : `### ${heading}`,
+        rowsHead: options.tableHead,
+        rows,
+        close: fold ? '</details>' : '',
+    };
+}
+function count(value) {
+    return value.toLocaleString('en-US');
+}
+function pluralise(count, singular, plural = `${singular}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}
+function gatesByRank(report) {
+    return [...report.gates].sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome]);
+}
+function isTripped(gate) {
+    return gate.outcome === 'fail' || gate.outcome === 'warn' || gate.outcome === 'waived';
+}
+// ---------------------------------------------------------------------------------------------
+// Headline
+function markdown_headline(report, index) {
+    const lines = [
+        `## ${VERDICT_EMOJI[report.verdict]} ${VERDICT_LABEL[report.verdict]} — ${verdictSummary(report)}`,
+    ];
+    const why = reasonLine(report);
+    if (why !== '')
+        lines.push(`**Why:** ${why}`);
+    const fix = report.nextSteps[0];
+    // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
+    if (fix !== undefined &&
+        report.verdict !== 'pass' &&
+        fix.replace(/^fix /, '') !== headlineReason(report.headline)) {
+        lines.push(`**Fix:** ${msg(fix)}`);
+    }
+    if (report.verdict === 'pass' || report.verdict === 'warn') {
+        const changes = changeLine(report, index);
+        if (changes !== '')
+            lines.push(changes);
+    }
+    if (report.exit.outcome !== report.verdict) {
+        lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
+    }
+    return lines.join('\n\n');
+}
+function gateNames(gates) {
+    const names = gates.slice(0, 3).map((g) => msg(g.name));
+    return gates.length > 3 ? `${names.join(', ')}, … (+${gates.length - 3})` : names.join(', ');
+}
+/** The heading's few words: how many gates did what. */
+function verdictSummary(report) {
+    const having = (outcome) => report.gates.filter((g) => g.outcome === outcome);
+    const total = report.gates.length;
+    switch (report.verdict) {
+        case 'fail': {
+            const failed = having('fail');
+            return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
+        }
+        case 'warn': {
+            const warned = having('warn');
+            return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
+        }
+        case 'unknown': {
+            const undecided = having('unknown');
+            return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
+        }
+        default: {
+            const passed = having('pass').length;
+            const waived = having('waived');
+            const skipped = having('skipped').length;
+            const extra = [
+                waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
+                skipped > 0 ? `${skipped} skipped` : '',
+            ].filter((s) => s !== '');
+            return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+        }
+    }
+}
+/**
+ * The engine's headline minus its verdict label: for every verdict but pass it names each
+ * deciding gate with its worst row, which is the reason in one line.
+ */
+function reasonLine(report) {
+    if (report.baseline === null) {
+        return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
+    }
+    if (report.verdict === 'pass')
+        return '';
+    return msg(headlineReason(report.headline));
+}
+/** For a pass or warn: did anything move by more than noise? */
+function changeLine(report, index) {
+    const { tested, untested, significant } = significantChanges(report, index);
+    const untestedText = untested > 0
+        ? `; ${pluralise(untested, 'metric')} without sample evidence judged by thresholds only`
+        : '';
+    if (significant.length === 0) {
+        if (tested === 0)
+            return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
+        return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
+    }
+    const shown = significant.slice(0, 3).map(({ delta, interval }) => {
+        const label = format_metricLabel(delta.stage, delta.key, null);
+        return `${code(label)} ${format_formatChange(delta)} ${formatDelta(delta.delta)} (${formatInterval(interval)})`;
+    });
+    const more = significant.length > 3 ? `, … (+${significant.length - 3})` : '';
+    return `**Significant changes:** ${shown.join('; ')}${more}.`;
+}
+// ---------------------------------------------------------------------------------------------
+// Gates
+function gateTable(report) {
+    const rows = gatesByRank(report).map((gate) => {
+        const saw = gate.worst?.reason ?? gate.message;
+        const limit = gate.worst?.limit ?? '';
+        const name = gate.severity === 'warn' ? `${msg(gate.name)} _(warn only)_` : msg(gate.name);
+        const outcome = `${OUTCOME_EMOJI[gate.outcome]} ${gate.outcome}`;
+        const cells = [outcome, name, msg(saw), limit === '' ? '—' : msg(limit)];
+        const keep = gate.outcome !== 'pass' && gate.outcome !== 'skipped';
+        return row(tableRow(cells), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
+    });
+    return section('Gates', rows, {
+        tableHead: tableHeader(['Outcome', 'Gate', 'What it saw', 'Threshold']),
+        fold: false,
+    });
+}
+/** Every tripped or undecided check per gate, with the engine's reason for each. */
+function failingChecks(report) {
+    const rows = [];
+    for (const gate of gatesByRank(report)) {
+        if (!isTripped(gate) && gate.outcome !== 'unknown')
+            continue;
+        const checks = gate.checks.filter((c) => c.outcome !== 'pass');
+        if (checks.length <= 1)
+            continue;
+        rows.push(row(`- ${OUTCOME_EMOJI[gate.outcome]} **${msg(gate.name)}**: ${pluralise(checks.length, 'check')} did not pass`, TIER.keep, 'gate headers'));
+        checks.forEach((check, i) => {
+            const tier = i < CHECKS_KEPT_PER_GATE ? TIER.keep : TIER.supporting;
+            rows.push(row(`  - ${checkLine(check)}`, tier, 'further failing checks'));
+        });
+    }
+    const gates = rows.filter((r) => r.what === 'gate headers').length;
+    return section('Failing checks', rows, {
+        summary: `${pluralise(rows.length - gates, 'check')} in ${pluralise(gates, 'gate')}`,
+    });
+}
+function checkLine(check) {
+    const label = format_metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
+    const stats = formatStatistics(check.interval, check.pValue);
+    const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
+    // The engine's reasons usually name the row already; only add the label when they do not.
+    const subject = check.reason.includes(label) ? '' : `${code(label)}: `;
+    return `${check.outcome}: ${subject}${msg(check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
+}
+function metricCells(ctx, comparison, delta) {
+    const key = format_metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
+    const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
+    const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+    const flagged = ctx.index.flagged.get(key) ?? [];
+    const flags = [...flagged]
+        .sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome])
+        .map((c) => FLAG[c.outcome]);
+    const change = [format_formatChange(delta), ...new Set(flags)].join(' · ');
+    const pct = format_formatPercent(delta.relativeChange);
+    const cells = [
+        delta.stage === null ? '_run_' : code(delta.stage),
+        code(delta.batch === null ? delta.key : `${delta.key} [${delta.batch}]`),
+    ];
+    if (delta.slice !== null)
+        cells.push(code(delta.slice));
+    cells.push(format_formatNumber(delta.baseline), format_formatNumber(delta.candidate), `${formatDelta(delta.delta)}${pct ? ` (${pct})` : ''}`, stats === '' ? '—' : stats, evidenceFlags(delta, change));
+    if (ctx.withUnit)
+        cells.unshift(code(comparison.unit));
+    return cells;
+}
+const FLAG = {
+    fail: '❌ trips a gate',
+    warn: '⚠️ warns',
+    unknown: '❔ undecided',
+    waived: '🟡 waived',
+    pass: '',
+};
+/** Degraded, partial or non-finite evidence on a row must show on that row. */
+function evidenceFlags(delta, change) {
+    const flags = [];
+    if (delta.baselineDegraded || delta.candidateDegraded)
+        flags.push('⚠️ degraded');
+    if (delta.baselinePartial || delta.candidatePartial)
+        flags.push('⚠️ partial');
+    if (delta.baselineNonFinite + delta.candidateNonFinite > 0)
+        flags.push('⚠️ non-finite values');
+    if (delta.reason !== null)
+        flags.push(msg(delta.reason));
+    return [change, ...flags].join(' · ');
+}
+function metricTier(ctx, comparison, delta, sliced) {
+    const key = format_metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
+    if (ctx.index.flagged.has(key))
+        return TIER.keep;
+    if (delta.status !== 'compared')
+        return TIER.important;
+    if (delta.change === 'unchanged')
+        return TIER.unchanged;
+    if (sliced)
+        return TIER.passingSlice;
+    if (delta.change === 'worse')
+        return TIER.important;
+    if (delta.change === 'better')
+        return TIER.supporting;
+    return TIER.minor;
+}
+const TIER_WHAT = {
+    [TIER.keep]: 'metric rows a gate flagged',
+    [TIER.important]: 'worse, added or removed metric rows',
+    [TIER.supporting]: 'improved metric rows',
+    [TIER.minor]: 'neutral metric rows',
+    [TIER.passingSlice]: 'passing slice rows',
+    [TIER.unchanged]: 'unchanged metric rows',
+};
+/** How far a row moved, for ordering: worse rows first, then the largest relative change. */
+function movement(delta) {
+    const size = Math.abs(delta.relativeChange ?? delta.delta ?? 0);
+    return delta.change === 'worse' ? size + 1e9 : size;
+}
+function metricSection(ctx, sliced) {
+    const entries = [];
+    const counts = { worse: 0, better: 0, unchanged: 0, other: 0, tripped: 0 };
+    for (const comparison of ctx.report.comparisons) {
+        for (const delta of comparison.metrics) {
+            if ((delta.slice !== null) !== sliced)
+                continue;
+            const tier = metricTier(ctx, comparison, delta, sliced);
+            if (tier === TIER.keep)
+                counts.tripped++;
+            if (delta.change === 'worse')
+                counts.worse++;
+            else if (delta.change === 'better')
+                counts.better++;
+            else if (delta.change === 'unchanged')
+                counts.unchanged++;
+            else
+                counts.other++;
+            entries.push({ tier, order: entries.length, movement: movement(delta), comparison, delta });
+        }
+    }
+    if (entries.length === 0)
+        return null;
+    // Most important rows first, so a list that loses rows keeps its head; rows are rendered only
+    // if the budget keeps them.
+    entries.sort((a, b) => a.tier - b.tier || b.movement - a.movement || a.order - b.order);
+    const rows = entries.map((e) => row(() => tableRow(metricCells(ctx, e.comparison, e.delta)), e.tier, TIER_WHAT[e.tier]));
+    const headers = [
+        'Stage',
+        'Metric',
+        ...(sliced ? ['Slice'] : []),
+        'Baseline',
+        'Candidate',
+        'Δ',
+        'Interval / p',
+        'Change',
+    ];
+    if (ctx.withUnit)
+        headers.unshift('Run');
+    const summaryParts = [
+        counts.tripped > 0 ? `${count(counts.tripped)} flagged by a gate` : '',
+        `${count(counts.worse)} worse`,
+        `${count(counts.better)} better`,
+        `${count(counts.unchanged)} unchanged`,
+        counts.other > 0 ? `${count(counts.other)} other` : '',
+    ].filter((s) => s !== '');
+    const noun = sliced ? 'slice rows' : 'metrics';
+    return section(sliced ? 'Slices' : 'Metric changes', rows, {
+        tableHead: tableHeader(headers, headers.map((h) => (['Baseline', 'Candidate', 'Δ'].includes(h) ? 'right' : 'left'))),
+        summary: `${pluralise(entries.length, sliced ? 'slice row' : 'metric', noun)}: ${summaryParts.join(', ')}`,
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// Samples
+function markdown_nameList(names, count) {
+    const shown = names.map((n) => code(n)).join(', ');
+    const more = count - names.length;
+    return more > 0 ? `${shown}, … (+${more.toLocaleString('en-US')} more)` : shown;
+}
+function sliceTripped(ctx, comparison, stage, slice) {
+    for (const gate of ctx.report.gates) {
+        for (const check of gate.checks) {
+            if (check.outcome === 'pass')
+                continue;
+            if (check.project === comparison.project &&
+                check.unit === comparison.unit &&
+                check.stage === stage &&
+                check.slice === slice) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+function sampleGroupLine(group) {
+    const binary = group.binary;
+    if (binary === null || binary.newlyFailing.count === 0)
+        return null;
+    const rates = `${format_formatPercent(binary.baselineRate)} → ${format_formatPercent(binary.candidateRate)} passing`.replace(/\+/g, '');
+    const recovered = binary.newlyPassing.count > 0
+        ? `; ${binary.newlyPassing.count.toLocaleString('en-US')} newly passing`
+        : '';
+    return `${binary.newlyFailing.count.toLocaleString('en-US')} newly failing (${rates}${recovered}): ${markdown_nameList(binary.newlyFailing.names, binary.newlyFailing.count)}`;
+}
+function unpairedLine(group) {
+    const parts = [];
+    if (group.baselineOnly.count > 0)
+        parts.push(`${group.baselineOnly.count.toLocaleString('en-US')} only in the baseline`);
+    if (group.candidateOnly.count > 0)
+        parts.push(`${group.candidateOnly.count.toLocaleString('en-US')} only in the candidate`);
+    return parts.length === 0 ? null : `unpaired samples (not tested): ${parts.join(', ')}`;
+}
+function samplesSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        for (const samples of comparison.samples) {
+            rows.push(...sampleRows(ctx, comparison, samples));
+        }
+    }
+    return section('Per-sample changes', rows, { summary: pluralise(rows.length, 'line') });
+}
+function sampleRows(ctx, comparison, samples) {
+    const rows = [];
+    const where = code(`${ctx.withUnit ? `${comparison.unit}: ` : ''}${samples.stage}/${samples.key}`);
+    const overall = sampleGroupLine(samples.overall);
+    const unpaired = unpairedLine(samples.overall);
+    if (overall === null && unpaired === null)
+        return rows;
+    const overallTier = sliceTripped(ctx, comparison, samples.stage, null) ? TIER.keep : TIER.important;
+    rows.push(row(`- ${where}: ${[overall, unpaired].filter((s) => s !== null).join('; ')}`, overallTier, 'sample lists'));
+    for (const group of samples.slices) {
+        const line = sampleGroupLine(group);
+        if (line === null)
+            continue;
+        const tier = sliceTripped(ctx, comparison, samples.stage, group.slice) ? TIER.keep : TIER.sampleList;
+        rows.push(row(`  - slice ${code(group.slice ?? 'none')}: ${line}`, tier, 'per-slice sample lists'));
+    }
+    return rows;
+}
+// ---------------------------------------------------------------------------------------------
+// Artifacts, environment, diagnostics, gaps
+function artifactSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        for (const artifact of comparison.artifacts) {
+            const change = artifact.detail
+                ? `${artifact.change} (${artifact.detail.replace(/_/g, ' ')})`
+                : artifact.change;
+            const growth = artifact.growthBytes === null
+                ? '—'
+                : `${artifact.growthBytes >= 0 ? '+' : '−'}${bytes(Math.abs(artifact.growthBytes))}${artifact.growthPct === null ? '' : ` (${format_formatPercent(artifact.growthPct / 100)})`}`;
+            const cells = [
+                code(artifact.kind),
+                change,
+                `${bytes(artifact.baselineSizeBytes)} ×${artifact.baselineCount}`,
+                `${bytes(artifact.candidateSizeBytes)} ×${artifact.candidateCount}`,
+                growth,
+            ];
+            if (ctx.withUnit)
+                cells.unshift(code(comparison.unit));
+            const tier = artifact.change === 'unchanged' ? TIER.unchanged : TIER.supporting;
+            rows.push(row(tableRow(cells), tier, artifact.change === 'unchanged' ? 'unchanged artifact rows' : 'artifact rows'));
+        }
+    }
+    if (rows.every((r) => r.tier === TIER.unchanged) && rows.length > 0) {
+        return {
+            kind: 'rows',
+            open: `### Artifacts\n\n${pluralise(rows.length, 'artifact kind')}, all unchanged.`,
+            rows: [],
+            close: '',
+        };
+    }
+    rows.sort((a, b) => a.tier - b.tier);
+    const headers = ['Kind', 'Change', 'Baseline', 'Candidate', 'Growth'];
+    if (ctx.withUnit)
+        headers.unshift('Run');
+    return section('Artifacts', rows, {
+        tableHead: tableHeader(headers),
+        summary: pluralise(rows.length, 'artifact kind'),
+    });
+}
+function environmentSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        const env = comparison.environment;
+        const prefix = ctx.withUnit ? `${code(comparison.unit)}: ` : '';
+        if (env.status !== 'compared') {
+            const missing = {
+                baseline_missing: 'the baseline',
+                candidate_missing: 'the candidate',
+                both_missing: 'either run',
+            }[env.status];
+            rows.push(row(`- ${prefix}❔ no environment snapshot for ${missing}: environment changes cannot be checked`, TIER.important, 'environment rows'));
+            continue;
+        }
+        if (!env.changed)
+            continue;
+        for (const [name, value] of [
+            ['Python', env.python],
+            ['platform', env.platform],
+        ]) {
+            if (value?.changed)
+                rows.push(row(`- ${prefix}${name}: ${code(value.baseline ?? 'absent')} → ${code(value.candidate ?? 'absent')}`, TIER.supporting, 'environment rows'));
+        }
+        for (const pkg of env.packagesChanged) {
+            rows.push(row(`- ${prefix}package ${code(pkg.name)}: ${code(pkg.baseline ?? 'absent')} → ${code(pkg.candidate ?? 'absent')}`, TIER.minor, 'package changes'));
+        }
+        for (const pkg of env.packagesAdded) {
+            rows.push(row(`- ${prefix}package added: ${code(pkg.name)} ${code(pkg.candidate ?? '')}`, TIER.minor, 'package changes'));
+        }
+        for (const pkg of env.packagesRemoved) {
+            rows.push(row(`- ${prefix}package removed: ${code(pkg.name)} ${code(pkg.baseline ?? '')}`, TIER.minor, 'package changes'));
+        }
+        const vars = [
+            ...env.variableNamesAdded.map((v) => `+${v}`),
+            ...env.variableNamesRemoved.map((v) => `−${v}`),
+        ];
+        if (vars.length > 0)
+            rows.push(row(`- ${prefix}environment variable names: ${vars.map((v) => code(v)).join(', ')}`, TIER.detail, 'environment rows'));
+    }
+    return section('Environment changes', rows, { summary: pluralise(rows.length, 'change') });
+}
+function severityTier(severity) {
+    return severity === 'error' ? TIER.important : severity === 'warning' ? TIER.supporting : TIER.detail;
+}
+const SEVERITY_EMOJI = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const markdown_SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+function diagnosticsSection(report) {
+    const diagnostics = [...report.diagnostics].sort((a, b) => markdown_SEVERITY_RANK[a.severity] - markdown_SEVERITY_RANK[b.severity] ||
+        (a.side === b.side ? 0 : a.side === 'candidate' ? -1 : 1));
+    const rows = diagnostics.map((d) => row(tableRow([
+        `${SEVERITY_EMOJI[d.severity]} ${d.severity}`,
+        d.side,
+        code(d.code),
+        d.stage === null ? '—' : code(d.stage),
+        msg(d.summary),
+    ]), severityTier(d.severity), `${d.severity} diagnostics`));
+    return section('Diagnostics', rows, {
+        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
+        summary: pluralise(rows.length, 'diagnostic'),
+    });
+}
+function gapsSection(report) {
+    const gaps = [
+        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
+        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
+    ].sort((a, b) => markdown_SEVERITY_RANK[a.gap.severity] - markdown_SEVERITY_RANK[b.gap.severity]);
+    const rows = gaps.map(({ gap, side }) => {
+        const where = gap.file === undefined
+            ? (gap.ref ?? '—')
+            : gap.line === undefined
+                ? gap.file
+                : `${gap.file}:${gap.line}`;
+        return row(tableRow([
+            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
+            side,
+            code(gap.code),
+            where === '—' ? where : code(where),
+            msg(gap.message),
+        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
+    });
+    const errors = gaps.filter((g) => g.gap.severity === 'error').length;
+    return section('Evidence gaps', rows, {
+        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
+        summary: `${pluralise(rows.length, 'gap')} (${errors} error${errors === 1 ? '' : 's'})`,
+    });
+}
+function findingsSection(report) {
+    const findings = [...report.findings].sort((a, b) => markdown_SEVERITY_RANK[a.severity] - markdown_SEVERITY_RANK[b.severity]);
+    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
+    return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+}
+// ---------------------------------------------------------------------------------------------
+// Waivers, baseline, next steps
+function waiverText(waiver) {
+    const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
+    return `${code(target)} by ${msg(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
+}
+function waiversSection(report) {
+    const rows = [
+        ...report.waivers.accepted.map((w) => row(`- 🟡 accepted: ${waiverText(w)}`, TIER.keep, 'accepted waivers')),
+        ...report.waivers.rejected.map((w) => row(`- ✋ rejected: ${code(w.text)} by ${msg(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`, TIER.important, 'rejected waivers')),
+        ...report.waivers.unused.map((w) => row(`- ▫️ unused (matched nothing that failed): ${waiverText(w)}`, TIER.supporting, 'unused waivers')),
+    ];
+    return section('Waivers', rows, { fold: false });
+}
+function runList(runs) {
+    if (runs.length === 0)
+        return 'no runs';
+    const shown = runs
+        .slice(0, 5)
+        .map((r) => `${code(r.name)} (${code(r.ref)}, status ${r.status ?? 'unknown'})`);
+    return runs.length > 5 ? `${shown.join(', ')}, … (+${runs.length - 5} more)` : shown.join(', ');
+}
+function baselineSection(report) {
+    const lines = ['### Baseline'];
+    const context = report.context;
+    if (report.baseline === null) {
+        lines.push('- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+    }
+    else {
+        lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
+    }
+    if (context.baselineSource)
+        lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
+    if (context.baselineSha)
+        lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
+    lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
+    if (context.sha)
+        lines.push(`- Candidate commit: ${code(context.sha)}`);
+    lines.push(`- Gate config: ${context.configSource ? msg(context.configSource) : 'not recorded'}`);
+    return lines.join('\n');
+}
+function notesSection(report) {
+    const notes = [...report.notes, ...report.comparisons.flatMap((c) => c.notes)];
+    const rows = [...new Set(notes)].map((n) => row(`- ${msg(n)}`, TIER.sampleList, 'notes'));
+    return section('How the evidence was read', rows, { fold: true, summary: pluralise(rows.length, 'note') });
+}
+function nextStepsSection(report) {
+    const rows = report.nextSteps.map((step, i) => row(`${i + 1}. ${msg(step)}`, i < NEXT_STEPS_KEPT ? TIER.keep : TIER.supporting, 'further next steps'));
+    return section('Recommended next steps', rows, { fold: false });
+}
+/** Only a plain https URL becomes a link; anything else is shown as text. */
+function runLink(runUrl) {
+    if (runUrl === undefined)
+        return '';
+    return /^https:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(runUrl) && !/[()[\]<>]/.test(runUrl)
+        ? `[workflow run](${runUrl})`
+        : escapeText(runUrl);
+}
+function footer(report, runUrl) {
+    const link = runLink(runUrl);
+    return `<sub>contexta/gate · report schema v${report.schemaVersion}${link ? ` · full report: ${link}` : ''}</sub>`;
+}
+function describeOmissions(runUrl) {
+    return (omissions, cut) => {
+        const left = omissions.map((o) => `${o.what} (${o.count.toLocaleString('en-US')})`).join(', ');
+        const where = runLink(runUrl);
+        const full = `The full report is in the JSON report artifact and the job summary${where ? ` of the ${where}` : ''}.`;
+        const what = left === '' ? '' : ` Left out: ${left}.`;
+        const cutText = cut ? ' The rest of the comment was cut after the last line shown.' : '';
+        return `> [!NOTE]\n> This comment was shortened to fit GitHub's comment size limit.${what}${cutText} ${full}`;
+    };
+}
+function renderMarkdown(report, options = {}) {
+    const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+    const ctx = {
+        report,
+        index: indexChecks(report),
+        withUnit: report.comparisons.length > 1,
+    };
+    const parts = [
+        markdown_text(`${markerComment(options.marker)}\n${markdown_headline(report, ctx.index)}`),
+        { kind: 'note' },
+        gateTable(report),
+        failingChecks(report),
+        findingsSection(report),
+        metricSection(ctx, false),
+        metricSection(ctx, true),
+        samplesSection(ctx),
+        artifactSection(ctx),
+        environmentSection(ctx),
+        diagnosticsSection(report),
+        gapsSection(report),
+        waiversSection(report),
+        markdown_text(baselineSection(report)),
+        nextStepsSection(report),
+        notesSection(report),
+        markdown_text(footer(report, options.runUrl)),
+    ];
+    return fitToBudget(parts.filter((p) => p !== null), { maxChars, describeOmissions: describeOmissions(options.runUrl) }).markdown;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+const ANSI = {
+    pass: '\u001b[32m',
+    warn: '\u001b[33m',
+    fail: '\u001b[31m',
+    unknown: '\u001b[35m',
+    dim: '\u001b[2m',
+};
+const RESET = '\u001b[0m';
+/** Untrusted text on one line, without control characters, capped. */
+function safe(text, max = 300) {
+    return truncateText(toSingleLine(text), max);
+}
+function renderText(report, options = {}) {
+    const maxRows = options.maxRows ?? 10;
+    const paint = (colour, text) => options.color ? `${ANSI[colour]}${text}${RESET}` : text;
+    const lines = [];
+    const index = indexChecks(report);
+    lines.push(`contexta-gate: ${paint(report.verdict, VERDICT_LABEL[report.verdict])} — ${safe(headlineReason(report.headline), 600)}`);
+    if (report.exit.outcome !== report.verdict) {
+        lines.push(`check conclusion: ${report.exit.outcome} (exit ${report.exit.code}) — ${safe(report.exit.reason)}`);
+    }
+    if (report.baseline === null)
+        lines.push('no baseline: nothing was compared; missing evidence is not a pass');
+    const gates = [...report.gates].sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome]);
+    if (gates.length > 0) {
+        lines.push('', 'gates:');
+        const width = Math.min(40, Math.max(...gates.map((g) => safe(g.name, 40).length)));
+        for (const gate of gates) {
+            const outcome = gate.outcome === 'pass' || gate.outcome === 'skipped' ? gate.outcome : gate.outcome.toUpperCase();
+            const colour = gateColour(gate);
+            const summary = gate.worst?.reason ?? gate.message;
+            lines.push(`  ${paint(colour, outcome.padEnd(7))} ${safe(gate.name, 40).padEnd(width)}  ${safe(summary)}`);
+            if (gate.outcome === 'pass' || gate.outcome === 'skipped')
+                continue;
+            const checks = gate.checks.filter((c) => c.outcome !== 'pass');
+            for (const check of checks.slice(0, maxRows))
+                lines.push(`      ${text_checkLine(check)}`);
+            if (checks.length > maxRows)
+                lines.push(paint('dim', `      … ${checks.length - maxRows} more`));
+        }
+    }
+    const deltas = topDeltas(report, index, maxRows);
+    if (deltas.shown.length > 0) {
+        lines.push('', 'largest changes (flagged by a gate first):');
+        for (const { comparison, delta } of deltas.shown) {
+            const statistics = rowStatistics(report, index, comparison, delta);
+            const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+            const unit = report.comparisons.length > 1 ? `${safe(comparison.unit, 60)}: ` : '';
+            const label = safe(format_metricLabel(delta.stage, delta.key, delta.slice), 80);
+            const pct = format_formatPercent(delta.relativeChange);
+            lines.push(`  ${unit}${label}  ${format_formatNumber(delta.baseline)} → ${format_formatNumber(delta.candidate)}  ` +
+                `${formatDelta(delta.delta)}${pct ? ` (${pct})` : ''}  ${format_formatChange(delta)}${stats ? `  [${stats}]` : ''}`);
+        }
+        if (deltas.more > 0)
+            lines.push(paint('dim', `  … ${deltas.more} more changed rows`));
+    }
+    const gaps = [
+        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
+        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
+    ];
+    const serious = gaps.filter((g) => g.gap.severity !== 'info');
+    if (gaps.length > 0) {
+        const info = gaps.length - serious.length;
+        lines.push('', `evidence gaps: ${gaps.length}${info > 0 ? ` (${info} info not listed)` : ''}`);
+        for (const { gap, side } of serious.slice(0, maxRows)) {
+            const where = gap.file === undefined
+                ? ''
+                : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
+            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(gap.message)}`);
+        }
+        if (serious.length > maxRows)
+            lines.push(paint('dim', `  … ${serious.length - maxRows} more`));
+    }
+    const diagnostics = report.diagnostics.filter((d) => d.severity === 'error');
+    if (diagnostics.length > 0) {
+        lines.push('', 'error diagnostics:');
+        for (const d of diagnostics.slice(0, maxRows))
+            lines.push(`  ${d.side} ${d.code}: ${safe(d.summary)}`);
+    }
+    if (report.waivers.accepted.length + report.waivers.rejected.length > 0) {
+        lines.push('', 'waivers:');
+        for (const w of report.waivers.accepted) {
+            lines.push(`  accepted ${safe(w.target, 80)}${w.slice ? `@${safe(w.slice, 60)}` : ''} by ${safe(w.grantedBy, 60)}: ${safe(w.reason)}`);
+        }
+        for (const w of report.waivers.rejected)
+            lines.push(`  rejected ${safe(w.text, 80)} by ${safe(w.grantedBy, 60)}: ${safe(w.reason)}`);
+    }
+    if (report.nextSteps.length > 0) {
+        lines.push('', 'next steps:');
+        report.nextSteps.slice(0, maxRows).forEach((step, i) => {
+            lines.push(`  ${i + 1}. ${safe(step, 600)}`);
+        });
+    }
+    return `${lines.join('\n')}\n`;
+}
+function gateColour(gate) {
+    switch (gate.outcome) {
+        case 'fail':
+        case 'warn':
+        case 'pass':
+        case 'unknown':
+            return gate.outcome;
+        case 'waived':
+            return 'warn';
+        default:
+            return 'dim';
+    }
+}
+function text_checkLine(check) {
+    const stats = formatStatistics(check.interval, check.pValue);
+    const waiver = check.waiver
+        ? ` (waived by ${safe(check.waiver.grantedBy, 60)}: ${safe(check.waiver.reason)})`
+        : '';
+    return `${check.outcome}: ${safe(check.reason)}${stats ? ` [${stats}]` : ''}${waiver}`;
+}
+/**
+ * Rows worth a glance in a terminal: every row a gate flagged, then compared rows that got worse,
+ * then better, largest relative change first.
+ */
+function topDeltas(report, index, limit) {
+    const rows = [];
+    for (const comparison of report.comparisons) {
+        for (const delta of comparison.metrics) {
+            const flagged = index.flagged.has(format_metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice));
+            if (!flagged &&
+                (delta.status !== 'compared' || delta.change === 'unchanged' || delta.change === 'neutral'))
+                continue;
+            const rank = flagged ? 0 : delta.change === 'worse' ? 1 : 2;
+            rows.push({ comparison, delta, rank, size: Math.abs(delta.relativeChange ?? delta.delta ?? 0) });
+        }
+    }
+    rows.sort((a, b) => a.rank - b.rank || b.size - a.size);
+    return { shown: rows.slice(0, limit), more: Math.max(0, rows.length - limit) };
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/cli/inspect.ts + 7 modules
+var inspect = __nccwpck_require__(6617);
 ;// CONCATENATED MODULE: ./src/cli/compare.ts
 /**
  * `contexta-gate compare`: evaluate a candidate workspace against a baseline workspace locally, with
  * the same engine the action uses. Exit 0 pass/warn (and unknown mapped to pass/warn), 1 fail
  * (including unknown mapped to fail), 2 usage or input error.
  */
+
 
 
 
@@ -5457,6 +6868,7 @@ const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--b
   --format <format>       text (default), markdown or json
   --baseline-run <ref>    baseline run: full ref (run:project.name) or run name; needed when a workspace
   --candidate-run <ref>   holds several runs of a project (e.g. one workspace holding both runs)
+  --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
 
 Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
 `;
@@ -5489,6 +6901,7 @@ const OPTIONS = {
     format: { type: 'string' },
     'baseline-run': { type: 'string' },
     'candidate-run': { type: 'string' },
+    ledger: { type: 'boolean', default: true },
     help: { type: 'boolean', short: 'h' },
 };
 async function checkPath(flag, path) {
@@ -5501,44 +6914,27 @@ async function checkPath(flag, path) {
         return `${flag} ${path}: ${code === 'ENOENT' ? 'no such directory' : `cannot be read (${code ?? 'error'})`}`;
     }
 }
-async function compare_read(path) {
-    return (await isMetalabStore(path)) ? readMetalab(path) : (0,read/* readEvidence */.A)(path);
+async function compare_read(path, ledger) {
+    return openEvidence(path, { ledger });
 }
 function render(report, format) {
-    switch (format) {
-        case 'json':
-            return `${JSON.stringify(report, null, 2)}\n`;
-        default:
-            return renderPlain(report);
-    }
+    if (format === 'json')
+        return renderJson(report);
+    if (format === 'markdown')
+        return renderMarkdown(report);
+    return renderText(report);
 }
-/** A compact plain rendering used until the report module's renderers are wired in. */
-function renderPlain(report) {
-    const lines = [report.headline, ''];
-    for (const gate of report.gates)
-        lines.push(`${gate.outcome.toUpperCase().padEnd(7)} ${gate.name}: ${gate.message}`);
-    if (report.findings.length > 0)
-        lines.push('', 'Findings:');
-    for (const f of report.findings)
-        lines.push(`  [${f.severity}] ${f.title}`);
-    if (report.nextSteps.length > 0)
-        lines.push('', 'Next steps:');
-    for (const step of report.nextSteps)
-        lines.push(`  - ${step}`);
-    lines.push('', report.exit.reason);
-    return `${lines.join('\n')}\n`;
-}
-async function compareCommand(args, io) {
+async function compareCommand(args, io, deps = {}) {
     let options;
     try {
         options = parse(args);
     }
     catch (error) {
-        io.stderr.write(`contexta-gate compare: ${error.message}\n\n${COMPARE_USAGE}`);
+        io.stderr(`contexta-gate compare: ${error.message}\n\n${COMPARE_USAGE}`);
         return 2;
     }
     if (options === null) {
-        io.stdout.write(COMPARE_USAGE);
+        io.stdout(COMPARE_USAGE);
         return 0;
     }
     const candidatePath = (0,external_node_path_.resolve)(io.cwd, options.candidate);
@@ -5548,21 +6944,26 @@ async function compareCommand(args, io) {
         baselinePath === null ? null : await checkPath('--baseline', baselinePath),
     ].filter((p) => p !== null);
     if (problems.length > 0) {
-        io.stderr.write(`contexta-gate compare: ${problems.join('\n')}\n`);
+        io.stderr(`contexta-gate compare: ${problems.join('\n')}\n`);
         return 2;
     }
     const configResult = options.config === undefined
         ? await loadConfigFile((0,external_node_path_.resolve)(io.cwd, DEFAULT_CONFIG_PATH), { optional: true })
         : await loadConfigFile((0,external_node_path_.resolve)(io.cwd, options.config));
     if (!configResult.ok) {
-        io.stderr.write(`contexta-gate compare: invalid gate config\n${configResult.errors.map((e) => `  ${formatConfigError(e)}`).join('\n')}\n`);
+        io.stderr(`contexta-gate compare: invalid gate config\n${configResult.errors.map((e) => `  ${formatConfigError(e)}`).join('\n')}\n`);
         return 2;
     }
     for (const warning of configResult.warnings)
-        io.stderr.write(`warning: ${warning}\n`);
-    const candidate = await compare_read(candidatePath);
+        io.stderr(`warning: ${warning}\n`);
+    const ledger = deps.ledger !== undefined ? deps.ledger : options.ledger === false ? null : (0,inspect/* cliLedgerReader */.jS)(io.cwd);
+    const candidate = await compare_read(candidatePath, ledger);
     // The same workspace on both sides is read once: one Evidence object, both runs in it.
-    const baseline = baselinePath === null ? null : baselinePath === candidatePath ? candidate : await compare_read(baselinePath);
+    const baseline = baselinePath === null
+        ? null
+        : baselinePath === candidatePath
+            ? candidate
+            : await compare_read(baselinePath, ledger);
     let report;
     try {
         report = evaluateGate({
@@ -5577,10 +6978,10 @@ async function compareCommand(args, io) {
     catch (error) {
         if (!(error instanceof RunSelectionError))
             throw error;
-        io.stderr.write(`contexta-gate compare: ${error.message}\n`);
+        io.stderr(`contexta-gate compare: ${error.message}\n`);
         return 2;
     }
-    io.stdout.write(render(report, options.format));
+    io.stdout(render(report, options.format));
     return report.exit.code;
 }
 
@@ -5593,10 +6994,11 @@ async function compareCommand(args, io) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  jS: () => (/* binding */ cliLedgerReader),
   QR: () => (/* binding */ inspectCommand)
 });
 
-// UNUSED EXPORTS: cliLedgerReader, evidenceJson, renderEvidence
+// UNUSED EXPORTS: evidenceJson, renderEvidence
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -5879,6 +7281,8 @@ class DuckDbLedgerReader {
                 autoinstall_known_extensions: 'false',
                 autoload_known_extensions: 'false',
                 enable_external_access: 'false',
+                // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
+                threads: '1',
             });
         }
         catch (error) {
@@ -6179,7 +7583,7 @@ function renderEvidence(evidence) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4931);
+/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3199);
 /* harmony import */ var _inspect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6617);
 /**
  * `contexta-gate`: the same engine as the action, as a local command.
@@ -6201,11 +7605,12 @@ async function main(argv) {
     const [command, ...rest] = argv;
     const cwd = process.cwd();
     const write = (stream) => (text) => void stream.write(text);
+    const io = { stdout: write(process.stdout), stderr: write(process.stderr), cwd };
     switch (command) {
         case 'inspect':
-            return (0,_inspect_js__WEBPACK_IMPORTED_MODULE_1__/* .inspectCommand */ .QR)(rest, { stdout: write(process.stdout), stderr: write(process.stderr), cwd });
+            return (0,_inspect_js__WEBPACK_IMPORTED_MODULE_1__/* .inspectCommand */ .QR)(rest, io);
         case 'compare':
-            return (0,_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .compareCommand */ .R)(rest, { stdout: process.stdout, stderr: process.stderr, cwd });
+            return (0,_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .compareCommand */ .R)(rest, io);
         case undefined:
         case '-h':
         case '--help':
@@ -6744,7 +8149,7 @@ async function readLines(path, options, onLine) {
 ;// CONCATENATED MODULE: ./src/evidence/jsonl-file.ts
 
 
-/** File-level problem of a path inside the workspace, as a gap. Returns the absolute path when usable. */
+/** Resolves a file inside the workspace; any file-level problem becomes a gap and null. */
 async function openEvidenceFile(root, rel, limits, gaps, missing) {
     const resolved = await root.resolve(rel);
     if (!resolved.ok) {
@@ -6788,7 +8193,7 @@ async function openEvidenceFile(root, rel, limits, gaps, missing) {
 async function readJsonlFile(root, rel, limits, gaps, onValue) {
     const file = await openEvidenceFile(root, rel, limits, gaps, null);
     if (!file)
-        return null;
+        return;
     if (file.size === 0) {
         gaps.add({
             code: 'empty_file',
@@ -6796,19 +8201,16 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             file: rel,
             message: `${rel} is empty (0 bytes): it holds no evidence`,
         });
-        return { nonBlankLines: 0 };
+        return;
     }
-    let nonBlankLines = 0;
     try {
         await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
             const torn = !event.terminated;
             if (event.kind === 'too_long') {
-                nonBlankLines += 1;
                 gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
                 return;
             }
             if (event.kind === 'invalid_encoding') {
-                nonBlankLines += 1;
                 if (torn) {
                     gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline, not valid UTF-8); skipped');
                 }
@@ -6819,7 +8221,6 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             }
             if (event.text.trim() === '')
                 return;
-            nonBlankLines += 1;
             const parsed = (0,json_text/* parseJsonText */.l)(event.text, limits.maxDepth);
             if (!parsed.ok) {
                 if (parsed.reason === 'too_deep') {
@@ -6844,9 +8245,7 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             file: rel,
             message: `${rel} could not be read (${code})`,
         });
-        return null;
     }
-    return { nonBlankLines };
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/refs.ts
@@ -6890,24 +8289,27 @@ function parseRef(text) {
         return null;
     return { kind, parts };
 }
-/** Why `text` is not a valid ref of `kind`, or null when it is. */
-function refProblem(text, kind) {
+const CACHE_LIMIT = 4096;
+const cache = new Map();
+/**
+ * `parseRef` for refs that repeat on many lines (run, stage, batch, deployment): a small memo keeps
+ * the grammar check off the hot path. Bounded, and cleared when full, so memory stays constant.
+ */
+function parseRefCached(text) {
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text))
+        return hit ?? null;
+    if (cache.size >= CACHE_LIMIT)
+        cache.clear();
     const parsed = parseRef(text);
-    if (parsed === null)
-        return `"${text}" is not a valid ref (kind:component.component…, lower-case)`;
-    if (parsed.kind !== kind)
-        return `"${text}" should be a ${kind}: ref`;
-    return null;
+    cache.set(text, parsed);
+    return parsed;
 }
 /** True when `child`'s components start with all of `parent`'s components. */
 function extendsRef(child, parent) {
     if (child.parts.length <= parent.parts.length)
         return false;
     return parent.parts.every((part, i) => child.parts[i] === part);
-}
-/** Last component of a ref, e.g. the sample name `s-0001`. */
-function lastComponent(ref) {
-    return ref.parts[ref.parts.length - 1];
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/artifacts.ts
@@ -7198,7 +8600,10 @@ function issueText(prefix, root, error) {
     const issue = error.issues[0];
     const field = [prefix, ...issue.path.map(String)].join('.');
     const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : '';
-    return `${field}: expected ${issue.message.replace(/^Invalid input: expected /, '')}, found ${describe(valueAt(root, issue.path))}${more}`;
+    const expected = issue.message
+        .replace(/^Invalid (input|option): expected /, '')
+        .replace(/, received \w+$/, '');
+    return `${field}: expected ${expected}, found ${describe(valueAt(root, issue.path))}${more}`;
 }
 function reportUnknownKeys(gaps, origin, where, object, known) {
     for (const key of Object.keys(object)) {
@@ -7258,7 +8663,7 @@ function checkRefs(envelope) {
     const parse = (field, text, kind) => {
         if (text === null || text === undefined)
             return null;
-        const parsed = parseRef(text);
+        const parsed = kind === 'record' || kind === 'sample' || kind === 'op' ? parseRef(text) : parseRefCached(text);
         if (parsed === null || parsed.kind !== kind) {
             return `envelope.${field}: expected a ${kind}: ref (kind:component.component…, lower-case letters, digits, single hyphens), found "${text}"`;
         }
@@ -7331,6 +8736,7 @@ const ArtifactPayload = schemas/* object */.Ikc({
     manifest: ArtifactManifest,
     binding_status: schemas/* string */.YjP().nullish(),
 });
+const capture_cache_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
     const result = {
         files: [],
@@ -7369,15 +8775,20 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
                 gaps.tally('unknown_field', 'warning', rel, key, line, null, (count) => `${count} capture line(s) carry the field ${key}, which the capture format does not define; it was ignored`);
             }
             const capture = parsed.data;
-            if (capture.family === 'RECORD') {
+            // Families other than RECORD are never written by Contexta's built-in services; a line whose
+            // payload is a record (envelope + payload) is still read as one, whatever its family says.
+            const looksLikeRecord = capture_cache_isObject(capture.payload.envelope) && capture_cache_isObject(capture.payload.payload);
+            if (capture.family === 'RECORD' || (capture.family !== 'ARTIFACT' && looksLikeRecord)) {
+                // The record store's copy wins, so a capture copy of it is not even validated.
+                const envelope = capture.payload.envelope;
+                if (typeof envelope?.record_ref === 'string' && seen.store.has(envelope.record_ref)) {
+                    result.skippedForStore += 1;
+                    return;
+                }
                 const valid = validateRecord(capture.payload, { file: rel, line, nonFiniteToken }, gaps);
                 if (!valid)
                     return;
                 const ref = valid.record.envelope.record_ref;
-                if (seen.store.has(ref)) {
-                    result.skippedForStore += 1;
-                    return;
-                }
                 if (!seen.capture.add(ref)) {
                     duplicates.count += 1;
                     if (duplicates.firstLine === 0)
@@ -7440,12 +8851,21 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
  */
 
 const LOOKED_FOR = 'records/manifest.json or records/segments/ (record store), cache/capture/*.jsonl (capture cache), metadata/ledger.db (ledger), artifacts/bindings/ (artifact bindings), manifest.json + segments/ (a bare records directory) — in the path itself and in its immediate subdirectories';
-async function kind(root, rel, gaps) {
+/**
+ * A symlink out of the root is never followed. Inside a workspace that hides evidence (error); among
+ * the root's subdirectories it is usually unrelated (a linked node_modules), so only noted (info).
+ */
+async function kind(root, rel, gaps, outsideSeverity = 'error') {
     const resolved = await root.resolve(rel);
     if (resolved.ok)
         return resolved.isDirectory ? 'dir' : 'file';
     if (resolved.reason === 'outside') {
-        gaps.add({ code: 'symlink_outside_workspace', severity: 'error', file: rel, message: resolved.message });
+        gaps.add({
+            code: 'symlink_outside_workspace',
+            severity: outsideSeverity,
+            file: rel,
+            message: resolved.message,
+        });
     }
     return null;
 }
@@ -7505,7 +8925,7 @@ async function discoverWorkspaces(root, gaps) {
         .map((e) => e.name)
         .sort();
     for (const child of children) {
-        if ((await kind(root, child, gaps)) !== 'dir')
+        if ((await kind(root, child, gaps, 'info')) !== 'dir')
             continue;
         const workspace = await probe(root, child, gaps);
         if (workspace)
@@ -7605,6 +9025,8 @@ const COMPLETENESS_RANK = {
     unknown: 3,
     absent: 4,
 };
+/** Degraded records kept per run; beyond it only the (capped, counted) gaps remain. */
+const MAX_DEGRADED_PER_RUN = 1000;
 const PARTIAL_MARKERS = new Set(['partial', 'absent', 'unknown']);
 class SeriesAcc {
     key;
@@ -7755,7 +9177,7 @@ class EvidenceBuilder {
     }
     /** Null only for a ref that is not a valid run ref (callers validated records already). */
     run(runRef) {
-        const parsed = parseRef(runRef);
+        const parsed = parseRefCached(runRef);
         if (parsed === null || parsed.kind !== 'run')
             return null;
         const project = this.project(parsed.parts[0]);
@@ -7810,7 +9232,7 @@ class EvidenceBuilder {
                     ...(stageName ? { stage: stageName } : {}),
                 };
                 if (!Number.isFinite(p.value)) {
-                    this.gaps.line('non_finite_number', 'warning', origin.file, origin.line, `metric ${p.metric_key} has the value ${p.value}; it is counted but never compared`, attribution);
+                    this.gaps.line('non_finite_number', 'warning', origin.file, origin.line, `metric ${p.metric_key} has the value ${p.value}; that observation is never compared`, attribution);
                 }
                 const slice = p.tags?.slice ?? p.slice_ref ?? null;
                 if (stage && refs.sample) {
@@ -7860,25 +9282,17 @@ class EvidenceBuilder {
             }
             case 'degraded': {
                 const p = record.payload;
-                run.degraded.push({
-                    recordRef: env.record_ref,
-                    issueKey: p.issue_key,
-                    category: p.category ?? null,
-                    severity: p.severity,
-                    summary: p.summary,
-                    degradationMarker: degradation,
-                    stage: stageName,
-                });
-                this.gaps.add({
-                    code: 'degraded_record',
-                    severity: p.severity === 'error' ? 'error' : 'warning',
-                    file: origin.file,
-                    line: origin.line,
-                    ref: env.record_ref,
-                    runRef: run.ref,
-                    ...(stageName ? { stage: stageName } : {}),
-                    message: `the job reported degraded evidence (${p.issue_key}, ${p.category ?? 'no category'}): ${p.summary}`,
-                });
+                if (run.degraded.length < MAX_DEGRADED_PER_RUN)
+                    run.degraded.push({
+                        recordRef: env.record_ref,
+                        issueKey: p.issue_key,
+                        category: p.category ?? null,
+                        severity: p.severity,
+                        summary: p.summary,
+                        degradationMarker: degradation,
+                        stage: stageName,
+                    });
+                this.gaps.line('degraded_record', p.severity === 'error' ? 'error' : 'warning', origin.file, origin.line, `the job reported degraded evidence (${p.issue_key}, ${p.category ?? 'no category'}): ${p.summary}`, { ref: env.record_ref, runRef: run.ref, ...(stageName ? { stage: stageName } : {}) });
                 return;
             }
             case 'span':
@@ -7892,7 +9306,12 @@ class EvidenceBuilder {
             const parsed = ref ? parseRef(ref) : null;
             if (parsed?.kind !== 'deployment')
                 continue;
-            this.project(parsed.parts[0]).deployments.push({
+            const deployments = this.project(parsed.parts[0]).deployments;
+            // One entry per deployment ref: a later promotion event replaces an earlier one.
+            const earlier = deployments.findIndex((d) => d.source === 'event' && d.ref === ref);
+            if (earlier !== -1)
+                deployments.splice(earlier, 1);
+            deployments.push({
                 ref: ref,
                 name: parsed.parts[1],
                 status: null,
@@ -8009,7 +9428,7 @@ class EvidenceBuilder {
                 name: stage.name,
                 status: stage.status,
                 orderIndex: stage.orderIndex,
-                metrics: finishSeries(stage.series),
+                metrics: finishSeries(stage.series, this.gaps, { runRef: run.ref, stage: stage.name }),
                 samples: [...stage.samples.values()].sort((a, b) => cmp(a.key, b.key)).map((s) => s.finish()),
                 batches: [...stage.batches.values()],
                 recordCount: stage.recordCount,
@@ -8035,7 +9454,7 @@ class EvidenceBuilder {
             startedAt: run.startedAt,
             endedAt: run.endedAt,
             stages: built,
-            runMetrics: finishSeries(run.runSeries),
+            runMetrics: finishSeries(run.runSeries, this.gaps, { runRef: run.ref, stage: null }),
             events: [...run.events.values()],
             degraded: run.degraded,
             artifacts: [...run.artifacts.values()],
@@ -8046,12 +9465,23 @@ class EvidenceBuilder {
     }
 }
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-function finishSeries(map) {
+function finishSeries(map, gaps, where) {
     const out = [];
     for (const acc of map.values()) {
         const series = acc.finish();
-        if (series)
+        if (series) {
             out.push(series);
+            continue;
+        }
+        const slice = acc.slice ? ` (slice ${acc.slice})` : '';
+        gaps.add({
+            code: 'series_lost',
+            severity: 'warning',
+            runRef: where.runRef,
+            ...(where.stage ? { stage: where.stage } : {}),
+            count: acc.nonFinite,
+            message: `metric ${acc.key}${slice}${where.stage ? ` in stage ${where.stage}` : ' at run level'} has no finite value (${acc.nonFinite} NaN/Infinity observation(s)); it cannot be compared`,
+        });
     }
     return out.sort((a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''));
 }
@@ -8088,6 +9518,10 @@ class GapSink {
             this.gaps.push({ code, severity, file, line, message, ...attribution });
             return;
         }
+        this.overflowLine(code, severity, file, line);
+    }
+    overflowLine(code, severity, file, line) {
+        const key = `${file}\u0000${code}`;
         const over = this.overflow.get(key);
         if (over)
             over.count += 1;
@@ -8107,6 +9541,14 @@ class GapSink {
                 tally.examples.push(example);
             return;
         }
+        // Hostile input could invent a new subject (field name, family) on every line.
+        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
+        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
+        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
+            this.overflowLine(code, severity, file, line);
+            return;
+        }
+        this.perFileCode.set(subjectsKey, subjects + 1);
         this.tallies.set(key, {
             code,
             severity,
@@ -8392,7 +9834,8 @@ const DEFAULT_READ_OPTIONS = {
 };
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 async function readEvidence(root, options = {}) {
-    const opts = { ...DEFAULT_READ_OPTIONS, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    const opts = { ...DEFAULT_READ_OPTIONS, ...given };
     const gaps = new GapSink();
     const notes = [];
     const evidence = (workspaces, projects) => ({

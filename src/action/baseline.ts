@@ -118,7 +118,14 @@ async function fromFound(
   result: BaselineResult,
   lead: string,
 ): Promise<ResolvedBaseline> {
-  if (result.none) return none(`No baseline: ${result.reason}`, skippedLines(result.skipped));
+  if (result.none) {
+    const skipped = skippedLines(result.skipped);
+    const why =
+      skipped.length > 0
+        ? ` — passed over: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? `; and ${skipped.length - 3} more` : ''}`
+        : '';
+    return none(`No baseline: ${result.reason}${why}`, skipped);
+  }
   const downloaded = await downloadEvidence(env, github, result.artifact);
   const skipped = skippedLines(result.skipped);
   if ('problem' in downloaded) return none(`No baseline: ${downloaded.problem}`, skipped);

@@ -9,10 +9,9 @@ import { parseArgs } from 'node:util';
 import { evaluateGate, RunSelectionError } from '../engine.js';
 import type { LedgerReader } from '../evidence/ledger.js';
 import type { Evidence } from '../evidence/model.js';
-import { readEvidence } from '../evidence/read.js';
+import { openEvidence } from '../evidence/open.js';
 import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates/config.js';
 import type { GateReport } from '../gates/types.js';
-import { isMetalabStore, readMetalab } from '../metalab/read.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { type CommandIo, cliLedgerReader } from './inspect.js';
 
@@ -82,7 +81,7 @@ async function checkPath(flag: string, path: string): Promise<string | null> {
 }
 
 async function read(path: string, ledger: LedgerReader | null): Promise<Evidence> {
-  return (await isMetalabStore(path)) ? readMetalab(path) : readEvidence(path, { ledger });
+  return openEvidence(path, { ledger });
 }
 
 function render(report: GateReport, format: Format): string {

@@ -20,11 +20,12 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const cwd = process.cwd();
   const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text);
+  const io = { stdout: write(process.stdout), stderr: write(process.stderr), cwd };
   switch (command) {
     case 'inspect':
-      return inspectCommand(rest, { stdout: write(process.stdout), stderr: write(process.stderr), cwd });
+      return inspectCommand(rest, io);
     case 'compare':
-      return compareCommand(rest, { stdout: process.stdout, stderr: process.stderr, cwd });
+      return compareCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -1,0 +1,239 @@
+/**
+ * Everything the action says about a finished gate: report files, step outputs, the job summary,
+ * the sticky comment or review, the check run, and the one-line failure reason.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { GateReport } from '../gates/types.js';
+import type { GitHubClient } from '../github/client.js';
+import { GitHubPermissionError } from '../github/errors.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { ResolvedBaseline } from './baseline.js';
+import type { FailOn, Settings } from './settings.js';
+import {
+  type CommentPlan,
+  commentMarker,
+  fingerprintMarker,
+  ourComments,
+  planStickyComment,
+  reportFingerprint,
+} from './sticky-comment.js';
+
+/** GitHub rejects step summaries over 1 MiB; keep well under it. */
+const MAX_SUMMARY_BYTES = 900 * 1024;
+export const CHECK_NAME = 'contexta-gate';
+
+export interface ReportFiles {
+  json: string;
+  markdown: string;
+}
+
+export async function writeReportFiles(
+  dir: string,
+  report: GateReport,
+  markdown: string,
+): Promise<ReportFiles> {
+  await fs.mkdir(dir, { recursive: true });
+  const files = { json: path.join(dir, 'report.json'), markdown: path.join(dir, 'report.md') };
+  await fs.writeFile(files.json, renderJson(report));
+  await fs.writeFile(files.markdown, markdown);
+  return files;
+}
+
+export function shouldFail(report: GateReport, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  if (report.exit.outcome === 'fail') return true;
+  return failOn === 'warn' && report.exit.outcome === 'warn';
+}
+
+/** The one line `core.setFailed` prints: what failed, and where to read why. */
+export function failureLine(report: GateReport): string {
+  const failed = report.gates.filter((gate) => gate.outcome === 'fail');
+  if (failed.length === 0) return `contexta/gate: ${report.headline}`;
+  const first = failed[0]!;
+  const more =
+    failed.length > 1 ? ` (+${failed.length - 1} more failing gate${failed.length > 2 ? 's' : ''})` : '';
+  return `contexta/gate: gate "${first.name}" failed: ${first.message}${more}`;
+}
+
+export function setOutputs(
+  report: GateReport,
+  files: ReportFiles,
+  baseline: ResolvedBaseline,
+  extra: Record<string, string>,
+): void {
+  const count = (outcome: string) => String(report.gates.filter((gate) => gate.outcome === outcome).length);
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('exit-verdict', report.exit.outcome);
+  core.setOutput('gates-failed', count('fail'));
+  core.setOutput('gates-warned', count('warn'));
+  core.setOutput('gates-passed', count('pass'));
+  core.setOutput('evidence-gaps', String(report.gaps.candidate.length));
+  core.setOutput('report-json', files.json);
+  core.setOutput('report-markdown', files.markdown);
+  core.setOutput('baseline-run-id', baseline.runId === null ? '' : String(baseline.runId));
+  core.setOutput('baseline-run-url', baseline.runUrl ?? '');
+  core.setOutput('baseline-source', baseline.source);
+  for (const [name, value] of Object.entries(extra)) core.setOutput(name, value);
+}
+
+export async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  let body = markdown;
+  if (Buffer.byteLength(body) > MAX_SUMMARY_BYTES) {
+    body = `${Buffer.from(body)
+      .subarray(0, MAX_SUMMARY_BYTES)
+      .toString('utf8')
+      .replace(
+        /\uFFFD+$/,
+        '',
+      )}\n\n…(summary truncated at ${MAX_SUMMARY_BYTES} bytes; the full report is in the report-json output)\n`;
+  }
+  await core.summary.addRaw(body, true).write();
+}
+
+function fingerprintOf(report: GateReport): string {
+  const tripped = report.gates
+    .filter((gate) => gate.outcome !== 'pass' && gate.outcome !== 'skipped')
+    .map((gate) => `${gate.name}:${gate.outcome}:${gate.message}`);
+  return reportFingerprint([report.verdict, ...tripped, ...report.findings.map((finding) => finding.code)]);
+}
+
+export function renderComment(report: GateReport, key: string, runUrl: string): string {
+  const body = renderMarkdown(report, { marker: key, runUrl });
+  return `${body}\n${fingerprintMarker(fingerprintOf(report))}\n`;
+}
+
+export interface PostedComment {
+  url: string | null;
+  note: string;
+}
+
+/**
+ * Creates or updates the sticky comment, then looks again: when two runs of the same PR finish at
+ * once both may create one, and the later one removes the extra so one comment remains.
+ */
+export async function postStickyComment(
+  github: GitHubClient,
+  prNumber: number,
+  report: GateReport,
+  settings: Settings,
+  key: string,
+  runUrl: string,
+): Promise<PostedComment> {
+  const marker = commentMarker(key);
+  const body = renderComment(report, key, runUrl);
+  const existing = await github.listIssueComments(prNumber);
+  const toExisting = (list: typeof existing) =>
+    list.map((c) => ({
+      id: c.id,
+      body: c.body ?? '',
+      authorLogin: c.user?.login ?? '',
+      authorType: c.user?.type ?? '',
+    }));
+  const plan: CommentPlan = planStickyComment({
+    ours: ourComments(toExisting(existing), marker, null),
+    when: settings.comment,
+    failing: report.exit.outcome === 'fail',
+    fingerprint: fingerprintOf(report),
+  });
+  for (const id of plan.deleteIds) await github.deleteComment(id);
+  if (plan.action === 'skip') return { url: null, note: plan.reason };
+
+  const posted =
+    plan.action === 'update'
+      ? await github.updateComment(plan.commentId, body)
+      : await github.createComment(prNumber, body);
+  if (plan.action === 'create') {
+    const again = ourComments(toExisting(await github.listIssueComments(prNumber)), marker, null);
+    const keep = again[0];
+    if (keep && keep.id !== posted.id) {
+      await github.deleteComment(posted.id);
+      const updated = await github.updateComment(keep.id, body);
+      return {
+        url: updated.html_url ?? null,
+        note: 'another run had posted first; updated that comment instead',
+      };
+    }
+  }
+  return { url: posted.html_url ?? null, note: plan.reason };
+}
+
+/**
+ * Review mode: REQUEST_CHANGES when the gate fails, COMMENT otherwise, and our own earlier change
+ * request is dismissed once a later run passes so the review panel tells the truth.
+ */
+export async function postReview(
+  github: GitHubClient,
+  prNumber: number,
+  report: GateReport,
+  key: string,
+  runUrl: string,
+): Promise<PostedComment> {
+  const body = renderComment(report, key, runUrl);
+  const failing = report.exit.outcome === 'fail';
+  const marker = commentMarker(key);
+  const reviews = await github.listReviews(prNumber);
+  const review = await github.createReview(prNumber, {
+    body,
+    event: failing ? 'REQUEST_CHANGES' : 'COMMENT',
+  });
+  if (!failing) {
+    for (const earlier of reviews) {
+      if (
+        earlier.state === 'CHANGES_REQUESTED' &&
+        (earlier.body ?? '').includes(marker) &&
+        earlier.user?.type === 'Bot'
+      ) {
+        await github.dismissReview(prNumber, earlier.id, 'contexta/gate: a later run of the gate passed.');
+      }
+    }
+  }
+  return { url: review.html_url ?? null, note: failing ? 'requested changes' : 'commented' };
+}
+
+export async function publishToPullRequest(
+  github: GitHubClient,
+  prNumber: number,
+  report: GateReport,
+  settings: Settings,
+  key: string,
+  runUrl: string,
+): Promise<PostedComment> {
+  if (settings.comment === 'off') return { url: null, note: 'comment: off' };
+  if (settings.commentAs === 'review') {
+    try {
+      return await postReview(github, prNumber, report, key, runUrl);
+    } catch (error) {
+      if (!(error instanceof GitHubPermissionError)) throw error;
+      core.notice(
+        `contexta/gate: cannot submit a review (${error.message}); posting the sticky comment instead.`,
+      );
+    }
+  }
+  return postStickyComment(github, prNumber, report, settings, key, runUrl);
+}
+
+export async function createCheckRun(
+  github: GitHubClient,
+  report: GateReport,
+  headSha: string,
+  runUrl: string,
+  markdown: string,
+): Promise<void> {
+  const conclusion =
+    report.exit.outcome === 'fail' ? 'failure' : report.exit.outcome === 'warn' ? 'neutral' : 'success';
+  await github.createCheckRun({
+    name: CHECK_NAME,
+    headSha,
+    status: 'completed',
+    conclusion,
+    detailsUrl: runUrl,
+    output: {
+      title: report.headline.slice(0, 250),
+      summary: markdown.length > 65_000 ? `${markdown.slice(0, 65_000)}\n…` : markdown,
+    },
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * The action entry: inputs → settings → context → the flow for the mode. Every error that reaches
+ * here becomes one `setFailed` line a person can act on; the token is registered as a secret before
+ * anything could print it.
+ */
+import * as core from '@actions/core';
+import { GitHubClient } from '../github/client.js';
+import { ConfigLoadError } from './config-source.js';
+import { ContextError, readRunnerContext } from './context.js';
+import { ProjectNotFoundError, runGateFlow } from './gate-flow.js';
+import { runPublishFlow } from './publish-flow.js';
+import { readSettings, SettingsError } from './settings.js';
+
+export async function run(): Promise<void> {
+  try {
+    const settings = readSettings((name) => core.getInput(name));
+    if (settings.token) core.setSecret(settings.token);
+    const ctx = readRunnerContext(process.env);
+    const github = settings.token
+      ? new GitHubClient({ token: settings.token, apiUrl: ctx.apiUrl, owner: ctx.owner, repo: ctx.repo })
+      : null;
+    if (ctx.isGhes) {
+      core.notice(
+        'contexta/gate: GitHub Enterprise Server detected: the artifact service is unavailable, so evidence is not uploaded and baselines must be local paths (baseline: <path>).',
+      );
+    }
+    if (settings.mode === 'publish') {
+      if (!github)
+        throw new SettingsError(["mode: publish needs 'github-token' to read the triggering run."]);
+      await runPublishFlow(settings, ctx, github);
+    } else {
+      await runGateFlow({ settings, ctx, github });
+    }
+  } catch (error) {
+    if (
+      error instanceof SettingsError ||
+      error instanceof ContextError ||
+      error instanceof ConfigLoadError ||
+      error instanceof ProjectNotFoundError
+    ) {
+      core.setFailed(`contexta/gate: ${error.message}`);
+    } else {
+      core.setFailed(
+        `contexta/gate failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (error instanceof Error && error.stack) core.debug(error.stack);
+    }
+  }
+}
