@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62395:
+/***/ 70175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50066,6 +50066,34 @@ const LedgerFailureCode = schemas_enum([
     'ledger_unreadable',
 ]);
 
+;// CONCATENATED MODULE: ./src/evidence/redact.ts
+/**
+ * Environment snapshots in a ledger may hold the job's environment variables. Their values are
+ * never read; their names are kept (a changed set of variables is worth knowing), except names that
+ * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
+ */
+const SECRET_WORDS = /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
+const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
+const REDACTED_NAME = '[redacted name]';
+function isSecretLookingName(name) {
+    return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
+}
+/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
+function redactVariableNames(names) {
+    const kept = [];
+    let redacted = 0;
+    for (const name of names) {
+        if (isSecretLookingName(name))
+            redacted += 1;
+        else
+            kept.push(name);
+    }
+    kept.sort();
+    if (redacted > 0)
+        kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
+    return kept;
+}
+
 ;// CONCATENATED MODULE: ./src/evidence/ledger.ts
 /**
  * Reading Contexta's metadata ledger (`metadata/ledger.db`, a DuckDB file): the only place run,
@@ -50074,6 +50102,7 @@ const LedgerFailureCode = schemas_enum([
  * installs a pinned version into a cache directory on first use (see docs/adr/0001-duckdb-loading.md).
  * Every failure comes back as a typed result — the ledger is optional evidence, never a crash.
  */
+
 
 
 
@@ -50346,7 +50375,9 @@ function ledger_derived(table, payload) {
     const packages = payload.packages;
     return {
         environment_variables: undefined,
-        environment_variable_names: vars !== null && typeof vars === 'object' && !Array.isArray(vars) ? Object.keys(vars).sort() : [],
+        environment_variable_names: vars !== null && typeof vars === 'object' && !Array.isArray(vars)
+            ? redactVariableNames(Object.keys(vars))
+            : [],
         packages: packages !== null && typeof packages === 'object' && !Array.isArray(packages)
             ? Object.fromEntries(Object.entries(packages).map(([k, v]) => [k, String(v)]))
             : {},
@@ -50946,7 +50977,11 @@ function candidateRunRef(report, evidence) {
 async function runGateFlow(input) {
     const { settings, ctx, github } = input;
     const workDir = external_node_path_default().join(ctx.runnerTemp, 'contexta-gate', `${ctx.runId}-${ctx.runAttempt}`);
-    const read = { ledger: createLedgerReader(ctx.runnerTemp) };
+    const read = {
+        ledger: createLedgerReader(ctx.runnerTemp),
+        ...(settings.maxLineBytes === null ? {} : { maxLineBytes: settings.maxLineBytes }),
+        ...(settings.maxJsonDepth === null ? {} : { maxDepth: settings.maxJsonDepth }),
+    };
     const loaded = await loadGateConfig(settings, ctx, github);
     for (const warning of loaded.warnings)
         lib_core/* warning */.$e(`contexta/gate: ${warning}`);
@@ -51239,6 +51274,8 @@ function readSettings(getInput) {
         upload: bool(problems, 'upload', getInput('upload'), true),
         environment,
         force: bool(problems, 'force', getInput('force'), false),
+        maxLineBytes: settings_positiveInt(problems, 'max-line-bytes', getInput('max-line-bytes'), 2 ** 31 - 1),
+        maxJsonDepth: settings_positiveInt(problems, 'max-json-depth', getInput('max-json-depth'), 10_000),
     };
     if (problems.length > 0)
         throw new SettingsError(problems);
@@ -51301,7 +51338,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62395);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70175);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

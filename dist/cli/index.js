@@ -6842,8 +6842,8 @@ function topDeltas(report, index, limit) {
 
 
 
-// EXTERNAL MODULE: ./src/cli/inspect.ts + 7 modules
-var inspect = __nccwpck_require__(6617);
+// EXTERNAL MODULE: ./src/cli/inspect.ts + 8 modules
+var inspect = __nccwpck_require__(825);
 ;// CONCATENATED MODULE: ./src/cli/compare.ts
 /**
  * `contexta-gate compare`: evaluate a candidate workspace against a baseline workspace locally, with
@@ -6988,7 +6988,7 @@ async function compareCommand(args, io, deps = {}) {
 
 /***/ }),
 
-/***/ 6617:
+/***/ 825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7107,6 +7107,34 @@ const LedgerFailureCode = classic_schemas/* enum */.k5n([
     'ledger_unreadable',
 ]);
 
+;// CONCATENATED MODULE: ./src/evidence/redact.ts
+/**
+ * Environment snapshots in a ledger may hold the job's environment variables. Their values are
+ * never read; their names are kept (a changed set of variables is worth knowing), except names that
+ * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
+ */
+const SECRET_WORDS = /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
+const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
+const REDACTED_NAME = '[redacted name]';
+function isSecretLookingName(name) {
+    return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
+}
+/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
+function redactVariableNames(names) {
+    const kept = [];
+    let redacted = 0;
+    for (const name of names) {
+        if (isSecretLookingName(name))
+            redacted += 1;
+        else
+            kept.push(name);
+    }
+    kept.sort();
+    if (redacted > 0)
+        kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
+    return kept;
+}
+
 ;// CONCATENATED MODULE: ./src/evidence/ledger.ts
 /**
  * Reading Contexta's metadata ledger (`metadata/ledger.db`, a DuckDB file): the only place run,
@@ -7115,6 +7143,7 @@ const LedgerFailureCode = classic_schemas/* enum */.k5n([
  * installs a pinned version into a cache directory on first use (see docs/adr/0001-duckdb-loading.md).
  * Every failure comes back as a typed result — the ledger is optional evidence, never a crash.
  */
+
 
 
 
@@ -7387,7 +7416,9 @@ function derived(table, payload) {
     const packages = payload.packages;
     return {
         environment_variables: undefined,
-        environment_variable_names: vars !== null && typeof vars === 'object' && !Array.isArray(vars) ? Object.keys(vars).sort() : [],
+        environment_variable_names: vars !== null && typeof vars === 'object' && !Array.isArray(vars)
+            ? redactVariableNames(Object.keys(vars))
+            : [],
         packages: packages !== null && typeof packages === 'object' && !Array.isArray(packages)
             ? Object.fromEntries(Object.entries(packages).map(([k, v]) => [k, String(v)]))
             : {},
@@ -7584,7 +7615,7 @@ function renderEvidence(evidence) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3199);
-/* harmony import */ var _inspect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6617);
+/* harmony import */ var _inspect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(825);
 /**
  * `contexta-gate`: the same engine as the action, as a local command.
  *   contexta-gate inspect <workspace> [--json]

@@ -117,7 +117,11 @@ function candidateRunRef(report: GateReport, evidence: Evidence): { project: str
 export async function runGateFlow(input: GateFlowInput): Promise<GateFlowResult> {
   const { settings, ctx, github } = input;
   const workDir = path.join(ctx.runnerTemp, 'contexta-gate', `${ctx.runId}-${ctx.runAttempt}`);
-  const read: Partial<ReadOptions> = { ledger: createLedgerReader(ctx.runnerTemp) };
+  const read: Partial<ReadOptions> = {
+    ledger: createLedgerReader(ctx.runnerTemp),
+    ...(settings.maxLineBytes === null ? {} : { maxLineBytes: settings.maxLineBytes }),
+    ...(settings.maxJsonDepth === null ? {} : { maxDepth: settings.maxJsonDepth }),
+  };
 
   const loaded = await loadGateConfig(settings, ctx, github);
   for (const warning of loaded.warnings) core.warning(`contexta/gate: ${warning}`);

@@ -37,6 +37,9 @@ export interface Settings {
   upload: boolean;
   environment: string | null;
   force: boolean;
+  /** Reader limits for untrusted workspaces; null = the reader's defaults. */
+  maxLineBytes: number | null;
+  maxJsonDepth: number | null;
 }
 
 export class SettingsError extends Error {
@@ -156,6 +159,8 @@ export function readSettings(getInput: InputReader): Settings {
     upload: bool(problems, 'upload', getInput('upload'), true),
     environment,
     force: bool(problems, 'force', getInput('force'), false),
+    maxLineBytes: positiveInt(problems, 'max-line-bytes', getInput('max-line-bytes'), 2 ** 31 - 1),
+    maxJsonDepth: positiveInt(problems, 'max-json-depth', getInput('max-json-depth'), 10_000),
   };
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

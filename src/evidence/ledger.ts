@@ -5,6 +5,7 @@
  * installs a pinned version into a cache directory on first use (see docs/adr/0001-duckdb-loading.md).
  * Every failure comes back as a typed result — the ledger is optional evidence, never a crash.
  */
+
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +22,7 @@ import {
   LedgerRun,
   LedgerStage,
 } from './ledger-rows.js';
+import { redactVariableNames } from './redact.js';
 
 export type { LedgerContent, LedgerFailureCode, LedgerResult } from './ledger-rows.js';
 
@@ -371,7 +373,9 @@ function derived(table: string, payload: Record<string, unknown>): Record<string
   return {
     environment_variables: undefined,
     environment_variable_names:
-      vars !== null && typeof vars === 'object' && !Array.isArray(vars) ? Object.keys(vars).sort() : [],
+      vars !== null && typeof vars === 'object' && !Array.isArray(vars)
+        ? redactVariableNames(Object.keys(vars))
+        : [],
     packages:
       packages !== null && typeof packages === 'object' && !Array.isArray(packages)
         ? Object.fromEntries(Object.entries(packages).map(([k, v]) => [k, String(v)]))

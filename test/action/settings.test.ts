@@ -47,6 +47,17 @@ describe('readSettings', () => {
     ]);
   });
 
+  it('reads the reader limits, which default to the reader’s own', () => {
+    expect(readSettings(reader({}))).toMatchObject({ maxLineBytes: null, maxJsonDepth: null });
+    expect(readSettings(reader({ 'max-line-bytes': '1024', 'max-json-depth': '16' }))).toMatchObject({
+      maxLineBytes: 1024,
+      maxJsonDepth: 16,
+    });
+    expect(() => readSettings(reader({ 'max-json-depth': 'deep' }))).toThrow(
+      "Invalid input 'max-json-depth': expected a whole number from 1 to 10000, found 'deep'.",
+    );
+  });
+
   it('rejects artifact names the artifact service refuses', () => {
     expect(() => readSettings(reader({ 'artifact-name': 'a/b' }))).toThrow(/artifact-name/);
   });

@@ -1,0 +1,27 @@
+/**
+ * Environment snapshots in a ledger may hold the job's environment variables. Their values are
+ * never read; their names are kept (a changed set of variables is worth knowing), except names that
+ * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
+ */
+const SECRET_WORDS =
+  /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
+const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
+
+export const REDACTED_NAME = '[redacted name]';
+
+export function isSecretLookingName(name: string): boolean {
+  return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
+}
+
+/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
+export function redactVariableNames(names: Iterable<string>): string[] {
+  const kept: string[] = [];
+  let redacted = 0;
+  for (const name of names) {
+    if (isSecretLookingName(name)) redacted += 1;
+    else kept.push(name);
+  }
+  kept.sort();
+  if (redacted > 0) kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
+  return kept;
+}
