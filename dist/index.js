@@ -50626,7 +50626,7 @@ function renderComment(report, key, runUrl) {
  * Creates or updates the sticky comment, then looks again: when two runs of the same PR finish at
  * once both may create one, and the later one removes the extra so one comment remains.
  */
-async function postStickyComment(github, prNumber, report, settings, key, runUrl) {
+async function postStickyComment({ github, prNumber, key, runUrl }, report, settings) {
     const marker = markerComment(key);
     const body = renderComment(report, key, runUrl);
     const existing = await github.listIssueComments(prNumber);
@@ -50667,7 +50667,7 @@ async function postStickyComment(github, prNumber, report, settings, key, runUrl
  * Review mode: REQUEST_CHANGES when the gate fails, COMMENT otherwise, and our own earlier change
  * request is dismissed once a later run passes so the review panel tells the truth.
  */
-async function postReview(github, prNumber, report, key, runUrl) {
+async function postReview({ github, prNumber, key, runUrl }, report) {
     const body = renderComment(report, key, runUrl);
     const failing = report.exit.outcome === 'fail';
     const marker = markerComment(key);
@@ -50687,12 +50687,12 @@ async function postReview(github, prNumber, report, key, runUrl) {
     }
     return { url: review.html_url ?? null, note: failing ? 'requested changes' : 'commented' };
 }
-async function publishToPullRequest(github, prNumber, report, settings, key, runUrl) {
+async function publishToPullRequest(target, report, settings) {
     if (settings.comment === 'off')
         return { url: null, note: 'comment: off' };
     if (settings.commentAs === 'review') {
         try {
-            return await postReview(github, prNumber, report, key, runUrl);
+            return await postReview(target, report);
         }
         catch (error) {
             if (!(error instanceof GitHubPermissionError))
@@ -50700,7 +50700,7 @@ async function publishToPullRequest(github, prNumber, report, settings, key, run
             lib_core/* notice */.lm(`contexta/gate: cannot submit a review (${error.message}); posting the sticky comment instead.`);
         }
     }
-    return postStickyComment(github, prNumber, report, settings, key, runUrl);
+    return postStickyComment(target, report, settings);
 }
 async function createCheckRun(github, report, headSha, runUrl, markdown) {
     const conclusion = report.exit.outcome === 'fail' ? 'failure' : report.exit.outcome === 'warn' ? 'neutral' : 'success';
@@ -51025,7 +51025,7 @@ async function runGateFlow(input) {
     await writeJobSummary(markdown);
     let commentUrl = '';
     if (github && prNumber !== null) {
-        const posted = await bestEffort('posting the pull request comment', () => publishToPullRequest(github, prNumber, report, settings, key, ctx.runUrl));
+        const posted = await bestEffort('posting the pull request comment', () => publishToPullRequest({ github, prNumber, key, runUrl: ctx.runUrl }, report, settings));
         commentUrl = posted?.url ?? '';
         if (posted)
             lib_core/* info */.pq(`contexta/gate: comment: ${posted.note}`);

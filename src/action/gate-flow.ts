@@ -172,7 +172,7 @@ export async function runGateFlow(input: GateFlowInput): Promise<GateFlowResult>
   let commentUrl = '';
   if (github && prNumber !== null) {
     const posted = await bestEffort('posting the pull request comment', () =>
-      publishToPullRequest(github, prNumber, report, settings, key, ctx.runUrl),
+      publishToPullRequest({ github, prNumber, key, runUrl: ctx.runUrl }, report, settings),
     );
     commentUrl = posted?.url ?? '';
     if (posted) core.info(`contexta/gate: comment: ${posted.note}`);

@@ -111,17 +111,22 @@ export interface PostedComment {
   note: string;
 }
 
+/** Where a report goes on a pull request: the PR, the sticky key, and the run that produced it. */
+export interface CommentTarget {
+  github: GitHubClient;
+  prNumber: number;
+  key: string;
+  runUrl: string;
+}
+
 /**
  * Creates or updates the sticky comment, then looks again: when two runs of the same PR finish at
  * once both may create one, and the later one removes the extra so one comment remains.
  */
 export async function postStickyComment(
-  github: GitHubClient,
-  prNumber: number,
+  { github, prNumber, key, runUrl }: CommentTarget,
   report: GateReport,
   settings: Settings,
-  key: string,
-  runUrl: string,
 ): Promise<PostedComment> {
   const marker = commentMarker(key);
   const body = renderComment(report, key, runUrl);
@@ -166,11 +171,8 @@ export async function postStickyComment(
  * request is dismissed once a later run passes so the review panel tells the truth.
  */
 export async function postReview(
-  github: GitHubClient,
-  prNumber: number,
+  { github, prNumber, key, runUrl }: CommentTarget,
   report: GateReport,
-  key: string,
-  runUrl: string,
 ): Promise<PostedComment> {
   const body = renderComment(report, key, runUrl);
   const failing = report.exit.outcome === 'fail';
@@ -195,17 +197,14 @@ export async function postReview(
 }
 
 export async function publishToPullRequest(
-  github: GitHubClient,
-  prNumber: number,
+  target: CommentTarget,
   report: GateReport,
   settings: Settings,
-  key: string,
-  runUrl: string,
 ): Promise<PostedComment> {
   if (settings.comment === 'off') return { url: null, note: 'comment: off' };
   if (settings.commentAs === 'review') {
     try {
-      return await postReview(github, prNumber, report, key, runUrl);
+      return await postReview(target, report);
     } catch (error) {
       if (!(error instanceof GitHubPermissionError)) throw error;
       core.notice(
@@ -213,7 +212,7 @@ export async function publishToPullRequest(
       );
     }
   }
-  return postStickyComment(github, prNumber, report, settings, key, runUrl);
+  return postStickyComment(target, report, settings);
 }
 
 export async function createCheckRun(

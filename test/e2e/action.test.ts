@@ -49,6 +49,25 @@ describe('the action on a pull request workflow', () => {
   let firstRunId: number;
   let prRunId: number;
 
+  /** Another attempt of the PR #5 run, gating the slice-regression candidate. */
+  const rerunPr5 = (attempt: number) =>
+    runAction({
+      standIn,
+      runId: prRunId,
+      attempt,
+      eventName: 'pull_request',
+      payload: pullRequestPayload({
+        number: 5,
+        baseSha: sha(1),
+        headSha: sha(2),
+        headRef: 'bigger-model',
+        repo: standIn.fullName,
+      }),
+      sha: sha(2),
+      ref: 'refs/pull/5/merge',
+      evidence: `${SCENARIO}/candidate/.contexta`,
+    });
+
   it('first push run: no baseline yet → verdict unknown, not failing, evidence uploaded', async () => {
     const run = standIn.addRun({
       workflowId,
@@ -130,24 +149,7 @@ describe('the action on a pull request workflow', () => {
 
   it('a re-run (attempt 2) updates the same comment and replaces its artifact', async () => {
     const before = standIn.comments.filter((c) => c.issueNumber === 5).map((c) => c.comment.id);
-    const result = remember(
-      await runAction({
-        standIn,
-        runId: prRunId,
-        attempt: 2,
-        eventName: 'pull_request',
-        payload: pullRequestPayload({
-          number: 5,
-          baseSha: sha(1),
-          headSha: sha(2),
-          headRef: 'bigger-model',
-          repo: standIn.fullName,
-        }),
-        sha: sha(2),
-        ref: 'refs/pull/5/merge',
-        evidence: `${SCENARIO}/candidate/.contexta`,
-      }),
-    );
+    const result = remember(await rerunPr5(2));
     expect(result.code).toBe(1);
     const after = standIn.comments.filter((c) => c.issueNumber === 5).map((c) => c.comment.id);
     expect(after).toEqual(before);
@@ -160,24 +162,7 @@ describe('the action on a pull request workflow', () => {
   it('two runs finishing at once end with one comment', async () => {
     standIn.addComment(5, `${MARKER}\nan older duplicate from a concurrent run`, standIn.bot.login);
     expect(standIn.comments.filter((c) => c.issueNumber === 5)).toHaveLength(2);
-    remember(
-      await runAction({
-        standIn,
-        runId: prRunId,
-        attempt: 3,
-        eventName: 'pull_request',
-        payload: pullRequestPayload({
-          number: 5,
-          baseSha: sha(1),
-          headSha: sha(2),
-          headRef: 'bigger-model',
-          repo: standIn.fullName,
-        }),
-        sha: sha(2),
-        ref: 'refs/pull/5/merge',
-        evidence: `${SCENARIO}/candidate/.contexta`,
-      }),
-    );
+    remember(await rerunPr5(3));
     const left = standIn.comments.filter((c) => c.issueNumber === 5);
     expect(left).toHaveLength(1);
     expect(left[0]!.comment.body).toContain('region-apac');
