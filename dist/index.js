@@ -40563,6 +40563,7 @@ const MergeGroupEvent = object({
 const WorkflowRunEvent = object({
     workflow_run: object({
         id: schemas_number().int().positive(),
+        workflow_id: schemas_number().int().positive(),
         head_sha: schemas_string(),
         head_branch: schemas_string().nullable(),
         event: schemas_string(),
@@ -51135,6 +51136,8 @@ async function runPublishFlow(settings, ctx, github) {
     const prContext = {
         ...ctx,
         sha: run.head_sha,
+        // Baselines are runs of the workflow that produced the evidence, not of this publishing workflow.
+        workflowFile: String(run.workflow_id),
         pullRequest: {
             number: pull.number,
             baseRef: pull.base.ref,

@@ -31,6 +31,7 @@ const MergeGroupEvent = z.object({
 const WorkflowRunEvent = z.object({
   workflow_run: z.object({
     id: z.number().int().positive(),
+    workflow_id: z.number().int().positive(),
     head_sha: z.string(),
     head_branch: z.string().nullable(),
     event: z.string(),

@@ -84,6 +84,8 @@ export async function runPublishFlow(
   const prContext: RunnerContext = {
     ...ctx,
     sha: run.head_sha,
+    // Baselines are runs of the workflow that produced the evidence, not of this publishing workflow.
+    workflowFile: String(run.workflow_id),
     pullRequest: {
       number: pull.number,
       baseRef: pull.base.ref,
