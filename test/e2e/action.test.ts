@@ -5,6 +5,7 @@
  * permission.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActionRun, pullRequestPayload, runAction } from '../support/action-runner.js';
 import { faults, GitHubStandIn } from '../support/github-stand-in.js';
@@ -246,6 +247,67 @@ describe('the action on a pull request workflow', () => {
     );
     expect(result.summary).toMatch(/UNKNOWN|FAIL/);
     expect([0, 1]).toContain(result.code);
+  });
+
+  it('a merge queue gates like a push to the base branch, against the run at the queue base', async () => {
+    for (const stored of standIn.artifacts.filter((a) => a.runId === firstRunId)) {
+      stored.artifact.expired = false;
+      stored.artifact.expires_at = new Date(Date.now() + 86_400_000).toISOString();
+    }
+    const run = standIn.addRun({
+      workflowId,
+      headSha: sha(2),
+      headBranch: 'gh-readonly-queue/main/pr-5-abc',
+      event: 'merge_group',
+      status: 'in_progress',
+      conclusion: null,
+    });
+    const result = remember(
+      await runAction({
+        standIn,
+        runId: Number(run.id),
+        eventName: 'merge_group',
+        payload: {
+          merge_group: {
+            head_sha: sha(2),
+            head_ref: 'refs/heads/gh-readonly-queue/main/pr-5-abc',
+            base_sha: sha(1),
+            base_ref: 'refs/heads/main',
+          },
+        },
+        sha: sha(2),
+        ref: 'refs/heads/gh-readonly-queue/main/pr-5-abc',
+        evidence: `${SCENARIO}/candidate/.contexta`,
+        inputs: { comment: 'off' },
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.outputs['baseline-source']).toBe('merge-base');
+    expect(result.outputs['baseline-run-id']).toBe(String(firstRunId));
+  });
+
+  it('on GitHub Enterprise Server: says the artifact service is unavailable, and a local baseline still works', async () => {
+    const before = standIn.requests.length;
+    const result = remember(
+      await runAction({
+        standIn,
+        runId: 888_001,
+        eventName: 'push',
+        payload: {},
+        sha: sha(2),
+        ref: 'refs/heads/main',
+        evidence: `${SCENARIO}/candidate/.contexta`,
+        localConfig: POLICY,
+        inputs: { baseline: `path:${path.resolve(SCENARIO, 'baseline/.contexta')}` },
+        env: { GITHUB_SERVER_URL: 'https://github.acme.internal' },
+      }),
+    );
+    expect(result.stdout).toMatch(/::notice::contexta\/gate: GitHub Enterprise Server detected/);
+    expect(result.code).toBe(1);
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.outputs['baseline-source']).toBe('path');
+    const twirp = standIn.requests.slice(before).filter((r) => r.path.startsWith('/twirp/'));
+    expect(twirp).toEqual([]);
   });
 
   it('never prints the token anywhere (the runner consumes ::add-mask:: itself)', () => {

@@ -40,6 +40,8 @@ export interface ActionInvocation {
   workspaceDir?: string;
   inputs?: Record<string, string>;
   token?: string;
+  /** Overrides of the runner environment (e.g. a GHES server URL). */
+  env?: Record<string, string>;
 }
 
 function parseOutputs(text: string): Record<string, string> {
@@ -102,6 +104,8 @@ export async function runAction(call: ActionInvocation): Promise<ActionRun> {
   };
   for (const [name, value] of Object.entries(inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+
+  Object.assign(env, call.env);
 
   const child = spawn(process.execPath, [path.resolve('dist/index.js')], { cwd: workspaceDir, env });
   let stdout = '';
