@@ -23,6 +23,14 @@ export interface ComparedUnit {
   comparison: Comparison;
 }
 
+/**
+ * Whether rows say which unit they are about: when several were compared, and always for metalab,
+ * whose unit is the parameter combination a number belongs to.
+ */
+export function namesUnits(units: readonly ComparedUnit[]): boolean {
+  return units.length > 1 || units.some((u) => (u.pair.candidate ?? u.pair.baseline)?.metalab !== undefined);
+}
+
 export function runIdentity(run: Run): RunIdentity {
   return { ref: run.ref, project: run.project, name: run.name, status: run.status };
 }

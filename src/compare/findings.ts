@@ -1,7 +1,7 @@
 import type { EvidenceGap, Run } from '../evidence/model.js';
 import { formatChange, formatNumber, formatPercent, formatPValue, metricLabel } from '../gates/format.js';
 import type { GateResult } from '../gates/types.js';
-import type { ComparedUnit } from './compare.js';
+import { type ComparedUnit, namesUnits } from './compare.js';
 import type { Finding, MetricDelta, NameList, SampleComparison, SampleGroupComparison } from './types.js';
 
 export interface FindingInputs {
@@ -520,7 +520,7 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings for reviewers, most severe first. */
 export function buildFindings(inputs: FindingInputs): Finding[] {
-  const multi = inputs.units.length > 1;
+  const multi = namesUnits(inputs.units);
   const all = [
     ...sliceFindings(inputs, multi),
     ...significantFindings(inputs, multi),
