@@ -280,11 +280,22 @@ function limitsFor(gate: RegressionGate, direction: 'higher' | 'lower'): Limits 
   return { abs, pct, text: text === '' ? null : text };
 }
 
-function beyond(limits: Limits, worsening: number, baseline: number): boolean {
-  if (limits.abs !== null && worsening > limits.abs) return true;
+/**
+ * Values are read from decimal text (and metalab averages replicates), so a change that equals its
+ * limit in decimal can exceed it by a few units in the last place: 0.88975 − 0.83975 is 0.05 written
+ * down but 0.05000000000000004 in binary. Worsening within this slack of a limit is at the limit,
+ * which a "may not drop more than" limit allows.
+ */
+function roundingSlack(baseline: number, candidate: number): number {
+  return 64 * Number.EPSILON * Math.max(Math.abs(baseline), Math.abs(candidate));
+}
+
+function beyond(limits: Limits, worsening: number, baseline: number, candidate: number): boolean {
+  const slack = roundingSlack(baseline, candidate);
+  if (limits.abs !== null && worsening - limits.abs > slack) return true;
   if (limits.pct !== null) {
-    if (baseline === 0) return worsening > 0;
-    if ((worsening / Math.abs(baseline)) * 100 > limits.pct) return true;
+    if (baseline === 0) return worsening > slack;
+    if (worsening - (limits.pct / 100) * Math.abs(baseline) > slack) return true;
   }
   return false;
 }
@@ -389,7 +400,7 @@ function regressionGate(
         checks.push(check({ ...base, ...stats, outcome: 'pass', reason: what }));
         continue;
       }
-      if (!beyond(limits, worsening, b)) {
+      if (!beyond(limits, worsening, b, c)) {
         checks.push(check({ ...base, ...stats, outcome: 'pass', reason: `${what}, within ${limits.text}` }));
         continue;
       }
