@@ -13,20 +13,13 @@ import { splitGfmRow } from '../report/gfm.js';
 
 type Format = 'json' | 'markdown' | 'text';
 
-async function cli(baseline: string, candidate: string, format: Format) {
+const POLICY = 'fixtures/metalab-policy.yml';
+
+async function cli(baseline: string, candidate: string, format: Format, config = POLICY) {
   let stdout = '';
   let stderr = '';
   const code = await compareCommand(
-    [
-      '--baseline',
-      baseline,
-      '--candidate',
-      candidate,
-      '--config',
-      'fixtures/metalab-policy.yml',
-      '--format',
-      format,
-    ],
+    ['--baseline', baseline, '--candidate', candidate, '--config', config, '--format', format],
     { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: process.cwd() },
     { ledger: null },
   );
@@ -318,5 +311,40 @@ describe('metalab pairs whose context fingerprints differ', () => {
     // Unchanged context elsewhere: no finding for the other units.
     const unchanged = await compare(STORE('baseline'), STORE('candidate'));
     expect(unchanged.report.findings.some((f) => f.code === 'context_changed')).toBe(false);
+  });
+});
+
+describe('metalab threshold gates', () => {
+  it('judge each parameter combination on its own; a combination without values is missing, not passing', async () => {
+    const config = join(tmp, 'thresholds.yml');
+    await writeFile(
+      config,
+      [
+        'version: 1',
+        'gates:',
+        '  - name: accuracy floor',
+        '    metric: run/accuracy',
+        '    min: 0.8',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout } = await cli(STORE('baseline'), STORE('candidate'), 'json', config);
+    expect(code).toBe(1);
+    const checks = gate(JSON.parse(stdout) as GateReport, 'accuracy floor').checks;
+    // README: linear reaches 0.7881/0.7914 at lr=0.1 and lr=1.0, below 0.8; mlp, lr=1.0 has no accuracy.
+    expect(checks.filter((c) => c.outcome === 'fail').map((c) => c.unit)).toEqual([
+      'lr=0.1, model=linear',
+      'lr=1, model=linear',
+    ]);
+    const missing = checks.find((c) => c.unit === 'lr=1, model=mlp')!;
+    expect(missing.outcome).toBe('warn');
+    expect(missing.reason).toContain(
+      'gate_demo:1.0/lr=1, model=mlp: run/accuracy is missing from the candidate',
+    );
+    expect(checks.filter((c) => c.outcome === 'pass').map((c) => c.unit)).toEqual([
+      'lr=0.01, model=linear',
+      'lr=0.01, model=mlp',
+      'lr=0.1, model=mlp',
+    ]);
   });
 });
