@@ -23,8 +23,37 @@ export interface ComparedUnit {
   comparison: Comparison;
 }
 
+/**
+ * Whether rows say which unit they are about: when several were compared, and always for metalab,
+ * whose unit is the parameter combination a number belongs to.
+ */
+export function namesUnits(units: readonly ComparedUnit[]): boolean {
+  return units.length > 1 || units.some((u) => (u.pair.candidate ?? u.pair.baseline)?.metalab !== undefined);
+}
+
 export function runIdentity(run: Run): RunIdentity {
   return { ref: run.ref, project: run.project, name: run.name, status: run.status };
+}
+
+/** The context fingerprints of a metalab pair when they differ between the two stores, else null. */
+export interface ContextChange {
+  baseline: string[];
+  candidate: string[];
+}
+
+/**
+ * metalab fingerprints the resolved context (the shared inputs and data spec) of every run: a
+ * baseline and candidate unit with different context fingerprints ran on different inputs, so their
+ * deltas are not like for like (metalab spec §11). A side without any record has nothing to compare.
+ */
+export function contextChange(pair: Pick<RunPair, 'baseline' | 'candidate'>): ContextChange | null {
+  const b = pair.baseline?.metalab?.contextFingerprints ?? [];
+  const c = pair.candidate?.metalab?.contextFingerprints ?? [];
+  if (b.length === 0 || c.length === 0) return null;
+  const baseline = [...new Set(b)].sort();
+  const candidate = [...new Set(c)].sort();
+  const same = baseline.length === candidate.length && baseline.every((f, i) => f === candidate[i]);
+  return same ? null : { baseline, candidate };
 }
 
 /** Everything that differs between the two runs of a pair. */
@@ -44,6 +73,15 @@ export function compareRuns(pair: RunPair, options: CompareOptions): Comparison 
     batches: compareBatches(baseline, candidate),
     artifacts: compareArtifacts(baseline, candidate),
     environment: compareEnvironment(baseline, candidate),
-    notes: [...pair.notes],
+    notes: [...pair.notes, ...contextNotes(pair)],
   };
+}
+
+function contextNotes(pair: RunPair): string[] {
+  const change = contextChange(pair);
+  if (!change) return [];
+  return [
+    `unit ${pair.unit}: the context fingerprint differs (baseline ${change.baseline.join(', ')}, candidate ` +
+      `${change.candidate.join(', ')}): the runs used different inputs, so its changes are not like for like`,
+  ];
 }

@@ -1,7 +1,7 @@
 import type { EvidenceGap, Run } from '../evidence/model.js';
 import { formatChange, formatNumber, formatPercent, formatPValue, metricLabel } from '../gates/format.js';
 import type { GateResult } from '../gates/types.js';
-import type { ComparedUnit } from './compare.js';
+import { type ComparedUnit, contextChange, namesUnits } from './compare.js';
 import type { Finding, MetricDelta, NameList, SampleComparison, SampleGroupComparison } from './types.js';
 
 export interface FindingInputs {
@@ -516,11 +516,39 @@ function environmentFindings(inputs: FindingInputs, multi: boolean): Finding[] {
   return out;
 }
 
+/** metalab units whose context fingerprints differ: their deltas compare runs on different inputs. */
+function contextFindings(inputs: FindingInputs, multi: boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const unit of inputs.units) {
+    const change = contextChange(unit.pair);
+    if (!change) continue;
+    const moved = unit.comparison.metrics.filter((m) => m.change === 'better' || m.change === 'worse').length;
+    out.push({
+      code: 'context_changed',
+      severity: 'warning',
+      project: unit.comparison.project,
+      unit: unit.comparison.unit,
+      stage: null,
+      metric: null,
+      slice: null,
+      title: `${prefix(unit, multi)}inputs changed: context fingerprint ${change.baseline.join(', ')} → ${change.candidate.join(', ')}; not a like-for-like comparison`,
+      detail:
+        `metalab fingerprints the resolved context (data and shared inputs) of every run; baseline and ` +
+        `candidate of unit ${unit.comparison.unit} ran on different contexts, so its ${moved} metric change(s) ` +
+        `may come from the inputs rather than the code`,
+      nextSteps: [
+        `re-run the baseline of ${unit.comparison.unit} on the candidate's inputs, or confirm the input change is intended`,
+      ],
+    });
+  }
+  return out;
+}
+
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings for reviewers, most severe first. */
 export function buildFindings(inputs: FindingInputs): Finding[] {
-  const multi = inputs.units.length > 1;
+  const multi = namesUnits(inputs.units);
   const all = [
     ...sliceFindings(inputs, multi),
     ...significantFindings(inputs, multi),
@@ -528,6 +556,7 @@ export function buildFindings(inputs: FindingInputs): Finding[] {
     ...degradedFindings(inputs, multi),
     ...artifactFindings(inputs, multi),
     ...environmentFindings(inputs, multi),
+    ...contextFindings(inputs, multi),
   ];
   return all
     .map((f, i) => ({ f, i }))

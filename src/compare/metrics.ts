@@ -41,17 +41,6 @@ function laterThan(a: MetricSeries, b: MetricSeries): boolean {
   return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
 }
 
-/**
- * `metricDirection`, also for snake_case keys: Contexta keys cannot hold `_`, but metalab keys do
- * (`latency_ms`, `per_class_accuracy`), and the built-in table reads hyphen-separated words. User
- * overrides are matched against the key as written first.
- */
-export function directionOf(key: string, overrides: readonly DirectionOverride[]): MetricDirection {
-  const direction = metricDirection(key, overrides);
-  if (direction !== 'neutral' || !key.includes('_')) return direction;
-  return metricDirection(key.replaceAll('_', '-'));
-}
-
 export function assessChange(delta: number, direction: MetricDirection): ChangeAssessment {
   if (delta === 0) return 'unchanged';
   if (direction === 'neutral') return 'neutral';
@@ -84,7 +73,7 @@ export function compareMetrics(
     const b = left.get(id);
     const c = right.get(id);
     const any = (c ?? b)!;
-    const direction = directionOf(any.series.key, directions);
+    const direction = metricDirection(any.series.key, directions);
     const bValue = b && Number.isFinite(b.series.latest.value) ? b.series.latest.value : null;
     const cValue = c && Number.isFinite(c.series.latest.value) ? c.series.latest.value : null;
     const row: MetricDelta = {

@@ -1,7 +1,7 @@
 import type { Run, SampleSeries, Stage } from '../evidence/model.js';
 import type { DirectionOverride } from '../gates/config-types.js';
+import { metricDirection } from '../gates/metric-direction.js';
 import { mcnemarExact, pairedBootstrap, StatsInputError } from '../stats/index.js';
-import { directionOf } from './metrics.js';
 import {
   type MetricDelta,
   type MetricDirection,
@@ -222,7 +222,7 @@ export function compareSamples(
     const left = new Map((b?.samples ?? []).map((s) => [s.key, s]));
     const right = new Map((c?.samples ?? []).map((s) => [s.key, s]));
     for (const key of [...new Set([...left.keys(), ...right.keys()])].sort()) {
-      const direction = directionOf(key, options.directions);
+      const direction = metricDirection(key, options.directions);
       const bs = left.get(key);
       const cs = right.get(key);
       if (!bs || !cs) {

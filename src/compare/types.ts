@@ -304,7 +304,8 @@ export type FindingCode =
   | 'artifact_growth'
   | 'degraded_evidence'
   | 'missing_evidence'
-  | 'environment_changed';
+  | 'environment_changed'
+  | 'context_changed';
 
 /** Something a reviewer should look at, with concrete next steps. */
 export interface Finding {

@@ -210,7 +210,9 @@ export const EvidenceGateSchema = z
       require_complete: z
         .array(stageName, expected('a list of stage names'))
         .min(1, expected('a non-empty list of stage names'))
-        .describe('Stages that must exist in the candidate; the other checks look at these stages.'),
+        .describe(
+          'Stages that must exist in the candidate; the other checks look at these stages. "run" is the run\'s own evidence outside any stage (all a metalab unit has).',
+        ),
       optional_stages: z
         .array(stageName, expected('a list of stage names'))
         .optional()

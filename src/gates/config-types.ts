@@ -109,7 +109,10 @@ export type RequiredMetrics =
 
 export interface EvidenceGate extends GateCommon {
   kind: 'evidence';
-  /** Stage names that must exist in the candidate; the other checks are scoped to these stages. */
+  /**
+   * Stage names that must exist in the candidate; the other checks are scoped to these stages.
+   * `run` is the run's own evidence outside any stage (all a metalab unit has).
+   */
   requireComplete: string[];
   /**
    * Stages checked like `requireComplete` (degraded, partial, statuses) when the candidate has them,

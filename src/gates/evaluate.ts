@@ -1,6 +1,6 @@
-import type { ComparedUnit } from '../compare/compare.js';
+import { type ComparedUnit, namesUnits } from '../compare/compare.js';
 import type { Diagnostic, MetricDelta, MetricDirection, SampleGroupComparison } from '../compare/types.js';
-import type { EvidenceGap, Run, Stage } from '../evidence/model.js';
+import type { EvidenceGap, MetricSeries, Run, Stage } from '../evidence/model.js';
 import type {
   ArtifactGate,
   DiagnosticsGate,
@@ -179,7 +179,7 @@ function thresholdGate(
   judged: Judged,
 ): { checks: GateCheck[]; evidence: string[] } {
   const { policy } = inputs.config;
-  const multi = inputs.units.length > 1;
+  const multi = namesUnits(inputs.units);
   const checks: GateCheck[] = [];
   let ignored = 0;
   const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
@@ -280,11 +280,22 @@ function limitsFor(gate: RegressionGate, direction: 'higher' | 'lower'): Limits 
   return { abs, pct, text: text === '' ? null : text };
 }
 
-function beyond(limits: Limits, worsening: number, baseline: number): boolean {
-  if (limits.abs !== null && worsening > limits.abs) return true;
+/**
+ * Values are read from decimal text (and metalab averages replicates), so a change that equals its
+ * limit in decimal can exceed it by a few units in the last place: 0.88975 − 0.83975 is 0.05 written
+ * down but 0.05000000000000004 in binary. Worsening within this slack of a limit is at the limit,
+ * which a "may not drop more than" limit allows.
+ */
+function roundingSlack(baseline: number, candidate: number): number {
+  return 64 * Number.EPSILON * Math.max(Math.abs(baseline), Math.abs(candidate));
+}
+
+function beyond(limits: Limits, worsening: number, baseline: number, candidate: number): boolean {
+  const slack = roundingSlack(baseline, candidate);
+  if (limits.abs !== null && worsening - limits.abs > slack) return true;
   if (limits.pct !== null) {
-    if (baseline === 0) return worsening > 0;
-    if ((worsening / Math.abs(baseline)) * 100 > limits.pct) return true;
+    if (baseline === 0) return worsening > slack;
+    if (worsening - (limits.pct / 100) * Math.abs(baseline) > slack) return true;
   }
   return false;
 }
@@ -306,7 +317,7 @@ function regressionGate(
   judged: Judged,
 ): { checks: GateCheck[]; evidence: string[] } {
   const { policy } = inputs.config;
-  const multi = inputs.units.length > 1;
+  const multi = namesUnits(inputs.units);
   const checks: GateCheck[] = [];
   const rawDelta = new Set<string>();
   const tested = new Set<string>();
@@ -389,7 +400,7 @@ function regressionGate(
         checks.push(check({ ...base, ...stats, outcome: 'pass', reason: what }));
         continue;
       }
-      if (!beyond(limits, worsening, b)) {
+      if (!beyond(limits, worsening, b, c)) {
         checks.push(check({ ...base, ...stats, outcome: 'pass', reason: `${what}, within ${limits.text}` }));
         continue;
       }
@@ -465,6 +476,17 @@ function regressionGate(
   return { checks, evidence };
 }
 
+/**
+ * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
+ * the baseline store has other units: it is reported as new and not judged against anything.
+ */
+function newParameterUnits(units: readonly ComparedUnit[]): boolean {
+  const metalab = units.some(
+    (u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined,
+  );
+  return metalab && units.some((u) => u.pair.baseline);
+}
+
 function stagesOf(run: Run, names: readonly string[]): Stage[] {
   return run.stages.filter((s) => names.includes(s.name));
 }
@@ -505,25 +527,50 @@ function seriesLabel(m: { key: string; slice: string | null }): string {
   return m.slice === null ? m.key : `${m.key}@${m.slice}`;
 }
 
-/** One row per baseline stage: which of its metric series (key and slice) the candidate lacks. */
+/**
+ * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
+ * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
+ */
+const RUN_LEVEL = 'run';
+
+/** The stage a required-metrics row is about, or the run's own metrics (`stage: null`). */
+interface MetricScope {
+  stage: string | null;
+  label: string;
+  wanted: readonly MetricSeries[];
+  have: readonly MetricSeries[];
+}
+
+function stageScope(stage: Stage, run: Run): MetricScope {
+  return {
+    stage: stage.name,
+    label: `stage ${stage.name}`,
+    wanted: stage.metrics,
+    have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
+  };
+}
+
+function runScope(baseline: Run, run: Run): MetricScope {
+  return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
+}
+
+/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
 function requiredFromBaseline(
   judged: Judged,
   unit: ComparedUnit,
-  stage: Stage,
-  run: Run,
+  scope: MetricScope,
   multi: boolean,
 ): GateCheck {
   const wanted = new Map<string, { key: string; slice: string | null }>();
-  for (const m of stage.metrics) wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
-  const have = run.stages.find((s) => s.name === stage.name);
+  for (const m of scope.wanted) wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
   const missing: { key: string; slice: string | null }[] = [];
   const nonFinite: { key: string; slice: string | null }[] = [];
   for (const m of wanted.values()) {
-    const series = have?.metrics.filter((x) => x.key === m.key && x.slice === m.slice) ?? [];
+    const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
     if (series.length === 0) {
       missing.push(m);
       judged.metrics.add(
-        metricKey(unit.comparison.project, unit.comparison.unit, { stage: stage.name, ...m }),
+        metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }),
       );
     } else if (!series.some((x) => Number.isFinite(x.latest.value))) nonFinite.push(m);
   }
@@ -537,7 +584,7 @@ function requiredFromBaseline(
   if (missing.length > 0) {
     const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
     parts.push(
-      `candidate stage ${stage.name} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
+      `candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
         (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''),
     );
   }
@@ -547,7 +594,7 @@ function requiredFromBaseline(
   return check({
     project: unit.comparison.project,
     unit: unit.comparison.unit,
-    stage: stage.name,
+    stage: scope.stage,
     metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
     subject: 'required_metrics',
     candidate: wanted.size - missing.length - nonFinite.length,
@@ -557,10 +604,142 @@ function requiredFromBaseline(
       unit,
       parts.length > 0
         ? parts.join('; ')
-        : `all ${wanted.size} baseline metric series of stage ${stage.name} present`,
+        : `all ${wanted.size} baseline metric series of ${scope.label} present`,
       multi,
     ),
   });
+}
+
+/**
+ * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
+ * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
+ * crashed or never-written replicates), run-level series that are not complete.
+ */
+function runLevelChecks(
+  gate: EvidenceGate,
+  inputs: GateInputs,
+  judged: Judged,
+  unit: ComparedUnit,
+  run: Run,
+  multi: boolean,
+): GateCheck[] {
+  const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+  const checks: GateCheck[] = [];
+  const degradedOutcome = gapOutcome(gate.degraded);
+  const partialOutcome = gapOutcome(gate.partial);
+  const records = run.degraded.filter((d) => d.stage === null);
+  const degradedSeries = run.runMetrics.filter((m) => m.degraded);
+  const gaps = inputs.candidateGaps.filter(
+    (g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref,
+  );
+  const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
+  // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
+  // a series without any finite value, so only its gap remembers it.
+  const nonFinite = inputs.candidateGaps.filter(
+    (g) =>
+      g.code === 'non_finite_number' &&
+      g.severity === 'warning' &&
+      g.stage === undefined &&
+      g.runRef === run.ref,
+  );
+  if (degradedOutcome) {
+    for (const record of records) {
+      checks.push(
+        check({
+          ...ids,
+          subject: 'degraded_record',
+          outcome: degradedOutcome,
+          reason: where(
+            unit,
+            `run level: degraded record ${record.issueKey} (${record.degradationMarker}` +
+              `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`,
+            multi,
+          ),
+        }),
+      );
+    }
+    if (degradedSeries.length > 0 && records.length === 0) {
+      checks.push(
+        check({
+          ...ids,
+          subject: 'degraded_record',
+          outcome: degradedOutcome,
+          reason: where(
+            unit,
+            `run level: ${degradedSeries.length} metric series carry a degradation marker (${degradedSeries
+              .map((m) => metricLabel(null, m.key, m.slice))
+              .slice(0, 5)
+              .join(', ')})`,
+            multi,
+          ),
+        }),
+      );
+    }
+    for (const gap of gaps) {
+      judged.gaps.add(gapKey(gap));
+      if (GAPS_COVERED_BY_RECORDS.has(gap.code)) continue;
+      checks.push(
+        check({
+          ...ids,
+          subject: gap.code,
+          outcome: degradedOutcome,
+          reason: where(unit, `evidence gap ${gap.code}: ${gap.message}`, multi),
+        }),
+      );
+    }
+  }
+  if (partialOutcome && partial.length > 0) {
+    checks.push(
+      check({
+        ...ids,
+        subject: 'partial_record',
+        outcome: partialOutcome,
+        reason: where(
+          unit,
+          `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
+            .map((m) => metricLabel(null, m.key, m.slice))
+            .slice(0, 5)
+            .join(', ')})`,
+          multi,
+        ),
+      }),
+    );
+  }
+  if (partialOutcome && nonFinite.length > 0) {
+    for (const gap of nonFinite) judged.gaps.add(gapKey(gap));
+    checks.push(
+      check({
+        ...ids,
+        subject: 'non_finite_number',
+        outcome: partialOutcome,
+        reason: where(
+          unit,
+          `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
+            .slice(0, 3)
+            .map((g) => g.message)
+            .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`,
+          multi,
+        ),
+      }),
+    );
+  }
+  const clean =
+    records.length === 0 &&
+    degradedSeries.length === 0 &&
+    gaps.length === 0 &&
+    partial.length === 0 &&
+    nonFinite.length === 0;
+  if ((degradedOutcome || partialOutcome) && clean) {
+    checks.push(
+      check({
+        ...ids,
+        subject: 'run_evidence',
+        outcome: 'pass',
+        reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
+      }),
+    );
+  }
+  return checks;
 }
 
 function evidenceGate(
@@ -568,9 +747,11 @@ function evidenceGate(
   inputs: GateInputs,
   judged: Judged,
 ): { checks: GateCheck[]; evidence: string[] } {
-  const multi = inputs.units.length > 1;
+  const multi = namesUnits(inputs.units);
   const checks: GateCheck[] = [];
   const unknownStatus = new Set<string>();
+  const newUnits = new Set<string>();
+  const newParams = newParameterUnits(inputs.units);
   if (!inputs.units.some((u) => u.pair.candidate)) {
     checks.push(
       check({
@@ -601,6 +782,21 @@ function evidenceGate(
     const present = new Set(run.stages.map((s) => s.name));
     for (const name of gate.requireComplete) {
       const stage = run.stages.find((s) => s.name === name);
+      if (!stage && name === RUN_LEVEL) {
+        checks.push(
+          check({
+            ...ids,
+            subject: 'run',
+            outcome: 'pass',
+            reason: where(
+              unit,
+              `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`,
+              multi,
+            ),
+          }),
+        );
+        continue;
+      }
       checks.push(
         check({
           ...ids,
@@ -618,7 +814,9 @@ function evidenceGate(
     const required = gate.requireMetrics;
     if (required.mode === 'baseline') {
       const baseline = unit.pair.baseline;
-      if (!baseline) {
+      if (!baseline && newParams) {
+        newUnits.add(unit.comparison.unit);
+      } else if (!baseline) {
         checks.push(
           check({
             ...ids,
@@ -633,7 +831,10 @@ function evidenceGate(
         );
       } else {
         for (const stage of stagesOf(baseline, gate.requireComplete)) {
-          checks.push(requiredFromBaseline(judged, unit, stage, run, multi));
+          checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
+        }
+        if (gate.requireComplete.includes(RUN_LEVEL)) {
+          checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
         }
       }
     } else if (required.mode === 'list') {
@@ -758,6 +959,7 @@ function evidenceGate(
         );
       }
     }
+    if (checked.includes(RUN_LEVEL)) checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
     if (statusOutcome && run.status !== null && run.status !== 'completed') {
       checks.push(
         check({
@@ -772,6 +974,11 @@ function evidenceGate(
   const evidence = [
     `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
   ];
+  if (newUnits.size > 0) {
+    evidence.push(
+      `require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`,
+    );
+  }
   if (unknownStatus.size > 0) {
     evidence.push(
       `statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`,
@@ -785,7 +992,7 @@ function diagnosticsGate(
   inputs: GateInputs,
 ): { checks: GateCheck[]; evidence: string[] } {
   const threshold = LEVELS[gate.level];
-  const multi = inputs.units.length > 1;
+  const multi = namesUnits(inputs.units);
   const checks: GateCheck[] = [];
   const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
   for (const d of candidate) {
@@ -825,7 +1032,7 @@ function diagnosticsGate(
 }
 
 function artifactGate(gate: ArtifactGate, inputs: GateInputs): { checks: GateCheck[]; evidence: string[] } {
-  const multi = inputs.units.length > 1;
+  const multi = namesUnits(inputs.units);
   const checks: GateCheck[] = [];
   const notes: string[] = [];
   const limitText = [
@@ -896,14 +1103,10 @@ function policyResults(inputs: GateInputs, judged: Judged): GateResult[] {
   const out: (GateResult | null)[] = [];
 
   const withoutBaseline: GateCheck[] = [];
-  const metalab = inputs.units.some(
-    (u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined,
-  );
-  const anyBaseline = inputs.units.some((u) => u.pair.baseline);
+  const newParams = newParameterUnits(inputs.units);
   for (const unit of inputs.units) {
     if (!unit.pair.candidate || unit.pair.baseline) continue;
-    // A metalab unit with new parameters is new, not unmatched, when the baseline store has other units.
-    if (metalab && anyBaseline) continue;
+    if (newParams) continue;
     withoutBaseline.push(
       check({
         project: unit.comparison.project,
@@ -987,7 +1190,7 @@ function policyResults(inputs: GateInputs, judged: Judged): GateResult[] {
           slice: row.slice,
           baseline: row.baseline,
           outcome: 'fail',
-          reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), inputs.units.length > 1)} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,
+          reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,
         }),
       );
     }

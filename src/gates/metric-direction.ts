@@ -28,9 +28,11 @@ const BUILT_IN: Rule[] = [
 
 /**
  * Which way is better for a metric key. User overrides (`policy.directions`, key globs) win, first
- * match in file order; then the built-in table, tried on the whole key and then on its last
- * dot-segment (`latency-ms.p95` by the whole key, `eval.f1` by `f1`). Anything else — token counts,
- * cost, sample counts — is `neutral`: a change is reported but is neither better nor worse.
+ * match in file order, matched against the key as written; then the built-in table, tried on the
+ * whole key and then on its last dot-segment (`latency-ms.p95` by the whole key, `eval.f1` by `f1`).
+ * The table reads `_` like `-`: Contexta keys cannot hold `_`, but metalab keys are snake_case
+ * (`latency_ms`, `per_class_accuracy`). Anything else — token counts, cost, sample counts — is
+ * `neutral`: a change is reported but is neither better nor worse.
  */
 export function metricDirection(
   key: string,
@@ -39,8 +41,9 @@ export function metricDirection(
   for (const override of overrides) {
     if (globMatch(override.pattern, key)) return override.direction;
   }
-  const lastSegment = key.slice(key.lastIndexOf('.') + 1);
-  for (const name of [key, lastSegment]) {
+  const words = key.replaceAll('_', '-');
+  const lastSegment = words.slice(words.lastIndexOf('.') + 1);
+  for (const name of [words, lastSegment]) {
     for (const rule of BUILT_IN) {
       if (rule.test(name)) return rule.direction;
     }

@@ -132,6 +132,14 @@ export function bytes(value: number | null): string {
   return `${scaled.toFixed(1)} ${units[unit]}`;
 }
 
+/**
+ * Whether metric rows name their run/unit: when several were compared, and always for metalab, whose
+ * unit is the parameter combination a number belongs to.
+ */
+export function rowsNameUnit(report: GateReport): boolean {
+  return report.comparisons.length > 1 || report.candidate.kind === 'metalab';
+}
+
 /** Identity of a metric row across comparisons, gate checks and sample links. */
 export function metricKey(
   project: string,

@@ -27,6 +27,7 @@ import {
   OUTCOME_EMOJI,
   OUTCOME_RANK,
   rowStatistics,
+  rowsNameUnit,
   significantChanges,
   VERDICT_EMOJI,
   VERDICT_LABEL,
@@ -800,7 +801,7 @@ export function renderMarkdown(report: GateReport, options: MarkdownOptions = {}
   const ctx: MetricRowContext = {
     report,
     index: indexChecks(report),
-    withUnit: report.comparisons.length > 1,
+    withUnit: rowsNameUnit(report),
   };
   const parts: Array<DocumentPart | null> = [
     text(`${markerComment(options.marker)}\n${headline(report, ctx.index)}`),

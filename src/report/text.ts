@@ -18,6 +18,7 @@ import {
   metricLabel,
   OUTCOME_RANK,
   rowStatistics,
+  rowsNameUnit,
   VERDICT_LABEL,
 } from './format.js';
 
@@ -85,7 +86,7 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
     for (const { comparison, delta } of deltas.shown) {
       const statistics = rowStatistics(report, index, comparison, delta);
       const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
-      const unit = report.comparisons.length > 1 ? `${safe(comparison.unit, 60)}: ` : '';
+      const unit = rowsNameUnit(report) ? `${safe(comparison.unit, 60)}: ` : '';
       const label = safe(metricLabel(delta.stage, delta.key, delta.slice), 80);
       const pct = formatPercent(delta.relativeChange);
       lines.push(

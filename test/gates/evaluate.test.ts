@@ -276,3 +276,59 @@ gates:
     );
   });
 });
+
+describe('evidence gate on the run itself (`require_complete: [run]`)', () => {
+  const yaml = (degraded: string) => `
+version: 1
+gates:
+  - name: run complete
+    require_complete: [run]
+    degraded: ${degraded}
+    partial: fail
+    statuses: fail
+`;
+
+  it('judges degraded records, error gaps and partial series outside any stage of a Contexta run', async () => {
+    const baseline = await evidence(scenarioPath('tabular-improves', 'baseline'));
+    const candidate = structuredClone(await evidence(scenarioPath('tabular-improves', 'candidate')));
+    const run = candidate.projects[0]!.runs[0]!;
+    const clean = evaluateGate({ baseline, candidate, config: await loadConfig(yaml('fail')) });
+    expect(gate(clean, 'run complete').outcome).toBe('pass');
+    expect(gate(clean, 'run complete').checks.map((c) => c.subject)).toEqual(['run', 'run_evidence']);
+
+    run.degraded.push({
+      recordRef: `${run.ref}:record:1`,
+      issueKey: 'job.timeout',
+      category: null,
+      severity: 'error',
+      summary: 'the job hit its time limit',
+      degradationMarker: 'partial_failure',
+      stage: null,
+    });
+    candidate.gaps.push(
+      { code: 'record_invalid', severity: 'error', runRef: run.ref, message: 'run-level record unusable' },
+      {
+        code: 'record_invalid',
+        severity: 'error',
+        runRef: run.ref,
+        stage: 'train',
+        message: 'stage record unusable',
+      },
+    );
+    const report = evaluateGate({ baseline, candidate, config: await loadConfig(yaml('fail')) });
+    const complete = gate(report, 'run complete');
+    expect(complete.outcome).toBe('fail');
+    expect(complete.checks.filter((c) => c.outcome === 'fail').map((c) => c.reason)).toEqual([
+      'run level: degraded record job.timeout (partial_failure, error): the job hit its time limit',
+      'evidence gap record_invalid: run-level record unusable',
+    ]);
+    // The stage's gap is not the run's own evidence: it stays for policy.evidence_gaps.
+    expect(gate(report, 'policy.evidence_gaps').checks.map((c) => c.reason)).toEqual([
+      'record_invalid: stage record unusable',
+    ]);
+
+    const ignored = evaluateGate({ baseline, candidate, config: await loadConfig(yaml('ignore')) });
+    expect(gate(ignored, 'run complete').outcome).toBe('pass');
+    expect(gate(ignored, 'policy.evidence_gaps').checks).toHaveLength(2);
+  });
+});

@@ -38,6 +38,23 @@ describe('metricDirection built-ins', () => {
     ['rows.train', 'neutral'],
     ['prompts', 'neutral'],
     ['accuracy.std', 'neutral'],
+    // metalab keys are snake_case: `_` separates words like `-`.
+    ['latency_ms', 'lower'],
+    ['p95_latency', 'lower'],
+    ['error_rate', 'lower'],
+    ['model_size', 'lower'],
+    ['inference_ms', 'lower'],
+    ['val_loss', 'lower'],
+    ['derived_final_loss', 'lower'],
+    ['per_class_accuracy', 'higher'],
+    ['derived_worst_class_accuracy', 'higher'],
+    ['macro_f1', 'higher'],
+    ['exact_match', 'higher'],
+    ['eval.macro_f1', 'higher'],
+    ['n_samples', 'neutral'],
+    ['epochs_completed', 'neutral'],
+    ['loss_final', 'neutral'],
+    ['val_accuracy.steps', 'neutral'],
   ])('%s → %s', (key, direction) => {
     expect(metricDirection(key, [])).toBe(direction);
   });
@@ -60,6 +77,12 @@ describe('metricDirection overrides', () => {
   it('wins over the built-in table', () => {
     expect(metricDirection('accuracy', overrides)).toBe('lower');
     expect(metricDirection('accuracy', [])).toBe('higher');
+  });
+
+  it('match snake_case keys as written, before the built-ins read `_` as `-`', () => {
+    expect(metricDirection('latency_ms', [{ pattern: 'latency_ms', direction: 'higher' }])).toBe('higher');
+    expect(metricDirection('latency_ms', [{ pattern: 'latency-ms', direction: 'higher' }])).toBe('lower');
+    expect(metricDirection('n_samples', [{ pattern: 'n_*', direction: 'higher' }])).toBe('higher');
   });
 
   it('matches the whole key, not a part of it', () => {
