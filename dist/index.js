@@ -39992,7 +39992,7 @@ const EvidenceGateSchema = strictObject({
     ...common,
     require_complete: array(stageName, expected('a list of stage names'))
         .min(1, expected('a non-empty list of stage names'))
-        .describe('Stages that must exist in the candidate; the other checks look at these stages.'),
+        .describe('Stages that must exist in the candidate; the other checks look at these stages. "run" is the run\'s own evidence outside any stage (all a metalab unit has).'),
     optional_stages: array(stageName, expected('a list of stage names'))
         .optional()
         .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
@@ -40088,17 +40088,20 @@ const BUILT_IN = [
 ];
 /**
  * Which way is better for a metric key. User overrides (`policy.directions`, key globs) win, first
- * match in file order; then the built-in table, tried on the whole key and then on its last
- * dot-segment (`latency-ms.p95` by the whole key, `eval.f1` by `f1`). Anything else — token counts,
- * cost, sample counts — is `neutral`: a change is reported but is neither better nor worse.
+ * match in file order, matched against the key as written; then the built-in table, tried on the
+ * whole key and then on its last dot-segment (`latency-ms.p95` by the whole key, `eval.f1` by `f1`).
+ * The table reads `_` like `-`: Contexta keys cannot hold `_`, but metalab keys are snake_case
+ * (`latency_ms`, `per_class_accuracy`). Anything else — token counts, cost, sample counts — is
+ * `neutral`: a change is reported but is neither better nor worse.
  */
 function metricDirection(key, overrides = []) {
     for (const override of overrides) {
         if (globMatch(override.pattern, key))
             return override.direction;
     }
-    const lastSegment = key.slice(key.lastIndexOf('.') + 1);
-    for (const name of [key, lastSegment]) {
+    const words = key.replaceAll('_', '-');
+    const lastSegment = words.slice(words.lastIndexOf('.') + 1);
+    for (const name of [words, lastSegment]) {
         for (const rule of BUILT_IN) {
             if (rule.test(name))
                 return rule.direction;
@@ -40714,17 +40717,6 @@ function laterThan(a, b) {
     const tb = b.latest.observedAt ? Date.parse(b.latest.observedAt) : Number.NaN;
     return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
 }
-/**
- * `metricDirection`, also for snake_case keys: Contexta keys cannot hold `_`, but metalab keys do
- * (`latency_ms`, `per_class_accuracy`), and the built-in table reads hyphen-separated words. User
- * overrides are matched against the key as written first.
- */
-function directionOf(key, overrides) {
-    const direction = metricDirection(key, overrides);
-    if (direction !== 'neutral' || !key.includes('_'))
-        return direction;
-    return metricDirection(key.replaceAll('_', '-'));
-}
 function assessChange(delta, direction) {
     if (delta === 0)
         return 'unchanged';
@@ -40753,7 +40745,7 @@ function compareMetrics(baseline, candidate, directions) {
         const b = left.get(id);
         const c = right.get(id);
         const any = (c ?? b);
-        const direction = directionOf(any.series.key, directions);
+        const direction = metricDirection(any.series.key, directions);
         const bValue = b && Number.isFinite(b.series.latest.value) ? b.series.latest.value : null;
         const cValue = c && Number.isFinite(c.series.latest.value) ? c.series.latest.value : null;
         const row = {
@@ -41714,7 +41706,7 @@ function compareSamples(baseline, candidate, options) {
         const left = new Map((b?.samples ?? []).map((s) => [s.key, s]));
         const right = new Map((c?.samples ?? []).map((s) => [s.key, s]));
         for (const key of [...new Set([...left.keys(), ...right.keys()])].sort()) {
-            const direction = directionOf(key, options.directions);
+            const direction = metricDirection(key, options.directions);
             const bs = left.get(key);
             const cs = right.get(key);
             if (!bs || !cs) {
@@ -41860,8 +41852,30 @@ function compareBatches(baseline, candidate) {
 
 
 
+/**
+ * Whether rows say which unit they are about: when several were compared, and always for metalab,
+ * whose unit is the parameter combination a number belongs to.
+ */
+function namesUnits(units) {
+    return units.length > 1 || units.some((u) => (u.pair.candidate ?? u.pair.baseline)?.metalab !== undefined);
+}
 function runIdentity(run) {
     return { ref: run.ref, project: run.project, name: run.name, status: run.status };
+}
+/**
+ * metalab fingerprints the resolved context (the shared inputs and data spec) of every run: a
+ * baseline and candidate unit with different context fingerprints ran on different inputs, so their
+ * deltas are not like for like (metalab spec §11). A side without any record has nothing to compare.
+ */
+function contextChange(pair) {
+    const b = pair.baseline?.metalab?.contextFingerprints ?? [];
+    const c = pair.candidate?.metalab?.contextFingerprints ?? [];
+    if (b.length === 0 || c.length === 0)
+        return null;
+    const baseline = [...new Set(b)].sort();
+    const candidate = [...new Set(c)].sort();
+    const same = baseline.length === candidate.length && baseline.every((f, i) => f === candidate[i]);
+    return same ? null : { baseline, candidate };
 }
 /** Everything that differs between the two runs of a pair. */
 function compareRuns(pair, options) {
@@ -41880,8 +41894,17 @@ function compareRuns(pair, options) {
         batches: compareBatches(baseline, candidate),
         artifacts: compareArtifacts(baseline, candidate),
         environment: compareEnvironment(baseline, candidate),
-        notes: [...pair.notes],
+        notes: [...pair.notes, ...contextNotes(pair)],
     };
+}
+function contextNotes(pair) {
+    const change = contextChange(pair);
+    if (!change)
+        return [];
+    return [
+        `unit ${pair.unit}: the context fingerprint differs (baseline ${change.baseline.join(', ')}, candidate ` +
+            `${change.candidate.join(', ')}): the runs used different inputs, so its changes are not like for like`,
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/compare/diagnostics.ts
@@ -42064,6 +42087,7 @@ function formatChange(baseline, candidate) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/findings.ts
+
 
 /** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
 const SLICE_DROP = 0.05;
@@ -42518,10 +42542,37 @@ function environmentFindings(inputs, multi) {
     }
     return out;
 }
+/** metalab units whose context fingerprints differ: their deltas compare runs on different inputs. */
+function contextFindings(inputs, multi) {
+    const out = [];
+    for (const unit of inputs.units) {
+        const change = contextChange(unit.pair);
+        if (!change)
+            continue;
+        const moved = unit.comparison.metrics.filter((m) => m.change === 'better' || m.change === 'worse').length;
+        out.push({
+            code: 'context_changed',
+            severity: 'warning',
+            project: unit.comparison.project,
+            unit: unit.comparison.unit,
+            stage: null,
+            metric: null,
+            slice: null,
+            title: `${findings_prefix(unit, multi)}inputs changed: context fingerprint ${change.baseline.join(', ')} → ${change.candidate.join(', ')}; not a like-for-like comparison`,
+            detail: `metalab fingerprints the resolved context (data and shared inputs) of every run; baseline and ` +
+                `candidate of unit ${unit.comparison.unit} ran on different contexts, so its ${moved} metric change(s) ` +
+                `may come from the inputs rather than the code`,
+            nextSteps: [
+                `re-run the baseline of ${unit.comparison.unit} on the candidate's inputs, or confirm the input change is intended`,
+            ],
+        });
+    }
+    return out;
+}
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 /** Findings for reviewers, most severe first. */
 function buildFindings(inputs) {
-    const multi = inputs.units.length > 1;
+    const multi = namesUnits(inputs.units);
     const all = [
         ...sliceFindings(inputs, multi),
         ...significantFindings(inputs, multi),
@@ -42529,6 +42580,7 @@ function buildFindings(inputs) {
         ...degradedFindings(inputs, multi),
         ...artifactFindings(inputs, multi),
         ...environmentFindings(inputs, multi),
+        ...contextFindings(inputs, multi),
     ];
     return all
         .map((f, i) => ({ f, i }))
@@ -42736,6 +42788,7 @@ function selectRunPairs(baseline, candidate, options = {}) {
 ;// CONCATENATED MODULE: ./src/gates/evaluate.ts
 
 
+
 const LEVELS = { info: 0, warning: 1, error: 2 };
 function evaluate_check(draft) {
     return {
@@ -42843,7 +42896,7 @@ function ignoredMissing(policy, count) {
 }
 function thresholdGate(gate, inputs, judged) {
     const { policy } = inputs.config;
-    const multi = inputs.units.length > 1;
+    const multi = namesUnits(inputs.units);
     const checks = [];
     let ignored = 0;
     const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
@@ -42933,13 +42986,23 @@ function limitsFor(gate, direction) {
         .join(', ');
     return { abs, pct, text: text === '' ? null : text };
 }
-function beyond(limits, worsening, baseline) {
-    if (limits.abs !== null && worsening > limits.abs)
+/**
+ * Values are read from decimal text (and metalab averages replicates), so a change that equals its
+ * limit in decimal can exceed it by a few units in the last place: 0.88975 − 0.83975 is 0.05 written
+ * down but 0.05000000000000004 in binary. Worsening within this slack of a limit is at the limit,
+ * which a "may not drop more than" limit allows.
+ */
+function roundingSlack(baseline, candidate) {
+    return 64 * Number.EPSILON * Math.max(Math.abs(baseline), Math.abs(candidate));
+}
+function beyond(limits, worsening, baseline, candidate) {
+    const slack = roundingSlack(baseline, candidate);
+    if (limits.abs !== null && worsening - limits.abs > slack)
         return true;
     if (limits.pct !== null) {
         if (baseline === 0)
-            return worsening > 0;
-        if ((worsening / Math.abs(baseline)) * 100 > limits.pct)
+            return worsening > slack;
+        if (worsening - (limits.pct / 100) * Math.abs(baseline) > slack)
             return true;
     }
     return false;
@@ -42954,7 +43017,7 @@ function testText(group, key) {
 }
 function regressionGate(gate, inputs, judged) {
     const { policy } = inputs.config;
-    const multi = inputs.units.length > 1;
+    const multi = namesUnits(inputs.units);
     const checks = [];
     const rawDelta = new Set();
     const tested = new Set();
@@ -43037,7 +43100,7 @@ function regressionGate(gate, inputs, judged) {
                 checks.push(evaluate_check({ ...base, ...stats, outcome: 'pass', reason: what }));
                 continue;
             }
-            if (!beyond(limits, worsening, b)) {
+            if (!beyond(limits, worsening, b, c)) {
                 checks.push(evaluate_check({ ...base, ...stats, outcome: 'pass', reason: `${what}, within ${limits.text}` }));
                 continue;
             }
@@ -43107,6 +43170,14 @@ function regressionGate(gate, inputs, judged) {
     evidence.push(...ignoredMissing(policy, ignored));
     return { checks, evidence };
 }
+/**
+ * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
+ * the baseline store has other units: it is reported as new and not judged against anything.
+ */
+function newParameterUnits(units) {
+    const metalab = units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
+    return metalab && units.some((u) => u.pair.baseline);
+}
 function stagesOf(run, names) {
     return run.stages.filter((s) => names.includes(s.name));
 }
@@ -43129,19 +43200,34 @@ function gapKey(gap) {
 function seriesLabel(m) {
     return m.slice === null ? m.key : `${m.key}@${m.slice}`;
 }
-/** One row per baseline stage: which of its metric series (key and slice) the candidate lacks. */
-function requiredFromBaseline(judged, unit, stage, run, multi) {
+/**
+ * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
+ * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
+ */
+const RUN_LEVEL = 'run';
+function stageScope(stage, run) {
+    return {
+        stage: stage.name,
+        label: `stage ${stage.name}`,
+        wanted: stage.metrics,
+        have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
+    };
+}
+function runScope(baseline, run) {
+    return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
+}
+/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
+function requiredFromBaseline(judged, unit, scope, multi) {
     const wanted = new Map();
-    for (const m of stage.metrics)
+    for (const m of scope.wanted)
         wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
-    const have = run.stages.find((s) => s.name === stage.name);
     const missing = [];
     const nonFinite = [];
     for (const m of wanted.values()) {
-        const series = have?.metrics.filter((x) => x.key === m.key && x.slice === m.slice) ?? [];
+        const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
         if (series.length === 0) {
             missing.push(m);
-            judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, { stage: stage.name, ...m }));
+            judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
         }
         else if (!series.some((x) => Number.isFinite(x.latest.value)))
             nonFinite.push(m);
@@ -43154,7 +43240,7 @@ function requiredFromBaseline(judged, unit, stage, run, multi) {
     const parts = [];
     if (missing.length > 0) {
         const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
-        parts.push(`candidate stage ${stage.name} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
+        parts.push(`candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
             (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''));
     }
     if (nonFinite.length > 0) {
@@ -43163,7 +43249,7 @@ function requiredFromBaseline(judged, unit, stage, run, multi) {
     return evaluate_check({
         project: unit.comparison.project,
         unit: unit.comparison.unit,
-        stage: stage.name,
+        stage: scope.stage,
         metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
         subject: 'required_metrics',
         candidate: wanted.size - missing.length - nonFinite.length,
@@ -43171,13 +43257,107 @@ function requiredFromBaseline(judged, unit, stage, run, multi) {
         outcome: parts.length > 0 ? 'fail' : 'pass',
         reason: where(unit, parts.length > 0
             ? parts.join('; ')
-            : `all ${wanted.size} baseline metric series of stage ${stage.name} present`, multi),
+            : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
     });
 }
+/**
+ * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
+ * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
+ * crashed or never-written replicates), run-level series that are not complete.
+ */
+function runLevelChecks(gate, inputs, judged, unit, run, multi) {
+    const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+    const checks = [];
+    const degradedOutcome = gapOutcome(gate.degraded);
+    const partialOutcome = gapOutcome(gate.partial);
+    const records = run.degraded.filter((d) => d.stage === null);
+    const degradedSeries = run.runMetrics.filter((m) => m.degraded);
+    const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
+    const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
+    // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
+    // a series without any finite value, so only its gap remembers it.
+    const nonFinite = inputs.candidateGaps.filter((g) => g.code === 'non_finite_number' &&
+        g.severity === 'warning' &&
+        g.stage === undefined &&
+        g.runRef === run.ref);
+    if (degradedOutcome) {
+        for (const record of records) {
+            checks.push(evaluate_check({
+                ...ids,
+                subject: 'degraded_record',
+                outcome: degradedOutcome,
+                reason: where(unit, `run level: degraded record ${record.issueKey} (${record.degradationMarker}` +
+                    `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`, multi),
+            }));
+        }
+        if (degradedSeries.length > 0 && records.length === 0) {
+            checks.push(evaluate_check({
+                ...ids,
+                subject: 'degraded_record',
+                outcome: degradedOutcome,
+                reason: where(unit, `run level: ${degradedSeries.length} metric series carry a degradation marker (${degradedSeries
+                    .map((m) => metricLabel(null, m.key, m.slice))
+                    .slice(0, 5)
+                    .join(', ')})`, multi),
+            }));
+        }
+        for (const gap of gaps) {
+            judged.gaps.add(gapKey(gap));
+            if (GAPS_COVERED_BY_RECORDS.has(gap.code))
+                continue;
+            checks.push(evaluate_check({
+                ...ids,
+                subject: gap.code,
+                outcome: degradedOutcome,
+                reason: where(unit, `evidence gap ${gap.code}: ${gap.message}`, multi),
+            }));
+        }
+    }
+    if (partialOutcome && partial.length > 0) {
+        checks.push(evaluate_check({
+            ...ids,
+            subject: 'partial_record',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
+                .map((m) => metricLabel(null, m.key, m.slice))
+                .slice(0, 5)
+                .join(', ')})`, multi),
+        }));
+    }
+    if (partialOutcome && nonFinite.length > 0) {
+        for (const gap of nonFinite)
+            judged.gaps.add(gapKey(gap));
+        checks.push(evaluate_check({
+            ...ids,
+            subject: 'non_finite_number',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
+                .slice(0, 3)
+                .map((g) => g.message)
+                .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
+        }));
+    }
+    const clean = records.length === 0 &&
+        degradedSeries.length === 0 &&
+        gaps.length === 0 &&
+        partial.length === 0 &&
+        nonFinite.length === 0;
+    if ((degradedOutcome || partialOutcome) && clean) {
+        checks.push(evaluate_check({
+            ...ids,
+            subject: 'run_evidence',
+            outcome: 'pass',
+            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
+        }));
+    }
+    return checks;
+}
 function evidenceGate(gate, inputs, judged) {
-    const multi = inputs.units.length > 1;
+    const multi = namesUnits(inputs.units);
     const checks = [];
     const unknownStatus = new Set();
+    const newUnits = new Set();
+    const newParams = newParameterUnits(inputs.units);
     if (!inputs.units.some((u) => u.pair.candidate)) {
         checks.push(evaluate_check({
             project: '',
@@ -43204,6 +43384,15 @@ function evidenceGate(gate, inputs, judged) {
         const present = new Set(run.stages.map((s) => s.name));
         for (const name of gate.requireComplete) {
             const stage = run.stages.find((s) => s.name === name);
+            if (!stage && name === RUN_LEVEL) {
+                checks.push(evaluate_check({
+                    ...ids,
+                    subject: 'run',
+                    outcome: 'pass',
+                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
+                }));
+                continue;
+            }
             checks.push(evaluate_check({
                 ...ids,
                 stage: name,
@@ -43218,7 +43407,10 @@ function evidenceGate(gate, inputs, judged) {
         const required = gate.requireMetrics;
         if (required.mode === 'baseline') {
             const baseline = unit.pair.baseline;
-            if (!baseline) {
+            if (!baseline && newParams) {
+                newUnits.add(unit.comparison.unit);
+            }
+            else if (!baseline) {
                 checks.push(evaluate_check({
                     ...ids,
                     outcome: 'unknown',
@@ -43228,7 +43420,10 @@ function evidenceGate(gate, inputs, judged) {
             }
             else {
                 for (const stage of stagesOf(baseline, gate.requireComplete)) {
-                    checks.push(requiredFromBaseline(judged, unit, stage, run, multi));
+                    checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
+                }
+                if (gate.requireComplete.includes(RUN_LEVEL)) {
+                    checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
                 }
             }
         }
@@ -43321,6 +43516,8 @@ function evidenceGate(gate, inputs, judged) {
                 }));
             }
         }
+        if (checked.includes(RUN_LEVEL))
+            checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
         if (statusOutcome && run.status !== null && run.status !== 'completed') {
             checks.push(evaluate_check({
                 ...ids,
@@ -43333,6 +43530,9 @@ function evidenceGate(gate, inputs, judged) {
     const evidence = [
         `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
     ];
+    if (newUnits.size > 0) {
+        evidence.push(`require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`);
+    }
     if (unknownStatus.size > 0) {
         evidence.push(`statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`);
     }
@@ -43340,7 +43540,7 @@ function evidenceGate(gate, inputs, judged) {
 }
 function diagnosticsGate(gate, inputs) {
     const threshold = LEVELS[gate.level];
-    const multi = inputs.units.length > 1;
+    const multi = namesUnits(inputs.units);
     const checks = [];
     const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
     for (const d of candidate) {
@@ -43377,7 +43577,7 @@ function diagnosticsGate(gate, inputs) {
     };
 }
 function artifactGate(gate, inputs) {
-    const multi = inputs.units.length > 1;
+    const multi = namesUnits(inputs.units);
     const checks = [];
     const notes = [];
     const limitText = [
@@ -43433,13 +43633,11 @@ function policyResults(inputs, judged) {
     const { policy } = inputs.config;
     const out = [];
     const withoutBaseline = [];
-    const metalab = inputs.units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
-    const anyBaseline = inputs.units.some((u) => u.pair.baseline);
+    const newParams = newParameterUnits(inputs.units);
     for (const unit of inputs.units) {
         if (!unit.pair.candidate || unit.pair.baseline)
             continue;
-        // A metalab unit with new parameters is new, not unmatched, when the baseline store has other units.
-        if (metalab && anyBaseline)
+        if (newParams)
             continue;
         withoutBaseline.push(evaluate_check({
             project: unit.comparison.project,
@@ -43515,7 +43713,7 @@ function policyResults(inputs, judged) {
                 slice: row.slice,
                 baseline: row.baseline,
                 outcome: 'fail',
-                reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), inputs.units.length > 1)} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,
+                reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,
             }));
         }
     }
@@ -48339,6 +48537,13 @@ function bytes(value) {
     }
     return `${scaled.toFixed(1)} ${units[unit]}`;
 }
+/**
+ * Whether metric rows name their run/unit: when several were compared, and always for metalab, whose
+ * unit is the parameter combination a number belongs to.
+ */
+function rowsNameUnit(report) {
+    return report.comparisons.length > 1 || report.candidate.kind === 'metalab';
+}
 /** Identity of a metric row across comparisons, gate checks and sample links. */
 function format_metricKey(project, unit, stage, metric, slice) {
     // NUL cannot occur in names read from JSON lines without an escape, and `null` gets its own token.
@@ -49028,7 +49233,7 @@ function renderMarkdown(report, options = {}) {
     const ctx = {
         report,
         index: indexChecks(report),
-        withUnit: report.comparisons.length > 1,
+        withUnit: rowsNameUnit(report),
     };
     const parts = [
         markdown_text(`${markerComment(options.marker)}\n${markdown_headline(report, ctx.index)}`),
