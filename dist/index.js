@@ -44037,14 +44037,14 @@ function headline(verdict, gates, exit) {
 }
 function nextSteps(gates, findings, verdict) {
     const steps = [];
-    for (const g of gates) {
-        if (g.outcome !== 'fail' && g.outcome !== 'warn')
-            continue;
-        for (const c of g.checks) {
-            if (c.outcome !== 'fail' && c.outcome !== 'warn')
+    // Failing gates lead: the first step is what the report's "Fix:" line shows.
+    for (const outcome of ['fail', 'warn']) {
+        for (const g of gates) {
+            if (g.outcome !== outcome)
                 continue;
-            steps.push(`fix ${g.name}: ${c.reason}`);
-            break;
+            const tripped = g.checks.find((c) => c.outcome === 'fail' || c.outcome === 'warn');
+            if (tripped)
+                steps.push(`${g.name}: ${tripped.reason}`);
         }
     }
     for (const f of findings)

@@ -147,12 +147,12 @@ function nextSteps(
   verdict: Verdict,
 ): string[] {
   const steps: string[] = [];
-  for (const g of gates) {
-    if (g.outcome !== 'fail' && g.outcome !== 'warn') continue;
-    for (const c of g.checks) {
-      if (c.outcome !== 'fail' && c.outcome !== 'warn') continue;
-      steps.push(`fix ${g.name}: ${c.reason}`);
-      break;
+  // Failing gates lead: the first step is what the report's "Fix:" line shows.
+  for (const outcome of ['fail', 'warn'] as const) {
+    for (const g of gates) {
+      if (g.outcome !== outcome) continue;
+      const tripped = g.checks.find((c) => c.outcome === 'fail' || c.outcome === 'warn');
+      if (tripped) steps.push(`${g.name}: ${tripped.reason}`);
     }
   }
   for (const f of findings) if (f.severity !== 'info') steps.push(...f.nextSteps);
