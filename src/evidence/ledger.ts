@@ -39,10 +39,12 @@ export interface LedgerHeader {
   writer: string | null;
 }
 
-const fail = (code: LedgerFailureCode, reason: string): LedgerResult => ({ ok: false, code, reason });
+export type LedgerFailure = Extract<LedgerResult, { ok: false }>;
+
+const fail = (code: LedgerFailureCode, reason: string): LedgerFailure => ({ ok: false, code, reason });
 
 /** Plain-JS check of the DuckDB header before any engine is loaded: magic `DUCK` at 8–11, u64 storage number at 12. */
-export async function readLedgerHeader(ledgerPath: string): Promise<LedgerHeader | LedgerResult> {
+export async function readLedgerHeader(ledgerPath: string): Promise<LedgerHeader | LedgerFailure> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(ledgerPath, 'r');
@@ -344,7 +346,7 @@ export class DuckDbLedgerReader implements LedgerReader {
 }
 
 /** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
-export function ledgerOpenFailure(message: string, header: LedgerHeader): LedgerResult {
+export function ledgerOpenFailure(message: string, header: LedgerHeader): LedgerFailure {
   const first = message.split('\n')[0]!;
   if (/Could not set lock|Conflicting lock/i.test(message)) {
     return fail(

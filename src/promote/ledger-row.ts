@@ -13,6 +13,7 @@ import {
   type DuckDbConnection,
   type DuckDbInstance,
   type DuckDbLoader,
+  type LedgerFailure,
   ledgerOpenFailure,
   readLedgerHeader,
 } from '../evidence/ledger.js';
@@ -85,11 +86,14 @@ const skip = (code: LedgerRowSkip, reason: string): LedgerRowOutcome => ({
   reason,
 });
 
-const DUCKDB_SKIPS: Partial<Record<string, LedgerRowSkip>> = {
+const SKIP_FOR: Partial<Record<LedgerFailure['code'], LedgerRowSkip>> = {
   ledger_locked: 'ledger_locked',
   ledger_storage_too_new: 'ledger_storage_too_new',
   ledger_invalid: 'ledger_invalid',
 };
+
+const skipFor = (failure: LedgerFailure): LedgerRowOutcome =>
+  skip(SKIP_FOR[failure.code] ?? 'ledger_unwritable', failure.reason);
 
 export async function writeDeploymentRow(
   ledgerPath: string,
@@ -97,11 +101,7 @@ export async function writeDeploymentRow(
   loader: DuckDbLoader,
 ): Promise<LedgerRowOutcome> {
   const header = await readLedgerHeader(ledgerPath);
-  if ('ok' in header) {
-    if (header.ok) return skip('ledger_invalid', 'the ledger header could not be checked');
-    if (header.code === 'ledger_missing') return { outcome: 'absent' };
-    return skip(DUCKDB_SKIPS[header.code] ?? 'ledger_unwritable', header.reason);
-  }
+  if ('ok' in header) return header.code === 'ledger_missing' ? { outcome: 'absent' } : skipFor(header);
   const module = await loader.load();
   if (typeof module === 'string') return skip('duckdb_unavailable', module);
 
@@ -115,9 +115,7 @@ export async function writeDeploymentRow(
       threads: '1',
     });
   } catch (error) {
-    const failure = ledgerOpenFailure((error as Error).message, header);
-    if (failure.ok) return skip('ledger_unwritable', 'the ledger could not be opened');
-    return skip(DUCKDB_SKIPS[failure.code] ?? 'ledger_unwritable', failure.reason);
+    return skipFor(ledgerOpenFailure((error as Error).message, header));
   }
   let connection: DuckDbConnection | null = null;
   let inTransaction = false;
