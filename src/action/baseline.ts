@@ -13,9 +13,9 @@ import type { ReadOptions } from '../evidence/read.js';
 import { ArtifactTransfer } from '../github/artifacts.js';
 import {
   type BaselineResult,
+  type DeployedPromotion,
   findBaseline,
   findDeployedBaseline,
-  type PromotionFacts,
   type Skipped,
 } from '../github/baseline-finder.js';
 import type { GitHubClient } from '../github/client.js';
@@ -118,7 +118,7 @@ async function downloadEvidence(
  * meant for this comparison — and whether that promotion itself was forced past a failing gate.
  */
 export function describePromotion(
-  promotion: PromotionFacts,
+  promotion: DeployedPromotion,
   runId: number,
   shortSha: string,
   ageMs: number,

@@ -217,7 +217,7 @@ export async function runGateFlow(input: GateFlowInput): Promise<GateFlowResult>
         );
       else if (row?.outcome === 'skipped')
         core.warning(
-          `contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment record in the evidence records holds the same facts`,
+          `contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment.promoted record written to the evidence holds the same facts`,
         );
       if (settings.upload) await uploadEvidence(workspace, settings, ctx, github);
     } else {

@@ -40,11 +40,11 @@ export interface BaselineFound {
   ageMs: number;
   deploymentId?: number;
   /** For a `deployment:<env>` baseline: what the promotion recorded, for the report's disclosure. */
-  promotion?: PromotionFacts;
+  promotion?: DeployedPromotion;
   skipped: Skipped[];
 }
 
-export interface PromotionFacts {
+export interface DeployedPromotion {
   deploymentId: number;
   environment: string;
   /** When the deployment was created (the promotion). */
