@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70175:
+/***/ 45367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47809,6 +47809,429 @@ async function openEvidence(path, options = {}) {
     return readEvidence(path, options);
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(98995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/coerce.js
+
+
+function coerce_string(params) {
+    return core._coercedString(schemas.ZodString, params);
+}
+function coerce_number(params) {
+    return _coercedNumber(ZodNumber, params);
+}
+function coerce_boolean(params) {
+    return core._coercedBoolean(schemas.ZodBoolean, params);
+}
+function coerce_bigint(params) {
+    return core._coercedBigint(schemas.ZodBigInt, params);
+}
+function coerce_date(params) {
+    return core._coercedDate(schemas.ZodDate, params);
+}
+
+;// CONCATENATED MODULE: ./src/evidence/ledger-rows.ts
+/**
+ * Typed content of a Contexta metadata ledger (`metadata/ledger.db`), validated row by row with zod.
+ * Only what the gate uses is kept; environment variable values are dropped at this boundary so they
+ * never reach the model, a report or a log.
+ */
+
+
+const ledger_rows_text = schemas_string();
+const optText = schemas_string().nullish();
+const index = coerce_number().int().nullish();
+const LedgerRun = object({
+    ref: ledger_rows_text,
+    project_ref: optText,
+    name: optText,
+    status: LifecycleStatus,
+    started_at: optText,
+    ended_at: optText,
+});
+const LedgerStage = object({
+    ref: ledger_rows_text,
+    run_ref: ledger_rows_text,
+    stage_name: ledger_rows_text,
+    status: LifecycleStatus,
+    order_index: index,
+    started_at: optText,
+    ended_at: optText,
+});
+const LedgerBatch = object({
+    ref: ledger_rows_text,
+    run_ref: ledger_rows_text,
+    stage_ref: ledger_rows_text,
+    batch_name: ledger_rows_text,
+    status: LifecycleStatus,
+    order_index: index,
+});
+const LedgerDeployment = object({
+    ref: ledger_rows_text,
+    project_ref: optText,
+    deployment_name: ledger_rows_text,
+    run_ref: optText,
+    status: LifecycleStatus,
+    order_index: index,
+    started_at: optText,
+    ended_at: optText,
+    artifact_ref: optText,
+    environment_snapshot_ref: optText,
+});
+const LedgerEnvironment = object({
+    ref: ledger_rows_text,
+    run_ref: ledger_rows_text,
+    captured_at: optText,
+    python_version: optText,
+    platform: optText,
+    packages: record(schemas_string(), schemas_string()),
+    environment_variable_names: array(schemas_string()),
+});
+const LedgerFailureCode = schemas_enum([
+    'ledger_missing',
+    'ledger_invalid',
+    'ledger_storage_too_new',
+    'ledger_reader_unavailable',
+    'ledger_locked',
+    'ledger_unreadable',
+]);
+
+;// CONCATENATED MODULE: ./src/evidence/redact.ts
+/**
+ * Environment snapshots in a ledger may hold the job's environment variables. Their values are
+ * never read; their names are kept (a changed set of variables is worth knowing), except names that
+ * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
+ */
+const SECRET_WORDS = /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
+const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
+const REDACTED_NAME = '[redacted name]';
+function isSecretLookingName(name) {
+    return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
+}
+/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
+function redactVariableNames(names) {
+    const kept = [];
+    let redacted = 0;
+    for (const name of names) {
+        if (isSecretLookingName(name))
+            redacted += 1;
+        else
+            kept.push(name);
+    }
+    kept.sort();
+    if (redacted > 0)
+        kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/ledger.ts
+/**
+ * Reading Contexta's metadata ledger (`metadata/ledger.db`, a DuckDB file): the only place run,
+ * stage, batch and deployment statuses exist. DuckDB is a ~70 MB native engine, so it is never
+ * bundled: the default reader finds `@duckdb/node-api` in a node_modules the caller names, or
+ * installs a pinned version into a cache directory on first use (see docs/adr/0001-duckdb-loading.md).
+ * Every failure comes back as a typed result — the ledger is optional evidence, never a crash.
+ */
+
+
+
+
+
+
+
+/** Pinned so that bindings exist for every GitHub runner platform (duckdb-in-node.md §3.1). */
+const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
+const PACKAGE = '@duckdb/node-api';
+const ledger_fail = (code, reason) => ({ ok: false, code, reason });
+/** Plain-JS check of the DuckDB header before any engine is loaded: magic `DUCK` at 8–11, u64 storage number at 12. */
+async function readLedgerHeader(ledgerPath) {
+    let handle;
+    try {
+        handle = await external_node_fs_.promises.open(ledgerPath, 'r');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return ledger_fail('ledger_missing', `${ledgerPath} does not exist`);
+        return ledger_fail('ledger_unreadable', `${ledgerPath} cannot be opened (${code ?? 'error'})`);
+    }
+    try {
+        const buffer = Buffer.alloc(96);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead === 0)
+            return ledger_fail('ledger_invalid', 'the ledger file is empty (0 bytes); it is not a DuckDB database');
+        if (bytesRead < 20 || buffer.toString('latin1', 8, 12) !== 'DUCK') {
+            return ledger_fail('ledger_invalid', 'the ledger file is not a DuckDB database (no DUCK header); run and stage statuses are unknown');
+        }
+        const storage = buffer.readBigUInt64LE(12);
+        const writerEnd = buffer.indexOf(0, 52);
+        const writer = bytesRead > 52
+            ? buffer.toString('latin1', 52, writerEnd > 52 ? Math.min(writerEnd, 84) : 84).trim()
+            : '';
+        return {
+            storageVersion: storage > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(storage),
+            writer: /^v\d/.test(writer) ? writer : null,
+        };
+    }
+    catch (error) {
+        return ledger_fail('ledger_unreadable', `the ledger header cannot be read (${error.code ?? 'error'})`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
+ * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
+ */
+class DuckDbLoader {
+    options;
+    module = null;
+    constructor(options) {
+        this.options = {
+            cacheDir: null,
+            installTimeoutMs: 120_000,
+            npmCommand: 'npm',
+            platform: process.platform,
+            arch: process.arch,
+            ...options,
+        };
+    }
+    /** The module, or a sentence saying why DuckDB cannot be used. */
+    load() {
+        this.module ??= this.find();
+        return this.module;
+    }
+    where() {
+        return `${this.options.platform}/${this.options.arch}`;
+    }
+    resolveFrom(dir) {
+        try {
+            return (0,external_node_module_.createRequire)(external_node_path_default().join(dir, 'noop.js')).resolve(PACKAGE);
+        }
+        catch {
+            return null;
+        }
+    }
+    async find() {
+        let entry = null;
+        for (const dir of this.options.searchPaths) {
+            entry = this.resolveFrom(dir);
+            if (entry)
+                break;
+        }
+        if (!entry && this.options.cacheDir !== null) {
+            entry = this.resolveFrom(this.options.cacheDir);
+            if (!entry) {
+                const problem = await this.install(this.options.cacheDir);
+                if (problem)
+                    return problem;
+                entry = this.resolveFrom(this.options.cacheDir);
+            }
+        }
+        if (!entry) {
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+        }
+        try {
+            // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
+            return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
+        }
+        catch (error) {
+            return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;
+        }
+    }
+    install(prefix) {
+        // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
+        const args = [
+            'install',
+            '--prefix',
+            prefix,
+            '--no-audit',
+            '--no-fund',
+            '--no-package-lock',
+            '--prefer-offline',
+            '--fetch-retries=2',
+            '--fetch-retry-mintimeout=1000',
+            '--fetch-retry-maxtimeout=4000',
+            '--loglevel=error',
+            `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
+        ];
+        return new Promise((resolve) => {
+            let settled = false;
+            let stderr = '';
+            const done = (problem) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                resolve(problem);
+            };
+            const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.npmCommand, args, {
+                stdio: ['ignore', 'ignore', 'pipe'],
+                shell: this.options.platform === 'win32',
+            });
+            const timer = setTimeout(() => {
+                child.kill('SIGKILL');
+                done(`installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`);
+            }, this.options.installTimeoutMs);
+            child.stderr?.on('data', (chunk) => {
+                if (stderr.length < 2000)
+                    stderr += chunk.toString('utf8');
+            });
+            child.on('error', (error) => done(`installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message})`));
+            child.on('close', (code) => done(code === 0
+                ? null
+                : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`));
+        });
+    }
+}
+class DuckDbLedgerReader {
+    loader;
+    /** Takes a loader to share (one DuckDB import per process), or the options to make one. */
+    constructor(source) {
+        this.loader = source instanceof DuckDbLoader ? source : new DuckDbLoader(source);
+    }
+    async read(ledgerPath) {
+        try {
+            const header = await readLedgerHeader(ledgerPath);
+            if ('ok' in header)
+                return header;
+            const module = await this.loader.load();
+            if (typeof module === 'string')
+                return ledger_fail('ledger_reader_unavailable', `${module}; run and stage statuses are unknown`);
+            return await this.query(module, ledgerPath, header);
+        }
+        catch (error) {
+            return ledger_fail('ledger_unreadable', `the ledger could not be read: ${error.message}`);
+        }
+    }
+    async query(module, ledgerPath, header) {
+        let instance;
+        try {
+            instance = await module.DuckDBInstance.create(ledgerPath, {
+                access_mode: 'READ_ONLY',
+                autoinstall_known_extensions: 'false',
+                autoload_known_extensions: 'false',
+                enable_external_access: 'false',
+                // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
+                threads: '1',
+            });
+        }
+        catch (error) {
+            return ledgerOpenFailure(error.message, header);
+        }
+        let connection = null;
+        try {
+            connection = await instance.connect();
+            const tables = new Set((await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
+                .getRowObjectsJson()
+                .map((r) => String(r.table_name)));
+            if (!tables.has('runs'))
+                return ledger_fail('ledger_invalid', 'the DuckDB file has no runs table: it is not a Contexta ledger');
+            const rows = async (table) => tables.has(table)
+                ? (await connection.runAndReadAll(`SELECT * FROM ${table}`)).getRowObjectsJson()
+                : [];
+            const content = {
+                storageVersion: header.storageVersion,
+                runs: [],
+                stages: [],
+                batches: [],
+                deployments: [],
+                environments: [],
+                invalidRows: [],
+                walPresent: await external_node_fs_.promises.stat(`${ledgerPath}.wal`).then(() => true, () => false),
+            };
+            const take = (table, schema, raw, into) => {
+                for (const row of raw) {
+                    const payload = parsePayload(row.payload_json);
+                    const parsed = schema.safeParse({ ...payload, ...withoutNulls(row), ...ledger_derived(table, payload) });
+                    if (parsed.success)
+                        into.push(parsed.data);
+                    else {
+                        const issue = parsed.error.issues[0];
+                        content.invalidRows.push({
+                            table,
+                            ref: typeof row.ref === 'string' ? row.ref : null,
+                            problem: `field ${issue.path.join('.')}: ${issue.message}`,
+                        });
+                    }
+                }
+            };
+            take('runs', LedgerRun, await rows('runs'), content.runs);
+            take('stage_executions', LedgerStage, await rows('stage_executions'), content.stages);
+            take('batch_executions', LedgerBatch, await rows('batch_executions'), content.batches);
+            take('deployment_executions', LedgerDeployment, await rows('deployment_executions'), content.deployments);
+            take('environment_snapshots', LedgerEnvironment, await rows('environment_snapshots'), content.environments);
+            content.stages.sort((a, b) => (a.order_index ?? Number.MAX_SAFE_INTEGER) - (b.order_index ?? Number.MAX_SAFE_INTEGER) ||
+                (a.started_at ?? '').localeCompare(b.started_at ?? '') ||
+                a.ref.localeCompare(b.ref));
+            return { ok: true, content };
+        }
+        catch (error) {
+            return ledger_fail('ledger_unreadable', `the ledger could not be queried: ${error.message.split('\n')[0]}`);
+        }
+        finally {
+            connection?.closeSync();
+            instance.closeSync();
+        }
+    }
+}
+/** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
+function ledgerOpenFailure(message, header) {
+    const first = message.split('\n')[0];
+    if (/Could not set lock|Conflicting lock/i.test(message)) {
+        return ledger_fail('ledger_locked', `the ledger is locked by a process still writing it (${first}); re-run once the job has finished`);
+    }
+    if (/version number \d+, but we can only read/i.test(message)) {
+        return ledger_fail('ledger_storage_too_new', `the ledger was written by DuckDB ${header.writer ?? '(unknown version)'} in storage version ${header.storageVersion}, newer than this reader understands (${first}); upgrade the action`);
+    }
+    if (/not a valid DuckDB database|Corrupt database file/i.test(message))
+        return ledger_fail('ledger_invalid', `the ledger is not a valid DuckDB database (${first})`);
+    if (/does not exist/i.test(message))
+        return ledger_fail('ledger_missing', `the ledger does not exist (${first})`);
+    return ledger_fail('ledger_unreadable', `the ledger could not be opened (${first})`);
+}
+function parsePayload(text) {
+    if (typeof text !== 'string')
+        return {};
+    try {
+        const value = JSON.parse(text);
+        return value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? value
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+function withoutNulls(row) {
+    const out = {};
+    for (const [k, v] of Object.entries(row))
+        if (v !== null && k !== 'payload_json')
+            out[k] = v;
+    return out;
+}
+/** Fields that only the payload holds, in the row schema's shape; environment values are dropped here. */
+function ledger_derived(table, payload) {
+    if (table !== 'environment_snapshots')
+        return {};
+    const vars = payload.environment_variables;
+    const packages = payload.packages;
+    return {
+        environment_variables: undefined,
+        environment_variable_names: vars !== null && typeof vars === 'object' && !Array.isArray(vars)
+            ? redactVariableNames(Object.keys(vars))
+            : [],
+        packages: packages !== null && typeof packages === 'object' && !Array.isArray(packages)
+            ? Object.fromEntries(Object.entries(packages).map(([k, v]) => [k, String(v)]))
+            : {},
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/promote/record.ts
 /**
  * The deployment record the gate writes when it promotes a run, so the evidence itself says what
@@ -47926,6 +48349,126 @@ function segmentLine(record, sequence, appendedAt) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/promote/ledger-row.ts
+/**
+ * The promotion's row in the workspace's Contexta ledger (`metadata/ledger.db`,
+ * `deployment_executions`), written in the shape the SDK writes it: the copied columns plus the whole
+ * model as canonical `payload_json` (sorted keys, compact, null keys omitted), and the ref registered
+ * in `structural_ref_registry` as the SDK registers it. Writes are upserts keyed by ref, as the SDK's
+ * `put` is, so a re-run rewrites the same row instead of adding one.
+ *
+ * The ledger is optional evidence: when DuckDB cannot be loaded, the ledger is locked, too new or not
+ * a Contexta ledger, the row is skipped with a typed outcome and the promotion goes on — the event
+ * record carries the same facts.
+ */
+
+
+function deploymentRow(facts, orderIndex) {
+    const ref = deploymentRef(facts.project, facts.environment);
+    const name = ref.slice(`deployment:${facts.project}.`.length);
+    const model = {
+        deployment_execution_ref: ref,
+        deployment_name: name,
+        ended_at: contractTimestamp(facts.endedAt),
+        extensions: [],
+        order_index: orderIndex,
+        project_ref: `project:${facts.project}`,
+        run_ref: facts.runRef,
+        schema_version: '1.0.0',
+        started_at: contractTimestamp(facts.startedAt),
+        status: facts.status,
+    };
+    return {
+        ref,
+        project_ref: model.project_ref,
+        deployment_name: name,
+        run_ref: facts.runRef,
+        order_index: orderIndex,
+        started_at: model.started_at,
+        status: facts.status,
+        // Keys above are already in sorted order and none is null: this is the canonical form.
+        payload_json: JSON.stringify(model),
+    };
+}
+const skip = (code, reason) => ({
+    outcome: 'skipped',
+    code,
+    reason,
+});
+const SKIP_FOR = {
+    ledger_locked: 'ledger_locked',
+    ledger_storage_too_new: 'ledger_storage_too_new',
+    ledger_invalid: 'ledger_invalid',
+};
+const skipFor = (failure) => skip(SKIP_FOR[failure.code] ?? 'ledger_unwritable', failure.reason);
+async function writeDeploymentRow(ledgerPath, facts, loader) {
+    const header = await readLedgerHeader(ledgerPath);
+    if ('ok' in header)
+        return header.code === 'ledger_missing' ? { outcome: 'absent' } : skipFor(header);
+    const module = await loader.load();
+    if (typeof module === 'string')
+        return skip('duckdb_unavailable', module);
+    let instance;
+    try {
+        instance = await module.DuckDBInstance.create(ledgerPath, {
+            access_mode: 'READ_WRITE',
+            autoinstall_known_extensions: 'false',
+            autoload_known_extensions: 'false',
+            enable_external_access: 'false',
+            threads: '1',
+        });
+    }
+    catch (error) {
+        return skipFor(ledgerOpenFailure(error.message, header));
+    }
+    let connection = null;
+    let inTransaction = false;
+    try {
+        connection = await instance.connect();
+        const tables = new Set((await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
+            .getRowObjectsJson()
+            .map((r) => String(r.table_name)));
+        if (!tables.has('deployment_executions')) {
+            return skip('ledger_invalid', 'the DuckDB file has no deployment_executions table: it is not a Contexta ledger');
+        }
+        const ref = deploymentRef(facts.project, facts.environment);
+        await connection.runAndReadAll('BEGIN TRANSACTION');
+        inTransaction = true;
+        const existing = (await connection.runAndReadAll('SELECT order_index FROM deployment_executions WHERE ref = $ref', {
+            ref,
+        })).getRowObjectsJson()[0];
+        // A new deployment goes after the project's others, as the SDK orders them (order_index, started_at, ref).
+        const orderIndex = existing?.order_index !== undefined && existing.order_index !== null
+            ? Number(existing.order_index)
+            : Number((await connection.runAndReadAll('SELECT coalesce(max(order_index) + 1, 0) AS next FROM deployment_executions WHERE project_ref = $project', { project: `project:${facts.project}` })).getRowObjectsJson()[0]?.next ?? 0);
+        const row = deploymentRow(facts, orderIndex);
+        await connection.runAndReadAll(`INSERT INTO deployment_executions (ref, project_ref, deployment_name, run_ref, order_index, started_at, status, payload_json)
+       VALUES ($ref, $project_ref, $deployment_name, $run_ref, $order_index, $started_at, $status, $payload_json)
+       ON CONFLICT (ref) DO UPDATE SET project_ref = excluded.project_ref, deployment_name = excluded.deployment_name,
+         run_ref = excluded.run_ref, order_index = excluded.order_index, started_at = excluded.started_at,
+         status = excluded.status, payload_json = excluded.payload_json`, { ...row });
+        if (tables.has('structural_ref_registry')) {
+            await connection.runAndReadAll(`INSERT INTO structural_ref_registry (ref, ref_kind, owner_kind, registered_at)
+         VALUES ($ref, 'deployment', 'deployment_execution', $at) ON CONFLICT (ref) DO NOTHING`, { ref, at: contractTimestamp(facts.endedAt) });
+        }
+        await connection.runAndReadAll('COMMIT');
+        inTransaction = false;
+        // Fold the write-ahead log into the file now: the workspace is uploaded right after, and a
+        // reader of the artifact must not depend on a `.wal` travelling with it.
+        await connection.runAndReadAll('CHECKPOINT');
+        return { outcome: 'written', ref, orderIndex, replaced: existing !== undefined };
+    }
+    catch (error) {
+        if (inTransaction)
+            await connection?.runAndReadAll('ROLLBACK').catch(() => undefined);
+        return skip('ledger_unwritable', `the ledger row could not be written: ${error.message.split('\n')[0]}`);
+    }
+    finally {
+        connection?.closeSync();
+        instance.closeSync();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/promote/write-record.ts
 /**
  * Appends a promotion record to a workspace: always to the capture cache, and to the canonical
@@ -48023,6 +48566,14 @@ async function writePromotionRecord(workspace, record, now = new Date()) {
 }
 
 ;// CONCATENATED MODULE: ./src/promote/promote.ts
+/**
+ * Promotion: after the gate has judged the workspace, record that the candidate moved forward — as
+ * a GitHub Deployment (with statuses) and as a deployment record inside the evidence itself.
+ * Re-running the same workflow run finds the deployment it created before instead of making a
+ * second one, and the record writer recognises its own record.
+ */
+
+
 
 
 const PROMOTION_TASK = 'promote:model';
@@ -48039,7 +48590,11 @@ function payloadRunId(deployment) {
     const id = payload?.run_id;
     return typeof id === 'number' ? id : null;
 }
-async function promote(github, request) {
+/**
+ * `duckdb` loads the engine for the ledger row; without it (or without a ledger in the workspace)
+ * only the event record is written.
+ */
+async function promote(github, request, duckdb = null) {
     if (request.failing && !request.force) {
         return {
             promoted: false,
@@ -48088,7 +48643,9 @@ async function promote(github, request) {
         });
     }
     let record = null;
+    let ledger = null;
     const status = 'completed';
+    const endedAt = new Date();
     try {
         if (request.workspace) {
             record = await writePromotionRecord(request.workspace, buildPromotionRecord({
@@ -48097,7 +48654,7 @@ async function promote(github, request) {
                 environment: request.environment,
                 status,
                 startedAt,
-                endedAt: new Date(),
+                endedAt,
                 githubDeploymentId: deploymentId,
                 sha: request.sha,
                 verdict: request.verdict,
@@ -48115,12 +48672,23 @@ async function promote(github, request) {
         });
         throw error;
     }
+    if (request.workspace && duckdb) {
+        // Never fails the promotion: every problem comes back as a typed `skipped` outcome.
+        ledger = await writeDeploymentRow(external_node_path_default().join(request.workspace, 'metadata', 'ledger.db'), {
+            project: request.project,
+            runRef: request.runRef,
+            environment: request.environment,
+            status,
+            startedAt,
+            endedAt,
+        }, duckdb);
+    }
     await github.createDeploymentStatus(deploymentId, {
         state: 'success',
         logUrl: request.workflowRunUrl,
         description: `${request.runRef} promoted${forced ? ' (forced past a failing gate)' : ''}`,
     });
-    return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record };
+    return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record, ledger };
 }
 
 ;// CONCATENATED MODULE: ./src/report/budget.ts
@@ -49182,13 +49750,17 @@ function baselineSection(report) {
     const lines = ['### Baseline'];
     const context = report.context;
     if (report.baseline === null) {
-        lines.push('- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+        // The source then says why there is none (expired, never promoted, first run…): lead with it.
+        const why = context.baselineSource?.replace(/^No baseline: /, '');
+        lines.push(why
+            ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
+            : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
     }
     else {
         lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
+        if (context.baselineSource)
+            lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
     }
-    if (context.baselineSource)
-        lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
     if (context.baselineSha)
         lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
     lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
@@ -49754,25 +50326,6 @@ function uploadFailure(name, error) {
     return new ArtifactUploadError(`uploading artifact '${name}' failed: ${message}`);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/coerce.js
-
-
-function coerce_string(params) {
-    return core._coercedString(schemas.ZodString, params);
-}
-function coerce_number(params) {
-    return _coercedNumber(ZodNumber, params);
-}
-function coerce_boolean(params) {
-    return core._coercedBoolean(schemas.ZodBoolean, params);
-}
-function coerce_bigint(params) {
-    return core._coercedBigint(schemas.ZodBigInt, params);
-}
-function coerce_date(params) {
-    return core._coercedDate(schemas.ZodDate, params);
-}
-
 ;// CONCATENATED MODULE: ./src/github/baseline-finder.ts
 
 
@@ -49938,6 +50491,9 @@ async function distanceToHead(ctx, run, headSha) {
 const promotionPayload = object({
     run_id: coerce_number().int().positive(),
     artifact_id: coerce_number().int().positive().optional(),
+    // Disclosure only: a payload without them (or with odd values) still names a usable run.
+    run_ref: schemas_string().optional().catch(undefined),
+    forced: schemas_boolean().optional().catch(undefined),
 });
 /**
  * `deployment:<env>` baseline: the newest deployment of the environment whose newest status is
@@ -49963,12 +50519,12 @@ async function findDeployedBaseline(client, query) {
             });
             continue;
         }
-        const payload = promotionPayload.safeParse(parsePayload(deployment.payload));
+        const payload = promotionPayload.safeParse(baseline_finder_parsePayload(deployment.payload));
         if (!payload.success) {
             return none('deployment-payload', `deployment ${deployment.id} (environment '${query.environment}') has no numeric run_id in its ` +
                 `payload, so it was not recorded by contexta/gate`);
         }
-        const { run_id: runId, artifact_id: artifactId } = payload.data;
+        const { run_id: runId, artifact_id: artifactId, run_ref: runRef, forced } = payload.data;
         let run;
         try {
             run = await client.getWorkflowRun(runId);
@@ -50003,13 +50559,20 @@ async function findDeployedBaseline(client, query) {
             commitsBehind: null,
             ageMs: Math.max(0, now - Date.parse(run.created_at)),
             deploymentId: deployment.id,
+            promotion: {
+                deploymentId: deployment.id,
+                environment: query.environment,
+                createdAt: deployment.created_at,
+                runRef: runRef ?? null,
+                forced: forced === true,
+            },
             skipped,
         };
     }
     return none('no-deployment', `no deployment to environment '${query.environment}'${query.task ? ` with task '${query.task}'` : ''} ` +
         `has a successful latest status (${deployments.length} examined)`);
 }
-function parsePayload(payload) {
+function baseline_finder_parsePayload(payload) {
     if (typeof payload !== 'string')
         return payload;
     try {
@@ -50086,7 +50649,19 @@ async function downloadEvidence(env, github, artifact) {
         throw error;
     }
 }
-async function fromFound(env, github, result, lead) {
+/**
+ * Which deployment a `deployment:<env>` baseline came from, so a reviewer can tell what "production"
+ * meant for this comparison — and whether that promotion itself was forced past a failing gate.
+ */
+function describePromotion(promotion, runId, shortSha, ageMs) {
+    const what = promotion.runRef ? ` of ${promotion.runRef}` : '';
+    const when = Number.isNaN(Date.parse(promotion.createdAt))
+        ? ''
+        : `, made ${promotion.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
+    const forced = promotion.forced ? '; that promotion was forced past a failing gate' : '';
+    return `the last successful promotion to ${promotion.environment}: deployment ${promotion.deploymentId}${what}${when}, from run ${runId} at ${shortSha} (${describeAge(ageMs)})${forced}`;
+}
+async function fromFound(env, github, result) {
     if (result.none) {
         const skipped = skippedLines(result.skipped);
         const why = skipped.length > 0
@@ -50109,6 +50684,9 @@ async function fromFound(env, github, result, lead) {
         where = `${short}, the run behind the last successful promotion`;
     else
         where = `${short}, the previous successful run on ${run.head_branch ?? 'this branch'}`;
+    const description = result.promotion
+        ? describePromotion(result.promotion, run.id, short, result.ageMs)
+        : `run ${run.id} at ${where} (${describeAge(result.ageMs)})`;
     return {
         evidence: downloaded.evidence,
         source: result.source,
@@ -50116,7 +50694,7 @@ async function fromFound(env, github, result, lead) {
         runUrl: run.html_url,
         sha: run.head_sha,
         deploymentId: result.deploymentId ?? null,
-        description: `${lead}run ${run.id} at ${where} (${describeAge(result.ageMs)})`,
+        description,
         skipped,
     };
 }
@@ -50133,15 +50711,15 @@ async function auto(env, github, artifactName) {
         const pr = ctx.pullRequest;
         const comparison = await github.compareCommits(pr.baseSha, pr.headSha);
         const mergeBaseSha = comparison.merge_base_commit.sha;
-        return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: pr.baseRef, mergeBaseSha }), '');
+        return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: pr.baseRef, mergeBaseSha }));
     }
     if (ctx.mergeGroup) {
         // A merge queue gates like a push to the base branch: against the run at the queue's base.
         const group = ctx.mergeGroup;
-        return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: group.baseRef, mergeBaseSha: group.baseSha }), '');
+        return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: group.baseRef, mergeBaseSha: group.baseSha }));
     }
     const branch = ctx.ref.replace(/^refs\/heads\//, '');
-    return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: branch, headSha: ctx.sha, currentRunId: ctx.runId }), '');
+    return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: branch, headSha: ctx.sha, currentRunId: ctx.runId }));
 }
 async function explicitRun(env, github, runId) {
     const run = await github.getWorkflowRun(runId);
@@ -50195,417 +50773,31 @@ async function resolveBaseline(env) {
             artifactName: settings.artifactName,
             task: PROMOTION_TASK,
         });
-        return fromFound(env, github, result, `the ${spec.environment} deployment: `);
+        return fromFound(env, github, result);
     }
     return auto(env, github, settings.artifactName);
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __nccwpck_require__(98995);
-;// CONCATENATED MODULE: ./src/evidence/ledger-rows.ts
-/**
- * Typed content of a Contexta metadata ledger (`metadata/ledger.db`), validated row by row with zod.
- * Only what the gate uses is kept; environment variable values are dropped at this boundary so they
- * never reach the model, a report or a log.
- */
-
-
-const ledger_rows_text = schemas_string();
-const optText = schemas_string().nullish();
-const index = coerce_number().int().nullish();
-const LedgerRun = object({
-    ref: ledger_rows_text,
-    project_ref: optText,
-    name: optText,
-    status: LifecycleStatus,
-    started_at: optText,
-    ended_at: optText,
-});
-const LedgerStage = object({
-    ref: ledger_rows_text,
-    run_ref: ledger_rows_text,
-    stage_name: ledger_rows_text,
-    status: LifecycleStatus,
-    order_index: index,
-    started_at: optText,
-    ended_at: optText,
-});
-const LedgerBatch = object({
-    ref: ledger_rows_text,
-    run_ref: ledger_rows_text,
-    stage_ref: ledger_rows_text,
-    batch_name: ledger_rows_text,
-    status: LifecycleStatus,
-    order_index: index,
-});
-const LedgerDeployment = object({
-    ref: ledger_rows_text,
-    project_ref: optText,
-    deployment_name: ledger_rows_text,
-    run_ref: optText,
-    status: LifecycleStatus,
-    order_index: index,
-    started_at: optText,
-    ended_at: optText,
-    artifact_ref: optText,
-    environment_snapshot_ref: optText,
-});
-const LedgerEnvironment = object({
-    ref: ledger_rows_text,
-    run_ref: ledger_rows_text,
-    captured_at: optText,
-    python_version: optText,
-    platform: optText,
-    packages: record(schemas_string(), schemas_string()),
-    environment_variable_names: array(schemas_string()),
-});
-const LedgerFailureCode = schemas_enum([
-    'ledger_missing',
-    'ledger_invalid',
-    'ledger_storage_too_new',
-    'ledger_reader_unavailable',
-    'ledger_locked',
-    'ledger_unreadable',
-]);
-
-;// CONCATENATED MODULE: ./src/evidence/redact.ts
-/**
- * Environment snapshots in a ledger may hold the job's environment variables. Their values are
- * never read; their names are kept (a changed set of variables is worth knowing), except names that
- * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
- */
-const SECRET_WORDS = /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
-const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
-const REDACTED_NAME = '[redacted name]';
-function isSecretLookingName(name) {
-    return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
-}
-/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
-function redactVariableNames(names) {
-    const kept = [];
-    let redacted = 0;
-    for (const name of names) {
-        if (isSecretLookingName(name))
-            redacted += 1;
-        else
-            kept.push(name);
-    }
-    kept.sort();
-    if (redacted > 0)
-        kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
-    return kept;
-}
-
-;// CONCATENATED MODULE: ./src/evidence/ledger.ts
-/**
- * Reading Contexta's metadata ledger (`metadata/ledger.db`, a DuckDB file): the only place run,
- * stage, batch and deployment statuses exist. DuckDB is a ~70 MB native engine, so it is never
- * bundled: the default reader finds `@duckdb/node-api` in a node_modules the caller names, or
- * installs a pinned version into a cache directory on first use (see docs/adr/0001-duckdb-loading.md).
- * Every failure comes back as a typed result — the ledger is optional evidence, never a crash.
- */
-
-
-
-
-
-
-
-/** Pinned so that bindings exist for every GitHub runner platform (duckdb-in-node.md §3.1). */
-const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
-const PACKAGE = '@duckdb/node-api';
-const ledger_fail = (code, reason) => ({ ok: false, code, reason });
-/** Plain-JS check of the DuckDB header before any engine is loaded: magic `DUCK` at 8–11, u64 storage number at 12. */
-async function readLedgerHeader(ledgerPath) {
-    let handle;
-    try {
-        handle = await external_node_fs_.promises.open(ledgerPath, 'r');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return ledger_fail('ledger_missing', `${ledgerPath} does not exist; run and stage statuses are unknown`);
-        return ledger_fail('ledger_unreadable', `${ledgerPath} cannot be opened (${code ?? 'error'}); run and stage statuses are unknown`);
-    }
-    try {
-        const buffer = Buffer.alloc(96);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        if (bytesRead === 0)
-            return ledger_fail('ledger_invalid', 'the ledger file is empty (0 bytes); it is not a DuckDB database');
-        if (bytesRead < 20 || buffer.toString('latin1', 8, 12) !== 'DUCK') {
-            return ledger_fail('ledger_invalid', 'the ledger file is not a DuckDB database (no DUCK header); run and stage statuses are unknown');
-        }
-        const storage = buffer.readBigUInt64LE(12);
-        const writerEnd = buffer.indexOf(0, 52);
-        const writer = bytesRead > 52
-            ? buffer.toString('latin1', 52, writerEnd > 52 ? Math.min(writerEnd, 84) : 84).trim()
-            : '';
-        return {
-            storageVersion: storage > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(storage),
-            writer: /^v\d/.test(writer) ? writer : null,
-        };
-    }
-    catch (error) {
-        return ledger_fail('ledger_unreadable', `the ledger header cannot be read (${error.code ?? 'error'})`);
-    }
-    finally {
-        await handle.close();
-    }
-}
-class DuckDbLedgerReader {
-    options;
-    module = null;
-    constructor(options) {
-        this.options = {
-            cacheDir: null,
-            installTimeoutMs: 120_000,
-            npmCommand: 'npm',
-            platform: process.platform,
-            arch: process.arch,
-            ...options,
-        };
-    }
-    async read(ledgerPath) {
-        try {
-            const header = await readLedgerHeader(ledgerPath);
-            if ('ok' in header)
-                return header;
-            this.module ??= this.load();
-            const module = await this.module;
-            if (typeof module === 'string')
-                return ledger_fail('ledger_reader_unavailable', module);
-            return await this.query(module, ledgerPath, header);
-        }
-        catch (error) {
-            return ledger_fail('ledger_unreadable', `the ledger could not be read: ${error.message}`);
-        }
-    }
-    where() {
-        return `${this.options.platform}/${this.options.arch}`;
-    }
-    resolveFrom(dir) {
-        try {
-            return (0,external_node_module_.createRequire)(external_node_path_default().join(dir, 'noop.js')).resolve(PACKAGE);
-        }
-        catch {
-            return null;
-        }
-    }
-    /** The module, or a sentence saying why DuckDB cannot be used. */
-    async load() {
-        let entry = null;
-        for (const dir of this.options.searchPaths) {
-            entry = this.resolveFrom(dir);
-            if (entry)
-                break;
-        }
-        if (!entry && this.options.cacheDir !== null) {
-            entry = this.resolveFrom(this.options.cacheDir);
-            if (!entry) {
-                const problem = await this.install(this.options.cacheDir);
-                if (problem)
-                    return problem;
-                entry = this.resolveFrom(this.options.cacheDir);
-            }
-        }
-        if (!entry) {
-            return `the DuckDB reader (${PACKAGE}) is not installed and could not be installed on ${this.where()}; run and stage statuses are unknown`;
-        }
-        try {
-            // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
-            return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
-        }
-        catch (error) {
-            return `the DuckDB reader could not be loaded on ${this.where()} (${error.message.split('\n')[0]}); run and stage statuses are unknown`;
-        }
-    }
-    install(prefix) {
-        // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
-        const args = [
-            'install',
-            '--prefix',
-            prefix,
-            '--no-audit',
-            '--no-fund',
-            '--no-package-lock',
-            '--prefer-offline',
-            '--fetch-retries=2',
-            '--fetch-retry-mintimeout=1000',
-            '--fetch-retry-maxtimeout=4000',
-            '--loglevel=error',
-            `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
-        ];
-        return new Promise((resolve) => {
-            let settled = false;
-            let stderr = '';
-            const done = (problem) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                resolve(problem);
-            };
-            const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.npmCommand, args, {
-                stdio: ['ignore', 'ignore', 'pipe'],
-                shell: this.options.platform === 'win32',
-            });
-            const timer = setTimeout(() => {
-                child.kill('SIGKILL');
-                done(`installing the DuckDB reader timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?); run and stage statuses are unknown`);
-            }, this.options.installTimeoutMs);
-            child.stderr?.on('data', (chunk) => {
-                if (stderr.length < 2000)
-                    stderr += chunk.toString('utf8');
-            });
-            child.on('error', (error) => done(`installing the DuckDB reader failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message}); run and stage statuses are unknown`));
-            child.on('close', (code) => done(code === 0
-                ? null
-                : `installing the DuckDB reader failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''}); run and stage statuses are unknown`));
-        });
-    }
-    async query(module, ledgerPath, header) {
-        let instance;
-        try {
-            instance = await module.DuckDBInstance.create(ledgerPath, {
-                access_mode: 'READ_ONLY',
-                autoinstall_known_extensions: 'false',
-                autoload_known_extensions: 'false',
-                enable_external_access: 'false',
-                // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
-                threads: '1',
-            });
-        }
-        catch (error) {
-            return ledgerOpenFailure(error.message, header);
-        }
-        let connection = null;
-        try {
-            connection = await instance.connect();
-            const tables = new Set((await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
-                .getRowObjectsJson()
-                .map((r) => String(r.table_name)));
-            if (!tables.has('runs'))
-                return ledger_fail('ledger_invalid', 'the DuckDB file has no runs table: it is not a Contexta ledger');
-            const rows = async (table) => tables.has(table)
-                ? (await connection.runAndReadAll(`SELECT * FROM ${table}`)).getRowObjectsJson()
-                : [];
-            const content = {
-                storageVersion: header.storageVersion,
-                runs: [],
-                stages: [],
-                batches: [],
-                deployments: [],
-                environments: [],
-                invalidRows: [],
-                walPresent: await external_node_fs_.promises.stat(`${ledgerPath}.wal`).then(() => true, () => false),
-            };
-            const take = (table, schema, raw, into) => {
-                for (const row of raw) {
-                    const payload = ledger_parsePayload(row.payload_json);
-                    const parsed = schema.safeParse({ ...payload, ...withoutNulls(row), ...ledger_derived(table, payload) });
-                    if (parsed.success)
-                        into.push(parsed.data);
-                    else {
-                        const issue = parsed.error.issues[0];
-                        content.invalidRows.push({
-                            table,
-                            ref: typeof row.ref === 'string' ? row.ref : null,
-                            problem: `field ${issue.path.join('.')}: ${issue.message}`,
-                        });
-                    }
-                }
-            };
-            take('runs', LedgerRun, await rows('runs'), content.runs);
-            take('stage_executions', LedgerStage, await rows('stage_executions'), content.stages);
-            take('batch_executions', LedgerBatch, await rows('batch_executions'), content.batches);
-            take('deployment_executions', LedgerDeployment, await rows('deployment_executions'), content.deployments);
-            take('environment_snapshots', LedgerEnvironment, await rows('environment_snapshots'), content.environments);
-            content.stages.sort((a, b) => (a.order_index ?? Number.MAX_SAFE_INTEGER) - (b.order_index ?? Number.MAX_SAFE_INTEGER) ||
-                (a.started_at ?? '').localeCompare(b.started_at ?? '') ||
-                a.ref.localeCompare(b.ref));
-            return { ok: true, content };
-        }
-        catch (error) {
-            return ledger_fail('ledger_unreadable', `the ledger could not be queried: ${error.message.split('\n')[0]}`);
-        }
-        finally {
-            connection?.closeSync();
-            instance.closeSync();
-        }
-    }
-}
-/** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
-function ledgerOpenFailure(message, header) {
-    const first = message.split('\n')[0];
-    if (/Could not set lock|Conflicting lock/i.test(message)) {
-        return ledger_fail('ledger_locked', `the ledger is locked by a process still writing it (${first}); re-run once the job has finished`);
-    }
-    if (/version number \d+, but we can only read/i.test(message)) {
-        return ledger_fail('ledger_storage_too_new', `the ledger was written by DuckDB ${header.writer ?? '(unknown version)'} in storage version ${header.storageVersion}, newer than this reader understands (${first}); upgrade the action`);
-    }
-    if (/not a valid DuckDB database|Corrupt database file/i.test(message))
-        return ledger_fail('ledger_invalid', `the ledger is not a valid DuckDB database (${first})`);
-    if (/does not exist/i.test(message))
-        return ledger_fail('ledger_missing', `the ledger does not exist (${first})`);
-    return ledger_fail('ledger_unreadable', `the ledger could not be opened (${first})`);
-}
-function ledger_parsePayload(text) {
-    if (typeof text !== 'string')
-        return {};
-    try {
-        const value = JSON.parse(text);
-        return value !== null && typeof value === 'object' && !Array.isArray(value)
-            ? value
-            : {};
-    }
-    catch {
-        return {};
-    }
-}
-function withoutNulls(row) {
-    const out = {};
-    for (const [k, v] of Object.entries(row))
-        if (v !== null && k !== 'payload_json')
-            out[k] = v;
-    return out;
-}
-/** Fields that only the payload holds, in the row schema's shape; environment values are dropped here. */
-function ledger_derived(table, payload) {
-    if (table !== 'environment_snapshots')
-        return {};
-    const vars = payload.environment_variables;
-    const packages = payload.packages;
-    return {
-        environment_variables: undefined,
-        environment_variable_names: vars !== null && typeof vars === 'object' && !Array.isArray(vars)
-            ? redactVariableNames(Object.keys(vars))
-            : [],
-        packages: packages !== null && typeof packages === 'object' && !Array.isArray(packages)
-            ? Object.fromEntries(Object.entries(packages).map(([k, v]) => [k, String(v)]))
-            : {},
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/action/ledger.ts
 /**
- * How the action gets DuckDB for reading ledgers: from a node_modules next to the bundle when there
- * is one (a checkout of this repository), else installed once per job into RUNNER_TEMP at the pinned
- * version, with a time limit so offline runners end up with "statuses unavailable", not a hang.
+ * How the action gets DuckDB for ledgers (reading statuses, writing a promotion's row): from a
+ * node_modules next to the bundle when there is one (a checkout of this repository), else installed
+ * once per job into RUNNER_TEMP at the pinned version, with a time limit so offline runners end up
+ * with "statuses unavailable", not a hang. One loader per job: DuckDB is imported at most once.
  */
 
 
 
-function createLedgerReader(runnerTemp) {
+function createDuckDbLoader(runnerTemp) {
     const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
-    return new DuckDbLedgerReader({
+    return new DuckDbLoader({
         searchPaths: [here, process.cwd()],
         cacheDir: runnerTemp ? external_node_path_default().join(runnerTemp, 'contexta-gate-duckdb') : null,
         installTimeoutMs: 120_000,
     });
+}
+function createLedgerReader(loader) {
+    return new DuckDbLedgerReader(loader);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -51183,8 +51375,9 @@ function candidateRunRef(report, evidence) {
 async function runGateFlow(input) {
     const { settings, ctx, github } = input;
     const workDir = external_node_path_default().join(ctx.runnerTemp, 'contexta-gate', `${ctx.runId}-${ctx.runAttempt}`);
+    const duckdb = createDuckDbLoader(ctx.runnerTemp);
     const read = {
-        ledger: createLedgerReader(ctx.runnerTemp),
+        ledger: createLedgerReader(duckdb),
         ...(settings.maxLineBytes === null ? {} : { maxLineBytes: settings.maxLineBytes }),
         ...(settings.maxJsonDepth === null ? {} : { maxDepth: settings.maxJsonDepth }),
     };
@@ -51260,10 +51453,15 @@ async function runGateFlow(input) {
             keyMetrics: keyMetrics(report),
             reportUrl: commentUrl || ctx.runUrl,
             workspace: candidate.source.kind === 'contexta' ? workspace : null,
-        });
+        }, duckdb);
         if (result.promoted) {
             deploymentId = String(result.deploymentId);
             lib_core/* info */.pq(`contexta/gate: ${result.reused ? 'found the deployment of this run' : 'created deployment'} ${result.deploymentId} for ${run.runRef} in ${settings.environment}${result.forced ? ' (forced)' : ''}`);
+            const row = result.ledger;
+            if (row?.outcome === 'written')
+                lib_core/* info */.pq(`contexta/gate: ledger row ${row.ref} ${row.replaced ? 'updated' : 'added'} (deployment_executions)`);
+            else if (row?.outcome === 'skipped')
+                lib_core/* warning */.$e(`contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment.promoted record written to the evidence holds the same facts`);
             if (settings.upload)
                 await uploadEvidence(workspace, settings, ctx, github);
         }
@@ -51546,7 +51744,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70175);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45367);
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

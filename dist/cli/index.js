@@ -6827,13 +6827,17 @@ function baselineSection(report) {
     const lines = ['### Baseline'];
     const context = report.context;
     if (report.baseline === null) {
-        lines.push('- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+        // The source then says why there is none (expired, never promoted, first run…): lead with it.
+        const why = context.baselineSource?.replace(/^No baseline: /, '');
+        lines.push(why
+            ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
+            : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
     }
     else {
         lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
+        if (context.baselineSource)
+            lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
     }
-    if (context.baselineSource)
-        lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
     if (context.baselineSha)
         lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
     lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
@@ -7368,8 +7372,8 @@ async function readLedgerHeader(ledgerPath) {
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT')
-            return fail('ledger_missing', `${ledgerPath} does not exist; run and stage statuses are unknown`);
-        return fail('ledger_unreadable', `${ledgerPath} cannot be opened (${code ?? 'error'}); run and stage statuses are unknown`);
+            return fail('ledger_missing', `${ledgerPath} does not exist`);
+        return fail('ledger_unreadable', `${ledgerPath} cannot be opened (${code ?? 'error'})`);
     }
     try {
         const buffer = Buffer.alloc(96);
@@ -7396,7 +7400,11 @@ async function readLedgerHeader(ledgerPath) {
         await handle.close();
     }
 }
-class DuckDbLedgerReader {
+/**
+ * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
+ * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
+ */
+class DuckDbLoader {
     options;
     module = null;
     constructor(options) {
@@ -7409,20 +7417,10 @@ class DuckDbLedgerReader {
             ...options,
         };
     }
-    async read(ledgerPath) {
-        try {
-            const header = await readLedgerHeader(ledgerPath);
-            if ('ok' in header)
-                return header;
-            this.module ??= this.load();
-            const module = await this.module;
-            if (typeof module === 'string')
-                return fail('ledger_reader_unavailable', module);
-            return await this.query(module, ledgerPath, header);
-        }
-        catch (error) {
-            return fail('ledger_unreadable', `the ledger could not be read: ${error.message}`);
-        }
+    /** The module, or a sentence saying why DuckDB cannot be used. */
+    load() {
+        this.module ??= this.find();
+        return this.module;
     }
     where() {
         return `${this.options.platform}/${this.options.arch}`;
@@ -7435,8 +7433,7 @@ class DuckDbLedgerReader {
             return null;
         }
     }
-    /** The module, or a sentence saying why DuckDB cannot be used. */
-    async load() {
+    async find() {
         let entry = null;
         for (const dir of this.options.searchPaths) {
             entry = this.resolveFrom(dir);
@@ -7453,14 +7450,14 @@ class DuckDbLedgerReader {
             }
         }
         if (!entry) {
-            return `the DuckDB reader (${PACKAGE}) is not installed and could not be installed on ${this.where()}; run and stage statuses are unknown`;
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
         }
         try {
             // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
             return (await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(entry).href));
         }
         catch (error) {
-            return `the DuckDB reader could not be loaded on ${this.where()} (${error.message.split('\n')[0]}); run and stage statuses are unknown`;
+            return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;
         }
     }
     install(prefix) {
@@ -7495,17 +7492,38 @@ class DuckDbLedgerReader {
             });
             const timer = setTimeout(() => {
                 child.kill('SIGKILL');
-                done(`installing the DuckDB reader timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?); run and stage statuses are unknown`);
+                done(`installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`);
             }, this.options.installTimeoutMs);
             child.stderr?.on('data', (chunk) => {
                 if (stderr.length < 2000)
                     stderr += chunk.toString('utf8');
             });
-            child.on('error', (error) => done(`installing the DuckDB reader failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message}); run and stage statuses are unknown`));
+            child.on('error', (error) => done(`installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message})`));
             child.on('close', (code) => done(code === 0
                 ? null
-                : `installing the DuckDB reader failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''}); run and stage statuses are unknown`));
+                : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`));
         });
+    }
+}
+class DuckDbLedgerReader {
+    loader;
+    /** Takes a loader to share (one DuckDB import per process), or the options to make one. */
+    constructor(source) {
+        this.loader = source instanceof DuckDbLoader ? source : new DuckDbLoader(source);
+    }
+    async read(ledgerPath) {
+        try {
+            const header = await readLedgerHeader(ledgerPath);
+            if ('ok' in header)
+                return header;
+            const module = await this.loader.load();
+            if (typeof module === 'string')
+                return fail('ledger_reader_unavailable', `${module}; run and stage statuses are unknown`);
+            return await this.query(module, ledgerPath, header);
+        }
+        catch (error) {
+            return fail('ledger_unreadable', `the ledger could not be read: ${error.message}`);
+        }
     }
     async query(module, ledgerPath, header) {
         let instance;

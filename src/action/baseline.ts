@@ -13,6 +13,7 @@ import type { ReadOptions } from '../evidence/read.js';
 import { ArtifactTransfer } from '../github/artifacts.js';
 import {
   type BaselineResult,
+  type DeployedPromotion,
   findBaseline,
   findDeployedBaseline,
   type Skipped,
@@ -112,11 +113,28 @@ async function downloadEvidence(
   }
 }
 
+/**
+ * Which deployment a `deployment:<env>` baseline came from, so a reviewer can tell what "production"
+ * meant for this comparison — and whether that promotion itself was forced past a failing gate.
+ */
+export function describePromotion(
+  promotion: DeployedPromotion,
+  runId: number,
+  shortSha: string,
+  ageMs: number,
+): string {
+  const what = promotion.runRef ? ` of ${promotion.runRef}` : '';
+  const when = Number.isNaN(Date.parse(promotion.createdAt))
+    ? ''
+    : `, made ${promotion.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
+  const forced = promotion.forced ? '; that promotion was forced past a failing gate' : '';
+  return `the last successful promotion to ${promotion.environment}: deployment ${promotion.deploymentId}${what}${when}, from run ${runId} at ${shortSha} (${describeAge(ageMs)})${forced}`;
+}
+
 async function fromFound(
   env: BaselineEnvironment,
   github: GitHubClient,
   result: BaselineResult,
-  lead: string,
 ): Promise<ResolvedBaseline> {
   if (result.none) {
     const skipped = skippedLines(result.skipped);
@@ -137,6 +155,9 @@ async function fromFound(
     where = `${short}, ${result.commitsBehind ?? 'some'} commit${result.commitsBehind === 1 ? '' : 's'} behind the merge base`;
   else if (result.source === 'deployment') where = `${short}, the run behind the last successful promotion`;
   else where = `${short}, the previous successful run on ${run.head_branch ?? 'this branch'}`;
+  const description = result.promotion
+    ? describePromotion(result.promotion, run.id, short, result.ageMs)
+    : `run ${run.id} at ${where} (${describeAge(result.ageMs)})`;
   return {
     evidence: downloaded.evidence,
     source: result.source,
@@ -144,7 +165,7 @@ async function fromFound(
     runUrl: run.html_url,
     sha: run.head_sha,
     deploymentId: result.deploymentId ?? null,
-    description: `${lead}run ${run.id} at ${where} (${describeAge(result.ageMs)})`,
+    description,
     skipped,
   };
 }
@@ -170,7 +191,6 @@ async function auto(
       env,
       github,
       await findBaseline(github, { ...common, baseBranch: pr.baseRef, mergeBaseSha }),
-      '',
     );
   }
   if (ctx.mergeGroup) {
@@ -180,7 +200,6 @@ async function auto(
       env,
       github,
       await findBaseline(github, { ...common, baseBranch: group.baseRef, mergeBaseSha: group.baseSha }),
-      '',
     );
   }
   const branch = ctx.ref.replace(/^refs\/heads\//, '');
@@ -188,7 +207,6 @@ async function auto(
     env,
     github,
     await findBaseline(github, { ...common, baseBranch: branch, headSha: ctx.sha, currentRunId: ctx.runId }),
-    '',
   );
 }
 
@@ -249,7 +267,7 @@ export async function resolveBaseline(env: BaselineEnvironment): Promise<Resolve
       artifactName: settings.artifactName,
       task: PROMOTION_TASK,
     });
-    return fromFound(env, github, result, `the ${spec.environment} deployment: `);
+    return fromFound(env, github, result);
   }
   return auto(env, github, settings.artifactName);
 }

@@ -19,7 +19,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { loadGateConfig } from './config-source.js';
 import type { RunnerContext } from './context.js';
-import { createLedgerReader } from './ledger.js';
+import { createDuckDbLoader, createLedgerReader } from './ledger.js';
 import {
   createCheckRun,
   failureLine,
@@ -117,8 +117,9 @@ function candidateRunRef(report: GateReport, evidence: Evidence): { project: str
 export async function runGateFlow(input: GateFlowInput): Promise<GateFlowResult> {
   const { settings, ctx, github } = input;
   const workDir = path.join(ctx.runnerTemp, 'contexta-gate', `${ctx.runId}-${ctx.runAttempt}`);
+  const duckdb = createDuckDbLoader(ctx.runnerTemp);
   const read: Partial<ReadOptions> = {
-    ledger: createLedgerReader(ctx.runnerTemp),
+    ledger: createLedgerReader(duckdb),
     ...(settings.maxLineBytes === null ? {} : { maxLineBytes: settings.maxLineBytes }),
     ...(settings.maxJsonDepth === null ? {} : { maxDepth: settings.maxJsonDepth }),
   };
@@ -187,28 +188,41 @@ export async function runGateFlow(input: GateFlowInput): Promise<GateFlowResult>
   if (settings.mode === 'promote' && github && settings.environment) {
     const run = candidateRunRef(report, candidate);
     if (!run) throw new Error('Cannot promote: the workspace holds no run to promote.');
-    const result = await promote(github, {
-      environment: settings.environment,
-      sha: ctx.sha,
-      ref: ctx.ref,
-      workflowRunId: ctx.runId,
-      workflowRunUrl: ctx.runUrl,
-      project: run.project,
-      runRef: run.runRef,
-      verdict: report.verdict,
-      failing: report.exit.outcome === 'fail',
-      force: settings.force,
-      baselineRunRef: report.baseline?.runs[0]?.ref ?? null,
-      baselineSource: baseline.description,
-      keyMetrics: keyMetrics(report),
-      reportUrl: commentUrl || ctx.runUrl,
-      workspace: candidate.source.kind === 'contexta' ? workspace : null,
-    });
+    const result = await promote(
+      github,
+      {
+        environment: settings.environment,
+        sha: ctx.sha,
+        ref: ctx.ref,
+        workflowRunId: ctx.runId,
+        workflowRunUrl: ctx.runUrl,
+        project: run.project,
+        runRef: run.runRef,
+        verdict: report.verdict,
+        failing: report.exit.outcome === 'fail',
+        force: settings.force,
+        baselineRunRef: report.baseline?.runs[0]?.ref ?? null,
+        baselineSource: baseline.description,
+        keyMetrics: keyMetrics(report),
+        reportUrl: commentUrl || ctx.runUrl,
+        workspace: candidate.source.kind === 'contexta' ? workspace : null,
+      },
+      duckdb,
+    );
     if (result.promoted) {
       deploymentId = String(result.deploymentId);
       core.info(
         `contexta/gate: ${result.reused ? 'found the deployment of this run' : 'created deployment'} ${result.deploymentId} for ${run.runRef} in ${settings.environment}${result.forced ? ' (forced)' : ''}`,
       );
+      const row = result.ledger;
+      if (row?.outcome === 'written')
+        core.info(
+          `contexta/gate: ledger row ${row.ref} ${row.replaced ? 'updated' : 'added'} (deployment_executions)`,
+        );
+      else if (row?.outcome === 'skipped')
+        core.warning(
+          `contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment.promoted record written to the evidence holds the same facts`,
+        );
       if (settings.upload) await uploadEvidence(workspace, settings, ctx, github);
     } else {
       core.setFailed(`contexta/gate: ${result.reason}`);

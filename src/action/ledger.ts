@@ -1,17 +1,22 @@
 /**
- * How the action gets DuckDB for reading ledgers: from a node_modules next to the bundle when there
- * is one (a checkout of this repository), else installed once per job into RUNNER_TEMP at the pinned
- * version, with a time limit so offline runners end up with "statuses unavailable", not a hang.
+ * How the action gets DuckDB for ledgers (reading statuses, writing a promotion's row): from a
+ * node_modules next to the bundle when there is one (a checkout of this repository), else installed
+ * once per job into RUNNER_TEMP at the pinned version, with a time limit so offline runners end up
+ * with "statuses unavailable", not a hang. One loader per job: DuckDB is imported at most once.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDbLedgerReader, type LedgerReader } from '../evidence/ledger.js';
+import { DuckDbLedgerReader, DuckDbLoader, type LedgerReader } from '../evidence/ledger.js';
 
-export function createLedgerReader(runnerTemp: string | null): LedgerReader {
+export function createDuckDbLoader(runnerTemp: string | null): DuckDbLoader {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  return new DuckDbLedgerReader({
+  return new DuckDbLoader({
     searchPaths: [here, process.cwd()],
     cacheDir: runnerTemp ? path.join(runnerTemp, 'contexta-gate-duckdb') : null,
     installTimeoutMs: 120_000,
   });
+}
+
+export function createLedgerReader(loader: DuckDbLoader): LedgerReader {
+  return new DuckDbLedgerReader(loader);
 }

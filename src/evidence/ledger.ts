@@ -41,21 +41,19 @@ export interface LedgerHeader {
   writer: string | null;
 }
 
-const fail = (code: LedgerFailureCode, reason: string): LedgerResult => ({ ok: false, code, reason });
+export type LedgerFailure = Extract<LedgerResult, { ok: false }>;
+
+const fail = (code: LedgerFailureCode, reason: string): LedgerFailure => ({ ok: false, code, reason });
 
 /** Plain-JS check of the DuckDB header before any engine is loaded: magic `DUCK` at 8–11, u64 storage number at 12. */
-export async function readLedgerHeader(ledgerPath: string): Promise<LedgerHeader | LedgerResult> {
+export async function readLedgerHeader(ledgerPath: string): Promise<LedgerHeader | LedgerFailure> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(ledgerPath, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return fail('ledger_missing', `${ledgerPath} does not exist; run and stage statuses are unknown`);
-    return fail(
-      'ledger_unreadable',
-      `${ledgerPath} cannot be opened (${code ?? 'error'}); run and stage statuses are unknown`,
-    );
+    if (code === 'ENOENT') return fail('ledger_missing', `${ledgerPath} does not exist`);
+    return fail('ledger_unreadable', `${ledgerPath} cannot be opened (${code ?? 'error'})`);
   }
   try {
     const buffer = Buffer.alloc(96);
@@ -88,22 +86,25 @@ export async function readLedgerHeader(ledgerPath: string): Promise<LedgerHeader
   }
 }
 
-/** The slice of `@duckdb/node-api` used here. */
-interface DuckDbModule {
+/** The slice of `@duckdb/node-api` used here (reading the ledger, and the promotion's ledger row). */
+export interface DuckDbModule {
   DuckDBInstance: {
     create(path: string, options: Record<string, string>): Promise<DuckDbInstance>;
   };
 }
-interface DuckDbInstance {
+export interface DuckDbInstance {
   connect(): Promise<DuckDbConnection>;
   closeSync(): void;
 }
-interface DuckDbConnection {
-  runAndReadAll(sql: string): Promise<{ getRowObjectsJson(): Record<string, unknown>[] }>;
+export interface DuckDbConnection {
+  runAndReadAll(
+    sql: string,
+    values?: Record<string, string | number | null> | Array<string | number | null>,
+  ): Promise<{ getRowObjectsJson(): Record<string, unknown>[] }>;
   closeSync(): void;
 }
 
-export interface DuckDbLedgerReaderOptions {
+export interface DuckDbLoadOptions {
   /** Directories to resolve `@duckdb/node-api` from, nearest first (Node's node_modules lookup from each). */
   searchPaths: string[];
   /** Where to `npm install` the pinned package when no search path has it; null = never install. */
@@ -117,11 +118,17 @@ export interface DuckDbLedgerReaderOptions {
   arch: string;
 }
 
-export class DuckDbLedgerReader implements LedgerReader {
-  private readonly options: DuckDbLedgerReaderOptions;
+export type DuckDbLedgerReaderOptions = DuckDbLoadOptions;
+
+/**
+ * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
+ * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
+ */
+export class DuckDbLoader {
+  readonly options: DuckDbLoadOptions;
   private module: Promise<DuckDbModule | string> | null = null;
 
-  constructor(options: Partial<DuckDbLedgerReaderOptions> & Pick<DuckDbLedgerReaderOptions, 'searchPaths'>) {
+  constructor(options: Partial<DuckDbLoadOptions> & Pick<DuckDbLoadOptions, 'searchPaths'>) {
     this.options = {
       cacheDir: null,
       installTimeoutMs: 120_000,
@@ -132,17 +139,10 @@ export class DuckDbLedgerReader implements LedgerReader {
     };
   }
 
-  async read(ledgerPath: string): Promise<LedgerResult> {
-    try {
-      const header = await readLedgerHeader(ledgerPath);
-      if ('ok' in header) return header;
-      this.module ??= this.load();
-      const module = await this.module;
-      if (typeof module === 'string') return fail('ledger_reader_unavailable', module);
-      return await this.query(module, ledgerPath, header);
-    } catch (error) {
-      return fail('ledger_unreadable', `the ledger could not be read: ${(error as Error).message}`);
-    }
+  /** The module, or a sentence saying why DuckDB cannot be used. */
+  load(): Promise<DuckDbModule | string> {
+    this.module ??= this.find();
+    return this.module;
   }
 
   private where(): string {
@@ -157,8 +157,7 @@ export class DuckDbLedgerReader implements LedgerReader {
     }
   }
 
-  /** The module, or a sentence saying why DuckDB cannot be used. */
-  private async load(): Promise<DuckDbModule | string> {
+  private async find(): Promise<DuckDbModule | string> {
     let entry: string | null = null;
     for (const dir of this.options.searchPaths) {
       entry = this.resolveFrom(dir);
@@ -173,13 +172,13 @@ export class DuckDbLedgerReader implements LedgerReader {
       }
     }
     if (!entry) {
-      return `the DuckDB reader (${PACKAGE}) is not installed and could not be installed on ${this.where()}; run and stage statuses are unknown`;
+      return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
     }
     try {
       // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
       return (await import(/* webpackIgnore: true */ pathToFileURL(entry).href)) as DuckDbModule;
     } catch (error) {
-      return `the DuckDB reader could not be loaded on ${this.where()} (${(error as Error).message.split('\n')[0]}); run and stage statuses are unknown`;
+      return `DuckDB could not be loaded on ${this.where()} (${(error as Error).message.split('\n')[0]})`;
     }
   }
 
@@ -215,7 +214,7 @@ export class DuckDbLedgerReader implements LedgerReader {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
         done(
-          `installing the DuckDB reader timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?); run and stage statuses are unknown`,
+          `installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`,
         );
       }, this.options.installTimeoutMs);
       child.stderr?.on('data', (chunk: Buffer) => {
@@ -223,17 +222,39 @@ export class DuckDbLedgerReader implements LedgerReader {
       });
       child.on('error', (error) =>
         done(
-          `installing the DuckDB reader failed on ${this.where()}: ${this.options.npmCommand} could not be started (${(error as NodeJS.ErrnoException).code ?? error.message}); run and stage statuses are unknown`,
+          `installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${(error as NodeJS.ErrnoException).code ?? error.message})`,
         ),
       );
       child.on('close', (code) =>
         done(
           code === 0
             ? null
-            : `installing the DuckDB reader failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''}); run and stage statuses are unknown`,
+            : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`,
         ),
       );
     });
+  }
+}
+
+export class DuckDbLedgerReader implements LedgerReader {
+  readonly loader: DuckDbLoader;
+
+  /** Takes a loader to share (one DuckDB import per process), or the options to make one. */
+  constructor(source: DuckDbLoader | (Partial<DuckDbLoadOptions> & Pick<DuckDbLoadOptions, 'searchPaths'>)) {
+    this.loader = source instanceof DuckDbLoader ? source : new DuckDbLoader(source);
+  }
+
+  async read(ledgerPath: string): Promise<LedgerResult> {
+    try {
+      const header = await readLedgerHeader(ledgerPath);
+      if ('ok' in header) return header;
+      const module = await this.loader.load();
+      if (typeof module === 'string')
+        return fail('ledger_reader_unavailable', `${module}; run and stage statuses are unknown`);
+      return await this.query(module, ledgerPath, header);
+    } catch (error) {
+      return fail('ledger_unreadable', `the ledger could not be read: ${(error as Error).message}`);
+    }
   }
 
   private async query(module: DuckDbModule, ledgerPath: string, header: LedgerHeader): Promise<LedgerResult> {
@@ -327,7 +348,7 @@ export class DuckDbLedgerReader implements LedgerReader {
 }
 
 /** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
-export function ledgerOpenFailure(message: string, header: LedgerHeader): LedgerResult {
+export function ledgerOpenFailure(message: string, header: LedgerHeader): LedgerFailure {
   const first = message.split('\n')[0]!;
   if (/Could not set lock|Conflicting lock/i.test(message)) {
     return fail(

@@ -39,7 +39,20 @@ export interface BaselineFound {
   /** Age of the baseline run at lookup time. */
   ageMs: number;
   deploymentId?: number;
+  /** For a `deployment:<env>` baseline: what the promotion recorded, for the report's disclosure. */
+  promotion?: DeployedPromotion;
   skipped: Skipped[];
+}
+
+export interface DeployedPromotion {
+  deploymentId: number;
+  environment: string;
+  /** When the deployment was created (the promotion). */
+  createdAt: string;
+  /** The Contexta run that was promoted, as the payload names it. */
+  runRef: string | null;
+  /** Promoted past a failing gate with `force: true`. */
+  forced: boolean;
 }
 
 export type NoBaselineCode =
@@ -271,6 +284,9 @@ async function distanceToHead(ctx: Context, run: WorkflowRun, headSha: string): 
 const promotionPayload = z.object({
   run_id: z.coerce.number().int().positive(),
   artifact_id: z.coerce.number().int().positive().optional(),
+  // Disclosure only: a payload without them (or with odd values) still names a usable run.
+  run_ref: z.string().optional().catch(undefined),
+  forced: z.boolean().optional().catch(undefined),
 });
 
 export interface DeployedBaselineQuery {
@@ -319,7 +335,7 @@ export async function findDeployedBaseline(
           `payload, so it was not recorded by contexta/gate`,
       );
     }
-    const { run_id: runId, artifact_id: artifactId } = payload.data;
+    const { run_id: runId, artifact_id: artifactId, run_ref: runRef, forced } = payload.data;
     let run: WorkflowRun;
     try {
       run = await client.getWorkflowRun(runId);
@@ -367,6 +383,13 @@ export async function findDeployedBaseline(
       commitsBehind: null,
       ageMs: Math.max(0, now - Date.parse(run.created_at)),
       deploymentId: deployment.id,
+      promotion: {
+        deploymentId: deployment.id,
+        environment: query.environment,
+        createdAt: deployment.created_at,
+        runRef: runRef ?? null,
+        forced: forced === true,
+      },
       skipped,
     };
   }

@@ -4,8 +4,11 @@
  * Re-running the same workflow run finds the deployment it created before instead of making a
  * second one, and the record writer recognises its own record.
  */
+import path from 'node:path';
+import type { DuckDbLoader } from '../evidence/ledger.js';
 import type { GitHubClient } from '../github/client.js';
 import type { Deployment } from '../github/schemas.js';
+import { type LedgerRowOutcome, writeDeploymentRow } from './ledger-row.js';
 import { buildPromotionRecord, type PromotionStatus } from './record.js';
 import { type WriteOutcome, writePromotionRecord } from './write-record.js';
 
@@ -39,6 +42,8 @@ export type PromotionResult =
       forced: boolean;
       status: PromotionStatus;
       record: WriteOutcome | null;
+      /** The workspace ledger's `deployment_executions` row; null when there is no workspace or no DuckDB loader. */
+      ledger: LedgerRowOutcome | null;
     };
 
 /** The deployment payload is what `baseline: deployment:<env>` reads back later. */
@@ -68,7 +73,15 @@ function payloadRunId(deployment: Deployment): number | null {
   return typeof id === 'number' ? id : null;
 }
 
-export async function promote(github: GitHubClient, request: PromotionRequest): Promise<PromotionResult> {
+/**
+ * `duckdb` loads the engine for the ledger row; without it (or without a ledger in the workspace)
+ * only the event record is written.
+ */
+export async function promote(
+  github: GitHubClient,
+  request: PromotionRequest,
+  duckdb: DuckDbLoader | null = null,
+): Promise<PromotionResult> {
   if (request.failing && !request.force) {
     return {
       promoted: false,
@@ -119,7 +132,9 @@ export async function promote(github: GitHubClient, request: PromotionRequest): 
   }
 
   let record: WriteOutcome | null = null;
+  let ledger: LedgerRowOutcome | null = null;
   const status: PromotionStatus = 'completed';
+  const endedAt = new Date();
   try {
     if (request.workspace) {
       record = await writePromotionRecord(
@@ -130,7 +145,7 @@ export async function promote(github: GitHubClient, request: PromotionRequest): 
           environment: request.environment,
           status,
           startedAt,
-          endedAt: new Date(),
+          endedAt,
           githubDeploymentId: deploymentId,
           sha: request.sha,
           verdict: request.verdict,
@@ -148,10 +163,25 @@ export async function promote(github: GitHubClient, request: PromotionRequest): 
     });
     throw error;
   }
+  if (request.workspace && duckdb) {
+    // Never fails the promotion: every problem comes back as a typed `skipped` outcome.
+    ledger = await writeDeploymentRow(
+      path.join(request.workspace, 'metadata', 'ledger.db'),
+      {
+        project: request.project,
+        runRef: request.runRef,
+        environment: request.environment,
+        status,
+        startedAt,
+        endedAt,
+      },
+      duckdb,
+    );
+  }
   await github.createDeploymentStatus(deploymentId, {
     state: 'success',
     logUrl: request.workflowRunUrl,
     description: `${request.runRef} promoted${forced ? ' (forced past a failing gate)' : ''}`,
   });
-  return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record };
+  return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record, ledger };
 }

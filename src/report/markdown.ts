@@ -743,13 +743,19 @@ function baselineSection(report: GateReport): string {
   const lines = ['### Baseline'];
   const context = report.context;
   if (report.baseline === null) {
-    lines.push('- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+    // The source then says why there is none (expired, never promoted, first run…): lead with it.
+    const why = context.baselineSource?.replace(/^No baseline: /, '');
+    lines.push(
+      why
+        ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
+        : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.',
+    );
   } else {
     lines.push(
       `- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`,
     );
+    if (context.baselineSource) lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
   }
-  if (context.baselineSource) lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
   if (context.baselineSha) lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
   lines.push(
     `- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`,

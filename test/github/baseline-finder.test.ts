@@ -258,7 +258,14 @@ describe('deployment baseline', () => {
       artifactName: 'contexta',
     });
     if (result.none) throw new Error(result.reason);
-    expect(result).toMatchObject({ source: 'deployment', deploymentId: deployment.id, commitsBehind: null });
+    expect(result).toMatchObject({
+      source: 'deployment',
+      deploymentId: deployment.id,
+      commitsBehind: null,
+      // This payload names no run_ref and no forced flag: the disclosure says nothing it does not know.
+      promotion: { deploymentId: deployment.id, environment: 'production', runRef: null, forced: false },
+    });
+    expect(result.promotion?.createdAt).toBe(deployment.created_at);
     expect(result.run.id).toBe(promotedRun.id);
     expect(result.artifact.id).toBe(promoted.artifact.id);
     expect(result.skipped.map((s) => s.reason)).toEqual(['not-promoted', 'not-promoted']);

@@ -1,7 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDbLedgerReader, DuckDbLoader } from '../../src/evidence/ledger.js';
+import { readEvidence } from '../../src/evidence/read.js';
+import { writeDeploymentRow } from '../../src/promote/ledger-row.js';
 import {
   buildPromotionRecord,
   captureLine,
@@ -11,6 +13,9 @@ import {
   segmentLine,
 } from '../../src/promote/record.js';
 import { writePromotionRecord } from '../../src/promote/write-record.js';
+import { allRuns, captureOnlyCopy, copyOf, removeTempDirs, tempDir } from '../helpers/evidence.js';
+
+afterAll(removeTempDirs);
 
 const SCENARIO = 'fixtures/scenarios/deployment-promotion';
 
@@ -78,7 +83,7 @@ describe('promotion record', () => {
   });
 
   it('appends to the capture cache and the record store with an atomic manifest update, once', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'cg-promote-'));
+    const dir = tempDir('cg-promote-');
     cpSync(`${SCENARIO}/candidate/.contexta`, dir, { recursive: true });
     const before = JSON.parse(readFileSync(`${dir}/records/manifest.json`, 'utf8'));
     const record = buildPromotionRecord(facts);
@@ -101,11 +106,81 @@ describe('promotion record', () => {
   });
 
   it('writes only the capture cache when the workspace has no record store', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'cg-promote-'));
+    const dir = tempDir('cg-promote-');
     cpSync(`${SCENARIO}/candidate/.contexta/cache`, `${dir}/cache`, { recursive: true });
     expect(await writePromotionRecord(dir, buildPromotionRecord(facts))).toEqual({
       captureCache: 'written',
       recordStore: 'absent',
     });
+  });
+});
+
+describe('the promotion record read back by our own reader', () => {
+  const candidate = `${SCENARIO}/candidate/.contexta`;
+
+  /** The SDK's deployment.promoted event of the baseline, as our reader sees it. */
+  async function sdkDeployment() {
+    const ev = await readEvidence(`${SCENARIO}/baseline/.contexta`);
+    return ev.projects[0]!.deployments.find((d) => d.source === 'event')!;
+  }
+
+  it.each([
+    ['the canonical store and the capture cache', () => copyOf(candidate)],
+    ['the capture cache alone', () => captureOnlyCopy(candidate)],
+  ])('from %s: a Deployment of the promoted run (source event), no new gaps', async (_, copy) => {
+    const dir = copy();
+    const before = await readEvidence(dir);
+    await writePromotionRecord(dir, buildPromotionRecord(facts), facts.endedAt);
+    const after = await readEvidence(dir);
+
+    // Validated like every SDK-written record: a record our reader rejected would be a gap here.
+    expect(after.gaps).toEqual(before.gaps);
+    // Written to both layouts, counted once.
+    expect(allRuns(after)[0]!.recordCount).toBe(allRuns(before)[0]!.recordCount + 1);
+    const deployments = after.projects[0]!.deployments;
+    expect(deployments).toEqual([
+      {
+        ref: 'deployment:deployment-promotion.production',
+        name: 'production',
+        status: null,
+        runRef: 'run:deployment-promotion.gbm-v8',
+        startedAt: '2026-11-23T15:00:02.250000Z',
+        endedAt: null,
+        source: 'event',
+        attributes: expect.objectContaining({
+          environment: 'Production',
+          status: 'completed',
+          github_deployment_id: 4101,
+          verdict: 'pass',
+          forced: false,
+          baseline_run_ref: 'run:deployment-promotion.rf-v7',
+        }),
+      },
+    ]);
+    expect(Object.keys(deployments[0]!).sort()).toEqual(Object.keys(await sdkDeployment()).sort());
+  });
+
+  it('with the ledger row as well: the ledger reports it completed for the promoted run', async () => {
+    const dir = copyOf(candidate);
+    const loader = new DuckDbLoader({ searchPaths: [process.cwd()] });
+    await writePromotionRecord(dir, buildPromotionRecord(facts), facts.endedAt);
+    expect(
+      await writeDeploymentRow(
+        path.join(dir, 'metadata/ledger.db'),
+        { ...facts, environment: 'production' },
+        loader,
+      ),
+    ).toMatchObject({ outcome: 'written' });
+    const ev = await readEvidence(dir, { ledger: new DuckDbLedgerReader(loader) });
+    expect(ev.gaps).toEqual([]);
+    expect(ev.projects[0]!.deployments.map((d) => [d.source, d.ref, d.status, d.runRef])).toEqual([
+      ['event', 'deployment:deployment-promotion.production', null, 'run:deployment-promotion.gbm-v8'],
+      [
+        'ledger',
+        'deployment:deployment-promotion.production',
+        'completed',
+        'run:deployment-promotion.gbm-v8',
+      ],
+    ]);
   });
 });
