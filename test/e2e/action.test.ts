@@ -7,7 +7,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ActionRun, pullRequestPayload, runAction } from '../support/action-runner.js';
+import {
+  type ActionRun,
+  cleanupActionRuns,
+  pullRequestPayload,
+  runAction,
+} from '../support/action-runner.js';
 import { faults, GitHubStandIn } from '../support/github-stand-in.js';
 
 const SCENARIO = 'fixtures/scenarios/slice-regression';
@@ -44,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await standIn.close();
+  cleanupActionRuns();
 });
 
 describe('the action on a pull request workflow', () => {

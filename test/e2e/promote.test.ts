@@ -12,7 +12,12 @@ import { safeUnzip } from '../../src/artifacts/safe-unzip.js';
 import { DuckDbLedgerReader } from '../../src/evidence/ledger.js';
 import type { LedgerContent } from '../../src/evidence/ledger-rows.js';
 import { removeTempDirs, tempDir } from '../helpers/evidence.js';
-import { type ActionRun, pullRequestPayload, runAction } from '../support/action-runner.js';
+import {
+  type ActionRun,
+  cleanupActionRuns,
+  pullRequestPayload,
+  runAction,
+} from '../support/action-runner.js';
 import { GitHubStandIn } from '../support/github-stand-in.js';
 
 const TABULAR = 'fixtures/scenarios/tabular-improves';
@@ -41,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await standIn.close();
   removeTempDirs();
+  cleanupActionRuns();
 });
 
 function newRun(headSha: string, event = 'push', headBranch = 'main'): number {

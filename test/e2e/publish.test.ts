@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullRequestPayload, runAction } from '../support/action-runner.js';
+import { cleanupActionRuns, pullRequestPayload, runAction } from '../support/action-runner.js';
 import { GitHubStandIn } from '../support/github-stand-in.js';
 
 const SCENARIO = 'fixtures/scenarios/slice-regression';
@@ -37,6 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await standIn.close();
+  cleanupActionRuns();
 });
 
 describe('fork pull request, two workflows', () => {

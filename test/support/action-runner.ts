@@ -4,7 +4,7 @@
  * `GITHUB_OUTPUT` / `GITHUB_STEP_SUMMARY` files — against the local GitHub stand-in.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -44,6 +44,13 @@ export interface ActionInvocation {
   env?: Record<string, string>;
 }
 
+const scratchDirs: string[] = [];
+
+/** Removes every scratch directory the runs of this test file created. */
+export function cleanupActionRuns(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const pattern = /^([^<\n]+)<<(ghadelimiter_[0-9a-f-]+)\n([\s\S]*?)\n\2$/gm;
@@ -53,6 +60,7 @@ function parseOutputs(text: string): Record<string, string> {
 
 export async function runAction(call: ActionInvocation): Promise<ActionRun> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'cg-e2e-'));
+  scratchDirs.push(scratch);
   const workspaceDir = call.workspaceDir ?? path.join(scratch, 'workspace');
   mkdirSync(workspaceDir, { recursive: true });
   if (call.evidence) cpSync(call.evidence, path.join(workspaceDir, '.contexta'), { recursive: true });
