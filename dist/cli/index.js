@@ -2306,6 +2306,21 @@ function isLiteral(selector) {
 function gateRows(unit, selectors, slices) {
     return unit.comparison.metrics.filter((row) => row.batch === null && selected(selectors, row) && sliceSelected(slices, row.slice));
 }
+/** The fields every check about one metric row carries, whatever the gate kind. */
+function rowFacts(unit, row, direction) {
+    return {
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        stage: row.stage,
+        metric: row.key,
+        slice: row.slice,
+        baseline: row.baseline,
+        candidate: row.candidate,
+        delta: row.delta,
+        relativeChange: row.relativeChange,
+        direction,
+    };
+}
 /** Literal selectors that name a series the candidate does not have at all. */
 function absentLiterals(unit, selectors, slices) {
     const wanted = slices.mode === 'none' ? [null] : slices.mode === 'list' ? slices.slices : [];
@@ -2359,19 +2374,7 @@ function thresholdGate(gate, inputs, judged) {
             continue;
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
             const label = where(unit, metricLabel(row.stage, row.key, row.slice), multi);
-            const base = {
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                stage: row.stage,
-                metric: row.key,
-                slice: row.slice,
-                baseline: row.baseline,
-                candidate: row.candidate,
-                delta: row.delta,
-                relativeChange: row.relativeChange,
-                direction: row.direction,
-                limit: bounds,
-            };
+            const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
             if (row.presence === 'baseline_only') {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
                 if (missing)
@@ -2489,18 +2492,7 @@ function regressionGate(gate, inputs, judged) {
             const label = metricLabel(row.stage, row.key, row.slice);
             const located = where(unit, label, multi);
             const direction = gate.direction ?? row.direction;
-            const base = {
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                stage: row.stage,
-                metric: row.key,
-                slice: row.slice,
-                baseline: row.baseline,
-                candidate: row.candidate,
-                delta: row.delta,
-                relativeChange: row.relativeChange,
-                direction,
-            };
+            const base = rowFacts(unit, row, direction);
             if (row.presence === 'candidate_only') {
                 newMetrics.add(label);
                 continue;
@@ -7505,6 +7497,20 @@ class DuckDbLoader {
         });
     }
 }
+/**
+ * How every ledger is opened: no extension is ever installed or loaded and no external access is
+ * allowed, so a hostile file (e.g. one with a SQLite header) cannot make DuckDB fetch anything.
+ */
+function ledgerOpenOptions(access) {
+    return {
+        access_mode: access,
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'false',
+        enable_external_access: 'false',
+        // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
+        threads: '1',
+    };
+}
 class DuckDbLedgerReader {
     loader;
     /** Takes a loader to share (one DuckDB import per process), or the options to make one. */
@@ -7528,14 +7534,7 @@ class DuckDbLedgerReader {
     async query(module, ledgerPath, header) {
         let instance;
         try {
-            instance = await module.DuckDBInstance.create(ledgerPath, {
-                access_mode: 'READ_ONLY',
-                autoinstall_known_extensions: 'false',
-                autoload_known_extensions: 'false',
-                enable_external_access: 'false',
-                // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
-                threads: '1',
-            });
+            instance = await module.DuckDBInstance.create(ledgerPath, ledgerOpenOptions('READ_ONLY'));
         }
         catch (error) {
             return ledgerOpenFailure(error.message, header);

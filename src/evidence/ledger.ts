@@ -236,6 +236,21 @@ export class DuckDbLoader {
   }
 }
 
+/**
+ * How every ledger is opened: no extension is ever installed or loaded and no external access is
+ * allowed, so a hostile file (e.g. one with a SQLite header) cannot make DuckDB fetch anything.
+ */
+export function ledgerOpenOptions(access: 'READ_ONLY' | 'READ_WRITE'): Record<string, string> {
+  return {
+    access_mode: access,
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    enable_external_access: 'false',
+    // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
+    threads: '1',
+  };
+}
+
 export class DuckDbLedgerReader implements LedgerReader {
   readonly loader: DuckDbLoader;
 
@@ -260,14 +275,7 @@ export class DuckDbLedgerReader implements LedgerReader {
   private async query(module: DuckDbModule, ledgerPath: string, header: LedgerHeader): Promise<LedgerResult> {
     let instance: DuckDbInstance;
     try {
-      instance = await module.DuckDBInstance.create(ledgerPath, {
-        access_mode: 'READ_ONLY',
-        autoinstall_known_extensions: 'false',
-        autoload_known_extensions: 'false',
-        enable_external_access: 'false',
-        // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
-        threads: '1',
-      });
+      instance = await module.DuckDBInstance.create(ledgerPath, ledgerOpenOptions('READ_ONLY'));
     } catch (error) {
       return ledgerOpenFailure((error as Error).message, header);
     }

@@ -118,6 +118,22 @@ function gateRows(
   );
 }
 
+/** The fields every check about one metric row carries, whatever the gate kind. */
+function rowFacts(unit: ComparedUnit, row: MetricDelta, direction: MetricDirection) {
+  return {
+    project: unit.comparison.project,
+    unit: unit.comparison.unit,
+    stage: row.stage,
+    metric: row.key,
+    slice: row.slice,
+    baseline: row.baseline,
+    candidate: row.candidate,
+    delta: row.delta,
+    relativeChange: row.relativeChange,
+    direction,
+  };
+}
+
 /** Literal selectors that name a series the candidate does not have at all. */
 function absentLiterals(
   unit: ComparedUnit,
@@ -189,19 +205,7 @@ function thresholdGate(
     if (!unit.pair.candidate) continue;
     for (const row of gateRows(unit, gate.metrics, gate.slices)) {
       const label = where(unit, metricLabel(row.stage, row.key, row.slice), multi);
-      const base = {
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        stage: row.stage,
-        metric: row.key,
-        slice: row.slice,
-        baseline: row.baseline,
-        candidate: row.candidate,
-        delta: row.delta,
-        relativeChange: row.relativeChange,
-        direction: row.direction,
-        limit: bounds,
-      };
+      const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
       if (row.presence === 'baseline_only') {
         const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
         if (missing) checks.push({ ...missing, limit: bounds });
@@ -336,18 +340,7 @@ function regressionGate(
       const label = metricLabel(row.stage, row.key, row.slice);
       const located = where(unit, label, multi);
       const direction: MetricDirection = gate.direction ?? row.direction;
-      const base = {
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        stage: row.stage,
-        metric: row.key,
-        slice: row.slice,
-        baseline: row.baseline,
-        candidate: row.candidate,
-        delta: row.delta,
-        relativeChange: row.relativeChange,
-        direction,
-      };
+      const base = rowFacts(unit, row, direction);
       if (row.presence === 'candidate_only') {
         newMetrics.add(label);
         continue;

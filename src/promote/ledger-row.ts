@@ -15,6 +15,7 @@ import {
   type DuckDbLoader,
   type LedgerFailure,
   ledgerOpenFailure,
+  ledgerOpenOptions,
   readLedgerHeader,
 } from '../evidence/ledger.js';
 import { contractTimestamp, deploymentRef, type PromotionStatus } from './record.js';
@@ -107,13 +108,7 @@ export async function writeDeploymentRow(
 
   let instance: DuckDbInstance;
   try {
-    instance = await module.DuckDBInstance.create(ledgerPath, {
-      access_mode: 'READ_WRITE',
-      autoinstall_known_extensions: 'false',
-      autoload_known_extensions: 'false',
-      enable_external_access: 'false',
-      threads: '1',
-    });
+    instance = await module.DuckDBInstance.create(ledgerPath, ledgerOpenOptions('READ_WRITE'));
   } catch (error) {
     return skipFor(ledgerOpenFailure((error as Error).message, header));
   }
