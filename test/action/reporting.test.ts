@@ -94,6 +94,16 @@ describe('sticky comment', () => {
     expect(standIn.comments[0]!.comment.body).toMatch(/PASS/);
   });
 
+  it('two runs posting at the same moment end with one comment', async () => {
+    const always = settings({});
+    await Promise.all([
+      publishToPullRequest(target(), failing, always),
+      publishToPullRequest(target(), failing, always),
+    ]);
+    expect(standIn.comments).toHaveLength(1);
+    expect(standIn.comments[0]!.comment.body).toContain('region-apac');
+  });
+
   it('on-failure stays silent for a passing PR', async () => {
     expect(
       (await publishToPullRequest(target(), passing, settings({ comment: 'on-failure' }))).url,
