@@ -3,6 +3,7 @@
  *   contexta-gate inspect <workspace> [--json]
  *   contexta-gate compare --baseline <ws> --candidate <ws> [--config <file>] [--format markdown|json|text]
  */
+import { benchRenderCommand } from './bench-render.js';
 import { compareCommand } from './compare.js';
 import { inspectCommand } from './inspect.js';
 
@@ -26,6 +27,9 @@ async function main(argv: string[]): Promise<number> {
       return inspectCommand(rest, io);
     case 'compare':
       return compareCommand(rest, io);
+    // Hidden: times the renderer for `npm run bench`; not part of the documented interface.
+    case 'bench-render':
+      return benchRenderCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':
