@@ -7,6 +7,7 @@ import {
   MetricPayload,
   metricPayloadFastPath,
 } from '../../src/evidence/record-schema.js';
+import { isComponent } from '../../src/evidence/refs.js';
 
 /** Values a field may hold in real or hostile input: right and wrong types, near-miss strings. */
 const anyValue = fc.oneof(
@@ -164,5 +165,23 @@ describe('instantMicros reuses the last whole second', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('isComponent', () => {
+  it('accepts exactly what the component grammar /^[a-z0-9]+(-[a-z0-9]+)*$/ of ≤ 63 characters does', () => {
+    const grammar = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+    const char = fc.constantFrom('a', 'z', '0', '9', '-', '-', 'A', '_', '.', ' ', 'é');
+    fc.assert(
+      fc.property(
+        fc.array(char, { maxLength: 70 }).map((cs) => cs.join('')),
+        (part) => {
+          expect(isComponent(part)).toBe(part.length <= 63 && grammar.test(part));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(isComponent('a'.repeat(63))).toBe(true);
+    expect(isComponent('a'.repeat(64))).toBe(false);
   });
 });
