@@ -581,8 +581,10 @@ function report(ctx, rows, once, findings) {
     "is its throughput counted from when its own code starts, i.e. without Node's start-up.",
     'Peak RSS is the measured process alone (getrusage of the process, not of any subprocess it spawns).',
     "Even the floor's peak RSS grows with input size although it keeps nothing: V8 enlarges its young",
-    "generation under heavy allocation. Judge the reader's curve against the floor's, and try",
-    '`--node-flags "--max-semi-space-size=2"` to see how much of it is heap sizing rather than data.',
+    'generation under heavy allocation. The CLI caps it: unless a semi-space size is given, it',
+    're-executes itself with `--max-semi-space-size=4` (`src/runtime/young-generation.ts`), while the',
+    'floor runs with V8\'s defaults. `--node-flags "--max-semi-space-size=4"` runs every child, the floor',
+    'included, with the same cap.',
     '',
     resultTable(rows),
     '',
@@ -605,6 +607,15 @@ function report(ctx, rows, once, findings) {
       ? ['## Not available', '', ...unavailable.map(([name, a]) => `- \`${name}\`: ${a.note}`), '']
       : []),
   ].join('\n');
+}
+
+/** Written by hand below this line of docs/benchmarks.md (findings, decisions); `--write` keeps it. */
+const NOTES_MARKER = '<!-- Notes below are written by hand; npm run bench -- --write keeps them. -->';
+
+function keptNotes(file) {
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = previous.indexOf(NOTES_MARKER);
+  return at === -1 ? `${NOTES_MARKER}\n` : previous.slice(at);
 }
 
 function log(text) {
@@ -642,7 +653,8 @@ async function main() {
   process.stdout.write(`${text}\n`);
   if (options.write) {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), `${text}\n`);
+    const target = join(ROOT, 'docs', 'benchmarks.md');
+    writeFileSync(target, `${text}\n${keptNotes(target)}`);
     log('wrote docs/benchmarks.md');
   }
   if (options.strict && findings.some((f) => f.state === 'MISSED')) process.exitCode = 1;

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DUCKDB_NODE_API_VERSION, DuckDbLedgerReader, type LedgerReader } from '../evidence/ledger.js';
 import type { Evidence, EvidenceGap, MetricSeries, Run } from '../evidence/model.js';
 import { readEvidence } from '../evidence/read.js';
+import { writeEvidenceJson } from './evidence-json.js';
 
 export interface CommandIo {
   stdout: (s: string) => void;
@@ -72,7 +73,8 @@ export async function inspectCommand(args: string[], io: CommandIo, deps: Inspec
     deps.ledger !== undefined ? deps.ledger : parsed.values.ledger === false ? null : cliLedgerReader(io.cwd);
   const evidence = await readEvidence(absolute, { ledger });
   evidence.source.root = given;
-  io.stdout(parsed.values.json ? `${evidenceJson(evidence)}\n` : renderEvidence(evidence));
+  if (parsed.values.json) writeEvidenceJson(evidence, io.stdout);
+  else io.stdout(renderEvidence(evidence));
   return 0;
 }
 
@@ -88,15 +90,6 @@ function parse(args: string[]) {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-}
-
-/** JSON of the evidence with typed-array columns as plain arrays. */
-export function evidenceJson(evidence: Evidence): string {
-  return JSON.stringify(
-    evidence,
-    (_key, value) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value),
-    2,
-  );
 }
 
 const fmt = (value: number) =>

@@ -62,14 +62,14 @@ function pairSeries(
   });
   const pairs: Pair[] = [];
   const candidateOnly: Unpaired[] = [];
-  const seen = new Set<string>();
+  const paired = new Uint8Array(baseline.names.length);
   candidate.names.forEach((name, ci) => {
     const bi = baselineIndex.get(name);
     if (bi === undefined) {
       candidateOnly.push({ name, slice: sliceOf(candidate, ci) });
       return;
     }
-    seen.add(name);
+    paired[bi] = 1;
     pairs.push({
       name,
       slice: sliceOf(candidate, ci) ?? sliceOf(baseline, bi),
@@ -77,9 +77,10 @@ function pairSeries(
       candidate: candidate.values[ci]!,
     });
   });
-  const baselineOnly = baseline.names
-    .map((name, i) => ({ name, slice: sliceOf(baseline, i) }))
-    .filter((u) => !seen.has(u.name));
+  const baselineOnly: Unpaired[] = [];
+  baseline.names.forEach((name, i) => {
+    if (paired[i] === 0) baselineOnly.push({ name, slice: sliceOf(baseline, i) });
+  });
   return { pairs, baselineOnly, candidateOnly };
 }
 

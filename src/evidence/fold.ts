@@ -20,7 +20,7 @@ import type {
 } from './model.js';
 import { instantMicros, type MetricPayload } from './record-schema.js';
 import { parseRef, parseRefCached } from './refs.js';
-import { SampleColumns } from './sample-columns.js';
+import { SampleColumns, SampleNames } from './sample-columns.js';
 import type { ValidRecord } from './validate-record.js';
 
 const COMPLETENESS_RANK: Record<CompletenessMarker, number> = {
@@ -44,7 +44,12 @@ class SeriesAcc {
   nonFinite = 0;
   completeness: CompletenessMarker = 'complete';
   degraded = false;
-  steps: Set<number> | null = null;
+  /**
+   * Every usable step observed, in a growable column: 8 bytes each, where a Set of distinct steps cost
+   * several times that on a long training loss. Distinct steps are counted once, at the end.
+   */
+  steps: Float64Array | null = null;
+  stepCount = 0;
   firstStep: number | null = null;
 
   constructor(
@@ -68,8 +73,14 @@ class SeriesAcc {
     const step = stepText === undefined || stepText.trim() === '' ? null : Number(stepText);
     const usableStep = step !== null && Number.isFinite(step) ? step : null;
     if (usableStep !== null) {
-      this.steps ??= new Set();
-      this.steps.add(usableStep);
+      this.steps ??= new Float64Array(16);
+      if (this.stepCount === this.steps.length) {
+        const grown = new Float64Array(this.steps.length * 2);
+        grown.set(this.steps);
+        this.steps = grown;
+      }
+      // A Set counted -0 and 0 as one step and kept 0.
+      this.steps[this.stepCount++] = usableStep === 0 ? 0 : usableStep;
       this.firstStep ??= usableStep;
     }
     if (!Number.isFinite(payload.value)) {
@@ -91,13 +102,16 @@ class SeriesAcc {
     if (this.latest === null) return null;
     let steps: MetricSeries['steps'] = null;
     if (this.steps !== null) {
-      let min = Number.POSITIVE_INFINITY;
-      let max = Number.NEGATIVE_INFINITY;
-      for (const s of this.steps) {
-        if (s < min) min = s;
-        if (s > max) max = s;
-      }
-      steps = { count: this.steps.size, first: this.firstStep, last: this.latest.step, min, max };
+      const sorted = this.steps.subarray(0, this.stepCount).sort();
+      let distinct = 0;
+      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct += 1;
+      steps = {
+        count: distinct,
+        first: this.firstStep,
+        last: this.latest.step,
+        min: sorted[0]!,
+        max: sorted[sorted.length - 1]!,
+      };
     }
     return {
       key: this.key,
@@ -122,6 +136,7 @@ class StageAcc {
   orderIndex: number | null = null;
   readonly series = new Map<string, SeriesAcc>();
   readonly samples = new Map<string, SampleColumns>();
+  readonly sampleNames = new SampleNames();
   readonly batches = new Map<string, Batch>();
   recordCount = 0;
   partialRecords = 0;
@@ -253,7 +268,7 @@ export class EvidenceBuilder {
           if (!Number.isFinite(p.value)) return;
           let columns = stage.samples.get(p.metric_key);
           if (!columns) {
-            columns = new SampleColumns(p.metric_key);
+            columns = new SampleColumns(p.metric_key, stage.sampleNames);
             stage.samples.set(p.metric_key, columns);
           }
           const name = refs.sample.parts[refs.sample.parts.length - 1]!;

@@ -60,12 +60,48 @@ function reviveNonFinite(_key: string, value: unknown): unknown {
   return value;
 }
 
+/** Above this limit the walk is iterative, so a configured limit can never exhaust the stack. */
+const RECURSIVE_LIMIT = 512;
+
 /**
- * Depth of nested arrays/objects, walked iteratively so hostile input cannot exhaust the stack.
- * Stops as soon as `limit` is exceeded.
+ * Depth of nested arrays/objects; stops as soon as `limit` is exceeded (returning limit + 1). Runs on
+ * every line read, so for the usual limits it recurses without allocating (at most limit + 1 frames);
+ * larger limits use an explicit stack.
  */
 export function nestingDepth(value: unknown, limit: number): number {
   if (value === null || typeof value !== 'object') return 0;
+  if (limit > RECURSIVE_LIMIT) return nestingDepthIterative(value, limit);
+  return depthBelow(value, 1, limit);
+}
+
+function depthBelow(node: object, level: number, limit: number): number {
+  if (level > limit) return level;
+  let deepest = level;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (child === null || typeof child !== 'object') continue;
+      const depth = depthBelow(child, level + 1, limit);
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    }
+    return deepest;
+  }
+  for (const key in node) {
+    const child: unknown = (node as Record<string, unknown>)[key];
+    if (child === null || typeof child !== 'object') continue;
+    const depth = depthBelow(child, level + 1, limit);
+    if (depth > deepest) {
+      deepest = depth;
+      if (deepest > limit) return deepest;
+    }
+  }
+  return deepest;
+}
+
+function nestingDepthIterative(value: object, limit: number): number {
   const stack: Array<[unknown, number]> = [[value, 1]];
   let deepest = 0;
   while (stack.length > 0) {

@@ -8,6 +8,8 @@ import type { GapSink } from './gaps.js';
 import {
   ENVELOPE_KEYS,
   Envelope,
+  envelopeFastPath,
+  metricPayloadFastPath,
   type NormalRecord,
   PAYLOAD_KEYS,
   PAYLOAD_SCHEMAS,
@@ -128,26 +130,35 @@ export function validateRecord(raw: unknown, origin: LineOrigin, gaps: GapSink):
   reportUnknownKeys(gaps, origin, 'envelope', envelope, ENVELOPE_KEYS);
   reportUnknownKeys(gaps, origin, 'payload', payload, PAYLOAD_KEYS[recordType]);
 
-  const env = Envelope.safeParse(envelope);
-  if (!env.success)
-    return reject('record_invalid')(
-      `${issueText('envelope', envelope, env.error)}; record skipped`,
-      'error',
-      recordRef,
-    );
-  const pay = PAYLOAD_SCHEMAS[recordType].safeParse(payload);
-  if (!pay.success)
-    return reject('record_invalid')(
-      `${issueText('payload', payload, pay.error)}; record skipped`,
-      'error',
-      recordRef,
-    );
+  let envelopeData = envelopeFastPath(envelope);
+  if (envelopeData === null) {
+    const env = Envelope.safeParse(envelope);
+    if (!env.success)
+      return reject('record_invalid')(
+        `${issueText('envelope', envelope, env.error)}; record skipped`,
+        'error',
+        recordRef,
+      );
+    envelopeData = env.data;
+  }
+  let payloadData: NormalRecord['payload'] | null =
+    recordType === 'metric' ? metricPayloadFastPath(payload) : null;
+  if (payloadData === null) {
+    const pay = PAYLOAD_SCHEMAS[recordType].safeParse(payload);
+    if (!pay.success)
+      return reject('record_invalid')(
+        `${issueText('payload', payload, pay.error)}; record skipped`,
+        'error',
+        recordRef,
+      );
+    payloadData = pay.data;
+  }
 
-  const refs = checkRefs(env.data);
+  const refs = checkRefs(envelopeData);
   if (typeof refs === 'string') return reject('invalid_ref')(`${refs}; record skipped`, 'error', recordRef);
 
-  const record = { type: recordType, envelope: env.data, payload: pay.data } as NormalRecord;
-  const attribution = { ref: env.data.record_ref, runRef: env.data.run_ref };
+  const record = { type: recordType, envelope: envelopeData, payload: payloadData } as NormalRecord;
+  const attribution = { ref: envelopeData.record_ref, runRef: envelopeData.run_ref };
   if (record.type === 'metric') {
     const value = record.payload.value;
     if (Number.isInteger(value) && !Number.isSafeInteger(value)) {

@@ -44,9 +44,10 @@ const MIN_RESAMPLES = 100;
  * An Introduction to the Bootstrap, ch. 13, percentile interval). Samples are resampled as pairs, i.e.
  * the per-sample differences are resampled, which keeps the pairing that makes the comparison sharp.
  *
- * Cost is O(resamples × n) time and O(n + resamples) memory: the differences, one reused index buffer and
- * the resampled means, nothing allocated per resample. Values must be finite; throws StatsInputError `empty`
- * for zero pairs, `length-mismatch`, `not-finite` or `invalid-option` otherwise.
+ * Cost is O(resamples × n) time and O(n + resamples) memory: the differences and the resampled means;
+ * each resample's indices are drawn and summed on the fly (`Rng.sumOfDraws`), nothing allocated per
+ * resample. Values must be finite; throws StatsInputError `empty` for zero pairs, `length-mismatch`,
+ * `not-finite` or `invalid-option` otherwise.
  */
 export function pairedBootstrap(
   baseline: ArrayLike<number>,
@@ -92,15 +93,11 @@ export function pairedBootstrap(
   const difference = sumDifference / n;
 
   const means = new Float64Array(resamples);
-  const indices = new Uint32Array(n);
   let atOrBelowZero = 0;
   let atOrAboveZero = 0;
   let sumMeans = 0;
   for (let r = 0; r < resamples; r++) {
-    rng.fillInts(indices, n);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += differences[indices[i]!]!;
-    const mean = sum / n;
+    const mean = rng.sumOfDraws(differences, n) / n;
     means[r] = mean;
     sumMeans += mean;
     if (mean <= 0) atOrBelowZero++;

@@ -114,4 +114,48 @@ export class Rng {
     this.s2 = s2;
     this.s3 = s3;
   }
+
+  /**
+   * Sum of `count` values drawn uniformly with replacement from `values` (one bootstrap resample),
+   * drawing the indices exactly as `fillInts(target of length count, values.length)` would. The
+   * bootstrap's inner loop: fused so the indices are never stored and read back.
+   */
+  sumOfDraws(values: Float64Array, count: number): number {
+    const n = values.length;
+    if (n < 1 || n > TWO_POW_21) {
+      const indices = new Uint32Array(count);
+      this.fillInts(indices, n);
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum += values[indices[i]!]!;
+      return sum;
+    }
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    const threshold = (TWO_POW_32 - n) % n;
+    let sum = 0;
+    for (let i = 0; i < count; ) {
+      const times5 = Math.imul(s1, 5);
+      const x = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const product = x * n;
+      const high = Math.floor(product / TWO_POW_32);
+      if (product - high * TWO_POW_32 >= threshold) {
+        sum += values[high]!;
+        i++;
+      }
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return sum;
+  }
 }

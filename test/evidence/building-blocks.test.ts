@@ -5,7 +5,7 @@ import { readEvidence } from '../../src/evidence/read.js';
 import { instantMicros } from '../../src/evidence/record-schema.js';
 import { RefSet } from '../../src/evidence/ref-set.js';
 import { parseRef } from '../../src/evidence/refs.js';
-import { SampleColumns } from '../../src/evidence/sample-columns.js';
+import { SampleColumns, SampleNames } from '../../src/evidence/sample-columns.js';
 import { allRuns, copyOf, FIXTURES, removeTempDirs } from '../helpers/evidence.js';
 
 afterAll(removeTempDirs);
@@ -38,6 +38,22 @@ describe('SampleColumns', () => {
     expect(series.sliceIndex[3]).toBe(2);
     expect(series.sliceIndex[4]).toBe(0);
     expect(series.binary).toBe(true);
+  });
+
+  it('keys sharing one stage of names keep their own samples, order and values', () => {
+    const names = new SampleNames();
+    const correct = new SampleColumns('correct', names);
+    const score = new SampleColumns('score', names);
+    for (let i = 0; i < 30; i++) correct.put(`s-${i}`, i % 2, 1000, null);
+    for (let i = 40; i >= 10; i -= 2) score.put(`s-${i}`, i / 100, 1000, 'eu');
+    score.put('s-12', 0.5, 999, 'eu');
+    expect(names.size).toBe(30 + 6);
+    const c = correct.finish();
+    const s = score.finish();
+    expect(c.names).toEqual(Array.from({ length: 30 }, (_, i) => `s-${i}`));
+    expect(s.names).toEqual(Array.from({ length: 16 }, (_, k) => `s-${40 - 2 * k}`));
+    expect(s.values[s.names.indexOf('s-12')]).toBe(0.12);
+    expect(Array.from(c.values.slice(0, 4))).toEqual([0, 1, 0, 1]);
   });
 });
 

@@ -77,3 +77,19 @@ describe('Rng.fillInts', () => {
     },
   );
 });
+
+describe('Rng.sumOfDraws', () => {
+  it.each([1, 7, 1000, 65_537])('sums the values at the indices fillInts draws, n = %s', (n) => {
+    const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1000);
+    const fused = new Rng(7);
+    const reference = new Rng(7);
+    for (const count of [1, n, 2 * n + 3]) {
+      const indices = new Uint32Array(count);
+      reference.fillInts(indices, n);
+      let expected = 0;
+      for (const i of indices) expected += values[i]!;
+      expect(fused.sumOfDraws(values, count)).toBe(expected);
+    }
+    expect(fused.nextUint32()).toBe(reference.nextUint32());
+  });
+});
