@@ -1,0 +1,1413 @@
+export const id = 626;
+export const ids = [626];
+export const modules = {
+
+/***/ 2301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ GATE_REPORT_SCHEMA_VERSION)
+/* harmony export */ });
+/**
+ * The result of evaluating a gate config against a comparison: what the engine hands to the report
+ * renderers, the action and the CLI. Plain JSON throughout; `schemaVersion` changes only when a field
+ * is removed or changes meaning (additions keep the version).
+ */
+const GATE_REPORT_SCHEMA_VERSION = 1;
+
+
+/***/ }),
+
+/***/ 4366:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hF: () => (/* reexport */ renderJson),
+  Gc: () => (/* reexport */ renderMarkdown),
+  S5: () => (/* reexport */ renderText)
+});
+
+// UNUSED EXPORTS: DEFAULT_MARKER, DEFAULT_MAX_CHARS, REPORT_FORMAT, escapeText, fitToBudget, inlineCode, markerComment, tableHeader, tableRow, toSingleLine, truncateText
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for untrusted text (metric, slice, sample, run and stage names, messages, paths) that we
+ * put into GitHub-flavoured markdown. Everything here comes from a workspace a pull request can
+ * write, so it must not be able to break out of a table cell, start a block, or make GitHub render
+ * HTML, links, images, mentions, issue references or autolinks in a comment posted with our token.
+ *
+ * The rules follow cmark-gfm, the parser GitHub uses:
+ * - A table row is split at every `|` that is not part of a backslash escape, before any inline
+ *   parsing (`\` + any ASCII punctuation is one escape, so `\\|` still splits). We therefore never
+ *   emit a bare `|` from escaped text: it becomes the entity `&#124;`.
+ * - Mentions, issue references and autolinks are found in the rendered text, after entities and
+ *   backslash escapes are resolved, so escaping `@` or `#` does not stop them. An invisible
+ *   zero-width joiner after the trigger character does.
+ */
+/** U+200D: invisible, not a word character, and not part of any GitHub reference syntax. */
+const ZWJ = '\u200d';
+/** U+200B: separates a literal backslash from the escape we add in front of a pipe. */
+const ZWSP = '\u200b';
+const ELLIPSIS = '…';
+const LINE_BREAK_MARK = '⏎';
+const REPLACEMENT = '\ufffd';
+/** Default cap for one piece of untrusted text, in code points. */
+const DEFAULT_MAX_TEXT_LENGTH = 200;
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+/**
+ * C0/C1 controls (tab handled separately), bidirectional overrides and isolates (which can make
+ * a name read differently from what it is), and lone surrogates (invalid UTF-16 that some
+ * renderers turn into garbage).
+ */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Replaces line breaks and control characters so the text is one safe line. */
+function toSingleLine(text) {
+    return text.replace(LINE_BREAKS, LINE_BREAK_MARK).replace(/\t/g, ' ').replace(UNSAFE_CHARS, REPLACEMENT);
+}
+/** Caps `text` at `maxLength` code points, ending in an ellipsis when something was cut. */
+function truncateText(text, maxLength) {
+    if (!Number.isFinite(maxLength) || text.length <= maxLength)
+        return text;
+    const limit = Math.max(1, Math.floor(maxLength));
+    // Iterating by code point keeps surrogate pairs whole; the early exit bounds the work.
+    let out = '';
+    let count = 0;
+    for (const ch of text) {
+        if (count === limit)
+            return `${stripTrailingPartial(out, limit)}${ELLIPSIS}`;
+        out += ch;
+        count++;
+    }
+    return out;
+}
+/** Removes the last code point so `out` plus the ellipsis has `limit` code points. */
+function stripTrailingPartial(out, limit) {
+    if (limit <= 1)
+        return '';
+    const last = out.codePointAt(out.length - 1);
+    const width = last !== undefined && last >= 0xdc00 && last <= 0xdfff ? 2 : 1;
+    return out.slice(0, out.length - width);
+}
+/**
+ * Characters that would start inline markup. `|`, `<`, `>`, `&` become entities (a backslash-escaped
+ * pipe can still be turned into a cell split by a preceding backslash); the rest are backslash-escaped.
+ */
+const INLINE_SPECIAL = /[\\`*_~[\]()!#$|<>&]/g;
+const ENTITIES = { '|': '&#124;', '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+/**
+ * Escapes untrusted text for use anywhere in markdown: a table cell, a list item, a heading, a
+ * `<summary>`. The result is a single line that renders as the literal text (with line breaks
+ * shown as ⏎ and control characters as �), capped at `maxLength` code points.
+ */
+function escapeText(text, options = {}) {
+    const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+    // References are broken on the raw text: done after escaping, `#` would also match inside `&#124;`.
+    let out = neutraliseReferences(capped).replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+    // Block syntax only matters at the start of a line; escaped text may be placed there (a list
+    // item, a paragraph), so a leading list/heading/quote marker must not take effect.
+    out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
+    return out;
+}
+/**
+ * Breaks GitHub's automatic links without changing what a reader sees: `@user`/`@org/team`
+ * mentions, `#123`/`GH-123` issue references, `scheme://` and `www.` autolinks. Email autolinks
+ * contain an `@` and are broken by the mention rule.
+ */
+function neutraliseReferences(text) {
+    return text
+        .replace(/@/g, `@${ZWJ}`)
+        .replace(/#(?=\d)/g, `#${ZWJ}`)
+        .replace(/\b(gh)-(?=\d)/gi, `$1${ZWJ}-`)
+        .replace(/:(?=\/\/)/g, `:${ZWJ}`)
+        .replace(/\b(www)\./gi, `$1${ZWJ}.`);
+}
+/**
+ * Renders untrusted text as an inline code span. The fence is one backtick longer than the longest
+ * backtick run inside, and the content is padded with a space on each side (CommonMark strips
+ * exactly one from each side), so no content can close the span early. Mentions and autolinks are
+ * not processed inside code spans, so no zero-width characters are needed there.
+ */
+function inlineCode(text, options = {}) {
+    let content = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+    if (options.inTable) {
+        // A backslash right before our `\|` would pair with it (`\\` is one escape) and leave the pipe
+        // bare; a zero-width space between them keeps the escape ours.
+        content = content.replace(/(\\?)\|/g, (_m, backslash) => (backslash ? `\\${ZWSP}\\|` : '\\|'));
+    }
+    let longestRun = 0;
+    for (const run of content.match(/`+/g) ?? [])
+        longestRun = Math.max(longestRun, run.length);
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence} ${content} ${fence}`;
+}
+/** A markdown table row from cells that are already safe (escaped or built by us). */
+function tableRow(cells) {
+    return `| ${cells.map((cell) => (cell === '' ? ' ' : cell)).join(' | ')} |`;
+}
+/** Header and delimiter rows of a table; headers are our own text, not escaped. */
+function tableHeader(headers, align = []) {
+    const delimiters = headers.map((_, i) => {
+        switch (align[i]) {
+            case 'right':
+                return '---:';
+            case 'center':
+                return ':---:';
+            default:
+                return '---';
+        }
+    });
+    return `${tableRow(headers)}\n${tableRow(delimiters)}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** Identifies the document type to consumers that read several kinds of JSON. */
+const REPORT_FORMAT = 'contexta-gate/report';
+const LEADING_KEYS = ['format', 'schemaVersion', 'verdict', 'exit', 'headline'];
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * An object with its key order fixed. Plain JS objects cannot hold it: integer-like keys ("9",
+ * "10") always enumerate first in numeric order, whatever order they were inserted in.
+ */
+class Ordered {
+    entries;
+    constructor(entries) {
+        this.entries = entries;
+    }
+}
+function plain(value, seen) {
+    if (value === null)
+        return null;
+    switch (typeof value) {
+        case 'number':
+            return Number.isFinite(value) ? value : null;
+        case 'string':
+        case 'boolean':
+            return value;
+        case 'bigint':
+            return value.toString();
+        case 'object':
+            break;
+        default:
+            return undefined;
+    }
+    const object = value;
+    if (seen.has(object))
+        throw new TypeError('renderJson: the report contains a cycle');
+    seen.add(object);
+    try {
+        if (ArrayBuffer.isView(object) && !(object instanceof DataView)) {
+            return Array.from(object, (v) => plain(v, seen) ?? null);
+        }
+        if (Array.isArray(object))
+            return object.map((v) => plain(v, seen) ?? null);
+        if (object instanceof Set)
+            return [...object].map((v) => plain(v, seen) ?? null);
+        if (object instanceof Date)
+            return Number.isNaN(object.getTime()) ? null : object.toISOString();
+        const entries = object instanceof Map
+            ? [...object].map(([k, v]) => [String(k), v])
+            : Object.entries(object);
+        const out = [];
+        for (const [key, v] of entries.sort(([a], [b]) => compareKeys(a, b))) {
+            const converted = plain(v, seen);
+            if (converted !== undefined)
+                out.push([key, converted]);
+        }
+        return new Ordered(out);
+    }
+    finally {
+        seen.delete(object);
+    }
+}
+function serialise(value, indent, depth) {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    const items = value instanceof Ordered
+        ? value.entries.map(([k, v]) => `${JSON.stringify(k)}:${indent ? ' ' : ''}${serialise(v, indent, depth + 1)}`)
+        : value.map((v) => serialise(v, indent, depth + 1));
+    const [open, close] = value instanceof Ordered ? ['{', '}'] : ['[', ']'];
+    if (items.length === 0)
+        return open + close;
+    if (!indent)
+        return `${open}${items.join(',')}${close}`;
+    const inner = indent.repeat(depth + 1);
+    return `${open}\n${inner}${items.join(`,\n${inner}`)}\n${indent.repeat(depth)}${close}`;
+}
+function ordered(report) {
+    const body = plain(report, new Set());
+    const byKey = new Map(body.entries);
+    const leading = [['format', REPORT_FORMAT]];
+    for (const key of LEADING_KEYS) {
+        const v = byKey.get(key);
+        if (key !== 'format' && v !== undefined)
+            leading.push([key, v]);
+    }
+    const rest = body.entries.filter(([key]) => !LEADING_KEYS.includes(key));
+    return new Ordered([...leading, ...rest]);
+}
+/** The report as JSON text: fixed key order, plain values, one trailing newline. */
+function renderJson(report, options = {}) {
+    return `${serialise(ordered(report), ' '.repeat(options.indent ?? 2), 0)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/budget.ts
+/**
+ * Fits a markdown document into a character budget by leaving out its least important rows first.
+ *
+ * A document is a sequence of parts. Text parts are always kept. Row lists (table bodies, bullet
+ * lists) hold rows with a tier: tier 0 is never left out (a failing gate, a regressing metric);
+ * higher tiers go first (unchanged metric rows before passing slice rows before long sample
+ * lists, …). Rows are kept lowest tier first and, within a tier, in document order, so each list
+ * keeps its most important rows when it is ordered most-important-first. Rows are measured as
+ * they are rendered and rendering stops at the budget, so a report with 100,000 rows costs about
+ * as much as one that fits. Every omission is counted and described, in the list itself and in
+ * one note for the whole document.
+ *
+ * Length is measured in UTF-16 code units (`string.length`), which is never less than the number
+ * of characters GitHub counts, so staying under the budget here means staying under it there.
+ */
+const PART_SEPARATOR = '\n\n';
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+/** The line placed under a list that lost rows. */
+function listOmissionLine(omissions) {
+    const parts = omissions.map((o) => `${o.what} (${formatCount(o.count)})`);
+    return `_… not shown here: ${parts.join(', ')}; see the full report._`;
+}
+function tally(rows) {
+    const counts = new Map();
+    for (const row of rows)
+        counts.set(row.what, (counts.get(row.what) ?? 0) + 1);
+    return [...counts].map(([what, count]) => ({ what, count }));
+}
+/** Renders rows on first use only: rows that are left out are never rendered. */
+class RowTexts {
+    parts;
+    cache;
+    constructor(parts) {
+        this.parts = parts;
+        this.cache = parts.map((part) => part.kind === 'rows' ? new Array(part.rows.length) : []);
+    }
+    get(part, row) {
+        const cached = this.cache[part][row];
+        if (cached !== undefined)
+            return cached;
+        const source = this.parts[part].rows[row].text;
+        const text = typeof source === 'string' ? source : source();
+        this.cache[part][row] = text;
+        return text;
+    }
+}
+function renderParts(parts, texts, kept, note) {
+    const out = [];
+    parts.forEach((part, index) => {
+        if (part.kind === 'text') {
+            if (part.text !== '')
+                out.push(part.text);
+            return;
+        }
+        if (part.kind === 'note') {
+            if (note !== '')
+                out.push(note);
+            return;
+        }
+        const keep = kept[index];
+        const lines = [];
+        const gone = [];
+        part.rows.forEach((row, i) => {
+            if (keep.has(i))
+                lines.push(texts.get(index, i));
+            else
+                gone.push(row);
+        });
+        const pieces = [];
+        if (part.open !== '')
+            pieces.push(part.open);
+        if (lines.length > 0)
+            pieces.push((part.rowsHead ? [part.rowsHead, ...lines] : lines).join('\n'));
+        if (gone.length > 0)
+            pieces.push(listOmissionLine(tally(gone)));
+        if (part.close !== '')
+            pieces.push(part.close);
+        if (pieces.length > 0)
+            out.push(pieces.join(PART_SEPARATOR));
+    });
+    return out.join(PART_SEPARATOR) + '\n';
+}
+/** Rows in the order they are kept: lowest tier first, then document order. */
+function keepOrder(parts) {
+    const refs = [];
+    parts.forEach((part, p) => {
+        if (part.kind !== 'rows')
+            return;
+        part.rows.forEach((row, r) => {
+            refs.push({ part: p, row: r, tier: row.tier });
+        });
+    });
+    // Array.prototype.sort is stable, so document order holds within a tier.
+    return refs.sort((a, b) => a.tier - b.tier);
+}
+/**
+ * Cuts `markdown` at a line boundary so it fits `room`, then closes every `<details>` left open.
+ * Our escaped text never contains `<`, so counting the tags we wrote is exact.
+ */
+function cutToFit(markdown, room) {
+    let head = markdown.slice(0, Math.max(0, room));
+    const lastBreak = head.lastIndexOf('\n');
+    if (lastBreak > 0)
+        head = head.slice(0, lastBreak);
+    const open = (head.match(/<details[\s>]/g) ?? []).length - (head.match(/<\/details>/g) ?? []).length;
+    return head + '\n\n</details>'.repeat(Math.max(0, open));
+}
+/**
+ * Keeps rows in keep order while they fit, measuring each as it is rendered; once one does not
+ * fit, it and every row after it in keep order are left out. Tier-0 rows are always kept.
+ */
+function fitToBudget(parts, options) {
+    const texts = new RowTexts(parts);
+    const order = keepOrder(parts);
+    const alwaysKept = order.filter((ref) => ref.tier === 0).length;
+    const skeleton = renderParts(parts, texts, parts.map(() => new Set()), '').length;
+    let target = options.maxChars;
+    // Notes are written after we know what was left out; when they push the document over, aim lower
+    // by the overshoot and try again. The target falls every pass, so this ends.
+    for (;;) {
+        const kept = parts.map(() => new Set());
+        let used = skeleton;
+        let next = 0;
+        for (; next < order.length; next++) {
+            const ref = order[next];
+            const part = parts[ref.part];
+            const head = kept[ref.part].size === 0 && part.rowsHead ? part.rowsHead.length + 1 : 0;
+            const cost = texts.get(ref.part, ref.row).length + 1 + head;
+            if (ref.tier > 0 && used + cost > target)
+                break;
+            kept[ref.part].add(ref.row);
+            used += cost;
+        }
+        // Listed in the order they were given up: the least important kind first.
+        const omissions = tally(order
+            .slice(next)
+            .reverse()
+            .map((ref) => parts[ref.part].rows[ref.row]));
+        const note = omissions.length === 0 ? '' : options.describeOmissions(omissions, false);
+        const markdown = renderParts(parts, texts, kept, note);
+        if (markdown.length <= options.maxChars)
+            return { markdown, omissions, cut: false };
+        if (next <= alwaysKept) {
+            const cutNote = options.describeOmissions(omissions, true);
+            const rendered = renderParts(parts, texts, kept, cutNote);
+            // Room for the note (if the cut loses it) and for closing a few open `<details>`.
+            let cut = cutToFit(rendered, options.maxChars - cutNote.length - 64);
+            if (!cut.includes(cutNote))
+                cut += `${PART_SEPARATOR}${cutNote}`;
+            return { markdown: `${cut}\n`, omissions, cut: true };
+        }
+        target -= markdown.length - options.maxChars;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+const ABSENT = 'absent';
+const VERDICT_LABEL = {
+    pass: 'PASS',
+    warn: 'WARN',
+    fail: 'FAIL',
+    unknown: 'UNKNOWN',
+};
+/** Unknown gets a grey question mark: it must never read as a pass. */
+const VERDICT_EMOJI = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    unknown: '❔',
+};
+const OUTCOME_EMOJI = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    unknown: '❔',
+    waived: '🟡',
+    skipped: '⏭️',
+};
+/** Order in which gates and checks are shown: what needs attention first. */
+const OUTCOME_RANK = {
+    fail: 0,
+    warn: 1,
+    unknown: 2,
+    waived: 3,
+    pass: 4,
+    skipped: 5,
+};
+/** A number for a table: up to 4 significant digits, thousands separated, never exponent noise. */
+function formatNumber(value) {
+    if (value === null)
+        return ABSENT;
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (abs >= 10_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+    if (abs >= 1_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    if (abs >= 1e-4)
+        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
+    return value.toExponential(2);
+}
+function trimZeros(text) {
+    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
+}
+/** A signed difference: "+0.012", "−0.088" (typographic minus so a reader sees the sign). */
+function formatDelta(value) {
+    if (value === null)
+        return ABSENT;
+    if (value === 0)
+        return '0';
+    const text = formatNumber(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+function formatPercent(ratio) {
+    if (ratio === null || !Number.isFinite(ratio))
+        return '';
+    const pct = ratio * 100;
+    const rounded = Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1);
+    const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
+    return `${sign}${rounded.replace('-', '')}%`;
+}
+function formatPValue(p) {
+    if (p === null)
+        return '';
+    if (p < 0.001)
+        return 'p<0.001';
+    return `p=${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+function formatInterval(interval) {
+    if (interval === null)
+        return '';
+    return `${Math.round(interval.level * 100)}% CI [${formatDelta(interval.low)}, ${formatDelta(interval.high)}]`;
+}
+/** "95% CI [−0.12, −0.03], p=0.004" or "" when there is no test. */
+function formatStatistics(interval, pValue) {
+    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+}
+/** ▲/▼ for the direction of the number, and whether that is better or worse for this metric. */
+function formatChange(delta) {
+    switch (delta.status) {
+        case 'added':
+            return 'added';
+        case 'removed':
+            return 'removed';
+        case 'not_comparable':
+            return 'not comparable';
+        default:
+            return arrow(delta.delta, delta.change);
+    }
+}
+function arrow(delta, change) {
+    if (change === 'unchanged' || delta === 0)
+        return '= unchanged';
+    const symbol = delta !== null && delta > 0 ? '▲' : '▼';
+    switch (change) {
+        case 'better':
+            return `${symbol} better`;
+        case 'worse':
+            return `${symbol} worse`;
+        default:
+            return `${symbol} neutral`;
+    }
+}
+function bytes(value) {
+    if (value === null)
+        return ABSENT;
+    const abs = Math.abs(value);
+    if (abs < 1024)
+        return `${value} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let scaled = value / 1024;
+    let unit = 0;
+    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
+        scaled /= 1024;
+        unit++;
+    }
+    return `${scaled.toFixed(1)} ${units[unit]}`;
+}
+/**
+ * Whether metric rows name their run/unit: when several were compared, and always for metalab, whose
+ * unit is the parameter combination a number belongs to.
+ */
+function rowsNameUnit(report) {
+    return report.comparisons.length > 1 || report.candidate.kind === 'metalab';
+}
+/** Identity of a metric row across comparisons, gate checks and sample links. */
+function metricKey(project, unit, stage, metric, slice) {
+    // NUL cannot occur in names read from JSON lines without an escape, and `null` gets its own token.
+    return [project, unit, stage ?? '\u0001', metric ?? '\u0001', slice ?? '\u0001'].join('\u0000');
+}
+function indexChecks(report) {
+    const flagged = new Map();
+    const tested = new Map();
+    for (const gate of report.gates) {
+        for (const check of gate.checks) {
+            if (check.metric === null)
+                continue;
+            const key = metricKey(check.project, check.unit, check.stage, check.metric, check.slice);
+            if (check.outcome !== 'pass') {
+                const list = flagged.get(key) ?? [];
+                // A row that trips a warn-severity gate warns; calling it a failure would overstate it.
+                list.push(gate.severity === 'warn' && check.outcome === 'fail' ? { ...check, outcome: 'warn' } : check);
+                flagged.set(key, list);
+            }
+            if ((check.pValue !== null || check.interval !== null) && !tested.has(key))
+                tested.set(key, check);
+        }
+    }
+    return { flagged, tested };
+}
+/**
+ * The test behind a compared metric row: the gate check's own, else the linked sample series'.
+ * Rows that were not compared on both sides have none, whatever a gate looked at.
+ */
+function rowStatistics(report, index, comparison, delta) {
+    if (delta.status !== 'compared')
+        return null;
+    const checked = index.tested.get(metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice));
+    if (checked)
+        return { interval: checked.interval, pValue: checked.pValue };
+    const test = linkedTest(report, comparison.project, comparison.unit, delta);
+    return test ? { interval: test.interval, pValue: test.pValue } : null;
+}
+/**
+ * Overall metric rows whose confidence interval excludes zero: the changes that are more than
+ * noise. Rows without a test are counted separately; they are judged by thresholds only.
+ */
+function significantChanges(report, index) {
+    let tested = 0;
+    let untested = 0;
+    const significant = [];
+    for (const comparison of report.comparisons) {
+        for (const delta of comparison.metrics) {
+            if (delta.slice !== null || delta.status !== 'compared' || delta.direction === 'neutral')
+                continue;
+            const interval = rowStatistics(report, index, comparison, delta)?.interval ?? null;
+            if (interval === null) {
+                untested++;
+                continue;
+            }
+            tested++;
+            if (interval.low > 0 || interval.high < 0)
+                significant.push({ comparison, delta, interval });
+        }
+    }
+    return { tested, untested, significant };
+}
+/** The paired test of the sample series linked to a metric row (overall or its slice), if any. */
+function linkedTest(report, project, unit, delta) {
+    if (delta.sampleLink === null)
+        return null;
+    const comparison = report.comparisons.find((c) => c.project === project && c.unit === unit);
+    const samples = comparison?.samples.find((s) => s.stage === delta.sampleLink.stage && s.key === delta.sampleLink.key);
+    if (!samples)
+        return null;
+    const group = delta.slice === null ? samples.overall : samples.slices.find((g) => g.slice === delta.slice);
+    return group?.test ?? null;
+}
+/** "stage/metric@slice" — the same shape the engine's gate messages use. */
+function metricLabel(stage, metric, slice) {
+    const base = [stage, metric].filter((s) => s !== null).join('/');
+    return slice === null ? base : `${base}@${slice}`;
+}
+/** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */
+function headlineReason(headline) {
+    return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+const DEFAULT_MAX_CHARS = 60_000;
+const DEFAULT_MARKER = 'report';
+/**
+ * Drop tiers, lowest kept longest. The order is the brief's: unchanged metric rows go first, then
+ * passing slice rows, then long sample lists, then the rest of the supporting evidence.
+ */
+const TIER = {
+    keep: 0,
+    passingGate: 1,
+    important: 2,
+    supporting: 3,
+    minor: 4,
+    detail: 5,
+    sampleList: 6,
+    passingSlice: 7,
+    unchanged: 8,
+};
+/** Number of rows above which a table is folded into `<details>`. */
+const FOLD_ROWS = 15;
+/** Tripped checks listed per gate before the rest become droppable. */
+const CHECKS_KEPT_PER_GATE = 5;
+const NEXT_STEPS_KEPT = 5;
+const MESSAGE_LENGTH = 400;
+/** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
+function markerComment(key = DEFAULT_MARKER) {
+    const safe = key
+        .replace(/[^A-Za-z0-9._/:-]/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100) || DEFAULT_MARKER;
+    return `<!-- contexta-gate:${safe} -->`;
+}
+function markdown_text(value) {
+    return { kind: 'text', text: value };
+}
+function msg(value) {
+    return escapeText(value, { maxLength: MESSAGE_LENGTH });
+}
+function code(value) {
+    return inlineCode(value, { inTable: true });
+}
+function row(textValue, tier, what) {
+    return { text: textValue, tier, what };
+}
+/** A section: heading, then (folded when long) the rows. */
+function section(heading, rows, options = {}) {
+    if (rows.length === 0)
+        return null;
+    const fold = options.fold ?? rows.length > FOLD_ROWS;
+    const summary = options.summary ?? `${rows.length} rows`;
+    return {
+        kind: 'rows',
+        open: fold ? `### ${heading}\n\n<details><summary>${summary}</summary>` : `### ${heading}`,
+        rowsHead: options.tableHead,
+        rows,
+        close: fold ? '</details>' : '',
+    };
+}
+function count(value) {
+    return value.toLocaleString('en-US');
+}
+function pluralise(count, singular, plural = `${singular}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}
+function gatesByRank(report) {
+    return [...report.gates].sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome]);
+}
+function isTripped(gate) {
+    return gate.outcome === 'fail' || gate.outcome === 'warn' || gate.outcome === 'waived';
+}
+// ---------------------------------------------------------------------------------------------
+// Headline
+function headline(report, index) {
+    const lines = [
+        `## ${VERDICT_EMOJI[report.verdict]} ${VERDICT_LABEL[report.verdict]} — ${verdictSummary(report)}`,
+    ];
+    const why = reasonLine(report);
+    if (why !== '')
+        lines.push(`**Why:** ${why}`);
+    const fix = report.nextSteps[0];
+    // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
+    if (fix !== undefined &&
+        report.verdict !== 'pass' &&
+        fix.replace(/^fix /, '') !== headlineReason(report.headline)) {
+        lines.push(`**Fix:** ${msg(fix)}`);
+    }
+    if (report.verdict === 'pass' || report.verdict === 'warn') {
+        const changes = changeLine(report, index);
+        if (changes !== '')
+            lines.push(changes);
+    }
+    if (report.exit.outcome !== report.verdict) {
+        lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
+    }
+    return lines.join('\n\n');
+}
+function gateNames(gates) {
+    const names = gates.slice(0, 3).map((g) => msg(g.name));
+    return gates.length > 3 ? `${names.join(', ')}, … (+${gates.length - 3})` : names.join(', ');
+}
+/** The heading's few words: how many gates did what. */
+function verdictSummary(report) {
+    const having = (outcome) => report.gates.filter((g) => g.outcome === outcome);
+    const total = report.gates.length;
+    switch (report.verdict) {
+        case 'fail': {
+            const failed = having('fail');
+            return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
+        }
+        case 'warn': {
+            const warned = having('warn');
+            return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
+        }
+        case 'unknown': {
+            const undecided = having('unknown');
+            return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
+        }
+        default: {
+            const passed = having('pass').length;
+            const waived = having('waived');
+            const skipped = having('skipped').length;
+            const extra = [
+                waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
+                skipped > 0 ? `${skipped} skipped` : '',
+            ].filter((s) => s !== '');
+            return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+        }
+    }
+}
+/**
+ * The engine's headline minus its verdict label: for every verdict but pass it names each
+ * deciding gate with its worst row, which is the reason in one line.
+ */
+function reasonLine(report) {
+    if (report.baseline === null) {
+        return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
+    }
+    if (report.verdict === 'pass')
+        return '';
+    return msg(headlineReason(report.headline));
+}
+/** For a pass or warn: did anything move by more than noise? */
+function changeLine(report, index) {
+    const { tested, untested, significant } = significantChanges(report, index);
+    const untestedText = untested > 0
+        ? `; ${pluralise(untested, 'metric')} without sample evidence judged by thresholds only`
+        : '';
+    if (significant.length === 0) {
+        if (tested === 0)
+            return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
+        return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
+    }
+    const shown = significant.slice(0, 3).map(({ delta, interval }) => {
+        const label = metricLabel(delta.stage, delta.key, null);
+        return `${code(label)} ${formatChange(delta)} ${formatDelta(delta.delta)} (${formatInterval(interval)})`;
+    });
+    const more = significant.length > 3 ? `, … (+${significant.length - 3})` : '';
+    return `**Significant changes:** ${shown.join('; ')}${more}.`;
+}
+// ---------------------------------------------------------------------------------------------
+// Gates
+function gateTable(report) {
+    const rows = gatesByRank(report).map((gate) => {
+        const saw = gate.worst?.reason ?? gate.message;
+        const limit = gate.worst?.limit ?? '';
+        const name = gate.severity === 'warn' ? `${msg(gate.name)} _(warn only)_` : msg(gate.name);
+        const outcome = `${OUTCOME_EMOJI[gate.outcome]} ${gate.outcome}`;
+        const cells = [outcome, name, msg(saw), limit === '' ? '—' : msg(limit)];
+        const keep = gate.outcome !== 'pass' && gate.outcome !== 'skipped';
+        return row(tableRow(cells), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
+    });
+    return section('Gates', rows, {
+        tableHead: tableHeader(['Outcome', 'Gate', 'What it saw', 'Threshold']),
+        fold: false,
+    });
+}
+/** Every tripped or undecided check per gate, with the engine's reason for each. */
+function failingChecks(report) {
+    const rows = [];
+    for (const gate of gatesByRank(report)) {
+        if (!isTripped(gate) && gate.outcome !== 'unknown')
+            continue;
+        const checks = gate.checks.filter((c) => c.outcome !== 'pass');
+        if (checks.length <= 1)
+            continue;
+        rows.push(row(`- ${OUTCOME_EMOJI[gate.outcome]} **${msg(gate.name)}**: ${pluralise(checks.length, 'check')} did not pass`, TIER.keep, 'gate headers'));
+        checks.forEach((check, i) => {
+            const tier = i < CHECKS_KEPT_PER_GATE ? TIER.keep : TIER.supporting;
+            rows.push(row(`  - ${checkLine(check)}`, tier, 'further failing checks'));
+        });
+    }
+    const gates = rows.filter((r) => r.what === 'gate headers').length;
+    return section('Failing checks', rows, {
+        summary: `${pluralise(rows.length - gates, 'check')} in ${pluralise(gates, 'gate')}`,
+    });
+}
+function checkLine(check) {
+    const label = metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
+    const stats = formatStatistics(check.interval, check.pValue);
+    const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
+    // The engine's reasons usually name the row already; only add the label when they do not.
+    const subject = check.reason.includes(label) ? '' : `${code(label)}: `;
+    return `${check.outcome}: ${subject}${msg(check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
+}
+function metricCells(ctx, comparison, delta) {
+    const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
+    const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
+    const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+    const flagged = ctx.index.flagged.get(key) ?? [];
+    const flags = [...flagged]
+        .sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome])
+        .map((c) => FLAG[c.outcome]);
+    const change = [formatChange(delta), ...new Set(flags)].join(' · ');
+    const pct = formatPercent(delta.relativeChange);
+    const cells = [
+        delta.stage === null ? '_run_' : code(delta.stage),
+        code(delta.batch === null ? delta.key : `${delta.key} [${delta.batch}]`),
+    ];
+    if (delta.slice !== null)
+        cells.push(code(delta.slice));
+    cells.push(formatNumber(delta.baseline), formatNumber(delta.candidate), `${formatDelta(delta.delta)}${pct ? ` (${pct})` : ''}`, stats === '' ? '—' : stats, evidenceFlags(delta, change));
+    if (ctx.withUnit)
+        cells.unshift(code(comparison.unit));
+    return cells;
+}
+const FLAG = {
+    fail: '❌ trips a gate',
+    warn: '⚠️ warns',
+    unknown: '❔ undecided',
+    waived: '🟡 waived',
+    pass: '',
+};
+/** Degraded, partial or non-finite evidence on a row must show on that row. */
+function evidenceFlags(delta, change) {
+    const flags = [];
+    if (delta.baselineDegraded || delta.candidateDegraded)
+        flags.push('⚠️ degraded');
+    if (delta.baselinePartial || delta.candidatePartial)
+        flags.push('⚠️ partial');
+    if (delta.baselineNonFinite + delta.candidateNonFinite > 0)
+        flags.push('⚠️ non-finite values');
+    if (delta.reason !== null)
+        flags.push(msg(delta.reason));
+    return [change, ...flags].join(' · ');
+}
+function metricTier(ctx, comparison, delta, sliced) {
+    const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
+    if (ctx.index.flagged.has(key))
+        return TIER.keep;
+    if (delta.status !== 'compared')
+        return TIER.important;
+    if (delta.change === 'unchanged')
+        return TIER.unchanged;
+    if (sliced)
+        return TIER.passingSlice;
+    if (delta.change === 'worse')
+        return TIER.important;
+    if (delta.change === 'better')
+        return TIER.supporting;
+    return TIER.minor;
+}
+const TIER_WHAT = {
+    [TIER.keep]: 'metric rows a gate flagged',
+    [TIER.important]: 'worse, added or removed metric rows',
+    [TIER.supporting]: 'improved metric rows',
+    [TIER.minor]: 'neutral metric rows',
+    [TIER.passingSlice]: 'passing slice rows',
+    [TIER.unchanged]: 'unchanged metric rows',
+};
+/** How far a row moved, for ordering: worse rows first, then the largest relative change. */
+function movement(delta) {
+    const size = Math.abs(delta.relativeChange ?? delta.delta ?? 0);
+    return delta.change === 'worse' ? size + 1e9 : size;
+}
+function metricSection(ctx, sliced) {
+    const entries = [];
+    const counts = { worse: 0, better: 0, unchanged: 0, other: 0, tripped: 0 };
+    for (const comparison of ctx.report.comparisons) {
+        for (const delta of comparison.metrics) {
+            if ((delta.slice !== null) !== sliced)
+                continue;
+            const tier = metricTier(ctx, comparison, delta, sliced);
+            if (tier === TIER.keep)
+                counts.tripped++;
+            if (delta.change === 'worse')
+                counts.worse++;
+            else if (delta.change === 'better')
+                counts.better++;
+            else if (delta.change === 'unchanged')
+                counts.unchanged++;
+            else
+                counts.other++;
+            entries.push({ tier, order: entries.length, movement: movement(delta), comparison, delta });
+        }
+    }
+    if (entries.length === 0)
+        return null;
+    // Most important rows first, so a list that loses rows keeps its head; rows are rendered only
+    // if the budget keeps them.
+    entries.sort((a, b) => a.tier - b.tier || b.movement - a.movement || a.order - b.order);
+    const rows = entries.map((e) => row(() => tableRow(metricCells(ctx, e.comparison, e.delta)), e.tier, TIER_WHAT[e.tier]));
+    const headers = [
+        'Stage',
+        'Metric',
+        ...(sliced ? ['Slice'] : []),
+        'Baseline',
+        'Candidate',
+        'Δ',
+        'Interval / p',
+        'Change',
+    ];
+    if (ctx.withUnit)
+        headers.unshift('Run');
+    const summaryParts = [
+        counts.tripped > 0 ? `${count(counts.tripped)} flagged by a gate` : '',
+        `${count(counts.worse)} worse`,
+        `${count(counts.better)} better`,
+        `${count(counts.unchanged)} unchanged`,
+        counts.other > 0 ? `${count(counts.other)} other` : '',
+    ].filter((s) => s !== '');
+    const noun = sliced ? 'slice rows' : 'metrics';
+    return section(sliced ? 'Slices' : 'Metric changes', rows, {
+        tableHead: tableHeader(headers, headers.map((h) => (['Baseline', 'Candidate', 'Δ'].includes(h) ? 'right' : 'left'))),
+        summary: `${pluralise(entries.length, sliced ? 'slice row' : 'metric', noun)}: ${summaryParts.join(', ')}`,
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// Samples
+function nameList(names, count) {
+    const shown = names.map((n) => code(n)).join(', ');
+    const more = count - names.length;
+    return more > 0 ? `${shown}, … (+${more.toLocaleString('en-US')} more)` : shown;
+}
+function sliceTripped(ctx, comparison, stage, slice) {
+    for (const gate of ctx.report.gates) {
+        for (const check of gate.checks) {
+            if (check.outcome === 'pass')
+                continue;
+            if (check.project === comparison.project &&
+                check.unit === comparison.unit &&
+                check.stage === stage &&
+                check.slice === slice) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+function sampleGroupLine(group) {
+    const binary = group.binary;
+    if (binary === null || binary.newlyFailing.count === 0)
+        return null;
+    const rates = `${formatPercent(binary.baselineRate)} → ${formatPercent(binary.candidateRate)} passing`.replace(/\+/g, '');
+    const recovered = binary.newlyPassing.count > 0
+        ? `; ${binary.newlyPassing.count.toLocaleString('en-US')} newly passing`
+        : '';
+    return `${binary.newlyFailing.count.toLocaleString('en-US')} newly failing (${rates}${recovered}): ${nameList(binary.newlyFailing.names, binary.newlyFailing.count)}`;
+}
+function unpairedLine(group) {
+    const parts = [];
+    if (group.baselineOnly.count > 0)
+        parts.push(`${group.baselineOnly.count.toLocaleString('en-US')} only in the baseline`);
+    if (group.candidateOnly.count > 0)
+        parts.push(`${group.candidateOnly.count.toLocaleString('en-US')} only in the candidate`);
+    return parts.length === 0 ? null : `unpaired samples (not tested): ${parts.join(', ')}`;
+}
+function samplesSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        for (const samples of comparison.samples) {
+            rows.push(...sampleRows(ctx, comparison, samples));
+        }
+    }
+    return section('Per-sample changes', rows, { summary: pluralise(rows.length, 'line') });
+}
+function sampleRows(ctx, comparison, samples) {
+    const rows = [];
+    const where = code(`${ctx.withUnit ? `${comparison.unit}: ` : ''}${samples.stage}/${samples.key}`);
+    const overall = sampleGroupLine(samples.overall);
+    const unpaired = unpairedLine(samples.overall);
+    if (overall === null && unpaired === null)
+        return rows;
+    const overallTier = sliceTripped(ctx, comparison, samples.stage, null) ? TIER.keep : TIER.important;
+    rows.push(row(`- ${where}: ${[overall, unpaired].filter((s) => s !== null).join('; ')}`, overallTier, 'sample lists'));
+    for (const group of samples.slices) {
+        const line = sampleGroupLine(group);
+        if (line === null)
+            continue;
+        const tier = sliceTripped(ctx, comparison, samples.stage, group.slice) ? TIER.keep : TIER.sampleList;
+        rows.push(row(`  - slice ${code(group.slice ?? 'none')}: ${line}`, tier, 'per-slice sample lists'));
+    }
+    return rows;
+}
+// ---------------------------------------------------------------------------------------------
+// Artifacts, environment, diagnostics, gaps
+function artifactSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        for (const artifact of comparison.artifacts) {
+            const change = artifact.detail
+                ? `${artifact.change} (${artifact.detail.replace(/_/g, ' ')})`
+                : artifact.change;
+            const growth = artifact.growthBytes === null
+                ? '—'
+                : `${artifact.growthBytes >= 0 ? '+' : '−'}${bytes(Math.abs(artifact.growthBytes))}${artifact.growthPct === null ? '' : ` (${formatPercent(artifact.growthPct / 100)})`}`;
+            const cells = [
+                code(artifact.kind),
+                change,
+                `${bytes(artifact.baselineSizeBytes)} ×${artifact.baselineCount}`,
+                `${bytes(artifact.candidateSizeBytes)} ×${artifact.candidateCount}`,
+                growth,
+            ];
+            if (ctx.withUnit)
+                cells.unshift(code(comparison.unit));
+            const tier = artifact.change === 'unchanged' ? TIER.unchanged : TIER.supporting;
+            rows.push(row(tableRow(cells), tier, artifact.change === 'unchanged' ? 'unchanged artifact rows' : 'artifact rows'));
+        }
+    }
+    if (rows.every((r) => r.tier === TIER.unchanged) && rows.length > 0) {
+        return {
+            kind: 'rows',
+            open: `### Artifacts\n\n${pluralise(rows.length, 'artifact kind')}, all unchanged.`,
+            rows: [],
+            close: '',
+        };
+    }
+    rows.sort((a, b) => a.tier - b.tier);
+    const headers = ['Kind', 'Change', 'Baseline', 'Candidate', 'Growth'];
+    if (ctx.withUnit)
+        headers.unshift('Run');
+    return section('Artifacts', rows, {
+        tableHead: tableHeader(headers),
+        summary: pluralise(rows.length, 'artifact kind'),
+    });
+}
+function environmentSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        const env = comparison.environment;
+        const prefix = ctx.withUnit ? `${code(comparison.unit)}: ` : '';
+        if (env.status !== 'compared') {
+            const missing = {
+                baseline_missing: 'the baseline',
+                candidate_missing: 'the candidate',
+                both_missing: 'either run',
+            }[env.status];
+            rows.push(row(`- ${prefix}❔ no environment snapshot for ${missing}: environment changes cannot be checked`, TIER.important, 'environment rows'));
+            continue;
+        }
+        if (!env.changed)
+            continue;
+        for (const [name, value] of [
+            ['Python', env.python],
+            ['platform', env.platform],
+        ]) {
+            if (value?.changed)
+                rows.push(row(`- ${prefix}${name}: ${code(value.baseline ?? 'absent')} → ${code(value.candidate ?? 'absent')}`, TIER.supporting, 'environment rows'));
+        }
+        for (const pkg of env.packagesChanged) {
+            rows.push(row(`- ${prefix}package ${code(pkg.name)}: ${code(pkg.baseline ?? 'absent')} → ${code(pkg.candidate ?? 'absent')}`, TIER.minor, 'package changes'));
+        }
+        for (const pkg of env.packagesAdded) {
+            rows.push(row(`- ${prefix}package added: ${code(pkg.name)} ${code(pkg.candidate ?? '')}`, TIER.minor, 'package changes'));
+        }
+        for (const pkg of env.packagesRemoved) {
+            rows.push(row(`- ${prefix}package removed: ${code(pkg.name)} ${code(pkg.baseline ?? '')}`, TIER.minor, 'package changes'));
+        }
+        const vars = [
+            ...env.variableNamesAdded.map((v) => `+${v}`),
+            ...env.variableNamesRemoved.map((v) => `−${v}`),
+        ];
+        if (vars.length > 0)
+            rows.push(row(`- ${prefix}environment variable names: ${vars.map((v) => code(v)).join(', ')}`, TIER.detail, 'environment rows'));
+    }
+    return section('Environment changes', rows, { summary: pluralise(rows.length, 'change') });
+}
+function severityTier(severity) {
+    return severity === 'error' ? TIER.important : severity === 'warning' ? TIER.supporting : TIER.detail;
+}
+const SEVERITY_EMOJI = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+function diagnosticsSection(report) {
+    const diagnostics = [...report.diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        (a.side === b.side ? 0 : a.side === 'candidate' ? -1 : 1));
+    const rows = diagnostics.map((d) => row(tableRow([
+        `${SEVERITY_EMOJI[d.severity]} ${d.severity}`,
+        d.side,
+        code(d.code),
+        d.stage === null ? '—' : code(d.stage),
+        msg(d.summary),
+    ]), severityTier(d.severity), `${d.severity} diagnostics`));
+    return section('Diagnostics', rows, {
+        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
+        summary: pluralise(rows.length, 'diagnostic'),
+    });
+}
+function gapsSection(report) {
+    const gaps = [
+        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
+        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
+    ].sort((a, b) => SEVERITY_RANK[a.gap.severity] - SEVERITY_RANK[b.gap.severity]);
+    const rows = gaps.map(({ gap, side }) => {
+        const where = gap.file === undefined
+            ? (gap.ref ?? '—')
+            : gap.line === undefined
+                ? gap.file
+                : `${gap.file}:${gap.line}`;
+        return row(tableRow([
+            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
+            side,
+            code(gap.code),
+            where === '—' ? where : code(where),
+            msg(gap.message),
+        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
+    });
+    const errors = gaps.filter((g) => g.gap.severity === 'error').length;
+    return section('Evidence gaps', rows, {
+        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
+        summary: `${pluralise(rows.length, 'gap')} (${errors} error${errors === 1 ? '' : 's'})`,
+    });
+}
+function findingsSection(report) {
+    const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
+    return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+}
+// ---------------------------------------------------------------------------------------------
+// Waivers, baseline, next steps
+function waiverText(waiver) {
+    const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
+    return `${code(target)} by ${msg(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
+}
+function waiversSection(report) {
+    const rows = [
+        ...report.waivers.accepted.map((w) => row(`- 🟡 accepted: ${waiverText(w)}`, TIER.keep, 'accepted waivers')),
+        ...report.waivers.rejected.map((w) => row(`- ✋ rejected: ${code(w.text)} by ${msg(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`, TIER.important, 'rejected waivers')),
+        ...report.waivers.unused.map((w) => row(`- ▫️ unused (matched nothing that failed): ${waiverText(w)}`, TIER.supporting, 'unused waivers')),
+    ];
+    return section('Waivers', rows, { fold: false });
+}
+function runList(runs) {
+    if (runs.length === 0)
+        return 'no runs';
+    const shown = runs
+        .slice(0, 5)
+        .map((r) => `${code(r.name)} (${code(r.ref)}, status ${r.status ?? 'unknown'})`);
+    return runs.length > 5 ? `${shown.join(', ')}, … (+${runs.length - 5} more)` : shown.join(', ');
+}
+function baselineSection(report) {
+    const lines = ['### Baseline'];
+    const context = report.context;
+    if (report.baseline === null) {
+        // The source then says why there is none (expired, never promoted, first run…): lead with it.
+        const why = context.baselineSource?.replace(/^No baseline: /, '');
+        lines.push(why
+            ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
+            : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+    }
+    else {
+        lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
+        if (context.baselineSource)
+            lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
+    }
+    if (context.baselineSha)
+        lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
+    lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
+    if (context.sha)
+        lines.push(`- Candidate commit: ${code(context.sha)}`);
+    lines.push(`- Gate config: ${context.configSource ? msg(context.configSource) : 'not recorded'}`);
+    return lines.join('\n');
+}
+function notesSection(report) {
+    const notes = [...report.notes, ...report.comparisons.flatMap((c) => c.notes)];
+    const rows = [...new Set(notes)].map((n) => row(`- ${msg(n)}`, TIER.sampleList, 'notes'));
+    return section('How the evidence was read', rows, { fold: true, summary: pluralise(rows.length, 'note') });
+}
+function nextStepsSection(report) {
+    const rows = report.nextSteps.map((step, i) => row(`${i + 1}. ${msg(step)}`, i < NEXT_STEPS_KEPT ? TIER.keep : TIER.supporting, 'further next steps'));
+    return section('Recommended next steps', rows, { fold: false });
+}
+/** Only a plain https URL becomes a link; anything else is shown as text. */
+function runLink(runUrl) {
+    if (runUrl === undefined)
+        return '';
+    return /^https:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(runUrl) && !/[()[\]<>]/.test(runUrl)
+        ? `[workflow run](${runUrl})`
+        : escapeText(runUrl);
+}
+function footer(report, runUrl) {
+    const link = runLink(runUrl);
+    return `<sub>contexta/gate · report schema v${report.schemaVersion}${link ? ` · full report: ${link}` : ''}</sub>`;
+}
+function describeOmissions(runUrl) {
+    return (omissions, cut) => {
+        const left = omissions.map((o) => `${o.what} (${o.count.toLocaleString('en-US')})`).join(', ');
+        const where = runLink(runUrl);
+        const full = `The full report is in the JSON report artifact and the job summary${where ? ` of the ${where}` : ''}.`;
+        const what = left === '' ? '' : ` Left out: ${left}.`;
+        const cutText = cut ? ' The rest of the comment was cut after the last line shown.' : '';
+        return `> [!NOTE]\n> This comment was shortened to fit GitHub's comment size limit.${what}${cutText} ${full}`;
+    };
+}
+function renderMarkdown(report, options = {}) {
+    const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+    const ctx = {
+        report,
+        index: indexChecks(report),
+        withUnit: rowsNameUnit(report),
+    };
+    const parts = [
+        markdown_text(`${markerComment(options.marker)}\n${headline(report, ctx.index)}`),
+        { kind: 'note' },
+        gateTable(report),
+        failingChecks(report),
+        findingsSection(report),
+        metricSection(ctx, false),
+        metricSection(ctx, true),
+        samplesSection(ctx),
+        artifactSection(ctx),
+        environmentSection(ctx),
+        diagnosticsSection(report),
+        gapsSection(report),
+        waiversSection(report),
+        markdown_text(baselineSection(report)),
+        nextStepsSection(report),
+        notesSection(report),
+        markdown_text(footer(report, options.runUrl)),
+    ];
+    return fitToBudget(parts.filter((p) => p !== null), { maxChars, describeOmissions: describeOmissions(options.runUrl) }).markdown;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+const ANSI = {
+    pass: '\u001b[32m',
+    warn: '\u001b[33m',
+    fail: '\u001b[31m',
+    unknown: '\u001b[35m',
+    dim: '\u001b[2m',
+};
+const RESET = '\u001b[0m';
+/** Untrusted text on one line, without control characters, capped. */
+function safe(text, max = 300) {
+    return truncateText(toSingleLine(text), max);
+}
+function renderText(report, options = {}) {
+    const maxRows = options.maxRows ?? 10;
+    const paint = (colour, text) => options.color ? `${ANSI[colour]}${text}${RESET}` : text;
+    const lines = [];
+    const index = indexChecks(report);
+    lines.push(`contexta-gate: ${paint(report.verdict, VERDICT_LABEL[report.verdict])} — ${safe(headlineReason(report.headline), 600)}`);
+    if (report.exit.outcome !== report.verdict) {
+        lines.push(`check conclusion: ${report.exit.outcome} (exit ${report.exit.code}) — ${safe(report.exit.reason)}`);
+    }
+    if (report.baseline === null)
+        lines.push('no baseline: nothing was compared; missing evidence is not a pass');
+    const gates = [...report.gates].sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome]);
+    if (gates.length > 0) {
+        lines.push('', 'gates:');
+        const width = Math.min(40, Math.max(...gates.map((g) => safe(g.name, 40).length)));
+        for (const gate of gates) {
+            const outcome = gate.outcome === 'pass' || gate.outcome === 'skipped' ? gate.outcome : gate.outcome.toUpperCase();
+            const colour = gateColour(gate);
+            const summary = gate.worst?.reason ?? gate.message;
+            lines.push(`  ${paint(colour, outcome.padEnd(7))} ${safe(gate.name, 40).padEnd(width)}  ${safe(summary)}`);
+            if (gate.outcome === 'pass' || gate.outcome === 'skipped')
+                continue;
+            const checks = gate.checks.filter((c) => c.outcome !== 'pass');
+            for (const check of checks.slice(0, maxRows))
+                lines.push(`      ${text_checkLine(check)}`);
+            if (checks.length > maxRows)
+                lines.push(paint('dim', `      … ${checks.length - maxRows} more`));
+        }
+    }
+    const deltas = topDeltas(report, index, maxRows);
+    if (deltas.shown.length > 0) {
+        lines.push('', 'largest changes (flagged by a gate first):');
+        for (const { comparison, delta } of deltas.shown) {
+            const statistics = rowStatistics(report, index, comparison, delta);
+            const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+            const unit = rowsNameUnit(report) ? `${safe(comparison.unit, 60)}: ` : '';
+            const label = safe(metricLabel(delta.stage, delta.key, delta.slice), 80);
+            const pct = formatPercent(delta.relativeChange);
+            lines.push(`  ${unit}${label}  ${formatNumber(delta.baseline)} → ${formatNumber(delta.candidate)}  ` +
+                `${formatDelta(delta.delta)}${pct ? ` (${pct})` : ''}  ${formatChange(delta)}${stats ? `  [${stats}]` : ''}`);
+        }
+        if (deltas.more > 0)
+            lines.push(paint('dim', `  … ${deltas.more} more changed rows`));
+    }
+    const gaps = [
+        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
+        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
+    ];
+    const serious = gaps.filter((g) => g.gap.severity !== 'info');
+    if (gaps.length > 0) {
+        const info = gaps.length - serious.length;
+        lines.push('', `evidence gaps: ${gaps.length}${info > 0 ? ` (${info} info not listed)` : ''}`);
+        for (const { gap, side } of serious.slice(0, maxRows)) {
+            const where = gap.file === undefined
+                ? ''
+                : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
+            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(gap.message)}`);
+        }
+        if (serious.length > maxRows)
+            lines.push(paint('dim', `  … ${serious.length - maxRows} more`));
+    }
+    const diagnostics = report.diagnostics.filter((d) => d.severity === 'error');
+    if (diagnostics.length > 0) {
+        lines.push('', 'error diagnostics:');
+        for (const d of diagnostics.slice(0, maxRows))
+            lines.push(`  ${d.side} ${d.code}: ${safe(d.summary)}`);
+    }
+    if (report.waivers.accepted.length + report.waivers.rejected.length > 0) {
+        lines.push('', 'waivers:');
+        for (const w of report.waivers.accepted) {
+            lines.push(`  accepted ${safe(w.target, 80)}${w.slice ? `@${safe(w.slice, 60)}` : ''} by ${safe(w.grantedBy, 60)}: ${safe(w.reason)}`);
+        }
+        for (const w of report.waivers.rejected)
+            lines.push(`  rejected ${safe(w.text, 80)} by ${safe(w.grantedBy, 60)}: ${safe(w.reason)}`);
+    }
+    if (report.nextSteps.length > 0) {
+        lines.push('', 'next steps:');
+        report.nextSteps.slice(0, maxRows).forEach((step, i) => {
+            lines.push(`  ${i + 1}. ${safe(step, 600)}`);
+        });
+    }
+    return `${lines.join('\n')}\n`;
+}
+function gateColour(gate) {
+    switch (gate.outcome) {
+        case 'fail':
+        case 'warn':
+        case 'pass':
+        case 'unknown':
+            return gate.outcome;
+        case 'waived':
+            return 'warn';
+        default:
+            return 'dim';
+    }
+}
+function text_checkLine(check) {
+    const stats = formatStatistics(check.interval, check.pValue);
+    const waiver = check.waiver
+        ? ` (waived by ${safe(check.waiver.grantedBy, 60)}: ${safe(check.waiver.reason)})`
+        : '';
+    return `${check.outcome}: ${safe(check.reason)}${stats ? ` [${stats}]` : ''}${waiver}`;
+}
+/**
+ * Rows worth a glance in a terminal: every row a gate flagged, then compared rows that got worse,
+ * then better, largest relative change first.
+ */
+function topDeltas(report, index, limit) {
+    const rows = [];
+    for (const comparison of report.comparisons) {
+        for (const delta of comparison.metrics) {
+            const flagged = index.flagged.has(metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice));
+            if (!flagged &&
+                (delta.status !== 'compared' || delta.change === 'unchanged' || delta.change === 'neutral'))
+                continue;
+            const rank = flagged ? 0 : delta.change === 'worse' ? 1 : 2;
+            rows.push({ comparison, delta, rank, size: Math.abs(delta.relativeChange ?? delta.delta ?? 0) });
+        }
+    }
+    rows.sort((a, b) => a.rank - b.rank || b.size - a.size);
+    return { shown: rows.slice(0, limit), more: Math.max(0, rows.length - limit) };
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+
+
+
+
+
+
+/***/ })
+
+};

@@ -1,0 +1,5855 @@
+export const id = 821;
+export const ids = [821];
+export const modules = {
+
+/***/ 821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  COMPARE_USAGE: () => (/* binding */ COMPARE_USAGE),
+  compareCommand: () => (/* binding */ compareCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/gates/metric-selector.ts
+/**
+ * `*` matches any run of characters, dots included, so `tokens.*` covers `tokens.prompt` and `*`
+ * covers `latency-ms.p95`. Nothing else is special: metric keys may hold `.`, `-` and `_`.
+ */
+function globMatch(pattern, text) {
+    if (!pattern.includes('*'))
+        return pattern === text;
+    const parts = pattern.split('*');
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    if (text.length < first.length + last.length)
+        return false;
+    if (!text.startsWith(first) || !text.endsWith(last))
+        return false;
+    let at = first.length;
+    const end = text.length - last.length;
+    for (let i = 1; i < parts.length - 1; i++) {
+        const part = parts[i];
+        const found = text.indexOf(part, at);
+        if (found < 0 || found + part.length > end)
+            return false;
+        at = found + part.length;
+    }
+    return true;
+}
+/**
+ * Whether a metric of `stage` (null for a run-level metric) with `key` is selected. `*` as the stage
+ * also selects run-level metrics (metalab runs have nothing else); `run` selects run-level metrics and
+ * a stage literally named `run`.
+ */
+function matchesSelector(selector, stage, key) {
+    if (!globMatch(selector.key, key))
+        return false;
+    if (selector.stage === '*')
+        return true;
+    if (stage === null)
+        return selector.stage === 'run';
+    return globMatch(selector.stage, stage);
+}
+const STAGE_PATTERN = /^[A-Za-z0-9_*-]+$/;
+const KEY_PATTERN = /^[^\s/]+$/;
+/** Parses `<stage>/<metric key>`; returns the reason when the text is not a selector. */
+function parseMetricSelector(text) {
+    const parts = text.split('/');
+    if (parts.length !== 2) {
+        return {
+            error: parts.length === 1
+                ? 'a metric selector "<stage>/<metric key>" (e.g. "evaluate/accuracy" or "*/accuracy")'
+                : 'a metric selector with exactly one "/" ("<stage>/<metric key>")',
+        };
+    }
+    const [stage, key] = parts;
+    if (stage === '')
+        return { error: 'a stage name, "*" or "run" before the "/"' };
+    if (!STAGE_PATTERN.test(stage)) {
+        return { error: 'a stage name of letters, digits, "-", "_" or "*" before the "/"' };
+    }
+    if (key === '')
+        return { error: 'a metric key after the "/" (use "*" for every metric)' };
+    if (!KEY_PATTERN.test(key))
+        return { error: 'a metric key without spaces after the "/"' };
+    return { stage, key };
+}
+/** The selector as the user writes it, for messages. */
+function formatSelector(selector) {
+    return `${selector.stage}/${selector.key}`;
+}
+
+;// CONCATENATED MODULE: ./src/gates/metric-direction.ts
+
+/** A whole name, or the last hyphen-word of a name: `f1`, `macro-f1`, `val-loss`. */
+const word = (w) => {
+    return (name) => name === w || name.endsWith(`-${w}`);
+};
+/** A name or one of its hyphen-words starting with the prefix: `latency-ms`, `p95-latency`, `model-size`. */
+const prefix = (p) => {
+    return (name) => name.startsWith(p) || name.includes(`-${p}`);
+};
+const suffix = (s) => {
+    return (name) => name.endsWith(s);
+};
+// Lower-is-better rules come first so a unit suffix wins over a quality word (`score-ms` is a latency).
+const BUILT_IN = [
+    ...['latency', 'error', 'size'].map((p) => ({ test: prefix(p), direction: 'lower' })),
+    ...['-ms', '.seconds'].map((s) => ({ test: suffix(s), direction: 'lower' })),
+    ...['loss', 'perplexity'].map((w) => ({ test: word(w), direction: 'lower' })),
+    ...['accuracy', 'f1', 'auc', 'precision', 'recall', 'exact-match', 'pass', 'correct', 'score'].map((w) => ({
+        test: word(w),
+        direction: 'higher',
+    })),
+];
+/**
+ * Which way is better for a metric key. User overrides (`policy.directions`, key globs) win, first
+ * match in file order, matched against the key as written; then the built-in table, tried on the
+ * whole key and then on its last dot-segment (`latency-ms.p95` by the whole key, `eval.f1` by `f1`).
+ * The table reads `_` like `-`: Contexta keys cannot hold `_`, but metalab keys are snake_case
+ * (`latency_ms`, `per_class_accuracy`). Anything else — token counts, cost, sample counts — is
+ * `neutral`: a change is reported but is neither better nor worse.
+ */
+function metricDirection(key, overrides = []) {
+    for (const override of overrides) {
+        if (globMatch(override.pattern, key))
+            return override.direction;
+    }
+    const words = key.replaceAll('_', '-');
+    const lastSegment = words.slice(words.lastIndexOf('.') + 1);
+    for (const name of [words, lastSegment]) {
+        for (const rule of BUILT_IN) {
+            if (rule.test(name))
+                return rule.direction;
+        }
+    }
+    return 'neutral';
+}
+
+;// CONCATENATED MODULE: ./src/compare/metrics.ts
+
+function seriesId(stage, s) {
+    return JSON.stringify([stage, s.key, s.slice, s.batch]);
+}
+/**
+ * Every metric series of a run, run-level ones included (Contexta's compare ignores run-level metrics;
+ * metalab has nothing else, and a Contexta job may record its headline metric without a stage). When a
+ * reader hands over two series with the same identity, the one observed later wins, like Contexta's
+ * "latest" rule.
+ */
+function indexSeries(run) {
+    const index = new Map();
+    if (!run)
+        return index;
+    const add = (stage, series) => {
+        const id = seriesId(stage, series);
+        const existing = index.get(id);
+        if (existing && laterThan(existing.series, series))
+            return;
+        index.set(id, { stage, series });
+    };
+    for (const series of run.runMetrics)
+        add(null, series);
+    for (const stage of run.stages)
+        for (const series of stage.metrics)
+            add(stage.name, series);
+    return index;
+}
+function laterThan(a, b) {
+    const ta = a.latest.observedAt ? Date.parse(a.latest.observedAt) : Number.NaN;
+    const tb = b.latest.observedAt ? Date.parse(b.latest.observedAt) : Number.NaN;
+    return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
+}
+function assessChange(delta, direction) {
+    if (delta === 0)
+        return 'unchanged';
+    if (direction === 'neutral')
+        return 'neutral';
+    if (direction === 'higher')
+        return delta > 0 ? 'better' : 'worse';
+    return delta < 0 ? 'better' : 'worse';
+}
+function isPartial(series) {
+    return series.completeness !== 'complete';
+}
+function nonFiniteReason(side, series) {
+    return `${side} holds ${series.nonFinite} non-finite observation(s) (NaN/Infinity) and no finite latest value`;
+}
+/**
+ * Matches metric series across sides by stage/key/slice/batch. `baseline` may be null (no baseline
+ * run): every candidate series is then `added`, with no deltas.
+ */
+function compareMetrics(baseline, candidate, directions) {
+    const left = indexSeries(baseline);
+    const right = indexSeries(candidate);
+    const ids = new Set([...left.keys(), ...right.keys()]);
+    const deltas = [];
+    for (const id of ids) {
+        const b = left.get(id);
+        const c = right.get(id);
+        const any = (c ?? b);
+        const direction = metricDirection(any.series.key, directions);
+        const bValue = b && Number.isFinite(b.series.latest.value) ? b.series.latest.value : null;
+        const cValue = c && Number.isFinite(c.series.latest.value) ? c.series.latest.value : null;
+        const row = {
+            stage: any.stage,
+            key: any.series.key,
+            slice: any.series.slice,
+            batch: any.series.batch,
+            unit: c?.series.unit ?? b?.series.unit ?? null,
+            presence: b && c ? 'both' : c ? 'candidate_only' : 'baseline_only',
+            status: b && c ? 'compared' : c ? 'added' : 'removed',
+            baseline: bValue,
+            candidate: cValue,
+            delta: null,
+            relativeChange: null,
+            ratio: null,
+            direction,
+            change: null,
+            baselineCount: b ? b.series.count : null,
+            candidateCount: c ? c.series.count : null,
+            baselineNonFinite: b?.series.nonFinite ?? 0,
+            candidateNonFinite: c?.series.nonFinite ?? 0,
+            baselineDegraded: b?.series.degraded ?? false,
+            candidateDegraded: c?.series.degraded ?? false,
+            baselinePartial: b ? isPartial(b.series) : false,
+            candidatePartial: c ? isPartial(c.series) : false,
+            baselineReplicates: b ? [...b.series.replicates] : [],
+            candidateReplicates: c ? [...c.series.replicates] : [],
+            sampleLink: null,
+            reason: null,
+        };
+        if (b && c) {
+            if (bValue === null || cValue === null) {
+                row.status = 'not_comparable';
+                const reasons = [];
+                if (bValue === null)
+                    reasons.push(nonFiniteReason('baseline', b.series));
+                if (cValue === null)
+                    reasons.push(nonFiniteReason('candidate', c.series));
+                row.reason = reasons.join('; ');
+            }
+            else {
+                row.delta = cValue - bValue;
+                row.ratio = bValue === 0 ? null : cValue / bValue;
+                row.relativeChange = bValue === 0 ? null : row.delta / Math.abs(bValue);
+                row.change = assessChange(row.delta, direction);
+                const ignored = row.baselineNonFinite + row.candidateNonFinite;
+                if (ignored > 0) {
+                    row.reason = `${ignored} non-finite observation(s) ignored; latest finite values compared`;
+                }
+            }
+        }
+        else {
+            const only = (c ?? b);
+            if (!Number.isFinite(only.series.latest.value)) {
+                row.reason = nonFiniteReason(c ? 'candidate' : 'baseline', only.series);
+            }
+        }
+        deltas.push(row);
+    }
+    return deltas.sort(compareRows);
+}
+const byText = (a, b) => {
+    if (a === b)
+        return 0;
+    if (a === null)
+        return -1;
+    if (b === null)
+        return 1;
+    return a < b ? -1 : 1;
+};
+function compareRows(a, b) {
+    return (byText(a.stage, b.stage) || byText(a.key, b.key) || byText(a.slice, b.slice) || byText(a.batch, b.batch));
+}
+
+;// CONCATENATED MODULE: ./src/compare/artifacts.ts
+
+function byKind(run) {
+    const out = new Map();
+    for (const artifact of run?.artifacts ?? []) {
+        const list = out.get(artifact.kind) ?? [];
+        list.push(artifact);
+        out.set(artifact.kind, list);
+    }
+    return out;
+}
+/** Summed size, or null when any artifact's size is unknown (a partial sum would understate growth). */
+function totalSize(artifacts) {
+    let total = 0;
+    for (const a of artifacts) {
+        if (a.sizeBytes === null)
+            return null;
+        total += a.sizeBytes;
+    }
+    return artifacts.length === 0 ? null : total;
+}
+/**
+ * Artifacts grouped by kind, following Contexta's rule (one per side → compare hash and location;
+ * more than one on a side → ambiguous), plus size growth, which Contexta does not report.
+ */
+function compareArtifacts(baseline, candidate) {
+    const left = byKind(baseline);
+    const right = byKind(candidate);
+    const kinds = [...new Set([...left.keys(), ...right.keys()])].sort(byText);
+    return kinds.map((kind) => {
+        const b = left.get(kind) ?? [];
+        const c = right.get(kind) ?? [];
+        const bSize = totalSize(b);
+        const cSize = totalSize(c);
+        const growthBytes = bSize !== null && cSize !== null ? cSize - bSize : null;
+        let change;
+        let detail = null;
+        if (b.length === 0)
+            change = 'added';
+        else if (c.length === 0)
+            change = 'removed';
+        else if (b.length > 1 || c.length > 1)
+            change = 'ambiguous';
+        else {
+            const hashChanged = b[0].hash !== c[0].hash;
+            const locationChanged = b[0].location !== c[0].location;
+            change = hashChanged || locationChanged ? 'changed' : 'unchanged';
+            if (hashChanged && locationChanged)
+                detail = 'both_changed';
+            else if (hashChanged)
+                detail = 'hash_changed';
+            else if (locationChanged)
+                detail = 'location_changed';
+        }
+        return {
+            kind,
+            change,
+            detail,
+            baselineCount: b.length,
+            candidateCount: c.length,
+            baselineRef: b[0]?.ref ?? null,
+            candidateRef: c[0]?.ref ?? null,
+            baselineLocation: b[0]?.location ?? null,
+            candidateLocation: c[0]?.location ?? null,
+            baselineSizeBytes: bSize,
+            candidateSizeBytes: cSize,
+            growthBytes,
+            growthPct: growthBytes !== null && bSize ? (growthBytes / bSize) * 100 : null,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/compare/environment.ts
+function field(baseline, candidate) {
+    return { baseline, candidate, changed: baseline !== candidate };
+}
+/**
+ * Compares environment snapshots when both runs have one. The model holds variable names only, so no
+ * value can leak into a report from here.
+ */
+function compareEnvironment(baseline, candidate) {
+    const b = baseline?.environment ?? null;
+    const c = candidate?.environment ?? null;
+    const empty = {
+        status: 'both_missing',
+        changed: false,
+        python: null,
+        platform: null,
+        packagesAdded: [],
+        packagesRemoved: [],
+        packagesChanged: [],
+        variableNamesAdded: [],
+        variableNamesRemoved: [],
+    };
+    if (!b || !c) {
+        return { ...empty, status: b ? 'candidate_missing' : c ? 'baseline_missing' : 'both_missing' };
+    }
+    const names = [...new Set([...Object.keys(b.packages), ...Object.keys(c.packages)])].sort();
+    const added = [];
+    const removed = [];
+    const changed = [];
+    for (const name of names) {
+        const from = b.packages[name] ?? null;
+        const to = c.packages[name] ?? null;
+        if (from === null)
+            added.push({ name, baseline: null, candidate: to });
+        else if (to === null)
+            removed.push({ name, baseline: from, candidate: null });
+        else if (from !== to)
+            changed.push({ name, baseline: from, candidate: to });
+    }
+    const bVars = new Set(b.environmentVariableNames);
+    const cVars = new Set(c.environmentVariableNames);
+    const python = field(b.python, c.python);
+    const platform = field(b.platform, c.platform);
+    const variableNamesAdded = [...cVars].filter((n) => !bVars.has(n)).sort();
+    const variableNamesRemoved = [...bVars].filter((n) => !cVars.has(n)).sort();
+    return {
+        status: 'compared',
+        changed: python.changed ||
+            platform.changed ||
+            added.length +
+                removed.length +
+                changed.length +
+                variableNamesAdded.length +
+                variableNamesRemoved.length >
+                0,
+        python,
+        platform,
+        packagesAdded: added,
+        packagesRemoved: removed,
+        packagesChanged: changed,
+        variableNamesAdded,
+        variableNamesRemoved,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/input-error.ts
+/**
+ * Thrown for every input the statistics cannot be computed from. The functions in `stats/` never return a
+ * half-computed result: either all fields are meaningful numbers or this is thrown. It is a RangeError so
+ * generic handlers treat it as bad input, and carries a machine-readable `reason` so the gate layer can
+ * turn `empty` into "not enough samples" without parsing messages.
+ */
+class input_error_StatsInputError extends RangeError {
+    name = 'StatsInputError';
+    reason;
+    constructor(reason, message) {
+        super(message);
+        this.reason = reason;
+    }
+}
+function input_error_checkConfidence(confidence) {
+    if (!(confidence > 0 && confidence < 1)) {
+        throw new input_error_StatsInputError('invalid-option', `confidence must be strictly between 0 and 1 (e.g. 0.95), got ${confidence}`);
+    }
+}
+function input_error_checkCount(name, value) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+        throw new input_error_StatsInputError('invalid-count', `${name} must be a non-negative integer, got ${value}`);
+    }
+}
+function checkPairedLengths(baseline, candidate) {
+    if (baseline.length !== candidate.length) {
+        throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline.length}, candidate has ${candidate.length}`);
+    }
+    if (baseline.length === 0) {
+        throw new input_error_StatsInputError('empty', 'no paired samples: at least one pair is needed');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/normal.ts
+
+/*
+ * Inverse of the standard normal CDF by Wichura's algorithm AS 241 (PPND16), Applied Statistics 37(3),
+ * 477–484, 1988: three rational approximations (central, intermediate and far tail), accurate to about
+ * 1 part in 1e16 over the whole double range, with no iteration and no dependency on an erfc
+ * implementation (which Acklam's method needs for its refinement step to reach full precision).
+ * The published 20-digit coefficients are written as the doubles they round to (shortest round-trip form).
+ */
+const SPLIT1 = 0.425;
+const SPLIT2 = 5;
+const CONST1 = 0.180625;
+const CONST2 = 1.6;
+const A = [
+    3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987,
+    67265.7709270087, 33430.57558358813, 2509.0809287301227,
+];
+const B = [
+    1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271,
+    28729.085735721943, 5226.495278852854,
+];
+const C = [
+    1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684,
+    0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
+];
+const D = [
+    1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008, 0.015198666563616457,
+    0.0005475938084995345, 1.0507500716444169e-9,
+];
+const E = [
+    6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124,
+    0.0012426609473880784, 0.000027115555687434876, 2.0103343992922881e-7,
+];
+const F = [
+    1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 0.0007868691311456133,
+    0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
+];
+function ratio(numerator, denominator, x) {
+    let num = 0;
+    let den = 0;
+    for (let i = numerator.length - 1; i >= 0; i--) {
+        num = num * x + numerator[i];
+        den = den * x + denominator[i];
+    }
+    return num / den;
+}
+/**
+ * The standard normal quantile Φ⁻¹(p). Returns -Infinity for p = 0 and +Infinity for p = 1; throws a
+ * StatsInputError for p outside [0, 1] or NaN.
+ */
+function normalQuantile(p) {
+    if (!(p >= 0 && p <= 1)) {
+        throw new input_error_StatsInputError('invalid-option', `normal quantile needs a probability in [0, 1], got ${p}`);
+    }
+    if (p === 0)
+        return Number.NEGATIVE_INFINITY;
+    if (p === 1)
+        return Number.POSITIVE_INFINITY;
+    const q = p - 0.5;
+    if (Math.abs(q) <= SPLIT1) {
+        return q * ratio(A, B, CONST1 - q * q);
+    }
+    const r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+    const z = r <= SPLIT2 ? ratio(C, D, r - CONST2) : ratio(E, F, r - SPLIT2);
+    return q < 0 ? -z : z;
+}
+/** The two-sided critical value z such that P(|Z| ≤ z) = confidence. */
+function normal_twoSidedCriticalValue(confidence) {
+    input_error_checkConfidence(confidence);
+    // The lower tail keeps full relative precision for confidence levels close to 1.
+    return -normalQuantile((1 - confidence) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/stats/rng.ts
+
+/*
+ * xoshiro128** 1.1 (Blackman & Vigna, https://prng.di.unimi.it/xoshiro128starstar.c), seeded the way
+ * its authors recommend: the 128-bit state is filled from two outputs of SplitMix64
+ * (https://prng.di.unimi.it/splitmix64.c) started at the seed. Low 32 bits of the first output go to
+ * s[0], its high 32 bits to s[1], the second output likewise to s[2], s[3]. SplitMix64 is a bijection
+ * of its counter, so two consecutive outputs are never both zero and the all-zero state cannot occur.
+ * Everything is 32-bit integer arithmetic (Math.imul, >>>), so the stream is bit-identical on every
+ * JavaScript engine and platform.
+ */
+const TWO_POW_21 = 2097152;
+const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 9007199254740992;
+const MASK_64 = (1n << 64n) - 1n;
+function splitMix64(state) {
+    const next = (state + 0x9e3779b97f4a7c15n) & MASK_64;
+    let z = next;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK_64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
+    return { state: next, output: z ^ (z >> 31n) };
+}
+class Rng {
+    s0;
+    s1;
+    s2;
+    s3;
+    single = new Uint32Array(1);
+    /** `seed` is any integer in [0, 2^53): every such seed gives a distinct, reproducible stream. */
+    constructor(seed) {
+        if (!Number.isSafeInteger(seed) || seed < 0) {
+            throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${seed}`);
+        }
+        const first = splitMix64(BigInt(seed));
+        const second = splitMix64(first.state);
+        this.s0 = Number(first.output & 0xffffffffn);
+        this.s1 = Number(first.output >> 32n);
+        this.s2 = Number(second.output & 0xffffffffn);
+        this.s3 = Number(second.output >> 32n);
+    }
+    /** Next raw output, an integer in [0, 2^32). */
+    nextUint32() {
+        const s1 = this.s1;
+        const times5 = Math.imul(s1, 5);
+        const result = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
+        const t = s1 << 9;
+        this.s2 ^= this.s0;
+        this.s3 ^= s1;
+        this.s1 = s1 ^ this.s2;
+        this.s0 ^= this.s3;
+        this.s2 ^= t;
+        this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+        return result;
+    }
+    /** Uniform double in [0, 1) with the full 53 bits of precision (two raw outputs per call). */
+    nextDouble() {
+        const high = this.nextUint32() >>> 5;
+        const low = this.nextUint32() >>> 6;
+        return (high * 67108864 + low) / TWO_POW_53;
+    }
+    /**
+     * Uniform integer in [0, n) for an integer n in [1, 2^32], without bias. Same stream as `fillInts`.
+     */
+    nextInt(n) {
+        this.fillInts(this.single, n);
+        return this.single[0];
+    }
+    /**
+     * Fills `target` with uniform integers in [0, n), n an integer in [1, 2^32], without bias. This is the
+     * hot path of the bootstrap, so the generator state lives in locals for the whole loop.
+     *
+     * For n ≤ 2^21 it uses Lemire's multiply-shift ("Fast random integer generation in an interval", ACM
+     * TOMACS 2019): x·n is exact in a double, its high 32 bits are the result, and the rare low parts below
+     * 2^32 mod n are rejected. Larger n fall back to rejecting the incomplete top block and taking x mod n.
+     */
+    fillInts(target, n) {
+        if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
+            throw new input_error_StatsInputError('invalid-option', `integer draws need an integer n in [1, 2^32], got ${n}`);
+        }
+        let s0 = this.s0;
+        let s1 = this.s1;
+        let s2 = this.s2;
+        let s3 = this.s3;
+        const multiplyShift = n <= TWO_POW_21;
+        const threshold = multiplyShift ? (TWO_POW_32 - n) % n : TWO_POW_32 - (TWO_POW_32 % n);
+        for (let i = 0; i < target.length;) {
+            const times5 = Math.imul(s1, 5);
+            const x = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
+            const t = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 11) | (s3 >>> 21);
+            if (multiplyShift) {
+                const product = x * n;
+                const high = Math.floor(product / TWO_POW_32);
+                if (product - high * TWO_POW_32 >= threshold)
+                    target[i++] = high;
+            }
+            else if (x < threshold) {
+                target[i++] = x % n;
+            }
+        }
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+    }
+    /**
+     * Sum of `count` values drawn uniformly with replacement from `values` (one bootstrap resample),
+     * drawing the indices exactly as `fillInts(target of length count, values.length)` would. The
+     * bootstrap's inner loop: fused so the indices are never stored and read back.
+     */
+    sumOfDraws(values, count) {
+        const n = values.length;
+        if (n < 1 || n > TWO_POW_21) {
+            const indices = new Uint32Array(count);
+            this.fillInts(indices, n);
+            let sum = 0;
+            for (let i = 0; i < count; i++)
+                sum += values[indices[i]];
+            return sum;
+        }
+        let s0 = this.s0;
+        let s1 = this.s1;
+        let s2 = this.s2;
+        let s3 = this.s3;
+        const threshold = (TWO_POW_32 - n) % n;
+        let sum = 0;
+        for (let i = 0; i < count;) {
+            const times5 = Math.imul(s1, 5);
+            const x = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
+            const t = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 11) | (s3 >>> 21);
+            const product = x * n;
+            const high = Math.floor(product / TWO_POW_32);
+            if (product - high * TWO_POW_32 >= threshold) {
+                sum += values[high];
+                i++;
+            }
+        }
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+        return sum;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
+
+
+
+const DEFAULT_RESAMPLES = 2000;
+const DEFAULT_BOOTSTRAP_SEED = 1;
+const MIN_RESAMPLES = 100;
+/**
+ * Paired nonparametric bootstrap of the mean difference candidate − baseline (Efron & Tibshirani 1993,
+ * An Introduction to the Bootstrap, ch. 13, percentile interval). Samples are resampled as pairs, i.e.
+ * the per-sample differences are resampled, which keeps the pairing that makes the comparison sharp.
+ *
+ * Cost is O(resamples × n) time and O(n + resamples) memory: the differences and the resampled means;
+ * each resample's indices are drawn and summed on the fly (`Rng.sumOfDraws`), nothing allocated per
+ * resample. Values must be finite; throws StatsInputError `empty` for zero pairs, `length-mismatch`,
+ * `not-finite` or `invalid-option` otherwise.
+ */
+function pairedBootstrap(baseline, candidate, options = {}) {
+    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+    const confidence = options.confidence ?? 0.95;
+    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
+    if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
+        throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
+    }
+    input_error_checkConfidence(confidence);
+    checkPairedLengths(baseline, candidate);
+    const rng = new Rng(seed);
+    const n = baseline.length;
+    const differences = new Float64Array(n);
+    let sumBaseline = 0;
+    let sumCandidate = 0;
+    let sumDifference = 0;
+    for (let i = 0; i < n; i++) {
+        const x = baseline[i];
+        const y = candidate[i];
+        if (!Number.isFinite(x) || !Number.isFinite(y)) {
+            throw new input_error_StatsInputError('not-finite', `sample ${i} has a non-finite value (baseline ${x}, candidate ${y})`);
+        }
+        sumBaseline += x;
+        sumCandidate += y;
+        const difference = y - x;
+        differences[i] = difference;
+        sumDifference += difference;
+    }
+    if (!Number.isFinite(sumBaseline) || !Number.isFinite(sumCandidate) || !Number.isFinite(sumDifference)) {
+        throw new input_error_StatsInputError('not-finite', 'values are too large to average in double precision');
+    }
+    const difference = sumDifference / n;
+    const means = new Float64Array(resamples);
+    let atOrBelowZero = 0;
+    let atOrAboveZero = 0;
+    let sumMeans = 0;
+    for (let r = 0; r < resamples; r++) {
+        const mean = rng.sumOfDraws(differences, n) / n;
+        means[r] = mean;
+        sumMeans += mean;
+        if (mean <= 0)
+            atOrBelowZero++;
+        if (mean >= 0)
+            atOrAboveZero++;
+    }
+    let squares = 0;
+    const centre = sumMeans / resamples;
+    for (let r = 0; r < resamples; r++)
+        squares += (means[r] - centre) ** 2;
+    const standardError = Math.sqrt(squares / (resamples - 1));
+    means.sort();
+    const alpha = 1 - confidence;
+    const interval = [quantileSorted(means, alpha / 2), quantileSorted(means, 1 - alpha / 2)];
+    // The +1 correction (North, Curtis & Sham 2002, Am J Hum Genet 71:439) counts the observed sample as one
+    // of the resamples, so a finite number of resamples never claims p = 0.
+    const tail = Math.min(atOrBelowZero, atOrAboveZero);
+    const pValue = Math.min(1, (2 * (tail + 1)) / (resamples + 1));
+    return {
+        test: 'paired-bootstrap',
+        intervalMethod: 'percentile',
+        n,
+        meanBaseline: sumBaseline / n,
+        meanCandidate: sumCandidate / n,
+        difference,
+        interval,
+        confidence,
+        resamples,
+        seed,
+        pValue,
+        standardError,
+        monteCarloError: percentileMonteCarloError(standardError, resamples, confidence),
+    };
+}
+/**
+ * Approximate Monte-Carlo standard error of a percentile-interval bound: the sample q-quantile of R draws
+ * has standard error √(q(1−q)/R) / f(ξ_q), and with the bootstrap distribution close to normal with
+ * standard deviation `standardError`, f(ξ_q) = φ(z_q) / standardError. Callers can compare it to the
+ * smallest effect they act on to decide whether `resamples` was enough.
+ */
+function percentileMonteCarloError(standardError, resamples, confidence) {
+    input_error_checkConfidence(confidence);
+    if (!(Number.isFinite(standardError) && standardError >= 0) ||
+        !Number.isSafeInteger(resamples) ||
+        resamples < 1) {
+        throw new input_error_StatsInputError('invalid-option', `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`);
+    }
+    const q = (1 - confidence) / 2;
+    const z = normalQuantile(q);
+    const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    return (standardError * Math.sqrt((q * (1 - q)) / resamples)) / density;
+}
+/** Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, R's default). */
+function quantileSorted(sorted, p) {
+    const position = (sorted.length - 1) * p;
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, sorted.length - 1);
+    const weight = position - below;
+    return sorted[below] + weight * (sorted[above] - sorted[below]);
+}
+
+;// CONCATENATED MODULE: ./src/stats/binomial.ts
+/*
+ * Binomial probabilities for the symmetric case p = 1/2, which is all the exact McNemar test needs.
+ * The point mass uses Loader's saddle-point form ("Fast and accurate computation of binomial
+ * probabilities", 2000 — the algorithm behind R's dbinom): Stirling-series remainders and a
+ * cancellation-free deviance term, so no factorial or log-factorial of a large number is ever formed and
+ * the point mass keeps near machine precision for n in the millions. The lower tail sums point masses
+ * downward from k with the ratio recurrence P(j-1)/P(j) = j/(n-j+1), which only shrinks terms when
+ * k ≤ n/2, and stops once terms no longer change the sum; rounding accumulated over its ~√n·9 steps keeps
+ * the tail within 1e-12 relative at n = 1e6 (the tests check this against scipy).
+ */
+/*
+ * stirlingError(n) for n = 1..15, computed to 60 digits with Python's decimal module (they agree with
+ * the table in R's stirlerr.c); evaluating the definition in doubles would cancel away ~2 digits.
+ */
+const STIRLING_ERROR_SMALL = [
+    0, 0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193,
+    0.013876128823070748, 0.01189670994589177, 0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
+    0.007573675487951841, 0.00694284010720953, 0.006408994188004207, 0.0059513701127588475,
+    0.005554733551962801,
+];
+/** log(n!) − [(n + ½)·log(n) − n + log√(2π)], the error of Stirling's formula, for integers n ≥ 1. */
+function stirlingError(n) {
+    if (n <= 15)
+        return STIRLING_ERROR_SMALL[n];
+    const inv = 1 / n;
+    const inv2 = inv * inv;
+    // Series 1/(12n) − 1/(360n³) + 1/(1260n⁵) − 1/(1680n⁷) + 1/(1188n⁹); the next term, 691/(360360n¹¹),
+    // is below 1.2e-16 for n > 15.
+    return inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 / 1188))));
+}
+/** x·log(x/m) + m − x, computed without cancellation when x ≈ m. */
+function deviance(x, m) {
+    if (Math.abs(x - m) < 0.1 * (x + m)) {
+        const v = (x - m) / (x + m);
+        let sum = (x - m) * v;
+        let term = 2 * x * v;
+        const v2 = v * v;
+        for (let j = 1; j < 1000; j++) {
+            term *= v2;
+            const next = sum + term / (2 * j + 1);
+            if (next === sum)
+                return next;
+            sum = next;
+        }
+        return sum;
+    }
+    return x * Math.log(x / m) + m - x;
+}
+/** P(X = k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n. */
+function binomialHalfPmf(k, n) {
+    if (k === 0 || k === n)
+        return 2 ** -n;
+    const half = n / 2;
+    const exponent = stirlingError(n) - stirlingError(k) - stirlingError(n - k) - deviance(k, half) - deviance(n - k, half);
+    return Math.exp(exponent) * Math.sqrt(n / (2 * Math.PI * k * (n - k)));
+}
+/** P(X ≤ k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n/2. */
+function binomialHalfLowerTail(k, n) {
+    const top = binomialHalfPmf(k, n);
+    if (top === 0)
+        return 0;
+    let relative = 1;
+    let term = 1;
+    for (let j = k; j >= 1; j--) {
+        term *= j / (n - j + 1);
+        const next = relative + term;
+        if (next === relative)
+            break;
+        relative = next;
+    }
+    return top * relative;
+}
+
+;// CONCATENATED MODULE: ./src/stats/wilson.ts
+
+
+/**
+ * Wilson score interval (Wilson 1927, JASA 22:209–212) without continuity correction, Newcombe's (1998)
+ * method 3. Chosen over the Wald interval because it never leaves [0, 1], is not degenerate at 0 or n
+ * successes, and keeps close to nominal coverage for small n — the slices a gate looks at are small.
+ * Throws StatsInputError `empty` for n = 0.
+ */
+function wilsonInterval(successes, n, confidence = 0.95) {
+    checkCount('successes', successes);
+    checkCount('n', n);
+    checkConfidence(confidence);
+    if (n === 0) {
+        throw new StatsInputError('empty', 'no trials: a proportion needs at least one observation');
+    }
+    if (successes > n) {
+        throw new StatsInputError('invalid-count', `successes (${successes}) cannot exceed n (${n})`);
+    }
+    const [lower, upper] = wilsonBounds(successes, n, twoSidedCriticalValue(confidence));
+    return { method: 'wilson', successes, n, estimate: successes / n, interval: [lower, upper], confidence };
+}
+/** Bounds for already-validated input; shared with the paired-difference interval. */
+function wilsonBounds(successes, n, z) {
+    const p = successes / n;
+    const z2 = z * z;
+    const denominator = 1 + z2 / n;
+    const centre = (p + z2 / (2 * n)) / denominator;
+    const halfWidth = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+    // At 0 or n successes one bound is exactly 0 or 1 in exact arithmetic; pin it so rounding cannot push
+    // it outside [0, 1] or leave a spurious 1e-17.
+    const lower = successes === 0 ? 0 : Math.max(0, centre - halfWidth);
+    const upper = successes === n ? 1 : Math.min(1, centre + halfWidth);
+    return [lower, upper];
+}
+
+;// CONCATENATED MODULE: ./src/stats/mcnemar.ts
+
+
+
+
+/**
+ * Exact two-sided McNemar p-value: conditional on the b + c discordant pairs, b ~ Binomial(b + c, ½)
+ * under H0, and p = min(1, 2·P(X ≤ min(b, c))), so p = 1 when there are no discordant pairs. For very
+ * lopsided tables with b + c in the thousands the p-value underflows to exactly 0, which is the
+ * nearest double.
+ */
+function mcnemarExactPValue(b, c) {
+    input_error_checkCount('b', b);
+    input_error_checkCount('c', c);
+    // By symmetry P(X ≤ min(b, c)) ≥ ½ exactly when |b − c| ≤ 1; answering 1 there avoids a rounded 0.99…
+    if (Math.abs(b - c) <= 1)
+        return 1;
+    const discordant = b + c;
+    return Math.min(1, 2 * binomialHalfLowerTail(Math.min(b, c), discordant));
+}
+/** Counts the paired table from per-sample 0/1 outcomes; throws StatsInputError on anything else. */
+function pairedTable(baseline, candidate) {
+    checkPairedLengths(baseline, candidate);
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < baseline.length; i++) {
+        const x = baseline[i];
+        const y = candidate[i];
+        if (!Number.isFinite(x) || !Number.isFinite(y)) {
+            throw new input_error_StatsInputError('not-finite', `sample ${i} has a non-finite outcome (baseline ${x}, candidate ${y})`);
+        }
+        if ((x !== 0 && x !== 1) || (y !== 0 && y !== 1)) {
+            throw new input_error_StatsInputError('not-binary', `sample ${i} is not a 0/1 outcome (baseline ${x}, candidate ${y}); McNemar needs binary outcomes`);
+        }
+        // Index 0: both right (a), 1: baseline only (b), 2: candidate only (c), 3: both wrong (d).
+        counts[(1 - x) * 2 + (1 - y)] += 1;
+    }
+    return { a: counts[0], b: counts[1], c: counts[2], d: counts[3] };
+}
+/** McNemar exact test and paired-difference interval on per-sample 0/1 outcomes. */
+function mcnemarExact(baseline, candidate, options = {}) {
+    return mcnemarExactFromTable(pairedTable(baseline, candidate), options);
+}
+/**
+ * McNemar exact test and paired-difference interval from the full 2×2 table. The concordant cells a and
+ * d are needed too: the discordant counts alone fix the p-value but not n, the rates or the interval.
+ * Throws StatsInputError `empty` when the table is all zeros.
+ */
+function mcnemarExactFromTable(table, options = {}) {
+    const { a, b, c, d } = table;
+    input_error_checkCount('a', a);
+    input_error_checkCount('b', b);
+    input_error_checkCount('c', c);
+    input_error_checkCount('d', d);
+    const confidence = options.confidence ?? 0.95;
+    input_error_checkConfidence(confidence);
+    const n = a + b + c + d;
+    if (n === 0) {
+        throw new input_error_StatsInputError('empty', 'no paired samples: at least one pair is needed');
+    }
+    return {
+        test: 'mcnemar-exact',
+        intervalMethod: 'newcombe-10',
+        n,
+        b,
+        c,
+        pValue: mcnemarExactPValue(b, c),
+        baselineRate: (a + b) / n,
+        candidateRate: (a + c) / n,
+        difference: (c - b) / n,
+        interval: newcombePairedInterval(table, n, normal_twoSidedCriticalValue(confidence)),
+        confidence,
+    };
+}
+/*
+ * Newcombe (1998), "Improved confidence intervals for the difference between binomial proportions based
+ * on paired data", Stat Med 17:2635–2650, method 10: square-and-add of the two marginal Wilson intervals,
+ * corrected for their correlation φ, with φ continuity-corrected as in the paper (and as in Fagerland,
+ * Lydersen & Laake 2017, ch. 8). Unlike the Wald interval it does not collapse to a point when b = c = 0
+ * and stays inside [−1, 1]; Fagerland et al. (2014, Stat Med 33:2850) rate it among the recommended
+ * intervals for paired proportions.
+ */
+function newcombePairedInterval(table, n, z) {
+    const { a, b, c } = table;
+    const baselineRate = (a + b) / n;
+    const candidateRate = (a + c) / n;
+    const difference = (c - b) / n;
+    const [baselineLower, baselineUpper] = wilsonBounds(a + b, n, z);
+    const [candidateLower, candidateUpper] = wilsonBounds(a + c, n, z);
+    const phi = correctedPhi(table, n);
+    const dropCandidate = candidateRate - candidateLower;
+    const riseBaseline = baselineUpper - baselineRate;
+    const riseCandidate = candidateUpper - candidateRate;
+    const dropBaseline = baselineRate - baselineLower;
+    const lowerReach = Math.sqrt(Math.max(0, dropCandidate ** 2 - 2 * phi * dropCandidate * riseBaseline + riseBaseline ** 2));
+    const upperReach = Math.sqrt(Math.max(0, riseCandidate ** 2 - 2 * phi * riseCandidate * dropBaseline + dropBaseline ** 2));
+    return [Math.max(-1, difference - lowerReach), Math.min(1, difference + upperReach)];
+}
+function correctedPhi({ a, b, c, d }, n) {
+    const baselineRight = a + b;
+    const baselineWrong = c + d;
+    const candidateRight = a + c;
+    const candidateWrong = b + d;
+    if (baselineRight === 0 || baselineWrong === 0 || candidateRight === 0 || candidateWrong === 0)
+        return 0;
+    const scale = Math.sqrt(baselineRight * baselineWrong) * Math.sqrt(candidateRight * candidateWrong);
+    const crossDifference = a * d - b * c;
+    if (crossDifference > n / 2)
+        return (crossDifference - n / 2) / scale;
+    if (crossDifference >= 0)
+        return 0;
+    return crossDifference / scale;
+}
+
+;// CONCATENATED MODULE: ./src/stats/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/compare/types.ts
+/** How many sample names a `NameList` carries at most. */
+const SAMPLE_NAME_LIMIT = 20;
+
+;// CONCATENATED MODULE: ./src/compare/samples.ts
+
+
+
+/** Tolerance for "this sample series' mean is that aggregate metric". */
+const LINK_TOLERANCE = 1e-9;
+function nameList(names) {
+    const sorted = [...names].sort();
+    return {
+        count: sorted.length,
+        names: sorted.slice(0, SAMPLE_NAME_LIMIT),
+        truncated: sorted.length > SAMPLE_NAME_LIMIT,
+    };
+}
+const EMPTY = { count: 0, names: [], truncated: false };
+function sliceOf(series, index) {
+    const i = series.sliceIndex[index];
+    return i >= 0 ? (series.sliceNames[i] ?? null) : null;
+}
+function pairSeries(baseline, candidate) {
+    const baselineIndex = new Map();
+    baseline.names.forEach((name, i) => {
+        baselineIndex.set(name, i);
+    });
+    const pairs = [];
+    const candidateOnly = [];
+    const paired = new Uint8Array(baseline.names.length);
+    candidate.names.forEach((name, ci) => {
+        const bi = baselineIndex.get(name);
+        if (bi === undefined) {
+            candidateOnly.push({ name, slice: sliceOf(candidate, ci) });
+            return;
+        }
+        paired[bi] = 1;
+        pairs.push({
+            name,
+            slice: sliceOf(candidate, ci) ?? sliceOf(baseline, bi),
+            baseline: baseline.values[bi],
+            candidate: candidate.values[ci],
+        });
+    });
+    const baselineOnly = [];
+    baseline.names.forEach((name, i) => {
+        if (paired[i] === 0)
+            baselineOnly.push({ name, slice: sliceOf(baseline, i) });
+    });
+    return { pairs, baselineOnly, candidateOnly };
+}
+function groupComparison(slice, pairs, baselineOnly, candidateOnly, kind, direction, options) {
+    const finite = pairs.filter((p) => Number.isFinite(p.baseline) && Number.isFinite(p.candidate));
+    const group = {
+        slice,
+        paired: finite.length,
+        baselineOnly: nameList(baselineOnly.map((u) => u.name)),
+        candidateOnly: nameList(candidateOnly.map((u) => u.name)),
+        binary: null,
+        continuous: null,
+        test: null,
+    };
+    if (finite.length === 0)
+        return group;
+    const b = Float64Array.from(finite, (p) => p.baseline);
+    const c = Float64Array.from(finite, (p) => p.candidate);
+    try {
+        if (kind === 'binary') {
+            // For a lower-is-better outcome (an `error` flag) 0 is the success, so flip before testing.
+            const good = direction === 'lower' ? 0 : 1;
+            const success = (v) => (v === good ? 1 : 0);
+            const newlyFailing = [];
+            const newlyPassing = [];
+            const stillFailing = [];
+            let stillPassing = 0;
+            for (const p of finite) {
+                const was = success(p.baseline);
+                const now = success(p.candidate);
+                if (was && !now)
+                    newlyFailing.push(p.name);
+                else if (!was && now)
+                    newlyPassing.push(p.name);
+                else if (!was && !now)
+                    stillFailing.push(p.name);
+                else
+                    stillPassing++;
+            }
+            const result = mcnemarExact(b.map(success), c.map(success), { confidence: options.confidence });
+            group.binary = {
+                newlyFailing: nameList(newlyFailing),
+                newlyPassing: nameList(newlyPassing),
+                stillFailing: nameList(stillFailing),
+                stillPassing,
+                baselineRate: result.baselineRate,
+                candidateRate: result.candidateRate,
+            };
+            group.test = {
+                method: 'mcnemar-exact',
+                n: result.n,
+                estimate: result.difference,
+                pValue: result.pValue,
+                interval: { low: result.interval[0], high: result.interval[1], level: result.confidence },
+                discordantWorse: result.b,
+                discordantBetter: result.c,
+                resamples: null,
+                seed: null,
+            };
+        }
+        else {
+            const result = pairedBootstrap(b, c, {
+                seed: options.seed,
+                resamples: options.resamples,
+                confidence: options.confidence,
+            });
+            group.continuous = {
+                baselineMean: result.meanBaseline,
+                candidateMean: result.meanCandidate,
+                meanDifference: result.difference,
+            };
+            group.test = bootstrapTest(result);
+        }
+    }
+    catch (error) {
+        // The pairs were filtered to finite values, so only an empty group can land here.
+        if (!(error instanceof input_error_StatsInputError))
+            throw error;
+    }
+    return group;
+}
+function bootstrapTest(result) {
+    return {
+        method: 'paired-bootstrap',
+        n: result.n,
+        estimate: result.difference,
+        pValue: result.pValue,
+        interval: { low: result.interval[0], high: result.interval[1], level: result.confidence },
+        discordantWorse: null,
+        discordantBetter: null,
+        resamples: result.resamples,
+        seed: result.seed,
+    };
+}
+function oneSided(stage, series, side, direction) {
+    const names = nameList(series.names);
+    const overall = {
+        slice: null,
+        paired: 0,
+        baselineOnly: side === 'baseline' ? names : EMPTY,
+        candidateOnly: side === 'candidate' ? names : EMPTY,
+        binary: null,
+        continuous: null,
+        test: null,
+    };
+    const comparison = {
+        stage,
+        key: series.key,
+        kind: series.binary ? 'binary' : 'continuous',
+        direction,
+        overall,
+        slices: [],
+        presence: side === 'candidate' ? 'candidate_only' : 'baseline_only',
+    };
+    return comparison;
+}
+/**
+ * Per-sample comparison of every per-sample key of every stage, pairing samples by name (the last
+ * component of the sample ref, so runs with different names pair). Binary keys get McNemar's exact
+ * test, continuous keys a seeded paired bootstrap of the mean difference; each overall and per slice.
+ */
+function compareSamples(baseline, candidate, options) {
+    const stages = new Map();
+    for (const s of baseline?.stages ?? [])
+        stages.set(s.name, { ...stages.get(s.name), b: s });
+    for (const s of candidate?.stages ?? [])
+        stages.set(s.name, { ...stages.get(s.name), c: s });
+    const out = [];
+    for (const [stage, { b, c }] of [...stages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+        const left = new Map((b?.samples ?? []).map((s) => [s.key, s]));
+        const right = new Map((c?.samples ?? []).map((s) => [s.key, s]));
+        for (const key of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+            const direction = metricDirection(key, options.directions);
+            const bs = left.get(key);
+            const cs = right.get(key);
+            if (!bs || !cs) {
+                out.push(oneSided(stage, (cs ?? bs), cs ? 'candidate' : 'baseline', direction));
+                continue;
+            }
+            const kind = bs.binary && cs.binary ? 'binary' : 'continuous';
+            const { pairs, baselineOnly, candidateOnly } = pairSeries(bs, cs);
+            const slices = new Set();
+            for (const x of [...pairs, ...baselineOnly, ...candidateOnly])
+                if (x.slice !== null)
+                    slices.add(x.slice);
+            const inSlice = (xs, slice) => xs.filter((x) => x.slice === slice);
+            out.push({
+                stage,
+                key,
+                kind,
+                direction,
+                presence: 'both',
+                overall: groupComparison(null, pairs, baselineOnly, candidateOnly, kind, direction, options),
+                slices: [...slices]
+                    .sort()
+                    .map((slice) => groupComparison(slice, inSlice(pairs, slice), inSlice(baselineOnly, slice), inSlice(candidateOnly, slice), kind, direction, options)),
+            });
+        }
+    }
+    return out;
+}
+/** Mean of a series overall (key `null`) and per slice, computed in one pass. */
+function seriesMeans(series) {
+    const sums = new Float64Array(series.sliceNames.length);
+    const counts = new Float64Array(series.sliceNames.length);
+    let total = 0;
+    for (let i = 0; i < series.values.length; i++) {
+        const value = series.values[i];
+        total += value;
+        const slice = series.sliceIndex[i];
+        if (slice >= 0) {
+            sums[slice] += value;
+            counts[slice] += 1;
+        }
+    }
+    const means = new Map();
+    if (series.values.length > 0)
+        means.set(null, total / series.values.length);
+    series.sliceNames.forEach((name, k) => {
+        if (counts[k] > 0)
+            means.set(name, sums[k] / counts[k]);
+    });
+    return means;
+}
+/**
+ * Finds the per-sample evidence behind aggregate metrics: a binary sample series of the same stage
+ * whose mean (overall, or over the slice's samples) equals the aggregate on every side that has both
+ * (`correct` ↔ `accuracy`, `pass` ↔ `exact-match`). Sets `sampleLink` on the rows it links.
+ */
+function linkSampleEvidence(deltas, baseline, candidate) {
+    const binaryMeans = (run, stage) => new Map((run?.stages.find((s) => s.name === stage)?.samples ?? [])
+        .filter((s) => s.binary)
+        .map((s) => [s.key, seriesMeans(s)]));
+    const matches = (means, slice, value) => {
+        const mean = means?.get(slice);
+        return mean !== undefined && Math.abs(mean - value) <= LINK_TOLERANCE;
+    };
+    const cache = new Map();
+    for (const row of deltas) {
+        if (row.stage === null || row.batch !== null)
+            continue;
+        let series = cache.get(row.stage);
+        if (!series) {
+            const b = binaryMeans(baseline, row.stage);
+            const c = binaryMeans(candidate, row.stage);
+            series = { b, c, keys: [...new Set([...b.keys(), ...c.keys()])].sort() };
+            cache.set(row.stage, series);
+        }
+        for (const key of series.keys) {
+            const sides = [
+                [series.b.get(key), row.baseline],
+                [series.c.get(key), row.candidate],
+            ].filter((side) => side[0] !== undefined && side[1] !== null);
+            if (sides.length > 0 && sides.every(([means, value]) => matches(means, row.slice, value))) {
+                row.sampleLink = { stage: row.stage, key, source: 'auto' };
+                break;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compare/stages.ts
+
+/** Stages matched by name (as Contexta does, never by ref: run names differ), sorted by name. */
+function compareStages(baseline, candidate) {
+    const left = new Map((baseline?.stages ?? []).map((s) => [s.name, s]));
+    const right = new Map((candidate?.stages ?? []).map((s) => [s.name, s]));
+    const names = [...new Set([...left.keys(), ...right.keys()])].sort();
+    return names.map((name) => {
+        const b = left.get(name);
+        const c = right.get(name);
+        return {
+            name,
+            presence: b && c ? 'both' : c ? 'candidate_only' : 'baseline_only',
+            baselineStatus: b?.status ?? null,
+            candidateStatus: c?.status ?? null,
+            baselineMetricCount: b ? b.metrics.length : null,
+            candidateMetricCount: c ? c.metrics.length : null,
+        };
+    });
+}
+function batchesByName(run) {
+    const out = new Map();
+    for (const stage of run?.stages ?? []) {
+        for (const batch of stage.batches)
+            out.set(JSON.stringify([stage.name, batch.name]), { stage: stage.name, batch });
+    }
+    return out;
+}
+/** Batches matched by stage and batch name; a status change is what a reviewer needs to see. */
+function compareBatches(baseline, candidate) {
+    const left = batchesByName(baseline);
+    const right = batchesByName(candidate);
+    const ids = [...new Set([...left.keys(), ...right.keys()])];
+    return ids
+        .map((id) => {
+        const b = left.get(id);
+        const c = right.get(id);
+        const any = (c ?? b);
+        const change = {
+            stage: any.stage,
+            name: any.batch.name,
+            presence: b && c ? 'both' : c ? 'candidate_only' : 'baseline_only',
+            baselineStatus: b?.batch.status ?? null,
+            candidateStatus: c?.batch.status ?? null,
+            statusChanged: Boolean(b && c && b.batch.status !== c.batch.status),
+        };
+        return change;
+    })
+        .sort((x, y) => byText(x.stage, y.stage) || byText(x.name, y.name));
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+
+
+
+
+
+/**
+ * Whether rows say which unit they are about: when several were compared, and always for metalab,
+ * whose unit is the parameter combination a number belongs to.
+ */
+function namesUnits(units) {
+    return units.length > 1 || units.some((u) => (u.pair.candidate ?? u.pair.baseline)?.metalab !== undefined);
+}
+function runIdentity(run) {
+    return { ref: run.ref, project: run.project, name: run.name, status: run.status };
+}
+/**
+ * metalab fingerprints the resolved context (the shared inputs and data spec) of every run: a
+ * baseline and candidate unit with different context fingerprints ran on different inputs, so their
+ * deltas are not like for like (metalab spec §11). A side without any record has nothing to compare.
+ */
+function contextChange(pair) {
+    const b = pair.baseline?.metalab?.contextFingerprints ?? [];
+    const c = pair.candidate?.metalab?.contextFingerprints ?? [];
+    if (b.length === 0 || c.length === 0)
+        return null;
+    const baseline = [...new Set(b)].sort();
+    const candidate = [...new Set(c)].sort();
+    const same = baseline.length === candidate.length && baseline.every((f, i) => f === candidate[i]);
+    return same ? null : { baseline, candidate };
+}
+/** Everything that differs between the two runs of a pair. */
+function compareRuns(pair, options) {
+    const { baseline, candidate } = pair;
+    const metrics = compareMetrics(baseline, candidate, options.directions);
+    linkSampleEvidence(metrics, baseline, candidate);
+    return {
+        project: pair.project,
+        unit: pair.unit,
+        presence: baseline && candidate ? 'both' : candidate ? 'candidate_only' : 'baseline_only',
+        baselineRun: baseline ? runIdentity(baseline) : null,
+        candidateRun: candidate ? runIdentity(candidate) : null,
+        stages: compareStages(baseline, candidate),
+        metrics,
+        samples: compareSamples(baseline, candidate, options),
+        batches: compareBatches(baseline, candidate),
+        artifacts: compareArtifacts(baseline, candidate),
+        environment: compareEnvironment(baseline, candidate),
+        notes: [...pair.notes, ...contextNotes(pair)],
+    };
+}
+function contextNotes(pair) {
+    const change = contextChange(pair);
+    if (!change)
+        return [];
+    return [
+        `unit ${pair.unit}: the context fingerprint differs (baseline ${change.baseline.join(', ')}, candidate ` +
+            `${change.candidate.join(', ')}): the runs used different inputs, so its changes are not like for like`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/compare/diagnostics.ts
+/** Contexta's default `expected_terminal_stage_names`. */
+const DEFAULT_EXPECTED_STAGES = ['evaluate', 'package'];
+function stageOrder(a, b) {
+    const ia = a.orderIndex ?? Number.MAX_SAFE_INTEGER;
+    const ib = b.orderIndex ?? Number.MAX_SAFE_INTEGER;
+    if (ia !== ib)
+        return ia - ib;
+    return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+}
+/**
+ * Contexta's `diagnose_run` (§11) on the evidence model, same codes, severities and emission order.
+ * Where Contexta needs ledger statuses and the evidence has none, nothing is assumed: stages with an
+ * unknown status get one `stage_status_unknown` note instead of `incomplete_stage`, and
+ * `missing_stage_metrics` says the status is unknown.
+ */
+function diagnoseRun(run, project, side, expectedStages = DEFAULT_EXPECTED_STAGES) {
+    const out = [];
+    const base = { side, project: run.project, runRef: run.ref };
+    const stages = [...run.stages].sort(stageOrder);
+    for (const record of run.degraded) {
+        out.push({
+            ...base,
+            code: 'degraded_record',
+            severity: 'warning',
+            subjectRef: record.recordRef,
+            stage: record.stage,
+            summary: `degraded record detected for ${record.issueKey}`,
+            details: {
+                degradation_marker: record.degradationMarker,
+                stage_id: record.stage ? `stage:${run.ref.slice('run:'.length)}.${record.stage}` : null,
+                category: record.category,
+                severity: record.severity,
+                message: record.summary,
+            },
+        });
+    }
+    const unknown = stages.filter((s) => s.status === null);
+    for (const stage of stages) {
+        if (stage.status !== null && stage.status !== 'completed') {
+            out.push({
+                ...base,
+                code: 'incomplete_stage',
+                severity: 'warning',
+                subjectRef: stage.ref,
+                stage: stage.name,
+                summary: `stage ${stage.name} is ${stage.status}, not completed`,
+                details: { status: stage.status, run_id: run.ref },
+            });
+        }
+    }
+    if (unknown.length > 0) {
+        out.push({
+            ...base,
+            code: 'stage_status_unknown',
+            severity: 'info',
+            subjectRef: run.ref,
+            stage: null,
+            summary: `status unknown (no ledger read) for stage${unknown.length > 1 ? 's' : ''} ` +
+                `${unknown.map((s) => s.name).join(', ')}: whether they completed cannot be checked`,
+            details: { stages: unknown.map((s) => s.name).join(','), run_id: run.ref },
+        });
+    }
+    for (const stage of stages) {
+        const hasMetrics = stage.metrics.length > 0 || stage.samples.length > 0;
+        if (hasMetrics || (stage.status !== null && stage.status !== 'completed'))
+            continue;
+        out.push({
+            ...base,
+            code: 'missing_stage_metrics',
+            severity: 'info',
+            subjectRef: stage.ref,
+            stage: stage.name,
+            summary: stage.status === 'completed'
+                ? `completed stage ${stage.name} has no metric records`
+                : `stage ${stage.name} (status unknown) has no metric records`,
+            details: { stage_name: stage.name, run_id: run.ref, status: stage.status },
+        });
+    }
+    for (const stage of stages) {
+        for (const batch of stage.batches) {
+            if (batch.status === 'failed') {
+                out.push({
+                    ...base,
+                    code: 'failed_batch',
+                    severity: 'error',
+                    subjectRef: batch.ref,
+                    stage: stage.name,
+                    summary: `batch ${batch.name} of stage ${stage.name} failed`,
+                    details: { status: batch.status, stage_name: stage.name },
+                });
+            }
+            else if (batch.status === 'cancelled') {
+                out.push({
+                    ...base,
+                    code: 'incomplete_batch',
+                    severity: 'warning',
+                    subjectRef: batch.ref,
+                    stage: stage.name,
+                    summary: `batch ${batch.name} of stage ${stage.name} is ${batch.status}`,
+                    details: { status: batch.status, stage_name: stage.name },
+                });
+            }
+        }
+    }
+    for (const deployment of project?.deployments ?? []) {
+        if (deployment.runRef === run.ref && deployment.status === 'failed') {
+            out.push({
+                ...base,
+                code: 'failed_deployment',
+                severity: 'error',
+                subjectRef: deployment.ref,
+                stage: null,
+                summary: `deployment ${deployment.name} of this run failed`,
+                details: { status: deployment.status, deployment_name: deployment.name },
+            });
+        }
+    }
+    const names = new Set(run.stages.map((s) => s.name));
+    for (const expected of expectedStages) {
+        if (names.has(expected))
+            continue;
+        out.push({
+            ...base,
+            code: 'missing_expected_stage',
+            severity: 'info',
+            subjectRef: run.ref,
+            stage: null,
+            summary: `expected terminal stage ${expected} is missing`,
+            details: { expected_stage_name: expected, run_id: run.ref },
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gates/format.ts
+/** Number and label formatting shared by gate messages and findings, so both quote values alike. */
+/** Short, stable rendering: integers as is, large values to one decimal, small to 4 significant digits. */
+function formatNumber(value) {
+    if (!Number.isFinite(value))
+        return String(value);
+    if (Number.isInteger(value))
+        return String(value);
+    if (Math.abs(value) >= 100)
+        return value.toFixed(1);
+    return String(Number(value.toPrecision(4)));
+}
+/** A signed difference: `+0.02`, `−0.088` (a real minus sign, so it reads as a number in prose). */
+function formatSigned(value) {
+    const text = formatNumber(Math.abs(value));
+    if (value > 0)
+        return `+${text}`;
+    if (value < 0)
+        return `−${text}`;
+    return text;
+}
+function formatPercent(fraction) {
+    const pct = fraction * 100;
+    const text = Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1);
+    return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${text} %`;
+}
+function formatPValue(p) {
+    if (p < 0.001)
+        return 'p < 0.001';
+    return `p = ${p >= 0.1 ? p.toFixed(2) : p.toFixed(3)}`;
+}
+/** `evaluate/accuracy@region-apac`; run-level metrics show as `run/<key>`. */
+function metricLabel(stage, key, slice) {
+    return `${stage ?? 'run'}/${key}${slice === null ? '' : `@${slice}`}`;
+}
+/** `b → c (Δ, %)` with the relative change when the baseline is not zero. */
+function formatChange(baseline, candidate) {
+    const delta = candidate - baseline;
+    const parts = [formatSigned(delta)];
+    if (baseline !== 0)
+        parts.push(formatPercent(delta / Math.abs(baseline)));
+    return `${formatNumber(baseline)} → ${formatNumber(candidate)} (${parts.join(', ')})`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/findings.ts
+
+
+/** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
+const SLICE_DROP = 0.05;
+/** A slice's inputs changing this much (relative) in another stage is worth naming as a likely cause. */
+const RELATED_CHANGE = 0.25;
+const DEFAULT_ARTIFACT_GROWTH_PCT = 10;
+const INTEGRITY_CODES = new Set([
+    'truncated_line',
+    'invalid_json_line',
+    'sequence_gap',
+    'manifest_sequence_mismatch',
+]);
+/** metalab replicate outcomes, reported once as missing evidence of the unit rather than here. */
+const REPLICATE_CODES = new Set(['run_failed', 'run_incomplete', 'run_missing']);
+function names(list) {
+    return list.names.join(', ') + (list.truncated ? `, … (${list.count - list.names.length} more)` : '');
+}
+function findings_prefix(unit, multi) {
+    return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ` : '';
+}
+/** The binary per-sample group behind a row: its linked series, else any binary series of the stage. */
+function binaryGroup(unit, stage, slice, key) {
+    const series = unit.comparison.samples.filter((s) => s.stage === stage && s.kind === 'binary' && s.presence === 'both' && (!key || s.key === key));
+    for (const s of series) {
+        const group = slice === null ? s.overall : s.slices.find((g) => g.slice === slice);
+        if (group?.binary)
+            return { series: s, group };
+    }
+    return null;
+}
+function newlyFailingStep(sample, slice) {
+    const failing = sample?.group.binary?.newlyFailing;
+    if (!sample || !failing || failing.count === 0)
+        return [];
+    const where = slice === null ? `of stage ${sample.series.stage}` : `of slice ${slice}`;
+    return [
+        `inspect the ${failing.count} sample${failing.count === 1 ? '' : 's'} ${where} that newly fail ${sample.series.key}: ${names(failing)}`,
+    ];
+}
+/** Big changes of the same slice in other stages (training rows, input counts): the likely cause. */
+function relatedChanges(unit, row) {
+    if (row.slice === null)
+        return [];
+    return unit.comparison.metrics.filter((m) => m.slice === row.slice &&
+        m.stage !== row.stage &&
+        m.relativeChange !== null &&
+        Math.abs(m.relativeChange) >= RELATED_CHANGE);
+}
+function sliceFindings(inputs, multi) {
+    const groups = new Map();
+    const byUnit = new Map(inputs.units.map((u) => [`${u.comparison.project}\u0000${u.comparison.unit}`, u]));
+    const add = (unit, row, tripped, gate) => {
+        const id = JSON.stringify([unit.comparison.project, unit.comparison.unit, row.stage, row.slice]);
+        const entry = groups.get(id) ?? {
+            unit,
+            stage: row.stage,
+            slice: row.slice,
+            rows: [],
+            tripped: false,
+            gates: new Set(),
+        };
+        if (!entry.rows.includes(row))
+            entry.rows.push(row);
+        entry.tripped ||= tripped;
+        if (gate !== null && tripped)
+            entry.gates.add(gate);
+        groups.set(id, entry);
+    };
+    for (const gate of inputs.gates) {
+        if (gate.kind !== 'regression')
+            continue;
+        for (const c of gate.checks) {
+            if (c.slice === null || c.outcome === 'pass')
+                continue;
+            if (c.delta === null)
+                continue;
+            const unit = byUnit.get(`${c.project}\u0000${c.unit}`);
+            const row = unit?.comparison.metrics.find((m) => m.stage === c.stage && m.key === c.metric && m.slice === c.slice && m.batch === null);
+            if (unit && row)
+                add(unit, row, c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived', gate.name);
+        }
+    }
+    // Slices that got clearly worse whether or not a gate looks at them: significantly so by their paired
+    // per-sample test, or, without sample evidence, by at least SLICE_DROP relative to the baseline.
+    for (const unit of inputs.units) {
+        for (const row of unit.comparison.metrics) {
+            if (row.slice === null || row.change !== 'worse' || row.batch !== null)
+                continue;
+            const sample = row.sampleLink ? binaryGroup(unit, row.stage, row.slice, row.sampleLink.key) : null;
+            const p = sample?.group.test?.pValue ?? null;
+            if (p !== null ? p < inputs.alpha : Math.abs(row.relativeChange ?? 0) >= SLICE_DROP) {
+                add(unit, row, false, null);
+            }
+        }
+    }
+    const out = [];
+    for (const { unit, stage, slice, rows, tripped, gates } of groups.values()) {
+        rows.sort((a, b) => a.key.localeCompare(b.key));
+        const worst = rows.reduce((a, b) => Math.abs(b.relativeChange ?? 0) > Math.abs(a.relativeChange ?? 0) ? b : a);
+        const sample = binaryGroup(unit, stage, slice, worst.sampleLink?.key ?? null) ?? binaryGroup(unit, stage, slice);
+        const related = relatedChanges(unit, { stage, slice });
+        const test = sample?.group.test;
+        const detail = [
+            rows.map((r) => `${r.key} ${formatChange(r.baseline, r.candidate)}`).join('; '),
+            test && sample
+                ? `${sample.series.key}: ${sample.group.paired} paired samples, ${sample.group.binary.newlyFailing.count} newly failing, ${sample.group.binary.newlyPassing.count} newly passing (McNemar ${formatPValue(test.pValue ?? 1)})`
+                : 'no per-sample evidence for this slice',
+        ].join('. ');
+        const nextSteps = [
+            ...newlyFailingStep(sample, slice),
+            ...related
+                .slice(0, 3)
+                .map((m) => `check ${metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline, m.candidate)} — the slice's inputs changed too`),
+            `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${metricLabel(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
+        ];
+        out.push({
+            code: 'slice_regression',
+            severity: tripped ? 'error' : 'warning',
+            project: unit.comparison.project,
+            unit: unit.comparison.unit,
+            stage,
+            metric: worst.key,
+            slice,
+            title: `${findings_prefix(unit, multi)}slice ${slice} regressed in ${stage ?? 'run'}: ${worst.key} ${formatChange(worst.baseline, worst.candidate)}`,
+            detail,
+            nextSteps,
+        });
+    }
+    return out;
+}
+function significantFindings(inputs, multi) {
+    const out = [];
+    for (const unit of inputs.units) {
+        const linked = new Set();
+        for (const row of unit.comparison.metrics) {
+            if (row.slice !== null || row.batch !== null || !row.sampleLink || row.change !== 'worse')
+                continue;
+            const sample = binaryGroup(unit, row.stage, null, row.sampleLink.key);
+            const test = sample?.group.test;
+            if (!sample || !test || test.pValue === null || test.pValue >= inputs.alpha)
+                continue;
+            linked.add(`${row.stage}\u0000${row.sampleLink.key}`);
+            out.push({
+                code: 'significant_regression',
+                severity: 'warning',
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                stage: row.stage,
+                metric: row.key,
+                slice: null,
+                title: `${findings_prefix(unit, multi)}${metricLabel(row.stage, row.key, null)} ${formatChange(row.baseline, row.candidate)} is a significant worsening (${formatPValue(test.pValue)})`,
+                detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; 95 % interval of the change ${intervalText(test.interval)}`,
+                nextSteps: newlyFailingStep(sample, null),
+            });
+        }
+        for (const s of unit.comparison.samples) {
+            if (s.presence !== 'both' || s.direction === 'neutral' || linked.has(`${s.stage}\u0000${s.key}`))
+                continue;
+            const test = s.overall.test;
+            if (!test || test.pValue === null || test.pValue >= inputs.alpha)
+                continue;
+            const worse = s.kind === 'binary'
+                ? test.estimate < 0
+                : s.direction === 'higher'
+                    ? test.estimate < 0
+                    : test.estimate > 0;
+            if (!worse)
+                continue;
+            const change = s.kind === 'binary'
+                ? `success rate ${formatChange(s.overall.binary.baselineRate, s.overall.binary.candidateRate)}`
+                : `mean ${formatChange(s.overall.continuous.baselineMean, s.overall.continuous.candidateMean)}`;
+            out.push({
+                code: 'significant_regression',
+                severity: 'warning',
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                stage: s.stage,
+                metric: s.key,
+                slice: null,
+                title: `${findings_prefix(unit, multi)}per-sample ${s.stage}/${s.key} worsened: ${change} (${formatPValue(test.pValue)})`,
+                detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; ${Math.round((test.interval?.level ?? 0.95) * 100)} % interval of the change ${intervalText(test.interval)}`,
+                nextSteps: s.kind === 'binary'
+                    ? newlyFailingStep({ series: s, group: s.overall }, null)
+                    : [`review why ${s.key} changed per sample in stage ${s.stage} (${lowerIsBetter(s.direction)})`],
+            });
+        }
+    }
+    return out;
+}
+function lowerIsBetter(direction) {
+    return direction === 'lower' ? 'lower is better' : 'higher is better';
+}
+function intervalText(interval) {
+    return interval ? `[${formatNumber(interval.low)}, ${formatNumber(interval.high)}]` : 'not available';
+}
+function artifactFindings(inputs, multi) {
+    const threshold = inputs.artifactGrowthPct ?? DEFAULT_ARTIFACT_GROWTH_PCT;
+    const tripped = new Set();
+    for (const gate of inputs.gates) {
+        if (gate.kind !== 'artifact')
+            continue;
+        for (const c of gate.checks) {
+            if (c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived')
+                tripped.add(`${c.project}\u0000${c.unit}\u0000${c.subject}`);
+        }
+    }
+    const out = [];
+    for (const unit of inputs.units) {
+        for (const a of unit.comparison.artifacts) {
+            if (a.growthBytes === null || a.growthBytes <= 0)
+                continue;
+            const gated = tripped.has(`${unit.comparison.project}\u0000${unit.comparison.unit}\u0000${a.kind}`);
+            if (!gated && (a.growthPct === null || a.growthPct < threshold))
+                continue;
+            out.push({
+                code: 'artifact_growth',
+                severity: gated ? 'error' : 'info',
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                stage: null,
+                metric: null,
+                slice: null,
+                title: `${findings_prefix(unit, multi)}artifact ${a.kind} grew ${formatNumber(a.baselineSizeBytes)} → ${formatNumber(a.candidateSizeBytes)} bytes (${a.growthPct === null ? `+${a.growthBytes}` : formatPercent(a.growthPct / 100)})`,
+                detail: `baseline ${a.baselineRef ?? '?'} (${a.baselineLocation ?? 'no location'}), candidate ${a.candidateRef ?? '?'} (${a.candidateLocation ?? 'no location'})`,
+                nextSteps: [
+                    `check what made the ${a.kind} artifact grow (model size, bundled data, serialisation format)`,
+                ],
+            });
+        }
+    }
+    return out;
+}
+function degradedFindings(inputs, multi) {
+    const out = [];
+    const seen = new Set();
+    for (const unit of inputs.units) {
+        for (const [side, run, gaps] of [
+            ['candidate', unit.pair.candidate, inputs.candidateGaps],
+            ['baseline', unit.pair.baseline, inputs.baselineGaps],
+        ]) {
+            if (!run || seen.has(`${side}\u0000${run.ref}`))
+                continue;
+            seen.add(`${side}\u0000${run.ref}`);
+            const runGaps = gaps.filter((g) => g.severity !== 'info' &&
+                (!g.runRef || g.runRef === run.ref) &&
+                !(run.metalab && REPLICATE_CODES.has(g.code)));
+            const partial = run.stages.filter((s) => s.partialRecords > 0);
+            if (run.degraded.length === 0 && partial.length === 0 && runGaps.length === 0)
+                continue;
+            const parts = [];
+            for (const d of run.degraded) {
+                parts.push(`degraded record ${d.issueKey}${d.stage ? ` in ${d.stage}` : ''} (${d.degradationMarker}): ${d.summary}`);
+            }
+            for (const s of partial)
+                parts.push(`stage ${s.name}: ${s.partialRecords} of ${s.recordCount} records not complete`);
+            const codes = [...new Set(runGaps.map((g) => g.code))];
+            if (runGaps.length > 0)
+                parts.push(`${runGaps.length} evidence gap(s): ${codes.join(', ')}`);
+            const stages = [
+                ...new Set([...run.degraded.map((d) => d.stage), ...partial.map((s) => s.name)].filter((s) => s !== null)),
+            ];
+            const nextSteps = [];
+            if (stages.length > 0) {
+                nextSteps.push(`re-run stage${stages.length > 1 ? 's' : ''} ${stages.join(', ')} of ${run.ref} to completion and capture its evidence again`);
+            }
+            const other = codes.filter((c) => !INTEGRITY_CODES.has(c) && c !== 'degraded_record' && c !== 'partial_record');
+            if (other.length > 0)
+                nextSteps.push(`resolve the evidence gaps (${other.join(', ')}) listed for ${run.ref}`);
+            if (codes.some((c) => INTEGRITY_CODES.has(c))) {
+                nextSteps.push("run Contexta's integrity check on the workspace (repair_truncated_tails, rebuild_indexes)");
+            }
+            const errors = runGaps.some((g) => g.severity === 'error') || run.degraded.some((d) => d.severity === 'error');
+            out.push({
+                code: 'degraded_evidence',
+                severity: side === 'candidate' && errors ? 'error' : 'warning',
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                stage: stages[0] ?? null,
+                metric: null,
+                slice: null,
+                title: `${findings_prefix(unit, multi)}${side} evidence of ${run.ref} is degraded`,
+                detail: parts.slice(0, 6).join('; ') + (parts.length > 6 ? `; and ${parts.length - 6} more` : ''),
+                nextSteps,
+            });
+        }
+    }
+    return out;
+}
+function failedReplicates(run) {
+    const bad = run?.metalab?.replicates.filter((r) => r.status !== 'success') ?? [];
+    if (bad.length === 0)
+        return null;
+    const counts = new Map();
+    for (const r of bad)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+function missingFindings(inputs, multi) {
+    const out = [];
+    const anyBaseline = inputs.units.some((u) => u.pair.baseline);
+    const base = (unit) => ({
+        code: 'missing_evidence',
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        metric: null,
+        slice: null,
+    });
+    for (const unit of inputs.units) {
+        const { baseline, candidate } = unit.pair;
+        const p = findings_prefix(unit, multi);
+        if (candidate && !baseline) {
+            const metalabNew = candidate.params !== null && anyBaseline;
+            out.push({
+                ...base(unit),
+                severity: metalabNew ? 'info' : 'warning',
+                stage: null,
+                title: metalabNew
+                    ? `${p}unit ${unit.comparison.unit} is new: no baseline unit with these parameters`
+                    : `${p}no baseline run for ${candidate.ref}: regressions cannot be judged`,
+                detail: metalabNew
+                    ? 'its metrics are reported; regression gates do not judge it'
+                    : 'absolute thresholds and evidence checks still apply; the verdict stays unknown for regressions',
+                nextSteps: metalabNew
+                    ? []
+                    : [
+                        'publish baseline evidence from the base branch (upload the .contexta workspace as a workflow artifact) or pass --baseline',
+                    ],
+            });
+        }
+        if (baseline && !candidate) {
+            const replicates = failedReplicates(baseline);
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: null,
+                title: `${p}${baseline.params !== null ? `unit ${unit.comparison.unit}` : `project ${unit.comparison.project}`} has a baseline run but no candidate run`,
+                detail: `baseline ${baseline.ref}${replicates ? ` (${replicates})` : ''} has nothing to be compared with`,
+                nextSteps: [
+                    `run ${unit.comparison.unit} in the candidate job, or remove it on purpose and say so in the PR`,
+                ],
+            });
+        }
+        const replicates = failedReplicates(candidate);
+        if (candidate && replicates) {
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: null,
+                title: `${p}unit ${unit.comparison.unit}: candidate replicates did not all succeed (${replicates})`,
+                detail: candidate.metalab.replicates.map((r) => `${r.runId}: ${r.status}`).join(', '),
+                nextSteps: [`look at the run logs of ${unit.comparison.unit} (logs/<run_id>_run.log) and re-run it`],
+            });
+        }
+        if (!baseline || !candidate)
+            continue;
+        const removedStages = unit.comparison.stages
+            .filter((s) => s.presence === 'baseline_only')
+            .map((s) => s.name);
+        if (removedStages.length > 0) {
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: removedStages[0],
+                title: `${p}stage${removedStages.length > 1 ? 's' : ''} ${removedStages.join(', ')} of the baseline missing from the candidate`,
+                detail: `baseline ${baseline.ref} has ${removedStages.join(', ')}; candidate ${candidate.ref} does not`,
+                nextSteps: [`make the candidate job run ${removedStages.join(', ')} and capture its evidence`],
+            });
+        }
+        const removed = unit.comparison.metrics.filter((m) => m.presence === 'baseline_only' &&
+            m.batch === null &&
+            (m.stage === null || !removedStages.includes(m.stage)));
+        const byStage = new Map();
+        for (const m of removed)
+            byStage.set(m.stage, [...(byStage.get(m.stage) ?? []), m]);
+        for (const [stage, rows] of byStage) {
+            const overall = [...new Set(rows.filter((r) => r.slice === null).map((r) => r.key))];
+            const slices = rows.filter((r) => r.slice !== null).length;
+            const listed = overall.length > 0 ? overall.join(', ') : [...new Set(rows.map((r) => r.key))].join(', ');
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage,
+                metric: rows[0].key,
+                title: `${p}${stage ?? 'run-level'} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
+                detail: rows
+                    .slice(0, 8)
+                    .map((r) => `${metricLabel(r.stage, r.key, r.slice)} (baseline ${r.baseline === null ? 'n/a' : formatNumber(r.baseline)})`)
+                    .join(', '),
+                nextSteps: [
+                    `make ${stage === null ? candidate.ref : `stage ${stage} of ${candidate.ref}`} record ${listed} again, then re-run the gate`,
+                ],
+            });
+        }
+        for (const s of unit.comparison.samples) {
+            if (s.presence === 'baseline_only') {
+                out.push({
+                    ...base(unit),
+                    severity: 'warning',
+                    stage: s.stage,
+                    title: `${p}per-sample ${s.stage}/${s.key} is in the baseline (${s.overall.baselineOnly.count} samples) but not in the candidate`,
+                    detail: 'without per-sample outcomes, regressions of the linked metrics are judged on raw deltas only',
+                    nextSteps: [`record per-sample ${s.key} in stage ${s.stage} again`],
+                });
+            }
+            else if (s.presence === 'both' && s.overall.baselineOnly.count > 0) {
+                const total = s.overall.paired + s.overall.baselineOnly.count;
+                out.push({
+                    ...base(unit),
+                    severity: 'warning',
+                    stage: s.stage,
+                    title: `${p}candidate has ${s.overall.paired} of the baseline's ${total} samples of ${s.stage}/${s.key}`,
+                    detail: `${s.overall.baselineOnly.count} baseline samples have no candidate outcome: ${names(s.overall.baselineOnly)}`,
+                    nextSteps: [`check why stage ${s.stage} of ${candidate.ref} did not score every sample`],
+                });
+            }
+        }
+    }
+    return out;
+}
+function environmentFindings(inputs, multi) {
+    const out = [];
+    for (const unit of inputs.units) {
+        const env = unit.comparison.environment;
+        if (env.status !== 'compared' || !env.changed)
+            continue;
+        const parts = [];
+        if (env.python?.changed)
+            parts.push(`python ${env.python.baseline ?? '?'} → ${env.python.candidate ?? '?'}`);
+        if (env.platform?.changed)
+            parts.push(`platform ${env.platform.baseline ?? '?'} → ${env.platform.candidate ?? '?'}`);
+        for (const pkg of env.packagesChanged.slice(0, 10))
+            parts.push(`${pkg.name} ${pkg.baseline} → ${pkg.candidate}`);
+        if (env.packagesAdded.length > 0)
+            parts.push(`added ${env.packagesAdded.map((x) => `${x.name} ${x.candidate}`).join(', ')}`);
+        if (env.packagesRemoved.length > 0)
+            parts.push(`removed ${env.packagesRemoved.map((x) => x.name).join(', ')}`);
+        if (env.variableNamesAdded.length + env.variableNamesRemoved.length > 0) {
+            parts.push(`environment variable names: +${env.variableNamesAdded.length} / −${env.variableNamesRemoved.length}`);
+        }
+        out.push({
+            code: 'environment_changed',
+            severity: 'info',
+            project: unit.comparison.project,
+            unit: unit.comparison.unit,
+            stage: null,
+            metric: null,
+            slice: null,
+            title: `${findings_prefix(unit, multi)}environment changed: ${parts.slice(0, 3).join('; ')}${parts.length > 3 ? '; …' : ''}`,
+            detail: parts.join('; '),
+            nextSteps: ['if metrics moved unexpectedly, check whether the dependency changes explain it'],
+        });
+    }
+    return out;
+}
+/** metalab units whose context fingerprints differ: their deltas compare runs on different inputs. */
+function contextFindings(inputs, multi) {
+    const out = [];
+    for (const unit of inputs.units) {
+        const change = contextChange(unit.pair);
+        if (!change)
+            continue;
+        const moved = unit.comparison.metrics.filter((m) => m.change === 'better' || m.change === 'worse').length;
+        out.push({
+            code: 'context_changed',
+            severity: 'warning',
+            project: unit.comparison.project,
+            unit: unit.comparison.unit,
+            stage: null,
+            metric: null,
+            slice: null,
+            title: `${findings_prefix(unit, multi)}inputs changed: context fingerprint ${change.baseline.join(', ')} → ${change.candidate.join(', ')}; not a like-for-like comparison`,
+            detail: `metalab fingerprints the resolved context (data and shared inputs) of every run; baseline and ` +
+                `candidate of unit ${unit.comparison.unit} ran on different contexts, so its ${moved} metric change(s) ` +
+                `may come from the inputs rather than the code`,
+            nextSteps: [
+                `re-run the baseline of ${unit.comparison.unit} on the candidate's inputs, or confirm the input change is intended`,
+            ],
+        });
+    }
+    return out;
+}
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+/** Findings for reviewers, most severe first. */
+function buildFindings(inputs) {
+    const multi = namesUnits(inputs.units);
+    const all = [
+        ...sliceFindings(inputs, multi),
+        ...significantFindings(inputs, multi),
+        ...missingFindings(inputs, multi),
+        ...degradedFindings(inputs, multi),
+        ...artifactFindings(inputs, multi),
+        ...environmentFindings(inputs, multi),
+        ...contextFindings(inputs, multi),
+    ];
+    return all
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+        .map(({ f }) => f);
+}
+
+;// CONCATENATED MODULE: ./src/compare/select.ts
+/** Runs cannot be chosen unambiguously; the message names the runs and the flag that settles it. */
+class RunSelectionError extends Error {
+    name = 'RunSelectionError';
+}
+function allRuns(evidence) {
+    return evidence.projects.flatMap((p) => p.runs);
+}
+function refList(runs) {
+    return runs.length === 0 ? '(none)' : runs.map((r) => r.ref).join(', ');
+}
+/** Resolves a user-given ref the way Contexta's lookup does: the full ref, or a unique `.name` suffix. */
+function resolveRun(evidence, ref, side) {
+    const runs = allRuns(evidence);
+    let found = runs.filter((r) => r.ref === ref);
+    if (found.length === 0) {
+        found = runs.filter((r) => r.ref === `run:${ref}` || r.ref.endsWith(`.${ref}`) || r.name === ref);
+    }
+    if (found.length === 1)
+        return found[0];
+    const flag = side === 'baseline' ? '--baseline-run' : '--candidate-run';
+    if (found.length === 0) {
+        throw new RunSelectionError(`${flag} "${ref}": no such run in ${evidence.source.root}; runs there: ${refList(runs)}`);
+    }
+    throw new RunSelectionError(`${flag} "${ref}" matches ${found.length} runs in ${evidence.source.root}: ${refList(found)}; give the full ref`);
+}
+function sameEvidence(a, b) {
+    return a === b || a.source.root === b.source.root;
+}
+function projectOf(evidence, name) {
+    return evidence.projects.find((p) => p.name === name);
+}
+function timeOf(value) {
+    const t = value ? Date.parse(value) : Number.NaN;
+    return Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
+}
+/**
+ * The baseline run of a project when the caller did not name one: the only run there is, or — when
+ * the baseline workspace holds several — the run behind the latest completed deployment.
+ */
+function pickBaseline(baseline, project, exclude, notes) {
+    const p = projectOf(baseline, project);
+    const runs = (p?.runs ?? []).filter((r) => r.ref !== exclude);
+    const deployed = (p?.deployments ?? [])
+        .filter((d) => d.status === 'completed' && d.runRef !== null && runs.some((r) => r.ref === d.runRef))
+        .sort((x, y) => timeOf(y.endedAt ?? y.startedAt) - timeOf(x.endedAt ?? x.startedAt));
+    const latest = deployed[0];
+    if (latest) {
+        const run = runs.find((r) => r.ref === latest.runRef);
+        notes.push(`baseline ${run.ref} is the run behind the latest completed deployment ${latest.name} (${latest.ref})`);
+        return run;
+    }
+    if (runs.length <= 1)
+        return runs[0] ?? null;
+    throw new RunSelectionError(`the baseline workspace ${baseline.source.root} holds ${runs.length} runs of project ${project} and none ` +
+        `is behind a completed deployment: ${refList(runs)}; choose one with --baseline-run`);
+}
+function pickCandidate(candidate, project, exclude) {
+    const runs = (projectOf(candidate, project)?.runs ?? []).filter((r) => r.ref !== exclude);
+    if (runs.length === 1)
+        return runs[0];
+    if (runs.length === 0) {
+        throw new RunSelectionError(`the candidate workspace ${candidate.source.root} has no other run of project ${project}; ` +
+            `choose one with --candidate-run`);
+    }
+    throw new RunSelectionError(`the candidate workspace ${candidate.source.root} holds ${runs.length} runs of project ${project}: ` +
+        `${refList(runs)}; choose one with --candidate-run`);
+}
+function contextaPairs(baseline, candidate, options) {
+    const shared = baseline !== null && sameEvidence(baseline, candidate);
+    const pair = (b, c, notes) => ({
+        project: c.project,
+        unit: c.name,
+        baseline: b,
+        candidate: c,
+        notes,
+    });
+    if (options.candidateRun !== undefined || options.baselineRun !== undefined) {
+        if (options.baselineRun !== undefined && baseline === null) {
+            throw new RunSelectionError(`--baseline-run "${options.baselineRun}" given but there is no baseline evidence`);
+        }
+        const notes = [];
+        if (options.candidateRun !== undefined) {
+            const c = resolveRun(candidate, options.candidateRun, 'candidate');
+            let b = null;
+            if (baseline && options.baselineRun !== undefined)
+                b = resolveRun(baseline, options.baselineRun, 'baseline');
+            else if (baseline)
+                b = pickBaseline(baseline, c.project, shared ? c.ref : null, notes);
+            if (b && b.ref === c.ref && shared) {
+                notes.push(`baseline and candidate are the same run ${c.ref}`);
+            }
+            if (b && b.project !== c.project) {
+                notes.push(`comparing runs of different projects: baseline ${b.ref}, candidate ${c.ref}`);
+            }
+            return [pair(b, c, notes)];
+        }
+        const b = resolveRun(baseline, options.baselineRun, 'baseline');
+        const c = pickCandidate(candidate, b.project, shared ? b.ref : null);
+        return [pair(b, c, notes)];
+    }
+    if (shared) {
+        const multi = candidate.projects.filter((p) => p.runs.length > 1);
+        if (multi.length > 0) {
+            throw new RunSelectionError(`baseline and candidate are the same workspace (${candidate.source.root}) holding ` +
+                `${refList(multi.flatMap((p) => p.runs))}; say which is which with --baseline-run and --candidate-run`);
+        }
+    }
+    const pairs = [];
+    for (const project of [...candidate.projects].sort((x, y) => (x.name < y.name ? -1 : 1))) {
+        if (project.runs.length === 0)
+            continue;
+        const c = pickCandidate(candidate, project.name, null);
+        const notes = [];
+        let b = null;
+        if (shared) {
+            b = c;
+            notes.push(`baseline and candidate are the same run ${c.ref}`);
+        }
+        else if (baseline) {
+            b = pickBaseline(baseline, project.name, null, notes);
+        }
+        pairs.push(pair(b, c, notes));
+    }
+    if (baseline && !shared) {
+        for (const project of baseline.projects) {
+            if (project.runs.length === 0 || projectOf(candidate, project.name)?.runs.length)
+                continue;
+            const b = pickBaseline(baseline, project.name, null, []);
+            if (!b)
+                continue;
+            pairs.push({
+                project: project.name,
+                unit: b.name,
+                baseline: b,
+                candidate: null,
+                notes: [`project ${project.name} has a baseline run but no candidate run`],
+            });
+        }
+    }
+    return pairs;
+}
+/**
+ * metalab units are parameter combinations: a unit of the candidate is paired with the baseline unit
+ * of the same experiment and params label, because run ids include the code hash and always differ.
+ */
+function metalabPairs(baseline, candidate, options) {
+    const keyOf = (r) => JSON.stringify([r.project, r.name]);
+    const left = new Map();
+    for (const run of baseline ? allRuns(baseline) : [])
+        if (!left.has(keyOf(run)))
+            left.set(keyOf(run), run);
+    const right = new Map();
+    for (const run of allRuns(candidate))
+        if (!right.has(keyOf(run)))
+            right.set(keyOf(run), run);
+    const wanted = (run, ref) => ref === undefined || run.ref === ref || run.name === ref || run.ref.endsWith(`.${ref}`);
+    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
+    const pairs = [];
+    for (const key of keys) {
+        const b = left.get(key) ?? null;
+        const c = right.get(key) ?? null;
+        if (c && !wanted(c, options.candidateRun))
+            continue;
+        if (!c && options.candidateRun !== undefined)
+            continue;
+        if (b && !wanted(b, options.baselineRun))
+            continue;
+        const any = (c ?? b);
+        const notes = [];
+        if (baseline && !b)
+            notes.push(`unit ${any.name} is new in the candidate (no baseline unit with these params)`);
+        if (!c)
+            notes.push(`unit ${any.name} has no candidate run (removed or never ran)`);
+        pairs.push({ project: any.project, unit: any.name, baseline: b, candidate: c, notes });
+    }
+    if (pairs.length === 0 && (options.candidateRun !== undefined || options.baselineRun !== undefined)) {
+        throw new RunSelectionError(`no metalab unit matches ${[options.baselineRun, options.candidateRun].filter(Boolean).join(' / ')}; ` +
+            `units: ${[...right.values()].map((r) => r.name).join('; ') || '(none)'}`);
+    }
+    return pairs;
+}
+/**
+ * Chooses what to compare. Contexta: per project one baseline run vs one candidate run (named by ref,
+ * or the only run there is); metalab: every unit paired by params label. Throws RunSelectionError
+ * when the choice is ambiguous.
+ */
+function selectRunPairs(baseline, candidate, options = {}) {
+    if (baseline && baseline.source.kind !== candidate.source.kind) {
+        throw new RunSelectionError(`baseline is a ${baseline.source.kind} store (${baseline.source.root}) but the candidate is a ` +
+            `${candidate.source.kind} store (${candidate.source.root}); compare like with like`);
+    }
+    return candidate.source.kind === 'metalab'
+        ? metalabPairs(baseline, candidate, options)
+        : contextaPairs(baseline, candidate, options);
+}
+
+;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+
+
+
+const LEVELS = { info: 0, warning: 1, error: 2 };
+function check(draft) {
+    return {
+        stage: null,
+        metric: null,
+        slice: null,
+        subject: null,
+        baseline: null,
+        candidate: null,
+        delta: null,
+        relativeChange: null,
+        direction: null,
+        limit: null,
+        n: null,
+        sampleKey: null,
+        pValue: null,
+        interval: null,
+        waiver: null,
+        ...draft,
+    };
+}
+const TRIPPED = new Set(['fail', 'warn']);
+const RANK = { fail: 0, warn: 1, unknown: 2, waived: 3, pass: 4 };
+/** A gate's outcome from its rows: any failing row trips the gate at the gate's severity. */
+function gateOutcome(severity, checks) {
+    if (checks.length === 0)
+        return 'skipped';
+    if (checks.some((c) => c.outcome === 'fail'))
+        return severity === 'fail' ? 'fail' : 'warn';
+    if (checks.some((c) => c.outcome === 'warn'))
+        return 'warn';
+    if (checks.some((c) => c.outcome === 'unknown'))
+        return 'unknown';
+    if (checks.some((c) => c.outcome === 'waived'))
+        return 'waived';
+    return 'pass';
+}
+function gapOutcome(action) {
+    return action === 'fail' ? 'fail' : action === 'warn' ? 'warn' : null;
+}
+/** Where a row is, prefixed with the unit when several runs/units were compared. */
+function where(unit, label, multi) {
+    return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ${label}` : label;
+}
+/** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
+function sortChecks(checks) {
+    return checks.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit));
+}
+function sliceSelected(selection, slice) {
+    if (selection.mode === 'none')
+        return slice === null;
+    if (selection.mode === 'all')
+        return slice !== null;
+    return slice !== null && selection.slices.includes(slice);
+}
+function selected(selectors, row) {
+    return selectors.some((s) => matchesSelector(s, row.stage, row.key));
+}
+function isLiteral(selector) {
+    return !selector.key.includes('*') && !selector.stage.includes('*');
+}
+/** Rows a metric gate looks at: stage/run-level series (not batch-scoped) selected by metric and slice. */
+function gateRows(unit, selectors, slices) {
+    return unit.comparison.metrics.filter((row) => row.batch === null && selected(selectors, row) && sliceSelected(slices, row.slice));
+}
+/** The fields every check about one metric row carries, whatever the gate kind. */
+function rowFacts(unit, row, direction) {
+    return {
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        stage: row.stage,
+        metric: row.key,
+        slice: row.slice,
+        baseline: row.baseline,
+        candidate: row.candidate,
+        delta: row.delta,
+        relativeChange: row.relativeChange,
+        direction,
+    };
+}
+/** Literal selectors that name a series the candidate does not have at all. */
+function absentLiterals(unit, selectors, slices) {
+    const wanted = slices.mode === 'none' ? [null] : slices.mode === 'list' ? slices.slices : [];
+    const out = [];
+    for (const selector of selectors) {
+        if (!isLiteral(selector))
+            continue;
+        const stage = selector.stage === 'run' ? null : selector.stage;
+        for (const slice of wanted) {
+            const present = unit.comparison.metrics.some((row) => row.stage === stage && row.key === selector.key && row.slice === slice && row.batch === null);
+            if (!present)
+                out.push({ stage, key: selector.key, slice });
+        }
+    }
+    return out;
+}
+function missingCheck(judged, unit, policy, metric, multi, baseline) {
+    judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, metric));
+    const outcome = gapOutcome(policy.missingMetrics);
+    if (outcome === null)
+        return null;
+    const label = metricLabel(metric.stage, metric.key, metric.slice);
+    return check({
+        outcome,
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        stage: metric.stage,
+        metric: metric.key,
+        slice: metric.slice,
+        baseline,
+        reason: `${where(unit, label, multi)} is missing from the candidate` +
+            (baseline === null ? '' : ` (baseline ${formatNumber(baseline)})`) +
+            ` (policy.missing_metrics: ${policy.missingMetrics})`,
+    });
+}
+function ignoredMissing(policy, count) {
+    return policy.missingMetrics === 'ignore' && count > 0
+        ? [`${count} selected metric(s) missing from the candidate, ignored by policy.missing_metrics: ignore`]
+        : [];
+}
+function thresholdGate(gate, inputs, judged) {
+    const { policy } = inputs.config;
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    let ignored = 0;
+    const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
+        .filter((x) => x !== null)
+        .join(', ');
+    for (const unit of inputs.units) {
+        if (!unit.pair.candidate)
+            continue;
+        for (const row of gateRows(unit, gate.metrics, gate.slices)) {
+            const label = where(unit, metricLabel(row.stage, row.key, row.slice), multi);
+            const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
+            if (row.presence === 'baseline_only') {
+                const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
+                if (missing)
+                    checks.push({ ...missing, limit: bounds });
+                else
+                    ignored++;
+                continue;
+            }
+            const value = row.candidate;
+            if (value === null) {
+                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
+                continue;
+            }
+            let outcome = 'pass';
+            let reason = `${label} = ${formatNumber(value)} is within ${bounds}`;
+            if (gate.min !== null && value < gate.min) {
+                outcome = 'fail';
+                reason = `${label} = ${formatNumber(value)} is below min ${gate.min}`;
+            }
+            else if (gate.max !== null && value > gate.max) {
+                outcome = 'fail';
+                reason = `${label} = ${formatNumber(value)} is above max ${gate.max}`;
+            }
+            checks.push(check({ ...base, outcome, reason }));
+        }
+        for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
+            const missing = missingCheck(judged, unit, policy, metric, multi, null);
+            if (missing)
+                checks.push({ ...missing, limit: bounds });
+            else
+                ignored++;
+        }
+    }
+    const evidence = [
+        ...(inputs.units.some((u) => !u.pair.baseline) ? ['absolute bounds: applied without a baseline'] : []),
+        ...ignoredMissing(policy, ignored),
+    ];
+    return { checks, evidence };
+}
+/** Paired samples behind a stage (and slice) from any per-sample key: the n for `min_samples`. */
+function stageSampleCount(unit, stage, slice) {
+    let best = null;
+    for (const s of unit.comparison.samples) {
+        if (s.stage !== stage || s.presence !== 'both')
+            continue;
+        const group = slice === null ? s.overall : s.slices.find((g) => g.slice === slice);
+        if (group && (best === null || group.paired > best))
+            best = group.paired;
+    }
+    return best;
+}
+function sampleGroup(unit, stage, key, slice) {
+    const series = unit.comparison.samples.find((s) => s.stage === stage && s.key === key && s.presence === 'both');
+    if (!series)
+        return null;
+    return slice === null ? series.overall : (series.slices.find((g) => g.slice === slice) ?? null);
+}
+function limitsFor(gate, direction) {
+    const [abs, pct, name] = direction === 'higher'
+        ? [gate.maxDrop, gate.maxDropPct, 'max_drop']
+        : [gate.maxIncrease, gate.maxIncreasePct, 'max_increase'];
+    const text = [abs === null ? null : `${name} ${abs}`, pct === null ? null : `${name}_pct ${pct} %`]
+        .filter((x) => x !== null)
+        .join(', ');
+    return { abs, pct, text: text === '' ? null : text };
+}
+/**
+ * Values are read from decimal text (and metalab averages replicates), so a change that equals its
+ * limit in decimal can exceed it by a few units in the last place: 0.88975 − 0.83975 is 0.05 written
+ * down but 0.05000000000000004 in binary. Worsening within this slack of a limit is at the limit,
+ * which a "may not drop more than" limit allows.
+ */
+function roundingSlack(baseline, candidate) {
+    return 64 * Number.EPSILON * Math.max(Math.abs(baseline), Math.abs(candidate));
+}
+function beyond(limits, worsening, baseline, candidate) {
+    const slack = roundingSlack(baseline, candidate);
+    if (limits.abs !== null && worsening - limits.abs > slack)
+        return true;
+    if (limits.pct !== null) {
+        if (baseline === 0)
+            return worsening > slack;
+        if (worsening - (limits.pct / 100) * Math.abs(baseline) > slack)
+            return true;
+    }
+    return false;
+}
+function testText(group, key) {
+    const test = group.test;
+    const name = test.method === 'mcnemar-exact' ? 'McNemar' : 'paired bootstrap';
+    const parts = [`${name} on ${key}: ${formatPValue(test.pValue ?? 1)}`, `n = ${test.n}`];
+    if (group.binary)
+        parts.push(`${group.binary.newlyFailing.count} newly failing, ${group.binary.newlyPassing.count} newly passing`);
+    return parts.join(', ');
+}
+function regressionGate(gate, inputs, judged) {
+    const { policy } = inputs.config;
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const rawDelta = new Set();
+    const tested = new Set();
+    const neutral = new Set();
+    const noLimit = new Set();
+    const newMetrics = new Set();
+    let ignored = 0;
+    let noBaseline = 0;
+    for (const unit of inputs.units) {
+        if (!unit.pair.candidate && !unit.pair.baseline)
+            continue;
+        if (!unit.pair.baseline) {
+            noBaseline++;
+            continue;
+        }
+        for (const row of gateRows(unit, gate.metrics, gate.slices)) {
+            const label = metricLabel(row.stage, row.key, row.slice);
+            const located = where(unit, label, multi);
+            const direction = gate.direction ?? row.direction;
+            const base = rowFacts(unit, row, direction);
+            if (row.presence === 'candidate_only') {
+                newMetrics.add(label);
+                continue;
+            }
+            if (direction === 'neutral') {
+                neutral.add(row.key);
+                continue;
+            }
+            const limits = limitsFor(gate, direction);
+            if (limits.text === null) {
+                noLimit.add(`${row.key} (${direction} is better)`);
+                continue;
+            }
+            if (row.presence === 'baseline_only') {
+                const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
+                if (missing)
+                    checks.push({ ...missing, direction, limit: limits.text });
+                else
+                    ignored++;
+                continue;
+            }
+            if (row.baseline === null || row.candidate === null) {
+                checks.push(check({
+                    ...base,
+                    outcome: 'unknown',
+                    limit: limits.text,
+                    reason: `${located}: ${row.reason ?? 'not comparable'}`,
+                }));
+                continue;
+            }
+            const b = row.baseline;
+            const c = row.candidate;
+            const worsening = direction === 'higher' ? b - c : c - b;
+            const sampleKey = row.stage === null ? null : (gate.samples ?? row.sampleLink?.key ?? null);
+            const group = sampleKey && row.stage !== null ? sampleGroup(unit, row.stage, sampleKey, row.slice) : null;
+            const usable = group?.test ? group : null;
+            const n = usable ? usable.paired : stageSampleCount(unit, row.stage, row.slice);
+            const stats = {
+                n,
+                sampleKey: usable ? sampleKey : null,
+                pValue: usable?.test?.pValue ?? null,
+                interval: usable?.test?.interval ?? null,
+                limit: limits.text,
+            };
+            const verb = worsening > 0 ? (c < b ? 'dropped' : 'rose') : c === b ? 'unchanged at' : 'improved';
+            const change = c === b ? formatNumber(c) : formatChange(b, c);
+            const what = `${located} ${verb} ${change}`;
+            if (worsening <= 0) {
+                checks.push(check({ ...base, ...stats, outcome: 'pass', reason: what }));
+                continue;
+            }
+            if (!beyond(limits, worsening, b, c)) {
+                checks.push(check({ ...base, ...stats, outcome: 'pass', reason: `${what}, within ${limits.text}` }));
+                continue;
+            }
+            if (worsening < gate.minEffect) {
+                checks.push(check({
+                    ...base,
+                    ...stats,
+                    outcome: 'pass',
+                    reason: `${what}, beyond ${limits.text} but smaller than min_effect ${gate.minEffect}`,
+                }));
+                continue;
+            }
+            let reason = `${what}, beyond ${limits.text}`;
+            if (gate.significance !== null && usable && sampleKey) {
+                tested.add(`${label} ↔ ${sampleKey}`);
+                const p = usable.test.pValue ?? 1;
+                if (p >= gate.significance) {
+                    checks.push(check({
+                        ...base,
+                        ...stats,
+                        outcome: 'pass',
+                        reason: `${reason} but not significant (${testText(usable, sampleKey)}; α = ${gate.significance})`,
+                    }));
+                    continue;
+                }
+                reason += ` and significant (${testText(usable, sampleKey)}; α = ${gate.significance})`;
+            }
+            else if (usable && sampleKey) {
+                reason += ` (${testText(usable, sampleKey)})`;
+            }
+            else {
+                rawDelta.add(label);
+                reason += gate.significance !== null ? '; no sample evidence: threshold applied to raw delta' : '';
+            }
+            if (n !== null && n < gate.minSamples) {
+                checks.push(check({
+                    ...base,
+                    ...stats,
+                    outcome: 'unknown',
+                    reason: `${reason}; only ${n} samples (< min_samples ${gate.minSamples}): too few to fail the gate on their own`,
+                }));
+                continue;
+            }
+            checks.push(check({ ...base, ...stats, outcome: 'fail', reason }));
+        }
+    }
+    const evidence = [];
+    if (gate.significance !== null) {
+        evidence.push(`significance: α = ${gate.significance}`);
+        if (tested.size > 0)
+            evidence.push(`paired per-sample test: ${[...tested].sort().join('; ')}`);
+        if (rawDelta.size > 0) {
+            evidence.push(`no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`);
+        }
+    }
+    if (neutral.size > 0) {
+        evidence.push(`neutral direction, reported but never failed: ${[...neutral].sort().join(', ')}`);
+    }
+    if (noLimit.size > 0) {
+        evidence.push(`no limit for the direction of: ${[...noLimit].sort().join(', ')}`);
+    }
+    if (newMetrics.size > 0) {
+        evidence.push(`new in the candidate, no baseline value: ${[...newMetrics].sort().join(', ')}`);
+    }
+    if (noBaseline > 0)
+        evidence.push(`${noBaseline} run(s)/unit(s) without a baseline counterpart: not judged`);
+    evidence.push(...ignoredMissing(policy, ignored));
+    return { checks, evidence };
+}
+/**
+ * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
+ * the baseline store has other units: it is reported as new and not judged against anything.
+ */
+function newParameterUnits(units) {
+    const metalab = units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
+    return metalab && units.some((u) => u.pair.baseline);
+}
+function stagesOf(run, names) {
+    return run.stages.filter((s) => names.includes(s.name));
+}
+function metricKey(project, unit, m) {
+    return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
+}
+/** Gaps the evidence model already carries as degraded records / partial counts. */
+const GAPS_COVERED_BY_RECORDS = new Set(['degraded_record', 'partial_record']);
+function gapKey(gap) {
+    return JSON.stringify([
+        gap.code,
+        gap.file ?? null,
+        gap.line ?? null,
+        gap.ref ?? null,
+        gap.runRef ?? null,
+        gap.stage ?? null,
+        gap.message,
+    ]);
+}
+function seriesLabel(m) {
+    return m.slice === null ? m.key : `${m.key}@${m.slice}`;
+}
+/**
+ * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
+ * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
+ */
+const RUN_LEVEL = 'run';
+function stageScope(stage, run) {
+    return {
+        stage: stage.name,
+        label: `stage ${stage.name}`,
+        wanted: stage.metrics,
+        have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
+    };
+}
+function runScope(baseline, run) {
+    return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
+}
+/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
+function requiredFromBaseline(judged, unit, scope, multi) {
+    const wanted = new Map();
+    for (const m of scope.wanted)
+        wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
+    const missing = [];
+    const nonFinite = [];
+    for (const m of wanted.values()) {
+        const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
+        if (series.length === 0) {
+            missing.push(m);
+            judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
+        }
+        else if (!series.some((x) => Number.isFinite(x.latest.value)))
+            nonFinite.push(m);
+    }
+    const order = (a, b) => a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? '');
+    missing.sort(order);
+    nonFinite.sort(order);
+    const overall = [...new Set(missing.filter((m) => m.slice === null).map((m) => m.key))];
+    const sliced = missing.filter((m) => m.slice !== null).length;
+    const parts = [];
+    if (missing.length > 0) {
+        const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
+        parts.push(`candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
+            (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''));
+    }
+    if (nonFinite.length > 0) {
+        parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
+    }
+    return check({
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        stage: scope.stage,
+        metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
+        subject: 'required_metrics',
+        candidate: wanted.size - missing.length - nonFinite.length,
+        baseline: wanted.size,
+        outcome: parts.length > 0 ? 'fail' : 'pass',
+        reason: where(unit, parts.length > 0
+            ? parts.join('; ')
+            : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
+    });
+}
+/**
+ * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
+ * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
+ * crashed or never-written replicates), run-level series that are not complete.
+ */
+function runLevelChecks(gate, inputs, judged, unit, run, multi) {
+    const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+    const checks = [];
+    const degradedOutcome = gapOutcome(gate.degraded);
+    const partialOutcome = gapOutcome(gate.partial);
+    const records = run.degraded.filter((d) => d.stage === null);
+    const degradedSeries = run.runMetrics.filter((m) => m.degraded);
+    const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
+    const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
+    // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
+    // a series without any finite value, so only its gap remembers it.
+    const nonFinite = inputs.candidateGaps.filter((g) => g.code === 'non_finite_number' &&
+        g.severity === 'warning' &&
+        g.stage === undefined &&
+        g.runRef === run.ref);
+    if (degradedOutcome) {
+        for (const record of records) {
+            checks.push(check({
+                ...ids,
+                subject: 'degraded_record',
+                outcome: degradedOutcome,
+                reason: where(unit, `run level: degraded record ${record.issueKey} (${record.degradationMarker}` +
+                    `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`, multi),
+            }));
+        }
+        if (degradedSeries.length > 0 && records.length === 0) {
+            checks.push(check({
+                ...ids,
+                subject: 'degraded_record',
+                outcome: degradedOutcome,
+                reason: where(unit, `run level: ${degradedSeries.length} metric series carry a degradation marker (${degradedSeries
+                    .map((m) => metricLabel(null, m.key, m.slice))
+                    .slice(0, 5)
+                    .join(', ')})`, multi),
+            }));
+        }
+        for (const gap of gaps) {
+            judged.gaps.add(gapKey(gap));
+            if (GAPS_COVERED_BY_RECORDS.has(gap.code))
+                continue;
+            checks.push(check({
+                ...ids,
+                subject: gap.code,
+                outcome: degradedOutcome,
+                reason: where(unit, `evidence gap ${gap.code}: ${gap.message}`, multi),
+            }));
+        }
+    }
+    if (partialOutcome && partial.length > 0) {
+        checks.push(check({
+            ...ids,
+            subject: 'partial_record',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
+                .map((m) => metricLabel(null, m.key, m.slice))
+                .slice(0, 5)
+                .join(', ')})`, multi),
+        }));
+    }
+    if (partialOutcome && nonFinite.length > 0) {
+        for (const gap of nonFinite)
+            judged.gaps.add(gapKey(gap));
+        checks.push(check({
+            ...ids,
+            subject: 'non_finite_number',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
+                .slice(0, 3)
+                .map((g) => g.message)
+                .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
+        }));
+    }
+    const clean = records.length === 0 &&
+        degradedSeries.length === 0 &&
+        gaps.length === 0 &&
+        partial.length === 0 &&
+        nonFinite.length === 0;
+    if ((degradedOutcome || partialOutcome) && clean) {
+        checks.push(check({
+            ...ids,
+            subject: 'run_evidence',
+            outcome: 'pass',
+            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
+        }));
+    }
+    return checks;
+}
+function evidenceGate(gate, inputs, judged) {
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const unknownStatus = new Set();
+    const newUnits = new Set();
+    const newParams = newParameterUnits(inputs.units);
+    if (!inputs.units.some((u) => u.pair.candidate)) {
+        checks.push(check({
+            project: '',
+            unit: '',
+            subject: 'run_missing',
+            outcome: 'fail',
+            reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
+        }));
+    }
+    for (const unit of inputs.units) {
+        const run = unit.pair.candidate;
+        const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+        if (!run) {
+            if (unit.pair.baseline) {
+                checks.push(check({
+                    ...ids,
+                    outcome: 'fail',
+                    subject: 'run_missing',
+                    reason: where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
+                }));
+            }
+            continue;
+        }
+        const present = new Set(run.stages.map((s) => s.name));
+        for (const name of gate.requireComplete) {
+            const stage = run.stages.find((s) => s.name === name);
+            if (!stage && name === RUN_LEVEL) {
+                checks.push(check({
+                    ...ids,
+                    subject: 'run',
+                    outcome: 'pass',
+                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
+                }));
+                continue;
+            }
+            checks.push(check({
+                ...ids,
+                stage: name,
+                subject: 'stage',
+                outcome: stage ? 'pass' : 'fail',
+                reason: stage
+                    ? where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
+                    : where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
+            }));
+        }
+        const checked = [...gate.requireComplete, ...gate.optionalStages.filter((s) => present.has(s))];
+        const required = gate.requireMetrics;
+        if (required.mode === 'baseline') {
+            const baseline = unit.pair.baseline;
+            if (!baseline && newParams) {
+                newUnits.add(unit.comparison.unit);
+            }
+            else if (!baseline) {
+                checks.push(check({
+                    ...ids,
+                    outcome: 'unknown',
+                    subject: 'require_metrics',
+                    reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
+                }));
+            }
+            else {
+                for (const stage of stagesOf(baseline, gate.requireComplete)) {
+                    checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
+                }
+                if (gate.requireComplete.includes(RUN_LEVEL)) {
+                    checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
+                }
+            }
+        }
+        else if (required.mode === 'list') {
+            for (const selector of required.metrics) {
+                const found = unit.comparison.metrics.some((row) => row.presence !== 'baseline_only' &&
+                    row.candidate !== null &&
+                    matchesSelector(selector, row.stage, row.key));
+                checks.push(check({
+                    ...ids,
+                    subject: 'required_metric',
+                    metric: formatSelector(selector),
+                    outcome: found ? 'pass' : 'fail',
+                    reason: where(unit, found
+                        ? `${formatSelector(selector)} present`
+                        : `required metric ${formatSelector(selector)} is missing from the candidate`, multi),
+                }));
+            }
+        }
+        const degradedOutcome = gapOutcome(gate.degraded);
+        const partialOutcome = gapOutcome(gate.partial);
+        const statusOutcome = gapOutcome(gate.statuses);
+        for (const stage of stagesOf(run, checked)) {
+            const stageIds = { ...ids, stage: stage.name };
+            if (degradedOutcome) {
+                const records = run.degraded.filter((d) => d.stage === stage.name);
+                const series = stage.metrics.filter((m) => m.degraded);
+                for (const record of records) {
+                    checks.push(check({
+                        ...stageIds,
+                        subject: 'degraded_record',
+                        outcome: degradedOutcome,
+                        reason: where(unit, `stage ${stage.name}: degraded record ${record.issueKey} (${record.degradationMarker}` +
+                            `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`, multi),
+                    }));
+                }
+                if (series.length > 0 && records.length === 0) {
+                    checks.push(check({
+                        ...stageIds,
+                        subject: 'degraded_record',
+                        outcome: degradedOutcome,
+                        reason: where(unit, `stage ${stage.name}: ${series.length} metric series carry a degradation marker (${series
+                            .map((m) => metricLabel(stage.name, m.key, m.slice))
+                            .slice(0, 5)
+                            .join(', ')})`, multi),
+                    }));
+                }
+                for (const gap of inputs.candidateGaps) {
+                    if (gap.severity !== 'error' || gap.stage !== stage.name || (gap.runRef && gap.runRef !== run.ref))
+                        continue;
+                    judged.gaps.add(gapKey(gap));
+                    if (GAPS_COVERED_BY_RECORDS.has(gap.code))
+                        continue;
+                    checks.push(check({
+                        ...stageIds,
+                        subject: gap.code,
+                        outcome: degradedOutcome,
+                        reason: where(unit, `stage ${stage.name}: evidence gap ${gap.code}: ${gap.message}`, multi),
+                    }));
+                }
+            }
+            if (partialOutcome && stage.partialRecords > 0) {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'partial_record',
+                    outcome: partialOutcome,
+                    reason: where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
+                }));
+            }
+            if (stage.status === null)
+                unknownStatus.add(stage.name);
+            else if (statusOutcome && stage.status !== 'completed') {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'status',
+                    outcome: statusOutcome,
+                    reason: where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
+                }));
+            }
+            if (!degradedOutcome && !partialOutcome)
+                continue;
+            if (!run.degraded.some((d) => d.stage === stage.name) &&
+                stage.partialRecords === 0 &&
+                !stage.metrics.some((m) => m.degraded)) {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'stage_evidence',
+                    outcome: 'pass',
+                    reason: where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
+                }));
+            }
+        }
+        if (checked.includes(RUN_LEVEL))
+            checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
+        if (statusOutcome && run.status !== null && run.status !== 'completed') {
+            checks.push(check({
+                ...ids,
+                subject: 'status',
+                outcome: statusOutcome,
+                reason: where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
+            }));
+        }
+    }
+    const evidence = [
+        `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
+    ];
+    if (newUnits.size > 0) {
+        evidence.push(`require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`);
+    }
+    if (unknownStatus.size > 0) {
+        evidence.push(`statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`);
+    }
+    return { checks, evidence };
+}
+function diagnosticsGate(gate, inputs) {
+    const threshold = LEVELS[gate.level];
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
+    for (const d of candidate) {
+        if (LEVELS[d.severity] < threshold)
+            continue;
+        const unit = inputs.units.find((u) => u.pair.candidate?.ref === d.runRef);
+        checks.push(check({
+            project: d.project,
+            unit: unit?.comparison.unit ?? d.runRef,
+            stage: d.stage,
+            subject: d.code,
+            outcome: 'fail',
+            limit: `level ${gate.level}`,
+            reason: `${multi ? `${d.runRef}: ` : ''}${d.severity} ${d.code}: ${d.summary} (${d.subjectRef})`,
+        }));
+    }
+    const below = candidate.length - checks.length;
+    if (checks.length === 0) {
+        for (const unit of inputs.units) {
+            if (!unit.pair.candidate)
+                continue;
+            checks.push(check({
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                outcome: 'pass',
+                limit: `level ${gate.level}`,
+                reason: where(unit, `no diagnostic at or above ${gate.level}`, multi),
+            }));
+        }
+    }
+    return {
+        checks,
+        evidence: below > 0 ? [`${below} candidate diagnostic(s) below ${gate.level} not counted`] : [],
+    };
+}
+function artifactGate(gate, inputs) {
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const notes = [];
+    const limitText = [
+        gate.maxGrowthBytes === null ? null : `max_growth_bytes ${gate.maxGrowthBytes}`,
+        gate.maxGrowthPct === null ? null : `max_growth_pct ${gate.maxGrowthPct} %`,
+    ]
+        .filter((x) => x !== null)
+        .join(', ');
+    for (const unit of inputs.units) {
+        for (const change of unit.comparison.artifacts) {
+            if (!globMatch(gate.artifact, change.kind))
+                continue;
+            const ids = {
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                subject: change.kind,
+                baseline: change.baselineSizeBytes,
+                candidate: change.candidateSizeBytes,
+                delta: change.growthBytes,
+                relativeChange: change.growthPct === null ? null : change.growthPct / 100,
+                limit: limitText,
+            };
+            const label = where(unit, `artifact ${change.kind}`, multi);
+            if (change.change === 'added' || change.change === 'removed') {
+                notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
+                continue;
+            }
+            if (change.growthBytes === null) {
+                checks.push(check({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
+                continue;
+            }
+            const pct = change.growthPct;
+            const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
+            const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
+            const growth = `${formatNumber(change.baselineSizeBytes)} → ${formatNumber(change.candidateSizeBytes)} bytes (${formatSigned(change.growthBytes)}${pct === null ? '' : `, ${formatPercent(pct / 100)}`})`;
+            checks.push(check({
+                ...ids,
+                outcome: tooMany || tooMuch ? 'fail' : 'pass',
+                reason: `${label} ${growth}${tooMany || tooMuch ? `, beyond ${limitText}` : `, within ${limitText}`}`,
+            }));
+        }
+    }
+    return { checks, evidence: notes };
+}
+function policyResult(name, mapped, checks, evidence) {
+    if (checks.length === 0 || mapped === 'ignore')
+        return null;
+    const outcome = mapped === 'fail' ? 'fail' : mapped === 'warn' ? 'warn' : mapped === 'pass' ? 'pass' : 'unknown';
+    const rows = checks.map((c) => ({ ...c, outcome }));
+    return finish({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
+}
+function policyResults(inputs, judged) {
+    const { policy } = inputs.config;
+    const out = [];
+    const withoutBaseline = [];
+    const newParams = newParameterUnits(inputs.units);
+    for (const unit of inputs.units) {
+        if (!unit.pair.candidate || unit.pair.baseline)
+            continue;
+        if (newParams)
+            continue;
+        withoutBaseline.push(check({
+            project: unit.comparison.project,
+            unit: unit.comparison.unit,
+            outcome: 'unknown',
+            reason: inputs.baselineAvailable
+                ? `no baseline run of project ${unit.comparison.project} for ${unit.pair.candidate.ref}`
+                : `no baseline evidence given for ${unit.pair.candidate.ref}: regression gates cannot judge it`,
+        }));
+    }
+    if (inputs.units.length === 0) {
+        withoutBaseline.push(check({
+            project: '',
+            unit: '',
+            outcome: 'unknown',
+            reason: 'the candidate evidence holds no run to judge',
+        }));
+    }
+    out.push(policyResult('policy.missing_baseline', policy.missingBaseline, withoutBaseline, []));
+    const degradedBaseline = [];
+    for (const unit of inputs.units) {
+        const run = unit.pair.baseline;
+        if (!run)
+            continue;
+        const gaps = inputs.baselineGaps.filter((g) => g.severity === 'error' && (!g.runRef || g.runRef === run.ref));
+        if (run.degraded.length === 0 && gaps.length === 0)
+            continue;
+        const parts = [
+            run.degraded.length > 0
+                ? `${run.degraded.length} degraded record(s) (${run.degraded
+                    .map((d) => d.issueKey)
+                    .slice(0, 3)
+                    .join(', ')})`
+                : null,
+            gaps.length > 0
+                ? `${gaps.length} error evidence gap(s) (${[...new Set(gaps.map((g) => g.code))].join(', ')})`
+                : null,
+        ].filter((x) => x !== null);
+        degradedBaseline.push(check({
+            project: unit.comparison.project,
+            unit: unit.comparison.unit,
+            outcome: 'unknown',
+            subject: 'baseline',
+            reason: `baseline ${run.ref} is degraded: ${parts.join('; ')}`,
+        }));
+    }
+    out.push(policyResult('policy.baseline_degraded', policy.baselineDegraded, degradedBaseline, []));
+    const gapChecks = inputs.candidateGaps
+        .filter((g) => g.severity === 'error' && !judged.gaps.has(gapKey(g)))
+        .map((g) => check({
+        project: '',
+        unit: '',
+        stage: g.stage ?? null,
+        subject: g.code,
+        outcome: 'fail',
+        reason: `${g.code}${g.file ? ` in ${g.file}${g.line ? `:${g.line}` : ''}` : ''}: ${g.message}`,
+    }));
+    out.push(policyResult('policy.evidence_gaps', policy.evidenceGaps, gapChecks, []));
+    const missing = [];
+    for (const unit of inputs.units) {
+        if (!unit.pair.baseline)
+            continue;
+        for (const row of unit.comparison.metrics) {
+            if (row.presence !== 'baseline_only' || row.batch !== null)
+                continue;
+            if (judged.metrics.has(metricKey(unit.comparison.project, unit.comparison.unit, row)))
+                continue;
+            missing.push(check({
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                stage: row.stage,
+                metric: row.key,
+                slice: row.slice,
+                baseline: row.baseline,
+                outcome: 'fail',
+                reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,
+            }));
+        }
+    }
+    out.push(policyResult('policy.missing_metrics', policy.missingMetrics, missing, []));
+    return out.filter((r) => r !== null);
+}
+function closeness(c) {
+    if (c.delta === null || c.baseline === null)
+        return Number.NEGATIVE_INFINITY;
+    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
+    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
+}
+/** The row to headline: the worst tripped row, else the one closest to its limit. */
+function worstCheck(checks) {
+    if (checks.length === 0)
+        return null;
+    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
+    const candidates = checks.filter((c) => RANK[c.outcome] === top);
+    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
+}
+/** The gate's message: what tripped (or why it passed), then the user's own message. */
+function gateMessage(gate, outcome, checks) {
+    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
+    const unknown = checks.filter((c) => c.outcome === 'unknown');
+    const waived = checks.filter((c) => c.outcome === 'waived');
+    const list = (rows) => rows
+        .slice(0, 3)
+        .map((c) => c.reason)
+        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
+    let text;
+    switch (outcome) {
+        case 'skipped':
+            text = 'nothing in the evidence matched this gate';
+            break;
+        case 'pass':
+            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
+            break;
+        case 'waived':
+            text = `waived: ${list(waived)}`;
+            break;
+        case 'unknown':
+            text = `cannot judge: ${list(unknown)}`;
+            break;
+        default:
+            text = list(tripped);
+    }
+    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
+    return text + own;
+}
+function finish(gate, checks, evidence) {
+    const sorted = sortChecks(checks);
+    const outcome = gateOutcome(gate.severity, sorted);
+    return {
+        name: gate.name,
+        kind: gate.kind,
+        severity: gate.severity,
+        outcome,
+        message: gateMessage(gate, outcome, sorted),
+        checks: sorted,
+        worst: worstCheck(sorted),
+        evidence,
+        waivers: [],
+    };
+}
+/** Evaluates every configured gate, then the policy checks that apply, in config order. */
+function evaluateGates(inputs) {
+    const judged = { gaps: new Set(), metrics: new Set() };
+    const results = [];
+    for (const gate of inputs.config.gates) {
+        let outcome;
+        switch (gate.kind) {
+            case 'threshold':
+                outcome = thresholdGate(gate, inputs, judged);
+                break;
+            case 'regression':
+                outcome = regressionGate(gate, inputs, judged);
+                break;
+            case 'evidence':
+                outcome = evidenceGate(gate, inputs, judged);
+                break;
+            case 'diagnostics':
+                outcome = diagnosticsGate(gate, inputs);
+                break;
+            case 'artifact':
+                outcome = artifactGate(gate, inputs);
+                break;
+        }
+        results.push(finish(gate, outcome.checks, outcome.evidence));
+    }
+    return [...results, ...policyResults(inputs, judged)];
+}
+/** Recomputes outcome, message and worst row after rows changed (waivers). */
+function refreshResult(result, message) {
+    const checks = sortChecks([...result.checks]);
+    const outcome = gateOutcome(result.severity, checks);
+    return {
+        ...result,
+        checks,
+        outcome,
+        message: gateMessage({ name: result.name, message }, outcome, checks),
+        worst: worstCheck(checks),
+    };
+}
+
+// EXTERNAL MODULE: ./src/gates/types.ts
+var types = __webpack_require__(2301);
+;// CONCATENATED MODULE: ./src/gates/waivers.ts
+
+const WAIVER_LABEL_PREFIX = 'gate-waive:';
+const TRAILER = /^gate-waive:[ \t]*(.*)$/gim;
+/** `<target>[@<slice>]: <reason>`; the target is a gate name or `<stage>/<metric>`. */
+const TRAILER_VALUE = /^(?<target>[^:@]+?)(?:@(?<slice>[^:\s]+))?\s*:\s*(?<reason>\S.*)$/;
+/**
+ * Turns labels `gate-waive:<gate name>` and commit trailers `Gate-Waive: <target>[@<slice>]: <reason>`
+ * into waivers. Requests from untrusted people, of a kind the policy disables, or that cannot be
+ * parsed are returned as rejected with the reason, so the report can show them.
+ */
+function parseWaivers(requests, policy) {
+    const accepted = [];
+    const rejected = [];
+    for (const label of requests.labels ?? []) {
+        if (!label.name.toLowerCase().startsWith(WAIVER_LABEL_PREFIX))
+            continue;
+        const target = label.name.slice(WAIVER_LABEL_PREFIX.length).trim();
+        const reject = (reason) => rejected.push({ text: label.name, source: 'label', grantedBy: label.grantedBy, reason });
+        if (!policy.waivers.labels)
+            reject('label waivers are disabled by policy.waivers.labels');
+        else if (!label.trusted)
+            reject(`${label.grantedBy} has no write access to the repository`);
+        else if (target === '')
+            reject('the label names no gate ("gate-waive:<gate name>")');
+        else {
+            accepted.push({
+                target,
+                slice: null,
+                reason: `label ${label.name} applied by ${label.grantedBy}`,
+                grantedBy: label.grantedBy,
+                source: 'label',
+            });
+        }
+    }
+    for (const commit of requests.commits ?? []) {
+        for (const match of commit.message.matchAll(TRAILER)) {
+            const text = match[0].trim();
+            const reject = (reason) => rejected.push({ text, source: 'trailer', grantedBy: commit.author, reason });
+            const value = TRAILER_VALUE.exec(match[1].trim());
+            if (!policy.waivers.trailers)
+                reject('trailer waivers are disabled by policy.waivers.trailers');
+            else if (!commit.trusted)
+                reject(`${commit.author} has no write access to the repository`);
+            else if (!value?.groups) {
+                reject('expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"');
+            }
+            else {
+                accepted.push({
+                    target: value.groups.target.trim(),
+                    slice: value.groups.slice ?? null,
+                    reason: value.groups.reason.trim(),
+                    grantedBy: commit.author,
+                    source: 'trailer',
+                });
+            }
+        }
+    }
+    return { accepted, rejected };
+}
+function coversGate(waiver, gate) {
+    return waiver.slice === null && waiver.target.toLowerCase() === gate.name.toLowerCase();
+}
+/** `<stage>/<metric>` targets cover rows of that metric (stage `*` and key globs allowed). */
+function coversCheck(waiver, row) {
+    const slash = waiver.target.indexOf('/');
+    if (slash < 0 || row.metric === null)
+        return false;
+    const stage = waiver.target.slice(0, slash).trim();
+    const key = waiver.target.slice(slash + 1).trim();
+    const stageOk = stage === '*' || (row.stage === null ? stage === 'run' : globMatch(stage, row.stage));
+    if (!stageOk || !globMatch(key, row.metric))
+        return false;
+    return waiver.slice === null || waiver.slice === row.slice;
+}
+/**
+ * Marks tripped rows covered by a waiver as `waived` (keeping who and why on the row) and recomputes
+ * each gate. A waived gate stays in the report with its rows; only its outcome changes.
+ */
+function applyWaivers(results, waivers, refresh) {
+    const used = new Set();
+    const out = results.map((result) => {
+        let changed = false;
+        const applied = new Set();
+        const checks = result.checks.map((row) => {
+            if (row.outcome !== 'fail' && row.outcome !== 'warn')
+                return row;
+            const waiver = waivers.find((w) => coversGate(w, result) || coversCheck(w, row));
+            if (!waiver)
+                return row;
+            used.add(waiver);
+            applied.add(waiver);
+            changed = true;
+            return { ...row, outcome: 'waived', waiver };
+        });
+        if (!changed)
+            return result;
+        return refresh({ ...result, checks, waivers: [...applied] });
+    });
+    return { results: out, unused: waivers.filter((w) => !used.has(w)) };
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+/**
+ * The gate engine: baseline and candidate evidence plus a gate config in, a `GateReport` out. Pure —
+ * no environment, no network, no clock — so the action, the CLI and the tests all get the same answer
+ * from the same evidence.
+ */
+
+
+
+
+
+
+
+
+/** Intervals reported everywhere are 95 %; α of a gate is separate (a p-value threshold). */
+const CONFIDENCE = 0.95;
+/**
+ * pass < warn < unknown < fail for "which verdict wins": fail if a fail-severity gate fails, else
+ * unknown when something could not be judged, else warn, else pass.
+ */
+function decideVerdict(gates) {
+    if (gates.some((g) => g.outcome === 'fail'))
+        return 'fail';
+    if (gates.some((g) => g.outcome === 'unknown'))
+        return 'unknown';
+    if (gates.some((g) => g.outcome === 'warn'))
+        return 'warn';
+    return 'pass';
+}
+function exitMapping(verdict, policy) {
+    if (verdict === 'unknown') {
+        const outcome = policy.unknown;
+        return {
+            outcome,
+            code: outcome === 'fail' ? 1 : 0,
+            reason: `verdict unknown (not enough evidence to decide) mapped to ${outcome} by policy.unknown`,
+        };
+    }
+    return {
+        outcome: verdict,
+        code: verdict === 'fail' ? 1 : 0,
+        reason: `verdict ${verdict}`,
+    };
+}
+function side(evidence, runs, which) {
+    const seen = new Set();
+    const identities = runs
+        .map((p) => p[which])
+        .filter((r) => r !== null && !seen.has(r.ref) && Boolean(seen.add(r.ref)))
+        .map(runIdentity);
+    return { kind: evidence.source.kind, root: evidence.source.root, runs: identities };
+}
+function diagnose(pairs, baseline, candidate, expected) {
+    const out = [];
+    const stages = candidate.source.kind === 'metalab' ? [] : expected;
+    const done = new Set();
+    for (const pair of pairs) {
+        for (const [which, run, evidence] of [
+            ['baseline', pair.baseline, baseline],
+            ['candidate', pair.candidate, candidate],
+        ]) {
+            if (!run || !evidence || done.has(`${which}\u0000${run.ref}`))
+                continue;
+            done.add(`${which}\u0000${run.ref}`);
+            const project = evidence.projects.find((p) => p.name === run.project) ?? null;
+            out.push(...diagnoseRun(run, project, which, stages));
+        }
+    }
+    return out;
+}
+/** Where the gate reads the evidence differently from Contexta's own compare, said once per report. */
+function divergenceNotes(units, kind) {
+    if (kind !== 'contexta')
+        return [];
+    const notes = [];
+    const rows = units.flatMap((u) => u.comparison.metrics);
+    if (rows.some((r) => r.stage === null)) {
+        notes.push("run-level metrics (recorded without a stage) are compared; Contexta's compare ignores them");
+    }
+    if (rows.some((r) => r.slice !== null || r.batch !== null)) {
+        notes.push('metrics are matched per stage, key, slice and batch; Contexta\'s compare pools a stage\'s records by key, so its "accuracy" is whichever slice was written last');
+    }
+    if (rows.some((r) => r.change === 'unchanged')) {
+        notes.push('unchanged metrics are kept in the comparison; Contexta drops them by default');
+    }
+    return notes;
+}
+function headline(verdict, gates, exit) {
+    const label = verdict.toUpperCase();
+    const failing = gates.filter((g) => g.outcome === 'fail');
+    const unknown = gates.filter((g) => g.outcome === 'unknown');
+    const warned = gates.filter((g) => g.outcome === 'warn');
+    const waived = gates.filter((g) => g.outcome === 'waived');
+    const waivedText = waived.length > 0 ? ` (${waived.length} waived: ${waived.map((g) => g.name).join(', ')})` : '';
+    switch (verdict) {
+        case 'fail':
+            return `${label} — ${failing.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
+        case 'unknown':
+            return `${label} (treated as ${exit.outcome}) — ${unknown.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
+        case 'warn':
+            return `${label} — ${warned.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}${waivedText}`;
+        default: {
+            const judged = gates.filter((g) => g.outcome === 'pass').length;
+            return `${label} — ${judged} gate${judged === 1 ? '' : 's'} passed${waivedText}`;
+        }
+    }
+}
+function nextSteps(gates, findings, verdict) {
+    const steps = [];
+    // Failing gates lead: the first step is what the report's "Fix:" line shows.
+    for (const outcome of ['fail', 'warn']) {
+        for (const g of gates) {
+            if (g.outcome !== outcome)
+                continue;
+            const tripped = g.checks.find((c) => c.outcome === 'fail' || c.outcome === 'warn');
+            if (tripped)
+                steps.push(`${g.name}: ${tripped.reason}`);
+        }
+    }
+    for (const f of findings)
+        if (f.severity !== 'info')
+            steps.push(...f.nextSteps);
+    if (verdict === 'unknown') {
+        for (const g of gates) {
+            if (g.outcome === 'unknown')
+                steps.push(`${g.name} could not judge: ${g.worst?.reason ?? g.message}`);
+        }
+    }
+    return [...new Set(steps)].slice(0, 12);
+}
+/** Compares, diagnoses, evaluates every gate, applies waivers and decides. Throws RunSelectionError. */
+function evaluateGate(input) {
+    const { baseline, candidate, config } = input;
+    const { policy } = config;
+    const shared = baseline !== null && (baseline === candidate || baseline.source.root === candidate.source.root);
+    const pairs = selectRunPairs(baseline, candidate, {
+        baselineRun: input.baselineRun,
+        candidateRun: input.candidateRun,
+    });
+    const options = {
+        directions: policy.directions,
+        seed: policy.seed,
+        resamples: policy.bootstrapResamples,
+        confidence: CONFIDENCE,
+    };
+    const units = pairs.map((pair) => ({ pair, comparison: compareRuns(pair, options) }));
+    const diagnostics = diagnose(pairs, baseline, candidate, input.expectedStages ?? DEFAULT_EXPECTED_STAGES);
+    // One workspace holding both runs has one gap list: gaps about a baseline run belong to the baseline.
+    const baselineRefs = new Set(pairs.flatMap((p) => (p.baseline ? [p.baseline.ref] : [])));
+    const candidateRefs = new Set(pairs.flatMap((p) => (p.candidate ? [p.candidate.ref] : [])));
+    const candidateGaps = shared
+        ? candidate.gaps.filter((g) => !g.runRef || !baselineRefs.has(g.runRef) || candidateRefs.has(g.runRef))
+        : candidate.gaps;
+    const baselineGaps = shared
+        ? candidate.gaps.filter((g) => g.runRef !== undefined && baselineRefs.has(g.runRef))
+        : (baseline?.gaps ?? []);
+    const evaluated = evaluateGates({
+        config,
+        units,
+        baselineAvailable: baseline !== null,
+        diagnostics,
+        baselineGaps,
+        candidateGaps,
+    });
+    const parsed = parseWaivers(input.waivers ?? {}, policy);
+    const messages = new Map(config.gates.map((g) => [g.name, g.message]));
+    const { results: gates, unused } = applyWaivers(evaluated, parsed.accepted, (r) => refreshResult(r, messages.get(r.name) ?? null));
+    const findings = buildFindings({
+        units,
+        gates,
+        baselineGaps,
+        candidateGaps,
+        alpha: policy.significance,
+    });
+    const verdict = decideVerdict(gates);
+    const exit = exitMapping(verdict, policy);
+    const notes = [
+        ...(shared
+            ? candidate.notes
+            : [
+                ...(baseline?.notes ?? []).map((n) => `baseline: ${n}`),
+                ...candidate.notes.map((n) => `candidate: ${n}`),
+            ]),
+        ...(baseline === null
+            ? ['no baseline evidence was given: regression gates cannot judge, absolute thresholds still apply']
+            : []),
+        ...units.flatMap((u) => u.comparison.notes),
+        ...divergenceNotes(units, candidate.source.kind),
+    ];
+    return {
+        schemaVersion: types/* GATE_REPORT_SCHEMA_VERSION */.g,
+        verdict,
+        exit,
+        headline: headline(verdict, gates, exit),
+        baseline: baseline ? side(baseline, pairs, 'baseline') : null,
+        candidate: side(candidate, pairs, 'candidate'),
+        gates,
+        comparisons: units.map((u) => u.comparison),
+        findings,
+        diagnostics,
+        gaps: { baseline: baselineGaps, candidate: candidateGaps },
+        waivers: { accepted: parsed.accepted, rejected: parsed.rejected, unused },
+        notes,
+        nextSteps: nextSteps(gates, findings, verdict),
+        context: input.context ?? {},
+    };
+}
+
+// EXTERNAL MODULE: ./src/evidence/safe-fs.ts
+var safe_fs = __webpack_require__(9990);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/evidence/json-text.ts
+var json_text = __webpack_require__(6491);
+;// CONCATENATED MODULE: ./src/metalab/json-file.ts
+/**
+ * Reads one JSON document of a metalab store, confined to the store root. Every way a file can be
+ * unusable (symlink out of the store, too large, empty, not UTF-8, not JSON even with Python's
+ * NaN/Infinity tokens, nested too deep) becomes one gap naming the file; the caller only sees
+ * "here is the value" or "nothing usable".
+ */
+
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** 1-based line of a `JSON.parse` failure, from V8's "(line L column C)" or "position N". */
+function failureLine(message, text) {
+    const line = /\(line (\d+) column \d+\)/.exec(message);
+    if (line)
+        return Number(line[1]);
+    const position = /position (\d+)/.exec(message);
+    if (!position)
+        return undefined;
+    let count = 1;
+    const end = Math.min(Number(position[1]), text.length);
+    for (let i = 0; i < end; i++)
+        if (text.charCodeAt(i) === 0x0a)
+            count++;
+    return count;
+}
+async function readJsonFile(ctx, rel, severity, attribution = {}) {
+    const gap = (code, message, line) => {
+        ctx.gaps.push({
+            code,
+            severity,
+            file: rel,
+            ...(line === undefined ? {} : { line }),
+            ...attribution,
+            message,
+        });
+        return { ok: false, missing: false };
+    };
+    const resolved = await ctx.root.resolve(rel);
+    if (!resolved.ok) {
+        if (resolved.reason === 'missing')
+            return { ok: false, missing: true };
+        return gap(resolved.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable', resolved.message);
+    }
+    if (resolved.isDirectory)
+        return gap('file_unreadable', `${rel} is a directory, expected a JSON file`);
+    if (resolved.size > ctx.maxFileBytes) {
+        return gap('file_too_large', `${rel} is ${resolved.size} bytes, over the ${ctx.maxFileBytes}-byte limit for one metalab file; it was not read`);
+    }
+    if (resolved.size === 0)
+        return gap('empty_file', `${rel} is empty, expected a JSON document`);
+    let bytes;
+    try {
+        bytes = await external_node_fs_.promises.readFile(resolved.absolute);
+    }
+    catch (error) {
+        return gap('file_unreadable', `${rel} cannot be read (${error.code ?? 'error'})`);
+    }
+    let text;
+    try {
+        text = UTF8.decode(bytes);
+    }
+    catch {
+        return gap('invalid_encoding', `${rel} is not valid UTF-8`);
+    }
+    const parsed = (0,json_text/* parseJsonText */.l)(text, ctx.maxDepth);
+    if (parsed.ok)
+        return { ok: true, value: parsed.value };
+    if (parsed.reason === 'too_deep') {
+        return gap('nesting_too_deep', `${rel} nests deeper than ${ctx.maxDepth} levels; it was not read`);
+    }
+    const line = failureLine(parsed.message, text);
+    return gap('invalid_json_line', `${rel} is not valid JSON: ${parsed.message}`, line);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(2857);
+;// CONCATENATED MODULE: ./src/metalab/schema.ts
+/**
+ * zod schemas for the metalab files the reader uses (store schema "0.1", see
+ * docs/metalab-store-format.md). They are loose on purpose: metalab keeps tolerant loaders for future
+ * versions, so unknown fields pass through and only what the mapping relies on is required.
+ */
+
+/** Run ids and manifest ids end up in paths (`runs/<id>.json`), so nothing path-like gets through. */
+const RUN_ID = /^[A-Za-z0-9_-]{1,128}$/;
+const SUPPORTED_SCHEMA_VERSION = '0.1';
+const MetaFile = schemas/* looseObject */._H3({
+    experiment_id: schemas/* string */.YjP().min(1).optional(),
+    schema_version: schemas/* string */.YjP().optional(),
+});
+const ExperimentManifest = schemas/* looseObject */._H3({
+    experiment_id: schemas/* string */.YjP().optional(),
+    run_ids: schemas/* array */.YOg(schemas/* string */.YjP().regex(RUN_ID, 'a run id of letters, digits, "_" or "-"')),
+    seeds: schemas/* looseObject */._H3({ replicates: schemas/* number */.aig().int().positive() }).nullable().optional(),
+    total_runs: schemas/* number */.aig().int().nonnegative().optional(),
+    submitted_at: schemas/* string */.YjP().optional(),
+});
+const RunError = schemas/* looseObject */._H3({
+    type: schemas/* string */.YjP().nullable().optional(),
+    message: schemas/* string */.YjP().nullable().optional(),
+});
+const RunRecord = schemas/* looseObject */._H3({
+    _schema_version: schemas/* string */.YjP().optional(),
+    run_id: schemas/* string */.YjP(),
+    experiment_id: schemas/* string */.YjP(),
+    /** metalab's own loader treats a missing status as `failed`; the reader does the same. */
+    status: schemas/* string */.YjP().optional(),
+    params_resolved: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    params_fingerprint: schemas/* string */.YjP().optional(),
+    seed_fingerprint: schemas/* string */.YjP(),
+    context_fingerprint: schemas/* string */.YjP().optional(),
+    started_at: schemas/* string */.YjP().nullable().optional(),
+    finished_at: schemas/* string */.YjP().nullable().optional(),
+    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    error: RunError.nullable().optional(),
+    /** Validated one descriptor at a time, so one bad descriptor does not lose the run. */
+    artifacts: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional(),
+    provenance: schemas/* looseObject */._H3({ code_hash: schemas/* string */.YjP().nullable().optional() }).nullable().optional(),
+});
+const ArtifactDescriptor = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP().min(1),
+    kind: schemas/* string */.YjP().nullable().optional(),
+    uri: schemas/* string */.YjP().nullable().optional(),
+    content_hash: schemas/* string */.YjP()
+        .regex(/^[0-9a-fA-F]{8,64}$/, 'a hex SHA-256 prefix')
+        .nullable()
+        .optional(),
+    size_bytes: schemas/* number */.aig().int().nonnegative().nullable().optional(),
+});
+/** `results/<run_id>/<name>.json`: `capture.data` payloads and stepped-metric series. */
+const ResultFile = schemas/* looseObject */._H3({
+    data: schemas/* unknown */.L5J(),
+    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable().optional(),
+});
+/** `derived/<run_id>.json`: a flat name → scalar object. */
+const DerivedFile = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+/** "field `a.b`: expected …" for the first few issues, so a person knows what to fix. */
+function describeIssues(error) {
+    return error.issues
+        .slice(0, 3)
+        .map((issue) => {
+        const field = issue.path.length > 0 ? issue.path.join('.') : '(document)';
+        return `field ${field}: ${issue.message}`;
+    })
+        .join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/metalab/replicate.ts
+
+
+function observationId(key, slice) {
+    return slice === null ? key : `${key}\u0000${slice}`;
+}
+function coerce(value) {
+    if (typeof value === 'number')
+        return { ok: true, value, boolean: false };
+    if (typeof value === 'boolean')
+        return { ok: true, value: value ? 1 : 0, boolean: true };
+    if (typeof value === 'string') {
+        const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+        return { ok: false, found: `the string ${JSON.stringify(shown)}` };
+    }
+    if (value === null)
+        return { ok: false, found: 'null' };
+    return { ok: false, found: Array.isArray(value) ? 'a list' : 'an object' };
+}
+class ReplicateReader {
+    ctx;
+    runId;
+    attribution;
+    evidence = {
+        observations: new Map(),
+        booleanKeys: new Set(),
+        renamedSeries: [],
+        unreadResults: [],
+    };
+    constructor(ctx, runId, attribution) {
+        this.ctx = ctx;
+        this.runId = runId;
+        this.attribution = attribution;
+    }
+    gap(gap) {
+        this.ctx.gaps.push({ ...gap, ...this.attribution });
+    }
+    observe(file, what, observation, raw) {
+        const coerced = coerce(raw);
+        if (!coerced.ok) {
+            this.gap({
+                code: 'non_finite_number',
+                severity: 'info',
+                file,
+                message: `${what} of run ${this.runId} is ${coerced.found}, not a number; it is not compared`,
+            });
+            return;
+        }
+        if (!Number.isFinite(coerced.value)) {
+            this.gap({
+                code: 'non_finite_number',
+                severity: 'warning',
+                file,
+                message: `${what} of run ${this.runId} is ${coerced.value}; it is counted as non-finite and never compared`,
+            });
+        }
+        if (coerced.boolean)
+            this.evidence.booleanKeys.add(observation.key);
+        this.evidence.observations.set(observationId(observation.key, observation.slice), {
+            ...observation,
+            value: coerced.value,
+        });
+    }
+    scalars(file, metrics, prefix) {
+        for (const name of Object.keys(metrics).sort()) {
+            const key = prefix + name;
+            this.observe(file, `metric ${key}`, { key, slice: null, scope: 'run', steps: null }, metrics[name]);
+        }
+    }
+    async derived(prefix) {
+        const file = `${prefix}derived/${this.runId}.json`;
+        const read = await readJsonFile(this.ctx, file, 'warning', this.attribution);
+        if (!read.ok)
+            return;
+        const parsed = DerivedFile.safeParse(read.value);
+        if (!parsed.success) {
+            this.gap({
+                code: 'record_invalid',
+                severity: 'warning',
+                file,
+                message: `${file} is not a name → value object (${describeIssues(parsed.error)}); its derived metrics are not read`,
+            });
+            return;
+        }
+        this.scalars(file, parsed.data, 'derived_');
+    }
+    async results(prefix, scalarNames) {
+        const dir = `${prefix}results/${this.runId}`;
+        const listing = await this.ctx.root.list(dir);
+        if (listing.problem) {
+            this.gap({
+                code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+                severity: 'warning',
+                file: dir,
+                message: `${listing.problem.message}; the run's stepped series and result dicts are not read`,
+            });
+            return;
+        }
+        const names = listing.entries
+            .filter((entry) => !entry.isDirectory() && entry.name.endsWith('.json') && !entry.name.includes('.tmp.'))
+            .map((entry) => entry.name)
+            .sort();
+        for (const fileName of names) {
+            const name = fileName.slice(0, -'.json'.length);
+            const file = `${dir}/${fileName}`;
+            const read = await readJsonFile(this.ctx, file, 'warning', this.attribution);
+            if (!read.ok)
+                continue;
+            const parsed = ResultFile.safeParse(read.value);
+            if (!parsed.success) {
+                this.gap({
+                    code: 'record_invalid',
+                    severity: 'warning',
+                    file,
+                    message: `${file} is not a metalab result ({data, metadata, …}): ${describeIssues(parsed.error)}`,
+                });
+                continue;
+            }
+            const { data, metadata } = parsed.data;
+            if (metadata?.type === 'stepped_metric') {
+                const key = scalarNames.has(name) ? `${name}.steps` : name;
+                if (key !== name)
+                    this.evidence.renamedSeries.push(name);
+                this.stepped(file, key, data);
+            }
+            else if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+                const entries = data;
+                for (const slice of Object.keys(entries).sort()) {
+                    this.observe(file, `${name} @ ${slice}`, { key: name, slice, scope: 'slice', steps: null }, entries[slice]);
+                }
+            }
+            else {
+                this.evidence.unreadResults.push(name);
+            }
+        }
+    }
+    stepped(file, key, data) {
+        const points = [];
+        const rows = Array.isArray(data) ? data : [];
+        for (const row of rows) {
+            if (Array.isArray(row) && row.length === 2 && typeof row[0] === 'number' && Number.isFinite(row[0])) {
+                points.push([row[0], row[1]]);
+            }
+        }
+        if (points.length === 0 || points.length !== rows.length) {
+            this.gap({
+                code: 'record_invalid',
+                severity: 'warning',
+                file,
+                message: `${file} is marked as a stepped metric but ${points.length === 0 ? 'holds no' : 'does not hold only'} ` +
+                    '[step, value] pairs; expected data like [[0, 0.5], [1, 0.3]]' +
+                    (points.length === 0 ? '' : '; the malformed rows were skipped'),
+            });
+            if (points.length === 0)
+                return;
+        }
+        // metalab sorts by step with a stable sort, so for duplicate steps the last written wins.
+        points.sort((a, b) => a[0] - b[0]);
+        const steps = [...new Set(points.map(([step]) => step))];
+        const last = points[points.length - 1];
+        this.observe(file, `series ${key} at step ${last[0]}`, { key, slice: null, scope: 'step', steps }, last[1]);
+    }
+}
+/**
+ * Reads a successful run's metrics, derived metrics and `results/`; `prefix` is the experiment
+ * directory's store-relative path with a trailing `/` (`''` for the root).
+ */
+async function readReplicateEvidence(ctx, prefix, runFile, runId, metrics, attribution) {
+    const reader = new ReplicateReader(ctx, runId, attribution);
+    reader.scalars(runFile, metrics, '');
+    await reader.derived(prefix);
+    await reader.results(prefix, new Set(Object.keys(metrics)));
+    return reader.evidence;
+}
+
+;// CONCATENATED MODULE: ./src/metalab/aggregate.ts
+
+function compareSeries(a, b) {
+    if (a.key !== b.key)
+        return a.key < b.key ? -1 : 1;
+    if (a.slice === b.slice)
+        return 0;
+    if (a.slice === null)
+        return -1;
+    if (b.slice === null)
+        return 1;
+    return a.slice < b.slice ? -1 : 1;
+}
+/** `replicas` must already be ordered by seed fingerprint. */
+function aggregateReplicates(replicas, expectedReplicates) {
+    const folds = new Map();
+    for (const { seedFingerprint, evidence } of replicas) {
+        for (const observation of evidence.observations.values()) {
+            const id = observationId(observation.key, observation.slice);
+            let fold = folds.get(id);
+            if (fold === undefined) {
+                fold = { first: observation, values: [], seeds: [], nonFinite: 0, steps: new Set(), lastStep: null };
+                folds.set(id, fold);
+            }
+            if (!Number.isFinite(observation.value)) {
+                fold.nonFinite++;
+                continue;
+            }
+            fold.values.push(observation.value);
+            fold.seeds.push(seedFingerprint);
+            if (observation.steps !== null && observation.steps.length > 0) {
+                for (const step of observation.steps)
+                    fold.steps.add(step);
+                const last = observation.steps[observation.steps.length - 1];
+                fold.lastStep = fold.lastStep === null ? last : Math.max(fold.lastStep, last);
+            }
+        }
+    }
+    const series = [];
+    for (const fold of folds.values()) {
+        if (fold.values.length === 0)
+            continue;
+        const mean = fold.values.reduce((sum, value) => sum + value, 0) / fold.values.length;
+        const steps = [...fold.steps].sort((a, b) => a - b);
+        series.push({
+            key: fold.first.key,
+            slice: fold.first.slice,
+            batch: null,
+            scope: fold.first.scope,
+            unit: null,
+            latest: { value: mean, observedAt: null, recordRef: null, step: fold.lastStep },
+            count: fold.values.length,
+            steps: steps.length === 0
+                ? null
+                : {
+                    count: steps.length,
+                    first: steps[0],
+                    last: steps[steps.length - 1],
+                    min: steps[0],
+                    max: steps[steps.length - 1],
+                },
+            completeness: fold.values.length >= expectedReplicates ? 'complete' : 'partial',
+            degraded: false,
+            nonFinite: fold.nonFinite,
+            replicates: fold.values,
+            replicateSeeds: fold.seeds,
+            tags: {},
+        });
+    }
+    return series.sort(compareSeries);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/metalab/artifacts.ts
+/**
+ * metalab artifact descriptors → `Artifact`. The `uri` metalab stores is an absolute path on the
+ * machine that ran the sweep; when it ends in `artifacts/<run_id>/<file>` it is re-rooted to that
+ * file in this store (a store-relative `location`) and the file is checked against the recorded
+ * size and `content_hash` (first 16 hex of SHA-256). Any other uri is kept as recorded, unchecked.
+ *
+ * `status`: `verified` (present, size and hash match), `mismatch`, `missing`, `unreadable`, or null
+ * when the uri does not point into the store.
+ */
+
+
+
+const SAFE_FILE_NAME = /^(?!\.{1,2}$)[^/\\\u0000]+$/;
+function storeFileName(uri, runId) {
+    const parts = uri.split(/[/\\]/);
+    const file = parts[parts.length - 1] ?? '';
+    if (parts.length < 3 || parts[parts.length - 2] !== runId || parts[parts.length - 3] !== 'artifacts')
+        return null;
+    return SAFE_FILE_NAME.test(file) ? file : null;
+}
+/** Small artifacts are read in one go (a stream costs more than the bytes); large ones are streamed. */
+const READ_WHOLE_BYTES = 1024 * 1024;
+async function sha256Prefix(absolute, size, length) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (size <= READ_WHOLE_BYTES)
+        hash.update(await external_node_fs_.promises.readFile(absolute));
+    else
+        for await (const chunk of (0,external_node_fs_.createReadStream)(absolute))
+            hash.update(chunk);
+    return hash.digest('hex').slice(0, length);
+}
+/**
+ * Artifacts of one run record, deduplicated by name (the record's list can repeat a name; the later
+ * entry is the one metalab's manifest keeps).
+ */
+async function readArtifacts(ctx, prefix, runFile, runId, descriptors, refPrefix, attribution) {
+    const byName = new Map();
+    descriptors.forEach((raw, index) => {
+        const parsed = ArtifactDescriptor.safeParse(raw);
+        if (parsed.success) {
+            byName.delete(parsed.data.name);
+            byName.set(parsed.data.name, parsed.data);
+            return;
+        }
+        ctx.gaps.push({
+            code: 'record_invalid',
+            severity: 'warning',
+            file: runFile,
+            ...attribution,
+            message: `artifacts[${index}] of run ${runId} is not an artifact descriptor: ${describeIssues(parsed.error)}`,
+        });
+    });
+    const artifacts = [];
+    for (const descriptor of byName.values()) {
+        const ref = `${refPrefix}/${descriptor.name}`;
+        const uri = descriptor.uri ?? null;
+        const recordedHash = descriptor.content_hash?.toLowerCase() ?? null;
+        const recordedSize = descriptor.size_bytes ?? null;
+        const artifact = {
+            ref,
+            kind: descriptor.kind ?? 'blob',
+            location: uri,
+            sizeBytes: recordedSize,
+            hash: recordedHash,
+            stage: null,
+            source: 'metalab',
+            status: null,
+        };
+        artifacts.push(artifact);
+        const fileName = uri === null ? null : storeFileName(uri, runId);
+        if (fileName === null)
+            continue;
+        const rel = `${prefix}artifacts/${runId}/${fileName}`;
+        artifact.location = rel;
+        const gap = (code, message) => ctx.gaps.push({ code, severity: 'warning', file: rel, ...attribution, message });
+        const resolved = await ctx.root.resolve(rel);
+        if (!resolved.ok) {
+            artifact.status = resolved.reason === 'missing' ? 'missing' : 'unreadable';
+            if (resolved.reason === 'missing') {
+                gap('artifact_object_missing', `artifact ${descriptor.name} of run ${runId} is recorded but ${rel} is not in the store`);
+            }
+            else {
+                gap(resolved.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable', resolved.message);
+            }
+            continue;
+        }
+        if (resolved.isDirectory) {
+            artifact.status = 'unreadable';
+            gap('file_unreadable', `artifact ${descriptor.name} of run ${runId}: ${rel} is a directory, expected a file`);
+            continue;
+        }
+        if (recordedSize !== null && resolved.size !== recordedSize) {
+            artifact.status = 'mismatch';
+            gap('record_invalid', `artifact ${descriptor.name} of run ${runId}: ${rel} is ${resolved.size} bytes, the run record says ${recordedSize}`);
+            continue;
+        }
+        if (recordedHash !== null) {
+            let actual;
+            try {
+                actual = await sha256Prefix(resolved.absolute, resolved.size, recordedHash.length);
+            }
+            catch (error) {
+                artifact.status = 'unreadable';
+                gap('file_unreadable', `${rel} cannot be read (${error.code ?? 'error'})`);
+                continue;
+            }
+            if (actual !== recordedHash) {
+                artifact.status = 'mismatch';
+                gap('record_invalid', `artifact ${descriptor.name} of run ${runId}: ${rel} has hash ${actual}, the run record says ${recordedHash}`);
+                continue;
+            }
+        }
+        artifact.status = 'verified';
+        if (artifact.sizeBytes === null)
+            artifact.sizeBytes = resolved.size;
+    }
+    return artifacts;
+}
+
+;// CONCATENATED MODULE: ./src/metalab/manifest.ts
+
+
+const STAMPED = /_(\d{8})_(\d{6})\.json$/;
+function isCandidateFile(name) {
+    return name.endsWith('.json') && !name.includes('.tmp.');
+}
+function caseIndexes(manifest, runIds) {
+    const replicates = manifest.seeds?.replicates;
+    if (replicates === undefined || manifest.run_ids.length % replicates !== 0)
+        return null;
+    if (manifest.total_runs !== undefined && manifest.total_runs !== manifest.run_ids.length)
+        return null;
+    if (runIds.length !== manifest.run_ids.length)
+        return null;
+    return new Map(runIds.map((id, index) => [id, Math.floor(index / replicates)]));
+}
+/**
+ * Reads the newest manifest of the experiment directory whose store-relative path is `prefix`
+ * (`''` for the root itself, else `<dir>/`). A newest manifest
+ * that cannot be used is reported and NOT replaced by an older one: an older invocation's run list
+ * would silently describe a different sweep.
+ */
+async function readNewestManifest(ctx, prefix, attribution) {
+    const dir = `${prefix}experiments`;
+    const listing = await ctx.root.list(dir);
+    if (listing.problem) {
+        ctx.gaps.push({
+            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+            severity: 'error',
+            file: dir,
+            ...attribution,
+            message: listing.problem.message,
+        });
+        return { kind: 'invalid', file: dir, reason: listing.problem.message };
+    }
+    const names = listing.entries
+        .filter((entry) => !entry.isDirectory() && isCandidateFile(entry.name))
+        .map((entry) => entry.name);
+    if (names.length === 0)
+        return { kind: 'none' };
+    const stamp = (name) => {
+        const match = STAMPED.exec(name);
+        return match ? `${match[1]}${match[2]}` : '';
+    };
+    const newestStamp = names.map(stamp).sort().at(-1) ?? '';
+    const tied = names.filter((name) => stamp(name) === newestStamp).sort();
+    let best = null;
+    let invalid = null;
+    for (const name of tied) {
+        const file = `${dir}/${name}`;
+        const read = await readJsonFile(ctx, file, 'error', attribution);
+        if (!read.ok) {
+            invalid ??= { file, reason: 'it could not be read (see the gap for that file)' };
+            continue;
+        }
+        const parsed = ExperimentManifest.safeParse(read.value);
+        if (!parsed.success) {
+            invalid ??= { file, reason: describeIssues(parsed.error) };
+            continue;
+        }
+        if (best === null || (parsed.data.submitted_at ?? '') >= (best.manifest.submitted_at ?? '')) {
+            best = { file, manifest: parsed.data };
+        }
+    }
+    if (invalid !== null)
+        return { kind: 'invalid', ...invalid };
+    if (best === null)
+        return { kind: 'none' };
+    const runIds = [...new Set(best.manifest.run_ids)];
+    return {
+        kind: 'found',
+        expected: {
+            file: best.file,
+            manifest: best.manifest,
+            runIds,
+            caseIndex: caseIndexes(best.manifest, runIds),
+        },
+    };
+}
+function manifestGap(outcome, prefix, ref) {
+    if (outcome.kind === 'none') {
+        return {
+            code: 'manifest_missing',
+            severity: 'warning',
+            file: `${prefix}experiments`,
+            ref,
+            message: `${ref} has no experiment manifest, so the expected runs are unknown: every run record is used, ` +
+                'and a run that was never written cannot be detected',
+        };
+    }
+    if (outcome.kind === 'invalid') {
+        return {
+            code: 'manifest_invalid',
+            severity: 'error',
+            file: outcome.file,
+            ref,
+            message: `the newest experiment manifest ${outcome.file} cannot be used (${outcome.reason}), so the expected ` +
+                'runs are unknown: ' +
+                'every run record is used, and a run that was never written cannot be detected',
+        };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/metalab/map-in-order.ts
+/**
+ * Runs `task` over `items` with at most `limit` tasks in flight. Store reads are many small files, so
+ * overlapping them pays off; results keep the input order so the evidence stays deterministic.
+ */
+async function mapInOrder(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/metalab/params-label.ts
+/**
+ * The canonical label of a metalab parameter combination, e.g. `lr=0.1, model=mlp`. It is the
+ * `Run.name` of a metalab unit, and the engine pairs baseline and candidate units by it: metalab's
+ * `run_id` includes the operation's code hash, so it changes with every code change and can never pair.
+ *
+ * Rules (stable across stores and machines):
+ * - keys sorted by UTF-16 code unit, `key=value` joined by `, `; nested objects the same inside `{}`,
+ *   arrays as `[a, b]`;
+ * - numbers in JavaScript's shortest round-trip form, so Python's `1.0` reads back as `1` and prints as
+ *   `lr=1` (metalab fingerprints `1` and `1.0` differently; this label does not, nor `-0` and `0`);
+ * - a string is written bare when it is an identifier-like word (`mlp`, `resnet-50`, `v1.2`) that
+ *   cannot be mistaken for a number, boolean or null, and JSON-quoted otherwise (`"0.1"`, `"a, b"`),
+ *   so no two different values share a label;
+ * - an empty combination is `(no parameters)`.
+ */
+const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const RESERVED_WORDS = new Set(['true', 'false', 'null', 'NaN', 'Infinity']);
+function formatWord(text) {
+    return BARE_WORD.test(text) && !RESERVED_WORDS.has(text) ? text : JSON.stringify(text);
+}
+function formatEntries(object) {
+    return Object.keys(object)
+        .sort()
+        .map((key) => `${formatWord(key)}=${formatValue(object[key])}`)
+        .join(', ');
+}
+function formatValue(value) {
+    if (typeof value === 'string')
+        return formatWord(value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (value === null || value === undefined)
+        return 'null';
+    if (Array.isArray(value))
+        return `[${value.map(formatValue).join(', ')}]`;
+    if (typeof value === 'object')
+        return `{${formatEntries(value)}}`;
+    return JSON.stringify(String(value));
+}
+function paramsLabel(params) {
+    return Object.keys(params).length === 0 ? '(no parameters)' : formatEntries(params);
+}
+
+;// CONCATENATED MODULE: ./src/metalab/experiment.ts
+
+
+
+
+
+
+
+
+const KNOWN_STATUSES = new Set(['success', 'failed', 'cancelled', 'running']);
+const LIST_LIMIT = 8;
+/** Files read at once; enough to overlap I/O latency, few enough to stay far from fd limits. */
+const CONCURRENCY = 16;
+function listSome(items) {
+    const shown = items.slice(0, LIST_LIMIT).join(', ');
+    return items.length > LIST_LIMIT ? `${shown} and ${items.length - LIST_LIMIT} more` : shown;
+}
+function oneLine(text, limit = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
+}
+function distinct(values) {
+    return [...new Set(values.filter((value) => typeof value === 'string'))].sort();
+}
+class ExperimentReader {
+    ctx;
+    expDir;
+    experimentId = '';
+    expected = null;
+    slurm = false;
+    notes = [];
+    /** What successful replicates showed, across units, for notes and for `series_lost`. */
+    findings = {
+        booleanKeys: new Set(),
+        renamedSeries: new Set(),
+        unreadResults: new Set(),
+        steppedKeys: new Set(),
+    };
+    constructor(ctx, 
+    /** Store-relative experiment directory ('.' when the root is the experiment directory). */
+    expDir) {
+        this.ctx = ctx;
+        this.expDir = expDir;
+    }
+    /** Store-relative path of a file of this experiment. */
+    path(rel) {
+        return this.prefix + rel;
+    }
+    get prefix() {
+        return this.expDir === '.' ? '' : `${this.expDir}/`;
+    }
+    gap(gap) {
+        this.ctx.gaps.push(gap);
+    }
+    async read() {
+        const metaId = await this.readMeta();
+        const manifest = await readNewestManifest(this.ctx, this.prefix, { ref: this.expDir });
+        const missingManifest = manifestGap(manifest, this.prefix, this.expDir);
+        if (missingManifest)
+            this.gap(missingManifest);
+        if (manifest.kind === 'found')
+            this.expected = manifest.expected;
+        this.experimentId = metaId ?? this.expected?.manifest.experiment_id ?? '';
+        this.slurm = (await this.ctx.root.resolve(this.path('slurm_array_spec.json'))).ok;
+        const replicas = await this.readRuns();
+        if (this.experimentId === '') {
+            this.experimentId = replicas.find((replica) => replica.record)?.record?.experiment_id ?? this.expDir;
+        }
+        this.attribute(replicas);
+        const runs = await this.buildUnits(replicas);
+        if (replicas.length === 0) {
+            this.gap({
+                code: 'no_evidence',
+                severity: 'error',
+                file: this.path('runs'),
+                ref: this.experimentId,
+                message: `experiment ${this.experimentId} (${this.expDir}) has no runs: neither a manifest listing runs nor run records`,
+            });
+        }
+        return { project: { name: this.experimentId, runs, deployments: [] }, notes: this.notes };
+    }
+    async readMeta() {
+        const file = this.path('_meta.json');
+        const read = await readJsonFile(this.ctx, file, 'warning', { ref: this.expDir });
+        if (!read.ok)
+            return null;
+        const parsed = MetaFile.safeParse(read.value);
+        if (!parsed.success) {
+            this.gap({
+                code: 'record_invalid',
+                severity: 'warning',
+                file,
+                ref: this.expDir,
+                message: `${file} is not a metalab store marker: ${describeIssues(parsed.error)}`,
+            });
+            return null;
+        }
+        const version = parsed.data.schema_version;
+        if (version !== undefined && version !== SUPPORTED_SCHEMA_VERSION) {
+            this.gap({
+                code: 'unknown_schema_version',
+                severity: 'warning',
+                file,
+                ref: this.expDir,
+                message: `${file} declares store schema ${version}; this reader knows ${SUPPORTED_SCHEMA_VERSION}, so fields may be misread`,
+            });
+        }
+        return parsed.data.experiment_id ?? null;
+    }
+    async readRuns() {
+        const dir = this.path('runs');
+        const listing = await this.ctx.root.list(dir);
+        if (listing.problem) {
+            this.gap({
+                code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+                severity: 'error',
+                file: dir,
+                ref: this.expDir,
+                message: `${listing.problem.message}; no run of this experiment can be read`,
+            });
+        }
+        const onDisk = new Set();
+        const strays = [];
+        for (const entry of listing.entries) {
+            if (entry.isDirectory() || entry.name.includes('.tmp.') || !entry.name.endsWith('.json'))
+                continue;
+            const stem = entry.name.slice(0, -'.json'.length);
+            if (RUN_ID.test(stem))
+                onDisk.add(stem);
+            else
+                strays.push(entry.name);
+        }
+        if (strays.length > 0) {
+            this.notes.push(`${this.expDir}: files in runs/ that are not named <run_id>.json were ignored: ${listSome(strays.sort())}.`);
+        }
+        const expectedIds = this.expected ? this.expected.runIds : [...onDisk].sort();
+        if (this.expected) {
+            const expectedSet = new Set(expectedIds);
+            const ignored = [...onDisk].filter((id) => !expectedSet.has(id)).sort();
+            this.notes.push(`${this.expDir}: the expected runs are the ${expectedIds.length} run id(s) listed in ${this.expected.file}, ` +
+                'the newest experiment manifest.' +
+                (ignored.length > 0
+                    ? ` ${ignored.length} run record(s) not in it were ignored as stale: ${listSome(ignored)}.`
+                    : ''));
+        }
+        const replicas = await mapInOrder(expectedIds, CONCURRENCY, async (runId) => {
+            const file = `${dir}/${runId}.json`;
+            const replica = { runId, file, status: 'missing', record: null, label: null, gaps: [] };
+            if (onDisk.has(runId))
+                await this.readRun(replica);
+            return replica;
+        });
+        for (const replica of replicas)
+            this.ctx.gaps.push(...replica.gaps);
+        return replicas;
+    }
+    /** Fills `replica` from its record; gaps go to `replica.gaps` so reads can overlap. */
+    async readRun(replica) {
+        const { runId, file, gaps } = replica;
+        const read = await readJsonFile({ ...this.ctx, gaps }, file, 'error', { ref: runId });
+        if (!read.ok) {
+            if (!read.missing)
+                replica.status = 'unreadable';
+            return;
+        }
+        replica.status = 'unreadable';
+        const parsed = RunRecord.safeParse(read.value);
+        if (!parsed.success) {
+            gaps.push({
+                code: 'record_invalid',
+                severity: 'error',
+                file,
+                ref: runId,
+                message: `${file} is not a usable metalab run record: ${describeIssues(parsed.error)}`,
+            });
+            return;
+        }
+        const record = parsed.data;
+        const problem = record.run_id !== runId
+            ? `its run_id is ${JSON.stringify(record.run_id)}, but the file name says ${runId}`
+            : this.experimentId !== '' && record.experiment_id !== this.experimentId
+                ? `it belongs to experiment ${JSON.stringify(record.experiment_id)}, not ${this.experimentId}`
+                : record.status !== undefined && !KNOWN_STATUSES.has(record.status)
+                    ? `its status ${JSON.stringify(record.status)} is none of success, failed, cancelled, running`
+                    : null;
+        if (problem !== null) {
+            gaps.push({
+                code: 'record_invalid',
+                severity: 'error',
+                file,
+                ref: runId,
+                message: `${file} cannot be used: ${problem}`,
+            });
+            return;
+        }
+        if (record._schema_version !== undefined && record._schema_version !== SUPPORTED_SCHEMA_VERSION) {
+            gaps.push({
+                code: 'unknown_schema_version',
+                severity: 'warning',
+                file,
+                ref: runId,
+                message: `${file} has record schema ${record._schema_version}; this reader knows ${SUPPORTED_SCHEMA_VERSION}`,
+            });
+        }
+        replica.record = record;
+        replica.label = paramsLabel(record.params_resolved);
+        replica.status = (record.status ?? 'failed');
+    }
+    /** Gives runs without a usable record the label of a sibling replicate of the same case. */
+    attribute(replicas) {
+        const caseIndex = this.expected?.caseIndex;
+        if (!caseIndex)
+            return;
+        const labelOfCase = new Map();
+        for (const replica of replicas) {
+            const index = caseIndex.get(replica.runId);
+            if (replica.label !== null && index !== undefined && !labelOfCase.has(index))
+                labelOfCase.set(index, replica.label);
+        }
+        for (const replica of replicas) {
+            const index = caseIndex.get(replica.runId);
+            if (replica.label === null && index !== undefined)
+                replica.label = labelOfCase.get(index) ?? null;
+        }
+    }
+    unitRef(label) {
+        return `metalab:${this.experimentId}/${label}`;
+    }
+    async logHint(runId) {
+        const log = this.path(`logs/${runId}_run.log`);
+        return (await this.ctx.root.resolve(log)).ok ? `; its log is ${log}` : '';
+    }
+    async buildUnits(replicas) {
+        const byLabel = new Map();
+        for (const replica of replicas) {
+            if (replica.label === null) {
+                await this.reportUnattributed(replica);
+                continue;
+            }
+            const list = byLabel.get(replica.label) ?? [];
+            list.push(replica);
+            byLabel.set(replica.label, list);
+        }
+        const labels = [...byLabel.keys()].sort();
+        const units = await mapInOrder(labels, CONCURRENCY, async (label) => {
+            const gaps = [];
+            const unit = await this.buildUnit(label, byLabel.get(label), { ...this.ctx, gaps });
+            return { ...unit, gaps };
+        });
+        for (const unit of units)
+            this.ctx.gaps.push(...unit.gaps);
+        for (const { run, members } of units)
+            await this.reportIncomplete(run.ref, members);
+        this.noteFindings();
+        return units.map(({ run }) => run);
+    }
+    /** An unreadable run already has its error gap; a missing one needs one. */
+    async reportUnattributed(replica) {
+        if (replica.status !== 'missing')
+            return;
+        this.gap({
+            code: 'run_missing',
+            severity: 'error',
+            file: replica.file,
+            ref: replica.runId,
+            message: `run ${replica.runId} of ${this.experimentId} is listed in the experiment manifest but was never written, ` +
+                `and no other replicate tells which parameter combination it belongs to${await this.logHint(replica.runId)}`,
+        });
+    }
+    /**
+     * Replicas with a record by seed fingerprint, then the others by run id. Two records for one seed
+     * (parameters written differently, e.g. 1 vs 1.0, or an older run when there is no manifest): the
+     * later started one is used and the other reported.
+     */
+    orderReplicas(label, members, ctx) {
+        const bySeed = new Map();
+        const started = (replica) => replica.record.started_at ?? '';
+        for (const member of members) {
+            if (member.record === null)
+                continue;
+            const seed = member.record.seed_fingerprint;
+            const other = bySeed.get(seed);
+            if (other === undefined) {
+                bySeed.set(seed, member);
+                continue;
+            }
+            const [kept, dropped] = started(member) > started(other) ? [member, other] : [other, member];
+            bySeed.set(seed, kept);
+            ctx.gaps.push({
+                code: 'duplicate_record_ref',
+                severity: 'warning',
+                file: dropped.file,
+                ref: dropped.runId,
+                runRef: this.unitRef(label),
+                message: `runs ${kept.runId} and ${dropped.runId} are both seed ${seed} of ${label}; only ${kept.runId}, ` +
+                    'the later started, is used',
+            });
+        }
+        const kept = [...bySeed.keys()].sort().map((seed) => bySeed.get(seed));
+        const unseeded = members
+            .filter((member) => member.record === null)
+            .sort((a, b) => (a.runId < b.runId ? -1 : 1));
+        return [...kept, ...unseeded];
+    }
+    unitStatus(members) {
+        const has = (status) => members.some((member) => member.status === status);
+        if (has('failed'))
+            return 'failed';
+        if (has('cancelled'))
+            return 'cancelled';
+        if (has('running'))
+            return 'open';
+        const expected = this.expected?.manifest.seeds?.replicates ?? 0;
+        return members.every((member) => member.status === 'success') && members.length >= expected
+            ? 'completed'
+            : null;
+    }
+    /** Builds one unit; its gaps go to `ctx.gaps` so units can be read side by side. */
+    async buildUnit(label, all, ctx) {
+        const ref = this.unitRef(label);
+        const members = this.orderReplicas(label, all, ctx);
+        for (const member of all)
+            for (const gap of member.gaps)
+                gap.runRef ??= ref;
+        await this.checkSlurmMarkers(members, ref, ctx);
+        const seeded = [];
+        const artifacts = [];
+        for (const member of members) {
+            if (member.status !== 'success' || member.record === null)
+                continue;
+            const attribution = { ref: member.runId, runRef: ref };
+            const record = member.record;
+            const evidence = await readReplicateEvidence(ctx, this.prefix, member.file, member.runId, record.metrics, attribution);
+            seeded.push({ seedFingerprint: record.seed_fingerprint, evidence });
+            this.collectFindings(label, evidence);
+            artifacts.push(...(await readArtifacts(ctx, this.prefix, member.file, member.runId, record.artifacts ?? [], `${ref}@${record.seed_fingerprint}`, attribution)));
+        }
+        const records = members.flatMap((member) => (member.record ? [member.record] : []));
+        const starts = distinct(records.map((record) => record.started_at));
+        const ends = distinct(records.map((record) => record.finished_at));
+        const expectedReplicates = this.expected?.manifest.seeds?.replicates ?? null;
+        const run = {
+            ref,
+            project: this.experimentId,
+            name: label,
+            status: this.unitStatus(members),
+            startedAt: starts[0] ?? null,
+            endedAt: ends[ends.length - 1] ?? null,
+            stages: [],
+            runMetrics: aggregateReplicates(seeded, Math.max(members.length, expectedReplicates ?? 0)),
+            events: [],
+            degraded: [],
+            artifacts,
+            environment: null,
+            recordCount: records.length,
+            params: records[0]?.params_resolved ?? null,
+            metalab: {
+                experimentId: this.experimentId,
+                paramsFingerprints: distinct(records.map((record) => record.params_fingerprint)),
+                contextFingerprints: distinct(records.map((record) => record.context_fingerprint)),
+                codeHashes: distinct(records.map((record) => record.provenance?.code_hash)),
+                expectedReplicates,
+                replicates: members.map((member) => ({
+                    runId: member.runId,
+                    seedFingerprint: member.record?.seed_fingerprint ?? null,
+                    status: member.status,
+                })),
+            },
+        };
+        if (run.metalab.paramsFingerprints.length > 1) {
+            ctx.gaps.push({
+                code: 'conflicting_record_ref',
+                severity: 'warning',
+                ref: run.metalab.paramsFingerprints.join(', '),
+                runRef: ref,
+                message: `${label} gathers runs with different metalab params fingerprints (${run.metalab.paramsFingerprints.join(', ')}): their parameters print the same but were written differently`,
+            });
+        }
+        return { run, members };
+    }
+    /** The SLURM executor marks completion with `runs/<run_id>.done`; metalab requires it too. */
+    async checkSlurmMarkers(members, runRef, ctx) {
+        if (!this.slurm)
+            return;
+        for (const member of members) {
+            if (member.status !== 'success')
+                continue;
+            const marker = this.path(`runs/${member.runId}.done`);
+            if ((await ctx.root.resolve(marker)).ok)
+                continue;
+            member.status = 'running';
+            ctx.gaps.push({
+                code: 'run_incomplete',
+                severity: 'error',
+                file: marker,
+                ref: member.runId,
+                runRef,
+                message: `run ${member.runId} says success but its SLURM completion marker ${marker} is missing, so the job did not finish`,
+            });
+        }
+    }
+    collectFindings(label, evidence) {
+        for (const key of evidence.booleanKeys)
+            this.findings.booleanKeys.add(key);
+        for (const name of evidence.renamedSeries)
+            this.findings.renamedSeries.add(`${name}.steps (${label})`);
+        for (const name of evidence.unreadResults)
+            this.findings.unreadResults.add(name);
+        for (const observation of evidence.observations.values()) {
+            if (observation.scope === 'step')
+                this.findings.steppedKeys.add(observation.key);
+        }
+    }
+    noteFindings() {
+        const { booleanKeys, renamedSeries, unreadResults } = this.findings;
+        const sorted = (set) => [...set].sort();
+        if (booleanKeys.size > 0) {
+            this.notes.push(`${this.experimentId}: boolean metrics are read as 1 (true) / 0 (false): ${sorted(booleanKeys).join(', ')}.`);
+        }
+        if (renamedSeries.size > 0) {
+            this.notes.push(`${this.experimentId}: these names are both a scalar metric and a stepped series; the scalar keeps the ` +
+                `name, the series' last step is read as: ${listSome(sorted(renamedSeries))}.`);
+        }
+        if (unreadResults.size > 0) {
+            this.notes.push(`${this.experimentId}: results that are neither a stepped series nor a dict of numbers are not evidence: ` +
+                `${listSome(sorted(unreadResults))}.`);
+        }
+    }
+    async reportIncomplete(runRef, members) {
+        for (const member of members) {
+            if (member.status === 'success' || member.status === 'unreadable')
+                continue;
+            const seed = member.record ? ` (seed ${member.record.seed_fingerprint})` : '';
+            const subject = `run ${member.runId}${seed} of ${runRef}`;
+            const base = { file: member.file, ref: member.runId, runRef };
+            const log = await this.logHint(member.runId);
+            if (member.status === 'missing') {
+                this.gap({
+                    ...base,
+                    code: 'run_missing',
+                    severity: 'error',
+                    message: `${subject} is listed in the experiment manifest but was never written (the sweep stopped before it ran)${log}`,
+                });
+            }
+            else if (member.status === 'failed') {
+                const error = member.record?.error;
+                const what = error
+                    ? `${error.type ?? 'an error'}${error.message ? `: ${oneLine(error.message)}` : ''}`
+                    : member.record?.status === undefined
+                        ? 'no status (metalab treats that as failed)'
+                        : 'no error recorded';
+                this.gap({
+                    ...base,
+                    code: 'run_failed',
+                    severity: 'error',
+                    message: `${subject} failed with ${what}; its partial metrics are not used${log}`,
+                });
+            }
+            else if (member.status === 'cancelled') {
+                this.gap({
+                    ...base,
+                    code: 'run_incomplete',
+                    severity: 'error',
+                    message: `${subject} was cancelled; it has no usable metrics${log}`,
+                });
+            }
+            else if (member.status === 'running') {
+                await this.reportStale(member, subject, base, log);
+            }
+        }
+    }
+    async reportStale(member, subject, base, log) {
+        if (member.record?.status === 'running') {
+            this.gap({
+                ...base,
+                code: 'run_incomplete',
+                severity: 'error',
+                message: `${subject} is still marked running (started ${member.record.started_at ?? 'at an unknown time'}): ` +
+                    `the process died before finishing, so it has no metrics${log}`,
+            });
+        }
+        const present = await this.ctx.root.list(this.path(`results/${member.runId}`));
+        const written = new Set(present.entries.map((entry) => entry.name.replace(/\.json$/, '')));
+        const lost = [...this.findings.steppedKeys].filter((key) => !written.has(key)).sort();
+        if (lost.length === 0)
+            return;
+        this.gap({
+            ...base,
+            code: 'series_lost',
+            severity: 'warning',
+            message: `${subject}: stepped series ${lost.join(', ')} were lost (metalab writes them only when a run finishes)`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metalab/read.ts
+
+
+const DEFAULT_MAX_DEPTH = 64;
+const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+const META_FILE = '_meta.json';
+/** Sub-directories of a collection root that are never experiments. */
+const NEVER_EXPERIMENTS = new Set(['services', '.locks']);
+async function isMetaFile(root, rel) {
+    const resolved = await root.resolve(rel);
+    return resolved.ok && !resolved.isDirectory;
+}
+/**
+ * Experiment directories under the root, store-relative and sorted ('.' for the root itself).
+ * Children whose `_meta.json` lies outside the root are reported, not read.
+ */
+async function findExperiments(root, gaps) {
+    if (await isMetaFile(root, META_FILE))
+        return ['.'];
+    const listing = await root.list('.');
+    const found = [];
+    for (const entry of listing.entries) {
+        if (NEVER_EXPERIMENTS.has(entry.name) || !(entry.isDirectory() || entry.isSymbolicLink()))
+            continue;
+        const rel = `${entry.name}/${META_FILE}`;
+        const resolved = await root.resolve(rel);
+        if (resolved.ok && !resolved.isDirectory) {
+            found.push(entry.name);
+        }
+        else if (!resolved.ok && resolved.reason === 'outside' && gaps) {
+            gaps.push({
+                code: 'symlink_outside_workspace',
+                severity: 'error',
+                file: rel,
+                message: resolved.message,
+            });
+        }
+    }
+    return found.sort();
+}
+async function isMetalabStore(path) {
+    try {
+        return (await findExperiments(await safe_fs/* WorkspaceRoot */.e.open(path), null)).length > 0;
+    }
+    catch {
+        return false;
+    }
+}
+async function readMetalab(root, options = {}) {
+    const gaps = [];
+    const notes = [];
+    const evidence = {
+        source: { kind: 'metalab', root, workspaces: [] },
+        projects: [],
+        gaps,
+        notes,
+    };
+    let workspace;
+    try {
+        workspace = await safe_fs/* WorkspaceRoot */.e.open(root);
+    }
+    catch (error) {
+        gaps.push({
+            code: 'no_evidence',
+            severity: 'error',
+            message: `the metalab store ${root} cannot be opened (${error.code ?? 'error'})`,
+        });
+        return evidence;
+    }
+    const ctx = {
+        root: workspace,
+        maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+        maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+        gaps,
+    };
+    const experiments = await findExperiments(workspace, gaps);
+    if (experiments.length === 0) {
+        gaps.push({
+            code: 'no_evidence',
+            severity: 'error',
+            message: `${root} is not a metalab store: neither it nor any immediate sub-directory holds ${META_FILE}`,
+        });
+        return evidence;
+    }
+    const byName = new Map();
+    for (const expDir of experiments) {
+        evidence.source.workspaces.push({ path: expDir, layouts: ['metalab'] });
+        const { project, notes: experimentNotes } = await new ExperimentReader(ctx, expDir).read();
+        notes.push(...experimentNotes);
+        const earlier = byName.get(project.name);
+        if (earlier !== undefined) {
+            gaps.push({
+                code: 'duplicate_record_ref',
+                severity: 'error',
+                file: expDir,
+                ref: project.name,
+                message: `${expDir} holds experiment ${project.name} again; only the first directory holding it is used, ` +
+                    'because two copies of one experiment cannot both be the evidence',
+            });
+            continue;
+        }
+        byName.set(project.name, project);
+        evidence.projects.push(project);
+    }
+    notes.push('metalab logs are not read; failed and stale runs point to their log file.');
+    return evidence;
+}
+
+// EXTERNAL MODULE: ./src/evidence/read.ts + 13 modules
+var read = __webpack_require__(6166);
+;// CONCATENATED MODULE: ./src/evidence/open.ts
+/**
+ * One door for every evidence source: a metalab store is recognised by its `_meta.json`, anything
+ * else is read as a Contexta workspace (whose reader reports `no_evidence` when nothing is there).
+ */
+
+
+async function openEvidence(path, options = {}) {
+    if (await isMetalabStore(path)) {
+        return readMetalab(path, {
+            ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+            ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+        });
+    }
+    return (0,read/* readEvidence */.A)(path, options);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
+/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
+/**
+ * The closest candidate, if it is close enough to be a likely typo: same word written in another
+ * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
+ */
+function didYouMean(word, candidates) {
+    const exact = candidates.find((c) => normalize(c) === normalize(word));
+    if (exact !== undefined)
+        return exact;
+    let best = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    return bestDistance <= limit ? best : null;
+}
+
+;// CONCATENATED MODULE: ./src/gates/config-diagnostics.ts
+
+
+
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+/** `file:line:col: path: message`, the form editors and GitHub annotations understand. */
+function formatConfigError(error) {
+    const where = error.path === '' ? '' : `${error.path}: `;
+    return `${error.source}:${error.line}:${error.col}: ${where}${error.message}`;
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null (an empty value)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string') {
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    }
+    return String(value);
+}
+function valueAt(root, path) {
+    let value = root;
+    for (const segment of path) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+/** Keys a zod object schema accepts at `path` (through optional/default wrappers). */
+function keysAt(schema, path) {
+    const unwrap = (s) => {
+        let current = s;
+        while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodDefault */.XiL) {
+            current = current.unwrap();
+        }
+        return current;
+    };
+    let current = unwrap(schema);
+    for (const segment of path) {
+        if (!(current instanceof schemas/* ZodObject */.bvH))
+            return [];
+        const next = current.shape[String(segment)];
+        if (next === undefined)
+            return [];
+        current = unwrap(next);
+    }
+    return current instanceof schemas/* ZodObject */.bvH ? Object.keys(current.shape) : [];
+}
+/** Collects errors and warnings with positions taken from the YAML document. */
+class ConfigDiagnostics {
+    errors = [];
+    warnings = [];
+    source;
+    doc;
+    lineCounter;
+    constructor(source, doc, lineCounter) {
+        this.source = source;
+        this.doc = doc;
+        this.lineCounter = lineCounter;
+    }
+    /** The document as plain values, once it could be converted; messages quote from it. */
+    data;
+    error(path, message, at = 'value') {
+        this.errors.push(this.make(path, message, at));
+    }
+    warning(path, message) {
+        this.warnings.push(this.make(path, message, 'value'));
+    }
+    errorAtOffset(offset, message, list = this.errors) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        list.push({ source: this.source, line, col, path: '', message });
+    }
+    /** "expected X, found Y" for the value at `path`, or "missing" when there is none. */
+    expected(path, expected, suggestions = []) {
+        const value = valueAt(this.data, path);
+        if (value === undefined) {
+            this.error(path, `required key is missing; expected ${expected}`);
+            return;
+        }
+        let message = `expected ${expected}, found ${describeValue(value)}`;
+        if (typeof value === 'string' && suggestions.includes(value)) {
+            message += ' (text; write it without quotes)';
+        }
+        else if (typeof value === 'string' && suggestions.length > 0) {
+            const suggestion = didYouMean(value, suggestions);
+            if (suggestion !== null)
+                message += `; did you mean "${suggestion}"?`;
+        }
+        this.error(path, message);
+    }
+    unknownKey(path, validKeys, note) {
+        const key = String(path[path.length - 1]);
+        const suggestion = didYouMean(key, validKeys);
+        const hint = note ??
+            (suggestion !== null ? `did you mean "${suggestion}"?` : `valid keys here: ${validKeys.join(', ')}`);
+        this.error(path, `unknown key; ${hint}`, 'key');
+    }
+    /** Reports zod issues of a value validated at `base`; `keys` gives the valid keys of an object. */
+    zodIssues(issues, base, keys, unknownKeyNote) {
+        for (const issue of issues) {
+            const relative = issue.path;
+            const path = [...base, ...relative];
+            if (issue.code === 'unrecognized_keys') {
+                for (const key of issue.keys)
+                    this.unknownKey([...path, key], keys(relative), unknownKeyNote?.(key));
+            }
+            else if (issue.code === 'invalid_union') {
+                // A branch whose failures are not all "wrong type here" matched the value's shape; its
+                // issues say precisely what is wrong (an item of a list, a bad selector).
+                const matching = issue.errors.filter((branch) => !branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
+                if (matching.length === 1) {
+                    this.zodIssues(matching[0], path, () => []);
+                }
+                else {
+                    const literals = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(String) : [])));
+                    this.expected(path, issue.message, literals);
+                }
+            }
+            else if (issue.code === 'invalid_key') {
+                const key = String(path[path.length - 1]);
+                this.error(path, `expected ${issue.issues[0]?.message ?? 'a valid key'}, found key ${JSON.stringify(key)}`, 'key');
+            }
+            else if (issue.code === 'invalid_value') {
+                this.expected(path, issue.message, issue.values.map(String));
+            }
+            else {
+                this.expected(path, issue.message);
+            }
+        }
+    }
+    make(path, message, at) {
+        const offset = this.offsetOf(path, at);
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { source: this.source, line, col, path: formatPath(path), message };
+    }
+    /** Start of the node at `path`; when the path runs out (a missing key), its closest ancestor. */
+    offsetOf(path, at) {
+        const startOf = (node) => node !== null && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
+            ? node.range[0]
+            : undefined;
+        let node = this.doc.contents;
+        let offset = startOf(node) ?? 0;
+        for (let i = 0; i < path.length; i++) {
+            const segment = path[i];
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
+                if (pair === undefined)
+                    break;
+                const keyOffset = startOf(pair.key) ?? offset;
+                if (at === 'key' && i === path.length - 1)
+                    return keyOffset;
+                node = pair.value;
+                offset = startOf(node) ?? keyOffset;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && segment < node.items.length) {
+                node = node.items[segment];
+                offset = startOf(node) ?? offset;
+            }
+            else {
+                break;
+            }
+        }
+        return offset;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gates/config-schema.ts
+
+
+/**
+ * Zod schemas of the config file as written (snake_case). Every error message is the "expected"
+ * phrase of its place; `config.ts` turns an issue into "expected <message>, found <value>" and adds
+ * the position. Cross-field rules (gate kind, min ≤ max, unique names) live in `config.ts`, where the
+ * YAML positions are at hand.
+ */
+const expected = (what) => ({ error: what });
+/** The keys that make a `metric` gate a threshold gate or a regression gate. */
+const THRESHOLD_LIMITS = ['min', 'max'];
+const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'];
+const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
+const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
+const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
+    .gt(0, expected('a number in (0, 0.5]'))
+    .lte(0.5, expected('a number in (0, 0.5]'));
+const metricSelector = schemas/* string */.YjP(expected('a metric selector "<stage>/<metric key>"'))
+    .superRefine((text, ctx) => {
+    const parsed = parseMetricSelector(text);
+    if ('error' in parsed)
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+})
+    // For editors only; validation gives the precise reason through parseMetricSelector.
+    .meta({ pattern: '^[A-Za-z0-9_*-]+/[^\\s/]+$' });
+const metricSelectors = schemas/* union */.KCZ([
+    metricSelector,
+    schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
+        .min(1, expected('a non-empty list of metric selectors')),
+], expected('a metric selector "<stage>/<metric key>" or a list of them'));
+const stageName = schemas/* string */.YjP(expected('a stage name'))
+    .regex(/^[A-Za-z0-9_-]+$/, expected('a stage name of letters, digits, "-" or "_"'));
+const outcome = schemas/* enum */.k5n(['pass', 'warn', 'fail'], expected('one of pass, warn, fail'));
+const unknownOutcome = schemas/* enum */.k5n(['unknown', 'pass', 'warn', 'fail'], expected('one of unknown, pass, warn, fail'));
+const gapAction = schemas/* enum */.k5n(['fail', 'warn', 'ignore'], expected('one of fail, warn, ignore'));
+const direction = schemas/* enum */.k5n(['higher', 'lower'], expected('one of higher, lower'));
+const slices = schemas/* union */.KCZ([
+    schemas/* literal */.euz('none'),
+    schemas/* literal */.euz('all'),
+    schemas/* array */.YOg(schemas/* string */.YjP(expected('a slice name')).min(1, expected('a slice name')), expected('a list of slice names'))
+        .min(1, expected('a non-empty list of slice names')),
+], expected('none, all or a list of slice names'))
+    .describe('Which slices are judged: none (the overall series only, default), all, or a list of slice names.');
+const WaiversSchema = schemas/* strictObject */.rej({
+    labels: schemas/* boolean */.zMY(expected('true or false'))
+        .default(true)
+        .describe('Accept `gate-waive:<gate name>` PR labels (the action decides whose labels count).'),
+    trailers: schemas/* boolean */.zMY(expected('true or false'))
+        .default(true)
+        .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
+}, expected('a mapping with labels and trailers'));
+const PolicySchema = schemas/* strictObject */.rej({
+    unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
+    missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
+    baseline_degraded: unknownOutcome
+        .default('unknown')
+        .describe('Verdict when the baseline has error-severity evidence gaps or degraded evidence.'),
+    evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
+    missing_metrics: gapAction
+        .default('warn')
+        .describe('A metric the baseline has that is missing from the candidate.'),
+    significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
+    min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
+    min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
+    bootstrap_resamples: schemas/* int */.Whr(expected('a whole number from 100 to 1000000'))
+        .min(100, expected('a whole number from 100 to 1000000'))
+        .max(1_000_000, expected('a whole number from 100 to 1000000'))
+        .default(2000)
+        .describe('Bootstrap resamples for confidence intervals.'),
+    seed: schemas/* int */.Whr(expected('a whole number ≥ 0'))
+        .min(0, expected('a whole number ≥ 0'))
+        .default(20261123)
+        .describe('Seed of the bootstrap, so a verdict is reproducible.'),
+    directions: schemas/* record */.g1P(schemas/* string */.YjP()
+        .regex(/^[^\s/]+$/, expected('a metric key glob without "/" or spaces (directions are keyed by metric key)')), direction, 
+    // Only the record's own type error: key and value errors keep their own messages.
+    {
+        error: (issue) => issue.code === 'invalid_type' ? 'a mapping of metric key globs to higher or lower' : undefined,
+    })
+        .default({})
+        .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
+    waivers: WaiversSchema.default({ labels: true, trailers: true }),
+}, expected('a mapping of policy settings'))
+    .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
+const common = {
+    name: schemas/* string */.YjP(expected('a gate name (text)'))
+        .trim()
+        .min(1, expected('a non-empty gate name'))
+        .describe('Unique name, shown in the report and used by `gate-waive:<name>` labels.'),
+    severity: schemas/* enum */.k5n(['fail', 'warn'], expected('one of fail, warn'))
+        .default('fail')
+        .describe('Whether a failing gate fails the check or only warns.'),
+    message: schemas/* string */.YjP(expected('text')).optional().describe('Custom message shown when the gate fails.'),
+};
+const ThresholdGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
+    min: schemas/* number */.aig(expected('a number')).optional().describe('Lowest acceptable value.'),
+    max: schemas/* number */.aig(expected('a number')).optional().describe('Highest acceptable value.'),
+    slices: slices.optional(),
+}, expected('a mapping'))
+    .describe('Threshold gate: absolute bounds on the candidate value.')
+    .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
+const RegressionGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
+    max_drop: nonNegative('Largest allowed drop of a higher-is-better metric, in metric units.').optional(),
+    max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
+    max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
+    max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
+    direction: direction.optional().describe('Override of the metric direction.'),
+    significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
+        .optional()
+        .describe('Only fail when the change is significant at this alpha; true = policy.significance.'),
+    min_samples: positiveInt('Minimum samples per compared unit or slice (default policy.min_samples).').optional(),
+    min_effect: nonNegative('Changes smaller than this never fail (default policy.min_effect).').optional(),
+    slices: slices.optional(),
+    samples: schemas/* string */.YjP(expected('a metric key'))
+        .regex(/^[^\s/*]+$/, expected('a metric key without "/", "*" or spaces'))
+        .optional()
+        .describe('Per-sample metric key holding the sample outcomes of this metric (e.g. correct).'),
+}, expected('a mapping'))
+    .describe('Regression gate: candidate against baseline.')
+    .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
+const EvidenceGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    require_complete: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+        .min(1, expected('a non-empty list of stage names'))
+        .describe('Stages that must exist in the candidate; the other checks look at these stages. "run" is the run\'s own evidence outside any stage (all a metalab unit has).'),
+    optional_stages: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+        .optional()
+        .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
+    require_metrics: schemas/* union */.KCZ([
+        schemas/* literal */.euz('baseline'),
+        schemas/* literal */.euz('none'),
+        schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
+            .min(1, expected('a non-empty list of metric selectors')),
+    ], expected('baseline, none or a list of "<stage>/<metric key>"'))
+        .optional()
+        .describe('baseline: every metric the baseline has in those stages; or a list; none (default).'),
+    degraded: gapAction.default('fail').describe('Degraded records in those stages.'),
+    partial: gapAction
+        .default('fail')
+        .describe('Records whose completeness is partial, absent or unknown.'),
+    statuses: gapAction.default('warn').describe('Ledger statuses other than completed.'),
+}, expected('a mapping'))
+    .describe('Evidence gate: the candidate evidence is complete.');
+const DiagnosticsGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    diagnostics: schemas/* enum */.k5n(['error', 'warning', 'info'], expected('one of error, warning, info'))
+        .describe('Fail on any diagnostic at or above this level.'),
+}, expected('a mapping'))
+    .describe('Diagnostics gate.');
+const ArtifactGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    artifact: schemas/* string */.YjP(expected('an artifact kind'))
+        .min(1, expected('an artifact kind'))
+        .describe('Artifact kind ("*" globs allowed).'),
+    max_growth_pct: nonNegative('Largest allowed size growth, in % of the baseline artifact.').optional(),
+    max_growth_bytes: schemas/* int */.Whr(expected('a whole number ≥ 0'))
+        .min(0, expected('a whole number ≥ 0'))
+        .optional()
+        .describe('Largest allowed size growth, in bytes.'),
+}, expected('a mapping'))
+    .describe('Artifact gate: artifact size growth.')
+    .meta({ anyOf: [{ required: ['max_growth_pct'] }, { required: ['max_growth_bytes'] }] });
+const GATE_SCHEMAS = {
+    threshold: ThresholdGateSchema,
+    regression: RegressionGateSchema,
+    evidence: EvidenceGateSchema,
+    diagnostics: DiagnosticsGateSchema,
+    artifact: ArtifactGateSchema,
+};
+const version = schemas/* literal */.euz(1, expected('1 (the only config version)')).describe('Config version; must be 1.');
+/** Top level as validated: gates are checked one by one after their kind is known. */
+const TopLevelSchema = schemas/* strictObject */.rej({
+    version,
+    policy: PolicySchema.optional(),
+    gates: schemas/* array */.YOg(schemas/* unknown */.L5J(), expected('a list of gates ([] for none)')),
+}, expected('a mapping with version, policy and gates'));
+/** The whole file, for the JSON Schema given to editors. */
+const ConfigFileSchema = schemas/* strictObject */.rej({
+    version,
+    policy: PolicySchema.optional(),
+    gates: schemas/* array */.YOg(schemas/* union */.KCZ([
+        ThresholdGateSchema,
+        RegressionGateSchema,
+        EvidenceGateSchema,
+        DiagnosticsGateSchema,
+        ArtifactGateSchema,
+    ]))
+        .describe('Gates, evaluated in order. The kind follows from the keys present.'),
+})
+    .meta({ title: 'contexta/gate configuration (.github/contexta-gate.yml)' });
+/** JSON Schema of the config file (committed as `docs/contexta-gate.schema.json`). */
+function configJsonSchema() {
+    return z.toJSONSchema(ConfigFileSchema, { io: 'input', target: 'draft-07' });
+}
+
+;// CONCATENATED MODULE: ./src/gates/config.ts
+
+
+
+
+
+
+
+
+/** Where the action looks for a config when none is named. */
+const DEFAULT_CONFIG_PATH = '.github/contexta-gate.yml';
+/** Config files are a few hundred bytes; anything this big is not a config. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** GitHub labels hold at most 50 characters; `gate-waive:` takes 11 of them. */
+const MAX_WAIVABLE_NAME = 50 - 'gate-waive:'.length;
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function toPolicy(input) {
+    return {
+        unknown: input.unknown,
+        missingBaseline: input.missing_baseline,
+        baselineDegraded: input.baseline_degraded,
+        evidenceGaps: input.evidence_gaps,
+        missingMetrics: input.missing_metrics,
+        significance: input.significance,
+        minSamples: input.min_samples,
+        minEffect: input.min_effect,
+        bootstrapResamples: input.bootstrap_resamples,
+        seed: input.seed,
+        directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
+        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers },
+    };
+}
+/** The policy of a config that has no `policy` section. */
+const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
+/**
+ * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
+ * on metrics that disappear; only warn on regressions, because without a config we do not know which
+ * metrics matter or how noisy they are.
+ */
+const DEFAULT_CONFIG = {
+    version: 1,
+    policy: { ...DEFAULT_POLICY, missingMetrics: 'fail' },
+    gates: [
+        { kind: 'diagnostics', name: 'diagnostics', severity: 'fail', message: null, level: 'error' },
+        {
+            kind: 'regression',
+            name: 'no significant regression',
+            severity: 'warn',
+            message: null,
+            metrics: [{ stage: '*', key: '*' }],
+            maxDrop: null,
+            maxDropPct: 5,
+            maxIncrease: null,
+            maxIncreasePct: 5,
+            direction: null,
+            significance: DEFAULT_POLICY.significance,
+            minSamples: DEFAULT_POLICY.minSamples,
+            minEffect: DEFAULT_POLICY.minEffect,
+            slices: { mode: 'none' },
+            samples: null,
+        },
+    ],
+};
+const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
+const GATE_KINDS = Object.keys(GATE_SCHEMAS);
+const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
+const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
+    'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
+/** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
+function gateKind(raw, path, out) {
+    const has = (key) => Object.hasOwn(raw, key);
+    const present = KIND_KEYS.filter(has);
+    if (present.length > 1) {
+        out.error([...path, present[1]], `a gate has exactly one of ${KIND_KEYS.join(', ')}; this one also has ${present[0]} — split it into two gates`, 'key');
+        return null;
+    }
+    const unknown = Object.keys(raw).filter((key) => !ALL_GATE_KEYS.includes(key));
+    const kind = (() => {
+        if (present[0] === 'require_complete')
+            return 'evidence';
+        if (present[0] === 'diagnostics')
+            return 'diagnostics';
+        if (present[0] === 'artifact')
+            return 'artifact';
+        if (present[0] !== 'metric')
+            return null;
+        const threshold = THRESHOLD_LIMITS.filter(has);
+        const regression = REGRESSION_LIMITS.filter(has);
+        if (threshold.length > 0 && regression.length > 0) {
+            out.error([...path, regression[0]], `a gate cannot mix threshold keys (${threshold.join(', ')}) with regression keys (${regression.join(', ')}); split it into two gates`, 'key');
+            return null;
+        }
+        if (threshold.length > 0)
+            return 'threshold';
+        if (regression.length > 0)
+            return 'regression';
+        if (unknown.length === 0) {
+            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct (regression gate)');
+        }
+        return null;
+    })();
+    if (kind === null) {
+        // A misspelt discriminating key is the likely cause; name it rather than the missing kind.
+        for (const key of unknown)
+            out.unknownKey([...path, key], ALL_GATE_KEYS);
+        if (present.length === 0 && unknown.length === 0) {
+            out.error(path, `cannot tell the gate kind; a gate needs one of: ${KIND_HELP}`);
+        }
+    }
+    return kind;
+}
+function toSelectors(metric) {
+    return (typeof metric === 'string' ? [metric] : metric).map((text) => parseMetricSelector(text));
+}
+function toSlices(slices) {
+    if (slices === undefined || slices === 'none')
+        return { mode: 'none' };
+    if (slices === 'all')
+        return { mode: 'all' };
+    return { mode: 'list', slices };
+}
+function toRequiredMetrics(value) {
+    if (value === undefined || value === 'none')
+        return { mode: 'none' };
+    if (value === 'baseline')
+        return { mode: 'baseline' };
+    return { mode: 'list', metrics: toSelectors(value) };
+}
+function toGate(kind, input, policy, path, out) {
+    const common = (g) => ({
+        name: g.name,
+        severity: g.severity,
+        message: g.message ?? null,
+    });
+    switch (kind) {
+        case 'threshold': {
+            const g = input;
+            if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
+                out.error([...path, 'max'], `max (${g.max}) is below min (${g.min}); no value could pass`);
+                return null;
+            }
+            return {
+                kind,
+                ...common(g),
+                metrics: toSelectors(g.metric),
+                min: g.min ?? null,
+                max: g.max ?? null,
+                slices: toSlices(g.slices),
+            };
+        }
+        case 'regression': {
+            const g = input;
+            const significance = g.significance === true
+                ? policy.significance
+                : g.significance === false
+                    ? null
+                    : (g.significance ?? null);
+            return {
+                kind,
+                ...common(g),
+                metrics: toSelectors(g.metric),
+                maxDrop: g.max_drop ?? null,
+                maxDropPct: g.max_drop_pct ?? null,
+                maxIncrease: g.max_increase ?? null,
+                maxIncreasePct: g.max_increase_pct ?? null,
+                direction: g.direction ?? null,
+                significance,
+                minSamples: g.min_samples ?? policy.minSamples,
+                minEffect: g.min_effect ?? policy.minEffect,
+                slices: toSlices(g.slices),
+                samples: g.samples ?? null,
+            };
+        }
+        case 'evidence': {
+            const g = input;
+            return {
+                kind,
+                ...common(g),
+                requireComplete: g.require_complete,
+                optionalStages: g.optional_stages ?? [],
+                requireMetrics: toRequiredMetrics(g.require_metrics),
+                degraded: g.degraded,
+                partial: g.partial,
+                statuses: g.statuses,
+            };
+        }
+        case 'diagnostics': {
+            const g = input;
+            return { kind, ...common(g), level: g.diagnostics };
+        }
+        case 'artifact': {
+            const g = input;
+            if (g.max_growth_pct === undefined && g.max_growth_bytes === undefined) {
+                out.error(path, 'an artifact gate needs max_growth_pct and/or max_growth_bytes');
+                return null;
+            }
+            return {
+                kind,
+                ...common(g),
+                artifact: g.artifact,
+                maxGrowthPct: g.max_growth_pct ?? null,
+                maxGrowthBytes: g.max_growth_bytes ?? null,
+            };
+        }
+    }
+}
+function parseGate(raw, index, policy, out) {
+    const path = ['gates', index];
+    if (!isRecord(raw)) {
+        out.expected(path, `a gate (a mapping with a name and one of: ${KIND_HELP})`);
+        return null;
+    }
+    const kind = gateKind(raw, path, out);
+    if (kind === null)
+        return null;
+    const schema = GATE_SCHEMAS[kind];
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+        const ownKeys = Object.keys(schema.shape);
+        out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
+            const owner = GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
+            return owner === undefined
+                ? undefined
+                : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
+        });
+        return null;
+    }
+    return toGate(kind, parsed.data, policy, path, out);
+}
+// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
+// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
+function danglingAliases(doc) {
+    const anchors = new Set();
+    const dangling = [];
+    (0,dist/* visit */.YR)(doc, {
+        Node(_, node) {
+            if (node.anchor !== undefined)
+                anchors.add(node.anchor);
+        },
+        Alias(_, alias) {
+            if (!anchors.has(alias.source))
+                dangling.push(alias);
+        },
+    });
+    return dangling;
+}
+function fail(out) {
+    const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
+    return { ok: false, errors };
+}
+/**
+ * Parses and validates a gate config. Pure: `source` only labels the errors (a file name, or
+ * `config-inline` for YAML given through an action input). Never throws; every problem comes back
+ * as an error with its position.
+ */
+function parseConfig(text, source) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const out = new ConfigDiagnostics(source, doc, lineCounter);
+    if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+            const message = error.code === 'MULTIPLE_DOCS'
+                ? 'the config holds more than one YAML document (a second "---"); keep one'
+                : error.message;
+            out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
+        }
+        return fail(out);
+    }
+    const dangling = danglingAliases(doc);
+    if (dangling.length > 0) {
+        for (const alias of dangling) {
+            out.errorAtOffset(alias.range?.[0] ?? 0, `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
+                `quote values that start with "*", e.g. "*${alias.source}"`);
+        }
+        return fail(out);
+    }
+    if (doc.contents === null) {
+        out.errorAtOffset(0, 'config is empty; write at least "version: 1" and "gates: []", or delete the file to use the default gates');
+        return fail(out);
+    }
+    try {
+        out.data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (error) {
+        out.errorAtOffset(0, `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(out);
+    }
+    const data = out.data;
+    for (const warning of doc.warnings)
+        out.errorAtOffset(warning.pos[0], `YAML: ${warning.message}`, out.warnings);
+    const top = TopLevelSchema.safeParse(data);
+    if (!top.success)
+        out.zodIssues(top.error.issues, [], (relative) => keysAt(TopLevelSchema, relative));
+    const policyInput = isRecord(data) ? PolicySchema.safeParse(data.policy ?? {}) : undefined;
+    const policy = policyInput?.success ? toPolicy(policyInput.data) : DEFAULT_POLICY;
+    const rawGates = isRecord(data) && Array.isArray(data.gates) ? data.gates : [];
+    const gates = [];
+    const firstByName = new Map();
+    rawGates.forEach((raw, index) => {
+        const gate = parseGate(raw, index, policy, out);
+        if (gate === null)
+            return;
+        const folded = gate.name.toLowerCase();
+        const first = firstByName.get(folded);
+        if (first !== undefined) {
+            out.error(['gates', index, 'name'], `duplicate gate name "${gate.name}" (also gates[${first}]); names must be unique, ignoring case, because waiver labels refer to them`);
+        }
+        else {
+            firstByName.set(folded, index);
+        }
+        if (policy.waivers.labels && gate.name.length > MAX_WAIVABLE_NAME) {
+            out.warning(['gates', index, 'name'], `longer than ${MAX_WAIVABLE_NAME} characters, so no "gate-waive:<name>" label can name it (GitHub labels hold 50)`);
+        }
+        gates.push(gate);
+    });
+    if (top.success && rawGates.length === 0) {
+        out.warning(['gates'], 'no gates: only the policy (evidence gaps, missing metrics) can fail the check');
+    }
+    if (out.errors.length > 0 || !top.success)
+        return fail(out);
+    return {
+        ok: true,
+        config: { version: 1, policy, gates },
+        warnings: out.warnings.map(formatConfigError),
+    };
+}
+/**
+ * Reads a config file and parses it. With `optional`, a missing file means "no config": the default
+ * gates, with a warning saying so.
+ */
+async function loadConfigFile(path, options = {}) {
+    const problem = (message) => ({
+        ok: false,
+        errors: [{ source: path, line: 1, col: 1, path: '', message }],
+    });
+    try {
+        const info = await (0,promises_.stat)(path);
+        if (!info.isFile())
+            return problem('not a file');
+        if (info.size > MAX_CONFIG_BYTES)
+            return problem(`config is ${info.size} bytes; a gate config is at most 1 MiB`);
+        return parseConfig(await (0,promises_.readFile)(path, 'utf8'), path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' && options.optional === true) {
+            return {
+                ok: true,
+                config: DEFAULT_CONFIG,
+                warnings: [`${path}: no config file; using the default gates`],
+            };
+        }
+        if (code === 'ENOENT')
+            return problem('config file not found');
+        return problem(`cannot read the config: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/index.ts + 6 modules
+var src_report = __webpack_require__(4366);
+// EXTERNAL MODULE: ./src/cli/inspect.ts + 4 modules
+var inspect = __webpack_require__(4149);
+;// CONCATENATED MODULE: ./src/cli/compare.ts
+/**
+ * `contexta-gate compare`: evaluate a candidate workspace against a baseline workspace locally, with
+ * the same engine the action uses. Exit 0 pass/warn (and unknown mapped to pass/warn), 1 fail
+ * (including unknown mapped to fail), 2 usage or input error.
+ */
+
+
+
+
+
+
+
+
+const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
+                             [--config <file>] [--format text|markdown|json]
+                             [--baseline-run <ref>] [--candidate-run <ref>]
+
+  --candidate <path>      .contexta workspace (or a directory holding one) or metalab store of the change
+  --baseline <path>       the same for the reference; omit it and regressions cannot be judged (verdict unknown)
+  --config <file>         gate config (default: ${DEFAULT_CONFIG_PATH} if present, else the default gates)
+  --format <format>       text (default), markdown or json
+  --baseline-run <ref>    baseline run: full ref (run:project.name) or run name; needed when a workspace
+  --candidate-run <ref>   holds several runs of a project (e.g. one workspace holding both runs)
+  --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
+
+Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
+`;
+const FORMATS = ['text', 'markdown', 'json'];
+class UsageError extends Error {
+}
+function parse(args) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args, options: OPTIONS, strict: true, allowPositionals: false });
+    }
+    catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const v = parsed.values;
+    if (v.help)
+        return null;
+    if (v.candidate === undefined)
+        throw new UsageError('--candidate <workspace> is required');
+    const format = (v.format ?? 'text');
+    if (!FORMATS.includes(format)) {
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${v.format}"`);
+    }
+    return { ...v, candidate: v.candidate, format };
+}
+const OPTIONS = {
+    baseline: { type: 'string' },
+    candidate: { type: 'string' },
+    config: { type: 'string' },
+    format: { type: 'string' },
+    'baseline-run': { type: 'string' },
+    'candidate-run': { type: 'string' },
+    ledger: { type: 'boolean', default: true },
+    help: { type: 'boolean', short: 'h' },
+};
+async function checkPath(flag, path) {
+    try {
+        const info = await (0,promises_.stat)(path);
+        return info.isDirectory() ? null : `${flag} ${path}: not a directory`;
+    }
+    catch (error) {
+        const code = error.code;
+        return `${flag} ${path}: ${code === 'ENOENT' ? 'no such directory' : `cannot be read (${code ?? 'error'})`}`;
+    }
+}
+async function compare_read(path, ledger) {
+    return openEvidence(path, { ledger });
+}
+function render(report, format) {
+    if (format === 'json')
+        return (0,src_report/* renderJson */.hF)(report);
+    if (format === 'markdown')
+        return (0,src_report/* renderMarkdown */.Gc)(report);
+    return (0,src_report/* renderText */.S5)(report);
+}
+async function compareCommand(args, io, deps = {}) {
+    let options;
+    try {
+        options = parse(args);
+    }
+    catch (error) {
+        io.stderr(`contexta-gate compare: ${error.message}\n\n${COMPARE_USAGE}`);
+        return 2;
+    }
+    if (options === null) {
+        io.stdout(COMPARE_USAGE);
+        return 0;
+    }
+    const candidatePath = (0,external_node_path_.resolve)(io.cwd, options.candidate);
+    const baselinePath = options.baseline === undefined ? null : (0,external_node_path_.resolve)(io.cwd, options.baseline);
+    const problems = [
+        await checkPath('--candidate', candidatePath),
+        baselinePath === null ? null : await checkPath('--baseline', baselinePath),
+    ].filter((p) => p !== null);
+    if (problems.length > 0) {
+        io.stderr(`contexta-gate compare: ${problems.join('\n')}\n`);
+        return 2;
+    }
+    const configResult = options.config === undefined
+        ? await loadConfigFile((0,external_node_path_.resolve)(io.cwd, DEFAULT_CONFIG_PATH), { optional: true })
+        : await loadConfigFile((0,external_node_path_.resolve)(io.cwd, options.config));
+    if (!configResult.ok) {
+        io.stderr(`contexta-gate compare: invalid gate config\n${configResult.errors.map((e) => `  ${formatConfigError(e)}`).join('\n')}\n`);
+        return 2;
+    }
+    for (const warning of configResult.warnings)
+        io.stderr(`warning: ${warning}\n`);
+    const ledger = deps.ledger !== undefined ? deps.ledger : options.ledger === false ? null : (0,inspect.cliLedgerReader)(io.cwd);
+    const candidate = await compare_read(candidatePath, ledger);
+    // The same workspace on both sides is read once: one Evidence object, both runs in it.
+    const baseline = baselinePath === null
+        ? null
+        : baselinePath === candidatePath
+            ? candidate
+            : await compare_read(baselinePath, ledger);
+    let report;
+    try {
+        report = evaluateGate({
+            baseline,
+            candidate,
+            config: configResult.config,
+            ...(options['baseline-run'] === undefined ? {} : { baselineRun: options['baseline-run'] }),
+            ...(options['candidate-run'] === undefined ? {} : { candidateRun: options['candidate-run'] }),
+            context: { configSource: options.config ?? DEFAULT_CONFIG_PATH },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof RunSelectionError))
+            throw error;
+        io.stderr(`contexta-gate compare: ${error.message}\n`);
+        return 2;
+    }
+    io.stdout(render(report, options.format));
+    return report.exit.code;
+}
+
+
+/***/ })
+
+};
