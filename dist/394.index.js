@@ -12949,7 +12949,7 @@ async function runGateFlow(input) {
     });
     if (uploaded?.note)
         report.notes.push(uploaded.note);
-    const key = settings.project ? `${settings.artifactName}:${settings.project}` : settings.artifactName;
+    const key = settings.artifactName;
     const markdown = renderMarkdown(report, { runUrl: ctx.runUrl });
     const files = await writeReportFiles(workDir, report, markdown);
     annotate(report, loaded.source);
@@ -13188,6 +13188,12 @@ function readSettings(getInput) {
     if (/["':<>|*?\r\n\\/]/.test(artifactName)) {
         problems.push(`Invalid input 'artifact-name': artifact names may not contain " : < > | * ? \\ / or line breaks, found '${artifactName}'.`);
     }
+    const project = getInput('project') || null;
+    // Per-project steps of one run (a matrix) must not overwrite each other's artifact, and each
+    // project's baseline must be found under its own name.
+    const projectArtifactName = project
+        ? `${artifactName}-${project.replace(/["':<>|*?\r\n\\/\s]+/g, '-')}`
+        : artifactName;
     const environment = getInput('environment') || null;
     if (mode === 'promote' && environment === null) {
         problems.push("Input 'environment' is required when mode is 'promote' (e.g. environment: production).");
@@ -13200,13 +13206,13 @@ function readSettings(getInput) {
         configInline: getInput('config-inline') || null,
         allowPrConfig: bool(problems, 'allow-pr-config', getInput('allow-pr-config'), false),
         baseline,
-        artifactName,
+        artifactName: projectArtifactName,
         retentionDays: settings_positiveInt(problems, 'retention-days', getInput('retention-days'), 400),
         token,
         comment: oneOf(problems, 'comment', getInput('comment'), ['always', 'on-change', 'on-failure', 'off'], 'always'),
         commentAs: oneOf(problems, 'comment-as', getInput('comment-as'), ['comment', 'review'], 'comment'),
         failOn: oneOf(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], 'fail'),
-        project: getInput('project') || null,
+        project,
         run: getInput('run') || null,
         maxBaselineRuns: settings_positiveInt(problems, 'max-baseline-runs', getInput('max-baseline-runs'), 100) ?? 20,
         upload: bool(problems, 'upload', getInput('upload'), true),

@@ -164,7 +164,7 @@ export async function runGateFlow(input: GateFlowInput): Promise<GateFlowResult>
   });
   if (uploaded?.note) report.notes.push(uploaded.note);
 
-  const key = settings.project ? `${settings.artifactName}:${settings.project}` : settings.artifactName;
+  const key = settings.artifactName;
   const markdown = renderMarkdown(report, { runUrl: ctx.runUrl });
   const files = await writeReportFiles(workDir, report, markdown);
   annotate(report, loaded.source);

@@ -122,6 +122,13 @@ export function readSettings(getInput: InputReader): Settings {
     );
   }
 
+  const project = getInput('project') || null;
+  // Per-project steps of one run (a matrix) must not overwrite each other's artifact, and each
+  // project's baseline must be found under its own name.
+  const projectArtifactName = project
+    ? `${artifactName}-${project.replace(/["':<>|*?\r\n\\/\s]+/g, '-')}`
+    : artifactName;
+
   const environment = getInput('environment') || null;
   if (mode === 'promote' && environment === null) {
     problems.push("Input 'environment' is required when mode is 'promote' (e.g. environment: production).");
@@ -135,7 +142,7 @@ export function readSettings(getInput: InputReader): Settings {
     configInline: getInput('config-inline') || null,
     allowPrConfig: bool(problems, 'allow-pr-config', getInput('allow-pr-config'), false),
     baseline,
-    artifactName,
+    artifactName: projectArtifactName,
     retentionDays: positiveInt(problems, 'retention-days', getInput('retention-days'), 400),
     token,
     comment: oneOf<CommentWhen>(
@@ -153,7 +160,7 @@ export function readSettings(getInput: InputReader): Settings {
       'comment',
     ),
     failOn: oneOf<FailOn>(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], 'fail'),
-    project: getInput('project') || null,
+    project,
     run: getInput('run') || null,
     maxBaselineRuns: positiveInt(problems, 'max-baseline-runs', getInput('max-baseline-runs'), 100) ?? 20,
     upload: bool(problems, 'upload', getInput('upload'), true),

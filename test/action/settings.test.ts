@@ -58,6 +58,13 @@ describe('readSettings', () => {
     );
   });
 
+  it('names the artifact per project, so matrix steps of one run keep their own evidence', () => {
+    expect(readSettings(reader({ project: 'gate_demo:1.0' })).artifactName).toBe(
+      'contexta-evidence-gate_demo-1.0',
+    );
+    expect(readSettings(reader({ 'artifact-name': 'ev', project: 'wine' })).artifactName).toBe('ev-wine');
+  });
+
   it('rejects artifact names the artifact service refuses', () => {
     expect(() => readSettings(reader({ 'artifact-name': 'a/b' }))).toThrow(/artifact-name/);
   });
