@@ -1143,8 +1143,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -1152,6 +1150,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var schemas = __webpack_require__(2857);
 // EXTERNAL MODULE: ./src/evidence/json-text.ts
 var json_text = __webpack_require__(6491);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1246,6 +1246,13 @@ async function readLines(path, options, onLine) {
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/jsonl-file.ts
+/**
+ * Streams one JSONL evidence file inside a workspace and hands every parsed JSON value to the
+ * caller. Everything that stops a line from being used — encoding, length, JSON syntax, nesting,
+ * a torn last line — becomes a gap on that line; file-level problems (symlink out of the root,
+ * unreadable, too large, empty) become one gap for the file. Blank lines are skipped like Contexta.
+ */
+
 
 
 /** Resolves a file inside the workspace; any file-level problem becomes a gap and null. */
@@ -1288,6 +1295,40 @@ async function openEvidenceFile(root, rel, limits, gaps, missing) {
         return null;
     }
     return { absolute: resolved.absolute, size: resolved.size };
+}
+/**
+ * Names in a workspace directory that `accept` keeps, sorted; a directory that escapes the root or
+ * cannot be listed becomes one gap (a missing one is simply empty).
+ */
+async function listEvidenceDir(root, dir, gaps, accept) {
+    const listing = await root.list(dir);
+    if (listing.problem) {
+        gaps.add({
+            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+            severity: 'error',
+            file: dir,
+            message: listing.problem.message,
+        });
+    }
+    return listing.entries
+        .map((entry) => entry.name)
+        .filter(accept)
+        .sort();
+}
+/** The whole text of a small evidence file (manifest, binding), or null with a gap when unreadable. */
+async function readEvidenceText(absolute, rel, gaps) {
+    try {
+        return await external_node_fs_.promises.readFile(absolute, 'utf8');
+    }
+    catch (error) {
+        gaps.add({
+            code: 'file_unreadable',
+            severity: 'error',
+            file: rel,
+            message: `${rel} could not be read (${error.code ?? 'error'})`,
+        });
+        return null;
+    }
 }
 async function readJsonlFile(root, rel, limits, gaps, onValue) {
     const file = await openEvidenceFile(root, rel, limits, gaps, null);
@@ -1446,7 +1487,6 @@ function extendsRef(child, parent) {
 
 
 
-
 const ArtifactManifest = schemas/* object */.Ikc({
     artifact_ref: schemas/* string */.YjP(),
     artifact_kind: schemas/* string */.YjP().regex(/^[a-z][a-z0-9_]*$/, 'an artifact kind like model or checkpoint'),
@@ -1529,19 +1569,9 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
             file: rel,
             message: `${message}; this artifact binding was skipped`,
         });
-        let text;
-        try {
-            text = await external_node_fs_.promises.readFile(file.absolute, 'utf8');
-        }
-        catch (error) {
-            gaps.add({
-                code: 'file_unreadable',
-                severity: 'error',
-                file: rel,
-                message: `${rel} could not be read (${error.code ?? 'error'})`,
-            });
+        const text = await readEvidenceText(file.absolute, rel, gaps);
+        if (text === null)
             continue;
-        }
         const parsed = (0,json_text/* parseJsonText */.l)(text, limits.maxDepth);
         if (!parsed.ok) {
             invalid(parsed.reason === 'too_deep'
@@ -1993,19 +2023,7 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
         artifacts: 0,
         skippedArtifacts: 0,
     };
-    const listing = await root.list(captureDir);
-    if (listing.problem) {
-        gaps.add({
-            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-            severity: 'error',
-            file: captureDir,
-            message: listing.problem.message,
-        });
-    }
-    const names = listing.entries
-        .filter((e) => e.name.endsWith('.jsonl'))
-        .map((e) => e.name)
-        .sort();
+    const names = await listEvidenceDir(root, captureDir, gaps, (name) => name.endsWith('.jsonl'));
     for (const name of names) {
         const rel = external_node_path_default().posix.join(captureDir, name);
         result.files.push(rel);
@@ -2897,7 +2915,6 @@ class GapSink {
 
 
 
-
 const Manifest = schemas/* object */.Ikc({
     layout_mode: schemas/* literal */.euz('jsonl_segments'),
     layout_version: schemas/* literal */.euz('1'),
@@ -2916,19 +2933,9 @@ async function readManifest(root, recordsDir, limits, gaps) {
     });
     if (!file)
         return null;
-    let text;
-    try {
-        text = await external_node_fs_.promises.readFile(file.absolute, 'utf8');
-    }
-    catch (error) {
-        gaps.add({
-            code: 'file_unreadable',
-            severity: 'error',
-            file: rel,
-            message: `${rel} could not be read (${error.code ?? 'error'})`,
-        });
+    const text = await readEvidenceText(file.absolute, rel, gaps);
+    if (text === null)
         return null;
-    }
     const parsed = (0,json_text/* parseJsonText */.l)(text, limits.maxDepth);
     if (!parsed.ok) {
         gaps.add({
@@ -2955,19 +2962,7 @@ async function readManifest(root, recordsDir, limits, gaps) {
 async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     const manifest = await readManifest(root, recordsDir, limits, gaps);
     const segmentsDir = external_node_path_default().posix.join(recordsDir, 'segments');
-    const listing = await root.list(segmentsDir);
-    if (listing.problem) {
-        gaps.add({
-            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-            severity: 'error',
-            file: segmentsDir,
-            message: listing.problem.message,
-        });
-    }
-    const names = listing.entries
-        .filter((e) => SEGMENT_NAME.test(e.name))
-        .map((e) => e.name)
-        .sort();
+    const names = await listEvidenceDir(root, segmentsDir, gaps, (name) => SEGMENT_NAME.test(name));
     let previous = null;
     let highest = 0;
     let records = 0;

@@ -4,13 +4,12 @@
  * binding is a gap — Contexta itself fails every listing on one.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EvidenceBuilder } from './fold.js';
 import type { GapSink } from './gaps.js';
 import { parseJsonText } from './json-text.js';
-import { type JsonlLimits, openEvidenceFile } from './jsonl-file.js';
+import { type JsonlLimits, openEvidenceFile, readEvidenceText } from './jsonl-file.js';
 import type { Artifact } from './model.js';
 import { extendsRef, parseRef } from './refs.js';
 import type { WorkspaceRoot } from './safe-fs.js';
@@ -125,18 +124,8 @@ export async function readBindings(
         file: rel,
         message: `${message}; this artifact binding was skipped`,
       });
-    let text: string;
-    try {
-      text = await fs.readFile(file.absolute, 'utf8');
-    } catch (error) {
-      gaps.add({
-        code: 'file_unreadable',
-        severity: 'error',
-        file: rel,
-        message: `${rel} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      });
-      continue;
-    }
+    const text = await readEvidenceText(file.absolute, rel, gaps);
+    if (text === null) continue;
     const parsed = parseJsonText(text, limits.maxDepth);
     if (!parsed.ok) {
       invalid(

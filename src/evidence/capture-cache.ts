@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ArtifactManifest, artifactFromManifest, manifestRefProblem } from './artifacts.js';
 import type { EvidenceBuilder } from './fold.js';
 import type { GapSink } from './gaps.js';
-import { type JsonlLimits, readJsonlFile } from './jsonl-file.js';
+import { type JsonlLimits, listEvidenceDir, readJsonlFile } from './jsonl-file.js';
 import { isPlainRecord } from './record-schema.js';
 import type { RefSet } from './ref-set.js';
 import type { WorkspaceRoot } from './safe-fs.js';
@@ -84,19 +84,7 @@ export async function readCaptureCache(
     artifacts: 0,
     skippedArtifacts: 0,
   };
-  const listing = await root.list(captureDir);
-  if (listing.problem) {
-    gaps.add({
-      code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-      severity: 'error',
-      file: captureDir,
-      message: listing.problem.message,
-    });
-  }
-  const names = listing.entries
-    .filter((e) => e.name.endsWith('.jsonl'))
-    .map((e) => e.name)
-    .sort();
+  const names = await listEvidenceDir(root, captureDir, gaps, (name) => name.endsWith('.jsonl'));
   for (const name of names) {
     const rel = path.posix.join(captureDir, name);
     result.files.push(rel);

@@ -4,6 +4,7 @@
  * a torn last line — becomes a gap on that line; file-level problems (symlink out of the root,
  * unreadable, too large, empty) become one gap for the file. Blank lines are skipped like Contexta.
  */
+import { promises as fs } from 'node:fs';
 import type { GapSink } from './gaps.js';
 import { parseJsonText } from './json-text.js';
 import { readLines } from './line-reader.js';
@@ -69,6 +70,46 @@ export async function openEvidenceFile(
     return null;
   }
   return { absolute: resolved.absolute, size: resolved.size };
+}
+
+/**
+ * Names in a workspace directory that `accept` keeps, sorted; a directory that escapes the root or
+ * cannot be listed becomes one gap (a missing one is simply empty).
+ */
+export async function listEvidenceDir(
+  root: WorkspaceRoot,
+  dir: string,
+  gaps: GapSink,
+  accept: (name: string) => boolean,
+): Promise<string[]> {
+  const listing = await root.list(dir);
+  if (listing.problem) {
+    gaps.add({
+      code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+      severity: 'error',
+      file: dir,
+      message: listing.problem.message,
+    });
+  }
+  return listing.entries
+    .map((entry) => entry.name)
+    .filter(accept)
+    .sort();
+}
+
+/** The whole text of a small evidence file (manifest, binding), or null with a gap when unreadable. */
+export async function readEvidenceText(absolute: string, rel: string, gaps: GapSink): Promise<string | null> {
+  try {
+    return await fs.readFile(absolute, 'utf8');
+  } catch (error) {
+    gaps.add({
+      code: 'file_unreadable',
+      severity: 'error',
+      file: rel,
+      message: `${rel} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    });
+    return null;
+  }
 }
 
 export async function readJsonlFile(

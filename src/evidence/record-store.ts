@@ -3,13 +3,18 @@
  * with the integrity checks of Contexta's check_integrity, under Contexta's codes, but tolerant:
  * a bad line is skipped and reported, never fatal. `records/indexes/` is derived data and ignored.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EvidenceBuilder } from './fold.js';
 import type { GapSink } from './gaps.js';
 import { parseJsonText } from './json-text.js';
-import { type JsonlLimits, openEvidenceFile, readJsonlFile } from './jsonl-file.js';
+import {
+  type JsonlLimits,
+  listEvidenceDir,
+  openEvidenceFile,
+  readEvidenceText,
+  readJsonlFile,
+} from './jsonl-file.js';
 import type { RefSet } from './ref-set.js';
 import type { WorkspaceRoot } from './safe-fs.js';
 import { validateRecord } from './validate-record.js';
@@ -50,18 +55,8 @@ async function readManifest(
     },
   );
   if (!file) return null;
-  let text: string;
-  try {
-    text = await fs.readFile(file.absolute, 'utf8');
-  } catch (error) {
-    gaps.add({
-      code: 'file_unreadable',
-      severity: 'error',
-      file: rel,
-      message: `${rel} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    });
-    return null;
-  }
+  const text = await readEvidenceText(file.absolute, rel, gaps);
+  if (text === null) return null;
   const parsed = parseJsonText(text, limits.maxDepth);
   if (!parsed.ok) {
     gaps.add({
@@ -102,19 +97,7 @@ export async function readRecordStore(
 ): Promise<StoreReadResult> {
   const manifest = await readManifest(root, recordsDir, limits, gaps);
   const segmentsDir = path.posix.join(recordsDir, 'segments');
-  const listing = await root.list(segmentsDir);
-  if (listing.problem) {
-    gaps.add({
-      code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-      severity: 'error',
-      file: segmentsDir,
-      message: listing.problem.message,
-    });
-  }
-  const names = listing.entries
-    .filter((e) => SEGMENT_NAME.test(e.name))
-    .map((e) => e.name)
-    .sort();
+  const names = await listEvidenceDir(root, segmentsDir, gaps, (name) => SEGMENT_NAME.test(name));
   let previous: number | null = null;
   let highest = 0;
   let records = 0;
