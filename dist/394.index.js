@@ -7331,20 +7331,8 @@ async function objectPresent(root, artifactsDir, ref, kind) {
 }
 async function readBindings(root, artifactsDir, limits, gaps, builder) {
     const dir = external_node_path_default().posix.join(artifactsDir, 'bindings');
-    const listing = await root.list(dir);
-    if (listing.problem) {
-        gaps.add({
-            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-            severity: 'error',
-            file: dir,
-            message: listing.problem.message,
-        });
-    }
     let read = 0;
-    const names = listing.entries
-        .filter((e) => e.name.endsWith('.binding.json'))
-        .map((e) => e.name)
-        .sort();
+    const names = await listEvidenceDir(root, dir, gaps, (name) => name.endsWith('.binding.json'));
     for (const name of names) {
         const rel = external_node_path_default().posix.join(dir, name);
         const file = await openEvidenceFile(root, rel, { ...limits, maxFileBytes: Math.min(limits.maxFileBytes, 16 << 20) }, gaps, null);
@@ -7397,6 +7385,135 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
             read += 1;
     }
     return read;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/gaps.ts
+const LINE_GAPS_PER_FILE_AND_CODE = 50;
+/** Gap codes whose line was not folded into the model (the record is lost). */
+const SKIPPING_CODES = new Set([
+    'truncated_line',
+    'invalid_json_line',
+    'invalid_encoding',
+    'line_too_long',
+    'nesting_too_deep',
+    'record_invalid',
+    'unknown_record_type',
+    'unknown_schema_version',
+    'invalid_ref',
+    'duplicate_record_ref',
+]);
+class GapSink {
+    gaps = [];
+    perFileCode = new Map();
+    overflow = new Map();
+    tallies = new Map();
+    add(gap) {
+        this.gaps.push(gap);
+    }
+    /** A problem on one line of a file; beyond the cap only counted. */
+    line(code, severity, file, line, message, attribution = {}) {
+        const key = `${file}\u0000${code}`;
+        const seen = this.perFileCode.get(key) ?? 0;
+        this.perFileCode.set(key, seen + 1);
+        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
+        this.overflowLine(code, severity, file, line);
+    }
+    overflowLine(code, severity, file, line) {
+        const key = `${file}\u0000${code}`;
+        const over = this.overflow.get(key);
+        if (over)
+            over.count += 1;
+        else
+            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
+    }
+    /**
+     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
+     * first few examples, however many lines have it.
+     */
+    tally(code, severity, file, subject, line, example, message) {
+        const key = `${file}\u0000${code}\u0000${subject}`;
+        const tally = this.tallies.get(key);
+        if (tally) {
+            tally.count += 1;
+            if (example !== null && tally.examples.length < 5)
+                tally.examples.push(example);
+            return;
+        }
+        // Hostile input could invent a new subject (field name, family) on every line.
+        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
+        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
+        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
+            this.overflowLine(code, severity, file, line);
+            return;
+        }
+        this.perFileCode.set(subjectsKey, subjects + 1);
+        this.tallies.set(key, {
+            code,
+            severity,
+            file,
+            subject,
+            count: 1,
+            firstLine: line,
+            examples: example === null ? [] : [example],
+            message,
+        });
+    }
+    finish() {
+        const out = [...this.gaps];
+        for (const t of this.tallies.values()) {
+            out.push({
+                code: t.code,
+                severity: t.severity,
+                file: t.file,
+                line: t.firstLine,
+                count: t.count,
+                message: t.message(t.count, t.examples),
+            });
+        }
+        for (const o of this.overflow.values()) {
+            out.push({
+                code: o.code,
+                severity: o.severity,
+                file: o.file,
+                line: o.firstLine,
+                count: o.count,
+                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
+            });
+        }
+        return out;
+    }
+}
+/**
+ * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
+ * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
+ */
+class RepeatedRefs {
+    count = 0;
+    firstLine = 0;
+    examples = [];
+    note(line, ref) {
+        this.count += 1;
+        if (this.firstLine === 0)
+            this.firstLine = line;
+        if (this.examples.length < 5)
+            this.examples.push(ref);
+    }
+    /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
+    report(gaps, file, source) {
+        if (this.count === 0)
+            return;
+        gaps.add({
+            code: 'duplicate_record_ref',
+            severity: 'warning',
+            file,
+            line: this.firstLine,
+            count: this.count,
+            message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/model.ts
@@ -8058,6 +8175,7 @@ function checkRefs(envelope) {
 
 
 
+
 const CaptureLine = schemas/* object */.Ikc({
     captured_at: schemas/* string */.YjP().nullish(),
     sink_name: schemas/* string */.YjP().nullish(),
@@ -8102,7 +8220,7 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
     for (const name of names) {
         const rel = external_node_path_default().posix.join(captureDir, name);
         result.files.push(rel);
-        const duplicates = { count: 0, examples: [], firstLine: 0 };
+        const duplicates = new RepeatedRefs();
         await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
             const parsed = captureLineFastPath(value) ?? CaptureLine.safeParse(value);
             if (!parsed.success) {
@@ -8131,11 +8249,7 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
                     return;
                 const ref = valid.record.envelope.record_ref;
                 if (!seen.capture.add(ref)) {
-                    duplicates.count += 1;
-                    if (duplicates.firstLine === 0)
-                        duplicates.firstLine = line;
-                    if (duplicates.examples.length < 5)
-                        duplicates.examples.push(ref);
+                    duplicates.note(line, ref);
                     return;
                 }
                 result.records += 1;
@@ -8169,16 +8283,7 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
             }
             gaps.tally('unknown_record_type', 'warning', rel, capture.family, line, null, (count) => `${count} capture line(s) of family ${capture.family} are not understood by this reader; skipped`);
         });
-        if (duplicates.count > 0) {
-            gaps.add({
-                code: 'duplicate_record_ref',
-                severity: 'warning',
-                file: rel,
-                line: duplicates.firstLine,
-                count: duplicates.count,
-                message: `${duplicates.count} line(s) repeat a record_ref already read from the capture cache (e.g. ${duplicates.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
-            });
-        }
+        duplicates.report(gaps, rel, 'from the capture cache');
     }
     return result;
 }
@@ -8879,112 +8984,13 @@ function finishSeries(map, gaps, where) {
     return out.sort((a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''));
 }
 
-;// CONCATENATED MODULE: ./src/evidence/gaps.ts
-const LINE_GAPS_PER_FILE_AND_CODE = 50;
-/** Gap codes whose line was not folded into the model (the record is lost). */
-const SKIPPING_CODES = new Set([
-    'truncated_line',
-    'invalid_json_line',
-    'invalid_encoding',
-    'line_too_long',
-    'nesting_too_deep',
-    'record_invalid',
-    'unknown_record_type',
-    'unknown_schema_version',
-    'invalid_ref',
-    'duplicate_record_ref',
-]);
-class GapSink {
-    gaps = [];
-    perFileCode = new Map();
-    overflow = new Map();
-    tallies = new Map();
-    add(gap) {
-        this.gaps.push(gap);
-    }
-    /** A problem on one line of a file; beyond the cap only counted. */
-    line(code, severity, file, line, message, attribution = {}) {
-        const key = `${file}\u0000${code}`;
-        const seen = this.perFileCode.get(key) ?? 0;
-        this.perFileCode.set(key, seen + 1);
-        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
-            this.gaps.push({ code, severity, file, line, message, ...attribution });
-            return;
-        }
-        this.overflowLine(code, severity, file, line);
-    }
-    overflowLine(code, severity, file, line) {
-        const key = `${file}\u0000${code}`;
-        const over = this.overflow.get(key);
-        if (over)
-            over.count += 1;
-        else
-            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
-    }
-    /**
-     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
-     * first few examples, however many lines have it.
-     */
-    tally(code, severity, file, subject, line, example, message) {
-        const key = `${file}\u0000${code}\u0000${subject}`;
-        const tally = this.tallies.get(key);
-        if (tally) {
-            tally.count += 1;
-            if (example !== null && tally.examples.length < 5)
-                tally.examples.push(example);
-            return;
-        }
-        // Hostile input could invent a new subject (field name, family) on every line.
-        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
-        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
-        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
-            this.overflowLine(code, severity, file, line);
-            return;
-        }
-        this.perFileCode.set(subjectsKey, subjects + 1);
-        this.tallies.set(key, {
-            code,
-            severity,
-            file,
-            subject,
-            count: 1,
-            firstLine: line,
-            examples: example === null ? [] : [example],
-            message,
-        });
-    }
-    finish() {
-        const out = [...this.gaps];
-        for (const t of this.tallies.values()) {
-            out.push({
-                code: t.code,
-                severity: t.severity,
-                file: t.file,
-                line: t.firstLine,
-                count: t.count,
-                message: t.message(t.count, t.examples),
-            });
-        }
-        for (const o of this.overflow.values()) {
-            out.push({
-                code: o.code,
-                severity: o.severity,
-                file: o.file,
-                line: o.firstLine,
-                count: o.count,
-                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
-            });
-        }
-        return out;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/evidence/record-store.ts
 /**
  * Reads Contexta's canonical record store (`records/manifest.json` + `records/segments/segment-*.jsonl`)
  * with the integrity checks of Contexta's check_integrity, under Contexta's codes, but tolerant:
  * a bad line is skipped and reported, never fatal. `records/indexes/` is derived data and ignored.
  */
+
 
 
 
@@ -9043,7 +9049,7 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     let records = 0;
     for (const name of names) {
         const rel = external_node_path_default().posix.join(segmentsDir, name);
-        const duplicates = { count: 0, examples: [], firstLine: 0 };
+        const duplicates = new RepeatedRefs();
         await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
             const object = value !== null && typeof value === 'object' && !Array.isArray(value)
                 ? value
@@ -9072,26 +9078,13 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
                 return;
             const ref = valid.record.envelope.record_ref;
             if (!seen.store.add(ref)) {
-                duplicates.count += 1;
-                if (duplicates.firstLine === 0)
-                    duplicates.firstLine = line;
-                if (duplicates.examples.length < 5)
-                    duplicates.examples.push(ref);
+                duplicates.note(line, ref);
                 return;
             }
             records += 1;
             builder.foldRecord(valid, { file: rel, line });
         });
-        if (duplicates.count > 0) {
-            gaps.add({
-                code: 'duplicate_record_ref',
-                severity: 'warning',
-                file: rel,
-                line: duplicates.firstLine,
-                count: duplicates.count,
-                message: `${duplicates.count} line(s) repeat a record_ref already read (e.g. ${duplicates.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
-            });
-        }
+        duplicates.report(gaps, rel, '');
     }
     if (manifest && manifest.last_committed_sequence !== highest) {
         gaps.add({
@@ -9629,6 +9622,11 @@ function ledgerOpenOptions(access) {
         threads: '1',
     };
 }
+/** Names of the tables in an open ledger (to tell a Contexta ledger from any DuckDB file). */
+async function tableNames(connection) {
+    const result = await connection.runAndReadAll('SELECT table_name FROM information_schema.tables');
+    return new Set(result.getRowObjectsJson().map((row) => String(row.table_name)));
+}
 class DuckDbLedgerReader {
     loader;
     /** Takes a loader to share (one DuckDB import per process), or the options to make one. */
@@ -9660,9 +9658,7 @@ class DuckDbLedgerReader {
         let connection = null;
         try {
             connection = await instance.connect();
-            const tables = new Set((await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
-                .getRowObjectsJson()
-                .map((r) => String(r.table_name)));
+            const tables = await tableNames(connection);
             if (!tables.has('runs'))
                 return ledger_fail('ledger_invalid', 'the DuckDB file has no runs table: it is not a Contexta ledger');
             const rows = async (table) => tables.has(table)
@@ -9952,9 +9948,7 @@ async function writeDeploymentRow(ledgerPath, facts, loader) {
     let inTransaction = false;
     try {
         connection = await instance.connect();
-        const tables = new Set((await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
-            .getRowObjectsJson()
-            .map((r) => String(r.table_name)));
+        const tables = await tableNames(connection);
         if (!tables.has('deployment_executions')) {
             return skip('ledger_invalid', 'the DuckDB file has no deployment_executions table: it is not a Contexta ledger');
         }
@@ -10173,22 +10167,23 @@ async function promote(github, request, duckdb = null) {
     let ledger = null;
     const status = 'completed';
     const endedAt = new Date();
+    const facts = {
+        project: request.project,
+        runRef: request.runRef,
+        environment: request.environment,
+        status,
+        startedAt,
+        endedAt,
+        githubDeploymentId: deploymentId,
+        sha: request.sha,
+        verdict: request.verdict,
+        forced,
+        workflowRunUrl: request.workflowRunUrl,
+        baselineRunRef: request.baselineRunRef,
+    };
     try {
         if (request.workspace) {
-            record = await writePromotionRecord(request.workspace, buildPromotionRecord({
-                project: request.project,
-                runRef: request.runRef,
-                environment: request.environment,
-                status,
-                startedAt,
-                endedAt,
-                githubDeploymentId: deploymentId,
-                sha: request.sha,
-                verdict: request.verdict,
-                forced,
-                workflowRunUrl: request.workflowRunUrl,
-                baselineRunRef: request.baselineRunRef,
-            }));
+            record = await writePromotionRecord(request.workspace, buildPromotionRecord(facts));
         }
     }
     catch (error) {
@@ -10201,14 +10196,7 @@ async function promote(github, request, duckdb = null) {
     }
     if (request.workspace && duckdb) {
         // Never fails the promotion: every problem comes back as a typed `skipped` outcome.
-        ledger = await writeDeploymentRow(external_node_path_default().join(request.workspace, 'metadata', 'ledger.db'), {
-            project: request.project,
-            runRef: request.runRef,
-            environment: request.environment,
-            status,
-            startedAt,
-            endedAt,
-        }, duckdb);
+        ledger = await writeDeploymentRow(external_node_path_default().join(request.workspace, 'metadata', 'ledger.db'), facts, duckdb);
     }
     await github.createDeploymentStatus(deploymentId, {
         state: 'success',

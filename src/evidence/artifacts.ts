@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { EvidenceBuilder } from './fold.js';
 import type { GapSink } from './gaps.js';
 import { parseJsonText } from './json-text.js';
-import { type JsonlLimits, openEvidenceFile, readEvidenceText } from './jsonl-file.js';
+import { type JsonlLimits, listEvidenceDir, openEvidenceFile, readEvidenceText } from './jsonl-file.js';
 import type { Artifact } from './model.js';
 import { extendsRef, parseRef } from './refs.js';
 import type { WorkspaceRoot } from './safe-fs.js';
@@ -93,20 +93,8 @@ export async function readBindings(
   builder: EvidenceBuilder,
 ): Promise<number> {
   const dir = path.posix.join(artifactsDir, 'bindings');
-  const listing = await root.list(dir);
-  if (listing.problem) {
-    gaps.add({
-      code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-      severity: 'error',
-      file: dir,
-      message: listing.problem.message,
-    });
-  }
   let read = 0;
-  const names = listing.entries
-    .filter((e) => e.name.endsWith('.binding.json'))
-    .map((e) => e.name)
-    .sort();
+  const names = await listEvidenceDir(root, dir, gaps, (name) => name.endsWith('.binding.json'));
   for (const name of names) {
     const rel = path.posix.join(dir, name);
     const file = await openEvidenceFile(

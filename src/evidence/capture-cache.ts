@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ArtifactManifest, artifactFromManifest, manifestRefProblem } from './artifacts.js';
 import type { EvidenceBuilder } from './fold.js';
-import type { GapSink } from './gaps.js';
+import { type GapSink, RepeatedRefs } from './gaps.js';
 import { type JsonlLimits, listEvidenceDir, readJsonlFile } from './jsonl-file.js';
 import { isPlainRecord } from './record-schema.js';
 import type { RefSet } from './ref-set.js';
@@ -88,7 +88,7 @@ export async function readCaptureCache(
   for (const name of names) {
     const rel = path.posix.join(captureDir, name);
     result.files.push(rel);
-    const duplicates = { count: 0, examples: [] as string[], firstLine: 0 };
+    const duplicates = new RepeatedRefs();
     await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
       const parsed = captureLineFastPath(value) ?? CaptureLine.safeParse(value);
       if (!parsed.success) {
@@ -130,9 +130,7 @@ export async function readCaptureCache(
         if (!valid) return;
         const ref = valid.record.envelope.record_ref;
         if (!seen.capture.add(ref)) {
-          duplicates.count += 1;
-          if (duplicates.firstLine === 0) duplicates.firstLine = line;
-          if (duplicates.examples.length < 5) duplicates.examples.push(ref);
+          duplicates.note(line, ref);
           return;
         }
         result.records += 1;
@@ -187,16 +185,7 @@ export async function readCaptureCache(
           `${count} capture line(s) of family ${capture.family} are not understood by this reader; skipped`,
       );
     });
-    if (duplicates.count > 0) {
-      gaps.add({
-        code: 'duplicate_record_ref',
-        severity: 'warning',
-        file: rel,
-        line: duplicates.firstLine,
-        count: duplicates.count,
-        message: `${duplicates.count} line(s) repeat a record_ref already read from the capture cache (e.g. ${duplicates.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
-      });
-    }
+    duplicates.report(gaps, rel, 'from the capture cache');
   }
   return result;
 }

@@ -147,3 +147,32 @@ export class GapSink {
     return out;
   }
 }
+
+/**
+ * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
+ * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
+ */
+export class RepeatedRefs {
+  private count = 0;
+  private firstLine = 0;
+  private readonly examples: string[] = [];
+
+  note(line: number, ref: string): void {
+    this.count += 1;
+    if (this.firstLine === 0) this.firstLine = line;
+    if (this.examples.length < 5) this.examples.push(ref);
+  }
+
+  /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
+  report(gaps: GapSink, file: string, source: string): void {
+    if (this.count === 0) return;
+    gaps.add({
+      code: 'duplicate_record_ref',
+      severity: 'warning',
+      file,
+      line: this.firstLine,
+      count: this.count,
+      message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
+    });
+  }
+}

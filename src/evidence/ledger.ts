@@ -251,6 +251,12 @@ export function ledgerOpenOptions(access: 'READ_ONLY' | 'READ_WRITE'): Record<st
   };
 }
 
+/** Names of the tables in an open ledger (to tell a Contexta ledger from any DuckDB file). */
+export async function tableNames(connection: DuckDbConnection): Promise<Set<string>> {
+  const result = await connection.runAndReadAll('SELECT table_name FROM information_schema.tables');
+  return new Set(result.getRowObjectsJson().map((row) => String(row.table_name)));
+}
+
 export class DuckDbLedgerReader implements LedgerReader {
   readonly loader: DuckDbLoader;
 
@@ -282,11 +288,7 @@ export class DuckDbLedgerReader implements LedgerReader {
     let connection: DuckDbConnection | null = null;
     try {
       connection = await instance.connect();
-      const tables = new Set(
-        (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
-          .getRowObjectsJson()
-          .map((r) => String(r.table_name)),
-      );
+      const tables = await tableNames(connection);
       if (!tables.has('runs'))
         return fail('ledger_invalid', 'the DuckDB file has no runs table: it is not a Contexta ledger');
       const rows = async (table: string) =>

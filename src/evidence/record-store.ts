@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { EvidenceBuilder } from './fold.js';
-import type { GapSink } from './gaps.js';
+import { type GapSink, RepeatedRefs } from './gaps.js';
 import { parseJsonText } from './json-text.js';
 import {
   type JsonlLimits,
@@ -103,7 +103,7 @@ export async function readRecordStore(
   let records = 0;
   for (const name of names) {
     const rel = path.posix.join(segmentsDir, name);
-    const duplicates = { count: 0, examples: [] as string[], firstLine: 0 };
+    const duplicates = new RepeatedRefs();
     await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
       const object =
         value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -147,24 +147,13 @@ export async function readRecordStore(
       if (!valid) return;
       const ref = valid.record.envelope.record_ref;
       if (!seen.store.add(ref)) {
-        duplicates.count += 1;
-        if (duplicates.firstLine === 0) duplicates.firstLine = line;
-        if (duplicates.examples.length < 5) duplicates.examples.push(ref);
+        duplicates.note(line, ref);
         return;
       }
       records += 1;
       builder.foldRecord(valid, { file: rel, line });
     });
-    if (duplicates.count > 0) {
-      gaps.add({
-        code: 'duplicate_record_ref',
-        severity: 'warning',
-        file: rel,
-        line: duplicates.firstLine,
-        count: duplicates.count,
-        message: `${duplicates.count} line(s) repeat a record_ref already read (e.g. ${duplicates.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
-      });
-    }
+    duplicates.report(gaps, rel, '');
   }
   if (manifest && manifest.last_committed_sequence !== highest) {
     gaps.add({

@@ -17,17 +17,15 @@ import {
   ledgerOpenFailure,
   ledgerOpenOptions,
   readLedgerHeader,
+  tableNames,
 } from '../evidence/ledger.js';
-import { contractTimestamp, deploymentRef, type PromotionStatus } from './record.js';
+import { contractTimestamp, deploymentRef, type PromotionFacts, type PromotionStatus } from './record.js';
 
-export interface DeploymentRowFacts {
-  project: string;
-  runRef: string;
-  environment: string;
-  status: PromotionStatus;
-  startedAt: Date;
-  endedAt: Date;
-}
+/** The facts of a promotion that the ledger row holds. */
+export type DeploymentRowFacts = Pick<
+  PromotionFacts,
+  'project' | 'runRef' | 'environment' | 'status' | 'startedAt' | 'endedAt'
+>;
 
 export type LedgerRowSkip =
   | 'duckdb_unavailable'
@@ -116,11 +114,7 @@ export async function writeDeploymentRow(
   let inTransaction = false;
   try {
     connection = await instance.connect();
-    const tables = new Set(
-      (await connection.runAndReadAll('SELECT table_name FROM information_schema.tables'))
-        .getRowObjectsJson()
-        .map((r) => String(r.table_name)),
-    );
+    const tables = await tableNames(connection);
     if (!tables.has('deployment_executions')) {
       return skip(
         'ledger_invalid',

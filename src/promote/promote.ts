@@ -9,7 +9,7 @@ import type { DuckDbLoader } from '../evidence/ledger.js';
 import type { GitHubClient } from '../github/client.js';
 import type { Deployment } from '../github/schemas.js';
 import { type LedgerRowOutcome, writeDeploymentRow } from './ledger-row.js';
-import { buildPromotionRecord, type PromotionStatus } from './record.js';
+import { buildPromotionRecord, type PromotionFacts, type PromotionStatus } from './record.js';
 import { type WriteOutcome, writePromotionRecord } from './write-record.js';
 
 export const PROMOTION_TASK = 'promote:model';
@@ -135,25 +135,23 @@ export async function promote(
   let ledger: LedgerRowOutcome | null = null;
   const status: PromotionStatus = 'completed';
   const endedAt = new Date();
+  const facts: PromotionFacts = {
+    project: request.project,
+    runRef: request.runRef,
+    environment: request.environment,
+    status,
+    startedAt,
+    endedAt,
+    githubDeploymentId: deploymentId,
+    sha: request.sha,
+    verdict: request.verdict,
+    forced,
+    workflowRunUrl: request.workflowRunUrl,
+    baselineRunRef: request.baselineRunRef,
+  };
   try {
     if (request.workspace) {
-      record = await writePromotionRecord(
-        request.workspace,
-        buildPromotionRecord({
-          project: request.project,
-          runRef: request.runRef,
-          environment: request.environment,
-          status,
-          startedAt,
-          endedAt,
-          githubDeploymentId: deploymentId,
-          sha: request.sha,
-          verdict: request.verdict,
-          forced,
-          workflowRunUrl: request.workflowRunUrl,
-          baselineRunRef: request.baselineRunRef,
-        }),
-      );
+      record = await writePromotionRecord(request.workspace, buildPromotionRecord(facts));
     }
   } catch (error) {
     await github.createDeploymentStatus(deploymentId, {
@@ -165,18 +163,7 @@ export async function promote(
   }
   if (request.workspace && duckdb) {
     // Never fails the promotion: every problem comes back as a typed `skipped` outcome.
-    ledger = await writeDeploymentRow(
-      path.join(request.workspace, 'metadata', 'ledger.db'),
-      {
-        project: request.project,
-        runRef: request.runRef,
-        environment: request.environment,
-        status,
-        startedAt,
-        endedAt,
-      },
-      duckdb,
-    );
+    ledger = await writeDeploymentRow(path.join(request.workspace, 'metadata', 'ledger.db'), facts, duckdb);
   }
   await github.createDeploymentStatus(deploymentId, {
     state: 'success',
