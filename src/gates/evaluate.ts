@@ -1,6 +1,6 @@
 import { type ComparedUnit, namesUnits } from '../compare/compare.js';
 import type { Diagnostic, MetricDelta, MetricDirection, SampleGroupComparison } from '../compare/types.js';
-import type { EvidenceGap, MetricSeries, Run, Stage } from '../evidence/model.js';
+import type { DegradedRecord, EvidenceGap, MetricSeries, Run, Stage } from '../evidence/model.js';
 import type {
   ArtifactGate,
   DiagnosticsGate,
@@ -604,6 +604,73 @@ function requiredFromBaseline(
 }
 
 /**
+ * The `degraded` part of an evidence gate for one scope (a stage, or the run outside any stage):
+ * degraded records, series carrying a degradation marker when no record explains them, and error
+ * gaps not already told by a record. Every gap seen is marked judged.
+ */
+function degradedChecks(
+  context: {
+    unit: ComparedUnit;
+    multi: boolean;
+    judged: Judged;
+    ids: { project: string; unit: string; stage?: string };
+    outcome: CheckOutcome;
+  },
+  scope: { stage: string | null; label: string; gapPrefix: string },
+  records: readonly DegradedRecord[],
+  series: readonly MetricSeries[],
+  gaps: readonly EvidenceGap[],
+): GateCheck[] {
+  const { unit, multi, judged, ids, outcome } = context;
+  const checks: GateCheck[] = [];
+  for (const record of records) {
+    checks.push(
+      check({
+        ...ids,
+        subject: 'degraded_record',
+        outcome,
+        reason: where(
+          unit,
+          `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
+            `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`,
+          multi,
+        ),
+      }),
+    );
+  }
+  if (series.length > 0 && records.length === 0) {
+    checks.push(
+      check({
+        ...ids,
+        subject: 'degraded_record',
+        outcome,
+        reason: where(
+          unit,
+          `${scope.label}: ${series.length} metric series carry a degradation marker (${series
+            .map((m) => metricLabel(scope.stage, m.key, m.slice))
+            .slice(0, 5)
+            .join(', ')})`,
+          multi,
+        ),
+      }),
+    );
+  }
+  for (const gap of gaps) {
+    judged.gaps.add(gapKey(gap));
+    if (GAPS_COVERED_BY_RECORDS.has(gap.code)) continue;
+    checks.push(
+      check({
+        ...ids,
+        subject: gap.code,
+        outcome,
+        reason: where(unit, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`, multi),
+      }),
+    );
+  }
+  return checks;
+}
+
+/**
  * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
  * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
  * crashed or never-written replicates), run-level series that are not complete.
@@ -636,50 +703,15 @@ function runLevelChecks(
       g.runRef === run.ref,
   );
   if (degradedOutcome) {
-    for (const record of records) {
-      checks.push(
-        check({
-          ...ids,
-          subject: 'degraded_record',
-          outcome: degradedOutcome,
-          reason: where(
-            unit,
-            `run level: degraded record ${record.issueKey} (${record.degradationMarker}` +
-              `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`,
-            multi,
-          ),
-        }),
-      );
-    }
-    if (degradedSeries.length > 0 && records.length === 0) {
-      checks.push(
-        check({
-          ...ids,
-          subject: 'degraded_record',
-          outcome: degradedOutcome,
-          reason: where(
-            unit,
-            `run level: ${degradedSeries.length} metric series carry a degradation marker (${degradedSeries
-              .map((m) => metricLabel(null, m.key, m.slice))
-              .slice(0, 5)
-              .join(', ')})`,
-            multi,
-          ),
-        }),
-      );
-    }
-    for (const gap of gaps) {
-      judged.gaps.add(gapKey(gap));
-      if (GAPS_COVERED_BY_RECORDS.has(gap.code)) continue;
-      checks.push(
-        check({
-          ...ids,
-          subject: gap.code,
-          outcome: degradedOutcome,
-          reason: where(unit, `evidence gap ${gap.code}: ${gap.message}`, multi),
-        }),
-      );
-    }
+    checks.push(
+      ...degradedChecks(
+        { unit, multi, judged, ids, outcome: degradedOutcome },
+        { stage: null, label: 'run level', gapPrefix: '' },
+        records,
+        degradedSeries,
+        gaps,
+      ),
+    );
   }
   if (partialOutcome && partial.length > 0) {
     checks.push(
@@ -862,54 +894,21 @@ function evidenceGate(
     for (const stage of stagesOf(run, checked)) {
       const stageIds = { ...ids, stage: stage.name };
       if (degradedOutcome) {
-        const records = run.degraded.filter((d) => d.stage === stage.name);
-        const series = stage.metrics.filter((m) => m.degraded);
-        for (const record of records) {
-          checks.push(
-            check({
-              ...stageIds,
-              subject: 'degraded_record',
-              outcome: degradedOutcome,
-              reason: where(
-                unit,
-                `stage ${stage.name}: degraded record ${record.issueKey} (${record.degradationMarker}` +
-                  `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`,
-                multi,
-              ),
-            }),
-          );
-        }
-        if (series.length > 0 && records.length === 0) {
-          checks.push(
-            check({
-              ...stageIds,
-              subject: 'degraded_record',
-              outcome: degradedOutcome,
-              reason: where(
-                unit,
-                `stage ${stage.name}: ${series.length} metric series carry a degradation marker (${series
-                  .map((m) => metricLabel(stage.name, m.key, m.slice))
-                  .slice(0, 5)
-                  .join(', ')})`,
-                multi,
-              ),
-            }),
-          );
-        }
-        for (const gap of inputs.candidateGaps) {
-          if (gap.severity !== 'error' || gap.stage !== stage.name || (gap.runRef && gap.runRef !== run.ref))
-            continue;
-          judged.gaps.add(gapKey(gap));
-          if (GAPS_COVERED_BY_RECORDS.has(gap.code)) continue;
-          checks.push(
-            check({
-              ...stageIds,
-              subject: gap.code,
-              outcome: degradedOutcome,
-              reason: where(unit, `stage ${stage.name}: evidence gap ${gap.code}: ${gap.message}`, multi),
-            }),
-          );
-        }
+        const label = `stage ${stage.name}`;
+        checks.push(
+          ...degradedChecks(
+            { unit, multi, judged, ids: stageIds, outcome: degradedOutcome },
+            { stage: stage.name, label, gapPrefix: `${label}: ` },
+            run.degraded.filter((d) => d.stage === stage.name),
+            stage.metrics.filter((m) => m.degraded),
+            inputs.candidateGaps.filter(
+              (gap) =>
+                gap.severity === 'error' &&
+                gap.stage === stage.name &&
+                (!gap.runRef || gap.runRef === run.ref),
+            ),
+          ),
+        );
       }
       if (partialOutcome && stage.partialRecords > 0) {
         checks.push(
