@@ -6,10 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ZipArchiveError } from '../artifacts/safe-unzip.js';
+import type { ReadOptions } from '../contexta/read.js';
 import type { Evidence } from '../evidence/model.js';
-import { openEvidence } from '../evidence/open.js';
-import type { ReadOptions } from '../evidence/read.js';
 import { ArtifactTransfer } from '../github/artifacts.js';
 import {
   type BaselineResult,
@@ -22,6 +20,8 @@ import type { GitHubClient } from '../github/client.js';
 import { ArtifactExpiredError } from '../github/errors.js';
 import type { Artifact, WorkflowRun } from '../github/schemas.js';
 import { PROMOTION_TASK } from '../promote/promote.js';
+import { openEvidence } from '../sources/open.js';
+import { ZipArchiveError } from '../zip/safe-unzip.js';
 import type { RunnerContext } from './context.js';
 import type { Settings } from './settings.js';
 

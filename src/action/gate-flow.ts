@@ -6,16 +6,16 @@
  */
 import path from 'node:path';
 import * as core from '@actions/core';
-import { evaluateGate } from '../engine.js';
+import type { ReadOptions } from '../contexta/read.js';
+import { evaluateGate } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
-import { openEvidence } from '../evidence/open.js';
-import type { ReadOptions } from '../evidence/read.js';
 import type { GateReport } from '../gates/types.js';
 import type { WaiverRequests } from '../gates/waivers.js';
 import type { GitHubClient } from '../github/client.js';
 import { GitHubPermissionError } from '../github/errors.js';
 import { promote } from '../promote/promote.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { openEvidence } from '../sources/open.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { loadGateConfig } from './config-source.js';
 import type { RunnerContext } from './context.js';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDbLedgerReader, DuckDbLoader, type LedgerReader } from '../evidence/ledger.js';
+import { DuckDbLedgerReader, DuckDbLoader, type LedgerReader } from '../contexta/ledger.js';
 
 export function createDuckDbLoader(runnerTemp: string | null): DuckDbLoader {
   const here = path.dirname(fileURLToPath(import.meta.url));

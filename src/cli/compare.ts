@@ -6,13 +6,13 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluateGate, RunSelectionError } from '../engine.js';
-import type { LedgerReader } from '../evidence/ledger.js';
+import type { LedgerReader } from '../contexta/ledger.js';
+import { evaluateGate, RunSelectionError } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
-import { openEvidence } from '../evidence/open.js';
 import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates/config.js';
 import type { GateReport } from '../gates/types.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
+import { openEvidence } from '../sources/open.js';
 import { type CommandIo, cliLedgerReader } from './inspect.js';
 
 export interface CompareDeps {

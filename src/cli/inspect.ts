@@ -7,9 +7,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DUCKDB_NODE_API_VERSION, DuckDbLedgerReader, type LedgerReader } from '../evidence/ledger.js';
+import { DUCKDB_NODE_API_VERSION, DuckDbLedgerReader, type LedgerReader } from '../contexta/ledger.js';
+import { readEvidence } from '../contexta/read.js';
 import type { Evidence, EvidenceGap, MetricSeries, Run } from '../evidence/model.js';
-import { readEvidence } from '../evidence/read.js';
 import { writeEvidenceJson } from './evidence-json.js';
 
 export interface CommandIo {

@@ -1,6 +1,6 @@
 import type { Run } from '../evidence/model.js';
-import type { DirectionOverride } from '../gates/config-types.js';
 import { compareArtifacts } from './artifacts.js';
+import type { DirectionOverride } from './direction.js';
 import { compareEnvironment } from './environment.js';
 import { compareMetrics } from './metrics.js';
 import { compareSamples, linkSampleEvidence } from './samples.js';

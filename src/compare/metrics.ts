@@ -1,6 +1,6 @@
 import type { MetricSeries, Run } from '../evidence/model.js';
-import type { DirectionOverride } from '../gates/config-types.js';
-import { metricDirection } from '../gates/metric-direction.js';
+import type { DirectionOverride } from './direction.js';
+import { metricDirection } from './direction.js';
 import type { ChangeAssessment, MetricDelta, MetricDirection } from './types.js';
 
 interface LocatedSeries {

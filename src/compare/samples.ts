@@ -1,7 +1,7 @@
 import type { Run, SampleSeries, Stage } from '../evidence/model.js';
-import type { DirectionOverride } from '../gates/config-types.js';
-import { metricDirection } from '../gates/metric-direction.js';
 import { mcnemarExact, pairedBootstrap, StatsInputError } from '../stats/index.js';
+import type { DirectionOverride } from './direction.js';
+import { metricDirection } from './direction.js';
 import {
   type MetricDelta,
   type MetricDirection,

@@ -1,3 +1,6 @@
+import type { Direction, DirectionOverride } from '../compare/direction.js';
+
+export type { Direction, DirectionOverride };
 /**
  * The parsed gate configuration (`.github/contexta-gate.yml`, version 1).
  *
@@ -22,7 +25,6 @@ export type GapAction = 'fail' | 'warn' | 'ignore';
 /** Severity of a failing gate. */
 export type GateSeverity = 'fail' | 'warn';
 /** Which way is better for a metric. */
-export type Direction = 'higher' | 'lower';
 /** Diagnostic levels a diagnostics gate can trip on (at or above). */
 export type DiagnosticLevel = 'error' | 'warning' | 'info';
 
@@ -38,11 +40,6 @@ export interface MetricSelector {
 export type SliceSelection = { mode: 'none' } | { mode: 'all' } | { mode: 'list'; slices: string[] };
 
 /** A per-metric direction override; the first matching `pattern` (a key glob) wins. */
-export interface DirectionOverride {
-  pattern: string;
-  direction: Direction;
-}
-
 export interface GatePolicy {
   unknown: Outcome;
   missingBaseline: UnknownOutcome;

@@ -28,8 +28,6 @@ import { parseMetricSelector } from './metric-selector.js';
 
 export { formatConfigError, formatPath } from './config-diagnostics.js';
 export type * from './config-types.js';
-export { metricDirection } from './metric-direction.js';
-export { formatSelector, globMatch, matchesSelector, parseMetricSelector } from './metric-selector.js';
 
 /** Where the action looks for a config when none is named. */
 export const DEFAULT_CONFIG_PATH = '.github/contexta-gate.yml';

@@ -1,6 +1,15 @@
 import { type ComparedUnit, namesUnits } from '../compare/compare.js';
+import { globMatch } from '../compare/glob.js';
 import type { Diagnostic, MetricDelta, MetricDirection, SampleGroupComparison } from '../compare/types.js';
 import type { DegradedRecord, EvidenceGap, MetricSeries, Run, Stage } from '../evidence/model.js';
+import {
+  formatChange,
+  formatNumber,
+  formatPercent,
+  formatPValue,
+  formatSigned,
+  metricLabel,
+} from '../format/numbers.js';
 import type {
   ArtifactGate,
   DiagnosticsGate,
@@ -16,15 +25,7 @@ import type {
   ThresholdGate,
   UnknownOutcome,
 } from './config-types.js';
-import {
-  formatChange,
-  formatNumber,
-  formatPercent,
-  formatPValue,
-  formatSigned,
-  metricLabel,
-} from './format.js';
-import { formatSelector, globMatch, matchesSelector } from './metric-selector.js';
+import { formatSelector, matchesSelector } from './metric-selector.js';
 import type { CheckOutcome, GateCheck, GateOutcome, GateResult } from './types.js';
 
 export interface GateInputs {

@@ -1,5 +1,5 @@
+import { globMatch } from '../compare/glob.js';
 import type { GatePolicy } from './config-types.js';
-import { globMatch } from './metric-selector.js';
 import type { GateCheck, GateResult, RejectedWaiver, Waiver } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ArtifactClient } from '@actions/artifact';
-import { safeUnzip, type UnzipLimits, type UnzipResult } from '../artifacts/safe-unzip.js';
+import { safeUnzip, type UnzipLimits, type UnzipResult } from '../zip/safe-unzip.js';
 import type { GitHubClient } from './client.js';
 
 /**

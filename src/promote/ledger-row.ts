@@ -18,7 +18,7 @@ import {
   ledgerOpenOptions,
   readLedgerHeader,
   tableNames,
-} from '../evidence/ledger.js';
+} from '../contexta/ledger.js';
 import { contractTimestamp, deploymentRef, type PromotionFacts, type PromotionStatus } from './record.js';
 
 /** The facts of a promotion that the ledger row holds. */

@@ -5,8 +5,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { publishToPullRequest } from '../../src/action/reporting.js';
 import { readSettings, type Settings } from '../../src/action/settings.js';
-import { evaluateGate } from '../../src/engine.js';
-import { readEvidence } from '../../src/evidence/read.js';
+import { readEvidence } from '../../src/contexta/read.js';
+import { evaluateGate } from '../../src/engine/engine.js';
 import { loadConfigFile } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
 import { GitHubClient } from '../../src/github/client.js';

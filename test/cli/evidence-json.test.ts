@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeEvidenceJson } from '../../src/cli/evidence-json.js';
+import { readEvidence } from '../../src/contexta/read.js';
 import type { Evidence } from '../../src/evidence/model.js';
-import { readEvidence } from '../../src/evidence/read.js';
 import { FIXTURES } from '../helpers/evidence.js';
 
 /** The documented output: JSON.stringify with typed-array columns as plain arrays, then a newline. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareArtifacts } from '../../src/compare/artifacts.js';
 import { compareEnvironment } from '../../src/compare/environment.js';
-import { evaluateGate } from '../../src/engine.js';
+import { evaluateGate } from '../../src/engine/engine.js';
 import type { Evidence, Run } from '../../src/evidence/model.js';
 import { evidence, referenceConfig, scenarioPath } from '../support/engine-fixtures.js';
 

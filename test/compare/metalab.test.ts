@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../src/engine.js';
+import { evaluateGate } from '../../src/engine/engine.js';
 import type { Evidence } from '../../src/evidence/model.js';
 import { DEFAULT_CONFIG } from '../../src/gates/config.js';
 import { readMetalab } from '../../src/metalab/read.js';

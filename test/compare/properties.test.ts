@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/compare/compare.js';
-import { evaluateGate } from '../../src/engine.js';
+import { evaluateGate } from '../../src/engine/engine.js';
 import type { Evidence, MetricSeries, Run, SampleSeries, Stage } from '../../src/evidence/model.js';
 import { loadConfig } from '../support/engine-fixtures.js';
 

@@ -8,9 +8,9 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeUnzip } from '../../src/artifacts/safe-unzip.js';
-import { DuckDbLedgerReader } from '../../src/evidence/ledger.js';
-import type { LedgerContent } from '../../src/evidence/ledger-rows.js';
+import { DuckDbLedgerReader } from '../../src/contexta/ledger.js';
+import type { LedgerContent } from '../../src/contexta/ledger-rows.js';
+import { safeUnzip } from '../../src/zip/safe-unzip.js';
 import { removeTempDirs, tempDir } from '../helpers/evidence.js';
 import {
   type ActionRun,

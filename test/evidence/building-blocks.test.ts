@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readEvidence } from '../../src/evidence/read.js';
-import { instantMicros } from '../../src/evidence/record-schema.js';
+import { readEvidence } from '../../src/contexta/read.js';
+import { instantMicros } from '../../src/contexta/record-schema.js';
 import { RefSet } from '../../src/evidence/ref-set.js';
 import { parseRef } from '../../src/evidence/refs.js';
 import { SampleColumns, SampleNames } from '../../src/evidence/sample-columns.js';

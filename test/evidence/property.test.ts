@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readEvidence } from '../../src/contexta/read.js';
 import { SKIPPING_CODES } from '../../src/evidence/gaps.js';
-import { readEvidence } from '../../src/evidence/read.js';
 import { allRuns, FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
 
 afterAll(removeTempDirs);

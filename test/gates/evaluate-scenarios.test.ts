@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../src/engine.js';
+import { readEvidence } from '../../src/contexta/read.js';
+import { evaluateGate } from '../../src/engine/engine.js';
 import type { Evidence } from '../../src/evidence/model.js';
-import { readEvidence } from '../../src/evidence/read.js';
 import type { GateConfig } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
 import {

@@ -1,8 +1,8 @@
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../src/engine.js';
-import { readEvidence } from '../../src/evidence/read.js';
+import { readEvidence } from '../../src/contexta/read.js';
+import { evaluateGate } from '../../src/engine/engine.js';
 import type { GateReport } from '../../src/gates/types.js';
 import {
   cacheOnlyCopy,

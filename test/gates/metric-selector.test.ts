@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { globMatch, matchesSelector, parseMetricSelector } from '../../src/gates/metric-selector.js';
+import { globMatch } from '../../src/compare/glob.js';
+import { matchesSelector, parseMetricSelector } from '../../src/gates/metric-selector.js';
 
 describe('parseMetricSelector', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../src/engine.js';
+import { evaluateGate } from '../../src/engine/engine.js';
 import { parseWaivers, type WaiverRequests } from '../../src/gates/waivers.js';
 import { evidence, referenceConfig, scenarioPath } from '../support/engine-fixtures.js';
 

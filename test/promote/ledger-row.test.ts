@@ -14,7 +14,7 @@ import {
   DuckDbLoader,
   type DuckDbModule,
   readLedgerHeader,
-} from '../../src/evidence/ledger.js';
+} from '../../src/contexta/ledger.js';
 import { type DeploymentRowFacts, writeDeploymentRow } from '../../src/promote/ledger-row.js';
 import { FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
 

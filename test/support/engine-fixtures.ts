@@ -1,9 +1,9 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDbLedgerReader } from '../../src/evidence/ledger.js';
+import { DuckDbLedgerReader } from '../../src/contexta/ledger.js';
+import { readEvidence } from '../../src/contexta/read.js';
 import type { Evidence } from '../../src/evidence/model.js';
-import { readEvidence } from '../../src/evidence/read.js';
 import { type GateConfig, parseConfig } from '../../src/gates/config.js';
 
 export const SCENARIOS = [

@@ -5,8 +5,8 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readEvidence } from '../../src/contexta/read.js';
 import type { Evidence } from '../../src/evidence/model.js';
-import { readEvidence } from '../../src/evidence/read.js';
 import { allRuns, copyOf, FIXTURES, gapsOf, removeTempDirs, tempDir } from '../helpers/evidence.js';
 
 afterAll(removeTempDirs);

@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { type GapSink, RepeatedRefs } from '../evidence/gaps.js';
+import { type JsonlLimits, listEvidenceDir, readJsonlFile } from '../evidence/jsonl-file.js';
+import type { RefSet } from '../evidence/ref-set.js';
+import type { WorkspaceRoot } from '../evidence/safe-fs.js';
 import { ArtifactManifest, artifactFromManifest, manifestRefProblem } from './artifacts.js';
 import type { EvidenceBuilder } from './fold.js';
-import { type GapSink, RepeatedRefs } from './gaps.js';
-import { type JsonlLimits, listEvidenceDir, readJsonlFile } from './jsonl-file.js';
 import { isPlainRecord } from './record-schema.js';
-import type { RefSet } from './ref-set.js';
-import type { WorkspaceRoot } from './safe-fs.js';
 import { validateRecord } from './validate-record.js';
 
 const CaptureLine = z.object({

@@ -5,7 +5,7 @@
  * reported by the caller (not rejected here), time order is not checked, spans are barely looked at.
  */
 import { z } from 'zod';
-import { AggregationScope, CompletenessMarker, DegradationMarker } from './model.js';
+import { AggregationScope, CompletenessMarker, DegradationMarker } from '../evidence/model.js';
 
 /** Contract timestamps: UTC ISO-8601 with `Z`, optional fraction. */
 export const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;

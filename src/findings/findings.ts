@@ -1,8 +1,14 @@
+import { type ComparedUnit, contextChange, namesUnits } from '../compare/compare.js';
+import type {
+  Finding,
+  MetricDelta,
+  NameList,
+  SampleComparison,
+  SampleGroupComparison,
+} from '../compare/types.js';
 import type { EvidenceGap, Run } from '../evidence/model.js';
-import { formatChange, formatNumber, formatPercent, formatPValue, metricLabel } from '../gates/format.js';
+import { formatChange, formatNumber, formatPercent, formatPValue, metricLabel } from '../format/numbers.js';
 import type { GateResult } from '../gates/types.js';
-import { type ComparedUnit, contextChange, namesUnits } from './compare.js';
-import type { Finding, MetricDelta, NameList, SampleComparison, SampleGroupComparison } from './types.js';
 
 export interface FindingInputs {
   units: ComparedUnit[];

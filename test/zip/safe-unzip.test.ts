@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { safeUnzip, ZipArchiveError } from '../../src/artifacts/safe-unzip.js';
+import { safeUnzip, ZipArchiveError } from '../../src/zip/safe-unzip.js';
 import { buildZip, type ZipEntrySpec } from '../support/zip-writer.js';
 
 let work: string;

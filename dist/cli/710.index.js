@@ -1,8 +1,8 @@
-export const id = 149;
-export const ids = [149];
+export const id = 710;
+export const ids = [710];
 export const modules = {
 
-/***/ 4149:
+/***/ 6710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -31,13 +31,41 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/evidence/redact.ts
+/**
+ * Environment snapshots in a ledger may hold the job's environment variables. Their values are
+ * never read; their names are kept (a changed set of variables is worth knowing), except names that
+ * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
+ */
+const SECRET_WORDS = /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
+const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
+const REDACTED_NAME = '[redacted name]';
+function isSecretLookingName(name) {
+    return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
+}
+/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
+function redactVariableNames(names) {
+    const kept = [];
+    let redacted = 0;
+    for (const name of names) {
+        if (isSecretLookingName(name))
+            redacted += 1;
+        else
+            kept.push(name);
+    }
+    kept.sort();
+    if (redacted > 0)
+        kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
+    return kept;
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(2857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
 var coerce = __webpack_require__(9567);
 // EXTERNAL MODULE: ./src/evidence/model.ts
 var model = __webpack_require__(3000);
-;// CONCATENATED MODULE: ./src/evidence/ledger-rows.ts
+;// CONCATENATED MODULE: ./src/contexta/ledger-rows.ts
 /**
  * Typed content of a Contexta metadata ledger (`metadata/ledger.db`), validated row by row with zod.
  * Only what the gate uses is kept; environment variable values are dropped at this boundary so they
@@ -103,35 +131,7 @@ const LedgerFailureCode = schemas/* enum */.k5n([
     'ledger_unreadable',
 ]);
 
-;// CONCATENATED MODULE: ./src/evidence/redact.ts
-/**
- * Environment snapshots in a ledger may hold the job's environment variables. Their values are
- * never read; their names are kept (a changed set of variables is worth knowing), except names that
- * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
- */
-const SECRET_WORDS = /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
-const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
-const REDACTED_NAME = '[redacted name]';
-function isSecretLookingName(name) {
-    return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
-}
-/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
-function redactVariableNames(names) {
-    const kept = [];
-    let redacted = 0;
-    for (const name of names) {
-        if (isSecretLookingName(name))
-            redacted += 1;
-        else
-            kept.push(name);
-    }
-    kept.sort();
-    if (redacted > 0)
-        kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
-    return kept;
-}
-
-;// CONCATENATED MODULE: ./src/evidence/ledger.ts
+;// CONCATENATED MODULE: ./src/contexta/ledger.ts
 /**
  * Reading Contexta's metadata ledger (`metadata/ledger.db`, a DuckDB file): the only place run,
  * stage, batch and deployment statuses exist. DuckDB is a ~70 MB native engine, so it is never
@@ -445,8 +445,8 @@ function derived(table, payload) {
     };
 }
 
-// EXTERNAL MODULE: ./src/evidence/read.ts + 13 modules
-var read = __webpack_require__(6166);
+// EXTERNAL MODULE: ./src/contexta/read.ts + 13 modules
+var read = __webpack_require__(5013);
 ;// CONCATENATED MODULE: ./src/cli/evidence-json.ts
 /** Arrays at least this long are streamed; shorter ones are cheaper to leave to JSON.stringify. */
 const STREAMED_LENGTH = 256;
@@ -676,464 +676,7 @@ function renderEvidence(evidence) {
 
 /***/ }),
 
-/***/ 6491:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ parseJsonText)
-/* harmony export */ });
-/* unused harmony export nestingDepth */
-/**
- * JSON parsing for evidence files. Python's `json` module writes and accepts the bare tokens
- * `NaN`, `Infinity` and `-Infinity`, which `JSON.parse` rejects; both metalab stores and hand-made
- * Contexta lines can contain them. We keep the fast path (`JSON.parse`) and only on failure retry
- * with those tokens turned into sentinels, so a non-finite number is read faithfully and can be
- * reported instead of making a whole line unreadable.
- */
-const NON_FINITE_TOKENS = [
-    ['-Infinity', Number.NEGATIVE_INFINITY],
-    ['Infinity', Number.POSITIVE_INFINITY],
-    ['NaN', Number.NaN],
-];
-/** A key no JSON producer writes by accident; the nonce keeps crafted input from colliding. */
-const SENTINEL_PREFIX = `\u0000cg-nonfinite-${Math.random().toString(36).slice(2)}:`;
-function replaceNonFiniteTokens(text) {
-    let out = '';
-    let last = 0;
-    let inString = false;
-    let replaced = false;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        if (inString) {
-            if (ch === 0x5c)
-                i++;
-            else if (ch === 0x22)
-                inString = false;
-            continue;
-        }
-        if (ch === 0x22) {
-            inString = true;
-            continue;
-        }
-        if (ch !== 0x4e && ch !== 0x49 && ch !== 0x2d)
-            continue;
-        for (const [token] of NON_FINITE_TOKENS) {
-            if (text.startsWith(token, i)) {
-                out += text.slice(last, i) + JSON.stringify(SENTINEL_PREFIX + token);
-                i += token.length - 1;
-                last = i + 1;
-                replaced = true;
-                break;
-            }
-        }
-    }
-    if (!replaced)
-        return null;
-    return out + text.slice(last);
-}
-function reviveNonFinite(_key, value) {
-    if (typeof value === 'string' && value.startsWith(SENTINEL_PREFIX)) {
-        const token = value.slice(SENTINEL_PREFIX.length);
-        const hit = NON_FINITE_TOKENS.find(([name]) => name === token);
-        if (hit)
-            return hit[1];
-    }
-    return value;
-}
-/** Above this limit the walk is iterative, so a configured limit can never exhaust the stack. */
-const RECURSIVE_LIMIT = 512;
-/**
- * Depth of nested arrays/objects; stops as soon as `limit` is exceeded (returning limit + 1). Runs on
- * every line read, so for the usual limits it recurses without allocating (at most limit + 1 frames);
- * larger limits use an explicit stack.
- */
-function nestingDepth(value, limit) {
-    if (value === null || typeof value !== 'object')
-        return 0;
-    if (limit > RECURSIVE_LIMIT)
-        return nestingDepthIterative(value, limit);
-    return depthBelow(value, 1, limit);
-}
-function depthBelow(node, level, limit) {
-    if (level > limit)
-        return level;
-    let deepest = level;
-    if (Array.isArray(node)) {
-        for (let i = 0; i < node.length; i++) {
-            const child = node[i];
-            if (child === null || typeof child !== 'object')
-                continue;
-            const depth = depthBelow(child, level + 1, limit);
-            if (depth > deepest) {
-                deepest = depth;
-                if (deepest > limit)
-                    return deepest;
-            }
-        }
-        return deepest;
-    }
-    for (const key in node) {
-        const child = node[key];
-        if (child === null || typeof child !== 'object')
-            continue;
-        const depth = depthBelow(child, level + 1, limit);
-        if (depth > deepest) {
-            deepest = depth;
-            if (deepest > limit)
-                return deepest;
-        }
-    }
-    return deepest;
-}
-function nestingDepthIterative(value, limit) {
-    const stack = [[value, 1]];
-    let deepest = 0;
-    while (stack.length > 0) {
-        const [node, depth] = stack.pop();
-        if (depth > deepest) {
-            deepest = depth;
-            if (deepest > limit)
-                return deepest;
-        }
-        const children = Array.isArray(node) ? node : Object.values(node);
-        for (const child of children) {
-            if (child !== null && typeof child === 'object')
-                stack.push([child, depth + 1]);
-        }
-    }
-    return deepest;
-}
-function parseJsonText(text, maxDepth) {
-    let value;
-    let nonFinite = false;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        const rewritten = replaceNonFiniteTokens(text);
-        if (rewritten === null)
-            return { ok: false, reason: 'invalid_json', message: error.message };
-        try {
-            value = JSON.parse(rewritten, reviveNonFinite);
-            nonFinite = true;
-        }
-        catch {
-            return { ok: false, reason: 'invalid_json', message: error.message };
-        }
-    }
-    const depth = nestingDepth(value, maxDepth);
-    if (depth > maxDepth)
-        return { ok: false, reason: 'too_deep', depth };
-    return { ok: true, value, nonFinite };
-}
-
-
-/***/ }),
-
-/***/ 3000:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ AggregationScope),
-/* harmony export */   ZK: () => (/* binding */ LifecycleStatus),
-/* harmony export */   r7: () => (/* binding */ DegradationMarker),
-/* harmony export */   zC: () => (/* binding */ CompletenessMarker)
-/* harmony export */ });
-/* unused harmony exports Severity, GapCode, EvidenceGap, MetricSeries, SampleSeries, Batch, DegradedRecord, EventSummary, Stage, Artifact, EnvironmentSnapshot, Deployment, MetalabReplicateStatus, MetalabUnit, Run, Project, Layout, Evidence */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
-/**
- * The one evidence model every reader produces (Contexta capture cache, canonical record store,
- * DuckDB ledger, metalab run store) and every later step (compare, gates, report) consumes.
- *
- * It is an aggregate, not a list of records: a reader folds records into series while streaming so
- * memory grows with the number of distinct series and samples, never with the number of lines.
- * Absence is explicit: `null` means "not known" (e.g. a status without a ledger), and everything a
- * reader could not use becomes an `EvidenceGap`.
- */
-
-const Severity = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['error', 'warning', 'info']);
-/** Contexta's lifecycle vocabulary; `completed` is the success state. */
-const LifecycleStatus = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['open', 'completed', 'failed', 'cancelled']);
-const CompletenessMarker = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['complete', 'partial', 'sampled', 'absent', 'unknown']);
-const DegradationMarker = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
-    'none',
-    'partial_failure',
-    'capture_gap',
-    'import_loss',
-    'compatibility_upgrade',
-]);
-const AggregationScope = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['run', 'stage', 'operation', 'step', 'slice']);
-/**
- * Codes for everything a reader could not use or found suspicious. The Contexta integrity codes
- * (`truncated_line`, `invalid_json_line`, `sequence_gap`, `manifest_sequence_mismatch`) keep
- * Contexta's names so users can map them to `contexta` repair tools.
- */
-const GapCode = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
-    // line-level integrity
-    'truncated_line',
-    'invalid_json_line',
-    'invalid_encoding',
-    'line_too_long',
-    'nesting_too_deep',
-    'non_finite_number',
-    'unsafe_integer',
-    'record_invalid',
-    'unknown_record_type',
-    'unknown_field',
-    'unknown_schema_version',
-    'invalid_ref',
-    'duplicate_record_ref',
-    'conflicting_record_ref',
-    // store-level integrity
-    'sequence_gap',
-    'duplicate_sequence',
-    'manifest_sequence_mismatch',
-    'manifest_missing',
-    'manifest_invalid',
-    'empty_file',
-    'file_unreadable',
-    'file_too_large',
-    'symlink_outside_workspace',
-    'binding_invalid',
-    'artifact_object_missing',
-    // ledger
-    'ledger_missing',
-    'ledger_invalid',
-    'ledger_storage_too_new',
-    'ledger_reader_unavailable',
-    'ledger_locked',
-    'ledger_unreadable',
-    'statuses_unavailable',
-    // content
-    'no_evidence',
-    'degraded_record',
-    'partial_record',
-    'run_incomplete',
-    'run_failed',
-    'run_missing',
-    'series_lost',
-]);
-const EvidenceGap = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    code: GapCode,
-    severity: Severity,
-    /** Workspace-relative path of the file the gap was found in, when there is one. */
-    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    /** 1-based line number within `file`. */
-    line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
-    /** The ref the gap is about (record, run, stage, artifact, metalab run id). */
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    /** Attribution, so gates can ask "any gap in stage evaluate of the candidate run?". */
-    runRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /**
-     * How many occurrences one aggregated gap stands for (duplicate refs in a file, lines beyond the
-     * per-file listing cap, …); absent means one.
-     */
-    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
-});
-const StepSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    /** Number of distinct step values seen (from `tags.step` or metalab stepped series). */
-    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    first: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    last: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    min: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    max: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-});
-/**
- * One metric series: all observations of one metric key for one slice (and batch) of one stage or
- * run. `latest` follows Contexta's rule (greatest `observed_at`, later line on ties) but compares
- * real instants rather than strings.
- */
-const MetricSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /** From `tags.slice`, else `slice_ref`; null is the overall series. */
-    slice: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    /** Batch name (4th component of the batch ref) when the series is batch-scoped. */
-    batch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    scope: AggregationScope.nullable(),
-    unit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    latest: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        value: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-        observedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-        recordRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-        step: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    }),
-    /** How many observations were folded into this series. */
-    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    steps: StepSummary.nullable(),
-    /** Worst completeness marker seen on any observation. */
-    completeness: CompletenessMarker,
-    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** Observations whose value was NaN/±Infinity: reported, never compared. */
-    nonFinite: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    /**
-     * metalab seed replicates: each replicate's final value, so statistics can use the spread.
-     * Empty for Contexta series.
-     */
-    replicates: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()),
-    /**
-     * metalab: the `seed_fingerprint` of each entry of `replicates`, same order, so baseline and
-     * candidate replicates pair by seed. Absent for Contexta series.
-     */
-    replicateSeeds: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional(),
-    /** Tags of the latest observation other than `slice` and `step`. */
-    tags: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-});
-/**
- * Per-sample outcomes of one metric key in one stage, in compact columns. Sample names are the
- * last component of the sample ref (`s-0001`), which is what pairs baseline and candidate.
- */
-const SampleSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    names: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    values: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(Float64Array),
-    /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
-    sliceIndex: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(Int32Array),
-    sliceNames: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    /** True when every value is exactly 0 or 1 (a binary outcome such as `correct`/`pass`). */
-    binary: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-});
-const Batch = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    status: LifecycleStatus.nullable(),
-});
-const DegradedRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    recordRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    issueKey: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    category: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    severity: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['warning', 'error']).nullable(),
-    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    degradationMarker: DegradationMarker,
-    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-});
-const EventSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    level: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    lastMessage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-});
-const Stage = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /** From the ledger; null when no ledger could be read. */
-    status: LifecycleStatus.nullable(),
-    orderIndex: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nullable(),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricSeries),
-    samples: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SampleSeries),
-    batches: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Batch),
-    recordCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    /** Records in this stage whose completeness marker is not `complete`. */
-    partialRecords: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-});
-const Artifact = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /** Location as recorded (`path:/abs/file`, a metalab uri re-rooted, …). */
-    location: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
-    hash: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    /** Where we learned about it. */
-    source: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['binding', 'capture', 'metalab']),
-    /** `BOUND`/`PENDING`/`DEGRADED` for capture lines; `verified`/`missing` for bindings. */
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-});
-const EnvironmentSnapshot = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    capturedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    python: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    packages: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    /** Names only: environment variable values are never read into the model. */
-    environmentVariableNames: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-});
-const Deployment = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    status: LifecycleStatus.nullable(),
-    runRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    startedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    endedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    /** `ledger` row, or a `deployment.promoted` event record. */
-    source: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ledger', 'event']),
-    /** Extra facts (environment, GitHub deployment id, …) carried by an event record. */
-    attributes: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
-});
-const MetalabReplicateStatus = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
-    'success',
-    'failed',
-    'cancelled',
-    'running',
-    /** Listed in the experiment manifest, no run record on disk. */
-    'missing',
-    /** A run record exists but could not be read or validated. */
-    'unreadable',
-]);
-/**
- * What a metalab unit (one parameter combination) is made of. The fingerprints let the engine
- * refuse to compare units whose inputs changed (`contextFingerprints` differ) and show which code
- * produced them.
- */
-const MetalabUnit = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    experimentId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    paramsFingerprints: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    contextFingerprints: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    codeHashes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    /** Expected replicates from the experiment manifest's seed plan; null without a manifest. */
-    expectedReplicates: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().nullable(),
-    replicates: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        seedFingerprint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-        status: MetalabReplicateStatus,
-    })),
-});
-const Run = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    project: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    status: LifecycleStatus.nullable(),
-    startedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    endedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    stages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Stage),
-    /** Metrics recorded without a stage. Contexta's compare ignores them; we compare them. */
-    runMetrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricSeries),
-    events: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EventSummary),
-    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(DegradedRecord),
-    artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Artifact),
-    environment: EnvironmentSnapshot.nullable(),
-    recordCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    /** metalab: the parameter combination this unit stands for. */
-    params: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullable(),
-    /** metalab: identity and outcome of every replicate of the unit. Absent for Contexta runs. */
-    metalab: MetalabUnit.optional(),
-});
-const Project = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    runs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Run),
-    deployments: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Deployment),
-});
-const Layout = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['capture_cache', 'record_store', 'ledger', 'artifact_bindings', 'metalab']);
-const Evidence = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['contexta', 'metalab']),
-        /** The path the user gave, as given. */
-        root: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-        /** Workspace roots found under it (relative to `root`, '.' for itself) with their layouts. */
-        workspaces: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), layouts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Layout) })),
-    }),
-    projects: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Project),
-    gaps: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EvidenceGap),
-    /** Plain-language facts about how the evidence was read (precedence, merges, ledger use). */
-    notes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-});
-
-
-/***/ }),
-
-/***/ 6166:
+/***/ 5013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1144,6 +687,211 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_READ_OPTIONS
 
+;// CONCATENATED MODULE: ./src/evidence/gaps.ts
+const LINE_GAPS_PER_FILE_AND_CODE = 50;
+/** Gap codes whose line was not folded into the model (the record is lost). */
+const SKIPPING_CODES = new Set([
+    'truncated_line',
+    'invalid_json_line',
+    'invalid_encoding',
+    'line_too_long',
+    'nesting_too_deep',
+    'record_invalid',
+    'unknown_record_type',
+    'unknown_schema_version',
+    'invalid_ref',
+    'duplicate_record_ref',
+]);
+class GapSink {
+    gaps = [];
+    perFileCode = new Map();
+    overflow = new Map();
+    tallies = new Map();
+    add(gap) {
+        this.gaps.push(gap);
+    }
+    /** A problem on one line of a file; beyond the cap only counted. */
+    line(code, severity, file, line, message, attribution = {}) {
+        const key = `${file}\u0000${code}`;
+        const seen = this.perFileCode.get(key) ?? 0;
+        this.perFileCode.set(key, seen + 1);
+        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
+        this.overflowLine(code, severity, file, line);
+    }
+    overflowLine(code, severity, file, line) {
+        const key = `${file}\u0000${code}`;
+        const over = this.overflow.get(key);
+        if (over)
+            over.count += 1;
+        else
+            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
+    }
+    /**
+     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
+     * first few examples, however many lines have it.
+     */
+    tally(code, severity, file, subject, line, example, message) {
+        const key = `${file}\u0000${code}\u0000${subject}`;
+        const tally = this.tallies.get(key);
+        if (tally) {
+            tally.count += 1;
+            if (example !== null && tally.examples.length < 5)
+                tally.examples.push(example);
+            return;
+        }
+        // Hostile input could invent a new subject (field name, family) on every line.
+        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
+        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
+        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
+            this.overflowLine(code, severity, file, line);
+            return;
+        }
+        this.perFileCode.set(subjectsKey, subjects + 1);
+        this.tallies.set(key, {
+            code,
+            severity,
+            file,
+            subject,
+            count: 1,
+            firstLine: line,
+            examples: example === null ? [] : [example],
+            message,
+        });
+    }
+    finish() {
+        const out = [...this.gaps];
+        for (const t of this.tallies.values()) {
+            out.push({
+                code: t.code,
+                severity: t.severity,
+                file: t.file,
+                line: t.firstLine,
+                count: t.count,
+                message: t.message(t.count, t.examples),
+            });
+        }
+        for (const o of this.overflow.values()) {
+            out.push({
+                code: o.code,
+                severity: o.severity,
+                file: o.file,
+                line: o.firstLine,
+                count: o.count,
+                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
+            });
+        }
+        return out;
+    }
+}
+/**
+ * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
+ * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
+ */
+class RepeatedRefs {
+    count = 0;
+    firstLine = 0;
+    examples = [];
+    note(line, ref) {
+        this.count += 1;
+        if (this.firstLine === 0)
+            this.firstLine = line;
+        if (this.examples.length < 5)
+            this.examples.push(ref);
+    }
+    /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
+    report(gaps, file, source) {
+        if (this.count === 0)
+            return;
+        gaps.add({
+            code: 'duplicate_record_ref',
+            severity: 'warning',
+            file,
+            line: this.firstLine,
+            count: this.count,
+            message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/ref-set.ts
+/**
+ * Set of record refs seen so far, stored as 53-bit hashes in an open-addressing table of doubles.
+ * Two million refs take ~32 MB instead of the ~200 MB a `Set<string>` of ~50-character refs needs.
+ * The price is a tiny false-positive rate (≈ n² / 2^54; ~2e-4 at 2M refs), i.e. in the worst case a
+ * distinct record is reported as a duplicate — visible as a gap, never silently merged into another.
+ */
+/** cyrb53: a fast, well-mixed 53-bit string hash (public domain). */
+function hash53(text) {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+const EMPTY = 0;
+class RefSet {
+    table = new Float64Array(1024);
+    used = 0;
+    get size() {
+        return this.used;
+    }
+    has(ref) {
+        const h = RefSet.key(ref);
+        const mask = this.table.length - 1;
+        for (let i = h % this.table.length;; i = (i + 1) & mask) {
+            const slot = this.table[i];
+            if (slot === EMPTY)
+                return false;
+            if (slot === h)
+                return true;
+        }
+    }
+    /** Adds `ref`; false when it was already present. */
+    add(ref) {
+        // Up to 3/4 full: linear probing stays at a few probes per lookup, and a million refs fit in
+        // 2^21 slots (16 MB) instead of 2^22.
+        if ((this.used + 1) * 4 > this.table.length * 3)
+            this.grow();
+        const inserted = RefSet.insert(this.table, RefSet.key(ref));
+        if (inserted)
+            this.used += 1;
+        return inserted;
+    }
+    /** 0 marks an empty slot, so hash 0 is shifted to 1. */
+    static key(ref) {
+        return hash53(ref) || 1;
+    }
+    static insert(table, h) {
+        const mask = table.length - 1;
+        for (let i = h % table.length;; i = (i + 1) & mask) {
+            const slot = table[i];
+            if (slot === h)
+                return false;
+            if (slot === EMPTY) {
+                table[i] = h;
+                return true;
+            }
+        }
+    }
+    grow() {
+        const next = new Float64Array(this.table.length * 2);
+        for (const h of this.table)
+            if (h !== EMPTY)
+                RefSet.insert(next, h);
+        this.table = next;
+    }
+}
+
+// EXTERNAL MODULE: ./src/evidence/safe-fs.ts
+var safe_fs = __webpack_require__(9990);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
@@ -1478,7 +1226,7 @@ function extendsRef(child, parent) {
     return parent.parts.every((part, i) => child.parts[i] === part);
 }
 
-;// CONCATENATED MODULE: ./src/evidence/artifacts.ts
+;// CONCATENATED MODULE: ./src/contexta/artifacts.ts
 /**
  * Artifact evidence: binding files (`artifacts/bindings/*.binding.json`, small pretty JSON, whole-file
  * parse is fine) and capture-cache ARTIFACT lines share Contexta's artifact manifest. A malformed
@@ -1603,138 +1351,9 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
     return read;
 }
 
-;// CONCATENATED MODULE: ./src/evidence/gaps.ts
-const LINE_GAPS_PER_FILE_AND_CODE = 50;
-/** Gap codes whose line was not folded into the model (the record is lost). */
-const SKIPPING_CODES = new Set([
-    'truncated_line',
-    'invalid_json_line',
-    'invalid_encoding',
-    'line_too_long',
-    'nesting_too_deep',
-    'record_invalid',
-    'unknown_record_type',
-    'unknown_schema_version',
-    'invalid_ref',
-    'duplicate_record_ref',
-]);
-class GapSink {
-    gaps = [];
-    perFileCode = new Map();
-    overflow = new Map();
-    tallies = new Map();
-    add(gap) {
-        this.gaps.push(gap);
-    }
-    /** A problem on one line of a file; beyond the cap only counted. */
-    line(code, severity, file, line, message, attribution = {}) {
-        const key = `${file}\u0000${code}`;
-        const seen = this.perFileCode.get(key) ?? 0;
-        this.perFileCode.set(key, seen + 1);
-        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
-            this.gaps.push({ code, severity, file, line, message, ...attribution });
-            return;
-        }
-        this.overflowLine(code, severity, file, line);
-    }
-    overflowLine(code, severity, file, line) {
-        const key = `${file}\u0000${code}`;
-        const over = this.overflow.get(key);
-        if (over)
-            over.count += 1;
-        else
-            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
-    }
-    /**
-     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
-     * first few examples, however many lines have it.
-     */
-    tally(code, severity, file, subject, line, example, message) {
-        const key = `${file}\u0000${code}\u0000${subject}`;
-        const tally = this.tallies.get(key);
-        if (tally) {
-            tally.count += 1;
-            if (example !== null && tally.examples.length < 5)
-                tally.examples.push(example);
-            return;
-        }
-        // Hostile input could invent a new subject (field name, family) on every line.
-        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
-        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
-        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
-            this.overflowLine(code, severity, file, line);
-            return;
-        }
-        this.perFileCode.set(subjectsKey, subjects + 1);
-        this.tallies.set(key, {
-            code,
-            severity,
-            file,
-            subject,
-            count: 1,
-            firstLine: line,
-            examples: example === null ? [] : [example],
-            message,
-        });
-    }
-    finish() {
-        const out = [...this.gaps];
-        for (const t of this.tallies.values()) {
-            out.push({
-                code: t.code,
-                severity: t.severity,
-                file: t.file,
-                line: t.firstLine,
-                count: t.count,
-                message: t.message(t.count, t.examples),
-            });
-        }
-        for (const o of this.overflow.values()) {
-            out.push({
-                code: o.code,
-                severity: o.severity,
-                file: o.file,
-                line: o.firstLine,
-                count: o.count,
-                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
-            });
-        }
-        return out;
-    }
-}
-/**
- * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
- * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
- */
-class RepeatedRefs {
-    count = 0;
-    firstLine = 0;
-    examples = [];
-    note(line, ref) {
-        this.count += 1;
-        if (this.firstLine === 0)
-            this.firstLine = line;
-        if (this.examples.length < 5)
-            this.examples.push(ref);
-    }
-    /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
-    report(gaps, file, source) {
-        if (this.count === 0)
-            return;
-        gaps.add({
-            code: 'duplicate_record_ref',
-            severity: 'warning',
-            file,
-            line: this.firstLine,
-            count: this.count,
-            message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
-        });
-    }
-}
-
 // EXTERNAL MODULE: ./src/evidence/model.ts
 var model = __webpack_require__(3000);
-;// CONCATENATED MODULE: ./src/evidence/record-schema.ts
+;// CONCATENATED MODULE: ./src/contexta/record-schema.ts
 /**
  * Zod schemas of Contexta records (envelope + payload per record type), in one normalised form for
  * both on-disk shapes: segment lines omit null keys, capture lines spell them out, so every optional
@@ -1942,7 +1561,7 @@ function metricPayloadFastPath(v) {
     return ok ? v : null;
 }
 
-;// CONCATENATED MODULE: ./src/evidence/validate-record.ts
+;// CONCATENATED MODULE: ./src/contexta/validate-record.ts
 
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -2090,7 +1709,7 @@ function checkRefs(envelope) {
     return { run, stage, batch, sample, deployment };
 }
 
-;// CONCATENATED MODULE: ./src/evidence/capture-cache.ts
+;// CONCATENATED MODULE: ./src/contexta/capture-cache.ts
 /**
  * Reads Contexta's capture cache (`cache/capture/<family>.jsonl`): what a job using the runtime API
  * leaves behind. RECORD lines carry the same envelope/payload as segment lines (with explicit nulls);
@@ -2216,7 +1835,7 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/evidence/discover.ts
+;// CONCATENATED MODULE: ./src/contexta/discover.ts
 /**
  * Finds Contexta workspaces under the path a user gave, without making them say which layout it is
  * (format spec §2.3): the path itself as a workspace root, a bare `records/` directory, or a
@@ -2425,7 +2044,7 @@ class SampleColumns {
     }
 }
 
-;// CONCATENATED MODULE: ./src/evidence/fold.ts
+;// CONCATENATED MODULE: ./src/contexta/fold.ts
 
 
 
@@ -2912,7 +2531,7 @@ function finishSeries(map, gaps, where) {
     return out.sort((a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''));
 }
 
-;// CONCATENATED MODULE: ./src/evidence/record-store.ts
+;// CONCATENATED MODULE: ./src/contexta/record-store.ts
 /**
  * Reads Contexta's canonical record store (`records/manifest.json` + `records/segments/segment-*.jsonl`)
  * with the integrity checks of Contexta's check_integrity, under Contexta's codes, but tolerant:
@@ -3025,83 +2644,7 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     return { segments: names, records };
 }
 
-;// CONCATENATED MODULE: ./src/evidence/ref-set.ts
-/**
- * Set of record refs seen so far, stored as 53-bit hashes in an open-addressing table of doubles.
- * Two million refs take ~32 MB instead of the ~200 MB a `Set<string>` of ~50-character refs needs.
- * The price is a tiny false-positive rate (≈ n² / 2^54; ~2e-4 at 2M refs), i.e. in the worst case a
- * distinct record is reported as a duplicate — visible as a gap, never silently merged into another.
- */
-/** cyrb53: a fast, well-mixed 53-bit string hash (public domain). */
-function hash53(text) {
-    let h1 = 0xdeadbeef;
-    let h2 = 0x41c6ce57;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        h1 = Math.imul(h1 ^ ch, 2654435761);
-        h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-const EMPTY = 0;
-class RefSet {
-    table = new Float64Array(1024);
-    used = 0;
-    get size() {
-        return this.used;
-    }
-    has(ref) {
-        const h = RefSet.key(ref);
-        const mask = this.table.length - 1;
-        for (let i = h % this.table.length;; i = (i + 1) & mask) {
-            const slot = this.table[i];
-            if (slot === EMPTY)
-                return false;
-            if (slot === h)
-                return true;
-        }
-    }
-    /** Adds `ref`; false when it was already present. */
-    add(ref) {
-        // Up to 3/4 full: linear probing stays at a few probes per lookup, and a million refs fit in
-        // 2^21 slots (16 MB) instead of 2^22.
-        if ((this.used + 1) * 4 > this.table.length * 3)
-            this.grow();
-        const inserted = RefSet.insert(this.table, RefSet.key(ref));
-        if (inserted)
-            this.used += 1;
-        return inserted;
-    }
-    /** 0 marks an empty slot, so hash 0 is shifted to 1. */
-    static key(ref) {
-        return hash53(ref) || 1;
-    }
-    static insert(table, h) {
-        const mask = table.length - 1;
-        for (let i = h % table.length;; i = (i + 1) & mask) {
-            const slot = table[i];
-            if (slot === h)
-                return false;
-            if (slot === EMPTY) {
-                table[i] = h;
-                return true;
-            }
-        }
-    }
-    grow() {
-        const next = new Float64Array(this.table.length * 2);
-        for (const h of this.table)
-            if (h !== EMPTY)
-                RefSet.insert(next, h);
-        this.table = next;
-    }
-}
-
-// EXTERNAL MODULE: ./src/evidence/safe-fs.ts
-var safe_fs = __webpack_require__(9990);
-;// CONCATENATED MODULE: ./src/evidence/read.ts
+;// CONCATENATED MODULE: ./src/contexta/read.ts
 /**
  * Entry point: turns whatever `.contexta` evidence a job left behind into one `Evidence` value.
  * Never throws for bad input: everything missing, unreadable or suspicious becomes an `EvidenceGap`
@@ -3257,6 +2800,463 @@ function orderGaps(gaps) {
         .sort((a, b) => SEVERITY_ORDER[a.gap.severity] - SEVERITY_ORDER[b.gap.severity] || a.i - b.i)
         .map(({ gap }) => gap);
 }
+
+
+/***/ }),
+
+/***/ 6491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ parseJsonText)
+/* harmony export */ });
+/* unused harmony export nestingDepth */
+/**
+ * JSON parsing for evidence files. Python's `json` module writes and accepts the bare tokens
+ * `NaN`, `Infinity` and `-Infinity`, which `JSON.parse` rejects; both metalab stores and hand-made
+ * Contexta lines can contain them. We keep the fast path (`JSON.parse`) and only on failure retry
+ * with those tokens turned into sentinels, so a non-finite number is read faithfully and can be
+ * reported instead of making a whole line unreadable.
+ */
+const NON_FINITE_TOKENS = [
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['NaN', Number.NaN],
+];
+/** A key no JSON producer writes by accident; the nonce keeps crafted input from colliding. */
+const SENTINEL_PREFIX = `\u0000cg-nonfinite-${Math.random().toString(36).slice(2)}:`;
+function replaceNonFiniteTokens(text) {
+    let out = '';
+    let last = 0;
+    let inString = false;
+    let replaced = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (inString) {
+            if (ch === 0x5c)
+                i++;
+            else if (ch === 0x22)
+                inString = false;
+            continue;
+        }
+        if (ch === 0x22) {
+            inString = true;
+            continue;
+        }
+        if (ch !== 0x4e && ch !== 0x49 && ch !== 0x2d)
+            continue;
+        for (const [token] of NON_FINITE_TOKENS) {
+            if (text.startsWith(token, i)) {
+                out += text.slice(last, i) + JSON.stringify(SENTINEL_PREFIX + token);
+                i += token.length - 1;
+                last = i + 1;
+                replaced = true;
+                break;
+            }
+        }
+    }
+    if (!replaced)
+        return null;
+    return out + text.slice(last);
+}
+function reviveNonFinite(_key, value) {
+    if (typeof value === 'string' && value.startsWith(SENTINEL_PREFIX)) {
+        const token = value.slice(SENTINEL_PREFIX.length);
+        const hit = NON_FINITE_TOKENS.find(([name]) => name === token);
+        if (hit)
+            return hit[1];
+    }
+    return value;
+}
+/** Above this limit the walk is iterative, so a configured limit can never exhaust the stack. */
+const RECURSIVE_LIMIT = 512;
+/**
+ * Depth of nested arrays/objects; stops as soon as `limit` is exceeded (returning limit + 1). Runs on
+ * every line read, so for the usual limits it recurses without allocating (at most limit + 1 frames);
+ * larger limits use an explicit stack.
+ */
+function nestingDepth(value, limit) {
+    if (value === null || typeof value !== 'object')
+        return 0;
+    if (limit > RECURSIVE_LIMIT)
+        return nestingDepthIterative(value, limit);
+    return depthBelow(value, 1, limit);
+}
+function depthBelow(node, level, limit) {
+    if (level > limit)
+        return level;
+    let deepest = level;
+    if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+            const child = node[i];
+            if (child === null || typeof child !== 'object')
+                continue;
+            const depth = depthBelow(child, level + 1, limit);
+            if (depth > deepest) {
+                deepest = depth;
+                if (deepest > limit)
+                    return deepest;
+            }
+        }
+        return deepest;
+    }
+    for (const key in node) {
+        const child = node[key];
+        if (child === null || typeof child !== 'object')
+            continue;
+        const depth = depthBelow(child, level + 1, limit);
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > limit)
+                return deepest;
+        }
+    }
+    return deepest;
+}
+function nestingDepthIterative(value, limit) {
+    const stack = [[value, 1]];
+    let deepest = 0;
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > limit)
+                return deepest;
+        }
+        const children = Array.isArray(node) ? node : Object.values(node);
+        for (const child of children) {
+            if (child !== null && typeof child === 'object')
+                stack.push([child, depth + 1]);
+        }
+    }
+    return deepest;
+}
+function parseJsonText(text, maxDepth) {
+    let value;
+    let nonFinite = false;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        const rewritten = replaceNonFiniteTokens(text);
+        if (rewritten === null)
+            return { ok: false, reason: 'invalid_json', message: error.message };
+        try {
+            value = JSON.parse(rewritten, reviveNonFinite);
+            nonFinite = true;
+        }
+        catch {
+            return { ok: false, reason: 'invalid_json', message: error.message };
+        }
+    }
+    const depth = nestingDepth(value, maxDepth);
+    if (depth > maxDepth)
+        return { ok: false, reason: 'too_deep', depth };
+    return { ok: true, value, nonFinite };
+}
+
+
+/***/ }),
+
+/***/ 3000:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ AggregationScope),
+/* harmony export */   ZK: () => (/* binding */ LifecycleStatus),
+/* harmony export */   r7: () => (/* binding */ DegradationMarker),
+/* harmony export */   zC: () => (/* binding */ CompletenessMarker)
+/* harmony export */ });
+/* unused harmony exports Severity, GapCode, EvidenceGap, MetricSeries, SampleSeries, Batch, DegradedRecord, EventSummary, Stage, Artifact, EnvironmentSnapshot, Deployment, MetalabReplicateStatus, MetalabUnit, Run, Project, Layout, Evidence */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
+/**
+ * The one evidence model every reader produces (Contexta capture cache, canonical record store,
+ * DuckDB ledger, metalab run store) and every later step (compare, gates, report) consumes.
+ *
+ * It is an aggregate, not a list of records: a reader folds records into series while streaming so
+ * memory grows with the number of distinct series and samples, never with the number of lines.
+ * Absence is explicit: `null` means "not known" (e.g. a status without a ledger), and everything a
+ * reader could not use becomes an `EvidenceGap`.
+ */
+
+const Severity = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['error', 'warning', 'info']);
+/** Contexta's lifecycle vocabulary; `completed` is the success state. */
+const LifecycleStatus = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['open', 'completed', 'failed', 'cancelled']);
+const CompletenessMarker = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['complete', 'partial', 'sampled', 'absent', 'unknown']);
+const DegradationMarker = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
+    'none',
+    'partial_failure',
+    'capture_gap',
+    'import_loss',
+    'compatibility_upgrade',
+]);
+const AggregationScope = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['run', 'stage', 'operation', 'step', 'slice']);
+/**
+ * Codes for everything a reader could not use or found suspicious. The Contexta integrity codes
+ * (`truncated_line`, `invalid_json_line`, `sequence_gap`, `manifest_sequence_mismatch`) keep
+ * Contexta's names so users can map them to `contexta` repair tools.
+ */
+const GapCode = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
+    // line-level integrity
+    'truncated_line',
+    'invalid_json_line',
+    'invalid_encoding',
+    'line_too_long',
+    'nesting_too_deep',
+    'non_finite_number',
+    'unsafe_integer',
+    'record_invalid',
+    'unknown_record_type',
+    'unknown_field',
+    'unknown_schema_version',
+    'invalid_ref',
+    'duplicate_record_ref',
+    'conflicting_record_ref',
+    // store-level integrity
+    'sequence_gap',
+    'duplicate_sequence',
+    'manifest_sequence_mismatch',
+    'manifest_missing',
+    'manifest_invalid',
+    'empty_file',
+    'file_unreadable',
+    'file_too_large',
+    'symlink_outside_workspace',
+    'binding_invalid',
+    'artifact_object_missing',
+    // ledger
+    'ledger_missing',
+    'ledger_invalid',
+    'ledger_storage_too_new',
+    'ledger_reader_unavailable',
+    'ledger_locked',
+    'ledger_unreadable',
+    'statuses_unavailable',
+    // content
+    'no_evidence',
+    'degraded_record',
+    'partial_record',
+    'run_incomplete',
+    'run_failed',
+    'run_missing',
+    'series_lost',
+]);
+const EvidenceGap = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    code: GapCode,
+    severity: Severity,
+    /** Workspace-relative path of the file the gap was found in, when there is one. */
+    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    /** 1-based line number within `file`. */
+    line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    /** The ref the gap is about (record, run, stage, artifact, metalab run id). */
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    /** Attribution, so gates can ask "any gap in stage evaluate of the candidate run?". */
+    runRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /**
+     * How many occurrences one aggregated gap stands for (duplicate refs in a file, lines beyond the
+     * per-file listing cap, …); absent means one.
+     */
+    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+});
+const StepSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    /** Number of distinct step values seen (from `tags.step` or metalab stepped series). */
+    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    first: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    last: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    min: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    max: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+});
+/**
+ * One metric series: all observations of one metric key for one slice (and batch) of one stage or
+ * run. `latest` follows Contexta's rule (greatest `observed_at`, later line on ties) but compares
+ * real instants rather than strings.
+ */
+const MetricSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** From `tags.slice`, else `slice_ref`; null is the overall series. */
+    slice: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    /** Batch name (4th component of the batch ref) when the series is batch-scoped. */
+    batch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    scope: AggregationScope.nullable(),
+    unit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    latest: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        value: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+        observedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+        recordRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+        step: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+    }),
+    /** How many observations were folded into this series. */
+    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    steps: StepSummary.nullable(),
+    /** Worst completeness marker seen on any observation. */
+    completeness: CompletenessMarker,
+    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** Observations whose value was NaN/±Infinity: reported, never compared. */
+    nonFinite: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    /**
+     * metalab seed replicates: each replicate's final value, so statistics can use the spread.
+     * Empty for Contexta series.
+     */
+    replicates: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()),
+    /**
+     * metalab: the `seed_fingerprint` of each entry of `replicates`, same order, so baseline and
+     * candidate replicates pair by seed. Absent for Contexta series.
+     */
+    replicateSeeds: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional(),
+    /** Tags of the latest observation other than `slice` and `step`. */
+    tags: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+});
+/**
+ * Per-sample outcomes of one metric key in one stage, in compact columns. Sample names are the
+ * last component of the sample ref (`s-0001`), which is what pairs baseline and candidate.
+ */
+const SampleSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    names: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    values: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(Float64Array),
+    /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
+    sliceIndex: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(Int32Array),
+    sliceNames: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    /** True when every value is exactly 0 or 1 (a binary outcome such as `correct`/`pass`). */
+    binary: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+});
+const Batch = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: LifecycleStatus.nullable(),
+});
+const DegradedRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    recordRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    issueKey: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    category: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['warning', 'error']).nullable(),
+    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    degradationMarker: DegradationMarker,
+    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+});
+const EventSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    level: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    lastMessage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+});
+const Stage = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** From the ledger; null when no ledger could be read. */
+    status: LifecycleStatus.nullable(),
+    orderIndex: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nullable(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricSeries),
+    samples: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SampleSeries),
+    batches: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Batch),
+    recordCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    /** Records in this stage whose completeness marker is not `complete`. */
+    partialRecords: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+});
+const Artifact = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Location as recorded (`path:/abs/file`, a metalab uri re-rooted, …). */
+    location: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
+    hash: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    /** Where we learned about it. */
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['binding', 'capture', 'metalab']),
+    /** `BOUND`/`PENDING`/`DEGRADED` for capture lines; `verified`/`missing` for bindings. */
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+});
+const EnvironmentSnapshot = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    capturedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    python: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    packages: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    /** Names only: environment variable values are never read into the model. */
+    environmentVariableNames: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+});
+const Deployment = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: LifecycleStatus.nullable(),
+    runRef: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    endedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    /** `ledger` row, or a `deployment.promoted` event record. */
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ledger', 'event']),
+    /** Extra facts (environment, GitHub deployment id, …) carried by an event record. */
+    attributes: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
+});
+const MetalabReplicateStatus = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
+    'success',
+    'failed',
+    'cancelled',
+    'running',
+    /** Listed in the experiment manifest, no run record on disk. */
+    'missing',
+    /** A run record exists but could not be read or validated. */
+    'unreadable',
+]);
+/**
+ * What a metalab unit (one parameter combination) is made of. The fingerprints let the engine
+ * refuse to compare units whose inputs changed (`contextFingerprints` differ) and show which code
+ * produced them.
+ */
+const MetalabUnit = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    experimentId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    paramsFingerprints: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    contextFingerprints: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    codeHashes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    /** Expected replicates from the experiment manifest's seed plan; null without a manifest. */
+    expectedReplicates: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().nullable(),
+    replicates: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        seedFingerprint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+        status: MetalabReplicateStatus,
+    })),
+});
+const Run = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    project: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: LifecycleStatus.nullable(),
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    endedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    stages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Stage),
+    /** Metrics recorded without a stage. Contexta's compare ignores them; we compare them. */
+    runMetrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricSeries),
+    events: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EventSummary),
+    degraded: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(DegradedRecord),
+    artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Artifact),
+    environment: EnvironmentSnapshot.nullable(),
+    recordCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    /** metalab: the parameter combination this unit stands for. */
+    params: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullable(),
+    /** metalab: identity and outcome of every replicate of the unit. Absent for Contexta runs. */
+    metalab: MetalabUnit.optional(),
+});
+const Project = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    runs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Run),
+    deployments: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Deployment),
+});
+const Layout = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['capture_cache', 'record_store', 'ledger', 'artifact_bindings', 'metalab']);
+const Evidence = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['contexta', 'metalab']),
+        /** The path the user gave, as given. */
+        root: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        /** Workspace roots found under it (relative to `root`, '.' for itself) with their layouts. */
+        workspaces: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), layouts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Layout) })),
+    }),
+    projects: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Project),
+    gaps: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EvidenceGap),
+    /** Plain-language facts about how the evidence was read (precedence, merges, ledger use). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+});
 
 
 /***/ }),

@@ -4,7 +4,8 @@
  * (reported, tolerated), zod rules, ref grammar and prefixes, numbers.
  */
 import type { z } from 'zod';
-import type { GapSink } from './gaps.js';
+import type { GapSink } from '../evidence/gaps.js';
+import { extendsRef, type ParsedRef, parseRef, parseRefCached } from '../evidence/refs.js';
 import {
   ENVELOPE_KEYS,
   Envelope,
@@ -16,7 +17,6 @@ import {
   RECORD_TYPES,
   type RecordType,
 } from './record-schema.js';
-import { extendsRef, type ParsedRef, parseRef, parseRefCached } from './refs.js';
 
 export interface LineOrigin {
   file: string;

@@ -1,5 +1,12 @@
-import type { Direction, DirectionOverride } from './config-types.js';
-import { globMatch } from './metric-selector.js';
+/** Which way a metric improves. */
+export type Direction = 'higher' | 'lower';
+
+export interface DirectionOverride {
+  pattern: string;
+  direction: Direction;
+}
+
+import { globMatch } from './glob.js';
 
 type Rule = { test: (name: string) => boolean; direction: Direction };
 

@@ -5,9 +5,9 @@
  * the default root is `.contexta`. Never deeper than one level.
  */
 import path from 'node:path';
-import type { GapSink } from './gaps.js';
-import type { Layout } from './model.js';
-import type { WorkspaceRoot } from './safe-fs.js';
+import type { GapSink } from '../evidence/gaps.js';
+import type { Layout } from '../evidence/model.js';
+import type { WorkspaceRoot } from '../evidence/safe-fs.js';
 
 export interface WorkspaceLayout {
   /** Relative to the root the user gave; '.' for the root itself. */

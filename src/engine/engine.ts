@@ -3,14 +3,14 @@
  * no environment, no network, no clock — so the action, the CLI and the tests all get the same answer
  * from the same evidence.
  */
-import { type ComparedUnit, compareRuns, runIdentity } from './compare/compare.js';
-import { DEFAULT_EXPECTED_STAGES, diagnoseRun } from './compare/diagnostics.js';
-import { buildFindings } from './compare/findings.js';
-import { type RunPair, selectRunPairs } from './compare/select.js';
-import type { Diagnostic } from './compare/types.js';
-import type { Evidence } from './evidence/model.js';
-import type { GateConfig, GatePolicy } from './gates/config-types.js';
-import { evaluateGates, refreshResult } from './gates/evaluate.js';
+import { type ComparedUnit, compareRuns, runIdentity } from '../compare/compare.js';
+import { DEFAULT_EXPECTED_STAGES, diagnoseRun } from '../compare/diagnostics.js';
+import { type RunPair, selectRunPairs } from '../compare/select.js';
+import type { Diagnostic } from '../compare/types.js';
+import type { Evidence } from '../evidence/model.js';
+import { buildFindings } from '../findings/findings.js';
+import type { GateConfig, GatePolicy } from '../gates/config-types.js';
+import { evaluateGates, refreshResult } from '../gates/evaluate.js';
 import type {
   ExitMapping,
   GateReport,
@@ -18,11 +18,11 @@ import type {
   ReportContext,
   SideSummary,
   Verdict,
-} from './gates/types.js';
-import { GATE_REPORT_SCHEMA_VERSION } from './gates/types.js';
-import { applyWaivers, parseWaivers, type WaiverRequests } from './gates/waivers.js';
+} from '../gates/types.js';
+import { GATE_REPORT_SCHEMA_VERSION } from '../gates/types.js';
+import { applyWaivers, parseWaivers, type WaiverRequests } from '../gates/waivers.js';
 
-export { RunSelectionError } from './compare/select.js';
+export { RunSelectionError } from '../compare/select.js';
 
 export interface EngineInput {
   /** Null when no baseline could be found: regressions cannot be judged, the verdict is at best unknown. */

@@ -5,18 +5,18 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { EvidenceBuilder } from './fold.js';
-import { type GapSink, RepeatedRefs } from './gaps.js';
-import { parseJsonText } from './json-text.js';
+import { type GapSink, RepeatedRefs } from '../evidence/gaps.js';
+import { parseJsonText } from '../evidence/json-text.js';
 import {
   type JsonlLimits,
   listEvidenceDir,
   openEvidenceFile,
   readEvidenceText,
   readJsonlFile,
-} from './jsonl-file.js';
-import type { RefSet } from './ref-set.js';
-import type { WorkspaceRoot } from './safe-fs.js';
+} from '../evidence/jsonl-file.js';
+import type { RefSet } from '../evidence/ref-set.js';
+import type { WorkspaceRoot } from '../evidence/safe-fs.js';
+import type { EvidenceBuilder } from './fold.js';
 import { validateRecord } from './validate-record.js';
 
 const Manifest = z.object({

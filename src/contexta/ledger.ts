@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
+import { redactVariableNames } from '../evidence/redact.js';
 import {
   LedgerBatch,
   type LedgerContent,
@@ -22,7 +23,6 @@ import {
   LedgerRun,
   LedgerStage,
 } from './ledger-rows.js';
-import { redactVariableNames } from './redact.js';
 
 export type { LedgerContent, LedgerFailureCode, LedgerResult } from './ledger-rows.js';
 

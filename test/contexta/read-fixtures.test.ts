@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readEvidence } from '../../src/contexta/read.js';
 import { Evidence, type Run } from '../../src/evidence/model.js';
-import { readEvidence } from '../../src/evidence/read.js';
 import {
   allRuns,
   captureOnlyCopy,

@@ -1,8 +1,8 @@
-export const id = 821;
-export const ids = [821];
+export const id = 568;
+export const ids = [568];
 export const modules = {
 
-/***/ 821:
+/***/ 1568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,7 +20,7 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./src/gates/metric-selector.ts
+;// CONCATENATED MODULE: ./src/compare/glob.ts
 /**
  * `*` matches any run of characters, dots included, so `tokens.*` covers `tokens.prompt` and `*`
  * covers `latency-ms.p95`. Nothing else is special: metric keys may hold `.`, `-` and `_`.
@@ -46,50 +46,8 @@ function globMatch(pattern, text) {
     }
     return true;
 }
-/**
- * Whether a metric of `stage` (null for a run-level metric) with `key` is selected. `*` as the stage
- * also selects run-level metrics (metalab runs have nothing else); `run` selects run-level metrics and
- * a stage literally named `run`.
- */
-function matchesSelector(selector, stage, key) {
-    if (!globMatch(selector.key, key))
-        return false;
-    if (selector.stage === '*')
-        return true;
-    if (stage === null)
-        return selector.stage === 'run';
-    return globMatch(selector.stage, stage);
-}
-const STAGE_PATTERN = /^[A-Za-z0-9_*-]+$/;
-const KEY_PATTERN = /^[^\s/]+$/;
-/** Parses `<stage>/<metric key>`; returns the reason when the text is not a selector. */
-function parseMetricSelector(text) {
-    const parts = text.split('/');
-    if (parts.length !== 2) {
-        return {
-            error: parts.length === 1
-                ? 'a metric selector "<stage>/<metric key>" (e.g. "evaluate/accuracy" or "*/accuracy")'
-                : 'a metric selector with exactly one "/" ("<stage>/<metric key>")',
-        };
-    }
-    const [stage, key] = parts;
-    if (stage === '')
-        return { error: 'a stage name, "*" or "run" before the "/"' };
-    if (!STAGE_PATTERN.test(stage)) {
-        return { error: 'a stage name of letters, digits, "-", "_" or "*" before the "/"' };
-    }
-    if (key === '')
-        return { error: 'a metric key after the "/" (use "*" for every metric)' };
-    if (!KEY_PATTERN.test(key))
-        return { error: 'a metric key without spaces after the "/"' };
-    return { stage, key };
-}
-/** The selector as the user writes it, for messages. */
-function formatSelector(selector) {
-    return `${selector.stage}/${selector.key}`;
-}
 
-;// CONCATENATED MODULE: ./src/gates/metric-direction.ts
+;// CONCATENATED MODULE: ./src/compare/direction.ts
 
 /** A whole name, or the last hyphen-word of a name: `f1`, `macro-f1`, `val-loss`. */
 const word = (w) => {
@@ -1537,7 +1495,204 @@ function diagnoseRun(run, project, side, expectedStages = DEFAULT_EXPECTED_STAGE
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/gates/format.ts
+;// CONCATENATED MODULE: ./src/compare/select.ts
+/** Runs cannot be chosen unambiguously; the message names the runs and the flag that settles it. */
+class RunSelectionError extends Error {
+    name = 'RunSelectionError';
+}
+function allRuns(evidence) {
+    return evidence.projects.flatMap((p) => p.runs);
+}
+function refList(runs) {
+    return runs.length === 0 ? '(none)' : runs.map((r) => r.ref).join(', ');
+}
+/** Resolves a user-given ref the way Contexta's lookup does: the full ref, or a unique `.name` suffix. */
+function resolveRun(evidence, ref, side) {
+    const runs = allRuns(evidence);
+    let found = runs.filter((r) => r.ref === ref);
+    if (found.length === 0) {
+        found = runs.filter((r) => r.ref === `run:${ref}` || r.ref.endsWith(`.${ref}`) || r.name === ref);
+    }
+    if (found.length === 1)
+        return found[0];
+    const flag = side === 'baseline' ? '--baseline-run' : '--candidate-run';
+    if (found.length === 0) {
+        throw new RunSelectionError(`${flag} "${ref}": no such run in ${evidence.source.root}; runs there: ${refList(runs)}`);
+    }
+    throw new RunSelectionError(`${flag} "${ref}" matches ${found.length} runs in ${evidence.source.root}: ${refList(found)}; give the full ref`);
+}
+function sameEvidence(a, b) {
+    return a === b || a.source.root === b.source.root;
+}
+function projectOf(evidence, name) {
+    return evidence.projects.find((p) => p.name === name);
+}
+function timeOf(value) {
+    const t = value ? Date.parse(value) : Number.NaN;
+    return Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
+}
+/**
+ * The baseline run of a project when the caller did not name one: the only run there is, or — when
+ * the baseline workspace holds several — the run behind the latest completed deployment.
+ */
+function pickBaseline(baseline, project, exclude, notes) {
+    const p = projectOf(baseline, project);
+    const runs = (p?.runs ?? []).filter((r) => r.ref !== exclude);
+    const deployed = (p?.deployments ?? [])
+        .filter((d) => d.status === 'completed' && d.runRef !== null && runs.some((r) => r.ref === d.runRef))
+        .sort((x, y) => timeOf(y.endedAt ?? y.startedAt) - timeOf(x.endedAt ?? x.startedAt));
+    const latest = deployed[0];
+    if (latest) {
+        const run = runs.find((r) => r.ref === latest.runRef);
+        notes.push(`baseline ${run.ref} is the run behind the latest completed deployment ${latest.name} (${latest.ref})`);
+        return run;
+    }
+    if (runs.length <= 1)
+        return runs[0] ?? null;
+    throw new RunSelectionError(`the baseline workspace ${baseline.source.root} holds ${runs.length} runs of project ${project} and none ` +
+        `is behind a completed deployment: ${refList(runs)}; choose one with --baseline-run`);
+}
+function pickCandidate(candidate, project, exclude) {
+    const runs = (projectOf(candidate, project)?.runs ?? []).filter((r) => r.ref !== exclude);
+    if (runs.length === 1)
+        return runs[0];
+    if (runs.length === 0) {
+        throw new RunSelectionError(`the candidate workspace ${candidate.source.root} has no other run of project ${project}; ` +
+            `choose one with --candidate-run`);
+    }
+    throw new RunSelectionError(`the candidate workspace ${candidate.source.root} holds ${runs.length} runs of project ${project}: ` +
+        `${refList(runs)}; choose one with --candidate-run`);
+}
+function contextaPairs(baseline, candidate, options) {
+    const shared = baseline !== null && sameEvidence(baseline, candidate);
+    const pair = (b, c, notes) => ({
+        project: c.project,
+        unit: c.name,
+        baseline: b,
+        candidate: c,
+        notes,
+    });
+    if (options.candidateRun !== undefined || options.baselineRun !== undefined) {
+        if (options.baselineRun !== undefined && baseline === null) {
+            throw new RunSelectionError(`--baseline-run "${options.baselineRun}" given but there is no baseline evidence`);
+        }
+        const notes = [];
+        if (options.candidateRun !== undefined) {
+            const c = resolveRun(candidate, options.candidateRun, 'candidate');
+            let b = null;
+            if (baseline && options.baselineRun !== undefined)
+                b = resolveRun(baseline, options.baselineRun, 'baseline');
+            else if (baseline)
+                b = pickBaseline(baseline, c.project, shared ? c.ref : null, notes);
+            if (b && b.ref === c.ref && shared) {
+                notes.push(`baseline and candidate are the same run ${c.ref}`);
+            }
+            if (b && b.project !== c.project) {
+                notes.push(`comparing runs of different projects: baseline ${b.ref}, candidate ${c.ref}`);
+            }
+            return [pair(b, c, notes)];
+        }
+        const b = resolveRun(baseline, options.baselineRun, 'baseline');
+        const c = pickCandidate(candidate, b.project, shared ? b.ref : null);
+        return [pair(b, c, notes)];
+    }
+    if (shared) {
+        const multi = candidate.projects.filter((p) => p.runs.length > 1);
+        if (multi.length > 0) {
+            throw new RunSelectionError(`baseline and candidate are the same workspace (${candidate.source.root}) holding ` +
+                `${refList(multi.flatMap((p) => p.runs))}; say which is which with --baseline-run and --candidate-run`);
+        }
+    }
+    const pairs = [];
+    for (const project of [...candidate.projects].sort((x, y) => (x.name < y.name ? -1 : 1))) {
+        if (project.runs.length === 0)
+            continue;
+        const c = pickCandidate(candidate, project.name, null);
+        const notes = [];
+        let b = null;
+        if (shared) {
+            b = c;
+            notes.push(`baseline and candidate are the same run ${c.ref}`);
+        }
+        else if (baseline) {
+            b = pickBaseline(baseline, project.name, null, notes);
+        }
+        pairs.push(pair(b, c, notes));
+    }
+    if (baseline && !shared) {
+        for (const project of baseline.projects) {
+            if (project.runs.length === 0 || projectOf(candidate, project.name)?.runs.length)
+                continue;
+            const b = pickBaseline(baseline, project.name, null, []);
+            if (!b)
+                continue;
+            pairs.push({
+                project: project.name,
+                unit: b.name,
+                baseline: b,
+                candidate: null,
+                notes: [`project ${project.name} has a baseline run but no candidate run`],
+            });
+        }
+    }
+    return pairs;
+}
+/**
+ * metalab units are parameter combinations: a unit of the candidate is paired with the baseline unit
+ * of the same experiment and params label, because run ids include the code hash and always differ.
+ */
+function metalabPairs(baseline, candidate, options) {
+    const keyOf = (r) => JSON.stringify([r.project, r.name]);
+    const left = new Map();
+    for (const run of baseline ? allRuns(baseline) : [])
+        if (!left.has(keyOf(run)))
+            left.set(keyOf(run), run);
+    const right = new Map();
+    for (const run of allRuns(candidate))
+        if (!right.has(keyOf(run)))
+            right.set(keyOf(run), run);
+    const wanted = (run, ref) => ref === undefined || run.ref === ref || run.name === ref || run.ref.endsWith(`.${ref}`);
+    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
+    const pairs = [];
+    for (const key of keys) {
+        const b = left.get(key) ?? null;
+        const c = right.get(key) ?? null;
+        if (c && !wanted(c, options.candidateRun))
+            continue;
+        if (!c && options.candidateRun !== undefined)
+            continue;
+        if (b && !wanted(b, options.baselineRun))
+            continue;
+        const any = (c ?? b);
+        const notes = [];
+        if (baseline && !b)
+            notes.push(`unit ${any.name} is new in the candidate (no baseline unit with these params)`);
+        if (!c)
+            notes.push(`unit ${any.name} has no candidate run (removed or never ran)`);
+        pairs.push({ project: any.project, unit: any.name, baseline: b, candidate: c, notes });
+    }
+    if (pairs.length === 0 && (options.candidateRun !== undefined || options.baselineRun !== undefined)) {
+        throw new RunSelectionError(`no metalab unit matches ${[options.baselineRun, options.candidateRun].filter(Boolean).join(' / ')}; ` +
+            `units: ${[...right.values()].map((r) => r.name).join('; ') || '(none)'}`);
+    }
+    return pairs;
+}
+/**
+ * Chooses what to compare. Contexta: per project one baseline run vs one candidate run (named by ref,
+ * or the only run there is); metalab: every unit paired by params label. Throws RunSelectionError
+ * when the choice is ambiguous.
+ */
+function selectRunPairs(baseline, candidate, options = {}) {
+    if (baseline && baseline.source.kind !== candidate.source.kind) {
+        throw new RunSelectionError(`baseline is a ${baseline.source.kind} store (${baseline.source.root}) but the candidate is a ` +
+            `${candidate.source.kind} store (${candidate.source.root}); compare like with like`);
+    }
+    return candidate.source.kind === 'metalab'
+        ? metalabPairs(baseline, candidate, options)
+        : contextaPairs(baseline, candidate, options);
+}
+
+;// CONCATENATED MODULE: ./src/format/numbers.ts
 /** Number and label formatting shared by gate messages and findings, so both quote values alike. */
 /** Short, stable rendering: integers as is, large values to one decimal, small to 4 significant digits. */
 function formatNumber(value) {
@@ -1581,7 +1736,7 @@ function formatChange(baseline, candidate) {
     return `${formatNumber(baseline)} → ${formatNumber(candidate)} (${parts.join(', ')})`;
 }
 
-;// CONCATENATED MODULE: ./src/compare/findings.ts
+;// CONCATENATED MODULE: ./src/findings/findings.ts
 
 
 /** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
@@ -2083,204 +2238,53 @@ function buildFindings(inputs) {
         .map(({ f }) => f);
 }
 
-;// CONCATENATED MODULE: ./src/compare/select.ts
-/** Runs cannot be chosen unambiguously; the message names the runs and the flag that settles it. */
-class RunSelectionError extends Error {
-    name = 'RunSelectionError';
-}
-function allRuns(evidence) {
-    return evidence.projects.flatMap((p) => p.runs);
-}
-function refList(runs) {
-    return runs.length === 0 ? '(none)' : runs.map((r) => r.ref).join(', ');
-}
-/** Resolves a user-given ref the way Contexta's lookup does: the full ref, or a unique `.name` suffix. */
-function resolveRun(evidence, ref, side) {
-    const runs = allRuns(evidence);
-    let found = runs.filter((r) => r.ref === ref);
-    if (found.length === 0) {
-        found = runs.filter((r) => r.ref === `run:${ref}` || r.ref.endsWith(`.${ref}`) || r.name === ref);
-    }
-    if (found.length === 1)
-        return found[0];
-    const flag = side === 'baseline' ? '--baseline-run' : '--candidate-run';
-    if (found.length === 0) {
-        throw new RunSelectionError(`${flag} "${ref}": no such run in ${evidence.source.root}; runs there: ${refList(runs)}`);
-    }
-    throw new RunSelectionError(`${flag} "${ref}" matches ${found.length} runs in ${evidence.source.root}: ${refList(found)}; give the full ref`);
-}
-function sameEvidence(a, b) {
-    return a === b || a.source.root === b.source.root;
-}
-function projectOf(evidence, name) {
-    return evidence.projects.find((p) => p.name === name);
-}
-function timeOf(value) {
-    const t = value ? Date.parse(value) : Number.NaN;
-    return Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
-}
+;// CONCATENATED MODULE: ./src/gates/metric-selector.ts
+
 /**
- * The baseline run of a project when the caller did not name one: the only run there is, or — when
- * the baseline workspace holds several — the run behind the latest completed deployment.
+ * Whether a metric of `stage` (null for a run-level metric) with `key` is selected. `*` as the stage
+ * also selects run-level metrics (metalab runs have nothing else); `run` selects run-level metrics and
+ * a stage literally named `run`.
  */
-function pickBaseline(baseline, project, exclude, notes) {
-    const p = projectOf(baseline, project);
-    const runs = (p?.runs ?? []).filter((r) => r.ref !== exclude);
-    const deployed = (p?.deployments ?? [])
-        .filter((d) => d.status === 'completed' && d.runRef !== null && runs.some((r) => r.ref === d.runRef))
-        .sort((x, y) => timeOf(y.endedAt ?? y.startedAt) - timeOf(x.endedAt ?? x.startedAt));
-    const latest = deployed[0];
-    if (latest) {
-        const run = runs.find((r) => r.ref === latest.runRef);
-        notes.push(`baseline ${run.ref} is the run behind the latest completed deployment ${latest.name} (${latest.ref})`);
-        return run;
-    }
-    if (runs.length <= 1)
-        return runs[0] ?? null;
-    throw new RunSelectionError(`the baseline workspace ${baseline.source.root} holds ${runs.length} runs of project ${project} and none ` +
-        `is behind a completed deployment: ${refList(runs)}; choose one with --baseline-run`);
+function matchesSelector(selector, stage, key) {
+    if (!globMatch(selector.key, key))
+        return false;
+    if (selector.stage === '*')
+        return true;
+    if (stage === null)
+        return selector.stage === 'run';
+    return globMatch(selector.stage, stage);
 }
-function pickCandidate(candidate, project, exclude) {
-    const runs = (projectOf(candidate, project)?.runs ?? []).filter((r) => r.ref !== exclude);
-    if (runs.length === 1)
-        return runs[0];
-    if (runs.length === 0) {
-        throw new RunSelectionError(`the candidate workspace ${candidate.source.root} has no other run of project ${project}; ` +
-            `choose one with --candidate-run`);
+const STAGE_PATTERN = /^[A-Za-z0-9_*-]+$/;
+const KEY_PATTERN = /^[^\s/]+$/;
+/** Parses `<stage>/<metric key>`; returns the reason when the text is not a selector. */
+function parseMetricSelector(text) {
+    const parts = text.split('/');
+    if (parts.length !== 2) {
+        return {
+            error: parts.length === 1
+                ? 'a metric selector "<stage>/<metric key>" (e.g. "evaluate/accuracy" or "*/accuracy")'
+                : 'a metric selector with exactly one "/" ("<stage>/<metric key>")',
+        };
     }
-    throw new RunSelectionError(`the candidate workspace ${candidate.source.root} holds ${runs.length} runs of project ${project}: ` +
-        `${refList(runs)}; choose one with --candidate-run`);
+    const [stage, key] = parts;
+    if (stage === '')
+        return { error: 'a stage name, "*" or "run" before the "/"' };
+    if (!STAGE_PATTERN.test(stage)) {
+        return { error: 'a stage name of letters, digits, "-", "_" or "*" before the "/"' };
+    }
+    if (key === '')
+        return { error: 'a metric key after the "/" (use "*" for every metric)' };
+    if (!KEY_PATTERN.test(key))
+        return { error: 'a metric key without spaces after the "/"' };
+    return { stage, key };
 }
-function contextaPairs(baseline, candidate, options) {
-    const shared = baseline !== null && sameEvidence(baseline, candidate);
-    const pair = (b, c, notes) => ({
-        project: c.project,
-        unit: c.name,
-        baseline: b,
-        candidate: c,
-        notes,
-    });
-    if (options.candidateRun !== undefined || options.baselineRun !== undefined) {
-        if (options.baselineRun !== undefined && baseline === null) {
-            throw new RunSelectionError(`--baseline-run "${options.baselineRun}" given but there is no baseline evidence`);
-        }
-        const notes = [];
-        if (options.candidateRun !== undefined) {
-            const c = resolveRun(candidate, options.candidateRun, 'candidate');
-            let b = null;
-            if (baseline && options.baselineRun !== undefined)
-                b = resolveRun(baseline, options.baselineRun, 'baseline');
-            else if (baseline)
-                b = pickBaseline(baseline, c.project, shared ? c.ref : null, notes);
-            if (b && b.ref === c.ref && shared) {
-                notes.push(`baseline and candidate are the same run ${c.ref}`);
-            }
-            if (b && b.project !== c.project) {
-                notes.push(`comparing runs of different projects: baseline ${b.ref}, candidate ${c.ref}`);
-            }
-            return [pair(b, c, notes)];
-        }
-        const b = resolveRun(baseline, options.baselineRun, 'baseline');
-        const c = pickCandidate(candidate, b.project, shared ? b.ref : null);
-        return [pair(b, c, notes)];
-    }
-    if (shared) {
-        const multi = candidate.projects.filter((p) => p.runs.length > 1);
-        if (multi.length > 0) {
-            throw new RunSelectionError(`baseline and candidate are the same workspace (${candidate.source.root}) holding ` +
-                `${refList(multi.flatMap((p) => p.runs))}; say which is which with --baseline-run and --candidate-run`);
-        }
-    }
-    const pairs = [];
-    for (const project of [...candidate.projects].sort((x, y) => (x.name < y.name ? -1 : 1))) {
-        if (project.runs.length === 0)
-            continue;
-        const c = pickCandidate(candidate, project.name, null);
-        const notes = [];
-        let b = null;
-        if (shared) {
-            b = c;
-            notes.push(`baseline and candidate are the same run ${c.ref}`);
-        }
-        else if (baseline) {
-            b = pickBaseline(baseline, project.name, null, notes);
-        }
-        pairs.push(pair(b, c, notes));
-    }
-    if (baseline && !shared) {
-        for (const project of baseline.projects) {
-            if (project.runs.length === 0 || projectOf(candidate, project.name)?.runs.length)
-                continue;
-            const b = pickBaseline(baseline, project.name, null, []);
-            if (!b)
-                continue;
-            pairs.push({
-                project: project.name,
-                unit: b.name,
-                baseline: b,
-                candidate: null,
-                notes: [`project ${project.name} has a baseline run but no candidate run`],
-            });
-        }
-    }
-    return pairs;
-}
-/**
- * metalab units are parameter combinations: a unit of the candidate is paired with the baseline unit
- * of the same experiment and params label, because run ids include the code hash and always differ.
- */
-function metalabPairs(baseline, candidate, options) {
-    const keyOf = (r) => JSON.stringify([r.project, r.name]);
-    const left = new Map();
-    for (const run of baseline ? allRuns(baseline) : [])
-        if (!left.has(keyOf(run)))
-            left.set(keyOf(run), run);
-    const right = new Map();
-    for (const run of allRuns(candidate))
-        if (!right.has(keyOf(run)))
-            right.set(keyOf(run), run);
-    const wanted = (run, ref) => ref === undefined || run.ref === ref || run.name === ref || run.ref.endsWith(`.${ref}`);
-    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
-    const pairs = [];
-    for (const key of keys) {
-        const b = left.get(key) ?? null;
-        const c = right.get(key) ?? null;
-        if (c && !wanted(c, options.candidateRun))
-            continue;
-        if (!c && options.candidateRun !== undefined)
-            continue;
-        if (b && !wanted(b, options.baselineRun))
-            continue;
-        const any = (c ?? b);
-        const notes = [];
-        if (baseline && !b)
-            notes.push(`unit ${any.name} is new in the candidate (no baseline unit with these params)`);
-        if (!c)
-            notes.push(`unit ${any.name} has no candidate run (removed or never ran)`);
-        pairs.push({ project: any.project, unit: any.name, baseline: b, candidate: c, notes });
-    }
-    if (pairs.length === 0 && (options.candidateRun !== undefined || options.baselineRun !== undefined)) {
-        throw new RunSelectionError(`no metalab unit matches ${[options.baselineRun, options.candidateRun].filter(Boolean).join(' / ')}; ` +
-            `units: ${[...right.values()].map((r) => r.name).join('; ') || '(none)'}`);
-    }
-    return pairs;
-}
-/**
- * Chooses what to compare. Contexta: per project one baseline run vs one candidate run (named by ref,
- * or the only run there is); metalab: every unit paired by params label. Throws RunSelectionError
- * when the choice is ambiguous.
- */
-function selectRunPairs(baseline, candidate, options = {}) {
-    if (baseline && baseline.source.kind !== candidate.source.kind) {
-        throw new RunSelectionError(`baseline is a ${baseline.source.kind} store (${baseline.source.root}) but the candidate is a ` +
-            `${candidate.source.kind} store (${candidate.source.root}); compare like with like`);
-    }
-    return candidate.source.kind === 'metalab'
-        ? metalabPairs(baseline, candidate, options)
-        : contextaPairs(baseline, candidate, options);
+/** The selector as the user writes it, for messages. */
+function formatSelector(selector) {
+    return `${selector.stage}/${selector.key}`;
 }
 
 ;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+
 
 
 
@@ -3389,7 +3393,7 @@ function applyWaivers(results, waivers, refresh) {
     return { results: out, unused: waivers.filter((w) => !used.has(w)) };
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/engine/engine.ts
 /**
  * The gate engine: baseline and candidate evidence plus a gate config in, a `GateReport` out. Pure —
  * no environment, no network, no clock — so the action, the CLI and the tests all get the same answer
@@ -3597,6 +3601,786 @@ function evaluateGate(input) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(2857);
+;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
+/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
+/**
+ * The closest candidate, if it is close enough to be a likely typo: same word written in another
+ * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
+ */
+function didYouMean(word, candidates) {
+    const exact = candidates.find((c) => normalize(c) === normalize(word));
+    if (exact !== undefined)
+        return exact;
+    let best = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    return bestDistance <= limit ? best : null;
+}
+
+;// CONCATENATED MODULE: ./src/gates/config-diagnostics.ts
+
+
+
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+/** `file:line:col: path: message`, the form editors and GitHub annotations understand. */
+function formatConfigError(error) {
+    const where = error.path === '' ? '' : `${error.path}: `;
+    return `${error.source}:${error.line}:${error.col}: ${where}${error.message}`;
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null (an empty value)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string') {
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    }
+    return String(value);
+}
+function valueAt(root, path) {
+    let value = root;
+    for (const segment of path) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+/** Keys a zod object schema accepts at `path` (through optional/default wrappers). */
+function keysAt(schema, path) {
+    const unwrap = (s) => {
+        let current = s;
+        while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodDefault */.XiL) {
+            current = current.unwrap();
+        }
+        return current;
+    };
+    let current = unwrap(schema);
+    for (const segment of path) {
+        if (!(current instanceof schemas/* ZodObject */.bvH))
+            return [];
+        const next = current.shape[String(segment)];
+        if (next === undefined)
+            return [];
+        current = unwrap(next);
+    }
+    return current instanceof schemas/* ZodObject */.bvH ? Object.keys(current.shape) : [];
+}
+/** Collects errors and warnings with positions taken from the YAML document. */
+class ConfigDiagnostics {
+    errors = [];
+    warnings = [];
+    source;
+    doc;
+    lineCounter;
+    constructor(source, doc, lineCounter) {
+        this.source = source;
+        this.doc = doc;
+        this.lineCounter = lineCounter;
+    }
+    /** The document as plain values, once it could be converted; messages quote from it. */
+    data;
+    error(path, message, at = 'value') {
+        this.errors.push(this.make(path, message, at));
+    }
+    warning(path, message) {
+        this.warnings.push(this.make(path, message, 'value'));
+    }
+    errorAtOffset(offset, message, list = this.errors) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        list.push({ source: this.source, line, col, path: '', message });
+    }
+    /** "expected X, found Y" for the value at `path`, or "missing" when there is none. */
+    expected(path, expected, suggestions = []) {
+        const value = valueAt(this.data, path);
+        if (value === undefined) {
+            this.error(path, `required key is missing; expected ${expected}`);
+            return;
+        }
+        let message = `expected ${expected}, found ${describeValue(value)}`;
+        if (typeof value === 'string' && suggestions.includes(value)) {
+            message += ' (text; write it without quotes)';
+        }
+        else if (typeof value === 'string' && suggestions.length > 0) {
+            const suggestion = didYouMean(value, suggestions);
+            if (suggestion !== null)
+                message += `; did you mean "${suggestion}"?`;
+        }
+        this.error(path, message);
+    }
+    unknownKey(path, validKeys, note) {
+        const key = String(path[path.length - 1]);
+        const suggestion = didYouMean(key, validKeys);
+        const hint = note ??
+            (suggestion !== null ? `did you mean "${suggestion}"?` : `valid keys here: ${validKeys.join(', ')}`);
+        this.error(path, `unknown key; ${hint}`, 'key');
+    }
+    /** Reports zod issues of a value validated at `base`; `keys` gives the valid keys of an object. */
+    zodIssues(issues, base, keys, unknownKeyNote) {
+        for (const issue of issues) {
+            const relative = issue.path;
+            const path = [...base, ...relative];
+            if (issue.code === 'unrecognized_keys') {
+                for (const key of issue.keys)
+                    this.unknownKey([...path, key], keys(relative), unknownKeyNote?.(key));
+            }
+            else if (issue.code === 'invalid_union') {
+                // A branch whose failures are not all "wrong type here" matched the value's shape; its
+                // issues say precisely what is wrong (an item of a list, a bad selector).
+                const matching = issue.errors.filter((branch) => !branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
+                if (matching.length === 1) {
+                    this.zodIssues(matching[0], path, () => []);
+                }
+                else {
+                    const literals = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(String) : [])));
+                    this.expected(path, issue.message, literals);
+                }
+            }
+            else if (issue.code === 'invalid_key') {
+                const key = String(path[path.length - 1]);
+                this.error(path, `expected ${issue.issues[0]?.message ?? 'a valid key'}, found key ${JSON.stringify(key)}`, 'key');
+            }
+            else if (issue.code === 'invalid_value') {
+                this.expected(path, issue.message, issue.values.map(String));
+            }
+            else {
+                this.expected(path, issue.message);
+            }
+        }
+    }
+    make(path, message, at) {
+        const offset = this.offsetOf(path, at);
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { source: this.source, line, col, path: formatPath(path), message };
+    }
+    /** Start of the node at `path`; when the path runs out (a missing key), its closest ancestor. */
+    offsetOf(path, at) {
+        const startOf = (node) => node !== null && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
+            ? node.range[0]
+            : undefined;
+        let node = this.doc.contents;
+        let offset = startOf(node) ?? 0;
+        for (let i = 0; i < path.length; i++) {
+            const segment = path[i];
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
+                if (pair === undefined)
+                    break;
+                const keyOffset = startOf(pair.key) ?? offset;
+                if (at === 'key' && i === path.length - 1)
+                    return keyOffset;
+                node = pair.value;
+                offset = startOf(node) ?? keyOffset;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && segment < node.items.length) {
+                node = node.items[segment];
+                offset = startOf(node) ?? offset;
+            }
+            else {
+                break;
+            }
+        }
+        return offset;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gates/config-schema.ts
+
+
+/**
+ * Zod schemas of the config file as written (snake_case). Every error message is the "expected"
+ * phrase of its place; `config.ts` turns an issue into "expected <message>, found <value>" and adds
+ * the position. Cross-field rules (gate kind, min ≤ max, unique names) live in `config.ts`, where the
+ * YAML positions are at hand.
+ */
+const expected = (what) => ({ error: what });
+/** The keys that make a `metric` gate a threshold gate or a regression gate. */
+const THRESHOLD_LIMITS = ['min', 'max'];
+const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'];
+const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
+const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
+const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
+    .gt(0, expected('a number in (0, 0.5]'))
+    .lte(0.5, expected('a number in (0, 0.5]'));
+const metricSelector = schemas/* string */.YjP(expected('a metric selector "<stage>/<metric key>"'))
+    .superRefine((text, ctx) => {
+    const parsed = parseMetricSelector(text);
+    if ('error' in parsed)
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+})
+    // For editors only; validation gives the precise reason through parseMetricSelector.
+    .meta({ pattern: '^[A-Za-z0-9_*-]+/[^\\s/]+$' });
+const metricSelectors = schemas/* union */.KCZ([
+    metricSelector,
+    schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
+        .min(1, expected('a non-empty list of metric selectors')),
+], expected('a metric selector "<stage>/<metric key>" or a list of them'));
+const stageName = schemas/* string */.YjP(expected('a stage name'))
+    .regex(/^[A-Za-z0-9_-]+$/, expected('a stage name of letters, digits, "-" or "_"'));
+const outcome = schemas/* enum */.k5n(['pass', 'warn', 'fail'], expected('one of pass, warn, fail'));
+const unknownOutcome = schemas/* enum */.k5n(['unknown', 'pass', 'warn', 'fail'], expected('one of unknown, pass, warn, fail'));
+const gapAction = schemas/* enum */.k5n(['fail', 'warn', 'ignore'], expected('one of fail, warn, ignore'));
+const direction = schemas/* enum */.k5n(['higher', 'lower'], expected('one of higher, lower'));
+const slices = schemas/* union */.KCZ([
+    schemas/* literal */.euz('none'),
+    schemas/* literal */.euz('all'),
+    schemas/* array */.YOg(schemas/* string */.YjP(expected('a slice name')).min(1, expected('a slice name')), expected('a list of slice names'))
+        .min(1, expected('a non-empty list of slice names')),
+], expected('none, all or a list of slice names'))
+    .describe('Which slices are judged: none (the overall series only, default), all, or a list of slice names.');
+const WaiversSchema = schemas/* strictObject */.rej({
+    labels: schemas/* boolean */.zMY(expected('true or false'))
+        .default(true)
+        .describe('Accept `gate-waive:<gate name>` PR labels (the action decides whose labels count).'),
+    trailers: schemas/* boolean */.zMY(expected('true or false'))
+        .default(true)
+        .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
+}, expected('a mapping with labels and trailers'));
+const PolicySchema = schemas/* strictObject */.rej({
+    unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
+    missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
+    baseline_degraded: unknownOutcome
+        .default('unknown')
+        .describe('Verdict when the baseline has error-severity evidence gaps or degraded evidence.'),
+    evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
+    missing_metrics: gapAction
+        .default('warn')
+        .describe('A metric the baseline has that is missing from the candidate.'),
+    significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
+    min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
+    min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
+    bootstrap_resamples: schemas/* int */.Whr(expected('a whole number from 100 to 1000000'))
+        .min(100, expected('a whole number from 100 to 1000000'))
+        .max(1_000_000, expected('a whole number from 100 to 1000000'))
+        .default(2000)
+        .describe('Bootstrap resamples for confidence intervals.'),
+    seed: schemas/* int */.Whr(expected('a whole number ≥ 0'))
+        .min(0, expected('a whole number ≥ 0'))
+        .default(20261123)
+        .describe('Seed of the bootstrap, so a verdict is reproducible.'),
+    directions: schemas/* record */.g1P(schemas/* string */.YjP()
+        .regex(/^[^\s/]+$/, expected('a metric key glob without "/" or spaces (directions are keyed by metric key)')), direction, 
+    // Only the record's own type error: key and value errors keep their own messages.
+    {
+        error: (issue) => issue.code === 'invalid_type' ? 'a mapping of metric key globs to higher or lower' : undefined,
+    })
+        .default({})
+        .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
+    waivers: WaiversSchema.default({ labels: true, trailers: true }),
+}, expected('a mapping of policy settings'))
+    .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
+const common = {
+    name: schemas/* string */.YjP(expected('a gate name (text)'))
+        .trim()
+        .min(1, expected('a non-empty gate name'))
+        .describe('Unique name, shown in the report and used by `gate-waive:<name>` labels.'),
+    severity: schemas/* enum */.k5n(['fail', 'warn'], expected('one of fail, warn'))
+        .default('fail')
+        .describe('Whether a failing gate fails the check or only warns.'),
+    message: schemas/* string */.YjP(expected('text')).optional().describe('Custom message shown when the gate fails.'),
+};
+const ThresholdGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
+    min: schemas/* number */.aig(expected('a number')).optional().describe('Lowest acceptable value.'),
+    max: schemas/* number */.aig(expected('a number')).optional().describe('Highest acceptable value.'),
+    slices: slices.optional(),
+}, expected('a mapping'))
+    .describe('Threshold gate: absolute bounds on the candidate value.')
+    .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
+const RegressionGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
+    max_drop: nonNegative('Largest allowed drop of a higher-is-better metric, in metric units.').optional(),
+    max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
+    max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
+    max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
+    direction: direction.optional().describe('Override of the metric direction.'),
+    significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
+        .optional()
+        .describe('Only fail when the change is significant at this alpha; true = policy.significance.'),
+    min_samples: positiveInt('Minimum samples per compared unit or slice (default policy.min_samples).').optional(),
+    min_effect: nonNegative('Changes smaller than this never fail (default policy.min_effect).').optional(),
+    slices: slices.optional(),
+    samples: schemas/* string */.YjP(expected('a metric key'))
+        .regex(/^[^\s/*]+$/, expected('a metric key without "/", "*" or spaces'))
+        .optional()
+        .describe('Per-sample metric key holding the sample outcomes of this metric (e.g. correct).'),
+}, expected('a mapping'))
+    .describe('Regression gate: candidate against baseline.')
+    .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
+const EvidenceGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    require_complete: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+        .min(1, expected('a non-empty list of stage names'))
+        .describe('Stages that must exist in the candidate; the other checks look at these stages. "run" is the run\'s own evidence outside any stage (all a metalab unit has).'),
+    optional_stages: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+        .optional()
+        .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
+    require_metrics: schemas/* union */.KCZ([
+        schemas/* literal */.euz('baseline'),
+        schemas/* literal */.euz('none'),
+        schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
+            .min(1, expected('a non-empty list of metric selectors')),
+    ], expected('baseline, none or a list of "<stage>/<metric key>"'))
+        .optional()
+        .describe('baseline: every metric the baseline has in those stages; or a list; none (default).'),
+    degraded: gapAction.default('fail').describe('Degraded records in those stages.'),
+    partial: gapAction
+        .default('fail')
+        .describe('Records whose completeness is partial, absent or unknown.'),
+    statuses: gapAction.default('warn').describe('Ledger statuses other than completed.'),
+}, expected('a mapping'))
+    .describe('Evidence gate: the candidate evidence is complete.');
+const DiagnosticsGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    diagnostics: schemas/* enum */.k5n(['error', 'warning', 'info'], expected('one of error, warning, info'))
+        .describe('Fail on any diagnostic at or above this level.'),
+}, expected('a mapping'))
+    .describe('Diagnostics gate.');
+const ArtifactGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    artifact: schemas/* string */.YjP(expected('an artifact kind'))
+        .min(1, expected('an artifact kind'))
+        .describe('Artifact kind ("*" globs allowed).'),
+    max_growth_pct: nonNegative('Largest allowed size growth, in % of the baseline artifact.').optional(),
+    max_growth_bytes: schemas/* int */.Whr(expected('a whole number ≥ 0'))
+        .min(0, expected('a whole number ≥ 0'))
+        .optional()
+        .describe('Largest allowed size growth, in bytes.'),
+}, expected('a mapping'))
+    .describe('Artifact gate: artifact size growth.')
+    .meta({ anyOf: [{ required: ['max_growth_pct'] }, { required: ['max_growth_bytes'] }] });
+const GATE_SCHEMAS = {
+    threshold: ThresholdGateSchema,
+    regression: RegressionGateSchema,
+    evidence: EvidenceGateSchema,
+    diagnostics: DiagnosticsGateSchema,
+    artifact: ArtifactGateSchema,
+};
+const version = schemas/* literal */.euz(1, expected('1 (the only config version)')).describe('Config version; must be 1.');
+/** Top level as validated: gates are checked one by one after their kind is known. */
+const TopLevelSchema = schemas/* strictObject */.rej({
+    version,
+    policy: PolicySchema.optional(),
+    gates: schemas/* array */.YOg(schemas/* unknown */.L5J(), expected('a list of gates ([] for none)')),
+}, expected('a mapping with version, policy and gates'));
+/** The whole file, for the JSON Schema given to editors. */
+const ConfigFileSchema = schemas/* strictObject */.rej({
+    version,
+    policy: PolicySchema.optional(),
+    gates: schemas/* array */.YOg(schemas/* union */.KCZ([
+        ThresholdGateSchema,
+        RegressionGateSchema,
+        EvidenceGateSchema,
+        DiagnosticsGateSchema,
+        ArtifactGateSchema,
+    ]))
+        .describe('Gates, evaluated in order. The kind follows from the keys present.'),
+})
+    .meta({ title: 'contexta/gate configuration (.github/contexta-gate.yml)' });
+/** JSON Schema of the config file (committed as `docs/contexta-gate.schema.json`). */
+function configJsonSchema() {
+    return z.toJSONSchema(ConfigFileSchema, { io: 'input', target: 'draft-07' });
+}
+
+;// CONCATENATED MODULE: ./src/gates/config.ts
+
+
+
+
+
+
+/** Where the action looks for a config when none is named. */
+const DEFAULT_CONFIG_PATH = '.github/contexta-gate.yml';
+/** Config files are a few hundred bytes; anything this big is not a config. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** GitHub labels hold at most 50 characters; `gate-waive:` takes 11 of them. */
+const MAX_WAIVABLE_NAME = 50 - 'gate-waive:'.length;
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function toPolicy(input) {
+    return {
+        unknown: input.unknown,
+        missingBaseline: input.missing_baseline,
+        baselineDegraded: input.baseline_degraded,
+        evidenceGaps: input.evidence_gaps,
+        missingMetrics: input.missing_metrics,
+        significance: input.significance,
+        minSamples: input.min_samples,
+        minEffect: input.min_effect,
+        bootstrapResamples: input.bootstrap_resamples,
+        seed: input.seed,
+        directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
+        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers },
+    };
+}
+/** The policy of a config that has no `policy` section. */
+const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
+/**
+ * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
+ * on metrics that disappear; only warn on regressions, because without a config we do not know which
+ * metrics matter or how noisy they are.
+ */
+const DEFAULT_CONFIG = {
+    version: 1,
+    policy: { ...DEFAULT_POLICY, missingMetrics: 'fail' },
+    gates: [
+        { kind: 'diagnostics', name: 'diagnostics', severity: 'fail', message: null, level: 'error' },
+        {
+            kind: 'regression',
+            name: 'no significant regression',
+            severity: 'warn',
+            message: null,
+            metrics: [{ stage: '*', key: '*' }],
+            maxDrop: null,
+            maxDropPct: 5,
+            maxIncrease: null,
+            maxIncreasePct: 5,
+            direction: null,
+            significance: DEFAULT_POLICY.significance,
+            minSamples: DEFAULT_POLICY.minSamples,
+            minEffect: DEFAULT_POLICY.minEffect,
+            slices: { mode: 'none' },
+            samples: null,
+        },
+    ],
+};
+const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
+const GATE_KINDS = Object.keys(GATE_SCHEMAS);
+const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
+const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
+    'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
+/** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
+function gateKind(raw, path, out) {
+    const has = (key) => Object.hasOwn(raw, key);
+    const present = KIND_KEYS.filter(has);
+    if (present.length > 1) {
+        out.error([...path, present[1]], `a gate has exactly one of ${KIND_KEYS.join(', ')}; this one also has ${present[0]} — split it into two gates`, 'key');
+        return null;
+    }
+    const unknown = Object.keys(raw).filter((key) => !ALL_GATE_KEYS.includes(key));
+    const kind = (() => {
+        if (present[0] === 'require_complete')
+            return 'evidence';
+        if (present[0] === 'diagnostics')
+            return 'diagnostics';
+        if (present[0] === 'artifact')
+            return 'artifact';
+        if (present[0] !== 'metric')
+            return null;
+        const threshold = THRESHOLD_LIMITS.filter(has);
+        const regression = REGRESSION_LIMITS.filter(has);
+        if (threshold.length > 0 && regression.length > 0) {
+            out.error([...path, regression[0]], `a gate cannot mix threshold keys (${threshold.join(', ')}) with regression keys (${regression.join(', ')}); split it into two gates`, 'key');
+            return null;
+        }
+        if (threshold.length > 0)
+            return 'threshold';
+        if (regression.length > 0)
+            return 'regression';
+        if (unknown.length === 0) {
+            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct (regression gate)');
+        }
+        return null;
+    })();
+    if (kind === null) {
+        // A misspelt discriminating key is the likely cause; name it rather than the missing kind.
+        for (const key of unknown)
+            out.unknownKey([...path, key], ALL_GATE_KEYS);
+        if (present.length === 0 && unknown.length === 0) {
+            out.error(path, `cannot tell the gate kind; a gate needs one of: ${KIND_HELP}`);
+        }
+    }
+    return kind;
+}
+function toSelectors(metric) {
+    return (typeof metric === 'string' ? [metric] : metric).map((text) => parseMetricSelector(text));
+}
+function toSlices(slices) {
+    if (slices === undefined || slices === 'none')
+        return { mode: 'none' };
+    if (slices === 'all')
+        return { mode: 'all' };
+    return { mode: 'list', slices };
+}
+function toRequiredMetrics(value) {
+    if (value === undefined || value === 'none')
+        return { mode: 'none' };
+    if (value === 'baseline')
+        return { mode: 'baseline' };
+    return { mode: 'list', metrics: toSelectors(value) };
+}
+function toGate(kind, input, policy, path, out) {
+    const common = (g) => ({
+        name: g.name,
+        severity: g.severity,
+        message: g.message ?? null,
+    });
+    switch (kind) {
+        case 'threshold': {
+            const g = input;
+            if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
+                out.error([...path, 'max'], `max (${g.max}) is below min (${g.min}); no value could pass`);
+                return null;
+            }
+            return {
+                kind,
+                ...common(g),
+                metrics: toSelectors(g.metric),
+                min: g.min ?? null,
+                max: g.max ?? null,
+                slices: toSlices(g.slices),
+            };
+        }
+        case 'regression': {
+            const g = input;
+            const significance = g.significance === true
+                ? policy.significance
+                : g.significance === false
+                    ? null
+                    : (g.significance ?? null);
+            return {
+                kind,
+                ...common(g),
+                metrics: toSelectors(g.metric),
+                maxDrop: g.max_drop ?? null,
+                maxDropPct: g.max_drop_pct ?? null,
+                maxIncrease: g.max_increase ?? null,
+                maxIncreasePct: g.max_increase_pct ?? null,
+                direction: g.direction ?? null,
+                significance,
+                minSamples: g.min_samples ?? policy.minSamples,
+                minEffect: g.min_effect ?? policy.minEffect,
+                slices: toSlices(g.slices),
+                samples: g.samples ?? null,
+            };
+        }
+        case 'evidence': {
+            const g = input;
+            return {
+                kind,
+                ...common(g),
+                requireComplete: g.require_complete,
+                optionalStages: g.optional_stages ?? [],
+                requireMetrics: toRequiredMetrics(g.require_metrics),
+                degraded: g.degraded,
+                partial: g.partial,
+                statuses: g.statuses,
+            };
+        }
+        case 'diagnostics': {
+            const g = input;
+            return { kind, ...common(g), level: g.diagnostics };
+        }
+        case 'artifact': {
+            const g = input;
+            if (g.max_growth_pct === undefined && g.max_growth_bytes === undefined) {
+                out.error(path, 'an artifact gate needs max_growth_pct and/or max_growth_bytes');
+                return null;
+            }
+            return {
+                kind,
+                ...common(g),
+                artifact: g.artifact,
+                maxGrowthPct: g.max_growth_pct ?? null,
+                maxGrowthBytes: g.max_growth_bytes ?? null,
+            };
+        }
+    }
+}
+function parseGate(raw, index, policy, out) {
+    const path = ['gates', index];
+    if (!isRecord(raw)) {
+        out.expected(path, `a gate (a mapping with a name and one of: ${KIND_HELP})`);
+        return null;
+    }
+    const kind = gateKind(raw, path, out);
+    if (kind === null)
+        return null;
+    const schema = GATE_SCHEMAS[kind];
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+        const ownKeys = Object.keys(schema.shape);
+        out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
+            const owner = GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
+            return owner === undefined
+                ? undefined
+                : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
+        });
+        return null;
+    }
+    return toGate(kind, parsed.data, policy, path, out);
+}
+// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
+// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
+function danglingAliases(doc) {
+    const anchors = new Set();
+    const dangling = [];
+    (0,dist/* visit */.YR)(doc, {
+        Node(_, node) {
+            if (node.anchor !== undefined)
+                anchors.add(node.anchor);
+        },
+        Alias(_, alias) {
+            if (!anchors.has(alias.source))
+                dangling.push(alias);
+        },
+    });
+    return dangling;
+}
+function fail(out) {
+    const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
+    return { ok: false, errors };
+}
+/**
+ * Parses and validates a gate config. Pure: `source` only labels the errors (a file name, or
+ * `config-inline` for YAML given through an action input). Never throws; every problem comes back
+ * as an error with its position.
+ */
+function parseConfig(text, source) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const out = new ConfigDiagnostics(source, doc, lineCounter);
+    if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+            const message = error.code === 'MULTIPLE_DOCS'
+                ? 'the config holds more than one YAML document (a second "---"); keep one'
+                : error.message;
+            out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
+        }
+        return fail(out);
+    }
+    const dangling = danglingAliases(doc);
+    if (dangling.length > 0) {
+        for (const alias of dangling) {
+            out.errorAtOffset(alias.range?.[0] ?? 0, `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
+                `quote values that start with "*", e.g. "*${alias.source}"`);
+        }
+        return fail(out);
+    }
+    if (doc.contents === null) {
+        out.errorAtOffset(0, 'config is empty; write at least "version: 1" and "gates: []", or delete the file to use the default gates');
+        return fail(out);
+    }
+    try {
+        out.data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (error) {
+        out.errorAtOffset(0, `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(out);
+    }
+    const data = out.data;
+    for (const warning of doc.warnings)
+        out.errorAtOffset(warning.pos[0], `YAML: ${warning.message}`, out.warnings);
+    const top = TopLevelSchema.safeParse(data);
+    if (!top.success)
+        out.zodIssues(top.error.issues, [], (relative) => keysAt(TopLevelSchema, relative));
+    const policyInput = isRecord(data) ? PolicySchema.safeParse(data.policy ?? {}) : undefined;
+    const policy = policyInput?.success ? toPolicy(policyInput.data) : DEFAULT_POLICY;
+    const rawGates = isRecord(data) && Array.isArray(data.gates) ? data.gates : [];
+    const gates = [];
+    const firstByName = new Map();
+    rawGates.forEach((raw, index) => {
+        const gate = parseGate(raw, index, policy, out);
+        if (gate === null)
+            return;
+        const folded = gate.name.toLowerCase();
+        const first = firstByName.get(folded);
+        if (first !== undefined) {
+            out.error(['gates', index, 'name'], `duplicate gate name "${gate.name}" (also gates[${first}]); names must be unique, ignoring case, because waiver labels refer to them`);
+        }
+        else {
+            firstByName.set(folded, index);
+        }
+        if (policy.waivers.labels && gate.name.length > MAX_WAIVABLE_NAME) {
+            out.warning(['gates', index, 'name'], `longer than ${MAX_WAIVABLE_NAME} characters, so no "gate-waive:<name>" label can name it (GitHub labels hold 50)`);
+        }
+        gates.push(gate);
+    });
+    if (top.success && rawGates.length === 0) {
+        out.warning(['gates'], 'no gates: only the policy (evidence gaps, missing metrics) can fail the check');
+    }
+    if (out.errors.length > 0 || !top.success)
+        return fail(out);
+    return {
+        ok: true,
+        config: { version: 1, policy, gates },
+        warnings: out.warnings.map(formatConfigError),
+    };
+}
+/**
+ * Reads a config file and parses it. With `optional`, a missing file means "no config": the default
+ * gates, with a warning saying so.
+ */
+async function loadConfigFile(path, options = {}) {
+    const problem = (message) => ({
+        ok: false,
+        errors: [{ source: path, line: 1, col: 1, path: '', message }],
+    });
+    try {
+        const info = await (0,promises_.stat)(path);
+        if (!info.isFile())
+            return problem('not a file');
+        if (info.size > MAX_CONFIG_BYTES)
+            return problem(`config is ${info.size} bytes; a gate config is at most 1 MiB`);
+        return parseConfig(await (0,promises_.readFile)(path, 'utf8'), path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' && options.optional === true) {
+            return {
+                ok: true,
+                config: DEFAULT_CONFIG,
+                warnings: [`${path}: no config file; using the default gates`],
+            };
+        }
+        if (code === 'ENOENT')
+            return problem('config file not found');
+        return problem(`cannot read the config: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/index.ts + 6 modules
+var src_report = __webpack_require__(4366);
+// EXTERNAL MODULE: ./src/contexta/read.ts + 13 modules
+var read = __webpack_require__(5013);
 // EXTERNAL MODULE: ./src/evidence/safe-fs.ts
 var safe_fs = __webpack_require__(9990);
 // EXTERNAL MODULE: external "node:fs"
@@ -3677,8 +4461,6 @@ async function readJsonFile(ctx, rel, severity, attribution = {}) {
     return gap('invalid_json_line', `${rel} is not valid JSON: ${parsed.message}`, line);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(2857);
 ;// CONCATENATED MODULE: ./src/metalab/schema.ts
 /**
  * zod schemas for the metalab files the reader uses (store schema "0.1", see
@@ -4889,9 +5671,7 @@ async function readMetalab(root, options = {}) {
     return evidence;
 }
 
-// EXTERNAL MODULE: ./src/evidence/read.ts + 13 modules
-var read = __webpack_require__(6166);
-;// CONCATENATED MODULE: ./src/evidence/open.ts
+;// CONCATENATED MODULE: ./src/sources/open.ts
 /**
  * One door for every evidence source: a metalab store is recognised by its `_meta.json`, anything
  * else is read as a Contexta workspace (whose reader reports `no_evidence` when nothing is there).
@@ -4908,786 +5688,8 @@ async function openEvidence(path, options = {}) {
     return (0,read/* readEvidence */.A)(path, options);
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
-/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
-/**
- * The closest candidate, if it is close enough to be a likely typo: same word written in another
- * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
- */
-function didYouMean(word, candidates) {
-    const exact = candidates.find((c) => normalize(c) === normalize(word));
-    if (exact !== undefined)
-        return exact;
-    let best = null;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of candidates) {
-        const distance = editDistance(word.toLowerCase(), candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    const limit = Math.max(2, Math.floor(word.length / 3));
-    return bestDistance <= limit ? best : null;
-}
-
-;// CONCATENATED MODULE: ./src/gates/config-diagnostics.ts
-
-
-
-function formatPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
-            out += out === '' ? segment : `.${segment}`;
-        else
-            out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-}
-/** `file:line:col: path: message`, the form editors and GitHub annotations understand. */
-function formatConfigError(error) {
-    const where = error.path === '' ? '' : `${error.path}: `;
-    return `${error.source}:${error.line}:${error.col}: ${where}${error.message}`;
-}
-function describeValue(value) {
-    if (value === null)
-        return 'null (an empty value)';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string') {
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    }
-    return String(value);
-}
-function valueAt(root, path) {
-    let value = root;
-    for (const segment of path) {
-        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
-            return undefined;
-        value = value[segment];
-    }
-    return value;
-}
-/** Keys a zod object schema accepts at `path` (through optional/default wrappers). */
-function keysAt(schema, path) {
-    const unwrap = (s) => {
-        let current = s;
-        while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodDefault */.XiL) {
-            current = current.unwrap();
-        }
-        return current;
-    };
-    let current = unwrap(schema);
-    for (const segment of path) {
-        if (!(current instanceof schemas/* ZodObject */.bvH))
-            return [];
-        const next = current.shape[String(segment)];
-        if (next === undefined)
-            return [];
-        current = unwrap(next);
-    }
-    return current instanceof schemas/* ZodObject */.bvH ? Object.keys(current.shape) : [];
-}
-/** Collects errors and warnings with positions taken from the YAML document. */
-class ConfigDiagnostics {
-    errors = [];
-    warnings = [];
-    source;
-    doc;
-    lineCounter;
-    constructor(source, doc, lineCounter) {
-        this.source = source;
-        this.doc = doc;
-        this.lineCounter = lineCounter;
-    }
-    /** The document as plain values, once it could be converted; messages quote from it. */
-    data;
-    error(path, message, at = 'value') {
-        this.errors.push(this.make(path, message, at));
-    }
-    warning(path, message) {
-        this.warnings.push(this.make(path, message, 'value'));
-    }
-    errorAtOffset(offset, message, list = this.errors) {
-        const { line, col } = this.lineCounter.linePos(offset);
-        list.push({ source: this.source, line, col, path: '', message });
-    }
-    /** "expected X, found Y" for the value at `path`, or "missing" when there is none. */
-    expected(path, expected, suggestions = []) {
-        const value = valueAt(this.data, path);
-        if (value === undefined) {
-            this.error(path, `required key is missing; expected ${expected}`);
-            return;
-        }
-        let message = `expected ${expected}, found ${describeValue(value)}`;
-        if (typeof value === 'string' && suggestions.includes(value)) {
-            message += ' (text; write it without quotes)';
-        }
-        else if (typeof value === 'string' && suggestions.length > 0) {
-            const suggestion = didYouMean(value, suggestions);
-            if (suggestion !== null)
-                message += `; did you mean "${suggestion}"?`;
-        }
-        this.error(path, message);
-    }
-    unknownKey(path, validKeys, note) {
-        const key = String(path[path.length - 1]);
-        const suggestion = didYouMean(key, validKeys);
-        const hint = note ??
-            (suggestion !== null ? `did you mean "${suggestion}"?` : `valid keys here: ${validKeys.join(', ')}`);
-        this.error(path, `unknown key; ${hint}`, 'key');
-    }
-    /** Reports zod issues of a value validated at `base`; `keys` gives the valid keys of an object. */
-    zodIssues(issues, base, keys, unknownKeyNote) {
-        for (const issue of issues) {
-            const relative = issue.path;
-            const path = [...base, ...relative];
-            if (issue.code === 'unrecognized_keys') {
-                for (const key of issue.keys)
-                    this.unknownKey([...path, key], keys(relative), unknownKeyNote?.(key));
-            }
-            else if (issue.code === 'invalid_union') {
-                // A branch whose failures are not all "wrong type here" matched the value's shape; its
-                // issues say precisely what is wrong (an item of a list, a bad selector).
-                const matching = issue.errors.filter((branch) => !branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
-                if (matching.length === 1) {
-                    this.zodIssues(matching[0], path, () => []);
-                }
-                else {
-                    const literals = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(String) : [])));
-                    this.expected(path, issue.message, literals);
-                }
-            }
-            else if (issue.code === 'invalid_key') {
-                const key = String(path[path.length - 1]);
-                this.error(path, `expected ${issue.issues[0]?.message ?? 'a valid key'}, found key ${JSON.stringify(key)}`, 'key');
-            }
-            else if (issue.code === 'invalid_value') {
-                this.expected(path, issue.message, issue.values.map(String));
-            }
-            else {
-                this.expected(path, issue.message);
-            }
-        }
-    }
-    make(path, message, at) {
-        const offset = this.offsetOf(path, at);
-        const { line, col } = this.lineCounter.linePos(offset);
-        return { source: this.source, line, col, path: formatPath(path), message };
-    }
-    /** Start of the node at `path`; when the path runs out (a missing key), its closest ancestor. */
-    offsetOf(path, at) {
-        const startOf = (node) => node !== null && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
-            ? node.range[0]
-            : undefined;
-        let node = this.doc.contents;
-        let offset = startOf(node) ?? 0;
-        for (let i = 0; i < path.length; i++) {
-            const segment = path[i];
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
-                if (pair === undefined)
-                    break;
-                const keyOffset = startOf(pair.key) ?? offset;
-                if (at === 'key' && i === path.length - 1)
-                    return keyOffset;
-                node = pair.value;
-                offset = startOf(node) ?? keyOffset;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && segment < node.items.length) {
-                node = node.items[segment];
-                offset = startOf(node) ?? offset;
-            }
-            else {
-                break;
-            }
-        }
-        return offset;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gates/config-schema.ts
-
-
-/**
- * Zod schemas of the config file as written (snake_case). Every error message is the "expected"
- * phrase of its place; `config.ts` turns an issue into "expected <message>, found <value>" and adds
- * the position. Cross-field rules (gate kind, min ≤ max, unique names) live in `config.ts`, where the
- * YAML positions are at hand.
- */
-const expected = (what) => ({ error: what });
-/** The keys that make a `metric` gate a threshold gate or a regression gate. */
-const THRESHOLD_LIMITS = ['min', 'max'];
-const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'];
-const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
-const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
-const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
-    .gt(0, expected('a number in (0, 0.5]'))
-    .lte(0.5, expected('a number in (0, 0.5]'));
-const metricSelector = schemas/* string */.YjP(expected('a metric selector "<stage>/<metric key>"'))
-    .superRefine((text, ctx) => {
-    const parsed = parseMetricSelector(text);
-    if ('error' in parsed)
-        ctx.addIssue({ code: 'custom', message: parsed.error });
-})
-    // For editors only; validation gives the precise reason through parseMetricSelector.
-    .meta({ pattern: '^[A-Za-z0-9_*-]+/[^\\s/]+$' });
-const metricSelectors = schemas/* union */.KCZ([
-    metricSelector,
-    schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
-        .min(1, expected('a non-empty list of metric selectors')),
-], expected('a metric selector "<stage>/<metric key>" or a list of them'));
-const stageName = schemas/* string */.YjP(expected('a stage name'))
-    .regex(/^[A-Za-z0-9_-]+$/, expected('a stage name of letters, digits, "-" or "_"'));
-const outcome = schemas/* enum */.k5n(['pass', 'warn', 'fail'], expected('one of pass, warn, fail'));
-const unknownOutcome = schemas/* enum */.k5n(['unknown', 'pass', 'warn', 'fail'], expected('one of unknown, pass, warn, fail'));
-const gapAction = schemas/* enum */.k5n(['fail', 'warn', 'ignore'], expected('one of fail, warn, ignore'));
-const direction = schemas/* enum */.k5n(['higher', 'lower'], expected('one of higher, lower'));
-const slices = schemas/* union */.KCZ([
-    schemas/* literal */.euz('none'),
-    schemas/* literal */.euz('all'),
-    schemas/* array */.YOg(schemas/* string */.YjP(expected('a slice name')).min(1, expected('a slice name')), expected('a list of slice names'))
-        .min(1, expected('a non-empty list of slice names')),
-], expected('none, all or a list of slice names'))
-    .describe('Which slices are judged: none (the overall series only, default), all, or a list of slice names.');
-const WaiversSchema = schemas/* strictObject */.rej({
-    labels: schemas/* boolean */.zMY(expected('true or false'))
-        .default(true)
-        .describe('Accept `gate-waive:<gate name>` PR labels (the action decides whose labels count).'),
-    trailers: schemas/* boolean */.zMY(expected('true or false'))
-        .default(true)
-        .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
-}, expected('a mapping with labels and trailers'));
-const PolicySchema = schemas/* strictObject */.rej({
-    unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
-    missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
-    baseline_degraded: unknownOutcome
-        .default('unknown')
-        .describe('Verdict when the baseline has error-severity evidence gaps or degraded evidence.'),
-    evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
-    missing_metrics: gapAction
-        .default('warn')
-        .describe('A metric the baseline has that is missing from the candidate.'),
-    significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
-    min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
-    min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
-    bootstrap_resamples: schemas/* int */.Whr(expected('a whole number from 100 to 1000000'))
-        .min(100, expected('a whole number from 100 to 1000000'))
-        .max(1_000_000, expected('a whole number from 100 to 1000000'))
-        .default(2000)
-        .describe('Bootstrap resamples for confidence intervals.'),
-    seed: schemas/* int */.Whr(expected('a whole number ≥ 0'))
-        .min(0, expected('a whole number ≥ 0'))
-        .default(20261123)
-        .describe('Seed of the bootstrap, so a verdict is reproducible.'),
-    directions: schemas/* record */.g1P(schemas/* string */.YjP()
-        .regex(/^[^\s/]+$/, expected('a metric key glob without "/" or spaces (directions are keyed by metric key)')), direction, 
-    // Only the record's own type error: key and value errors keep their own messages.
-    {
-        error: (issue) => issue.code === 'invalid_type' ? 'a mapping of metric key globs to higher or lower' : undefined,
-    })
-        .default({})
-        .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
-    waivers: WaiversSchema.default({ labels: true, trailers: true }),
-}, expected('a mapping of policy settings'))
-    .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
-const common = {
-    name: schemas/* string */.YjP(expected('a gate name (text)'))
-        .trim()
-        .min(1, expected('a non-empty gate name'))
-        .describe('Unique name, shown in the report and used by `gate-waive:<name>` labels.'),
-    severity: schemas/* enum */.k5n(['fail', 'warn'], expected('one of fail, warn'))
-        .default('fail')
-        .describe('Whether a failing gate fails the check or only warns.'),
-    message: schemas/* string */.YjP(expected('text')).optional().describe('Custom message shown when the gate fails.'),
-};
-const ThresholdGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
-    min: schemas/* number */.aig(expected('a number')).optional().describe('Lowest acceptable value.'),
-    max: schemas/* number */.aig(expected('a number')).optional().describe('Highest acceptable value.'),
-    slices: slices.optional(),
-}, expected('a mapping'))
-    .describe('Threshold gate: absolute bounds on the candidate value.')
-    .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
-const RegressionGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
-    max_drop: nonNegative('Largest allowed drop of a higher-is-better metric, in metric units.').optional(),
-    max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
-    max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
-    max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
-    direction: direction.optional().describe('Override of the metric direction.'),
-    significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
-        .optional()
-        .describe('Only fail when the change is significant at this alpha; true = policy.significance.'),
-    min_samples: positiveInt('Minimum samples per compared unit or slice (default policy.min_samples).').optional(),
-    min_effect: nonNegative('Changes smaller than this never fail (default policy.min_effect).').optional(),
-    slices: slices.optional(),
-    samples: schemas/* string */.YjP(expected('a metric key'))
-        .regex(/^[^\s/*]+$/, expected('a metric key without "/", "*" or spaces'))
-        .optional()
-        .describe('Per-sample metric key holding the sample outcomes of this metric (e.g. correct).'),
-}, expected('a mapping'))
-    .describe('Regression gate: candidate against baseline.')
-    .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
-const EvidenceGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    require_complete: schemas/* array */.YOg(stageName, expected('a list of stage names'))
-        .min(1, expected('a non-empty list of stage names'))
-        .describe('Stages that must exist in the candidate; the other checks look at these stages. "run" is the run\'s own evidence outside any stage (all a metalab unit has).'),
-    optional_stages: schemas/* array */.YOg(stageName, expected('a list of stage names'))
-        .optional()
-        .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
-    require_metrics: schemas/* union */.KCZ([
-        schemas/* literal */.euz('baseline'),
-        schemas/* literal */.euz('none'),
-        schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
-            .min(1, expected('a non-empty list of metric selectors')),
-    ], expected('baseline, none or a list of "<stage>/<metric key>"'))
-        .optional()
-        .describe('baseline: every metric the baseline has in those stages; or a list; none (default).'),
-    degraded: gapAction.default('fail').describe('Degraded records in those stages.'),
-    partial: gapAction
-        .default('fail')
-        .describe('Records whose completeness is partial, absent or unknown.'),
-    statuses: gapAction.default('warn').describe('Ledger statuses other than completed.'),
-}, expected('a mapping'))
-    .describe('Evidence gate: the candidate evidence is complete.');
-const DiagnosticsGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    diagnostics: schemas/* enum */.k5n(['error', 'warning', 'info'], expected('one of error, warning, info'))
-        .describe('Fail on any diagnostic at or above this level.'),
-}, expected('a mapping'))
-    .describe('Diagnostics gate.');
-const ArtifactGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    artifact: schemas/* string */.YjP(expected('an artifact kind'))
-        .min(1, expected('an artifact kind'))
-        .describe('Artifact kind ("*" globs allowed).'),
-    max_growth_pct: nonNegative('Largest allowed size growth, in % of the baseline artifact.').optional(),
-    max_growth_bytes: schemas/* int */.Whr(expected('a whole number ≥ 0'))
-        .min(0, expected('a whole number ≥ 0'))
-        .optional()
-        .describe('Largest allowed size growth, in bytes.'),
-}, expected('a mapping'))
-    .describe('Artifact gate: artifact size growth.')
-    .meta({ anyOf: [{ required: ['max_growth_pct'] }, { required: ['max_growth_bytes'] }] });
-const GATE_SCHEMAS = {
-    threshold: ThresholdGateSchema,
-    regression: RegressionGateSchema,
-    evidence: EvidenceGateSchema,
-    diagnostics: DiagnosticsGateSchema,
-    artifact: ArtifactGateSchema,
-};
-const version = schemas/* literal */.euz(1, expected('1 (the only config version)')).describe('Config version; must be 1.');
-/** Top level as validated: gates are checked one by one after their kind is known. */
-const TopLevelSchema = schemas/* strictObject */.rej({
-    version,
-    policy: PolicySchema.optional(),
-    gates: schemas/* array */.YOg(schemas/* unknown */.L5J(), expected('a list of gates ([] for none)')),
-}, expected('a mapping with version, policy and gates'));
-/** The whole file, for the JSON Schema given to editors. */
-const ConfigFileSchema = schemas/* strictObject */.rej({
-    version,
-    policy: PolicySchema.optional(),
-    gates: schemas/* array */.YOg(schemas/* union */.KCZ([
-        ThresholdGateSchema,
-        RegressionGateSchema,
-        EvidenceGateSchema,
-        DiagnosticsGateSchema,
-        ArtifactGateSchema,
-    ]))
-        .describe('Gates, evaluated in order. The kind follows from the keys present.'),
-})
-    .meta({ title: 'contexta/gate configuration (.github/contexta-gate.yml)' });
-/** JSON Schema of the config file (committed as `docs/contexta-gate.schema.json`). */
-function configJsonSchema() {
-    return z.toJSONSchema(ConfigFileSchema, { io: 'input', target: 'draft-07' });
-}
-
-;// CONCATENATED MODULE: ./src/gates/config.ts
-
-
-
-
-
-
-
-
-/** Where the action looks for a config when none is named. */
-const DEFAULT_CONFIG_PATH = '.github/contexta-gate.yml';
-/** Config files are a few hundred bytes; anything this big is not a config. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/** GitHub labels hold at most 50 characters; `gate-waive:` takes 11 of them. */
-const MAX_WAIVABLE_NAME = 50 - 'gate-waive:'.length;
-const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-function toPolicy(input) {
-    return {
-        unknown: input.unknown,
-        missingBaseline: input.missing_baseline,
-        baselineDegraded: input.baseline_degraded,
-        evidenceGaps: input.evidence_gaps,
-        missingMetrics: input.missing_metrics,
-        significance: input.significance,
-        minSamples: input.min_samples,
-        minEffect: input.min_effect,
-        bootstrapResamples: input.bootstrap_resamples,
-        seed: input.seed,
-        directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
-        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers },
-    };
-}
-/** The policy of a config that has no `policy` section. */
-const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
-/**
- * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
- * on metrics that disappear; only warn on regressions, because without a config we do not know which
- * metrics matter or how noisy they are.
- */
-const DEFAULT_CONFIG = {
-    version: 1,
-    policy: { ...DEFAULT_POLICY, missingMetrics: 'fail' },
-    gates: [
-        { kind: 'diagnostics', name: 'diagnostics', severity: 'fail', message: null, level: 'error' },
-        {
-            kind: 'regression',
-            name: 'no significant regression',
-            severity: 'warn',
-            message: null,
-            metrics: [{ stage: '*', key: '*' }],
-            maxDrop: null,
-            maxDropPct: 5,
-            maxIncrease: null,
-            maxIncreasePct: 5,
-            direction: null,
-            significance: DEFAULT_POLICY.significance,
-            minSamples: DEFAULT_POLICY.minSamples,
-            minEffect: DEFAULT_POLICY.minEffect,
-            slices: { mode: 'none' },
-            samples: null,
-        },
-    ],
-};
-const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
-const GATE_KINDS = Object.keys(GATE_SCHEMAS);
-const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
-const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
-    'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
-/** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
-function gateKind(raw, path, out) {
-    const has = (key) => Object.hasOwn(raw, key);
-    const present = KIND_KEYS.filter(has);
-    if (present.length > 1) {
-        out.error([...path, present[1]], `a gate has exactly one of ${KIND_KEYS.join(', ')}; this one also has ${present[0]} — split it into two gates`, 'key');
-        return null;
-    }
-    const unknown = Object.keys(raw).filter((key) => !ALL_GATE_KEYS.includes(key));
-    const kind = (() => {
-        if (present[0] === 'require_complete')
-            return 'evidence';
-        if (present[0] === 'diagnostics')
-            return 'diagnostics';
-        if (present[0] === 'artifact')
-            return 'artifact';
-        if (present[0] !== 'metric')
-            return null;
-        const threshold = THRESHOLD_LIMITS.filter(has);
-        const regression = REGRESSION_LIMITS.filter(has);
-        if (threshold.length > 0 && regression.length > 0) {
-            out.error([...path, regression[0]], `a gate cannot mix threshold keys (${threshold.join(', ')}) with regression keys (${regression.join(', ')}); split it into two gates`, 'key');
-            return null;
-        }
-        if (threshold.length > 0)
-            return 'threshold';
-        if (regression.length > 0)
-            return 'regression';
-        if (unknown.length === 0) {
-            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct (regression gate)');
-        }
-        return null;
-    })();
-    if (kind === null) {
-        // A misspelt discriminating key is the likely cause; name it rather than the missing kind.
-        for (const key of unknown)
-            out.unknownKey([...path, key], ALL_GATE_KEYS);
-        if (present.length === 0 && unknown.length === 0) {
-            out.error(path, `cannot tell the gate kind; a gate needs one of: ${KIND_HELP}`);
-        }
-    }
-    return kind;
-}
-function toSelectors(metric) {
-    return (typeof metric === 'string' ? [metric] : metric).map((text) => parseMetricSelector(text));
-}
-function toSlices(slices) {
-    if (slices === undefined || slices === 'none')
-        return { mode: 'none' };
-    if (slices === 'all')
-        return { mode: 'all' };
-    return { mode: 'list', slices };
-}
-function toRequiredMetrics(value) {
-    if (value === undefined || value === 'none')
-        return { mode: 'none' };
-    if (value === 'baseline')
-        return { mode: 'baseline' };
-    return { mode: 'list', metrics: toSelectors(value) };
-}
-function toGate(kind, input, policy, path, out) {
-    const common = (g) => ({
-        name: g.name,
-        severity: g.severity,
-        message: g.message ?? null,
-    });
-    switch (kind) {
-        case 'threshold': {
-            const g = input;
-            if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
-                out.error([...path, 'max'], `max (${g.max}) is below min (${g.min}); no value could pass`);
-                return null;
-            }
-            return {
-                kind,
-                ...common(g),
-                metrics: toSelectors(g.metric),
-                min: g.min ?? null,
-                max: g.max ?? null,
-                slices: toSlices(g.slices),
-            };
-        }
-        case 'regression': {
-            const g = input;
-            const significance = g.significance === true
-                ? policy.significance
-                : g.significance === false
-                    ? null
-                    : (g.significance ?? null);
-            return {
-                kind,
-                ...common(g),
-                metrics: toSelectors(g.metric),
-                maxDrop: g.max_drop ?? null,
-                maxDropPct: g.max_drop_pct ?? null,
-                maxIncrease: g.max_increase ?? null,
-                maxIncreasePct: g.max_increase_pct ?? null,
-                direction: g.direction ?? null,
-                significance,
-                minSamples: g.min_samples ?? policy.minSamples,
-                minEffect: g.min_effect ?? policy.minEffect,
-                slices: toSlices(g.slices),
-                samples: g.samples ?? null,
-            };
-        }
-        case 'evidence': {
-            const g = input;
-            return {
-                kind,
-                ...common(g),
-                requireComplete: g.require_complete,
-                optionalStages: g.optional_stages ?? [],
-                requireMetrics: toRequiredMetrics(g.require_metrics),
-                degraded: g.degraded,
-                partial: g.partial,
-                statuses: g.statuses,
-            };
-        }
-        case 'diagnostics': {
-            const g = input;
-            return { kind, ...common(g), level: g.diagnostics };
-        }
-        case 'artifact': {
-            const g = input;
-            if (g.max_growth_pct === undefined && g.max_growth_bytes === undefined) {
-                out.error(path, 'an artifact gate needs max_growth_pct and/or max_growth_bytes');
-                return null;
-            }
-            return {
-                kind,
-                ...common(g),
-                artifact: g.artifact,
-                maxGrowthPct: g.max_growth_pct ?? null,
-                maxGrowthBytes: g.max_growth_bytes ?? null,
-            };
-        }
-    }
-}
-function parseGate(raw, index, policy, out) {
-    const path = ['gates', index];
-    if (!isRecord(raw)) {
-        out.expected(path, `a gate (a mapping with a name and one of: ${KIND_HELP})`);
-        return null;
-    }
-    const kind = gateKind(raw, path, out);
-    if (kind === null)
-        return null;
-    const schema = GATE_SCHEMAS[kind];
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-        const ownKeys = Object.keys(schema.shape);
-        out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
-            const owner = GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
-            return owner === undefined
-                ? undefined
-                : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
-        });
-        return null;
-    }
-    return toGate(kind, parsed.data, policy, path, out);
-}
-// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
-// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
-function danglingAliases(doc) {
-    const anchors = new Set();
-    const dangling = [];
-    (0,dist/* visit */.YR)(doc, {
-        Node(_, node) {
-            if (node.anchor !== undefined)
-                anchors.add(node.anchor);
-        },
-        Alias(_, alias) {
-            if (!anchors.has(alias.source))
-                dangling.push(alias);
-        },
-    });
-    return dangling;
-}
-function fail(out) {
-    const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
-    return { ok: false, errors };
-}
-/**
- * Parses and validates a gate config. Pure: `source` only labels the errors (a file name, or
- * `config-inline` for YAML given through an action input). Never throws; every problem comes back
- * as an error with its position.
- */
-function parseConfig(text, source) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const out = new ConfigDiagnostics(source, doc, lineCounter);
-    if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-            const message = error.code === 'MULTIPLE_DOCS'
-                ? 'the config holds more than one YAML document (a second "---"); keep one'
-                : error.message;
-            out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
-        }
-        return fail(out);
-    }
-    const dangling = danglingAliases(doc);
-    if (dangling.length > 0) {
-        for (const alias of dangling) {
-            out.errorAtOffset(alias.range?.[0] ?? 0, `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
-                `quote values that start with "*", e.g. "*${alias.source}"`);
-        }
-        return fail(out);
-    }
-    if (doc.contents === null) {
-        out.errorAtOffset(0, 'config is empty; write at least "version: 1" and "gates: []", or delete the file to use the default gates');
-        return fail(out);
-    }
-    try {
-        out.data = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (error) {
-        out.errorAtOffset(0, `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`);
-        return fail(out);
-    }
-    const data = out.data;
-    for (const warning of doc.warnings)
-        out.errorAtOffset(warning.pos[0], `YAML: ${warning.message}`, out.warnings);
-    const top = TopLevelSchema.safeParse(data);
-    if (!top.success)
-        out.zodIssues(top.error.issues, [], (relative) => keysAt(TopLevelSchema, relative));
-    const policyInput = isRecord(data) ? PolicySchema.safeParse(data.policy ?? {}) : undefined;
-    const policy = policyInput?.success ? toPolicy(policyInput.data) : DEFAULT_POLICY;
-    const rawGates = isRecord(data) && Array.isArray(data.gates) ? data.gates : [];
-    const gates = [];
-    const firstByName = new Map();
-    rawGates.forEach((raw, index) => {
-        const gate = parseGate(raw, index, policy, out);
-        if (gate === null)
-            return;
-        const folded = gate.name.toLowerCase();
-        const first = firstByName.get(folded);
-        if (first !== undefined) {
-            out.error(['gates', index, 'name'], `duplicate gate name "${gate.name}" (also gates[${first}]); names must be unique, ignoring case, because waiver labels refer to them`);
-        }
-        else {
-            firstByName.set(folded, index);
-        }
-        if (policy.waivers.labels && gate.name.length > MAX_WAIVABLE_NAME) {
-            out.warning(['gates', index, 'name'], `longer than ${MAX_WAIVABLE_NAME} characters, so no "gate-waive:<name>" label can name it (GitHub labels hold 50)`);
-        }
-        gates.push(gate);
-    });
-    if (top.success && rawGates.length === 0) {
-        out.warning(['gates'], 'no gates: only the policy (evidence gaps, missing metrics) can fail the check');
-    }
-    if (out.errors.length > 0 || !top.success)
-        return fail(out);
-    return {
-        ok: true,
-        config: { version: 1, policy, gates },
-        warnings: out.warnings.map(formatConfigError),
-    };
-}
-/**
- * Reads a config file and parses it. With `optional`, a missing file means "no config": the default
- * gates, with a warning saying so.
- */
-async function loadConfigFile(path, options = {}) {
-    const problem = (message) => ({
-        ok: false,
-        errors: [{ source: path, line: 1, col: 1, path: '', message }],
-    });
-    try {
-        const info = await (0,promises_.stat)(path);
-        if (!info.isFile())
-            return problem('not a file');
-        if (info.size > MAX_CONFIG_BYTES)
-            return problem(`config is ${info.size} bytes; a gate config is at most 1 MiB`);
-        return parseConfig(await (0,promises_.readFile)(path, 'utf8'), path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' && options.optional === true) {
-            return {
-                ok: true,
-                config: DEFAULT_CONFIG,
-                warnings: [`${path}: no config file; using the default gates`],
-            };
-        }
-        if (code === 'ENOENT')
-            return problem('config file not found');
-        return problem(`cannot read the config: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/report/index.ts + 6 modules
-var src_report = __webpack_require__(4366);
 // EXTERNAL MODULE: ./src/cli/inspect.ts + 4 modules
-var inspect = __webpack_require__(4149);
+var inspect = __webpack_require__(6710);
 ;// CONCATENATED MODULE: ./src/cli/compare.ts
 /**
  * `contexta-gate compare`: evaluate a candidate workspace against a baseline workspace locally, with

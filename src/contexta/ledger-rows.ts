@@ -4,7 +4,7 @@
  * never reach the model, a report or a log.
  */
 import { z } from 'zod';
-import { LifecycleStatus } from './model.js';
+import { LifecycleStatus } from '../evidence/model.js';
 
 const text = z.string();
 const optText = z.string().nullish();

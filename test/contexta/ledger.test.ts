@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DuckDbLedgerReader, ledgerOpenFailure, readLedgerHeader } from '../../src/evidence/ledger.js';
+import { DuckDbLedgerReader, ledgerOpenFailure, readLedgerHeader } from '../../src/contexta/ledger.js';
+import { readEvidence } from '../../src/contexta/read.js';
 import { Evidence } from '../../src/evidence/model.js';
-import { readEvidence } from '../../src/evidence/read.js';
 import {
   allRuns,
   copyOf,

@@ -8,16 +8,16 @@
  * order, environments, deployments).
  */
 
+import { GapSink } from '../evidence/gaps.js';
+import type { Evidence, EvidenceGap } from '../evidence/model.js';
+import { RefSet } from '../evidence/ref-set.js';
+import { WorkspaceRoot } from '../evidence/safe-fs.js';
 import { readBindings } from './artifacts.js';
 import { readCaptureCache } from './capture-cache.js';
 import { discoverWorkspaces, LOOKED_FOR, type WorkspaceLayout } from './discover.js';
 import { EvidenceBuilder } from './fold.js';
-import { GapSink } from './gaps.js';
 import type { LedgerReader } from './ledger.js';
-import type { Evidence, EvidenceGap } from './model.js';
 import { readRecordStore } from './record-store.js';
-import { RefSet } from './ref-set.js';
-import { WorkspaceRoot } from './safe-fs.js';
 
 export interface ReadOptions {
   maxLineBytes: number;

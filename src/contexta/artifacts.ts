@@ -6,13 +6,18 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import type { GapSink } from '../evidence/gaps.js';
+import { parseJsonText } from '../evidence/json-text.js';
+import {
+  type JsonlLimits,
+  listEvidenceDir,
+  openEvidenceFile,
+  readEvidenceText,
+} from '../evidence/jsonl-file.js';
+import type { Artifact } from '../evidence/model.js';
+import { extendsRef, parseRef } from '../evidence/refs.js';
+import type { WorkspaceRoot } from '../evidence/safe-fs.js';
 import type { EvidenceBuilder } from './fold.js';
-import type { GapSink } from './gaps.js';
-import { parseJsonText } from './json-text.js';
-import { type JsonlLimits, listEvidenceDir, openEvidenceFile, readEvidenceText } from './jsonl-file.js';
-import type { Artifact } from './model.js';
-import { extendsRef, parseRef } from './refs.js';
-import type { WorkspaceRoot } from './safe-fs.js';
 
 export const ArtifactManifest = z.object({
   artifact_ref: z.string(),

@@ -2,8 +2,7 @@
  * Folds validated records, artifacts and ledger rows into the evidence model while files stream.
  * State grows with distinct runs, stages, series and samples — never with the number of lines.
  */
-import type { GapSink } from './gaps.js';
-import type { LedgerContent } from './ledger-rows.js';
+import type { GapSink } from '../evidence/gaps.js';
 import type {
   Artifact,
   Batch,
@@ -17,10 +16,11 @@ import type {
   Project,
   Run,
   Stage,
-} from './model.js';
+} from '../evidence/model.js';
+import { parseRef, parseRefCached } from '../evidence/refs.js';
+import { SampleColumns, SampleNames } from '../evidence/sample-columns.js';
+import type { LedgerContent } from './ledger-rows.js';
 import { instantMicros, type MetricPayload } from './record-schema.js';
-import { parseRef, parseRefCached } from './refs.js';
-import { SampleColumns, SampleNames } from './sample-columns.js';
 import type { ValidRecord } from './validate-record.js';
 
 const COMPLETENESS_RANK: Record<CompletenessMarker, number> = {

@@ -6,7 +6,7 @@ import {
   instantMicros,
   MetricPayload,
   metricPayloadFastPath,
-} from '../../src/evidence/record-schema.js';
+} from '../../src/contexta/record-schema.js';
 import { isComponent } from '../../src/evidence/refs.js';
 
 /** Values a field may hold in real or hostile input: right and wrong types, near-miss strings. */
