@@ -13066,6 +13066,7 @@ async function runPublishFlow(settings, ctx, github) {
  * input, what was expected and what was found. Everything after this works on `Settings` only.
  */
 
+
 const BaselineSpec = schemas/* discriminatedUnion */.gMt('kind', [
     schemas/* object */.Ikc({ kind: schemas/* literal */.euz('auto') }),
     schemas/* object */.Ikc({ kind: schemas/* literal */.euz('none') }),
@@ -13082,6 +13083,36 @@ class SettingsError extends Error {
         this.name = 'SettingsError';
     }
 }
+/**
+ * Every input the reader reads, with the default that applies when it is empty: the same values
+ * `action.yml` declares (test/action/action-yml.test.ts checks both ways). `github-token` has no
+ * fallback here: its default is an expression the runner evaluates. The reader limits stay null when
+ * empty (the evidence reader's own defaults, which are these values, apply).
+ */
+const INPUT_DEFAULTS = {
+    mode: 'gate',
+    workspace: '.contexta',
+    config: '.github/contexta-gate.yml',
+    'config-inline': '',
+    'allow-pr-config': 'false',
+    baseline: 'auto',
+    'artifact-name': 'contexta-evidence',
+    'retention-days': '',
+    upload: 'true',
+    'max-baseline-runs': '20',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, evaluated by the runner
+    'github-token': '${{ github.token }}',
+    comment: 'always',
+    'comment-as': 'comment',
+    'fail-on': 'fail',
+    project: '',
+    run: '',
+    environment: '',
+    force: 'false',
+    'max-line-bytes': String(DEFAULT_READ_OPTIONS.maxLineBytes),
+    'max-json-depth': String(DEFAULT_READ_OPTIONS.maxDepth),
+};
+const settings_D = INPUT_DEFAULTS;
 function oneOf(problems, name, raw, allowed, fallback) {
     if (raw === '')
         return fallback;
@@ -13090,15 +13121,14 @@ function oneOf(problems, name, raw, allowed, fallback) {
     problems.push(`Invalid input '${name}': expected one of ${allowed.join(', ')}, found '${raw}'.`);
     return fallback;
 }
-function bool(problems, name, raw, fallback) {
-    if (raw === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(raw))
+function bool(problems, name, raw) {
+    const value = raw === '' ? INPUT_DEFAULTS[name] : raw;
+    if (/^(true|True|TRUE)$/.test(value))
         return true;
-    if (/^(false|False|FALSE)$/.test(raw))
+    if (/^(false|False|FALSE)$/.test(value))
         return false;
     problems.push(`Invalid input '${name}': expected true or false, found '${raw}'.`);
-    return fallback;
+    return false;
 }
 function settings_positiveInt(problems, name, raw, max) {
     if (raw === '')
@@ -13141,15 +13171,15 @@ function parseBaselineSpec(raw) {
 }
 function readSettings(getInput) {
     const problems = [];
-    const mode = oneOf(problems, 'mode', getInput('mode'), ['gate', 'promote', 'publish'], 'gate');
-    const baselineRaw = getInput('baseline');
+    const mode = oneOf(problems, 'mode', getInput('mode'), ['gate', 'promote', 'publish'], settings_D.mode);
+    const baselineRaw = getInput('baseline') || settings_D.baseline;
     const parsedBaseline = parseBaselineSpec(baselineRaw);
     let baseline = { kind: 'auto' };
     if (typeof parsedBaseline === 'string')
         problems.push(`Invalid input 'baseline': ${parsedBaseline}.`);
     else
         baseline = parsedBaseline;
-    const artifactName = getInput('artifact-name') || 'contexta-evidence';
+    const artifactName = getInput('artifact-name') || settings_D['artifact-name'];
     if (/["':<>|*?\r\n\\/]/.test(artifactName)) {
         problems.push(`Invalid input 'artifact-name': artifact names may not contain " : < > | * ? \\ / or line breaks, found '${artifactName}'.`);
     }
@@ -13166,23 +13196,24 @@ function readSettings(getInput) {
     const token = getInput('github-token');
     const settings = {
         mode,
-        workspace: getInput('workspace') || '.contexta',
-        configPath: getInput('config') || '.github/contexta-gate.yml',
+        workspace: getInput('workspace') || settings_D.workspace,
+        configPath: getInput('config') || settings_D.config,
         configInline: getInput('config-inline') || null,
-        allowPrConfig: bool(problems, 'allow-pr-config', getInput('allow-pr-config'), false),
+        allowPrConfig: bool(problems, 'allow-pr-config', getInput('allow-pr-config')),
         baseline,
         artifactName: projectArtifactName,
         retentionDays: settings_positiveInt(problems, 'retention-days', getInput('retention-days'), 400),
         token,
-        comment: oneOf(problems, 'comment', getInput('comment'), ['always', 'on-change', 'on-failure', 'off'], 'always'),
-        commentAs: oneOf(problems, 'comment-as', getInput('comment-as'), ['comment', 'review'], 'comment'),
-        failOn: oneOf(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], 'fail'),
+        comment: oneOf(problems, 'comment', getInput('comment'), ['always', 'on-change', 'on-failure', 'off'], settings_D.comment),
+        commentAs: oneOf(problems, 'comment-as', getInput('comment-as'), ['comment', 'review'], settings_D['comment-as']),
+        failOn: oneOf(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], settings_D['fail-on']),
         project,
         run: getInput('run') || null,
-        maxBaselineRuns: settings_positiveInt(problems, 'max-baseline-runs', getInput('max-baseline-runs'), 100) ?? 20,
-        upload: bool(problems, 'upload', getInput('upload'), true),
+        maxBaselineRuns: settings_positiveInt(problems, 'max-baseline-runs', getInput('max-baseline-runs'), 100) ??
+            Number(settings_D['max-baseline-runs']),
+        upload: bool(problems, 'upload', getInput('upload')),
         environment,
-        force: bool(problems, 'force', getInput('force'), false),
+        force: bool(problems, 'force', getInput('force')),
         maxLineBytes: settings_positiveInt(problems, 'max-line-bytes', getInput('max-line-bytes'), 2 ** 31 - 1),
         maxJsonDepth: settings_positiveInt(problems, 'max-json-depth', getInput('max-json-depth'), 10_000),
     };

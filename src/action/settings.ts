@@ -3,6 +3,7 @@
  * input, what was expected and what was found. Everything after this works on `Settings` only.
  */
 import { z } from 'zod';
+import { DEFAULT_READ_OPTIONS } from '../contexta/read.js';
 
 export const BaselineSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('auto') }),
@@ -49,7 +50,39 @@ export class SettingsError extends Error {
   }
 }
 
-type InputReader = (name: string) => string;
+/**
+ * Every input the reader reads, with the default that applies when it is empty: the same values
+ * `action.yml` declares (test/action/action-yml.test.ts checks both ways). `github-token` has no
+ * fallback here: its default is an expression the runner evaluates. The reader limits stay null when
+ * empty (the evidence reader's own defaults, which are these values, apply).
+ */
+export const INPUT_DEFAULTS = {
+  mode: 'gate',
+  workspace: '.contexta',
+  config: '.github/contexta-gate.yml',
+  'config-inline': '',
+  'allow-pr-config': 'false',
+  baseline: 'auto',
+  'artifact-name': 'contexta-evidence',
+  'retention-days': '',
+  upload: 'true',
+  'max-baseline-runs': '20',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, evaluated by the runner
+  'github-token': '${{ github.token }}',
+  comment: 'always',
+  'comment-as': 'comment',
+  'fail-on': 'fail',
+  project: '',
+  run: '',
+  environment: '',
+  force: 'false',
+  'max-line-bytes': String(DEFAULT_READ_OPTIONS.maxLineBytes),
+  'max-json-depth': String(DEFAULT_READ_OPTIONS.maxDepth),
+} as const;
+export type InputName = keyof typeof INPUT_DEFAULTS;
+
+type InputReader = (name: InputName) => string;
+const D = INPUT_DEFAULTS;
 
 function oneOf<T extends string>(
   problems: string[],
@@ -64,12 +97,12 @@ function oneOf<T extends string>(
   return fallback;
 }
 
-function bool(problems: string[], name: string, raw: string, fallback: boolean): boolean {
-  if (raw === '') return fallback;
-  if (/^(true|True|TRUE)$/.test(raw)) return true;
-  if (/^(false|False|FALSE)$/.test(raw)) return false;
+function bool(problems: string[], name: InputName, raw: string): boolean {
+  const value = raw === '' ? INPUT_DEFAULTS[name] : raw;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  if (/^(false|False|FALSE)$/.test(value)) return false;
   problems.push(`Invalid input '${name}': expected true or false, found '${raw}'.`);
-  return fallback;
+  return false;
 }
 
 function positiveInt(problems: string[], name: string, raw: string, max: number): number | null {
@@ -107,15 +140,15 @@ export function parseBaselineSpec(raw: string): BaselineSpec | string {
 
 export function readSettings(getInput: InputReader): Settings {
   const problems: string[] = [];
-  const mode = oneOf<Mode>(problems, 'mode', getInput('mode'), ['gate', 'promote', 'publish'], 'gate');
+  const mode = oneOf<Mode>(problems, 'mode', getInput('mode'), ['gate', 'promote', 'publish'], D.mode);
 
-  const baselineRaw = getInput('baseline');
+  const baselineRaw = getInput('baseline') || D.baseline;
   const parsedBaseline = parseBaselineSpec(baselineRaw);
   let baseline: BaselineSpec = { kind: 'auto' };
   if (typeof parsedBaseline === 'string') problems.push(`Invalid input 'baseline': ${parsedBaseline}.`);
   else baseline = parsedBaseline;
 
-  const artifactName = getInput('artifact-name') || 'contexta-evidence';
+  const artifactName = getInput('artifact-name') || D['artifact-name'];
   if (/["':<>|*?\r\n\\/]/.test(artifactName)) {
     problems.push(
       `Invalid input 'artifact-name': artifact names may not contain " : < > | * ? \\ / or line breaks, found '${artifactName}'.`,
@@ -137,10 +170,10 @@ export function readSettings(getInput: InputReader): Settings {
   const token = getInput('github-token');
   const settings: Settings = {
     mode,
-    workspace: getInput('workspace') || '.contexta',
-    configPath: getInput('config') || '.github/contexta-gate.yml',
+    workspace: getInput('workspace') || D.workspace,
+    configPath: getInput('config') || D.config,
     configInline: getInput('config-inline') || null,
-    allowPrConfig: bool(problems, 'allow-pr-config', getInput('allow-pr-config'), false),
+    allowPrConfig: bool(problems, 'allow-pr-config', getInput('allow-pr-config')),
     baseline,
     artifactName: projectArtifactName,
     retentionDays: positiveInt(problems, 'retention-days', getInput('retention-days'), 400),
@@ -150,22 +183,24 @@ export function readSettings(getInput: InputReader): Settings {
       'comment',
       getInput('comment'),
       ['always', 'on-change', 'on-failure', 'off'],
-      'always',
+      D.comment,
     ),
     commentAs: oneOf(
       problems,
       'comment-as',
       getInput('comment-as'),
       ['comment', 'review'] as const,
-      'comment',
+      D['comment-as'],
     ),
-    failOn: oneOf<FailOn>(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], 'fail'),
+    failOn: oneOf<FailOn>(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], D['fail-on']),
     project,
     run: getInput('run') || null,
-    maxBaselineRuns: positiveInt(problems, 'max-baseline-runs', getInput('max-baseline-runs'), 100) ?? 20,
-    upload: bool(problems, 'upload', getInput('upload'), true),
+    maxBaselineRuns:
+      positiveInt(problems, 'max-baseline-runs', getInput('max-baseline-runs'), 100) ??
+      Number(D['max-baseline-runs']),
+    upload: bool(problems, 'upload', getInput('upload')),
     environment,
-    force: bool(problems, 'force', getInput('force'), false),
+    force: bool(problems, 'force', getInput('force')),
     maxLineBytes: positiveInt(problems, 'max-line-bytes', getInput('max-line-bytes'), 2 ** 31 - 1),
     maxJsonDepth: positiveInt(problems, 'max-json-depth', getInput('max-json-depth'), 10_000),
   };
