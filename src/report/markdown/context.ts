@@ -92,33 +92,15 @@ export function environmentSection(ctx: SectionContext): RowsPart | null {
           ),
         );
     }
-    for (const pkg of env.packagesChanged) {
-      rows.push(
-        row(
-          `- ${prefix}package ${code(pkg.name)}: ${code(pkg.baseline ?? 'absent')} → ${code(pkg.candidate ?? 'absent')}`,
-          TIER.minor,
-          'package changes',
-        ),
-      );
-    }
-    for (const pkg of env.packagesAdded) {
-      rows.push(
-        row(
-          `- ${prefix}package added: ${code(pkg.name)} ${code(pkg.candidate ?? '')}`,
-          TIER.minor,
-          'package changes',
-        ),
-      );
-    }
-    for (const pkg of env.packagesRemoved) {
-      rows.push(
-        row(
-          `- ${prefix}package removed: ${code(pkg.name)} ${code(pkg.baseline ?? '')}`,
-          TIER.minor,
-          'package changes',
-        ),
-      );
-    }
+    const packages = [
+      ...env.packagesChanged.map(
+        (pkg) =>
+          `package ${code(pkg.name)}: ${code(pkg.baseline ?? 'absent')} → ${code(pkg.candidate ?? 'absent')}`,
+      ),
+      ...env.packagesAdded.map((pkg) => `package added: ${code(pkg.name)} ${code(pkg.candidate ?? '')}`),
+      ...env.packagesRemoved.map((pkg) => `package removed: ${code(pkg.name)} ${code(pkg.baseline ?? '')}`),
+    ];
+    for (const line of packages) rows.push(row(`- ${prefix}${line}`, TIER.minor, 'package changes'));
     const vars: string[] = [
       ...env.variableNamesAdded.map((v) => `+${v}`),
       ...env.variableNamesRemoved.map((v) => `−${v}`),
