@@ -12,14 +12,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _gates_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2301);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4366);
+/* harmony import */ var _format_numbers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3613);
+/* harmony import */ var _gates_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2301);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3925);
 /**
  * `contexta-gate bench-render --metrics N --slices N` (hidden, for `npm run bench`): builds a
  * synthetic GateReport of N metrics × N slices and renders it as markdown, so the benchmark can time
  * the renderer of the built CLI on a report far larger than any fixture. It prints the comment and
  * nothing else; the timing belongs to whoever runs it.
  */
+
 
 
 
@@ -91,7 +93,7 @@ function failingCheck(key, slice, baseline, candidate) {
         sampleKey: null,
         pValue: null,
         interval: null,
-        reason: `evaluate/${key}@${slice} dropped ${baseline} → ${candidate}, more than max_drop 0.05`,
+        reason: `${(0,_format_numbers_js__WEBPACK_IMPORTED_MODULE_2__/* .metricLabel */ .B)('evaluate', key, slice)} dropped ${(0,_format_numbers_js__WEBPACK_IMPORTED_MODULE_2__/* .formatChange */ .eD)(baseline, candidate)}, more than max_drop 0.05`,
         waiver: null,
     };
 }
@@ -159,7 +161,7 @@ function syntheticReport(metrics, slices) {
     };
     const failing = gates.some((g) => g.outcome === 'fail');
     return {
-        schemaVersion: _gates_types_js__WEBPACK_IMPORTED_MODULE_2__/* .GATE_REPORT_SCHEMA_VERSION */ .g,
+        schemaVersion: _gates_types_js__WEBPACK_IMPORTED_MODULE_3__/* .GATE_REPORT_SCHEMA_VERSION */ .g,
         verdict: failing ? 'fail' : 'pass',
         exit: failing
             ? { outcome: 'fail', code: 1, reason: 'verdict fail' }

@@ -35,10 +35,10 @@ async function main(argv) {
         case 'inspect':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(710)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6710))).inspectCommand(rest, io);
         case 'compare':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(815), __nccwpck_require__.e(710), __nccwpck_require__.e(626), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1568))).compareCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(815), __nccwpck_require__.e(710), __nccwpck_require__.e(73), __nccwpck_require__.e(8)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1008))).compareCommand(rest, io);
         // Hidden: times the renderer for `npm run bench`; not part of the documented interface.
         case 'bench-render':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2233))).benchRenderCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(73), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2233))).benchRenderCommand(rest, io);
         case undefined:
         case '-h':
         case '--help':

@@ -14,7 +14,7 @@ import type { WaiverRequests } from '../gates/waivers.js';
 import type { GitHubClient } from '../github/client.js';
 import { GitHubPermissionError } from '../github/errors.js';
 import { promote } from '../promote/promote.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { renderMarkdown } from '../report/index.js';
 import { openEvidence } from '../sources/open.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { loadGateConfig } from './config-source.js';

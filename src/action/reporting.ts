@@ -8,8 +8,8 @@ import * as core from '@actions/core';
 import type { GateReport } from '../gates/types.js';
 import type { GitHubClient } from '../github/client.js';
 import { GitHubPermissionError } from '../github/errors.js';
+import { renderMarkdown } from '../report/index.js';
 import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
 import type { ResolvedBaseline } from './baseline.js';
 import type { FailOn, Settings } from './settings.js';
 import {

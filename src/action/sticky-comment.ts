@@ -18,7 +18,7 @@ export type CommentPlan =
   | { action: 'skip'; deleteIds: number[]; reason: string };
 
 /** The hidden marker is the report renderer's, so the body we post and the one we look for agree. */
-export { markerComment as commentMarker } from '../report/markdown.js';
+export { markerComment as commentMarker } from '../report/index.js';
 
 const FINGERPRINT = /<!-- contexta-gate-fingerprint:([0-9a-f]{16}) -->/;
 

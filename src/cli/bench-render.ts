@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Comparison, EnvironmentChange, MetricDelta, RunIdentity } from '../compare/types.js';
+import { formatChange, metricLabel } from '../format/numbers.js';
 import {
   GATE_REPORT_SCHEMA_VERSION,
   type GateCheck,
@@ -87,7 +88,7 @@ function failingCheck(key: string, slice: string, baseline: number, candidate: n
     sampleKey: null,
     pValue: null,
     interval: null,
-    reason: `evaluate/${key}@${slice} dropped ${baseline} → ${candidate}, more than max_drop 0.05`,
+    reason: `${metricLabel('evaluate', key, slice)} dropped ${formatChange(baseline, candidate)}, more than max_drop 0.05`,
     waiver: null,
   };
 }

@@ -7,7 +7,16 @@ import type {
   SampleGroupComparison,
 } from '../compare/types.js';
 import type { EvidenceGap, Run } from '../evidence/model.js';
-import { formatChange, formatNumber, formatPercent, formatPValue, metricLabel } from '../format/numbers.js';
+import {
+  formatBytes,
+  formatChange,
+  formatInterval,
+  formatNumber,
+  formatPValue,
+  type IntervalLike,
+  metricLabel,
+  metricTarget,
+} from '../format/numbers.js';
 import type { GateResult } from '../gates/types.js';
 
 export interface FindingInputs {
@@ -159,7 +168,7 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
           (m) =>
             `check ${metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline!, m.candidate!)} — the slice's inputs changed too`,
         ),
-      `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${metricLabel(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
+      `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${metricTarget(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
     ];
     out.push({
       code: 'slice_regression',
@@ -196,7 +205,7 @@ function significantFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         metric: row.key,
         slice: null,
         title: `${prefix(unit, multi)}${metricLabel(row.stage, row.key, null)} ${formatChange(row.baseline!, row.candidate!)} is a significant worsening (${formatPValue(test.pValue)})`,
-        detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; 95 % interval of the change ${intervalText(test.interval)}`,
+        detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; the change's ${intervalText(test.interval)}`,
         nextSteps: newlyFailingStep(sample, null),
       });
     }
@@ -225,7 +234,7 @@ function significantFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         metric: s.key,
         slice: null,
         title: `${prefix(unit, multi)}per-sample ${s.stage}/${s.key} worsened: ${change} (${formatPValue(test.pValue)})`,
-        detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; ${Math.round((test.interval?.level ?? 0.95) * 100)} % interval of the change ${intervalText(test.interval)}`,
+        detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; the change's ${intervalText(test.interval)}`,
         nextSteps:
           s.kind === 'binary'
             ? newlyFailingStep({ series: s, group: s.overall }, null)
@@ -240,8 +249,8 @@ function lowerIsBetter(direction: string): string {
   return direction === 'lower' ? 'lower is better' : 'higher is better';
 }
 
-function intervalText(interval: { low: number; high: number } | null): string {
-  return interval ? `[${formatNumber(interval.low)}, ${formatNumber(interval.high)}]` : 'not available';
+function intervalText(interval: IntervalLike | null): string {
+  return interval ? formatInterval(interval) : 'interval is not available';
 }
 
 function artifactFindings(inputs: FindingInputs, multi: boolean): Finding[] {
@@ -268,7 +277,7 @@ function artifactFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         stage: null,
         metric: null,
         slice: null,
-        title: `${prefix(unit, multi)}artifact ${a.kind} grew ${formatNumber(a.baselineSizeBytes!)} → ${formatNumber(a.candidateSizeBytes!)} bytes (${a.growthPct === null ? `+${a.growthBytes}` : formatPercent(a.growthPct / 100)})`,
+        title: `${prefix(unit, multi)}artifact ${a.kind} grew ${formatChange(a.baselineSizeBytes!, a.candidateSizeBytes!, formatBytes)}`,
         detail: `baseline ${a.baselineRef ?? '?'} (${a.baselineLocation ?? 'no location'}), candidate ${a.candidateRef ?? '?'} (${a.candidateLocation ?? 'no location'})`,
         nextSteps: [
           `check what made the ${a.kind} artifact grow (model size, bundled data, serialisation format)`,
@@ -448,10 +457,7 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         title: `${p}${stage ?? 'run-level'} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
         detail: rows
           .slice(0, 8)
-          .map(
-            (r) =>
-              `${metricLabel(r.stage, r.key, r.slice)} (baseline ${r.baseline === null ? 'n/a' : formatNumber(r.baseline)})`,
-          )
+          .map((r) => `${metricLabel(r.stage, r.key, r.slice)} (baseline ${formatNumber(r.baseline)})`)
           .join(', '),
         nextSteps: [
           `make ${stage === null ? candidate.ref : `stage ${stage} of ${candidate.ref}`} record ${listed} again, then re-run the gate`,

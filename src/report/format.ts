@@ -1,12 +1,10 @@
 /**
- * Formatting shared by the markdown and text renderers: numbers, deltas, tests, verdict labels,
- * and the lookups that join a metric row to the statistics and gate checks about it. Absent
- * values are shown as "absent", never as 0 or an empty cell.
+ * What the markdown and text renderers share beyond number formatting (that is `src/format`):
+ * verdict and outcome labels, the direction arrow of a change, and the lookups that join a metric
+ * row to the statistics and gate checks about it.
  */
 import type { ChangeAssessment, Comparison, Interval, MetricDelta, PairedTest } from '../compare/types.js';
 import type { GateCheck, GateOutcome, GateReport, Verdict } from '../gates/types.js';
-
-export const ABSENT = 'absent';
 
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
   pass: 'PASS',
@@ -42,57 +40,8 @@ export const OUTCOME_RANK: Readonly<Record<GateOutcome, number>> = {
   skipped: 5,
 };
 
-/** A number for a table: up to 4 significant digits, thousands separated, never exponent noise. */
-export function formatNumber(value: number | null): string {
-  if (value === null) return ABSENT;
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  if (abs >= 10_000) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  if (abs >= 1_000) return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  if (abs >= 1e-4)
-    return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
-  return value.toExponential(2);
-}
-
-function trimZeros(text: string): string {
-  return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
-}
-
-/** A signed difference: "+0.012", "−0.088" (typographic minus so a reader sees the sign). */
-export function formatDelta(value: number | null): string {
-  if (value === null) return ABSENT;
-  if (value === 0) return '0';
-  const text = formatNumber(Math.abs(value));
-  return value > 0 ? `+${text}` : `−${text}`;
-}
-
-export function formatPercent(ratio: number | null): string {
-  if (ratio === null || !Number.isFinite(ratio)) return '';
-  const pct = ratio * 100;
-  const rounded = Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1);
-  const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
-  return `${sign}${rounded.replace('-', '')}%`;
-}
-
-export function formatPValue(p: number | null): string {
-  if (p === null) return '';
-  if (p < 0.001) return 'p<0.001';
-  return `p=${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
-}
-
-export function formatInterval(interval: Interval | null): string {
-  if (interval === null) return '';
-  return `${Math.round(interval.level * 100)}% CI [${formatDelta(interval.low)}, ${formatDelta(interval.high)}]`;
-}
-
-/** "95% CI [−0.12, −0.03], p=0.004" or "" when there is no test. */
-export function formatStatistics(interval: Interval | null, pValue: number | null): string {
-  return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
-}
-
 /** ▲/▼ for the direction of the number, and whether that is better or worse for this metric. */
-export function formatChange(delta: MetricDelta): string {
+export function changeArrow(delta: MetricDelta): string {
   switch (delta.status) {
     case 'added':
       return 'added';
@@ -116,20 +65,6 @@ function arrow(delta: number | null, change: ChangeAssessment | null): string {
     default:
       return `${symbol} neutral`;
   }
-}
-
-export function bytes(value: number | null): string {
-  if (value === null) return ABSENT;
-  const abs = Math.abs(value);
-  if (abs < 1024) return `${value} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let scaled = value / 1024;
-  let unit = 0;
-  while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
-    scaled /= 1024;
-    unit++;
-  }
-  return `${scaled.toFixed(1)} ${units[unit]}`;
 }
 
 /**
@@ -252,12 +187,6 @@ export function linkedTest(
   if (!samples) return null;
   const group = delta.slice === null ? samples.overall : samples.slices.find((g) => g.slice === delta.slice);
   return group?.test ?? null;
-}
-
-/** "stage/metric@slice" — the same shape the engine's gate messages use. */
-export function metricLabel(stage: string | null, metric: string | null, slice: string | null): string {
-  const base = [stage, metric].filter((s) => s !== null).join('/');
-  return slice === null ? base : `${base}@${slice}`;
 }
 
 /** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */

@@ -7,5 +7,5 @@ export {
   type MarkdownOptions,
   markerComment,
   renderMarkdown,
-} from './markdown.js';
+} from './markdown/document.js';
 export { renderText, type TextOptions } from './text.js';

@@ -4,18 +4,14 @@
  * of control characters, so a metric name cannot move the cursor, recolour the log or fake a line.
  */
 import type { Comparison, MetricDelta } from '../compare/types.js';
+import { formatDifference, formatNumber, formatStatistics, metricLabel } from '../format/numbers.js';
 import type { GateCheck, GateReport, GateResult, Verdict } from '../gates/types.js';
 import { toSingleLine, truncateText } from './escape.js';
 import {
-  formatChange,
-  formatDelta,
-  formatNumber,
-  formatPercent,
-  formatStatistics,
+  changeArrow,
   headlineReason,
   indexChecks,
   metricKey,
-  metricLabel,
   OUTCOME_RANK,
   rowStatistics,
   rowsNameUnit,
@@ -88,10 +84,9 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
       const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
       const unit = rowsNameUnit(report) ? `${safe(comparison.unit, 60)}: ` : '';
       const label = safe(metricLabel(delta.stage, delta.key, delta.slice), 80);
-      const pct = formatPercent(delta.relativeChange);
       lines.push(
         `  ${unit}${label}  ${formatNumber(delta.baseline)} → ${formatNumber(delta.candidate)}  ` +
-          `${formatDelta(delta.delta)}${pct ? ` (${pct})` : ''}  ${formatChange(delta)}${stats ? `  [${stats}]` : ''}`,
+          `${formatDifference(delta.delta, delta.relativeChange)}  ${changeArrow(delta)}${stats ? `  [${stats}]` : ''}`,
       );
     }
     if (deltas.more > 0) lines.push(paint('dim', `  … ${deltas.more} more changed rows`));

@@ -51,7 +51,7 @@ describe('metalab stores', () => {
     expect(floor.outcome).toBe('fail');
     expect(floor.worst).toMatchObject({ unit: 'lr=0.1, model=mlp', slice: 'bird' });
     expect(floor.message).toContain(
-      'gate_demo:1.0/lr=0.1, model=mlp: run/per_class_accuracy@bird dropped 0.8498 → 0.7298',
+      'gate_demo:1.0/lr=0.1, model=mlp: per_class_accuracy@bird dropped 0.8498 → 0.7298',
     );
     // metalab has no per-sample outcomes: the significance gate falls back to the raw delta and says so.
     const accuracy = report.gates.find((g) => g.name === 'accuracy')!;

@@ -78,7 +78,7 @@ const EXPECTED: Record<Scenario, Expectation> = {
     expect(failing(report)).toEqual(['latency budget']);
     const budget = gate(report, 'latency budget');
     expect(budget.worst).toMatchObject({ stage: 'inference', metric: 'latency-ms.p95', direction: 'lower' });
-    expect(budget.message).toContain('inference/latency-ms.p95 rose 998.4 → 1178.6');
+    expect(budget.message).toContain('inference/latency-ms.p95 rose 998.4 → 1,178.6');
     expect(budget.message).toContain('max_increase_pct 10 %');
     const rows = report.comparisons[0]!.metrics;
     expect(rows.find((m) => m.key === 'exact-match' && m.slice === null)!.change).toBe('better');

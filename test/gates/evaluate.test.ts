@@ -109,7 +109,7 @@ gates:
     expect(gate(report, 'quality').outcome).toBe('skipped');
     const ceiling = gate(report, 'latency ceiling');
     expect(ceiling.outcome).toBe('fail');
-    expect(ceiling.message).toBe('inference/latency-ms.p95 = 1178.6 is above max 1000');
+    expect(ceiling.message).toBe('inference/latency-ms.p95 = 1,178.6 is above max 1000');
     expect(report.verdict).toBe('fail');
 
     const lenient = await evaluate('llm-eval', yaml.replace('max: 1000', 'max: 2000'), { baseline: 'none' });
@@ -184,7 +184,7 @@ describe('evidence, diagnostics and artifact gates', () => {
     const size = gate(report, 'model size');
     expect(size.outcome).toBe('fail');
     expect(size.message).toBe(
-      'artifact model 29013 → 106607 bytes (+77594, +267 %), beyond max_growth_pct 50 %',
+      'artifact model 29,013 → 106,607 bytes (+77,594, +267%), beyond max_growth_pct 50 %',
     );
     expect(report.findings.find((f) => f.code === 'artifact_growth')?.severity).toBe('error');
   });

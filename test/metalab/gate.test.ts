@@ -110,7 +110,7 @@ describe('metalab candidate vs baseline under fixtures/metalab-policy.yml', () =
     ]);
     for (const row of rows) {
       expect(row.delta!).toBeCloseTo(-0.05, 3);
-      expect(row.reason).toContain('gate_demo:1.0/lr=0.1, model=mlp: run/');
+      expect(row.reason).toContain(`gate_demo:1.0/lr=0.1, model=mlp: ${row.metric} dropped`);
       expect(row.reason).toContain('beyond max_drop 0.02');
     }
     // The other shared combinations are unchanged in accuracy and f1: their rows pass.
@@ -157,7 +157,7 @@ describe('metalab candidate vs baseline under fixtures/metalab-policy.yml', () =
   it('says all of it in the markdown and the text, every metric row naming its parameter combination', () => {
     expect(out.markdown).toContain('## ❌ FAIL — 3 of 3 gates failed');
     expect(out.markdown).toMatch(
-      /run\/per\\_class\\_accuracy@\u200dbird dropped 0\.8498 → 0\.7298 \\\(−0\.12/,
+      /mlp: per\\_class\\_accuracy@\u200dbird dropped 0\.8498 → 0\.7298 by −0\.12 \\\(−14%/,
     );
     expect(out.markdown).toMatch(/lr=1, model=mlp: evidence gap run\\_failed/);
     expect(expectMarkdownRowsNameUnits(out)).toBeGreaterThan(0);
@@ -338,9 +338,7 @@ describe('metalab threshold gates', () => {
     ]);
     const missing = checks.find((c) => c.unit === 'lr=1, model=mlp')!;
     expect(missing.outcome).toBe('warn');
-    expect(missing.reason).toContain(
-      'gate_demo:1.0/lr=1, model=mlp: run/accuracy is missing from the candidate',
-    );
+    expect(missing.reason).toContain('gate_demo:1.0/lr=1, model=mlp: accuracy is missing from the candidate');
     expect(checks.filter((c) => c.outcome === 'pass').map((c) => c.unit)).toEqual([
       'lr=0.01, model=linear',
       'lr=0.01, model=mlp',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateGate } from '../../src/engine/engine.js';
 import { DEFAULT_CONFIG } from '../../src/gates/config.js';
 import { readMetalab } from '../../src/metalab/read.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderMarkdown } from '../../src/report/index.js';
 import { splitGfmRow } from './gfm.js';
 
 describe('renderMarkdown on a metalab store (many units)', async () => {

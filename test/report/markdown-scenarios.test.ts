@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GateReport } from '../../src/gates/types.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderMarkdown } from '../../src/report/index.js';
 import { SCENARIOS } from '../support/engine-fixtures.js';
 import { splitGfmRow, stripCodeSpans } from './gfm.js';
 import { scenarioReport } from './scenario-report.js';
@@ -101,7 +101,7 @@ describe('renderMarkdown on the scenario fixtures', () => {
     const accuracy = tableRows(markdown, 'Metric changes').find((cells) => cells[1] === 'accuracy');
     expect(accuracy![2]).toBe('0.808');
     expect(accuracy![3]).toBe('0.804');
-    expect(accuracy![5]).toMatch(/^95% CI \[−0\.\d+, \+0\.\d+\], p=1\.00$/);
+    expect(accuracy![5]).toMatch(/^95% CI \[−0\.\d+, \+0\.\d+\], p = 1\.00$/);
   });
 
   it('incomplete-evidence: FAIL that says which evidence is missing', () => {

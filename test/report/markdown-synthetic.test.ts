@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderMarkdown } from '../../src/report/index.js';
 import { splitGfmRow, stripCodeSpans } from './gfm.js';
 import { check, comparison, gate, largeReport, metricDelta, report } from './synthetic-report.js';
 

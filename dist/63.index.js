@@ -1,8 +1,8 @@
-export const id = 564;
-export const ids = [564];
+export const id = 63;
+export const ids = [63];
 export const modules = {
 
-/***/ 68564:
+/***/ 4063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3541,47 +3541,113 @@ function selectRunPairs(baseline, candidate, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/format/numbers.ts
-/** Number and label formatting shared by gate messages and findings, so both quote values alike. */
-/** Short, stable rendering: integers as is, large values to one decimal, small to 4 significant digits. */
-function formatNumber(value) {
+/**
+ * The one place numbers, deltas, percentages, tests, sizes and metric labels are turned into text.
+ * The PR comment, the terminal report, gate messages, findings and the CLI all quote values through
+ * it, so a change reads the same wherever a reviewer meets it: `0.9618 → 0.8681 by −0.09375 (−9.7%)`,
+ * `p = 0.004`, `evaluate/auc@region-apac`. Absent values read "absent", never 0 or an empty cell.
+ */
+const ABSENT = 'absent';
+/** Up to 4 significant digits, thousands separated, exponent only below 0.0001. */
+function numbers_formatNumber(value) {
+    if (value === null)
+        return ABSENT;
     if (!Number.isFinite(value))
         return String(value);
-    if (Number.isInteger(value))
-        return String(value);
-    if (Math.abs(value) >= 100)
-        return value.toFixed(1);
-    return String(Number(value.toPrecision(4)));
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (abs >= 10_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+    if (abs >= 1_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    if (abs >= 1e-4)
+        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
+    return value.toExponential(2);
+}
+function trimZeros(text) {
+    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
 }
 /** A signed difference: `+0.02`, `−0.088` (a real minus sign, so it reads as a number in prose). */
-function formatSigned(value) {
-    const text = formatNumber(Math.abs(value));
-    if (value > 0)
-        return `+${text}`;
-    if (value < 0)
-        return `−${text}`;
-    return text;
+function formatSigned(value, magnitude = numbers_formatNumber) {
+    if (value === null)
+        return ABSENT;
+    if (value === 0)
+        return magnitude(0);
+    const text = magnitude(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
 }
+/** A signed relative change, `+18%`, `−9.7%`; empty when there is none (baseline zero, not compared). */
 function formatPercent(fraction) {
+    if (fraction === null || !Number.isFinite(fraction))
+        return '';
     const pct = fraction * 100;
     const text = Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1);
-    return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${text} %`;
+    return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${text}%`;
 }
+/** A share, unsigned: a pass rate of 0.9 is `90%`. */
+function formatShare(fraction) {
+    return formatPercent(fraction === null ? null : Math.abs(fraction)).replace('+', '');
+}
+/** `+180.1 (+18%)`: a difference with its relative change when there is one. */
+function numbers_formatDifference(delta, relative, magnitude = numbers_formatNumber) {
+    const pct = delta === null ? '' : formatPercent(relative);
+    return `${formatSigned(delta, magnitude)}${pct ? ` (${pct})` : ''}`;
+}
+/** `998.4 → 1,178.6 by +180.1 (+18%)`, with the relative change when the baseline is not zero. */
+function formatChange(baseline, candidate, magnitude = numbers_formatNumber) {
+    const delta = candidate - baseline;
+    const relative = baseline === 0 ? null : delta / Math.abs(baseline);
+    return `${magnitude(baseline)} → ${magnitude(candidate)} by ${numbers_formatDifference(delta, relative, magnitude)}`;
+}
+/** Two decimals, three below 0.1 so a value near the usual 0.05 level keeps its side of it. */
 function formatPValue(p) {
+    if (p === null)
+        return '';
     if (p < 0.001)
         return 'p < 0.001';
     return `p = ${p >= 0.1 ? p.toFixed(2) : p.toFixed(3)}`;
 }
-/** `evaluate/accuracy@region-apac`; run-level metrics show as `run/<key>`. */
-function metricLabel(stage, key, slice) {
-    return `${stage ?? 'run'}/${key}${slice === null ? '' : `@${slice}`}`;
+/** `95% CI [−0.12, −0.03]`, or empty without an interval. */
+function formatInterval(interval) {
+    if (interval === null)
+        return '';
+    return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
 }
-/** `b → c (Δ, %)` with the relative change when the baseline is not zero. */
-function formatChange(baseline, candidate) {
-    const delta = candidate - baseline;
-    const parts = [formatSigned(delta)];
-    if (baseline !== 0)
-        parts.push(formatPercent(delta / Math.abs(baseline)));
-    return `${formatNumber(baseline)} → ${formatNumber(candidate)} (${parts.join(', ')})`;
+/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
+function numbers_formatStatistics(interval, pValue) {
+    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+}
+/** Sizes in binary units: `512 B`, `28.3 KiB`. */
+function formatBytes(value) {
+    if (value === null)
+        return ABSENT;
+    const abs = Math.abs(value);
+    if (abs < 1024)
+        return `${value} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let scaled = value / 1024;
+    let unit = 0;
+    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
+        scaled /= 1024;
+        unit++;
+    }
+    return `${scaled.toFixed(1)} ${units[unit]}`;
+}
+/**
+ * `evaluate/accuracy@region-apac`; a run-level metric is its bare key (`accuracy`), as the report's
+ * tables show it. Without a metric the stage alone, without either an empty string.
+ */
+function numbers_metricLabel(stage, key, slice) {
+    const base = [stage, key].filter((s) => s !== null).join('/');
+    return slice === null ? base : `${base}@${slice}`;
+}
+/**
+ * The metric as a selector or waiver target (`Gate-Waive: <stage>/<metric>`), where a run-level
+ * metric needs the `run/` stage to be told apart from a gate name.
+ */
+function metricTarget(stage, key, slice) {
+    return numbers_metricLabel(stage ?? 'run', key, slice);
 }
 
 ;// CONCATENATED MODULE: ./src/findings/findings.ts
@@ -3698,8 +3764,8 @@ function sliceFindings(inputs, multi) {
             ...newlyFailingStep(sample, slice),
             ...related
                 .slice(0, 3)
-                .map((m) => `check ${metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline, m.candidate)} — the slice's inputs changed too`),
-            `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${metricLabel(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
+                .map((m) => `check ${numbers_metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline, m.candidate)} — the slice's inputs changed too`),
+            `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${metricTarget(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
         ];
         out.push({
             code: 'slice_regression',
@@ -3736,8 +3802,8 @@ function significantFindings(inputs, multi) {
                 stage: row.stage,
                 metric: row.key,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}${metricLabel(row.stage, row.key, null)} ${formatChange(row.baseline, row.candidate)} is a significant worsening (${formatPValue(test.pValue)})`,
-                detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; 95 % interval of the change ${intervalText(test.interval)}`,
+                title: `${findings_prefix(unit, multi)}${numbers_metricLabel(row.stage, row.key, null)} ${formatChange(row.baseline, row.candidate)} is a significant worsening (${formatPValue(test.pValue)})`,
+                detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; the change's ${intervalText(test.interval)}`,
                 nextSteps: newlyFailingStep(sample, null),
             });
         }
@@ -3766,7 +3832,7 @@ function significantFindings(inputs, multi) {
                 metric: s.key,
                 slice: null,
                 title: `${findings_prefix(unit, multi)}per-sample ${s.stage}/${s.key} worsened: ${change} (${formatPValue(test.pValue)})`,
-                detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; ${Math.round((test.interval?.level ?? 0.95) * 100)} % interval of the change ${intervalText(test.interval)}`,
+                detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; the change's ${intervalText(test.interval)}`,
                 nextSteps: s.kind === 'binary'
                     ? newlyFailingStep({ series: s, group: s.overall }, null)
                     : [`review why ${s.key} changed per sample in stage ${s.stage} (${lowerIsBetter(s.direction)})`],
@@ -3779,7 +3845,7 @@ function lowerIsBetter(direction) {
     return direction === 'lower' ? 'lower is better' : 'higher is better';
 }
 function intervalText(interval) {
-    return interval ? `[${formatNumber(interval.low)}, ${formatNumber(interval.high)}]` : 'not available';
+    return interval ? formatInterval(interval) : 'interval is not available';
 }
 function artifactFindings(inputs, multi) {
     const threshold = inputs.artifactGrowthPct ?? DEFAULT_ARTIFACT_GROWTH_PCT;
@@ -3808,7 +3874,7 @@ function artifactFindings(inputs, multi) {
                 stage: null,
                 metric: null,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}artifact ${a.kind} grew ${formatNumber(a.baselineSizeBytes)} → ${formatNumber(a.candidateSizeBytes)} bytes (${a.growthPct === null ? `+${a.growthBytes}` : formatPercent(a.growthPct / 100)})`,
+                title: `${findings_prefix(unit, multi)}artifact ${a.kind} grew ${formatChange(a.baselineSizeBytes, a.candidateSizeBytes, formatBytes)}`,
                 detail: `baseline ${a.baselineRef ?? '?'} (${a.baselineLocation ?? 'no location'}), candidate ${a.candidateRef ?? '?'} (${a.candidateLocation ?? 'no location'})`,
                 nextSteps: [
                     `check what made the ${a.kind} artifact grow (model size, bundled data, serialisation format)`,
@@ -3972,7 +4038,7 @@ function missingFindings(inputs, multi) {
                 title: `${p}${stage ?? 'run-level'} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
                 detail: rows
                     .slice(0, 8)
-                    .map((r) => `${metricLabel(r.stage, r.key, r.slice)} (baseline ${r.baseline === null ? 'n/a' : formatNumber(r.baseline)})`)
+                    .map((r) => `${numbers_metricLabel(r.stage, r.key, r.slice)} (baseline ${numbers_formatNumber(r.baseline)})`)
                     .join(', '),
                 nextSteps: [
                     `make ${stage === null ? candidate.ref : `stage ${stage} of ${candidate.ref}`} record ${listed} again, then re-run the gate`,
@@ -4188,11 +4254,11 @@ function absentLiterals(unit, selectors, slices) {
     return out;
 }
 function missingCheck(judged, unit, policy, metric, multi, baseline) {
-    judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, metric));
+    judged.metrics.add(evaluate_metricKey(unit.comparison.project, unit.comparison.unit, metric));
     const outcome = gapOutcome(policy.missingMetrics);
     if (outcome === null)
         return null;
-    const label = metricLabel(metric.stage, metric.key, metric.slice);
+    const label = numbers_metricLabel(metric.stage, metric.key, metric.slice);
     return check({
         outcome,
         project: unit.comparison.project,
@@ -4202,7 +4268,7 @@ function missingCheck(judged, unit, policy, metric, multi, baseline) {
         slice: metric.slice,
         baseline,
         reason: `${where(unit, label, multi)} is missing from the candidate` +
-            (baseline === null ? '' : ` (baseline ${formatNumber(baseline)})`) +
+            (baseline === null ? '' : ` (baseline ${numbers_formatNumber(baseline)})`) +
             ` (policy.missing_metrics: ${policy.missingMetrics})`,
     });
 }
@@ -4223,7 +4289,7 @@ function thresholdGate(gate, inputs, judged) {
         if (!unit.pair.candidate)
             continue;
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
-            const label = where(unit, metricLabel(row.stage, row.key, row.slice), multi);
+            const label = where(unit, numbers_metricLabel(row.stage, row.key, row.slice), multi);
             const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
             if (row.presence === 'baseline_only') {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
@@ -4239,14 +4305,14 @@ function thresholdGate(gate, inputs, judged) {
                 continue;
             }
             let outcome = 'pass';
-            let reason = `${label} = ${formatNumber(value)} is within ${bounds}`;
+            let reason = `${label} = ${numbers_formatNumber(value)} is within ${bounds}`;
             if (gate.min !== null && value < gate.min) {
                 outcome = 'fail';
-                reason = `${label} = ${formatNumber(value)} is below min ${gate.min}`;
+                reason = `${label} = ${numbers_formatNumber(value)} is below min ${gate.min}`;
             }
             else if (gate.max !== null && value > gate.max) {
                 outcome = 'fail';
-                reason = `${label} = ${formatNumber(value)} is above max ${gate.max}`;
+                reason = `${label} = ${numbers_formatNumber(value)} is above max ${gate.max}`;
             }
             checks.push(check({ ...base, outcome, reason }));
         }
@@ -4339,7 +4405,7 @@ function regressionGate(gate, inputs, judged) {
             continue;
         }
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
-            const label = metricLabel(row.stage, row.key, row.slice);
+            const label = numbers_metricLabel(row.stage, row.key, row.slice);
             const located = where(unit, label, multi);
             const direction = gate.direction ?? row.direction;
             const base = rowFacts(unit, row, direction);
@@ -4388,7 +4454,7 @@ function regressionGate(gate, inputs, judged) {
                 limit: limits.text,
             };
             const verb = worsening > 0 ? (c < b ? 'dropped' : 'rose') : c === b ? 'unchanged at' : 'improved';
-            const change = c === b ? formatNumber(c) : formatChange(b, c);
+            const change = c === b ? numbers_formatNumber(c) : formatChange(b, c);
             const what = `${located} ${verb} ${change}`;
             if (worsening <= 0) {
                 checks.push(check({ ...base, ...stats, outcome: 'pass', reason: what }));
@@ -4475,7 +4541,7 @@ function newParameterUnits(units) {
 function stagesOf(run, names) {
     return run.stages.filter((s) => names.includes(s.name));
 }
-function metricKey(project, unit, m) {
+function evaluate_metricKey(project, unit, m) {
     return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
 }
 /** Gaps the evidence model already carries as degraded records / partial counts. */
@@ -4521,7 +4587,7 @@ function requiredFromBaseline(judged, unit, scope, multi) {
         const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
         if (series.length === 0) {
             missing.push(m);
-            judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
+            judged.metrics.add(evaluate_metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
         }
         else if (!series.some((x) => Number.isFinite(x.latest.value)))
             nonFinite.push(m);
@@ -4577,7 +4643,7 @@ function degradedChecks(context, scope, records, series, gaps) {
             subject: 'degraded_record',
             outcome,
             reason: where(unit, `${scope.label}: ${series.length} metric series carry a degradation marker (${series
-                .map((m) => metricLabel(scope.stage, m.key, m.slice))
+                .map((m) => numbers_metricLabel(scope.stage, m.key, m.slice))
                 .slice(0, 5)
                 .join(', ')})`, multi),
         }));
@@ -4624,7 +4690,7 @@ function runLevelChecks(gate, inputs, judged, unit, run, multi) {
             subject: 'partial_record',
             outcome: partialOutcome,
             reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
-                .map((m) => metricLabel(null, m.key, m.slice))
+                .map((m) => numbers_metricLabel(null, m.key, m.slice))
                 .slice(0, 5)
                 .join(', ')})`, multi),
         }));
@@ -4886,7 +4952,7 @@ function artifactGate(gate, inputs) {
             const pct = change.growthPct;
             const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
             const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
-            const growth = `${formatNumber(change.baselineSizeBytes)} → ${formatNumber(change.candidateSizeBytes)} bytes (${formatSigned(change.growthBytes)}${pct === null ? '' : `, ${formatPercent(pct / 100)}`})`;
+            const growth = `${numbers_formatNumber(change.baselineSizeBytes)} → ${numbers_formatNumber(change.candidateSizeBytes)} bytes (${formatSigned(change.growthBytes)}${pct === null ? '' : `, ${formatPercent(pct / 100)}`})`;
             checks.push(check({
                 ...ids,
                 outcome: tooMany || tooMuch ? 'fail' : 'pass',
@@ -4977,7 +5043,7 @@ function policyResults(inputs, judged) {
         for (const row of unit.comparison.metrics) {
             if (row.presence !== 'baseline_only' || row.batch !== null)
                 continue;
-            if (judged.metrics.has(metricKey(unit.comparison.project, unit.comparison.unit, row)))
+            if (judged.metrics.has(evaluate_metricKey(unit.comparison.project, unit.comparison.unit, row)))
                 continue;
             missing.push(check({
                 project: unit.comparison.project,
@@ -4987,7 +5053,7 @@ function policyResults(inputs, judged) {
                 slice: row.slice,
                 baseline: row.baseline,
                 outcome: 'fail',
-                reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,
+                reason: `${where(unit, numbers_metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${numbers_formatNumber(row.baseline)})`} but missing from the candidate`,
             }));
         }
     }
@@ -6654,6 +6720,136 @@ async function promote(github, request, duckdb = null) {
     return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record, ledger };
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for untrusted text (metric, slice, sample, run and stage names, messages, paths) that we
+ * put into GitHub-flavoured markdown. Everything here comes from a workspace a pull request can
+ * write, so it must not be able to break out of a table cell, start a block, or make GitHub render
+ * HTML, links, images, mentions, issue references or autolinks in a comment posted with our token.
+ *
+ * The rules follow cmark-gfm, the parser GitHub uses:
+ * - A table row is split at every `|` that is not part of a backslash escape, before any inline
+ *   parsing (`\` + any ASCII punctuation is one escape, so `\\|` still splits). We therefore never
+ *   emit a bare `|` from escaped text: it becomes the entity `&#124;`.
+ * - Mentions, issue references and autolinks are found in the rendered text, after entities and
+ *   backslash escapes are resolved, so escaping `@` or `#` does not stop them. An invisible
+ *   zero-width joiner after the trigger character does.
+ */
+/** U+200D: invisible, not a word character, and not part of any GitHub reference syntax. */
+const ZWJ = '\u200d';
+/** U+200B: separates a literal backslash from the escape we add in front of a pipe. */
+const ZWSP = '\u200b';
+const ELLIPSIS = '…';
+const LINE_BREAK_MARK = '⏎';
+const REPLACEMENT = '\ufffd';
+/** Default cap for one piece of untrusted text, in code points. */
+const DEFAULT_MAX_TEXT_LENGTH = 200;
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+/**
+ * C0/C1 controls (tab handled separately), bidirectional overrides and isolates (which can make
+ * a name read differently from what it is), and lone surrogates (invalid UTF-16 that some
+ * renderers turn into garbage).
+ */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Replaces line breaks and control characters so the text is one safe line. */
+function escape_toSingleLine(text) {
+    return text.replace(LINE_BREAKS, LINE_BREAK_MARK).replace(/\t/g, ' ').replace(UNSAFE_CHARS, REPLACEMENT);
+}
+/** Caps `text` at `maxLength` code points, ending in an ellipsis when something was cut. */
+function escape_truncateText(text, maxLength) {
+    if (!Number.isFinite(maxLength) || text.length <= maxLength)
+        return text;
+    const limit = Math.max(1, Math.floor(maxLength));
+    // Iterating by code point keeps surrogate pairs whole; the early exit bounds the work.
+    let out = '';
+    let count = 0;
+    for (const ch of text) {
+        if (count === limit)
+            return `${stripTrailingPartial(out, limit)}${ELLIPSIS}`;
+        out += ch;
+        count++;
+    }
+    return out;
+}
+/** Removes the last code point so `out` plus the ellipsis has `limit` code points. */
+function stripTrailingPartial(out, limit) {
+    if (limit <= 1)
+        return '';
+    const last = out.codePointAt(out.length - 1);
+    const width = last !== undefined && last >= 0xdc00 && last <= 0xdfff ? 2 : 1;
+    return out.slice(0, out.length - width);
+}
+/**
+ * Characters that would start inline markup. `|`, `<`, `>`, `&` become entities (a backslash-escaped
+ * pipe can still be turned into a cell split by a preceding backslash); the rest are backslash-escaped.
+ */
+const INLINE_SPECIAL = /[\\`*_~[\]()!#$|<>&]/g;
+const ENTITIES = { '|': '&#124;', '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+/**
+ * Escapes untrusted text for use anywhere in markdown: a table cell, a list item, a heading, a
+ * `<summary>`. The result is a single line that renders as the literal text (with line breaks
+ * shown as ⏎ and control characters as �), capped at `maxLength` code points.
+ */
+function escapeText(text, options = {}) {
+    const capped = escape_truncateText(escape_toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+    // References are broken on the raw text: done after escaping, `#` would also match inside `&#124;`.
+    let out = neutraliseReferences(capped).replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+    // Block syntax only matters at the start of a line; escaped text may be placed there (a list
+    // item, a paragraph), so a leading list/heading/quote marker must not take effect.
+    out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
+    return out;
+}
+/**
+ * Breaks GitHub's automatic links without changing what a reader sees: `@user`/`@org/team`
+ * mentions, `#123`/`GH-123` issue references, `scheme://` and `www.` autolinks. Email autolinks
+ * contain an `@` and are broken by the mention rule.
+ */
+function neutraliseReferences(text) {
+    return text
+        .replace(/@/g, `@${ZWJ}`)
+        .replace(/#(?=\d)/g, `#${ZWJ}`)
+        .replace(/\b(gh)-(?=\d)/gi, `$1${ZWJ}-`)
+        .replace(/:(?=\/\/)/g, `:${ZWJ}`)
+        .replace(/\b(www)\./gi, `$1${ZWJ}.`);
+}
+/**
+ * Renders untrusted text as an inline code span. The fence is one backtick longer than the longest
+ * backtick run inside, and the content is padded with a space on each side (CommonMark strips
+ * exactly one from each side), so no content can close the span early. Mentions and autolinks are
+ * not processed inside code spans, so no zero-width characters are needed there.
+ */
+function inlineCode(text, options = {}) {
+    let content = escape_truncateText(escape_toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+    if (options.inTable) {
+        // A backslash right before our `\|` would pair with it (`\\` is one escape) and leave the pipe
+        // bare; a zero-width space between them keeps the escape ours.
+        content = content.replace(/(\\?)\|/g, (_m, backslash) => (backslash ? `\\${ZWSP}\\|` : '\\|'));
+    }
+    let longestRun = 0;
+    for (const run of content.match(/`+/g) ?? [])
+        longestRun = Math.max(longestRun, run.length);
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence} ${content} ${fence}`;
+}
+/** A markdown table row from cells that are already safe (escaped or built by us). */
+function tableRow(cells) {
+    return `| ${cells.map((cell) => (cell === '' ? ' ' : cell)).join(' | ')} |`;
+}
+/** Header and delimiter rows of a table; headers are our own text, not escaped. */
+function tableHeader(headers, align = []) {
+    const delimiters = headers.map((_, i) => {
+        switch (align[i]) {
+            case 'right':
+                return '---:';
+            case 'center':
+                return ':---:';
+            default:
+                return '---';
+        }
+    });
+    return `${tableRow(headers)}\n${tableRow(delimiters)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/budget.ts
 /**
  * Fits a markdown document into a character budget by leaving out its least important rows first.
@@ -6812,139 +7008,8 @@ function fitToBudget(parts, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for untrusted text (metric, slice, sample, run and stage names, messages, paths) that we
- * put into GitHub-flavoured markdown. Everything here comes from a workspace a pull request can
- * write, so it must not be able to break out of a table cell, start a block, or make GitHub render
- * HTML, links, images, mentions, issue references or autolinks in a comment posted with our token.
- *
- * The rules follow cmark-gfm, the parser GitHub uses:
- * - A table row is split at every `|` that is not part of a backslash escape, before any inline
- *   parsing (`\` + any ASCII punctuation is one escape, so `\\|` still splits). We therefore never
- *   emit a bare `|` from escaped text: it becomes the entity `&#124;`.
- * - Mentions, issue references and autolinks are found in the rendered text, after entities and
- *   backslash escapes are resolved, so escaping `@` or `#` does not stop them. An invisible
- *   zero-width joiner after the trigger character does.
- */
-/** U+200D: invisible, not a word character, and not part of any GitHub reference syntax. */
-const ZWJ = '\u200d';
-/** U+200B: separates a literal backslash from the escape we add in front of a pipe. */
-const ZWSP = '\u200b';
-const ELLIPSIS = '…';
-const LINE_BREAK_MARK = '⏎';
-const REPLACEMENT = '\ufffd';
-/** Default cap for one piece of untrusted text, in code points. */
-const DEFAULT_MAX_TEXT_LENGTH = 200;
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
-/**
- * C0/C1 controls (tab handled separately), bidirectional overrides and isolates (which can make
- * a name read differently from what it is), and lone surrogates (invalid UTF-16 that some
- * renderers turn into garbage).
- */
-const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/** Replaces line breaks and control characters so the text is one safe line. */
-function toSingleLine(text) {
-    return text.replace(LINE_BREAKS, LINE_BREAK_MARK).replace(/\t/g, ' ').replace(UNSAFE_CHARS, REPLACEMENT);
-}
-/** Caps `text` at `maxLength` code points, ending in an ellipsis when something was cut. */
-function truncateText(text, maxLength) {
-    if (!Number.isFinite(maxLength) || text.length <= maxLength)
-        return text;
-    const limit = Math.max(1, Math.floor(maxLength));
-    // Iterating by code point keeps surrogate pairs whole; the early exit bounds the work.
-    let out = '';
-    let count = 0;
-    for (const ch of text) {
-        if (count === limit)
-            return `${stripTrailingPartial(out, limit)}${ELLIPSIS}`;
-        out += ch;
-        count++;
-    }
-    return out;
-}
-/** Removes the last code point so `out` plus the ellipsis has `limit` code points. */
-function stripTrailingPartial(out, limit) {
-    if (limit <= 1)
-        return '';
-    const last = out.codePointAt(out.length - 1);
-    const width = last !== undefined && last >= 0xdc00 && last <= 0xdfff ? 2 : 1;
-    return out.slice(0, out.length - width);
-}
-/**
- * Characters that would start inline markup. `|`, `<`, `>`, `&` become entities (a backslash-escaped
- * pipe can still be turned into a cell split by a preceding backslash); the rest are backslash-escaped.
- */
-const INLINE_SPECIAL = /[\\`*_~[\]()!#$|<>&]/g;
-const ENTITIES = { '|': '&#124;', '<': '&lt;', '>': '&gt;', '&': '&amp;' };
-/**
- * Escapes untrusted text for use anywhere in markdown: a table cell, a list item, a heading, a
- * `<summary>`. The result is a single line that renders as the literal text (with line breaks
- * shown as ⏎ and control characters as �), capped at `maxLength` code points.
- */
-function escapeText(text, options = {}) {
-    const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
-    // References are broken on the raw text: done after escaping, `#` would also match inside `&#124;`.
-    let out = neutraliseReferences(capped).replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
-    // Block syntax only matters at the start of a line; escaped text may be placed there (a list
-    // item, a paragraph), so a leading list/heading/quote marker must not take effect.
-    out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
-    return out;
-}
-/**
- * Breaks GitHub's automatic links without changing what a reader sees: `@user`/`@org/team`
- * mentions, `#123`/`GH-123` issue references, `scheme://` and `www.` autolinks. Email autolinks
- * contain an `@` and are broken by the mention rule.
- */
-function neutraliseReferences(text) {
-    return text
-        .replace(/@/g, `@${ZWJ}`)
-        .replace(/#(?=\d)/g, `#${ZWJ}`)
-        .replace(/\b(gh)-(?=\d)/gi, `$1${ZWJ}-`)
-        .replace(/:(?=\/\/)/g, `:${ZWJ}`)
-        .replace(/\b(www)\./gi, `$1${ZWJ}.`);
-}
-/**
- * Renders untrusted text as an inline code span. The fence is one backtick longer than the longest
- * backtick run inside, and the content is padded with a space on each side (CommonMark strips
- * exactly one from each side), so no content can close the span early. Mentions and autolinks are
- * not processed inside code spans, so no zero-width characters are needed there.
- */
-function inlineCode(text, options = {}) {
-    let content = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
-    if (options.inTable) {
-        // A backslash right before our `\|` would pair with it (`\\` is one escape) and leave the pipe
-        // bare; a zero-width space between them keeps the escape ours.
-        content = content.replace(/(\\?)\|/g, (_m, backslash) => (backslash ? `\\${ZWSP}\\|` : '\\|'));
-    }
-    let longestRun = 0;
-    for (const run of content.match(/`+/g) ?? [])
-        longestRun = Math.max(longestRun, run.length);
-    const fence = '`'.repeat(longestRun + 1);
-    return `${fence} ${content} ${fence}`;
-}
-/** A markdown table row from cells that are already safe (escaped or built by us). */
-function tableRow(cells) {
-    return `| ${cells.map((cell) => (cell === '' ? ' ' : cell)).join(' | ')} |`;
-}
-/** Header and delimiter rows of a table; headers are our own text, not escaped. */
-function tableHeader(headers, align = []) {
-    const delimiters = headers.map((_, i) => {
-        switch (align[i]) {
-            case 'right':
-                return '---:';
-            case 'center':
-                return ':---:';
-            default:
-                return '---';
-        }
-    });
-    return `${tableRow(headers)}\n${tableRow(delimiters)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/format.ts
-const ABSENT = 'absent';
-const VERDICT_LABEL = {
+const format_VERDICT_LABEL = {
     pass: 'PASS',
     warn: 'WARN',
     fail: 'FAIL',
@@ -6966,7 +7031,7 @@ const OUTCOME_EMOJI = {
     skipped: '⏭️',
 };
 /** Order in which gates and checks are shown: what needs attention first. */
-const OUTCOME_RANK = {
+const format_OUTCOME_RANK = {
     fail: 0,
     warn: 1,
     unknown: 2,
@@ -6974,61 +7039,8 @@ const OUTCOME_RANK = {
     pass: 4,
     skipped: 5,
 };
-/** A number for a table: up to 4 significant digits, thousands separated, never exponent noise. */
-function format_formatNumber(value) {
-    if (value === null)
-        return ABSENT;
-    if (!Number.isFinite(value))
-        return String(value);
-    if (value === 0)
-        return '0';
-    const abs = Math.abs(value);
-    if (abs >= 10_000)
-        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
-    if (abs >= 1_000)
-        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-    if (abs >= 1e-4)
-        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
-    return value.toExponential(2);
-}
-function trimZeros(text) {
-    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
-}
-/** A signed difference: "+0.012", "−0.088" (typographic minus so a reader sees the sign). */
-function formatDelta(value) {
-    if (value === null)
-        return ABSENT;
-    if (value === 0)
-        return '0';
-    const text = format_formatNumber(Math.abs(value));
-    return value > 0 ? `+${text}` : `−${text}`;
-}
-function format_formatPercent(ratio) {
-    if (ratio === null || !Number.isFinite(ratio))
-        return '';
-    const pct = ratio * 100;
-    const rounded = Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1);
-    const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
-    return `${sign}${rounded.replace('-', '')}%`;
-}
-function format_formatPValue(p) {
-    if (p === null)
-        return '';
-    if (p < 0.001)
-        return 'p<0.001';
-    return `p=${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
-}
-function formatInterval(interval) {
-    if (interval === null)
-        return '';
-    return `${Math.round(interval.level * 100)}% CI [${formatDelta(interval.low)}, ${formatDelta(interval.high)}]`;
-}
-/** "95% CI [−0.12, −0.03], p=0.004" or "" when there is no test. */
-function formatStatistics(interval, pValue) {
-    return [formatInterval(interval), format_formatPValue(pValue)].filter((s) => s !== '').join(', ');
-}
 /** ▲/▼ for the direction of the number, and whether that is better or worse for this metric. */
-function format_formatChange(delta) {
+function format_changeArrow(delta) {
     switch (delta.status) {
         case 'added':
             return 'added';
@@ -7053,26 +7065,11 @@ function arrow(delta, change) {
             return `${symbol} neutral`;
     }
 }
-function bytes(value) {
-    if (value === null)
-        return ABSENT;
-    const abs = Math.abs(value);
-    if (abs < 1024)
-        return `${value} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let scaled = value / 1024;
-    let unit = 0;
-    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
-        scaled /= 1024;
-        unit++;
-    }
-    return `${scaled.toFixed(1)} ${units[unit]}`;
-}
 /**
  * Whether metric rows name their run/unit: when several were compared, and always for metalab, whose
  * unit is the parameter combination a number belongs to.
  */
-function rowsNameUnit(report) {
+function format_rowsNameUnit(report) {
     return report.comparisons.length > 1 || report.candidate.kind === 'metalab';
 }
 /** Identity of a metric row across comparisons, gate checks and sample links. */
@@ -7080,7 +7077,7 @@ function format_metricKey(project, unit, stage, metric, slice) {
     // NUL cannot occur in names read from JSON lines without an escape, and `null` gets its own token.
     return [project, unit, stage ?? '\u0001', metric ?? '\u0001', slice ?? '\u0001'].join('\u0000');
 }
-function indexChecks(report) {
+function format_indexChecks(report) {
     const flagged = new Map();
     const tested = new Map();
     for (const gate of report.gates) {
@@ -7104,7 +7101,7 @@ function indexChecks(report) {
  * The test behind a compared metric row: the gate check's own, else the linked sample series'.
  * Rows that were not compared on both sides have none, whatever a gate looked at.
  */
-function rowStatistics(report, index, comparison, delta) {
+function format_rowStatistics(report, index, comparison, delta) {
     if (delta.status !== 'compared')
         return null;
     const checked = index.tested.get(format_metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice));
@@ -7125,7 +7122,7 @@ function significantChanges(report, index) {
         for (const delta of comparison.metrics) {
             if (delta.slice !== null || delta.status !== 'compared' || delta.direction === 'neutral')
                 continue;
-            const interval = rowStatistics(report, index, comparison, delta)?.interval ?? null;
+            const interval = format_rowStatistics(report, index, comparison, delta)?.interval ?? null;
             if (interval === null) {
                 untested++;
                 continue;
@@ -7148,22 +7145,14 @@ function linkedTest(report, project, unit, delta) {
     const group = delta.slice === null ? samples.overall : samples.slices.find((g) => g.slice === delta.slice);
     return group?.test ?? null;
 }
-/** "stage/metric@slice" — the same shape the engine's gate messages use. */
-function format_metricLabel(stage, metric, slice) {
-    const base = [stage, metric].filter((s) => s !== null).join('/');
-    return slice === null ? base : `${base}@${slice}`;
-}
 /** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */
-function headlineReason(headline) {
+function format_headlineReason(headline) {
     return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/report/markdown/parts.ts
 
 
-
-const DEFAULT_MAX_CHARS = 60_000;
-const DEFAULT_MARKER = 'report';
 /**
  * Drop tiers, lowest kept longest. The order is the brief's: unchanged metric rows go first, then
  * passing slice rows, then long sample lists, then the rest of the supporting evidence.
@@ -7181,19 +7170,8 @@ const TIER = {
 };
 /** Number of rows above which a table is folded into `<details>`. */
 const FOLD_ROWS = 15;
-/** Tripped checks listed per gate before the rest become droppable. */
-const CHECKS_KEPT_PER_GATE = 5;
-const NEXT_STEPS_KEPT = 5;
 const MESSAGE_LENGTH = 400;
-/** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
-function markerComment(key = DEFAULT_MARKER) {
-    const safe = key
-        .replace(/[^A-Za-z0-9._/:-]/g, '-')
-        .replace(/-{2,}/g, '-')
-        .slice(0, 100) || DEFAULT_MARKER;
-    return `<!-- contexta-gate:${safe} -->`;
-}
-function markdown_text(value) {
+function parts_text(value) {
     return { kind: 'text', text: value };
 }
 function msg(value) {
@@ -7226,102 +7204,195 @@ function pluralise(count, singular, plural = `${singular}s`) {
     return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
 }
 function gatesByRank(report) {
-    return [...report.gates].sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome]);
+    return [...report.gates].sort((a, b) => format_OUTCOME_RANK[a.outcome] - format_OUTCOME_RANK[b.outcome]);
 }
 function isTripped(gate) {
     return gate.outcome === 'fail' || gate.outcome === 'warn' || gate.outcome === 'waived';
 }
-// ---------------------------------------------------------------------------------------------
-// Headline
-function markdown_headline(report, index) {
-    const lines = [
-        `## ${VERDICT_EMOJI[report.verdict]} ${VERDICT_LABEL[report.verdict]} — ${verdictSummary(report)}`,
-    ];
-    const why = reasonLine(report);
-    if (why !== '')
-        lines.push(`**Why:** ${why}`);
-    const fix = report.nextSteps[0];
-    // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
-    if (fix !== undefined &&
-        report.verdict !== 'pass' &&
-        fix.replace(/^fix /, '') !== headlineReason(report.headline)) {
-        lines.push(`**Fix:** ${msg(fix)}`);
-    }
-    if (report.verdict === 'pass' || report.verdict === 'warn') {
-        const changes = changeLine(report, index);
-        if (changes !== '')
-            lines.push(changes);
-    }
-    if (report.exit.outcome !== report.verdict) {
-        lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
-    }
-    return lines.join('\n\n');
-}
-function gateNames(gates) {
-    const names = gates.slice(0, 3).map((g) => msg(g.name));
-    return gates.length > 3 ? `${names.join(', ')}, … (+${gates.length - 3})` : names.join(', ');
-}
-/** The heading's few words: how many gates did what. */
-function verdictSummary(report) {
-    const having = (outcome) => report.gates.filter((g) => g.outcome === outcome);
-    const total = report.gates.length;
-    switch (report.verdict) {
-        case 'fail': {
-            const failed = having('fail');
-            return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
-        }
-        case 'warn': {
-            const warned = having('warn');
-            return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
-        }
-        case 'unknown': {
-            const undecided = having('unknown');
-            return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
-        }
-        default: {
-            const passed = having('pass').length;
-            const waived = having('waived');
-            const skipped = having('skipped').length;
-            const extra = [
-                waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
-                skipped > 0 ? `${skipped} skipped` : '',
-            ].filter((s) => s !== '');
-            return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
-        }
-    }
-}
+
+;// CONCATENATED MODULE: ./src/report/markdown/context.ts
 /**
- * The engine's headline minus its verdict label: for every verdict but pass it names each
- * deciding gate with its worst row, which is the reason in one line.
+ * The evidence around the metrics: artifacts, environment, diagnostics, evidence gaps, findings,
+ * which baseline was compared, and how the evidence was read.
  */
-function reasonLine(report) {
-    if (report.baseline === null) {
-        return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
+
+
+
+function artifactSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        for (const artifact of comparison.artifacts) {
+            const change = artifact.detail
+                ? `${artifact.change} (${artifact.detail.replace(/_/g, ' ')})`
+                : artifact.change;
+            const growth = artifact.growthBytes === null
+                ? '—'
+                : numbers_formatDifference(artifact.growthBytes, artifact.growthPct === null ? null : artifact.growthPct / 100, formatBytes);
+            const cells = [
+                code(artifact.kind),
+                change,
+                `${formatBytes(artifact.baselineSizeBytes)} ×${artifact.baselineCount}`,
+                `${formatBytes(artifact.candidateSizeBytes)} ×${artifact.candidateCount}`,
+                growth,
+            ];
+            if (ctx.withUnit)
+                cells.unshift(code(comparison.unit));
+            const tier = artifact.change === 'unchanged' ? TIER.unchanged : TIER.supporting;
+            rows.push(row(tableRow(cells), tier, artifact.change === 'unchanged' ? 'unchanged artifact rows' : 'artifact rows'));
+        }
     }
-    if (report.verdict === 'pass')
-        return '';
-    return msg(headlineReason(report.headline));
-}
-/** For a pass or warn: did anything move by more than noise? */
-function changeLine(report, index) {
-    const { tested, untested, significant } = significantChanges(report, index);
-    const untestedText = untested > 0
-        ? `; ${pluralise(untested, 'metric')} without sample evidence judged by thresholds only`
-        : '';
-    if (significant.length === 0) {
-        if (tested === 0)
-            return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
-        return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
+    if (rows.every((r) => r.tier === TIER.unchanged) && rows.length > 0) {
+        return {
+            kind: 'rows',
+            open: `### Artifacts\n\n${pluralise(rows.length, 'artifact kind')}, all unchanged.`,
+            rows: [],
+            close: '',
+        };
     }
-    const shown = significant.slice(0, 3).map(({ delta, interval }) => {
-        const label = format_metricLabel(delta.stage, delta.key, null);
-        return `${code(label)} ${format_formatChange(delta)} ${formatDelta(delta.delta)} (${formatInterval(interval)})`;
+    rows.sort((a, b) => a.tier - b.tier);
+    const headers = ['Kind', 'Change', 'Baseline', 'Candidate', 'Growth'];
+    if (ctx.withUnit)
+        headers.unshift('Run');
+    return section('Artifacts', rows, {
+        tableHead: tableHeader(headers),
+        summary: pluralise(rows.length, 'artifact kind'),
     });
-    const more = significant.length > 3 ? `, … (+${significant.length - 3})` : '';
-    return `**Significant changes:** ${shown.join('; ')}${more}.`;
 }
-// ---------------------------------------------------------------------------------------------
-// Gates
+function environmentSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        const env = comparison.environment;
+        const prefix = ctx.withUnit ? `${code(comparison.unit)}: ` : '';
+        if (env.status !== 'compared') {
+            const missing = {
+                baseline_missing: 'the baseline',
+                candidate_missing: 'the candidate',
+                both_missing: 'either run',
+            }[env.status];
+            rows.push(row(`- ${prefix}❔ no environment snapshot for ${missing}: environment changes cannot be checked`, TIER.important, 'environment rows'));
+            continue;
+        }
+        if (!env.changed)
+            continue;
+        for (const [name, value] of [
+            ['Python', env.python],
+            ['platform', env.platform],
+        ]) {
+            if (value?.changed)
+                rows.push(row(`- ${prefix}${name}: ${code(value.baseline ?? 'absent')} → ${code(value.candidate ?? 'absent')}`, TIER.supporting, 'environment rows'));
+        }
+        const packages = [
+            ...env.packagesChanged.map((pkg) => `package ${code(pkg.name)}: ${code(pkg.baseline ?? 'absent')} → ${code(pkg.candidate ?? 'absent')}`),
+            ...env.packagesAdded.map((pkg) => `package added: ${code(pkg.name)} ${code(pkg.candidate ?? '')}`),
+            ...env.packagesRemoved.map((pkg) => `package removed: ${code(pkg.name)} ${code(pkg.baseline ?? '')}`),
+        ];
+        for (const line of packages)
+            rows.push(row(`- ${prefix}${line}`, TIER.minor, 'package changes'));
+        const vars = [
+            ...env.variableNamesAdded.map((v) => `+${v}`),
+            ...env.variableNamesRemoved.map((v) => `−${v}`),
+        ];
+        if (vars.length > 0)
+            rows.push(row(`- ${prefix}environment variable names: ${vars.map((v) => code(v)).join(', ')}`, TIER.detail, 'environment rows'));
+    }
+    return section('Environment changes', rows, { summary: pluralise(rows.length, 'change') });
+}
+function severityTier(severity) {
+    return severity === 'error' ? TIER.important : severity === 'warning' ? TIER.supporting : TIER.detail;
+}
+const SEVERITY_EMOJI = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const context_SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+function diagnosticsSection(report) {
+    const diagnostics = [...report.diagnostics].sort((a, b) => context_SEVERITY_RANK[a.severity] - context_SEVERITY_RANK[b.severity] ||
+        (a.side === b.side ? 0 : a.side === 'candidate' ? -1 : 1));
+    const rows = diagnostics.map((d) => row(tableRow([
+        `${SEVERITY_EMOJI[d.severity]} ${d.severity}`,
+        d.side,
+        code(d.code),
+        d.stage === null ? '—' : code(d.stage),
+        msg(d.summary),
+    ]), severityTier(d.severity), `${d.severity} diagnostics`));
+    return section('Diagnostics', rows, {
+        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
+        summary: pluralise(rows.length, 'diagnostic'),
+    });
+}
+function gapsSection(report) {
+    const gaps = [
+        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
+        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
+    ].sort((a, b) => context_SEVERITY_RANK[a.gap.severity] - context_SEVERITY_RANK[b.gap.severity]);
+    const rows = gaps.map(({ gap, side }) => {
+        const where = gap.file === undefined
+            ? (gap.ref ?? '—')
+            : gap.line === undefined
+                ? gap.file
+                : `${gap.file}:${gap.line}`;
+        return row(tableRow([
+            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
+            side,
+            code(gap.code),
+            where === '—' ? where : code(where),
+            msg(gap.message),
+        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
+    });
+    const errors = gaps.filter((g) => g.gap.severity === 'error').length;
+    return section('Evidence gaps', rows, {
+        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
+        summary: `${pluralise(rows.length, 'gap')} (${errors} error${errors === 1 ? '' : 's'})`,
+    });
+}
+function findingsSection(report) {
+    const findings = [...report.findings].sort((a, b) => context_SEVERITY_RANK[a.severity] - context_SEVERITY_RANK[b.severity]);
+    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
+    return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+}
+function runList(runs) {
+    if (runs.length === 0)
+        return 'no runs';
+    const shown = runs
+        .slice(0, 5)
+        .map((r) => `${code(r.name)} (${code(r.ref)}, status ${r.status ?? 'unknown'})`);
+    return runs.length > 5 ? `${shown.join(', ')}, … (+${runs.length - 5} more)` : shown.join(', ');
+}
+function baselineSection(report) {
+    const lines = ['### Baseline'];
+    const context = report.context;
+    if (report.baseline === null) {
+        // The source then says why there is none (expired, never promoted, first run…): lead with it.
+        const why = context.baselineSource?.replace(/^No baseline: /, '');
+        lines.push(why
+            ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
+            : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+    }
+    else {
+        lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
+        if (context.baselineSource)
+            lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
+    }
+    if (context.baselineSha)
+        lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
+    lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
+    if (context.sha)
+        lines.push(`- Candidate commit: ${code(context.sha)}`);
+    lines.push(`- Gate config: ${context.configSource ? msg(context.configSource) : 'not recorded'}`);
+    return lines.join('\n');
+}
+function notesSection(report) {
+    const notes = [...report.notes, ...report.comparisons.flatMap((c) => c.notes)];
+    const rows = [...new Set(notes)].map((n) => row(`- ${msg(n)}`, TIER.sampleList, 'notes'));
+    return section('How the evidence was read', rows, { fold: true, summary: pluralise(rows.length, 'note') });
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown/gates.ts
+/** The gate table, the failing checks under it, waivers and the recommended next steps. */
+
+
+
+
+/** Tripped checks listed per gate before the rest become droppable. */
+const CHECKS_KEPT_PER_GATE = 5;
+const NEXT_STEPS_KEPT = 5;
 function gateTable(report) {
     const rows = gatesByRank(report).map((gate) => {
         const saw = gate.worst?.reason ?? gate.message;
@@ -7358,30 +7429,51 @@ function failingChecks(report) {
     });
 }
 function checkLine(check) {
-    const label = format_metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
-    const stats = formatStatistics(check.interval, check.pValue);
+    const label = numbers_metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
+    const stats = numbers_formatStatistics(check.interval, check.pValue);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
     // The engine's reasons usually name the row already; only add the label when they do not.
     const subject = check.reason.includes(label) ? '' : `${code(label)}: `;
     return `${check.outcome}: ${subject}${msg(check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
 }
+function waiverText(waiver) {
+    const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
+    return `${code(target)} by ${msg(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
+}
+function waiversSection(report) {
+    const rows = [
+        ...report.waivers.accepted.map((w) => row(`- 🟡 accepted: ${waiverText(w)}`, TIER.keep, 'accepted waivers')),
+        ...report.waivers.rejected.map((w) => row(`- ✋ rejected: ${code(w.text)} by ${msg(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`, TIER.important, 'rejected waivers')),
+        ...report.waivers.unused.map((w) => row(`- ▫️ unused (matched nothing that failed): ${waiverText(w)}`, TIER.supporting, 'unused waivers')),
+    ];
+    return section('Waivers', rows, { fold: false });
+}
+function nextStepsSection(report) {
+    const rows = report.nextSteps.map((step, i) => row(`${i + 1}. ${msg(step)}`, i < NEXT_STEPS_KEPT ? TIER.keep : TIER.supporting, 'further next steps'));
+    return section('Recommended next steps', rows, { fold: false });
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown/metrics.ts
+
+
+
+
 function metricCells(ctx, comparison, delta) {
     const key = format_metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
-    const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
-    const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+    const statistics = format_rowStatistics(ctx.report, ctx.index, comparison, delta);
+    const stats = statistics ? numbers_formatStatistics(statistics.interval, statistics.pValue) : '';
     const flagged = ctx.index.flagged.get(key) ?? [];
     const flags = [...flagged]
-        .sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome])
+        .sort((a, b) => format_OUTCOME_RANK[a.outcome] - format_OUTCOME_RANK[b.outcome])
         .map((c) => FLAG[c.outcome]);
-    const change = [format_formatChange(delta), ...new Set(flags)].join(' · ');
-    const pct = format_formatPercent(delta.relativeChange);
+    const change = [format_changeArrow(delta), ...new Set(flags)].join(' · ');
     const cells = [
         delta.stage === null ? '_run_' : code(delta.stage),
         code(delta.batch === null ? delta.key : `${delta.key} [${delta.batch}]`),
     ];
     if (delta.slice !== null)
         cells.push(code(delta.slice));
-    cells.push(format_formatNumber(delta.baseline), format_formatNumber(delta.candidate), `${formatDelta(delta.delta)}${pct ? ` (${pct})` : ''}`, stats === '' ? '—' : stats, evidenceFlags(delta, change));
+    cells.push(numbers_formatNumber(delta.baseline), numbers_formatNumber(delta.candidate), numbers_formatDifference(delta.delta, delta.relativeChange), stats === '' ? '—' : stats, evidenceFlags(delta, change));
     if (ctx.withUnit)
         cells.unshift(code(comparison.unit));
     return cells;
@@ -7487,9 +7579,11 @@ function metricSection(ctx, sliced) {
         summary: `${pluralise(entries.length, sliced ? 'slice row' : 'metric', noun)}: ${summaryParts.join(', ')}`,
     });
 }
-// ---------------------------------------------------------------------------------------------
-// Samples
-function markdown_nameList(names, count) {
+
+;// CONCATENATED MODULE: ./src/report/markdown/samples.ts
+
+
+function samples_nameList(names, count) {
     const shown = names.map((n) => code(n)).join(', ');
     const more = count - names.length;
     return more > 0 ? `${shown}, … (+${more.toLocaleString('en-US')} more)` : shown;
@@ -7513,11 +7607,11 @@ function sampleGroupLine(group) {
     const binary = group.binary;
     if (binary === null || binary.newlyFailing.count === 0)
         return null;
-    const rates = `${format_formatPercent(binary.baselineRate)} → ${format_formatPercent(binary.candidateRate)} passing`.replace(/\+/g, '');
+    const rates = `${formatShare(binary.baselineRate)} → ${formatShare(binary.candidateRate)} passing`;
     const recovered = binary.newlyPassing.count > 0
         ? `; ${binary.newlyPassing.count.toLocaleString('en-US')} newly passing`
         : '';
-    return `${binary.newlyFailing.count.toLocaleString('en-US')} newly failing (${rates}${recovered}): ${markdown_nameList(binary.newlyFailing.names, binary.newlyFailing.count)}`;
+    return `${binary.newlyFailing.count.toLocaleString('en-US')} newly failing (${rates}${recovered}): ${samples_nameList(binary.newlyFailing.names, binary.newlyFailing.count)}`;
 }
 function unpairedLine(group) {
     const parts = [];
@@ -7554,192 +7648,122 @@ function sampleRows(ctx, comparison, samples) {
     }
     return rows;
 }
-// ---------------------------------------------------------------------------------------------
-// Artifacts, environment, diagnostics, gaps
-function artifactSection(ctx) {
-    const rows = [];
-    for (const comparison of ctx.report.comparisons) {
-        for (const artifact of comparison.artifacts) {
-            const change = artifact.detail
-                ? `${artifact.change} (${artifact.detail.replace(/_/g, ' ')})`
-                : artifact.change;
-            const growth = artifact.growthBytes === null
-                ? '—'
-                : `${artifact.growthBytes >= 0 ? '+' : '−'}${bytes(Math.abs(artifact.growthBytes))}${artifact.growthPct === null ? '' : ` (${format_formatPercent(artifact.growthPct / 100)})`}`;
-            const cells = [
-                code(artifact.kind),
-                change,
-                `${bytes(artifact.baselineSizeBytes)} ×${artifact.baselineCount}`,
-                `${bytes(artifact.candidateSizeBytes)} ×${artifact.candidateCount}`,
-                growth,
-            ];
-            if (ctx.withUnit)
-                cells.unshift(code(comparison.unit));
-            const tier = artifact.change === 'unchanged' ? TIER.unchanged : TIER.supporting;
-            rows.push(row(tableRow(cells), tier, artifact.change === 'unchanged' ? 'unchanged artifact rows' : 'artifact rows'));
-        }
-    }
-    if (rows.every((r) => r.tier === TIER.unchanged) && rows.length > 0) {
-        return {
-            kind: 'rows',
-            open: `### Artifacts\n\n${pluralise(rows.length, 'artifact kind')}, all unchanged.`,
-            rows: [],
-            close: '',
-        };
-    }
-    rows.sort((a, b) => a.tier - b.tier);
-    const headers = ['Kind', 'Change', 'Baseline', 'Candidate', 'Growth'];
-    if (ctx.withUnit)
-        headers.unshift('Run');
-    return section('Artifacts', rows, {
-        tableHead: tableHeader(headers),
-        summary: pluralise(rows.length, 'artifact kind'),
-    });
+
+;// CONCATENATED MODULE: ./src/report/markdown/document.ts
+/**
+ * The sticky PR comment / job summary. Built for a reviewer with ten seconds: the verdict, why,
+ * and what to fix come first; evidence follows in tables, long ones folded into `<details>`.
+ *
+ * Everything that came from a workspace, a config or a PR (names, messages, paths, logins) goes
+ * through `escape.ts`. The document is assembled as budgeted parts so it always fits GitHub's
+ * comment limit: the least important rows are left out first, and the comment says what was left
+ * out and where the full report is.
+ */
+
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_CHARS = 60_000;
+const DEFAULT_MARKER = 'report';
+/** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
+function markerComment(key = DEFAULT_MARKER) {
+    const safe = key
+        .replace(/[^A-Za-z0-9._/:-]/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100) || DEFAULT_MARKER;
+    return `<!-- contexta-gate:${safe} -->`;
 }
-function environmentSection(ctx) {
-    const rows = [];
-    for (const comparison of ctx.report.comparisons) {
-        const env = comparison.environment;
-        const prefix = ctx.withUnit ? `${code(comparison.unit)}: ` : '';
-        if (env.status !== 'compared') {
-            const missing = {
-                baseline_missing: 'the baseline',
-                candidate_missing: 'the candidate',
-                both_missing: 'either run',
-            }[env.status];
-            rows.push(row(`- ${prefix}❔ no environment snapshot for ${missing}: environment changes cannot be checked`, TIER.important, 'environment rows'));
-            continue;
-        }
-        if (!env.changed)
-            continue;
-        for (const [name, value] of [
-            ['Python', env.python],
-            ['platform', env.platform],
-        ]) {
-            if (value?.changed)
-                rows.push(row(`- ${prefix}${name}: ${code(value.baseline ?? 'absent')} → ${code(value.candidate ?? 'absent')}`, TIER.supporting, 'environment rows'));
-        }
-        for (const pkg of env.packagesChanged) {
-            rows.push(row(`- ${prefix}package ${code(pkg.name)}: ${code(pkg.baseline ?? 'absent')} → ${code(pkg.candidate ?? 'absent')}`, TIER.minor, 'package changes'));
-        }
-        for (const pkg of env.packagesAdded) {
-            rows.push(row(`- ${prefix}package added: ${code(pkg.name)} ${code(pkg.candidate ?? '')}`, TIER.minor, 'package changes'));
-        }
-        for (const pkg of env.packagesRemoved) {
-            rows.push(row(`- ${prefix}package removed: ${code(pkg.name)} ${code(pkg.baseline ?? '')}`, TIER.minor, 'package changes'));
-        }
-        const vars = [
-            ...env.variableNamesAdded.map((v) => `+${v}`),
-            ...env.variableNamesRemoved.map((v) => `−${v}`),
-        ];
-        if (vars.length > 0)
-            rows.push(row(`- ${prefix}environment variable names: ${vars.map((v) => code(v)).join(', ')}`, TIER.detail, 'environment rows'));
-    }
-    return section('Environment changes', rows, { summary: pluralise(rows.length, 'change') });
-}
-function severityTier(severity) {
-    return severity === 'error' ? TIER.important : severity === 'warning' ? TIER.supporting : TIER.detail;
-}
-const SEVERITY_EMOJI = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-const markdown_SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
-function diagnosticsSection(report) {
-    const diagnostics = [...report.diagnostics].sort((a, b) => markdown_SEVERITY_RANK[a.severity] - markdown_SEVERITY_RANK[b.severity] ||
-        (a.side === b.side ? 0 : a.side === 'candidate' ? -1 : 1));
-    const rows = diagnostics.map((d) => row(tableRow([
-        `${SEVERITY_EMOJI[d.severity]} ${d.severity}`,
-        d.side,
-        code(d.code),
-        d.stage === null ? '—' : code(d.stage),
-        msg(d.summary),
-    ]), severityTier(d.severity), `${d.severity} diagnostics`));
-    return section('Diagnostics', rows, {
-        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
-        summary: pluralise(rows.length, 'diagnostic'),
-    });
-}
-function gapsSection(report) {
-    const gaps = [
-        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
-        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
-    ].sort((a, b) => markdown_SEVERITY_RANK[a.gap.severity] - markdown_SEVERITY_RANK[b.gap.severity]);
-    const rows = gaps.map(({ gap, side }) => {
-        const where = gap.file === undefined
-            ? (gap.ref ?? '—')
-            : gap.line === undefined
-                ? gap.file
-                : `${gap.file}:${gap.line}`;
-        return row(tableRow([
-            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
-            side,
-            code(gap.code),
-            where === '—' ? where : code(where),
-            msg(gap.message),
-        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
-    });
-    const errors = gaps.filter((g) => g.gap.severity === 'error').length;
-    return section('Evidence gaps', rows, {
-        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-        summary: `${pluralise(rows.length, 'gap')} (${errors} error${errors === 1 ? '' : 's'})`,
-    });
-}
-function findingsSection(report) {
-    const findings = [...report.findings].sort((a, b) => markdown_SEVERITY_RANK[a.severity] - markdown_SEVERITY_RANK[b.severity]);
-    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
-    return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
-}
-// ---------------------------------------------------------------------------------------------
-// Waivers, baseline, next steps
-function waiverText(waiver) {
-    const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
-    return `${code(target)} by ${msg(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
-}
-function waiversSection(report) {
-    const rows = [
-        ...report.waivers.accepted.map((w) => row(`- 🟡 accepted: ${waiverText(w)}`, TIER.keep, 'accepted waivers')),
-        ...report.waivers.rejected.map((w) => row(`- ✋ rejected: ${code(w.text)} by ${msg(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`, TIER.important, 'rejected waivers')),
-        ...report.waivers.unused.map((w) => row(`- ▫️ unused (matched nothing that failed): ${waiverText(w)}`, TIER.supporting, 'unused waivers')),
+function document_headline(report, index) {
+    const lines = [
+        `## ${VERDICT_EMOJI[report.verdict]} ${format_VERDICT_LABEL[report.verdict]} — ${verdictSummary(report)}`,
     ];
-    return section('Waivers', rows, { fold: false });
+    const why = reasonLine(report);
+    if (why !== '')
+        lines.push(`**Why:** ${why}`);
+    const fix = report.nextSteps[0];
+    // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
+    if (fix !== undefined &&
+        report.verdict !== 'pass' &&
+        fix.replace(/^fix /, '') !== format_headlineReason(report.headline)) {
+        lines.push(`**Fix:** ${msg(fix)}`);
+    }
+    if (report.verdict === 'pass' || report.verdict === 'warn') {
+        const changes = changeLine(report, index);
+        if (changes !== '')
+            lines.push(changes);
+    }
+    if (report.exit.outcome !== report.verdict) {
+        lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
+    }
+    return lines.join('\n\n');
 }
-function runList(runs) {
-    if (runs.length === 0)
-        return 'no runs';
-    const shown = runs
-        .slice(0, 5)
-        .map((r) => `${code(r.name)} (${code(r.ref)}, status ${r.status ?? 'unknown'})`);
-    return runs.length > 5 ? `${shown.join(', ')}, … (+${runs.length - 5} more)` : shown.join(', ');
+function gateNames(gates) {
+    const names = gates.slice(0, 3).map((g) => msg(g.name));
+    return gates.length > 3 ? `${names.join(', ')}, … (+${gates.length - 3})` : names.join(', ');
 }
-function baselineSection(report) {
-    const lines = ['### Baseline'];
-    const context = report.context;
+/** The heading's few words: how many gates did what. */
+function verdictSummary(report) {
+    const having = (outcome) => report.gates.filter((g) => g.outcome === outcome);
+    const total = report.gates.length;
+    switch (report.verdict) {
+        case 'fail': {
+            const failed = having('fail');
+            return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
+        }
+        case 'warn': {
+            const warned = having('warn');
+            return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
+        }
+        case 'unknown': {
+            const undecided = having('unknown');
+            return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
+        }
+        default: {
+            const passed = having('pass').length;
+            const waived = having('waived');
+            const skipped = having('skipped').length;
+            const extra = [
+                waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
+                skipped > 0 ? `${skipped} skipped` : '',
+            ].filter((s) => s !== '');
+            return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+        }
+    }
+}
+/**
+ * The engine's headline minus its verdict label: for every verdict but pass it names each
+ * deciding gate with its worst row, which is the reason in one line.
+ */
+function reasonLine(report) {
     if (report.baseline === null) {
-        // The source then says why there is none (expired, never promoted, first run…): lead with it.
-        const why = context.baselineSource?.replace(/^No baseline: /, '');
-        lines.push(why
-            ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
-            : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+        return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
     }
-    else {
-        lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
-        if (context.baselineSource)
-            lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
+    if (report.verdict === 'pass')
+        return '';
+    return msg(format_headlineReason(report.headline));
+}
+/** For a pass or warn: did anything move by more than noise? */
+function changeLine(report, index) {
+    const { tested, untested, significant } = significantChanges(report, index);
+    const untestedText = untested > 0
+        ? `; ${pluralise(untested, 'metric')} without sample evidence judged by thresholds only`
+        : '';
+    if (significant.length === 0) {
+        if (tested === 0)
+            return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
+        return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
     }
-    if (context.baselineSha)
-        lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
-    lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
-    if (context.sha)
-        lines.push(`- Candidate commit: ${code(context.sha)}`);
-    lines.push(`- Gate config: ${context.configSource ? msg(context.configSource) : 'not recorded'}`);
-    return lines.join('\n');
-}
-function notesSection(report) {
-    const notes = [...report.notes, ...report.comparisons.flatMap((c) => c.notes)];
-    const rows = [...new Set(notes)].map((n) => row(`- ${msg(n)}`, TIER.sampleList, 'notes'));
-    return section('How the evidence was read', rows, { fold: true, summary: pluralise(rows.length, 'note') });
-}
-function nextStepsSection(report) {
-    const rows = report.nextSteps.map((step, i) => row(`${i + 1}. ${msg(step)}`, i < NEXT_STEPS_KEPT ? TIER.keep : TIER.supporting, 'further next steps'));
-    return section('Recommended next steps', rows, { fold: false });
+    const shown = significant.slice(0, 3).map(({ delta, interval }) => {
+        const label = numbers_metricLabel(delta.stage, delta.key, null);
+        return `${code(label)} ${format_changeArrow(delta)} ${numbers_formatDifference(delta.delta, delta.relativeChange)}, ${formatInterval(interval)}`;
+    });
+    const more = significant.length > 3 ? `, … (+${significant.length - 3})` : '';
+    return `**Significant changes:** ${shown.join('; ')}${more}.`;
 }
 /** Only a plain https URL becomes a link; anything else is shown as text. */
 function runLink(runUrl) {
@@ -7767,11 +7791,11 @@ function renderMarkdown(report, options = {}) {
     const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
     const ctx = {
         report,
-        index: indexChecks(report),
-        withUnit: rowsNameUnit(report),
+        index: format_indexChecks(report),
+        withUnit: format_rowsNameUnit(report),
     };
     const parts = [
-        markdown_text(`${markerComment(options.marker)}\n${markdown_headline(report, ctx.index)}`),
+        parts_text(`${markerComment(options.marker)}\n${document_headline(report, ctx.index)}`),
         { kind: 'note' },
         gateTable(report),
         failingChecks(report),
@@ -7784,13 +7808,158 @@ function renderMarkdown(report, options = {}) {
         diagnosticsSection(report),
         gapsSection(report),
         waiversSection(report),
-        markdown_text(baselineSection(report)),
+        parts_text(baselineSection(report)),
         nextStepsSection(report),
         notesSection(report),
-        markdown_text(footer(report, options.runUrl)),
+        parts_text(footer(report, options.runUrl)),
     ];
     return fitToBudget(parts.filter((p) => p !== null), { maxChars, describeOmissions: describeOmissions(options.runUrl) }).markdown;
 }
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+const ANSI = {
+    pass: '\u001b[32m',
+    warn: '\u001b[33m',
+    fail: '\u001b[31m',
+    unknown: '\u001b[35m',
+    dim: '\u001b[2m',
+};
+const RESET = '\u001b[0m';
+/** Untrusted text on one line, without control characters, capped. */
+function safe(text, max = 300) {
+    return truncateText(toSingleLine(text), max);
+}
+function renderText(report, options = {}) {
+    const maxRows = options.maxRows ?? 10;
+    const paint = (colour, text) => options.color ? `${ANSI[colour]}${text}${RESET}` : text;
+    const lines = [];
+    const index = indexChecks(report);
+    lines.push(`contexta-gate: ${paint(report.verdict, VERDICT_LABEL[report.verdict])} — ${safe(headlineReason(report.headline), 600)}`);
+    if (report.exit.outcome !== report.verdict) {
+        lines.push(`check conclusion: ${report.exit.outcome} (exit ${report.exit.code}) — ${safe(report.exit.reason)}`);
+    }
+    if (report.baseline === null)
+        lines.push('no baseline: nothing was compared; missing evidence is not a pass');
+    const gates = [...report.gates].sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome]);
+    if (gates.length > 0) {
+        lines.push('', 'gates:');
+        const width = Math.min(40, Math.max(...gates.map((g) => safe(g.name, 40).length)));
+        for (const gate of gates) {
+            const outcome = gate.outcome === 'pass' || gate.outcome === 'skipped' ? gate.outcome : gate.outcome.toUpperCase();
+            const colour = gateColour(gate);
+            const summary = gate.worst?.reason ?? gate.message;
+            lines.push(`  ${paint(colour, outcome.padEnd(7))} ${safe(gate.name, 40).padEnd(width)}  ${safe(summary)}`);
+            if (gate.outcome === 'pass' || gate.outcome === 'skipped')
+                continue;
+            const checks = gate.checks.filter((c) => c.outcome !== 'pass');
+            for (const check of checks.slice(0, maxRows))
+                lines.push(`      ${text_checkLine(check)}`);
+            if (checks.length > maxRows)
+                lines.push(paint('dim', `      … ${checks.length - maxRows} more`));
+        }
+    }
+    const deltas = topDeltas(report, index, maxRows);
+    if (deltas.shown.length > 0) {
+        lines.push('', 'largest changes (flagged by a gate first):');
+        for (const { comparison, delta } of deltas.shown) {
+            const statistics = rowStatistics(report, index, comparison, delta);
+            const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+            const unit = rowsNameUnit(report) ? `${safe(comparison.unit, 60)}: ` : '';
+            const label = safe(metricLabel(delta.stage, delta.key, delta.slice), 80);
+            lines.push(`  ${unit}${label}  ${formatNumber(delta.baseline)} → ${formatNumber(delta.candidate)}  ` +
+                `${formatDifference(delta.delta, delta.relativeChange)}  ${changeArrow(delta)}${stats ? `  [${stats}]` : ''}`);
+        }
+        if (deltas.more > 0)
+            lines.push(paint('dim', `  … ${deltas.more} more changed rows`));
+    }
+    const gaps = [
+        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
+        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
+    ];
+    const serious = gaps.filter((g) => g.gap.severity !== 'info');
+    if (gaps.length > 0) {
+        const info = gaps.length - serious.length;
+        lines.push('', `evidence gaps: ${gaps.length}${info > 0 ? ` (${info} info not listed)` : ''}`);
+        for (const { gap, side } of serious.slice(0, maxRows)) {
+            const where = gap.file === undefined
+                ? ''
+                : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
+            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(gap.message)}`);
+        }
+        if (serious.length > maxRows)
+            lines.push(paint('dim', `  … ${serious.length - maxRows} more`));
+    }
+    const diagnostics = report.diagnostics.filter((d) => d.severity === 'error');
+    if (diagnostics.length > 0) {
+        lines.push('', 'error diagnostics:');
+        for (const d of diagnostics.slice(0, maxRows))
+            lines.push(`  ${d.side} ${d.code}: ${safe(d.summary)}`);
+    }
+    if (report.waivers.accepted.length + report.waivers.rejected.length > 0) {
+        lines.push('', 'waivers:');
+        for (const w of report.waivers.accepted) {
+            lines.push(`  accepted ${safe(w.target, 80)}${w.slice ? `@${safe(w.slice, 60)}` : ''} by ${safe(w.grantedBy, 60)}: ${safe(w.reason)}`);
+        }
+        for (const w of report.waivers.rejected)
+            lines.push(`  rejected ${safe(w.text, 80)} by ${safe(w.grantedBy, 60)}: ${safe(w.reason)}`);
+    }
+    if (report.nextSteps.length > 0) {
+        lines.push('', 'next steps:');
+        report.nextSteps.slice(0, maxRows).forEach((step, i) => {
+            lines.push(`  ${i + 1}. ${safe(step, 600)}`);
+        });
+    }
+    return `${lines.join('\n')}\n`;
+}
+function gateColour(gate) {
+    switch (gate.outcome) {
+        case 'fail':
+        case 'warn':
+        case 'pass':
+        case 'unknown':
+            return gate.outcome;
+        case 'waived':
+            return 'warn';
+        default:
+            return 'dim';
+    }
+}
+function text_checkLine(check) {
+    const stats = formatStatistics(check.interval, check.pValue);
+    const waiver = check.waiver
+        ? ` (waived by ${safe(check.waiver.grantedBy, 60)}: ${safe(check.waiver.reason)})`
+        : '';
+    return `${check.outcome}: ${safe(check.reason)}${stats ? ` [${stats}]` : ''}${waiver}`;
+}
+/**
+ * Rows worth a glance in a terminal: every row a gate flagged, then compared rows that got worse,
+ * then better, largest relative change first.
+ */
+function topDeltas(report, index, limit) {
+    const rows = [];
+    for (const comparison of report.comparisons) {
+        for (const delta of comparison.metrics) {
+            const flagged = index.flagged.has(metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice));
+            if (!flagged &&
+                (delta.status !== 'compared' || delta.change === 'unchanged' || delta.change === 'neutral'))
+                continue;
+            const rank = flagged ? 0 : delta.change === 'worse' ? 1 : 2;
+            rows.push({ comparison, delta, rank, size: Math.abs(delta.relativeChange ?? delta.delta ?? 0) });
+        }
+    }
+    rows.sort((a, b) => a.rank - b.rank || b.size - a.size);
+    return { shown: rows.slice(0, limit), more: Math.max(0, rows.length - limit) };
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/evidence/gaps.ts
 const LINE_GAPS_PER_FILE_AND_CODE = 50;

@@ -1,6 +1,136 @@
-export const id = 626;
-export const ids = [626];
+export const id = 73;
+export const ids = [73];
 export const modules = {
+
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ metricLabel),
+/* harmony export */   Gc: () => (/* binding */ metricTarget),
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   T1: () => (/* binding */ formatShare),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   eD: () => (/* binding */ formatChange),
+/* harmony export */   jR: () => (/* binding */ formatDifference),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   td: () => (/* binding */ formatPValue),
+/* harmony export */   vy: () => (/* binding */ formatInterval),
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zP: () => (/* binding */ formatStatistics)
+/* harmony export */ });
+/* unused harmony export ABSENT */
+/**
+ * The one place numbers, deltas, percentages, tests, sizes and metric labels are turned into text.
+ * The PR comment, the terminal report, gate messages, findings and the CLI all quote values through
+ * it, so a change reads the same wherever a reviewer meets it: `0.9618 → 0.8681 by −0.09375 (−9.7%)`,
+ * `p = 0.004`, `evaluate/auc@region-apac`. Absent values read "absent", never 0 or an empty cell.
+ */
+const ABSENT = 'absent';
+/** Up to 4 significant digits, thousands separated, exponent only below 0.0001. */
+function formatNumber(value) {
+    if (value === null)
+        return ABSENT;
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (abs >= 10_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+    if (abs >= 1_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    if (abs >= 1e-4)
+        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
+    return value.toExponential(2);
+}
+function trimZeros(text) {
+    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
+}
+/** A signed difference: `+0.02`, `−0.088` (a real minus sign, so it reads as a number in prose). */
+function formatSigned(value, magnitude = formatNumber) {
+    if (value === null)
+        return ABSENT;
+    if (value === 0)
+        return magnitude(0);
+    const text = magnitude(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** A signed relative change, `+18%`, `−9.7%`; empty when there is none (baseline zero, not compared). */
+function formatPercent(fraction) {
+    if (fraction === null || !Number.isFinite(fraction))
+        return '';
+    const pct = fraction * 100;
+    const text = Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1);
+    return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${text}%`;
+}
+/** A share, unsigned: a pass rate of 0.9 is `90%`. */
+function formatShare(fraction) {
+    return formatPercent(fraction === null ? null : Math.abs(fraction)).replace('+', '');
+}
+/** `+180.1 (+18%)`: a difference with its relative change when there is one. */
+function formatDifference(delta, relative, magnitude = formatNumber) {
+    const pct = delta === null ? '' : formatPercent(relative);
+    return `${formatSigned(delta, magnitude)}${pct ? ` (${pct})` : ''}`;
+}
+/** `998.4 → 1,178.6 by +180.1 (+18%)`, with the relative change when the baseline is not zero. */
+function formatChange(baseline, candidate, magnitude = formatNumber) {
+    const delta = candidate - baseline;
+    const relative = baseline === 0 ? null : delta / Math.abs(baseline);
+    return `${magnitude(baseline)} → ${magnitude(candidate)} by ${formatDifference(delta, relative, magnitude)}`;
+}
+/** Two decimals, three below 0.1 so a value near the usual 0.05 level keeps its side of it. */
+function formatPValue(p) {
+    if (p === null)
+        return '';
+    if (p < 0.001)
+        return 'p < 0.001';
+    return `p = ${p >= 0.1 ? p.toFixed(2) : p.toFixed(3)}`;
+}
+/** `95% CI [−0.12, −0.03]`, or empty without an interval. */
+function formatInterval(interval) {
+    if (interval === null)
+        return '';
+    return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
+}
+/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
+function formatStatistics(interval, pValue) {
+    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+}
+/** Sizes in binary units: `512 B`, `28.3 KiB`. */
+function formatBytes(value) {
+    if (value === null)
+        return ABSENT;
+    const abs = Math.abs(value);
+    if (abs < 1024)
+        return `${value} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let scaled = value / 1024;
+    let unit = 0;
+    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
+        scaled /= 1024;
+        unit++;
+    }
+    return `${scaled.toFixed(1)} ${units[unit]}`;
+}
+/**
+ * `evaluate/accuracy@region-apac`; a run-level metric is its bare key (`accuracy`), as the report's
+ * tables show it. Without a metric the stage alone, without either an empty string.
+ */
+function metricLabel(stage, key, slice) {
+    const base = [stage, key].filter((s) => s !== null).join('/');
+    return slice === null ? base : `${base}@${slice}`;
+}
+/**
+ * The metric as a selector or waiver target (`Gate-Waive: <stage>/<metric>`), where a run-level
+ * metric needs the `run/` stage to be told apart from a gate name.
+ */
+function metricTarget(stage, key, slice) {
+    return metricLabel(stage ?? 'run', key, slice);
+}
+
+
+/***/ }),
 
 /***/ 2301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -18,7 +148,7 @@ const GATE_REPORT_SCHEMA_VERSION = 1;
 
 /***/ }),
 
-/***/ 4366:
+/***/ 3925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -254,6 +384,8 @@ function renderJson(report, options = {}) {
     return `${serialise(ordered(report), ' '.repeat(options.indent ?? 2), 0)}\n`;
 }
 
+// EXTERNAL MODULE: ./src/format/numbers.ts
+var numbers = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/report/budget.ts
 /**
  * Fits a markdown document into a character budget by leaving out its least important rows first.
@@ -413,7 +545,6 @@ function fitToBudget(parts, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
-const ABSENT = 'absent';
 const VERDICT_LABEL = {
     pass: 'PASS',
     warn: 'WARN',
@@ -444,61 +575,8 @@ const OUTCOME_RANK = {
     pass: 4,
     skipped: 5,
 };
-/** A number for a table: up to 4 significant digits, thousands separated, never exponent noise. */
-function formatNumber(value) {
-    if (value === null)
-        return ABSENT;
-    if (!Number.isFinite(value))
-        return String(value);
-    if (value === 0)
-        return '0';
-    const abs = Math.abs(value);
-    if (abs >= 10_000)
-        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
-    if (abs >= 1_000)
-        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-    if (abs >= 1e-4)
-        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
-    return value.toExponential(2);
-}
-function trimZeros(text) {
-    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
-}
-/** A signed difference: "+0.012", "−0.088" (typographic minus so a reader sees the sign). */
-function formatDelta(value) {
-    if (value === null)
-        return ABSENT;
-    if (value === 0)
-        return '0';
-    const text = formatNumber(Math.abs(value));
-    return value > 0 ? `+${text}` : `−${text}`;
-}
-function formatPercent(ratio) {
-    if (ratio === null || !Number.isFinite(ratio))
-        return '';
-    const pct = ratio * 100;
-    const rounded = Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1);
-    const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
-    return `${sign}${rounded.replace('-', '')}%`;
-}
-function formatPValue(p) {
-    if (p === null)
-        return '';
-    if (p < 0.001)
-        return 'p<0.001';
-    return `p=${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
-}
-function formatInterval(interval) {
-    if (interval === null)
-        return '';
-    return `${Math.round(interval.level * 100)}% CI [${formatDelta(interval.low)}, ${formatDelta(interval.high)}]`;
-}
-/** "95% CI [−0.12, −0.03], p=0.004" or "" when there is no test. */
-function formatStatistics(interval, pValue) {
-    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
-}
 /** ▲/▼ for the direction of the number, and whether that is better or worse for this metric. */
-function formatChange(delta) {
+function changeArrow(delta) {
     switch (delta.status) {
         case 'added':
             return 'added';
@@ -522,21 +600,6 @@ function arrow(delta, change) {
         default:
             return `${symbol} neutral`;
     }
-}
-function bytes(value) {
-    if (value === null)
-        return ABSENT;
-    const abs = Math.abs(value);
-    if (abs < 1024)
-        return `${value} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let scaled = value / 1024;
-    let unit = 0;
-    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
-        scaled /= 1024;
-        unit++;
-    }
-    return `${scaled.toFixed(1)} ${units[unit]}`;
 }
 /**
  * Whether metric rows name their run/unit: when several were compared, and always for metalab, whose
@@ -618,22 +681,14 @@ function linkedTest(report, project, unit, delta) {
     const group = delta.slice === null ? samples.overall : samples.slices.find((g) => g.slice === delta.slice);
     return group?.test ?? null;
 }
-/** "stage/metric@slice" — the same shape the engine's gate messages use. */
-function metricLabel(stage, metric, slice) {
-    const base = [stage, metric].filter((s) => s !== null).join('/');
-    return slice === null ? base : `${base}@${slice}`;
-}
 /** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */
 function headlineReason(headline) {
     return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/report/markdown/parts.ts
 
 
-
-const DEFAULT_MAX_CHARS = 60_000;
-const DEFAULT_MARKER = 'report';
 /**
  * Drop tiers, lowest kept longest. The order is the brief's: unchanged metric rows go first, then
  * passing slice rows, then long sample lists, then the rest of the supporting evidence.
@@ -651,19 +706,8 @@ const TIER = {
 };
 /** Number of rows above which a table is folded into `<details>`. */
 const FOLD_ROWS = 15;
-/** Tripped checks listed per gate before the rest become droppable. */
-const CHECKS_KEPT_PER_GATE = 5;
-const NEXT_STEPS_KEPT = 5;
 const MESSAGE_LENGTH = 400;
-/** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
-function markerComment(key = DEFAULT_MARKER) {
-    const safe = key
-        .replace(/[^A-Za-z0-9._/:-]/g, '-')
-        .replace(/-{2,}/g, '-')
-        .slice(0, 100) || DEFAULT_MARKER;
-    return `<!-- contexta-gate:${safe} -->`;
-}
-function markdown_text(value) {
+function parts_text(value) {
     return { kind: 'text', text: value };
 }
 function msg(value) {
@@ -701,97 +745,190 @@ function gatesByRank(report) {
 function isTripped(gate) {
     return gate.outcome === 'fail' || gate.outcome === 'warn' || gate.outcome === 'waived';
 }
-// ---------------------------------------------------------------------------------------------
-// Headline
-function headline(report, index) {
-    const lines = [
-        `## ${VERDICT_EMOJI[report.verdict]} ${VERDICT_LABEL[report.verdict]} — ${verdictSummary(report)}`,
-    ];
-    const why = reasonLine(report);
-    if (why !== '')
-        lines.push(`**Why:** ${why}`);
-    const fix = report.nextSteps[0];
-    // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
-    if (fix !== undefined &&
-        report.verdict !== 'pass' &&
-        fix.replace(/^fix /, '') !== headlineReason(report.headline)) {
-        lines.push(`**Fix:** ${msg(fix)}`);
-    }
-    if (report.verdict === 'pass' || report.verdict === 'warn') {
-        const changes = changeLine(report, index);
-        if (changes !== '')
-            lines.push(changes);
-    }
-    if (report.exit.outcome !== report.verdict) {
-        lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
-    }
-    return lines.join('\n\n');
-}
-function gateNames(gates) {
-    const names = gates.slice(0, 3).map((g) => msg(g.name));
-    return gates.length > 3 ? `${names.join(', ')}, … (+${gates.length - 3})` : names.join(', ');
-}
-/** The heading's few words: how many gates did what. */
-function verdictSummary(report) {
-    const having = (outcome) => report.gates.filter((g) => g.outcome === outcome);
-    const total = report.gates.length;
-    switch (report.verdict) {
-        case 'fail': {
-            const failed = having('fail');
-            return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
-        }
-        case 'warn': {
-            const warned = having('warn');
-            return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
-        }
-        case 'unknown': {
-            const undecided = having('unknown');
-            return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
-        }
-        default: {
-            const passed = having('pass').length;
-            const waived = having('waived');
-            const skipped = having('skipped').length;
-            const extra = [
-                waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
-                skipped > 0 ? `${skipped} skipped` : '',
-            ].filter((s) => s !== '');
-            return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
-        }
-    }
-}
+
+;// CONCATENATED MODULE: ./src/report/markdown/context.ts
 /**
- * The engine's headline minus its verdict label: for every verdict but pass it names each
- * deciding gate with its worst row, which is the reason in one line.
+ * The evidence around the metrics: artifacts, environment, diagnostics, evidence gaps, findings,
+ * which baseline was compared, and how the evidence was read.
  */
-function reasonLine(report) {
-    if (report.baseline === null) {
-        return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
+
+
+
+function artifactSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        for (const artifact of comparison.artifacts) {
+            const change = artifact.detail
+                ? `${artifact.change} (${artifact.detail.replace(/_/g, ' ')})`
+                : artifact.change;
+            const growth = artifact.growthBytes === null
+                ? '—'
+                : (0,numbers/* formatDifference */.jR)(artifact.growthBytes, artifact.growthPct === null ? null : artifact.growthPct / 100, numbers/* formatBytes */.z3);
+            const cells = [
+                code(artifact.kind),
+                change,
+                `${(0,numbers/* formatBytes */.z3)(artifact.baselineSizeBytes)} ×${artifact.baselineCount}`,
+                `${(0,numbers/* formatBytes */.z3)(artifact.candidateSizeBytes)} ×${artifact.candidateCount}`,
+                growth,
+            ];
+            if (ctx.withUnit)
+                cells.unshift(code(comparison.unit));
+            const tier = artifact.change === 'unchanged' ? TIER.unchanged : TIER.supporting;
+            rows.push(row(tableRow(cells), tier, artifact.change === 'unchanged' ? 'unchanged artifact rows' : 'artifact rows'));
+        }
     }
-    if (report.verdict === 'pass')
-        return '';
-    return msg(headlineReason(report.headline));
-}
-/** For a pass or warn: did anything move by more than noise? */
-function changeLine(report, index) {
-    const { tested, untested, significant } = significantChanges(report, index);
-    const untestedText = untested > 0
-        ? `; ${pluralise(untested, 'metric')} without sample evidence judged by thresholds only`
-        : '';
-    if (significant.length === 0) {
-        if (tested === 0)
-            return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
-        return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
+    if (rows.every((r) => r.tier === TIER.unchanged) && rows.length > 0) {
+        return {
+            kind: 'rows',
+            open: `### Artifacts\n\n${pluralise(rows.length, 'artifact kind')}, all unchanged.`,
+            rows: [],
+            close: '',
+        };
     }
-    const shown = significant.slice(0, 3).map(({ delta, interval }) => {
-        const label = metricLabel(delta.stage, delta.key, null);
-        return `${code(label)} ${formatChange(delta)} ${formatDelta(delta.delta)} (${formatInterval(interval)})`;
+    rows.sort((a, b) => a.tier - b.tier);
+    const headers = ['Kind', 'Change', 'Baseline', 'Candidate', 'Growth'];
+    if (ctx.withUnit)
+        headers.unshift('Run');
+    return section('Artifacts', rows, {
+        tableHead: tableHeader(headers),
+        summary: pluralise(rows.length, 'artifact kind'),
     });
-    const more = significant.length > 3 ? `, … (+${significant.length - 3})` : '';
-    return `**Significant changes:** ${shown.join('; ')}${more}.`;
 }
-// ---------------------------------------------------------------------------------------------
-// Gates
+function environmentSection(ctx) {
+    const rows = [];
+    for (const comparison of ctx.report.comparisons) {
+        const env = comparison.environment;
+        const prefix = ctx.withUnit ? `${code(comparison.unit)}: ` : '';
+        if (env.status !== 'compared') {
+            const missing = {
+                baseline_missing: 'the baseline',
+                candidate_missing: 'the candidate',
+                both_missing: 'either run',
+            }[env.status];
+            rows.push(row(`- ${prefix}❔ no environment snapshot for ${missing}: environment changes cannot be checked`, TIER.important, 'environment rows'));
+            continue;
+        }
+        if (!env.changed)
+            continue;
+        for (const [name, value] of [
+            ['Python', env.python],
+            ['platform', env.platform],
+        ]) {
+            if (value?.changed)
+                rows.push(row(`- ${prefix}${name}: ${code(value.baseline ?? 'absent')} → ${code(value.candidate ?? 'absent')}`, TIER.supporting, 'environment rows'));
+        }
+        const packages = [
+            ...env.packagesChanged.map((pkg) => `package ${code(pkg.name)}: ${code(pkg.baseline ?? 'absent')} → ${code(pkg.candidate ?? 'absent')}`),
+            ...env.packagesAdded.map((pkg) => `package added: ${code(pkg.name)} ${code(pkg.candidate ?? '')}`),
+            ...env.packagesRemoved.map((pkg) => `package removed: ${code(pkg.name)} ${code(pkg.baseline ?? '')}`),
+        ];
+        for (const line of packages)
+            rows.push(row(`- ${prefix}${line}`, TIER.minor, 'package changes'));
+        const vars = [
+            ...env.variableNamesAdded.map((v) => `+${v}`),
+            ...env.variableNamesRemoved.map((v) => `−${v}`),
+        ];
+        if (vars.length > 0)
+            rows.push(row(`- ${prefix}environment variable names: ${vars.map((v) => code(v)).join(', ')}`, TIER.detail, 'environment rows'));
+    }
+    return section('Environment changes', rows, { summary: pluralise(rows.length, 'change') });
+}
+function severityTier(severity) {
+    return severity === 'error' ? TIER.important : severity === 'warning' ? TIER.supporting : TIER.detail;
+}
+const SEVERITY_EMOJI = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+function diagnosticsSection(report) {
+    const diagnostics = [...report.diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        (a.side === b.side ? 0 : a.side === 'candidate' ? -1 : 1));
+    const rows = diagnostics.map((d) => row(tableRow([
+        `${SEVERITY_EMOJI[d.severity]} ${d.severity}`,
+        d.side,
+        code(d.code),
+        d.stage === null ? '—' : code(d.stage),
+        msg(d.summary),
+    ]), severityTier(d.severity), `${d.severity} diagnostics`));
+    return section('Diagnostics', rows, {
+        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
+        summary: pluralise(rows.length, 'diagnostic'),
+    });
+}
+function gapsSection(report) {
+    const gaps = [
+        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
+        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
+    ].sort((a, b) => SEVERITY_RANK[a.gap.severity] - SEVERITY_RANK[b.gap.severity]);
+    const rows = gaps.map(({ gap, side }) => {
+        const where = gap.file === undefined
+            ? (gap.ref ?? '—')
+            : gap.line === undefined
+                ? gap.file
+                : `${gap.file}:${gap.line}`;
+        return row(tableRow([
+            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
+            side,
+            code(gap.code),
+            where === '—' ? where : code(where),
+            msg(gap.message),
+        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
+    });
+    const errors = gaps.filter((g) => g.gap.severity === 'error').length;
+    return section('Evidence gaps', rows, {
+        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
+        summary: `${pluralise(rows.length, 'gap')} (${errors} error${errors === 1 ? '' : 's'})`,
+    });
+}
+function findingsSection(report) {
+    const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
+    return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+}
+function runList(runs) {
+    if (runs.length === 0)
+        return 'no runs';
+    const shown = runs
+        .slice(0, 5)
+        .map((r) => `${code(r.name)} (${code(r.ref)}, status ${r.status ?? 'unknown'})`);
+    return runs.length > 5 ? `${shown.join(', ')}, … (+${runs.length - 5} more)` : shown.join(', ');
+}
+function baselineSection(report) {
+    const lines = ['### Baseline'];
+    const context = report.context;
+    if (report.baseline === null) {
+        // The source then says why there is none (expired, never promoted, first run…): lead with it.
+        const why = context.baselineSource?.replace(/^No baseline: /, '');
+        lines.push(why
+            ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
+            : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+    }
+    else {
+        lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
+        if (context.baselineSource)
+            lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
+    }
+    if (context.baselineSha)
+        lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
+    lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
+    if (context.sha)
+        lines.push(`- Candidate commit: ${code(context.sha)}`);
+    lines.push(`- Gate config: ${context.configSource ? msg(context.configSource) : 'not recorded'}`);
+    return lines.join('\n');
+}
+function notesSection(report) {
+    const notes = [...report.notes, ...report.comparisons.flatMap((c) => c.notes)];
+    const rows = [...new Set(notes)].map((n) => row(`- ${msg(n)}`, TIER.sampleList, 'notes'));
+    return section('How the evidence was read', rows, { fold: true, summary: pluralise(rows.length, 'note') });
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown/gates.ts
+/** The gate table, the failing checks under it, waivers and the recommended next steps. */
+
+
+
+
+/** Tripped checks listed per gate before the rest become droppable. */
+const CHECKS_KEPT_PER_GATE = 5;
+const NEXT_STEPS_KEPT = 5;
 function gateTable(report) {
     const rows = gatesByRank(report).map((gate) => {
         const saw = gate.worst?.reason ?? gate.message;
@@ -828,30 +965,51 @@ function failingChecks(report) {
     });
 }
 function checkLine(check) {
-    const label = metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
-    const stats = formatStatistics(check.interval, check.pValue);
+    const label = (0,numbers/* metricLabel */.B)(check.stage, check.metric, check.slice) || check.subject || check.unit;
+    const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
     // The engine's reasons usually name the row already; only add the label when they do not.
     const subject = check.reason.includes(label) ? '' : `${code(label)}: `;
     return `${check.outcome}: ${subject}${msg(check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
 }
+function waiverText(waiver) {
+    const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
+    return `${code(target)} by ${msg(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
+}
+function waiversSection(report) {
+    const rows = [
+        ...report.waivers.accepted.map((w) => row(`- 🟡 accepted: ${waiverText(w)}`, TIER.keep, 'accepted waivers')),
+        ...report.waivers.rejected.map((w) => row(`- ✋ rejected: ${code(w.text)} by ${msg(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`, TIER.important, 'rejected waivers')),
+        ...report.waivers.unused.map((w) => row(`- ▫️ unused (matched nothing that failed): ${waiverText(w)}`, TIER.supporting, 'unused waivers')),
+    ];
+    return section('Waivers', rows, { fold: false });
+}
+function nextStepsSection(report) {
+    const rows = report.nextSteps.map((step, i) => row(`${i + 1}. ${msg(step)}`, i < NEXT_STEPS_KEPT ? TIER.keep : TIER.supporting, 'further next steps'));
+    return section('Recommended next steps', rows, { fold: false });
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown/metrics.ts
+
+
+
+
 function metricCells(ctx, comparison, delta) {
     const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
     const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
-    const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+    const stats = statistics ? (0,numbers/* formatStatistics */.zP)(statistics.interval, statistics.pValue) : '';
     const flagged = ctx.index.flagged.get(key) ?? [];
     const flags = [...flagged]
         .sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome])
         .map((c) => FLAG[c.outcome]);
-    const change = [formatChange(delta), ...new Set(flags)].join(' · ');
-    const pct = formatPercent(delta.relativeChange);
+    const change = [changeArrow(delta), ...new Set(flags)].join(' · ');
     const cells = [
         delta.stage === null ? '_run_' : code(delta.stage),
         code(delta.batch === null ? delta.key : `${delta.key} [${delta.batch}]`),
     ];
     if (delta.slice !== null)
         cells.push(code(delta.slice));
-    cells.push(formatNumber(delta.baseline), formatNumber(delta.candidate), `${formatDelta(delta.delta)}${pct ? ` (${pct})` : ''}`, stats === '' ? '—' : stats, evidenceFlags(delta, change));
+    cells.push((0,numbers/* formatNumber */.ZV)(delta.baseline), (0,numbers/* formatNumber */.ZV)(delta.candidate), (0,numbers/* formatDifference */.jR)(delta.delta, delta.relativeChange), stats === '' ? '—' : stats, evidenceFlags(delta, change));
     if (ctx.withUnit)
         cells.unshift(code(comparison.unit));
     return cells;
@@ -957,8 +1115,10 @@ function metricSection(ctx, sliced) {
         summary: `${pluralise(entries.length, sliced ? 'slice row' : 'metric', noun)}: ${summaryParts.join(', ')}`,
     });
 }
-// ---------------------------------------------------------------------------------------------
-// Samples
+
+;// CONCATENATED MODULE: ./src/report/markdown/samples.ts
+
+
 function nameList(names, count) {
     const shown = names.map((n) => code(n)).join(', ');
     const more = count - names.length;
@@ -983,7 +1143,7 @@ function sampleGroupLine(group) {
     const binary = group.binary;
     if (binary === null || binary.newlyFailing.count === 0)
         return null;
-    const rates = `${formatPercent(binary.baselineRate)} → ${formatPercent(binary.candidateRate)} passing`.replace(/\+/g, '');
+    const rates = `${(0,numbers/* formatShare */.T1)(binary.baselineRate)} → ${(0,numbers/* formatShare */.T1)(binary.candidateRate)} passing`;
     const recovered = binary.newlyPassing.count > 0
         ? `; ${binary.newlyPassing.count.toLocaleString('en-US')} newly passing`
         : '';
@@ -1024,192 +1184,122 @@ function sampleRows(ctx, comparison, samples) {
     }
     return rows;
 }
-// ---------------------------------------------------------------------------------------------
-// Artifacts, environment, diagnostics, gaps
-function artifactSection(ctx) {
-    const rows = [];
-    for (const comparison of ctx.report.comparisons) {
-        for (const artifact of comparison.artifacts) {
-            const change = artifact.detail
-                ? `${artifact.change} (${artifact.detail.replace(/_/g, ' ')})`
-                : artifact.change;
-            const growth = artifact.growthBytes === null
-                ? '—'
-                : `${artifact.growthBytes >= 0 ? '+' : '−'}${bytes(Math.abs(artifact.growthBytes))}${artifact.growthPct === null ? '' : ` (${formatPercent(artifact.growthPct / 100)})`}`;
-            const cells = [
-                code(artifact.kind),
-                change,
-                `${bytes(artifact.baselineSizeBytes)} ×${artifact.baselineCount}`,
-                `${bytes(artifact.candidateSizeBytes)} ×${artifact.candidateCount}`,
-                growth,
-            ];
-            if (ctx.withUnit)
-                cells.unshift(code(comparison.unit));
-            const tier = artifact.change === 'unchanged' ? TIER.unchanged : TIER.supporting;
-            rows.push(row(tableRow(cells), tier, artifact.change === 'unchanged' ? 'unchanged artifact rows' : 'artifact rows'));
-        }
-    }
-    if (rows.every((r) => r.tier === TIER.unchanged) && rows.length > 0) {
-        return {
-            kind: 'rows',
-            open: `### Artifacts\n\n${pluralise(rows.length, 'artifact kind')}, all unchanged.`,
-            rows: [],
-            close: '',
-        };
-    }
-    rows.sort((a, b) => a.tier - b.tier);
-    const headers = ['Kind', 'Change', 'Baseline', 'Candidate', 'Growth'];
-    if (ctx.withUnit)
-        headers.unshift('Run');
-    return section('Artifacts', rows, {
-        tableHead: tableHeader(headers),
-        summary: pluralise(rows.length, 'artifact kind'),
-    });
+
+;// CONCATENATED MODULE: ./src/report/markdown/document.ts
+/**
+ * The sticky PR comment / job summary. Built for a reviewer with ten seconds: the verdict, why,
+ * and what to fix come first; evidence follows in tables, long ones folded into `<details>`.
+ *
+ * Everything that came from a workspace, a config or a PR (names, messages, paths, logins) goes
+ * through `escape.ts`. The document is assembled as budgeted parts so it always fits GitHub's
+ * comment limit: the least important rows are left out first, and the comment says what was left
+ * out and where the full report is.
+ */
+
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_CHARS = 60_000;
+const DEFAULT_MARKER = 'report';
+/** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
+function markerComment(key = DEFAULT_MARKER) {
+    const safe = key
+        .replace(/[^A-Za-z0-9._/:-]/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100) || DEFAULT_MARKER;
+    return `<!-- contexta-gate:${safe} -->`;
 }
-function environmentSection(ctx) {
-    const rows = [];
-    for (const comparison of ctx.report.comparisons) {
-        const env = comparison.environment;
-        const prefix = ctx.withUnit ? `${code(comparison.unit)}: ` : '';
-        if (env.status !== 'compared') {
-            const missing = {
-                baseline_missing: 'the baseline',
-                candidate_missing: 'the candidate',
-                both_missing: 'either run',
-            }[env.status];
-            rows.push(row(`- ${prefix}❔ no environment snapshot for ${missing}: environment changes cannot be checked`, TIER.important, 'environment rows'));
-            continue;
-        }
-        if (!env.changed)
-            continue;
-        for (const [name, value] of [
-            ['Python', env.python],
-            ['platform', env.platform],
-        ]) {
-            if (value?.changed)
-                rows.push(row(`- ${prefix}${name}: ${code(value.baseline ?? 'absent')} → ${code(value.candidate ?? 'absent')}`, TIER.supporting, 'environment rows'));
-        }
-        for (const pkg of env.packagesChanged) {
-            rows.push(row(`- ${prefix}package ${code(pkg.name)}: ${code(pkg.baseline ?? 'absent')} → ${code(pkg.candidate ?? 'absent')}`, TIER.minor, 'package changes'));
-        }
-        for (const pkg of env.packagesAdded) {
-            rows.push(row(`- ${prefix}package added: ${code(pkg.name)} ${code(pkg.candidate ?? '')}`, TIER.minor, 'package changes'));
-        }
-        for (const pkg of env.packagesRemoved) {
-            rows.push(row(`- ${prefix}package removed: ${code(pkg.name)} ${code(pkg.baseline ?? '')}`, TIER.minor, 'package changes'));
-        }
-        const vars = [
-            ...env.variableNamesAdded.map((v) => `+${v}`),
-            ...env.variableNamesRemoved.map((v) => `−${v}`),
-        ];
-        if (vars.length > 0)
-            rows.push(row(`- ${prefix}environment variable names: ${vars.map((v) => code(v)).join(', ')}`, TIER.detail, 'environment rows'));
-    }
-    return section('Environment changes', rows, { summary: pluralise(rows.length, 'change') });
-}
-function severityTier(severity) {
-    return severity === 'error' ? TIER.important : severity === 'warning' ? TIER.supporting : TIER.detail;
-}
-const SEVERITY_EMOJI = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
-function diagnosticsSection(report) {
-    const diagnostics = [...report.diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        (a.side === b.side ? 0 : a.side === 'candidate' ? -1 : 1));
-    const rows = diagnostics.map((d) => row(tableRow([
-        `${SEVERITY_EMOJI[d.severity]} ${d.severity}`,
-        d.side,
-        code(d.code),
-        d.stage === null ? '—' : code(d.stage),
-        msg(d.summary),
-    ]), severityTier(d.severity), `${d.severity} diagnostics`));
-    return section('Diagnostics', rows, {
-        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
-        summary: pluralise(rows.length, 'diagnostic'),
-    });
-}
-function gapsSection(report) {
-    const gaps = [
-        ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
-        ...report.gaps.baseline.map((gap) => ({ gap, side: 'baseline' })),
-    ].sort((a, b) => SEVERITY_RANK[a.gap.severity] - SEVERITY_RANK[b.gap.severity]);
-    const rows = gaps.map(({ gap, side }) => {
-        const where = gap.file === undefined
-            ? (gap.ref ?? '—')
-            : gap.line === undefined
-                ? gap.file
-                : `${gap.file}:${gap.line}`;
-        return row(tableRow([
-            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
-            side,
-            code(gap.code),
-            where === '—' ? where : code(where),
-            msg(gap.message),
-        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
-    });
-    const errors = gaps.filter((g) => g.gap.severity === 'error').length;
-    return section('Evidence gaps', rows, {
-        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-        summary: `${pluralise(rows.length, 'gap')} (${errors} error${errors === 1 ? '' : 's'})`,
-    });
-}
-function findingsSection(report) {
-    const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
-    return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
-}
-// ---------------------------------------------------------------------------------------------
-// Waivers, baseline, next steps
-function waiverText(waiver) {
-    const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
-    return `${code(target)} by ${msg(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
-}
-function waiversSection(report) {
-    const rows = [
-        ...report.waivers.accepted.map((w) => row(`- 🟡 accepted: ${waiverText(w)}`, TIER.keep, 'accepted waivers')),
-        ...report.waivers.rejected.map((w) => row(`- ✋ rejected: ${code(w.text)} by ${msg(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`, TIER.important, 'rejected waivers')),
-        ...report.waivers.unused.map((w) => row(`- ▫️ unused (matched nothing that failed): ${waiverText(w)}`, TIER.supporting, 'unused waivers')),
+function headline(report, index) {
+    const lines = [
+        `## ${VERDICT_EMOJI[report.verdict]} ${VERDICT_LABEL[report.verdict]} — ${verdictSummary(report)}`,
     ];
-    return section('Waivers', rows, { fold: false });
+    const why = reasonLine(report);
+    if (why !== '')
+        lines.push(`**Why:** ${why}`);
+    const fix = report.nextSteps[0];
+    // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
+    if (fix !== undefined &&
+        report.verdict !== 'pass' &&
+        fix.replace(/^fix /, '') !== headlineReason(report.headline)) {
+        lines.push(`**Fix:** ${msg(fix)}`);
+    }
+    if (report.verdict === 'pass' || report.verdict === 'warn') {
+        const changes = changeLine(report, index);
+        if (changes !== '')
+            lines.push(changes);
+    }
+    if (report.exit.outcome !== report.verdict) {
+        lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
+    }
+    return lines.join('\n\n');
 }
-function runList(runs) {
-    if (runs.length === 0)
-        return 'no runs';
-    const shown = runs
-        .slice(0, 5)
-        .map((r) => `${code(r.name)} (${code(r.ref)}, status ${r.status ?? 'unknown'})`);
-    return runs.length > 5 ? `${shown.join(', ')}, … (+${runs.length - 5} more)` : shown.join(', ');
+function gateNames(gates) {
+    const names = gates.slice(0, 3).map((g) => msg(g.name));
+    return gates.length > 3 ? `${names.join(', ')}, … (+${gates.length - 3})` : names.join(', ');
 }
-function baselineSection(report) {
-    const lines = ['### Baseline'];
-    const context = report.context;
+/** The heading's few words: how many gates did what. */
+function verdictSummary(report) {
+    const having = (outcome) => report.gates.filter((g) => g.outcome === outcome);
+    const total = report.gates.length;
+    switch (report.verdict) {
+        case 'fail': {
+            const failed = having('fail');
+            return `${count(failed.length)} of ${pluralise(total, 'gate')} failed: ${gateNames(failed)}`;
+        }
+        case 'warn': {
+            const warned = having('warn');
+            return `${count(warned.length)} of ${pluralise(total, 'gate')} warned: ${gateNames(warned)}`;
+        }
+        case 'unknown': {
+            const undecided = having('unknown');
+            return `not enough evidence to decide${undecided.length > 0 ? ` (${gateNames(undecided)} could not judge)` : ''}`;
+        }
+        default: {
+            const passed = having('pass').length;
+            const waived = having('waived');
+            const skipped = having('skipped').length;
+            const extra = [
+                waived.length > 0 ? `${waived.length} waived: ${gateNames(waived)}` : '',
+                skipped > 0 ? `${skipped} skipped` : '',
+            ].filter((s) => s !== '');
+            return `${count(passed)} of ${pluralise(total, 'gate')} passed${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+        }
+    }
+}
+/**
+ * The engine's headline minus its verdict label: for every verdict but pass it names each
+ * deciding gate with its worst row, which is the reason in one line.
+ */
+function reasonLine(report) {
     if (report.baseline === null) {
-        // The source then says why there is none (expired, never promoted, first run…): lead with it.
-        const why = context.baselineSource?.replace(/^No baseline: /, '');
-        lines.push(why
-            ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
-            : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+        return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
     }
-    else {
-        lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
-        if (context.baselineSource)
-            lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
+    if (report.verdict === 'pass')
+        return '';
+    return msg(headlineReason(report.headline));
+}
+/** For a pass or warn: did anything move by more than noise? */
+function changeLine(report, index) {
+    const { tested, untested, significant } = significantChanges(report, index);
+    const untestedText = untested > 0
+        ? `; ${pluralise(untested, 'metric')} without sample evidence judged by thresholds only`
+        : '';
+    if (significant.length === 0) {
+        if (tested === 0)
+            return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
+        return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
     }
-    if (context.baselineSha)
-        lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
-    lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
-    if (context.sha)
-        lines.push(`- Candidate commit: ${code(context.sha)}`);
-    lines.push(`- Gate config: ${context.configSource ? msg(context.configSource) : 'not recorded'}`);
-    return lines.join('\n');
-}
-function notesSection(report) {
-    const notes = [...report.notes, ...report.comparisons.flatMap((c) => c.notes)];
-    const rows = [...new Set(notes)].map((n) => row(`- ${msg(n)}`, TIER.sampleList, 'notes'));
-    return section('How the evidence was read', rows, { fold: true, summary: pluralise(rows.length, 'note') });
-}
-function nextStepsSection(report) {
-    const rows = report.nextSteps.map((step, i) => row(`${i + 1}. ${msg(step)}`, i < NEXT_STEPS_KEPT ? TIER.keep : TIER.supporting, 'further next steps'));
-    return section('Recommended next steps', rows, { fold: false });
+    const shown = significant.slice(0, 3).map(({ delta, interval }) => {
+        const label = (0,numbers/* metricLabel */.B)(delta.stage, delta.key, null);
+        return `${code(label)} ${changeArrow(delta)} ${(0,numbers/* formatDifference */.jR)(delta.delta, delta.relativeChange)}, ${(0,numbers/* formatInterval */.vy)(interval)}`;
+    });
+    const more = significant.length > 3 ? `, … (+${significant.length - 3})` : '';
+    return `**Significant changes:** ${shown.join('; ')}${more}.`;
 }
 /** Only a plain https URL becomes a link; anything else is shown as text. */
 function runLink(runUrl) {
@@ -1241,7 +1331,7 @@ function renderMarkdown(report, options = {}) {
         withUnit: rowsNameUnit(report),
     };
     const parts = [
-        markdown_text(`${markerComment(options.marker)}\n${headline(report, ctx.index)}`),
+        parts_text(`${markerComment(options.marker)}\n${headline(report, ctx.index)}`),
         { kind: 'note' },
         gateTable(report),
         failingChecks(report),
@@ -1254,15 +1344,16 @@ function renderMarkdown(report, options = {}) {
         diagnosticsSection(report),
         gapsSection(report),
         waiversSection(report),
-        markdown_text(baselineSection(report)),
+        parts_text(baselineSection(report)),
         nextStepsSection(report),
         notesSection(report),
-        markdown_text(footer(report, options.runUrl)),
+        parts_text(footer(report, options.runUrl)),
     ];
     return fitToBudget(parts.filter((p) => p !== null), { maxChars, describeOmissions: describeOmissions(options.runUrl) }).markdown;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 const ANSI = {
@@ -1311,12 +1402,11 @@ function renderText(report, options = {}) {
         lines.push('', 'largest changes (flagged by a gate first):');
         for (const { comparison, delta } of deltas.shown) {
             const statistics = rowStatistics(report, index, comparison, delta);
-            const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+            const stats = statistics ? (0,numbers/* formatStatistics */.zP)(statistics.interval, statistics.pValue) : '';
             const unit = rowsNameUnit(report) ? `${safe(comparison.unit, 60)}: ` : '';
-            const label = safe(metricLabel(delta.stage, delta.key, delta.slice), 80);
-            const pct = formatPercent(delta.relativeChange);
-            lines.push(`  ${unit}${label}  ${formatNumber(delta.baseline)} → ${formatNumber(delta.candidate)}  ` +
-                `${formatDelta(delta.delta)}${pct ? ` (${pct})` : ''}  ${formatChange(delta)}${stats ? `  [${stats}]` : ''}`);
+            const label = safe((0,numbers/* metricLabel */.B)(delta.stage, delta.key, delta.slice), 80);
+            lines.push(`  ${unit}${label}  ${(0,numbers/* formatNumber */.ZV)(delta.baseline)} → ${(0,numbers/* formatNumber */.ZV)(delta.candidate)}  ` +
+                `${(0,numbers/* formatDifference */.jR)(delta.delta, delta.relativeChange)}  ${changeArrow(delta)}${stats ? `  [${stats}]` : ''}`);
         }
         if (deltas.more > 0)
             lines.push(paint('dim', `  … ${deltas.more} more changed rows`));
@@ -1374,7 +1464,7 @@ function gateColour(gate) {
     }
 }
 function text_checkLine(check) {
-    const stats = formatStatistics(check.interval, check.pValue);
+    const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue);
     const waiver = check.waiver
         ? ` (waived by ${safe(check.waiver.grantedBy, 60)}: ${safe(check.waiver.reason)})`
         : '';

@@ -1,8 +1,8 @@
-export const id = 568;
-export const ids = [568];
+export const id = 8;
+export const ids = [8];
 export const modules = {
 
-/***/ 1568:
+/***/ 1008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1692,50 +1692,8 @@ function selectRunPairs(baseline, candidate, options = {}) {
         : contextaPairs(baseline, candidate, options);
 }
 
-;// CONCATENATED MODULE: ./src/format/numbers.ts
-/** Number and label formatting shared by gate messages and findings, so both quote values alike. */
-/** Short, stable rendering: integers as is, large values to one decimal, small to 4 significant digits. */
-function formatNumber(value) {
-    if (!Number.isFinite(value))
-        return String(value);
-    if (Number.isInteger(value))
-        return String(value);
-    if (Math.abs(value) >= 100)
-        return value.toFixed(1);
-    return String(Number(value.toPrecision(4)));
-}
-/** A signed difference: `+0.02`, `−0.088` (a real minus sign, so it reads as a number in prose). */
-function formatSigned(value) {
-    const text = formatNumber(Math.abs(value));
-    if (value > 0)
-        return `+${text}`;
-    if (value < 0)
-        return `−${text}`;
-    return text;
-}
-function formatPercent(fraction) {
-    const pct = fraction * 100;
-    const text = Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1);
-    return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${text} %`;
-}
-function formatPValue(p) {
-    if (p < 0.001)
-        return 'p < 0.001';
-    return `p = ${p >= 0.1 ? p.toFixed(2) : p.toFixed(3)}`;
-}
-/** `evaluate/accuracy@region-apac`; run-level metrics show as `run/<key>`. */
-function metricLabel(stage, key, slice) {
-    return `${stage ?? 'run'}/${key}${slice === null ? '' : `@${slice}`}`;
-}
-/** `b → c (Δ, %)` with the relative change when the baseline is not zero. */
-function formatChange(baseline, candidate) {
-    const delta = candidate - baseline;
-    const parts = [formatSigned(delta)];
-    if (baseline !== 0)
-        parts.push(formatPercent(delta / Math.abs(baseline)));
-    return `${formatNumber(baseline)} → ${formatNumber(candidate)} (${parts.join(', ')})`;
-}
-
+// EXTERNAL MODULE: ./src/format/numbers.ts
+var numbers = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/findings/findings.ts
 
 
@@ -1841,17 +1799,17 @@ function sliceFindings(inputs, multi) {
         const related = relatedChanges(unit, { stage, slice });
         const test = sample?.group.test;
         const detail = [
-            rows.map((r) => `${r.key} ${formatChange(r.baseline, r.candidate)}`).join('; '),
+            rows.map((r) => `${r.key} ${(0,numbers/* formatChange */.eD)(r.baseline, r.candidate)}`).join('; '),
             test && sample
-                ? `${sample.series.key}: ${sample.group.paired} paired samples, ${sample.group.binary.newlyFailing.count} newly failing, ${sample.group.binary.newlyPassing.count} newly passing (McNemar ${formatPValue(test.pValue ?? 1)})`
+                ? `${sample.series.key}: ${sample.group.paired} paired samples, ${sample.group.binary.newlyFailing.count} newly failing, ${sample.group.binary.newlyPassing.count} newly passing (McNemar ${(0,numbers/* formatPValue */.td)(test.pValue ?? 1)})`
                 : 'no per-sample evidence for this slice',
         ].join('. ');
         const nextSteps = [
             ...newlyFailingStep(sample, slice),
             ...related
                 .slice(0, 3)
-                .map((m) => `check ${metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline, m.candidate)} — the slice's inputs changed too`),
-            `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${metricLabel(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
+                .map((m) => `check ${(0,numbers/* metricLabel */.B)(m.stage, m.key, m.slice)}: ${(0,numbers/* formatChange */.eD)(m.baseline, m.candidate)} — the slice's inputs changed too`),
+            `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${(0,numbers/* metricTarget */.Gc)(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
         ];
         out.push({
             code: 'slice_regression',
@@ -1861,7 +1819,7 @@ function sliceFindings(inputs, multi) {
             stage,
             metric: worst.key,
             slice,
-            title: `${findings_prefix(unit, multi)}slice ${slice} regressed in ${stage ?? 'run'}: ${worst.key} ${formatChange(worst.baseline, worst.candidate)}`,
+            title: `${findings_prefix(unit, multi)}slice ${slice} regressed in ${stage ?? 'run'}: ${worst.key} ${(0,numbers/* formatChange */.eD)(worst.baseline, worst.candidate)}`,
             detail,
             nextSteps,
         });
@@ -1888,8 +1846,8 @@ function significantFindings(inputs, multi) {
                 stage: row.stage,
                 metric: row.key,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}${metricLabel(row.stage, row.key, null)} ${formatChange(row.baseline, row.candidate)} is a significant worsening (${formatPValue(test.pValue)})`,
-                detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; 95 % interval of the change ${intervalText(test.interval)}`,
+                title: `${findings_prefix(unit, multi)}${(0,numbers/* metricLabel */.B)(row.stage, row.key, null)} ${(0,numbers/* formatChange */.eD)(row.baseline, row.candidate)} is a significant worsening (${(0,numbers/* formatPValue */.td)(test.pValue)})`,
+                detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; the change's ${intervalText(test.interval)}`,
                 nextSteps: newlyFailingStep(sample, null),
             });
         }
@@ -1907,8 +1865,8 @@ function significantFindings(inputs, multi) {
             if (!worse)
                 continue;
             const change = s.kind === 'binary'
-                ? `success rate ${formatChange(s.overall.binary.baselineRate, s.overall.binary.candidateRate)}`
-                : `mean ${formatChange(s.overall.continuous.baselineMean, s.overall.continuous.candidateMean)}`;
+                ? `success rate ${(0,numbers/* formatChange */.eD)(s.overall.binary.baselineRate, s.overall.binary.candidateRate)}`
+                : `mean ${(0,numbers/* formatChange */.eD)(s.overall.continuous.baselineMean, s.overall.continuous.candidateMean)}`;
             out.push({
                 code: 'significant_regression',
                 severity: 'warning',
@@ -1917,8 +1875,8 @@ function significantFindings(inputs, multi) {
                 stage: s.stage,
                 metric: s.key,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}per-sample ${s.stage}/${s.key} worsened: ${change} (${formatPValue(test.pValue)})`,
-                detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; ${Math.round((test.interval?.level ?? 0.95) * 100)} % interval of the change ${intervalText(test.interval)}`,
+                title: `${findings_prefix(unit, multi)}per-sample ${s.stage}/${s.key} worsened: ${change} (${(0,numbers/* formatPValue */.td)(test.pValue)})`,
+                detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; the change's ${intervalText(test.interval)}`,
                 nextSteps: s.kind === 'binary'
                     ? newlyFailingStep({ series: s, group: s.overall }, null)
                     : [`review why ${s.key} changed per sample in stage ${s.stage} (${lowerIsBetter(s.direction)})`],
@@ -1931,7 +1889,7 @@ function lowerIsBetter(direction) {
     return direction === 'lower' ? 'lower is better' : 'higher is better';
 }
 function intervalText(interval) {
-    return interval ? `[${formatNumber(interval.low)}, ${formatNumber(interval.high)}]` : 'not available';
+    return interval ? (0,numbers/* formatInterval */.vy)(interval) : 'interval is not available';
 }
 function artifactFindings(inputs, multi) {
     const threshold = inputs.artifactGrowthPct ?? DEFAULT_ARTIFACT_GROWTH_PCT;
@@ -1960,7 +1918,7 @@ function artifactFindings(inputs, multi) {
                 stage: null,
                 metric: null,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}artifact ${a.kind} grew ${formatNumber(a.baselineSizeBytes)} → ${formatNumber(a.candidateSizeBytes)} bytes (${a.growthPct === null ? `+${a.growthBytes}` : formatPercent(a.growthPct / 100)})`,
+                title: `${findings_prefix(unit, multi)}artifact ${a.kind} grew ${(0,numbers/* formatChange */.eD)(a.baselineSizeBytes, a.candidateSizeBytes, numbers/* formatBytes */.z3)}`,
                 detail: `baseline ${a.baselineRef ?? '?'} (${a.baselineLocation ?? 'no location'}), candidate ${a.candidateRef ?? '?'} (${a.candidateLocation ?? 'no location'})`,
                 nextSteps: [
                     `check what made the ${a.kind} artifact grow (model size, bundled data, serialisation format)`,
@@ -2124,7 +2082,7 @@ function missingFindings(inputs, multi) {
                 title: `${p}${stage ?? 'run-level'} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
                 detail: rows
                     .slice(0, 8)
-                    .map((r) => `${metricLabel(r.stage, r.key, r.slice)} (baseline ${r.baseline === null ? 'n/a' : formatNumber(r.baseline)})`)
+                    .map((r) => `${(0,numbers/* metricLabel */.B)(r.stage, r.key, r.slice)} (baseline ${(0,numbers/* formatNumber */.ZV)(r.baseline)})`)
                     .join(', '),
                 nextSteps: [
                     `make ${stage === null ? candidate.ref : `stage ${stage} of ${candidate.ref}`} record ${listed} again, then re-run the gate`,
@@ -2389,7 +2347,7 @@ function missingCheck(judged, unit, policy, metric, multi, baseline) {
     const outcome = gapOutcome(policy.missingMetrics);
     if (outcome === null)
         return null;
-    const label = metricLabel(metric.stage, metric.key, metric.slice);
+    const label = (0,numbers/* metricLabel */.B)(metric.stage, metric.key, metric.slice);
     return check({
         outcome,
         project: unit.comparison.project,
@@ -2399,7 +2357,7 @@ function missingCheck(judged, unit, policy, metric, multi, baseline) {
         slice: metric.slice,
         baseline,
         reason: `${where(unit, label, multi)} is missing from the candidate` +
-            (baseline === null ? '' : ` (baseline ${formatNumber(baseline)})`) +
+            (baseline === null ? '' : ` (baseline ${(0,numbers/* formatNumber */.ZV)(baseline)})`) +
             ` (policy.missing_metrics: ${policy.missingMetrics})`,
     });
 }
@@ -2420,7 +2378,7 @@ function thresholdGate(gate, inputs, judged) {
         if (!unit.pair.candidate)
             continue;
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
-            const label = where(unit, metricLabel(row.stage, row.key, row.slice), multi);
+            const label = where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), multi);
             const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
             if (row.presence === 'baseline_only') {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
@@ -2436,14 +2394,14 @@ function thresholdGate(gate, inputs, judged) {
                 continue;
             }
             let outcome = 'pass';
-            let reason = `${label} = ${formatNumber(value)} is within ${bounds}`;
+            let reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is within ${bounds}`;
             if (gate.min !== null && value < gate.min) {
                 outcome = 'fail';
-                reason = `${label} = ${formatNumber(value)} is below min ${gate.min}`;
+                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is below min ${gate.min}`;
             }
             else if (gate.max !== null && value > gate.max) {
                 outcome = 'fail';
-                reason = `${label} = ${formatNumber(value)} is above max ${gate.max}`;
+                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is above max ${gate.max}`;
             }
             checks.push(check({ ...base, outcome, reason }));
         }
@@ -2512,7 +2470,7 @@ function beyond(limits, worsening, baseline, candidate) {
 function testText(group, key) {
     const test = group.test;
     const name = test.method === 'mcnemar-exact' ? 'McNemar' : 'paired bootstrap';
-    const parts = [`${name} on ${key}: ${formatPValue(test.pValue ?? 1)}`, `n = ${test.n}`];
+    const parts = [`${name} on ${key}: ${(0,numbers/* formatPValue */.td)(test.pValue ?? 1)}`, `n = ${test.n}`];
     if (group.binary)
         parts.push(`${group.binary.newlyFailing.count} newly failing, ${group.binary.newlyPassing.count} newly passing`);
     return parts.join(', ');
@@ -2536,7 +2494,7 @@ function regressionGate(gate, inputs, judged) {
             continue;
         }
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
-            const label = metricLabel(row.stage, row.key, row.slice);
+            const label = (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice);
             const located = where(unit, label, multi);
             const direction = gate.direction ?? row.direction;
             const base = rowFacts(unit, row, direction);
@@ -2585,7 +2543,7 @@ function regressionGate(gate, inputs, judged) {
                 limit: limits.text,
             };
             const verb = worsening > 0 ? (c < b ? 'dropped' : 'rose') : c === b ? 'unchanged at' : 'improved';
-            const change = c === b ? formatNumber(c) : formatChange(b, c);
+            const change = c === b ? (0,numbers/* formatNumber */.ZV)(c) : (0,numbers/* formatChange */.eD)(b, c);
             const what = `${located} ${verb} ${change}`;
             if (worsening <= 0) {
                 checks.push(check({ ...base, ...stats, outcome: 'pass', reason: what }));
@@ -2774,7 +2732,7 @@ function degradedChecks(context, scope, records, series, gaps) {
             subject: 'degraded_record',
             outcome,
             reason: where(unit, `${scope.label}: ${series.length} metric series carry a degradation marker (${series
-                .map((m) => metricLabel(scope.stage, m.key, m.slice))
+                .map((m) => (0,numbers/* metricLabel */.B)(scope.stage, m.key, m.slice))
                 .slice(0, 5)
                 .join(', ')})`, multi),
         }));
@@ -2821,7 +2779,7 @@ function runLevelChecks(gate, inputs, judged, unit, run, multi) {
             subject: 'partial_record',
             outcome: partialOutcome,
             reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
-                .map((m) => metricLabel(null, m.key, m.slice))
+                .map((m) => (0,numbers/* metricLabel */.B)(null, m.key, m.slice))
                 .slice(0, 5)
                 .join(', ')})`, multi),
         }));
@@ -3083,7 +3041,7 @@ function artifactGate(gate, inputs) {
             const pct = change.growthPct;
             const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
             const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
-            const growth = `${formatNumber(change.baselineSizeBytes)} → ${formatNumber(change.candidateSizeBytes)} bytes (${formatSigned(change.growthBytes)}${pct === null ? '' : `, ${formatPercent(pct / 100)}`})`;
+            const growth = `${(0,numbers/* formatNumber */.ZV)(change.baselineSizeBytes)} → ${(0,numbers/* formatNumber */.ZV)(change.candidateSizeBytes)} bytes (${(0,numbers/* formatSigned */.Gp)(change.growthBytes)}${pct === null ? '' : `, ${(0,numbers/* formatPercent */.l9)(pct / 100)}`})`;
             checks.push(check({
                 ...ids,
                 outcome: tooMany || tooMuch ? 'fail' : 'pass',
@@ -3184,7 +3142,7 @@ function policyResults(inputs, judged) {
                 slice: row.slice,
                 baseline: row.baseline,
                 outcome: 'fail',
-                reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,
+                reason: `${where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${(0,numbers/* formatNumber */.ZV)(row.baseline)})`} but missing from the candidate`,
             }));
         }
     }
@@ -4377,8 +4335,8 @@ async function loadConfigFile(path, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/index.ts + 6 modules
-var src_report = __webpack_require__(4366);
+// EXTERNAL MODULE: ./src/report/index.ts + 11 modules
+var src_report = __webpack_require__(3925);
 // EXTERNAL MODULE: ./src/contexta/read.ts + 13 modules
 var read = __webpack_require__(5013);
 // EXTERNAL MODULE: ./src/evidence/safe-fs.ts

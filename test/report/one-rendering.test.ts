@@ -1,0 +1,75 @@
+/**
+ * One change reads the same wherever a reviewer meets it: in the gate's own message, in the PR
+ * comment (as GitHub renders it) and in the terminal report.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GateCheck, GateReport } from '../../src/gates/types.js';
+import { renderMarkdown, renderText } from '../../src/report/index.js';
+import { splitGfmRow } from './gfm.js';
+import { scenarioReport } from './scenario-report.js';
+
+/** The text GitHub shows: backslash escapes resolved, the joiner that stops @-mentions dropped. */
+function rendered(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u200d/g, '');
+}
+
+function failingCheck(report: GateReport, gateName: string, metric: string, slice: string | null): GateCheck {
+  const gate = report.gates.find((g) => g.name === gateName)!;
+  return gate.checks.find((c) => c.metric === metric && c.slice === slice && c.outcome === 'fail')!;
+}
+
+/** The cells of the markdown table row whose cells include every one of `cells`. */
+function tableRow(markdown: string, cells: string[]): string[] {
+  const row = markdown
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map(splitGfmRow)
+    .find((row) => cells.every((cell) => row.includes(cell)));
+  expect(row, `a row with ${cells.join(', ')}`).toBeDefined();
+  return row!.map(rendered);
+}
+
+describe('one rendering of a change everywhere', () => {
+  const reports = new Map<string, GateReport>();
+  beforeAll(async () => {
+    reports.set('llm-eval', await scenarioReport('llm-eval'));
+    reports.set('slice-regression', await scenarioReport('slice-regression'));
+  });
+
+  it('llm-eval: the latency rise is "998.4 → 1,178.6 by +180.1 (+18%)" in the gate, the comment and the text', () => {
+    const report = reports.get('llm-eval')!;
+    const change = '998.4 → 1,178.6 by +180.1 (+18%)';
+    const check = failingCheck(report, 'latency budget', 'latency-ms.p95', null);
+    expect(check.reason).toBe(`inference/latency-ms.p95 rose ${change}, beyond max_increase_pct 10 %`);
+
+    const markdown = renderMarkdown(report);
+    const why = rendered(markdown.split('\n').find((l) => l.startsWith('**Why:**'))!);
+    expect(why).toBe(`**Why:** latency budget: ${check.reason}`);
+    const row = tableRow(markdown, ['` inference `', '` latency-ms.p95 `']);
+    expect(row.slice(2, 5)).toEqual(['998.4', '1,178.6', '+180.1 (+18%)']);
+
+    const text = renderText(report);
+    expect(text.split('\n')[0]).toBe(`contexta-gate: FAIL — latency budget: ${check.reason}`);
+    expect(text).toContain(`inference/latency-ms.p95  998.4 → 1,178.6  +180.1 (+18%)  ▲ worse`);
+  });
+
+  it('slice-regression: the apac accuracy drop, its label and its p-value read alike', () => {
+    const report = reports.get('slice-regression')!;
+    const check = failingCheck(report, 'slice floor', 'accuracy', 'region-apac');
+    expect(check.reason).toMatch(
+      /^evaluate\/accuracy@region-apac dropped 0\.9118 → 0\.8235 by −0\.08824 \(−9\.7%\), beyond max_drop 0\.05 \(McNemar on correct: p = 0\.25,/,
+    );
+    const stats = '95% CI [−0.2249, +0.03234], p = 0.25';
+
+    const markdown = renderMarkdown(report);
+    expect(rendered(markdown)).toContain(`- fail: ${check.reason} (${stats})`);
+    const row = tableRow(markdown, ['` accuracy `', '` region-apac `']);
+    expect(row.slice(3, 7)).toEqual(['0.9118', '0.8235', '−0.08824 (−9.7%)', stats]);
+
+    const text = renderText(report);
+    expect(text).toContain(`      fail: ${check.reason} [${stats}]`);
+    expect(text).toContain(
+      `evaluate/accuracy@region-apac  0.9118 → 0.8235  −0.08824 (−9.7%)  ▼ worse  [${stats}]`,
+    );
+  });
+});
