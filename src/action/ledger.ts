@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDbLedgerReader, DuckDbLoader, type LedgerReader } from '../contexta/ledger.js';
+import { DuckDbLedgerReader, type LedgerReader } from '../contexta/ledger.js';
+import { DuckDbLoader } from '../duckdb/loader.js';
 
 export function createDuckDbLoader(runnerTemp: string | null): DuckDbLoader {
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,15 +1,18 @@
 /**
  * `contexta-gate inspect <workspace> [--json] [--no-ledger]`: shows what the gate can read from a
- * workspace — projects, runs, stages, metrics, samples, artifacts, deployments, environment — and
- * every gap with file:line, so a user can see what is missing before any gate judges it.
+ * workspace — projects, runs, stages, metrics, samples, artifacts, deployments, environment, or a
+ * metalab store's experiments and units — and every gap with file:line, so a user can see what is
+ * missing before any gate judges it. It opens evidence as compare does, so it reads every layout
+ * compare reads.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DUCKDB_NODE_API_VERSION, DuckDbLedgerReader, type LedgerReader } from '../contexta/ledger.js';
-import { readEvidence } from '../contexta/read.js';
-import type { Evidence, EvidenceGap, MetricSeries, Run } from '../evidence/model.js';
+import { DuckDbLedgerReader, type LedgerReader } from '../contexta/ledger.js';
+import { DUCKDB_NODE_API_VERSION } from '../duckdb/loader.js';
+import type { Evidence, EvidenceGap, MetalabUnit, MetricSeries, Run } from '../evidence/model.js';
+import { openEvidence } from '../sources/open.js';
 import { writeEvidenceJson } from './evidence-json.js';
 
 export interface CommandIo {
@@ -25,7 +28,8 @@ export interface InspectDeps {
 
 const USAGE = `usage: contexta-gate inspect <workspace> [--json] [--no-ledger]
 
-  <workspace>   a .contexta directory, a records/ directory, or a directory holding workspaces
+  <workspace>   a .contexta directory, a records/ directory, a directory holding workspaces,
+                or a metalab store (a collection root or one experiment directory)
   --json        print the evidence as JSON
   --no-ledger   do not read metadata/ledger.db (statuses stay unknown)
 `;
@@ -71,7 +75,7 @@ export async function inspectCommand(args: string[], io: CommandIo, deps: Inspec
   }
   const ledger =
     deps.ledger !== undefined ? deps.ledger : parsed.values.ledger === false ? null : cliLedgerReader(io.cwd);
-  const evidence = await readEvidence(absolute, { ledger });
+  const evidence = await openEvidence(absolute, { ledger });
   evidence.source.root = given;
   if (parsed.values.json) writeEvidenceJson(evidence, io.stdout);
   else io.stdout(renderEvidence(evidence));
@@ -120,11 +124,26 @@ function metricLines(series: MetricSeries[], indent: string): string[] {
   return lines;
 }
 
+/** A metalab unit: one parameter combination, with the outcome of each of its seed replicates. */
+function unitLines(run: Run, unit: MetalabUnit): string[] {
+  const byStatus = new Map<string, number>();
+  for (const r of unit.replicates) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+  const expected = unit.expectedReplicates === null ? '' : ` of ${unit.expectedReplicates} expected`;
+  const outcomes = [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ');
+  return [
+    `  Unit ${run.name} (${run.ref}): status ${run.status ?? 'unknown'}, ${plural(unit.replicates.length, 'replicate')}${expected} (${outcomes})`,
+    ...unit.replicates.map(
+      (r) => `    Replicate ${r.runId}: seed ${r.seedFingerprint ?? 'unknown'}, ${r.status}`,
+    ),
+  ];
+}
+
 function renderRun(run: Run): string[] {
-  const out: string[] = [];
-  out.push(
-    `  Run ${run.name} (${run.ref}): status ${run.status ?? 'unknown'}, ${plural(run.recordCount, 'record')}`,
-  );
+  const out: string[] = run.metalab
+    ? unitLines(run, run.metalab)
+    : [
+        `  Run ${run.name} (${run.ref}): status ${run.status ?? 'unknown'}, ${plural(run.recordCount, 'record')}`,
+      ];
   if (run.environment) {
     const env = run.environment;
     out.push(
@@ -184,11 +203,17 @@ function gapLine(gap: EvidenceGap): string {
 }
 
 export function renderEvidence(evidence: Evidence): string {
-  const out: string[] = [`Contexta evidence in ${evidence.source.root}`];
+  const metalab = evidence.source.kind === 'metalab';
+  const out: string[] = [`${metalab ? 'metalab' : 'Contexta'} evidence in ${evidence.source.root}`];
   if (evidence.source.workspaces.length === 0) out.push('Workspaces: none found');
   for (const ws of evidence.source.workspaces) out.push(`Workspace ${ws.path}: ${ws.layouts.join(', ')}`);
   for (const project of evidence.projects) {
-    out.push('', `Project ${project.name}: ${plural(project.runs.length, 'run')}`);
+    out.push(
+      '',
+      metalab
+        ? `Experiment ${project.name}: ${plural(project.runs.length, 'unit')}`
+        : `Project ${project.name}: ${plural(project.runs.length, 'run')}`,
+    );
     for (const run of project.runs) out.push(...renderRun(run));
     for (const d of project.deployments) {
       out.push(

@@ -3,178 +3,18 @@
  * State grows with distinct runs, stages, series and samples — never with the number of lines.
  */
 import type { GapSink } from '../evidence/gaps.js';
-import type {
-  Artifact,
-  Batch,
-  CompletenessMarker,
-  DegradedRecord,
-  Deployment,
-  EnvironmentSnapshot,
-  EventSummary,
-  LifecycleStatus,
-  MetricSeries,
-  Project,
-  Run,
-  Stage,
-} from '../evidence/model.js';
+import type { Artifact, CompletenessMarker, Project, Run } from '../evidence/model.js';
 import { parseRef, parseRefCached } from '../evidence/refs.js';
-import { SampleColumns, SampleNames } from '../evidence/sample-columns.js';
+import { SampleColumns } from '../evidence/sample-columns.js';
+import { SeriesAcc } from './fold-series.js';
 import type { LedgerContent } from './ledger-rows.js';
-import { instantMicros, type MetricPayload } from './record-schema.js';
+import { instantMicros } from './record-schema.js';
+import { buildRun, ProjectAcc, RunAcc, StageAcc } from './run-acc.js';
 import type { ValidRecord } from './validate-record.js';
 
-const COMPLETENESS_RANK: Record<CompletenessMarker, number> = {
-  complete: 0,
-  sampled: 1,
-  partial: 2,
-  unknown: 3,
-  absent: 4,
-};
 /** Degraded records kept per run; beyond it only the (capped, counted) gaps remain. */
 const MAX_DEGRADED_PER_RUN = 1000;
 const PARTIAL_MARKERS: ReadonlySet<CompletenessMarker> = new Set(['partial', 'absent', 'unknown']);
-
-class SeriesAcc {
-  scope: MetricSeries['scope'] = null;
-  unit: string | null = null;
-  latest: MetricSeries['latest'] | null = null;
-  latestInstant = Number.NEGATIVE_INFINITY;
-  tags: Record<string, string> = {};
-  count = 0;
-  nonFinite = 0;
-  completeness: CompletenessMarker = 'complete';
-  degraded = false;
-  /**
-   * Every usable step observed, in a growable column: 8 bytes each, where a Set of distinct steps cost
-   * several times that on a long training loss. Distinct steps are counted once, at the end.
-   */
-  steps: Float64Array | null = null;
-  stepCount = 0;
-  firstStep: number | null = null;
-
-  constructor(
-    readonly key: string,
-    readonly slice: string | null,
-    readonly batch: string | null,
-  ) {}
-
-  add(
-    payload: MetricPayload,
-    recordRef: string,
-    observedAt: string,
-    completeness: CompletenessMarker,
-    degraded: boolean,
-  ): void {
-    this.count += 1;
-    if (COMPLETENESS_RANK[completeness] > COMPLETENESS_RANK[this.completeness])
-      this.completeness = completeness;
-    if (degraded) this.degraded = true;
-    const stepText = payload.tags?.step;
-    const step = stepText === undefined || stepText.trim() === '' ? null : Number(stepText);
-    const usableStep = step !== null && Number.isFinite(step) ? step : null;
-    if (usableStep !== null) {
-      this.steps ??= new Float64Array(16);
-      if (this.stepCount === this.steps.length) {
-        const grown = new Float64Array(this.steps.length * 2);
-        grown.set(this.steps);
-        this.steps = grown;
-      }
-      // A Set counted -0 and 0 as one step and kept 0.
-      this.steps[this.stepCount++] = usableStep === 0 ? 0 : usableStep;
-      this.firstStep ??= usableStep;
-    }
-    if (!Number.isFinite(payload.value)) {
-      this.nonFinite += 1;
-      return;
-    }
-    const instant = instantMicros(observedAt) ?? Number.NEGATIVE_INFINITY;
-    if (instant < this.latestInstant) return;
-    this.latestInstant = instant;
-    this.latest = { value: payload.value, observedAt, recordRef, step: usableStep };
-    this.scope = payload.aggregation_scope ?? null;
-    this.unit = payload.unit ?? null;
-    const tags: Record<string, string> = {};
-    for (const [k, v] of Object.entries(payload.tags ?? {})) if (k !== 'slice' && k !== 'step') tags[k] = v;
-    this.tags = tags;
-  }
-
-  finish(): MetricSeries | null {
-    if (this.latest === null) return null;
-    let steps: MetricSeries['steps'] = null;
-    if (this.steps !== null) {
-      const sorted = this.steps.subarray(0, this.stepCount).sort();
-      let distinct = 0;
-      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct += 1;
-      steps = {
-        count: distinct,
-        first: this.firstStep,
-        last: this.latest.step,
-        min: sorted[0]!,
-        max: sorted[sorted.length - 1]!,
-      };
-    }
-    return {
-      key: this.key,
-      slice: this.slice,
-      batch: this.batch,
-      scope: this.scope,
-      unit: this.unit,
-      latest: this.latest,
-      count: this.count,
-      steps,
-      completeness: this.completeness,
-      degraded: this.degraded,
-      nonFinite: this.nonFinite,
-      replicates: [],
-      tags: this.tags,
-    };
-  }
-}
-
-class StageAcc {
-  status: LifecycleStatus | null = null;
-  orderIndex: number | null = null;
-  readonly series = new Map<string, SeriesAcc>();
-  readonly samples = new Map<string, SampleColumns>();
-  readonly sampleNames = new SampleNames();
-  readonly batches = new Map<string, Batch>();
-  recordCount = 0;
-  partialRecords = 0;
-  partialFile: string | null = null;
-
-  constructor(
-    readonly ref: string,
-    readonly name: string,
-    readonly seen: number,
-  ) {}
-}
-
-class RunAcc {
-  status: LifecycleStatus | null = null;
-  startedAt: string | null = null;
-  endedAt: string | null = null;
-  readonly stages = new Map<string, StageAcc>();
-  readonly runSeries = new Map<string, SeriesAcc>();
-  readonly events = new Map<string, EventSummary>();
-  readonly degraded: DegradedRecord[] = [];
-  readonly artifacts = new Map<string, Artifact>();
-  environment: EnvironmentSnapshot | null = null;
-  recordCount = 0;
-  runPartialRecords = 0;
-  runPartialFile: string | null = null;
-
-  constructor(
-    readonly ref: string,
-    readonly project: string,
-    readonly name: string,
-  ) {}
-}
-
-class ProjectAcc {
-  readonly runs = new Map<string, RunAcc>();
-  readonly deployments: Deployment[] = [];
-  constructor(readonly name: string) {}
-}
 
 export interface RecordOrigin {
   file: string;
@@ -437,98 +277,9 @@ export class EvidenceBuilder {
     const projects: Project[] = [];
     for (const project of this.projects.values()) {
       const runs: Run[] = [];
-      for (const run of project.runs.values()) runs.push(this.buildRun(run));
+      for (const run of project.runs.values()) runs.push(buildRun(run, this.gaps));
       projects.push({ name: project.name, runs, deployments: project.deployments });
     }
     return projects;
   }
-
-  private buildRun(run: RunAcc): Run {
-    const stages = [...run.stages.values()].sort(
-      (a, b) =>
-        (a.orderIndex ?? Number.MAX_SAFE_INTEGER) - (b.orderIndex ?? Number.MAX_SAFE_INTEGER) ||
-        a.seen - b.seen,
-    );
-    const built: Stage[] = stages.map((stage) => {
-      if (stage.partialRecords > 0) {
-        this.gaps.add({
-          code: 'partial_record',
-          severity: 'warning',
-          file: stage.partialFile ?? undefined,
-          runRef: run.ref,
-          stage: stage.name,
-          ref: stage.ref,
-          count: stage.partialRecords,
-          message: `${stage.partialRecords} record(s) in stage ${stage.name} are marked incomplete (completeness partial/absent/unknown)`,
-        });
-      }
-      return {
-        ref: stage.ref,
-        name: stage.name,
-        status: stage.status,
-        orderIndex: stage.orderIndex,
-        metrics: finishSeries(stage.series, this.gaps, { runRef: run.ref, stage: stage.name }),
-        samples: [...stage.samples.values()].sort((a, b) => cmp(a.key, b.key)).map((s) => s.finish()),
-        batches: [...stage.batches.values()],
-        recordCount: stage.recordCount,
-        partialRecords: stage.partialRecords,
-      };
-    });
-    if (run.runPartialRecords > 0) {
-      this.gaps.add({
-        code: 'partial_record',
-        severity: 'warning',
-        file: run.runPartialFile ?? undefined,
-        runRef: run.ref,
-        ref: run.ref,
-        count: run.runPartialRecords,
-        message: `${run.runPartialRecords} run-level record(s) are marked incomplete (completeness partial/absent/unknown)`,
-      });
-    }
-    return {
-      ref: run.ref,
-      project: run.project,
-      name: run.name,
-      status: run.status,
-      startedAt: run.startedAt,
-      endedAt: run.endedAt,
-      stages: built,
-      runMetrics: finishSeries(run.runSeries, this.gaps, { runRef: run.ref, stage: null }),
-      events: [...run.events.values()],
-      degraded: run.degraded,
-      artifacts: [...run.artifacts.values()],
-      environment: run.environment,
-      recordCount: run.recordCount,
-      params: null,
-    };
-  }
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function finishSeries(
-  map: Map<string, SeriesAcc>,
-  gaps: GapSink,
-  where: { runRef: string; stage: string | null },
-): MetricSeries[] {
-  const out: MetricSeries[] = [];
-  for (const acc of map.values()) {
-    const series = acc.finish();
-    if (series) {
-      out.push(series);
-      continue;
-    }
-    const slice = acc.slice ? ` (slice ${acc.slice})` : '';
-    gaps.add({
-      code: 'series_lost',
-      severity: 'warning',
-      runRef: where.runRef,
-      ...(where.stage ? { stage: where.stage } : {}),
-      count: acc.nonFinite,
-      message: `metric ${acc.key}${slice}${where.stage ? ` in stage ${where.stage}` : ' at run level'} has no finite value (${acc.nonFinite} NaN/Infinity observation(s)); it cannot be compared`,
-    });
-  }
-  return out.sort(
-    (a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''),
-  );
 }

@@ -1,17 +1,19 @@
 /**
  * Reading Contexta's metadata ledger (`metadata/ledger.db`, a DuckDB file): the only place run,
- * stage, batch and deployment statuses exist. DuckDB is a ~70 MB native engine, so it is never
- * bundled: the default reader finds `@duckdb/node-api` in a node_modules the caller names, or
- * installs a pinned version into a cache directory on first use (see docs/adr/0001-duckdb-loading.md).
+ * stage, batch and deployment statuses exist. DuckDB itself comes from the loader in
+ * src/duckdb/loader.ts (never bundled; installed on first use, see docs/adr/0001-duckdb-loading.md).
  * Every failure comes back as a typed result — the ledger is optional evidence, never a crash.
  */
 
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
+import {
+  type DuckDbConnection,
+  type DuckDbInstance,
+  DuckDbLoader,
+  type DuckDbLoadOptions,
+  type DuckDbModule,
+} from '../duckdb/loader.js';
 import { redactVariableNames } from '../evidence/redact.js';
 import {
   LedgerBatch,
@@ -30,10 +32,6 @@ export interface LedgerReader {
   /** Never throws: every failure is a typed `LedgerResult`. */
   read(ledgerPath: string): Promise<LedgerResult>;
 }
-
-/** Pinned so that bindings exist for every GitHub runner platform (duckdb-in-node.md §3.1). */
-export const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
-const PACKAGE = '@duckdb/node-api';
 
 export interface LedgerHeader {
   storageVersion: number;
@@ -83,156 +81,6 @@ export async function readLedgerHeader(ledgerPath: string): Promise<LedgerHeader
     );
   } finally {
     await handle.close();
-  }
-}
-
-/** The slice of `@duckdb/node-api` used here (reading the ledger, and the promotion's ledger row). */
-export interface DuckDbModule {
-  DuckDBInstance: {
-    create(path: string, options: Record<string, string>): Promise<DuckDbInstance>;
-  };
-}
-export interface DuckDbInstance {
-  connect(): Promise<DuckDbConnection>;
-  closeSync(): void;
-}
-export interface DuckDbConnection {
-  runAndReadAll(
-    sql: string,
-    values?: Record<string, string | number | null> | Array<string | number | null>,
-  ): Promise<{ getRowObjectsJson(): Record<string, unknown>[] }>;
-  closeSync(): void;
-}
-
-export interface DuckDbLoadOptions {
-  /** Directories to resolve `@duckdb/node-api` from, nearest first (Node's node_modules lookup from each). */
-  searchPaths: string[];
-  /** Where to `npm install` the pinned package when no search path has it; null = never install. */
-  cacheDir: string | null;
-  /** Hard limit for the install. */
-  installTimeoutMs: number;
-  /** The npm executable to run. */
-  npmCommand: string;
-  /** For messages only: where we run. */
-  platform: string;
-  arch: string;
-}
-
-export type DuckDbLedgerReaderOptions = DuckDbLoadOptions;
-
-/**
- * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
- * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
- */
-export class DuckDbLoader {
-  readonly options: DuckDbLoadOptions;
-  private module: Promise<DuckDbModule | string> | null = null;
-
-  constructor(options: Partial<DuckDbLoadOptions> & Pick<DuckDbLoadOptions, 'searchPaths'>) {
-    this.options = {
-      cacheDir: null,
-      installTimeoutMs: 120_000,
-      npmCommand: 'npm',
-      platform: process.platform,
-      arch: process.arch,
-      ...options,
-    };
-  }
-
-  /** The module, or a sentence saying why DuckDB cannot be used. */
-  load(): Promise<DuckDbModule | string> {
-    this.module ??= this.find();
-    return this.module;
-  }
-
-  private where(): string {
-    return `${this.options.platform}/${this.options.arch}`;
-  }
-
-  private resolveFrom(dir: string): string | null {
-    try {
-      return createRequire(path.join(dir, 'noop.js')).resolve(PACKAGE);
-    } catch {
-      return null;
-    }
-  }
-
-  private async find(): Promise<DuckDbModule | string> {
-    let entry: string | null = null;
-    for (const dir of this.options.searchPaths) {
-      entry = this.resolveFrom(dir);
-      if (entry) break;
-    }
-    if (!entry && this.options.cacheDir !== null) {
-      entry = this.resolveFrom(this.options.cacheDir);
-      if (!entry) {
-        const problem = await this.install(this.options.cacheDir);
-        if (problem) return problem;
-        entry = this.resolveFrom(this.options.cacheDir);
-      }
-    }
-    if (!entry) {
-      return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
-    }
-    try {
-      // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
-      return (await import(/* webpackIgnore: true */ pathToFileURL(entry).href)) as DuckDbModule;
-    } catch (error) {
-      return `DuckDB could not be loaded on ${this.where()} (${(error as Error).message.split('\n')[0]})`;
-    }
-  }
-
-  private install(prefix: string): Promise<string | null> {
-    // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
-    const args = [
-      'install',
-      '--prefix',
-      prefix,
-      '--no-audit',
-      '--no-fund',
-      '--no-package-lock',
-      '--prefer-offline',
-      '--fetch-retries=2',
-      '--fetch-retry-mintimeout=1000',
-      '--fetch-retry-maxtimeout=4000',
-      '--loglevel=error',
-      `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
-    ];
-    return new Promise((resolve) => {
-      let settled = false;
-      let stderr = '';
-      const done = (problem: string | null) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(problem);
-      };
-      const child = spawn(this.options.npmCommand, args, {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        shell: this.options.platform === 'win32',
-      });
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        done(
-          `installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`,
-        );
-      }, this.options.installTimeoutMs);
-      child.stderr?.on('data', (chunk: Buffer) => {
-        if (stderr.length < 2000) stderr += chunk.toString('utf8');
-      });
-      child.on('error', (error) =>
-        done(
-          `installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${(error as NodeJS.ErrnoException).code ?? error.message})`,
-        ),
-      );
-      child.on('close', (code) =>
-        done(
-          code === 0
-            ? null
-            : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`,
-        ),
-      );
-    });
   }
 }
 

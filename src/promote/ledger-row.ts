@@ -10,15 +10,13 @@
  * record carries the same facts.
  */
 import {
-  type DuckDbConnection,
-  type DuckDbInstance,
-  type DuckDbLoader,
   type LedgerFailure,
   ledgerOpenFailure,
   ledgerOpenOptions,
   readLedgerHeader,
   tableNames,
 } from '../contexta/ledger.js';
+import type { DuckDbConnection, DuckDbInstance, DuckDbLoader } from '../duckdb/loader.js';
 import { contractTimestamp, deploymentRef, type PromotionFacts, type PromotionStatus } from './record.js';
 
 /** The facts of a promotion that the ledger row holds. */

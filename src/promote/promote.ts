@@ -5,7 +5,7 @@
  * second one, and the record writer recognises its own record.
  */
 import path from 'node:path';
-import type { DuckDbLoader } from '../contexta/ledger.js';
+import type { DuckDbLoader } from '../duckdb/loader.js';
 import type { GitHubClient } from '../github/client.js';
 import type { Deployment } from '../github/schemas.js';
 import { type LedgerRowOutcome, writeDeploymentRow } from './ledger-row.js';

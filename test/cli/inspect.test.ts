@@ -93,3 +93,86 @@ describe('contexta-gate inspect', () => {
     expect(stdout).toContain('error   no_evidence');
   });
 });
+
+describe('contexta-gate inspect on a metalab store (read as compare reads it)', () => {
+  it('a collection root: its experiment, units with replicate counts and failed-run gaps', async () => {
+    const { code, stdout, stderr } = await run(['fixtures/metalab/candidate']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).not.toContain('no Contexta evidence');
+    expect(stdout).toMatch(
+      /^metalab evidence in fixtures\/metalab\/candidate\nWorkspace gate_demo_1\.0: metalab\n/,
+    );
+    expect(stdout).toContain('Experiment gate_demo:1.0: 6 units');
+    expect(stdout).toContain(
+      'Unit lr=0.1, model=mlp (metalab:gate_demo:1.0/lr=0.1, model=mlp): status completed, 2 replicates of 2 expected (2 success)',
+    );
+    expect(stdout).toContain(
+      'Unit lr=1, model=mlp (metalab:gate_demo:1.0/lr=1, model=mlp): status failed, 2 replicates of 2 expected (2 failed)',
+    );
+    expect(stdout).toContain('    Replicate 35dfe957e77f50c5: seed bc84d675ff188232, success');
+    expect(stdout).toContain('accuracy: 2 observations; latest overall=0.81975');
+    expect(stdout).toContain('Gaps (2):');
+    expect(stdout).toMatch(/error {3}run_failed at gate_demo_1\.0\/runs\/adf29a9cb5992706\.json/);
+  });
+
+  it('an experiment folder: the same experiment, and a crashed and a missing replicate', async () => {
+    const { code, stdout } = await run(['fixtures/metalab/interrupted/gate_demo_1.0']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Workspace .: metalab');
+    expect(stdout).toContain('Experiment gate_demo:1.0: 4 units');
+    expect(stdout).toContain(
+      'Unit lr=0.1, model=mlp (metalab:gate_demo:1.0/lr=0.1, model=mlp): status open, 2 replicates of 2 expected (1 running, 1 missing)',
+    );
+    expect(stdout).toContain('    Replicate 5a6622a87f0fc8d3: seed unknown, missing');
+    expect(stdout).toMatch(/error {3}run_incomplete at runs\/35dfe957e77f50c5\.json/);
+    expect(stdout).toMatch(/error {3}run_missing at runs\/5a6622a87f0fc8d3\.json/);
+  });
+
+  it('NaN and Infinity metrics are gaps, in text', async () => {
+    const { code, stdout } = await run(['fixtures/metalab/edge']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Experiment gate_edge:0.1: 1 unit');
+    expect(stdout).toContain('1 replicate of 1 expected (1 success)');
+    expect(stdout).toMatch(
+      /warning non_finite_number at gate_edge_0\.1\/runs\/10ce83ad008cac7c\.json \[run metalab:gate_edge:0\.1\/variant=only\]: metric accuracy of run 10ce83ad008cac7c is NaN/,
+    );
+    expect(stdout).toMatch(
+      /warning non_finite_number .*: metric loss_final of run 10ce83ad008cac7c is Infinity/,
+    );
+  });
+
+  it('--json: experiments as projects, units as runs with their replicates, NaN/Infinity gaps', async () => {
+    const candidate = JSON.parse((await run(['--json', 'fixtures/metalab/candidate/gate_demo_1.0'])).stdout);
+    expect(candidate.source).toEqual({
+      kind: 'metalab',
+      root: 'fixtures/metalab/candidate/gate_demo_1.0',
+      workspaces: [{ path: '.', layouts: ['metalab'] }],
+    });
+    expect(candidate.projects.map((p: { name: string }) => p.name)).toEqual(['gate_demo:1.0']);
+    const units = candidate.projects[0].runs;
+    expect(units.map((u: { name: string }) => u.name)).toEqual([
+      'lr=0.01, model=linear',
+      'lr=0.01, model=mlp',
+      'lr=0.1, model=linear',
+      'lr=0.1, model=mlp',
+      'lr=1, model=linear',
+      'lr=1, model=mlp',
+    ]);
+    const failed = units.find((u: { name: string }) => u.name === 'lr=1, model=mlp');
+    expect(failed.params).toEqual({ lr: 1, model: 'mlp' });
+    expect(failed.metalab).toMatchObject({ experimentId: 'gate_demo:1.0', expectedReplicates: 2 });
+    expect(failed.metalab.replicates.map((r: { status: string }) => r.status)).toEqual(['failed', 'failed']);
+    expect(candidate.gaps.map((g: { code: string }) => g.code)).toEqual(['run_failed', 'run_failed']);
+
+    const edge = JSON.parse((await run(['--json', 'fixtures/metalab/edge'])).stdout);
+    expect(edge.projects[0].name).toBe('gate_edge:0.1');
+    const nonFinite = edge.gaps.filter((g: { severity: string }) => g.severity === 'warning');
+    expect(
+      nonFinite.map((g: { code: string; message: string }) => [g.code, g.message.match(/is (\w+);/)?.[1]]),
+    ).toEqual([
+      ['non_finite_number', 'NaN'],
+      ['non_finite_number', 'Infinity'],
+    ]);
+  });
+});

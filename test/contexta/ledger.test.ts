@@ -227,25 +227,6 @@ describe('ledger failures become gaps and everything else is still read', () => 
     expect(allRuns(ev)[0]!.recordCount).toBe(825);
   });
 
-  it('an npm that cannot be started, or no cache dir at all, is ledger_reader_unavailable too', async () => {
-    const empty = tempDir('cg-no-modules-');
-    const missingNpm = new DuckDbLedgerReader({
-      searchPaths: [empty],
-      cacheDir: tempDir('cg-duck-cache-'),
-      npmCommand: path.join(empty, 'no-such-npm'),
-    });
-    expect(await missingNpm.read(ledgerFile('llm-eval', 'baseline'))).toMatchObject({
-      ok: false,
-      code: 'ledger_reader_unavailable',
-      reason: expect.stringContaining('could not be started'),
-    });
-    const noInstall = new DuckDbLedgerReader({ searchPaths: [empty], cacheDir: null });
-    expect(await noInstall.read(ledgerFile('llm-eval', 'baseline'))).toMatchObject({
-      ok: false,
-      code: 'ledger_reader_unavailable',
-    });
-  });
-
   it('with ledger reading turned off the gap says so', async () => {
     const ev = await readEvidence(path.join(FIXTURES, 'scenarios/llm-eval/baseline'), { ledger: null });
     const gap = gapsOf(ev, 'statuses_unavailable');

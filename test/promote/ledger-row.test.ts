@@ -9,12 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import {
-  DuckDbLedgerReader,
-  DuckDbLoader,
-  type DuckDbModule,
-  readLedgerHeader,
-} from '../../src/contexta/ledger.js';
+import { DuckDbLedgerReader, readLedgerHeader } from '../../src/contexta/ledger.js';
+import { DuckDbLoader, type DuckDbModule } from '../../src/duckdb/loader.js';
 import { type DeploymentRowFacts, writeDeploymentRow } from '../../src/promote/ledger-row.js';
 import { FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
 

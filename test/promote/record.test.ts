@@ -1,8 +1,9 @@
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DuckDbLedgerReader, DuckDbLoader } from '../../src/contexta/ledger.js';
+import { DuckDbLedgerReader } from '../../src/contexta/ledger.js';
 import { readEvidence } from '../../src/contexta/read.js';
+import { DuckDbLoader } from '../../src/duckdb/loader.js';
 import { writeDeploymentRow } from '../../src/promote/ledger-row.js';
 import {
   buildPromotionRecord,
