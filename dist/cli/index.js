@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /**
  * `contexta-gate`: the same engine as the action, as a local command.
  *   contexta-gate inspect <workspace> [--json]
- *   contexta-gate compare --baseline <ws> --candidate <ws> [--config <file>] [--format markdown|json|text]
+ *   contexta-gate compare --baseline <ws> --candidate <ws> [--config <file>] [--format markdown|json|text] [--project <name>]
  */
 
 // Before anything else is loaded: this may replace the process with one started with a smaller
@@ -22,6 +22,7 @@ const USAGE = `usage: contexta-gate <command> [options]
 commands:
   inspect <workspace> [--json]     what the gate can read from a workspace, and every evidence gap
   compare --baseline <workspace> --candidate <workspace> [--config <file>] [--format markdown|json|text]
+          [--project <name>]
                                    gate a candidate against a baseline; exit 0 pass/warn, 1 fail, 2 usage or input error
 
 Run 'contexta-gate <command> --help' for the options of a command.
@@ -33,9 +34,9 @@ async function main(argv) {
     const io = { stdout: write(process.stdout), stderr: write(process.stderr), cwd };
     switch (command) {
         case 'inspect':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(710)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6710))).inspectCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4216))).inspectCommand(rest, io);
         case 'compare':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(815), __nccwpck_require__.e(710), __nccwpck_require__.e(73), __nccwpck_require__.e(8)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1008))).compareCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(815), __nccwpck_require__.e(216), __nccwpck_require__.e(73), __nccwpck_require__.e(898)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3898))).compareCommand(rest, io);
         // Hidden: times the renderer for `npm run bench`; not part of the documented interface.
         case 'bench-render':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(73), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2233))).benchRenderCommand(rest, io);

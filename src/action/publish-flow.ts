@@ -12,7 +12,7 @@ import { ArtifactTransfer } from '../github/artifacts.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PullRequest } from '../github/schemas.js';
 import type { RunnerContext } from './context.js';
-import { runGateFlow } from './gate-flow.js';
+import { conclude, judge } from './judge.js';
 import type { Settings } from './settings.js';
 
 export const STATUS_CONTEXT = 'contexta-gate';
@@ -97,13 +97,17 @@ export async function runPublishFlow(
       author: pull.user?.login ?? null,
     },
   };
-  const { report } = await runGateFlow({
-    settings: { ...settings, upload: false, allowPrConfig: false },
+  const publishSettings: Settings = { ...settings, upload: false, allowPrConfig: false };
+  const judged = await judge({
+    settings: publishSettings,
     ctx: prContext,
     github,
+    checkRun: false,
     candidatePath: candidateDir,
     target: { prNumber: pull.number, headSha: run.head_sha },
   });
+  conclude(judged, publishSettings);
+  const { report } = judged;
   const state = report.exit.outcome === 'fail' ? 'failure' : 'success';
   await status(state, report.headline);
 }

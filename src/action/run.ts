@@ -7,7 +7,9 @@ import * as core from '@actions/core';
 import { GitHubClient } from '../github/client.js';
 import { ConfigLoadError } from './config-source.js';
 import { ContextError, readRunnerContext } from './context.js';
-import { ProjectNotFoundError, runGateFlow } from './gate-flow.js';
+import { runGateFlow } from './gate-flow.js';
+import { ProjectNotFoundError } from './project.js';
+import { runPromoteFlow } from './promote-flow.js';
 import { runPublishFlow } from './publish-flow.js';
 import { readSettings, SettingsError } from './settings.js';
 
@@ -24,12 +26,18 @@ export async function run(): Promise<void> {
         'contexta/gate: GitHub Enterprise Server detected: the artifact service is unavailable, so evidence is not uploaded and baselines must be local paths (baseline: <path>).',
       );
     }
-    if (settings.mode === 'publish') {
-      if (!github)
-        throw new SettingsError(["mode: publish needs 'github-token' to read the triggering run."]);
-      await runPublishFlow(settings, ctx, github);
-    } else {
-      await runGateFlow({ settings, ctx, github });
+    switch (settings.mode) {
+      case 'gate':
+        await runGateFlow(settings, ctx, github);
+        break;
+      case 'promote':
+        await runPromoteFlow(settings, ctx, github);
+        break;
+      case 'publish':
+        if (!github)
+          throw new SettingsError(["mode: publish needs 'github-token' to read the triggering run."]);
+        await runPublishFlow(settings, ctx, github);
+        break;
     }
   } catch (error) {
     if (

@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { onlyProject, ProjectNotFoundError } from '../action/project.js';
 import type { LedgerReader } from '../contexta/ledger.js';
 import { evaluateGate, RunSelectionError } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
@@ -22,7 +23,7 @@ export interface CompareDeps {
 
 export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
                              [--config <file>] [--format text|markdown|json]
-                             [--baseline-run <ref>] [--candidate-run <ref>]
+                             [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
 
   --candidate <path>      .contexta workspace (or a directory holding one) or metalab store of the change
   --baseline <path>       the same for the reference; omit it and regressions cannot be judged (verdict unknown)
@@ -30,6 +31,7 @@ export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspac
   --format <format>       text (default), markdown or json
   --baseline-run <ref>    baseline run: full ref (run:project.name) or run name; needed when a workspace
   --candidate-run <ref>   holds several runs of a project (e.g. one workspace holding both runs)
+  --project <name>        gate only this project of workspaces that hold several (the action's 'project' input)
   --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
 
 Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
@@ -66,6 +68,7 @@ const OPTIONS = {
   format: { type: 'string' },
   'baseline-run': { type: 'string' },
   'candidate-run': { type: 'string' },
+  project: { type: 'string' },
   ledger: { type: 'boolean', default: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -127,17 +130,17 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
 
   const ledger =
     deps.ledger !== undefined ? deps.ledger : options.ledger === false ? null : cliLedgerReader(io.cwd);
-  const candidate = await read(candidatePath, ledger);
-  // The same workspace on both sides is read once: one Evidence object, both runs in it.
-  const baseline =
-    baselinePath === null
-      ? null
-      : baselinePath === candidatePath
-        ? candidate
-        : await read(baselinePath, ledger);
-
+  const project = options.project ?? null;
   let report: GateReport;
   try {
+    const candidate = onlyProject(await read(candidatePath, ledger), project, '--project');
+    // The same workspace on both sides is read once: one Evidence object, both runs in it.
+    const baseline =
+      baselinePath === null
+        ? null
+        : baselinePath === candidatePath
+          ? candidate
+          : onlyProject(await read(baselinePath, ledger), project, '--project');
     report = evaluateGate({
       baseline,
       candidate,
@@ -147,7 +150,7 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
       context: { configSource: options.config ?? DEFAULT_CONFIG_PATH },
     });
   } catch (error) {
-    if (!(error instanceof RunSelectionError)) throw error;
+    if (!(error instanceof RunSelectionError || error instanceof ProjectNotFoundError)) throw error;
     io.stderr(`contexta-gate compare: ${error.message}\n`);
     return 2;
   }

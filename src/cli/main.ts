@@ -1,7 +1,7 @@
 /**
  * `contexta-gate`: the same engine as the action, as a local command.
  *   contexta-gate inspect <workspace> [--json]
- *   contexta-gate compare --baseline <ws> --candidate <ws> [--config <file>] [--format markdown|json|text]
+ *   contexta-gate compare --baseline <ws> --candidate <ws> [--config <file>] [--format markdown|json|text] [--project <name>]
  */
 import { capYoungGeneration } from '../runtime/young-generation.js';
 
@@ -15,6 +15,7 @@ const USAGE = `usage: contexta-gate <command> [options]
 commands:
   inspect <workspace> [--json]     what the gate can read from a workspace, and every evidence gap
   compare --baseline <workspace> --candidate <workspace> [--config <file>] [--format markdown|json|text]
+          [--project <name>]
                                    gate a candidate against a baseline; exit 0 pass/warn, 1 fail, 2 usage or input error
 
 Run 'contexta-gate <command> --help' for the options of a command.

@@ -1,43 +1,22 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { getOctokit } from '@actions/github';
-import type { z } from 'zod';
-import {
-  ArtifactExpiredError,
-  GitHubAuthError,
-  GitHubConflictError,
-  GitHubError,
-  type GitHubErrorContext,
-  GitHubNotFoundError,
-  GitHubPermissionError,
-  GitHubRateLimitError,
-  GitHubRequestError,
-  GitHubResponseError,
-  GitHubUnavailableError,
-  GitHubValidationError,
-} from './errors.js';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy, serverRequestedWaitMs } from './retry.js';
+import { ArtifactExpiredError, GitHubError, GitHubNotFoundError, GitHubResponseError } from './errors.js';
 import {
   type Artifact,
   artifactListSchema,
   type CheckRun,
   type CollaboratorPermission,
   type Commit,
+  type CommitComparison,
   type CommitStatus,
-  type Comparison,
   checkRunSchema,
   collaboratorPermissionSchema,
+  commitComparisonSchema,
   commitSchema,
   commitStatusSchema,
-  comparisonSchema,
   contentFileSchema,
   type Deployment,
   type DeploymentStatus,
   deploymentSchema,
   deploymentStatusSchema,
-  describeIssues,
   type IssueComment,
   type IssueEvent,
   issueCommentSchema,
@@ -50,20 +29,9 @@ import {
   workflowRunListSchema,
   workflowRunSchema,
 } from './schemas.js';
+import { GitHubTransport, type RawResponse, type TransportOptions } from './transport.js';
 
-export interface GitHubClientOptions {
-  token: string;
-  /** REST base URL, e.g. `https://api.github.com` (the runner's `GITHUB_API_URL`). */
-  apiUrl: string;
-  owner: string;
-  repo: string;
-  retry?: Partial<RetryPolicy>;
-  /** Per-attempt timeout for one API request. */
-  timeoutMs?: number;
-  /** Timeout for downloading one artifact blob. */
-  downloadTimeoutMs?: number;
-  userAgent?: string;
-}
+export type GitHubClientOptions = TransportOptions;
 
 export interface WorkflowRunFilters {
   /** Numeric workflow id or workflow file name (`ci.yml`). */
@@ -111,90 +79,22 @@ export type DeploymentState =
 const DEFAULT_LIST_LIMIT = 100;
 const MAX_LIST_LIMIT = 1000;
 const DEFAULT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024;
-const SECONDARY_LIMIT_WAIT_MS = 60_000;
-
-/** Permission to name when a 403 carries no `x-accepted-github-permissions` header. */
-function permissionForRoute(route: string): string {
-  const [method = 'GET', path = ''] = route.split(' ');
-  const write = method !== 'GET';
-  if (path.includes('/actions/')) return `actions: ${write ? 'write' : 'read'}`;
-  if (path.includes('/issues/'))
-    return write ? 'pull-requests: write (or issues: write)' : 'pull-requests: read';
-  if (path.includes('/pulls/')) return `pull-requests: ${write ? 'write' : 'read'}`;
-  if (path.includes('/check-runs')) return 'checks: write';
-  if (path.includes('/statuses/')) return `statuses: ${write ? 'write' : 'read'}`;
-  if (path.includes('/deployments')) return `deployments: ${write ? 'write' : 'read'}`;
-  if (path.includes('/collaborators/')) return 'metadata: read';
-  return `contents: ${write ? 'write' : 'read'}`;
-}
 
 /**
- * `x-accepted-github-permissions` lists alternative sets separated by `;`, permissions within a set by
- * `,`, using API names (`pull_requests=write`). Rendered in workflow-YAML spelling.
- */
-export function describeAcceptedPermissions(header: string): string {
-  return header
-    .split(';')
-    .map((set) =>
-      set
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p.length > 0)
-        .map((p) => {
-          const [name = '', level = ''] = p.split('=');
-          return `${name.trim().replace(/_/g, '-')}: ${level.trim()}`;
-        })
-        .join(' and '),
-    )
-    .filter((set) => set.length > 0)
-    .join(' or ');
-}
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | number | undefined>;
-  data: unknown;
-}
-
-interface FailureShape {
-  status?: number;
-  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
-  message?: string;
-  name?: string;
-}
-
-type Verdict = { retry: true; reason: string; waitMs?: number } | { retry: false; error: GitHubError };
-
-/**
- * Every GitHub REST call contexta/gate makes. Owns retries, timeouts, error translation and response
- * validation; nothing outside `src/github/` sees Octokit.
+ * Every GitHub REST call contexta/gate makes, grouped by area; how a call travels (retries, timeouts,
+ * errors, validation) is the transport's business.
  */
 export class GitHubClient {
   readonly owner: string;
   readonly repo: string;
   readonly repoFullName: string;
-  private readonly octokit: ReturnType<typeof getOctokit>;
-  private readonly token: string;
-  private readonly policy: RetryPolicy;
-  private readonly timeoutMs: number;
-  private readonly downloadTimeoutMs: number;
+  private readonly http: GitHubTransport;
 
   constructor(options: GitHubClientOptions) {
     this.owner = options.owner;
     this.repo = options.repo;
     this.repoFullName = `${options.owner}/${options.repo}`;
-    this.token = options.token;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.downloadTimeoutMs = options.downloadTimeoutMs ?? 300_000;
-    const silent = () => undefined;
-    // getOctokit brings the runner's proxy-aware fetch (HTTPS_PROXY / NO_PROXY); the base URL is always
-    // passed explicitly because @actions/github otherwise uses GITHUB_API_URL as read at import time.
-    this.octokit = getOctokit(options.token, {
-      baseUrl: options.apiUrl.replace(/\/+$/, ''),
-      userAgent: options.userAgent ?? 'contexta-gate',
-      log: { debug: silent, info: silent, warn: silent, error: silent },
-    });
+    this.http = new GitHubTransport(options);
   }
 
   // ------------------------------------------------------------------ Actions
@@ -207,7 +107,7 @@ export class GitHubClient {
     if (filters.status !== undefined) query.status = filters.status;
     if (filters.headSha !== undefined) query.head_sha = filters.headSha;
     if (filters.excludePullRequests !== undefined) query.exclude_pull_requests = filters.excludePullRequests;
-    return this.paginate(
+    return this.http.paginate(
       'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
       query,
       workflowRunListSchema,
@@ -217,14 +117,18 @@ export class GitHubClient {
   }
 
   async getWorkflowRun(runId: number): Promise<WorkflowRun> {
-    return this.call('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { run_id: runId }, workflowRunSchema);
+    return this.http.call(
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+      { run_id: runId },
+      workflowRunSchema,
+    );
   }
 
   /** Artifacts of a run, expired ones included (check `expired`), highest id first. */
   async listRunArtifacts(runId: number, name?: string): Promise<Artifact[]> {
     const query: Record<string, unknown> = { run_id: runId };
     if (name !== undefined) query.name = name;
-    const artifacts = await this.paginate(
+    const artifacts = await this.http.paginate(
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
       query,
       artifactListSchema,
@@ -246,7 +150,7 @@ export class GitHubClient {
     const route = 'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}';
     let response: RawResponse;
     try {
-      response = await this.raw(
+      response = await this.http.raw(
         route,
         { artifact_id: artifactId, archive_format: 'zip' },
         { redirect: 'manual' },
@@ -255,7 +159,7 @@ export class GitHubClient {
       if (error instanceof GitHubError && error.status === 410) {
         throw new ArtifactExpiredError(
           artifactId,
-          this.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }, error),
+          this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }, error),
         );
       }
       throw error;
@@ -264,10 +168,10 @@ export class GitHubClient {
     if (response.status !== 302 || typeof location !== 'string') {
       throw new GitHubResponseError(
         `expected a 302 redirect to the artifact blob, got ${response.status}`,
-        this.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }),
+        this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }),
       );
     }
-    const bytes = await this.downloadBlob(
+    const bytes = await this.http.downloadBlob(
       location,
       destinationFile,
       options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES,
@@ -279,17 +183,16 @@ export class GitHubClient {
 
   /** All comments of an issue or PR, oldest first (every page, bounded at `limit`). */
   async listIssueComments(issueNumber: number, limit = 1000): Promise<IssueComment[]> {
-    return this.paginate(
+    return this.http.list(
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       { issue_number: issueNumber },
-      issueCommentSchema.array(),
-      (page) => page,
+      issueCommentSchema,
       limit,
     );
   }
 
   async createComment(issueNumber: number, body: string): Promise<IssueComment> {
-    return this.call(
+    return this.http.call(
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
       { issue_number: issueNumber, body },
       issueCommentSchema,
@@ -297,7 +200,7 @@ export class GitHubClient {
   }
 
   async updateComment(commentId: number, body: string): Promise<IssueComment> {
-    return this.call(
+    return this.http.call(
       'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
       { comment_id: commentId, body },
       issueCommentSchema,
@@ -305,7 +208,9 @@ export class GitHubClient {
   }
 
   async deleteComment(commentId: number): Promise<void> {
-    await this.raw('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId });
+    await this.http.raw('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      comment_id: commentId,
+    });
   }
 
   async createReview(
@@ -318,21 +223,20 @@ export class GitHubClient {
       body: review.body,
     };
     if (review.commitId !== undefined) params.commit_id = review.commitId;
-    return this.call('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', params, reviewSchema);
+    return this.http.call('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', params, reviewSchema);
   }
 
   async listReviews(pullNumber: number, limit = 1000): Promise<Review[]> {
-    return this.paginate(
+    return this.http.list(
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
       { pull_number: pullNumber },
-      reviewSchema.array(),
-      (page) => page,
+      reviewSchema,
       limit,
     );
   }
 
   async dismissReview(pullNumber: number, reviewId: number, message: string): Promise<Review> {
-    return this.call(
+    return this.http.call(
       'PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals',
       { pull_number: pullNumber, review_id: reviewId, message, event: 'DISMISS' },
       reviewSchema,
@@ -340,7 +244,7 @@ export class GitHubClient {
   }
 
   async getPull(pullNumber: number): Promise<PullRequest> {
-    return this.call(
+    return this.http.call(
       'GET /repos/{owner}/{repo}/pulls/{pull_number}',
       { pull_number: pullNumber },
       pullSchema,
@@ -349,66 +253,59 @@ export class GitHubClient {
 
   // ------------------------------------------------------------------ Commits
 
-  async compareCommits(base: string, head: string): Promise<Comparison> {
-    return this.call(
+  async compareCommits(base: string, head: string): Promise<CommitComparison> {
+    return this.http.call(
       'GET /repos/{owner}/{repo}/compare/{basehead}',
       { basehead: `${base}...${head}`, per_page: 1 },
-      comparisonSchema,
+      commitComparisonSchema,
     );
   }
 
-  /** `sha` and its ancestors, newest first, at most `limit`. */
   /** Commits of a pull request, oldest first (GitHub caps this list at 250). */
   async listPullCommits(pullNumber: number, limit = 250): Promise<Commit[]> {
-    return this.paginate(
+    return this.http.list(
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits',
       { pull_number: pullNumber },
-      commitSchema.array(),
-      (page) => page,
+      commitSchema,
       limit,
     );
   }
 
   /** Open pull requests whose head is `owner:branch` (how a fork's PR is found from its branch). */
   async listPullsByHead(head: string): Promise<PullRequest[]> {
-    return this.paginate(
+    return this.http.list(
       'GET /repos/{owner}/{repo}/pulls',
       { head, state: 'open' },
-      pullSchema.array(),
-      (page) => page,
+      pullSchema,
       DEFAULT_LIST_LIMIT,
     );
   }
 
   /** Timeline events of an issue or PR (who applied which label), oldest first. */
   async listIssueEvents(issueNumber: number, limit = MAX_LIST_LIMIT): Promise<IssueEvent[]> {
-    return this.paginate(
+    return this.http.list(
       'GET /repos/{owner}/{repo}/issues/{issue_number}/events',
       { issue_number: issueNumber },
-      issueEventSchema.array(),
-      (page) => page,
+      issueEventSchema,
       limit,
     );
   }
 
+  /** `sha` and its ancestors, newest first, at most `limit`. */
   async listCommits(sha: string, limit = 100): Promise<Commit[]> {
-    return this.paginate(
-      'GET /repos/{owner}/{repo}/commits',
-      { sha },
-      commitSchema.array(),
-      (page) => page,
-      limit,
-    );
+    return this.http.list('GET /repos/{owner}/{repo}/commits', { sha }, commitSchema, limit);
   }
+
+  // ------------------------------------------------------------------ Contents
 
   async getFileContent(path: string, ref: string): Promise<Buffer | null> {
     const route = 'GET /repos/{owner}/{repo}/contents/{path}';
     try {
-      const file = await this.call(route, { path, ref }, contentFileSchema);
+      const file = await this.http.call(route, { path, ref }, contentFileSchema);
       if (file.encoding !== 'base64') {
         throw new GitHubResponseError(
           `file ${path}@${ref} came back with encoding "${file.encoding}" (too large for the contents API?)`,
-          this.contextOf(route, { path, ref }),
+          this.http.contextOf(route, { path, ref }),
         );
       }
       return Buffer.from(file.content, 'base64');
@@ -421,11 +318,11 @@ export class GitHubClient {
   // ------------------------------------------------------------------ Checks and statuses
 
   async createCheckRun(input: CheckRunInput & { name: string; headSha: string }): Promise<CheckRun> {
-    return this.call('POST /repos/{owner}/{repo}/check-runs', checkRunBody(input), checkRunSchema);
+    return this.http.call('POST /repos/{owner}/{repo}/check-runs', checkRunBody(input), checkRunSchema);
   }
 
   async updateCheckRun(checkRunId: number, input: CheckRunInput): Promise<CheckRun> {
-    return this.call(
+    return this.http.call(
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
       { check_run_id: checkRunId, ...checkRunBody(input) },
       checkRunSchema,
@@ -440,7 +337,7 @@ export class GitHubClient {
     // GitHub rejects descriptions over 140 characters.
     if (status.description !== undefined) params.description = truncate(status.description, 140);
     if (status.targetUrl !== undefined) params.target_url = status.targetUrl;
-    return this.call('POST /repos/{owner}/{repo}/statuses/{sha}', params, commitStatusSchema);
+    return this.http.call('POST /repos/{owner}/{repo}/statuses/{sha}', params, commitStatusSchema);
   }
 
   // ------------------------------------------------------------------ Deployments
@@ -471,14 +368,14 @@ export class GitHubClient {
     if (input.productionEnvironment !== undefined)
       params.production_environment = input.productionEnvironment;
     const route = 'POST /repos/{owner}/{repo}/deployments';
-    const response = await this.raw(route, params);
+    const response = await this.http.raw(route, params);
     if (response.status === 202) {
       throw new GitHubResponseError(
         'GitHub merged the default branch instead of creating a deployment (202)',
-        this.contextOf(route, params),
+        this.http.contextOf(route, params),
       );
     }
-    return this.validate(route, params, deploymentSchema, response.data);
+    return this.http.validate(route, params, deploymentSchema, response.data);
   }
 
   async createDeploymentStatus(
@@ -496,7 +393,7 @@ export class GitHubClient {
     if (status.logUrl !== undefined) params.log_url = status.logUrl;
     if (status.environmentUrl !== undefined) params.environment_url = status.environmentUrl;
     if (status.autoInactive !== undefined) params.auto_inactive = status.autoInactive;
-    return this.call(
+    return this.http.call(
       'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
       params,
       deploymentStatusSchema,
@@ -513,11 +410,10 @@ export class GitHubClient {
     const query: Record<string, unknown> = { environment: filter.environment };
     if (filter.task !== undefined) query.task = filter.task;
     if (filter.sha !== undefined) query.sha = filter.sha;
-    const list = await this.paginate(
+    const list = await this.http.list(
       'GET /repos/{owner}/{repo}/deployments',
       query,
-      deploymentSchema.array(),
-      (page) => page,
+      deploymentSchema,
       filter.limit ?? DEFAULT_LIST_LIMIT,
     );
     return list.sort((a, b) => b.id - a.id);
@@ -528,246 +424,23 @@ export class GitHubClient {
     deploymentId: number,
     limit = DEFAULT_LIST_LIMIT,
   ): Promise<DeploymentStatus[]> {
-    const list = await this.paginate(
+    const list = await this.http.list(
       'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
       { deployment_id: deploymentId },
-      deploymentStatusSchema.array(),
-      (page) => page,
+      deploymentStatusSchema,
       limit,
     );
     return list.sort((a, b) => b.id - a.id);
   }
 
+  // ------------------------------------------------------------------ Collaborators
+
   async getCollaboratorPermission(username: string): Promise<CollaboratorPermission> {
-    return this.call(
+    return this.http.call(
       'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
       { username },
       collaboratorPermissionSchema,
     );
-  }
-
-  // ------------------------------------------------------------------ plumbing
-
-  private async call<S extends z.ZodType>(
-    route: string,
-    params: Record<string, unknown>,
-    schema: S,
-  ): Promise<z.infer<S>> {
-    const response = await this.raw(route, params);
-    return this.validate(route, params, schema, response.data);
-  }
-
-  private validate<S extends z.ZodType>(
-    route: string,
-    params: Record<string, unknown>,
-    schema: S,
-    data: unknown,
-  ): z.infer<S> {
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      throw new GitHubResponseError(describeIssues(parsed.error), this.contextOf(route, params));
-    }
-    return parsed.data;
-  }
-
-  /** Follows `Link: rel="next"` pages until `limit` items are collected. */
-  private async paginate<S extends z.ZodType, T>(
-    route: string,
-    params: Record<string, unknown>,
-    schema: S,
-    items: (page: z.infer<S>) => T[],
-    limit: number,
-  ): Promise<T[]> {
-    const collected: T[] = [];
-    const perPage = Math.min(100, Math.max(1, limit));
-    for (let page = 1; collected.length < limit; page++) {
-      const query = { ...params, per_page: perPage, page };
-      const response = await this.raw(route, query);
-      const pageItems = items(this.validate(route, query, schema, response.data));
-      collected.push(...pageItems);
-      const link = String(response.headers.link ?? '');
-      if (pageItems.length === 0 || !/rel="next"/.test(link)) break;
-    }
-    return collected.slice(0, limit);
-  }
-
-  /** One request with retries; failures become typed GitHubErrors. */
-  private async raw(
-    route: string,
-    params: Record<string, unknown>,
-    options: { redirect?: 'manual' } = {},
-  ): Promise<RawResponse> {
-    const attempts = this.policy.retries + 1;
-    for (let attempt = 1; ; attempt++) {
-      const signal = AbortSignal.timeout(this.timeoutMs);
-      try {
-        const response = await this.octokit.request(route, {
-          owner: this.owner,
-          repo: this.repo,
-          ...params,
-          request: { signal, redirect: options.redirect },
-        });
-        // Octokit swallows a body read cut short by the timeout and returns the partial text as data.
-        if (signal.aborted)
-          throw Object.assign(new Error('response body timed out'), { name: 'TimeoutError' });
-        return {
-          status: response.status,
-          headers: response.headers as RawResponse['headers'],
-          data: response.data,
-        };
-      } catch (error) {
-        const verdict = this.classify(route, params, error as FailureShape, attempt);
-        if (!verdict.retry) throw verdict.error;
-        if (attempt >= attempts) {
-          throw new GitHubUnavailableError(verdict.reason, {
-            ...this.contextOf(route, params, error),
-            attempts: attempt,
-          });
-        }
-        await sleep(verdict.waitMs ?? backoffDelayMs(this.policy, attempt));
-      }
-    }
-  }
-
-  private classify(
-    route: string,
-    params: Record<string, unknown>,
-    failure: FailureShape,
-    attempt: number,
-  ): Verdict {
-    const context = { ...this.contextOf(route, params, failure), attempts: attempt };
-    const status = failure.response ? failure.status : undefined;
-    if (status === undefined) {
-      const timedOut = failure.name === 'TimeoutError' || /timeout|aborted/i.test(failure.message ?? '');
-      return {
-        retry: true,
-        reason: timedOut
-          ? `no response within ${this.timeoutMs} ms`
-          : `network error: ${this.scrub(failure.message ?? 'unknown')}`,
-      };
-    }
-    const headers = failure.response?.headers ?? {};
-    const message = context.githubMessage ?? '';
-    const secondary = status === 403 && /secondary rate limit/i.test(message);
-    const primary = status === 403 && String(headers['x-ratelimit-remaining']) === '0';
-    if (status === 429 || secondary || primary) {
-      const requested = serverRequestedWaitMs(headers, Date.now());
-      if (requested !== undefined && requested > this.policy.maxRetryAfterMs) {
-        return { retry: false, error: new GitHubRateLimitError(requested, context) };
-      }
-      // Without a hint GitHub asks for at least a minute after a secondary limit; a short backoff would only
-      // hit the limit again.
-      const fallback = secondary
-        ? Math.min(SECONDARY_LIMIT_WAIT_MS, this.policy.maxRetryAfterMs)
-        : backoffDelayMs(this.policy, attempt);
-      return {
-        retry: true,
-        reason: `rate limited (${status}${secondary ? ', secondary rate limit' : ''})`,
-        waitMs: requested ?? fallback,
-      };
-    }
-    if (status >= 500) return { retry: true, reason: `server error ${status}` };
-    if (status === 401) return { retry: false, error: new GitHubAuthError(context) };
-    if (status === 403) {
-      const accepted = headers['x-accepted-github-permissions'];
-      const permission =
-        typeof accepted === 'string' && accepted.trim().length > 0
-          ? describeAcceptedPermissions(accepted)
-          : permissionForRoute(route);
-      return { retry: false, error: new GitHubPermissionError(permission, context) };
-    }
-    if (status === 404) return { retry: false, error: new GitHubNotFoundError(context) };
-    if (status === 409) return { retry: false, error: new GitHubConflictError(context) };
-    if (status === 422) return { retry: false, error: new GitHubValidationError(context) };
-    return { retry: false, error: new GitHubRequestError(context) };
-  }
-
-  private contextOf(route: string, params: Record<string, unknown>, failure?: unknown): GitHubErrorContext {
-    const path = (route.split(' ')[1] ?? '').replace(/\{(\w+)\}/g, (_, key: string) => {
-      if (key === 'owner') return this.owner;
-      if (key === 'repo') return this.repo;
-      return encodeURIComponent(String(params[key] ?? `{${key}}`));
-    });
-    const shape = (failure ?? {}) as FailureShape & { status?: number };
-    const data = shape.response?.data;
-    const githubMessage =
-      data && typeof data === 'object' && 'message' in data && typeof data.message === 'string'
-        ? this.scrub(data.message)
-        : undefined;
-    const requestId = shape.response?.headers?.['x-github-request-id'];
-    return {
-      route,
-      path,
-      status: shape.response ? shape.status : failure instanceof GitHubError ? failure.status : undefined,
-      requestId:
-        requestId === undefined
-          ? failure instanceof GitHubError
-            ? failure.requestId
-            : undefined
-          : String(requestId),
-      githubMessage: githubMessage ?? (failure instanceof GitHubError ? failure.githubMessage : undefined),
-    };
-  }
-
-  private scrub(text: string): string {
-    return this.token.length > 0 ? text.split(this.token).join('***') : text;
-  }
-
-  /** GETs the signed blob URL (no Authorization) into a file, retrying transient failures. */
-  private async downloadBlob(location: string, destinationFile: string, maxBytes: number): Promise<number> {
-    const url = new URL(location);
-    // The query string is a signature; keep it out of every message.
-    const shown = `${url.origin}${url.pathname}`;
-    const context: GitHubErrorContext = { route: 'GET artifact-blob', path: shown };
-    const attempts = this.policy.retries + 1;
-    for (let attempt = 1; ; attempt++) {
-      let reason: string;
-      try {
-        const response = await fetch(url, {
-          signal: AbortSignal.timeout(this.downloadTimeoutMs),
-          redirect: 'follow',
-        });
-        if (response.ok && response.body) {
-          let bytes = 0;
-          const counter = new Transform({
-            transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-              bytes += chunk.length;
-              if (bytes > maxBytes) callback(new Error(`artifact zip exceeds ${maxBytes} bytes`));
-              else callback(null, chunk);
-            },
-          });
-          try {
-            await pipeline(
-              Readable.fromWeb(response.body as never),
-              counter,
-              createWriteStream(destinationFile),
-            );
-            return bytes;
-          } catch (error) {
-            await rm(destinationFile, { force: true });
-            if (bytes > maxBytes) {
-              throw new GitHubResponseError(`artifact zip is larger than the ${maxBytes}-byte cap`, context);
-            }
-            reason = `download interrupted: ${(error as Error).message}`;
-          }
-        } else {
-          await response.body?.cancel();
-          if (response.status < 500 && response.status !== 429) {
-            throw new GitHubRequestError({
-              ...context,
-              status: response.status,
-              githubMessage: 'blob storage refused the download',
-            });
-          }
-          reason = `blob storage answered ${response.status}`;
-        }
-      } catch (error) {
-        if (error instanceof GitHubError) throw error;
-        reason = `network error: ${(error as Error).message}`;
-      }
-      if (attempt >= attempts) throw new GitHubUnavailableError(reason, { ...context, attempts: attempt });
-      await sleep(backoffDelayMs(this.policy, attempt));
-    }
   }
 }
 
@@ -791,8 +464,4 @@ function checkRunBody(input: CheckRunInput): Record<string, unknown> {
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -109,7 +109,7 @@ export const issueEventSchema = z.object({
 });
 export type IssueEvent = z.infer<typeof issueEventSchema>;
 
-export const comparisonSchema = z.object({
+export const commitComparisonSchema = z.object({
   status: z.enum(['diverged', 'ahead', 'behind', 'identical']),
   ahead_by: z.number(),
   behind_by: z.number(),
@@ -117,7 +117,7 @@ export const comparisonSchema = z.object({
   base_commit: z.object({ sha: z.string() }),
   merge_base_commit: z.object({ sha: z.string() }),
 });
-export type Comparison = z.infer<typeof comparisonSchema>;
+export type CommitComparison = z.infer<typeof commitComparisonSchema>;
 
 export const checkRunSchema = z.object({
   id: z.number(),

@@ -6,6 +6,9 @@ import { compareCommand } from '../../src/cli/compare.js';
 import type { GateReport } from '../../src/gates/types.js';
 import { scenarioPath, WINE } from '../support/engine-fixtures.js';
 
+/** Per-project layout: one workspace directory per project under the root (wine-quality-clf, cnn-image-clf). */
+const QUICKSTART = 'fixtures/contexta/quickstart/.contexta';
+
 async function cli(args: string[], options: { ledger?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
@@ -168,5 +171,62 @@ describe('contexta-gate compare', () => {
     const report = JSON.parse(stdout) as GateReport;
     expect(report.candidate.kind).toBe('metalab');
     expect(report.comparisons.length).toBe(6);
+  });
+
+  describe('--project on a root holding several projects', () => {
+    it('reaches a project the default run choice does not pick', async () => {
+      const without = await cli(['--candidate', QUICKSTART, '--format', 'json']);
+      expect(without.code).toBe(2);
+      expect(without.stderr).toContain('holds 2 runs of project wine-quality-clf');
+      const { code, stdout } = await cli([
+        '--candidate',
+        QUICKSTART,
+        '--project',
+        'cnn-image-clf',
+        '--format',
+        'json',
+      ]);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as GateReport;
+      expect(report.candidate.runs.map((r) => r.ref)).toEqual(['run:cnn-image-clf.cnn-v1']);
+    });
+
+    it('gates only the named project, on both sides', async () => {
+      const { code, stdout, stderr } = await cli([
+        '--baseline',
+        QUICKSTART,
+        '--candidate',
+        QUICKSTART,
+        '--project',
+        'wine-quality-clf',
+        '--baseline-run',
+        'svm-baseline',
+        '--candidate-run',
+        'rf-experiment',
+        '--format',
+        'json',
+      ]);
+      expect(stderr).not.toContain('contexta-gate compare:');
+      const report = JSON.parse(stdout) as GateReport;
+      expect(report.candidate.runs.map((r) => r.ref)).toEqual(['run:wine-quality-clf.rf-experiment']);
+      expect(report.baseline!.runs.map((r) => r.ref)).toEqual(['run:wine-quality-clf.svm-baseline']);
+      expect(report.comparisons.map((c) => c.project)).toEqual(['wine-quality-clf']);
+      expect([0, 1]).toContain(code);
+    });
+
+    it('exits 2 naming the projects the workspace holds when the name matches none', async () => {
+      const { code, stdout, stderr } = await cli(['--candidate', QUICKSTART, '--project', 'nope']);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(
+        /--project: no project 'nope' in .*; it holds '(cnn-image-clf|wine-quality-clf)', '/,
+      );
+    });
+
+    it('is documented in --help', async () => {
+      const { code, stdout } = await cli(['--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('--project <name>');
+    });
   });
 });

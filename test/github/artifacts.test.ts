@@ -47,6 +47,7 @@ beforeEach(async () => {
     owner: standIn.owner,
     repo: standIn.repo,
     retry: { retries: 1, baseDelayMs: 1 },
+    sleep: async () => undefined,
   });
   transfer = new ArtifactTransfer(github);
   work = await mkdtemp(path.join(tmpdir(), 'gh-artifacts-'));

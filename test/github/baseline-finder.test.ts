@@ -22,6 +22,7 @@ beforeEach(async () => {
     owner: standIn.owner,
     repo: standIn.repo,
     retry: { retries: 1, baseDelayMs: 1 },
+    sleep: async () => undefined,
   });
   workflowId = standIn.addWorkflow('.github/workflows/ci.yml');
   c = standIn.addCommits(Array.from({ length: 10 }, (_, i) => ({ sha: `${i + 1}`.padStart(40, 'c') })));

@@ -30,6 +30,8 @@ let standIn: GitHubStandIn;
 let client: GitHubClient;
 let workflowId: number;
 let work: string;
+/** Every wait the client asked for; the injected sleep returns at once. */
+let delays: number[];
 
 function makeClient(overrides: Partial<ConstructorParameters<typeof GitHubClient>[0]> = {}): GitHubClient {
   return new GitHubClient({
@@ -39,12 +41,16 @@ function makeClient(overrides: Partial<ConstructorParameters<typeof GitHubClient
     repo: standIn.repo,
     retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 200 },
     timeoutMs: 5000,
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
     ...overrides,
   });
 }
 
 beforeEach(async () => {
   standIn = await GitHubStandIn.start();
+  delays = [];
   client = makeClient();
   workflowId = standIn.addWorkflow('.github/workflows/ci.yml');
   work = await mkdtemp(path.join(tmpdir(), 'gh-client-'));
@@ -142,6 +148,11 @@ describe('retries', () => {
     const got = await client.getWorkflowRun(Number(run?.id));
     expect(got.id).toBe(run?.id);
     expect(standIn.requestsTo(RUN)).toHaveLength(3);
+    // Backoff with equal jitter: retry n waits between half and all of min(4, 1·2^(n-1)) ms.
+    expect(delays).toHaveLength(2);
+    expect(delays[0]).toBe(1);
+    expect(delays[1]).toBeGreaterThanOrEqual(1);
+    expect(delays[1]).toBeLessThanOrEqual(2);
   });
 
   it('honours retry-after on 429 and on the secondary rate limit', async () => {
@@ -150,21 +161,21 @@ describe('retries', () => {
     expect(comment.body).toBe('hello');
     expect(standIn.requestsTo(CREATE_COMMENT)).toHaveLength(3);
     expect(standIn.comments).toHaveLength(1);
+    expect(delays).toEqual([0, 0]);
   });
 
   it('waits the capped minute after a secondary rate limit without retry-after', async () => {
     standIn.inject(COMMENTS, faults.secondaryRateLimit());
-    const started = Date.now();
     await client.listIssueComments(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(delays).toEqual([200]);
     expect(standIn.requestsTo(COMMENTS)).toHaveLength(2);
   });
 
   it('waits out a short retry-after before retrying', async () => {
     standIn.inject(COMMENTS, faults.tooManyRequests(1));
-    const started = Date.now();
     await makeClient({ retry: { retries: 1, baseDelayMs: 1, maxRetryAfterMs: 1500 } }).listIssueComments(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(delays).toEqual([1000]);
+    expect(standIn.requestsTo(COMMENTS)).toHaveLength(2);
   });
 
   it('gives up after the bounded number of attempts with an actionable error', async () => {
@@ -176,6 +187,7 @@ describe('retries', () => {
       /GET \/repos\/acme\/models\/actions\/runs\/1 failed after 4 attempt\(s\): server error 502/,
     );
     expect(standIn.requestsTo(RUN)).toHaveLength(4);
+    expect(delays).toHaveLength(3);
   });
 
   it('fails fast when GitHub asks for a wait longer than the cap', async () => {
@@ -184,6 +196,7 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(GitHubRateLimitError);
     expect((error as GitHubRateLimitError).waitMs).toBe(3_600_000);
     expect(standIn.requestsTo(RUN)).toHaveLength(1);
+    expect(delays).toEqual([]);
   });
 
   it('uses x-ratelimit-reset for an exhausted primary rate limit', async () => {
@@ -354,6 +367,7 @@ describe('artifacts over REST', () => {
     const { bytes } = await client.downloadArtifactZip(Number(stored.artifact.id), path.join(work, 'c.zip'));
     expect(bytes).toBe(5000);
     expect(standIn.requestsTo(BLOB)).toHaveLength(2);
+    expect(delays).toEqual([1]);
     const capped = await caught(
       client.downloadArtifactZip(Number(stored.artifact.id), path.join(work, 'd.zip'), { maxBytes: 1000 }),
     );

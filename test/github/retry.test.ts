@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeAcceptedPermissions } from '../../src/github/client.js';
+import { describeAcceptedPermissions } from '../../src/github/failure.js';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, serverRequestedWaitMs } from '../../src/github/retry.js';
 
 describe('backoffDelayMs', () => {

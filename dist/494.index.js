@@ -1,8 +1,8 @@
-export const id = 63;
-export const ids = [63];
+export const id = 494;
+export const ids = [494];
 export const modules = {
 
-/***/ 4063:
+/***/ 19494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,16 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(91659);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /**
  * Typed failures of GitHub calls. Messages name the call (`GET /repos/{owner}/{repo}/...` template plus
@@ -134,44 +124,6 @@ function describe(context) {
     return `GitHub API ${method} ${context.path}`;
 }
 
-;// CONCATENATED MODULE: ./src/github/retry.ts
-/** Retry timing for GitHub calls: bounded exponential backoff with jitter, and GitHub's wait hints. */
-const DEFAULT_RETRY_POLICY = {
-    retries: 3,
-    baseDelayMs: 1000,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 60_000,
-};
-/**
- * Delay before retry number `retry` (1-based): base·2^(retry-1), capped, with "equal jitter" so that
- * parallel jobs hitting the same outage do not retry in lockstep.
- */
-function backoffDelayMs(policy, retry, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-/**
- * How long GitHub asked us to wait, from `retry-after` (seconds or HTTP date) or, when the quota is
- * exhausted, `x-ratelimit-reset` (epoch seconds). Undefined when the response gives no hint.
- */
-function serverRequestedWaitMs(headers, nowMs) {
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds))
-            return Math.max(0, seconds * 1000);
-        const date = Date.parse(String(retryAfter));
-        if (Number.isFinite(date))
-            return Math.max(0, date - nowMs);
-    }
-    if (String(headers['x-ratelimit-remaining']) === '0' && headers['x-ratelimit-reset'] !== undefined) {
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset))
-            return Math.max(0, reset * 1000 - nowMs);
-    }
-    return undefined;
-}
-
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/github/schemas.ts
@@ -265,7 +217,7 @@ const issueEventSchema = schemas/* object */.Ikc({
     actor: user,
     label: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }).nullish(),
 });
-const comparisonSchema = schemas/* object */.Ikc({
+const commitComparisonSchema = schemas/* object */.Ikc({
     status: schemas/* enum */.k5n(['diverged', 'ahead', 'behind', 'identical']),
     ahead_by: schemas/* number */.aig(),
     behind_by: schemas/* number */.aig(),
@@ -326,18 +278,132 @@ function describeIssues(error) {
         .join('; ');
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(61351);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/** Retry timing for GitHub calls: bounded exponential backoff with jitter, and GitHub's wait hints. */
+const DEFAULT_RETRY_POLICY = {
+    retries: 3,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 60_000,
+};
+/**
+ * Delay before retry number `retry` (1-based): base·2^(retry-1), capped, with "equal jitter" so that
+ * parallel jobs hitting the same outage do not retry in lockstep.
+ */
+function backoffDelayMs(policy, retry, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/**
+ * How long GitHub asked us to wait, from `retry-after` (seconds or HTTP date) or, when the quota is
+ * exhausted, `x-ratelimit-reset` (epoch seconds). Undefined when the response gives no hint.
+ */
+function serverRequestedWaitMs(headers, nowMs) {
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined) {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds))
+            return Math.max(0, seconds * 1000);
+        const date = Date.parse(String(retryAfter));
+        if (Number.isFinite(date))
+            return Math.max(0, date - nowMs);
+    }
+    if (String(headers['x-ratelimit-remaining']) === '0' && headers['x-ratelimit-reset'] !== undefined) {
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset))
+            return Math.max(0, reset * 1000 - nowMs);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/blob-download.ts
+/**
+ * Fetching an artifact's signed blob URL into a file. The URL carries its own signature, so the request
+ * goes out without the token, and the query string never reaches a message.
+ */
 
 
 
 
 
 
+/** GETs `location` into `destinationFile`, retrying transient failures; returns the bytes written. */
+async function downloadBlob(location, destinationFile, options) {
+    const { maxBytes } = options;
+    const url = new URL(location);
+    const shown = `${url.origin}${url.pathname}`;
+    const context = { route: 'GET artifact-blob', path: shown };
+    const attempts = options.policy.retries + 1;
+    for (let attempt = 1;; attempt++) {
+        let reason;
+        try {
+            const response = await fetch(url, {
+                signal: AbortSignal.timeout(options.timeoutMs),
+                redirect: 'follow',
+            });
+            if (response.ok && response.body) {
+                let bytes = 0;
+                const counter = new external_node_stream_.Transform({
+                    transform(chunk, _encoding, callback) {
+                        bytes += chunk.length;
+                        if (bytes > maxBytes)
+                            callback(new Error(`artifact zip exceeds ${maxBytes} bytes`));
+                        else
+                            callback(null, chunk);
+                    },
+                });
+                try {
+                    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(response.body), counter, (0,external_node_fs_.createWriteStream)(destinationFile));
+                    return bytes;
+                }
+                catch (error) {
+                    await (0,promises_.rm)(destinationFile, { force: true });
+                    if (bytes > maxBytes) {
+                        throw new GitHubResponseError(`artifact zip is larger than the ${maxBytes}-byte cap`, context);
+                    }
+                    reason = `download interrupted: ${error.message}`;
+                }
+            }
+            else {
+                await response.body?.cancel();
+                if (response.status < 500 && response.status !== 429) {
+                    throw new GitHubRequestError({
+                        ...context,
+                        status: response.status,
+                        githubMessage: 'blob storage refused the download',
+                    });
+                }
+                reason = `blob storage answered ${response.status}`;
+            }
+        }
+        catch (error) {
+            if (error instanceof GitHubError)
+                throw error;
+            reason = `network error: ${error.message}`;
+        }
+        if (attempt >= attempts)
+            throw new GitHubUnavailableError(reason, { ...context, attempts: attempt });
+        await options.sleep(backoffDelayMs(options.policy, attempt));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/failure.ts
+/**
+ * What a failed GitHub request means: retry it (and after how long), or stop with a typed error that
+ * names the call and what to do.
+ */
 
 
-const DEFAULT_LIST_LIMIT = 100;
-const MAX_LIST_LIMIT = 1000;
-const DEFAULT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024;
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
 /** Permission to name when a 403 carries no `x-accepted-github-permissions` header. */
 function permissionForRoute(route) {
@@ -378,27 +444,90 @@ function describeAcceptedPermissions(header) {
         .filter((set) => set.length > 0)
         .join(' or ');
 }
+function classifyFailure(failure, context, attempt, options) {
+    const { policy } = options;
+    const status = failure.response ? failure.status : undefined;
+    if (status === undefined) {
+        const timedOut = failure.name === 'TimeoutError' || /timeout|aborted/i.test(failure.message ?? '');
+        return {
+            retry: true,
+            reason: timedOut
+                ? `no response within ${options.timeoutMs} ms`
+                : `network error: ${options.scrub(failure.message ?? 'unknown')}`,
+        };
+    }
+    const headers = failure.response?.headers ?? {};
+    const message = context.githubMessage ?? '';
+    const secondary = status === 403 && /secondary rate limit/i.test(message);
+    const primary = status === 403 && String(headers['x-ratelimit-remaining']) === '0';
+    if (status === 429 || secondary || primary) {
+        const requested = serverRequestedWaitMs(headers, Date.now());
+        if (requested !== undefined && requested > policy.maxRetryAfterMs) {
+            return { retry: false, error: new GitHubRateLimitError(requested, context) };
+        }
+        // Without a hint GitHub asks for at least a minute after a secondary limit; a short backoff would only
+        // hit the limit again.
+        const fallback = secondary
+            ? Math.min(SECONDARY_LIMIT_WAIT_MS, policy.maxRetryAfterMs)
+            : backoffDelayMs(policy, attempt);
+        return {
+            retry: true,
+            reason: `rate limited (${status}${secondary ? ', secondary rate limit' : ''})`,
+            waitMs: requested ?? fallback,
+        };
+    }
+    if (status >= 500)
+        return { retry: true, reason: `server error ${status}` };
+    if (status === 401)
+        return { retry: false, error: new GitHubAuthError(context) };
+    if (status === 403) {
+        const accepted = headers['x-accepted-github-permissions'];
+        const permission = typeof accepted === 'string' && accepted.trim().length > 0
+            ? describeAcceptedPermissions(accepted)
+            : permissionForRoute(context.route);
+        return { retry: false, error: new GitHubPermissionError(permission, context) };
+    }
+    if (status === 404)
+        return { retry: false, error: new GitHubNotFoundError(context) };
+    if (status === 409)
+        return { retry: false, error: new GitHubConflictError(context) };
+    if (status === 422)
+        return { retry: false, error: new GitHubValidationError(context) };
+    return { retry: false, error: new GitHubRequestError(context) };
+}
+
+;// CONCATENATED MODULE: ./src/github/transport.ts
 /**
- * Every GitHub REST call contexta/gate makes. Owns retries, timeouts, error translation and response
- * validation; nothing outside `src/github/` sees Octokit.
+ * How every GitHub REST call travels: one Octokit request per attempt with a timeout, retries with
+ * backoff or GitHub's own wait hint, `Link` pagination, response validation, typed errors whose
+ * messages never contain the token. Nothing outside `src/github/` sees Octokit.
  */
-class GitHubClient {
+
+
+
+
+
+
+function realSleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+class GitHubTransport {
     owner;
     repo;
-    repoFullName;
     octokit;
     token;
     policy;
     timeoutMs;
     downloadTimeoutMs;
+    sleep;
     constructor(options) {
         this.owner = options.owner;
         this.repo = options.repo;
-        this.repoFullName = `${options.owner}/${options.repo}`;
         this.token = options.token;
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.downloadTimeoutMs = options.downloadTimeoutMs ?? 300_000;
+        this.sleep = options.sleep ?? realSleep;
         const silent = () => undefined;
         // getOctokit brings the runner's proxy-aware fetch (HTTPS_PROXY / NO_PROXY); the base URL is always
         // passed explicitly because @actions/github otherwise uses GITHUB_API_URL as read at import time.
@@ -408,198 +537,7 @@ class GitHubClient {
             log: { debug: silent, info: silent, warn: silent, error: silent },
         });
     }
-    // ------------------------------------------------------------------ Actions
-    async listWorkflowRuns(filters) {
-        const limit = Math.min(filters.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
-        const query = { workflow_id: filters.workflow };
-        if (filters.branch !== undefined)
-            query.branch = filters.branch;
-        if (filters.event !== undefined)
-            query.event = filters.event;
-        if (filters.status !== undefined)
-            query.status = filters.status;
-        if (filters.headSha !== undefined)
-            query.head_sha = filters.headSha;
-        if (filters.excludePullRequests !== undefined)
-            query.exclude_pull_requests = filters.excludePullRequests;
-        return this.paginate('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', query, workflowRunListSchema, (page) => page.workflow_runs, limit);
-    }
-    async getWorkflowRun(runId) {
-        return this.call('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { run_id: runId }, workflowRunSchema);
-    }
-    /** Artifacts of a run, expired ones included (check `expired`), highest id first. */
-    async listRunArtifacts(runId, name) {
-        const query = { run_id: runId };
-        if (name !== undefined)
-            query.name = name;
-        const artifacts = await this.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', query, artifactListSchema, (page) => page.artifacts, MAX_LIST_LIMIT);
-        return artifacts.sort((a, b) => b.id - a.id);
-    }
-    /**
-     * Downloads an artifact's zip to `destinationFile` (streamed, at most `maxBytes`). The API answers with
-     * a 302 to a short-lived blob URL, followed here without the token; 410 → ArtifactExpiredError.
-     */
-    async downloadArtifactZip(artifactId, destinationFile, options = {}) {
-        const route = 'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}';
-        let response;
-        try {
-            response = await this.raw(route, { artifact_id: artifactId, archive_format: 'zip' }, { redirect: 'manual' });
-        }
-        catch (error) {
-            if (error instanceof GitHubError && error.status === 410) {
-                throw new ArtifactExpiredError(artifactId, this.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }, error));
-            }
-            throw error;
-        }
-        const location = response.headers.location;
-        if (response.status !== 302 || typeof location !== 'string') {
-            throw new GitHubResponseError(`expected a 302 redirect to the artifact blob, got ${response.status}`, this.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }));
-        }
-        const bytes = await this.downloadBlob(location, destinationFile, options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES);
-        return { path: destinationFile, bytes };
-    }
-    // ------------------------------------------------------------------ Comments and reviews
-    /** All comments of an issue or PR, oldest first (every page, bounded at `limit`). */
-    async listIssueComments(issueNumber, limit = 1000) {
-        return this.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issueNumber }, issueCommentSchema.array(), (page) => page, limit);
-    }
-    async createComment(issueNumber, body) {
-        return this.call('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issueNumber, body }, issueCommentSchema);
-    }
-    async updateComment(commentId, body) {
-        return this.call('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body }, issueCommentSchema);
-    }
-    async deleteComment(commentId) {
-        await this.raw('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId });
-    }
-    async createReview(pullNumber, review) {
-        const params = {
-            pull_number: pullNumber,
-            event: review.event,
-            body: review.body,
-        };
-        if (review.commitId !== undefined)
-            params.commit_id = review.commitId;
-        return this.call('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', params, reviewSchema);
-    }
-    async listReviews(pullNumber, limit = 1000) {
-        return this.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: pullNumber }, reviewSchema.array(), (page) => page, limit);
-    }
-    async dismissReview(pullNumber, reviewId, message) {
-        return this.call('PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals', { pull_number: pullNumber, review_id: reviewId, message, event: 'DISMISS' }, reviewSchema);
-    }
-    async getPull(pullNumber) {
-        return this.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: pullNumber }, pullSchema);
-    }
-    // ------------------------------------------------------------------ Commits
-    async compareCommits(base, head) {
-        return this.call('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 1 }, comparisonSchema);
-    }
-    /** `sha` and its ancestors, newest first, at most `limit`. */
-    /** Commits of a pull request, oldest first (GitHub caps this list at 250). */
-    async listPullCommits(pullNumber, limit = 250) {
-        return this.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { pull_number: pullNumber }, commitSchema.array(), (page) => page, limit);
-    }
-    /** Open pull requests whose head is `owner:branch` (how a fork's PR is found from its branch). */
-    async listPullsByHead(head) {
-        return this.paginate('GET /repos/{owner}/{repo}/pulls', { head, state: 'open' }, pullSchema.array(), (page) => page, DEFAULT_LIST_LIMIT);
-    }
-    /** Timeline events of an issue or PR (who applied which label), oldest first. */
-    async listIssueEvents(issueNumber, limit = MAX_LIST_LIMIT) {
-        return this.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/events', { issue_number: issueNumber }, issueEventSchema.array(), (page) => page, limit);
-    }
-    async listCommits(sha, limit = 100) {
-        return this.paginate('GET /repos/{owner}/{repo}/commits', { sha }, commitSchema.array(), (page) => page, limit);
-    }
-    async getFileContent(path, ref) {
-        const route = 'GET /repos/{owner}/{repo}/contents/{path}';
-        try {
-            const file = await this.call(route, { path, ref }, contentFileSchema);
-            if (file.encoding !== 'base64') {
-                throw new GitHubResponseError(`file ${path}@${ref} came back with encoding "${file.encoding}" (too large for the contents API?)`, this.contextOf(route, { path, ref }));
-            }
-            return Buffer.from(file.content, 'base64');
-        }
-        catch (error) {
-            if (error instanceof GitHubNotFoundError)
-                return null;
-            throw error;
-        }
-    }
-    // ------------------------------------------------------------------ Checks and statuses
-    async createCheckRun(input) {
-        return this.call('POST /repos/{owner}/{repo}/check-runs', checkRunBody(input), checkRunSchema);
-    }
-    async updateCheckRun(checkRunId, input) {
-        return this.call('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { check_run_id: checkRunId, ...checkRunBody(input) }, checkRunSchema);
-    }
-    async createCommitStatus(sha, status) {
-        const params = { sha, state: status.state, context: status.context };
-        // GitHub rejects descriptions over 140 characters.
-        if (status.description !== undefined)
-            params.description = truncate(status.description, 140);
-        if (status.targetUrl !== undefined)
-            params.target_url = status.targetUrl;
-        return this.call('POST /repos/{owner}/{repo}/statuses/{sha}', params, commitStatusSchema);
-    }
-    // ------------------------------------------------------------------ Deployments
-    /**
-     * Always `auto_merge: false, required_contexts: []`: the defaults would merge the base branch into the
-     * ref or refuse (409) while our own check is still pending.
-     */
-    async createDeployment(input) {
-        const params = {
-            ref: input.ref,
-            environment: input.environment,
-            payload: input.payload,
-            task: input.task ?? 'deploy',
-            auto_merge: false,
-            required_contexts: [],
-        };
-        if (input.description !== undefined)
-            params.description = truncate(input.description, 140);
-        if (input.transientEnvironment !== undefined)
-            params.transient_environment = input.transientEnvironment;
-        if (input.productionEnvironment !== undefined)
-            params.production_environment = input.productionEnvironment;
-        const route = 'POST /repos/{owner}/{repo}/deployments';
-        const response = await this.raw(route, params);
-        if (response.status === 202) {
-            throw new GitHubResponseError('GitHub merged the default branch instead of creating a deployment (202)', this.contextOf(route, params));
-        }
-        return this.validate(route, params, deploymentSchema, response.data);
-    }
-    async createDeploymentStatus(deploymentId, status) {
-        const params = { deployment_id: deploymentId, state: status.state };
-        if (status.description !== undefined)
-            params.description = truncate(status.description, 140);
-        if (status.logUrl !== undefined)
-            params.log_url = status.logUrl;
-        if (status.environmentUrl !== undefined)
-            params.environment_url = status.environmentUrl;
-        if (status.autoInactive !== undefined)
-            params.auto_inactive = status.autoInactive;
-        return this.call('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', params, deploymentStatusSchema);
-    }
-    /** Deployments of an environment, newest (highest id) first. */
-    async listDeployments(filter) {
-        const query = { environment: filter.environment };
-        if (filter.task !== undefined)
-            query.task = filter.task;
-        if (filter.sha !== undefined)
-            query.sha = filter.sha;
-        const list = await this.paginate('GET /repos/{owner}/{repo}/deployments', query, deploymentSchema.array(), (page) => page, filter.limit ?? DEFAULT_LIST_LIMIT);
-        return list.sort((a, b) => b.id - a.id);
-    }
-    /** Statuses of a deployment, newest (highest id) first; GitHub does not document the order. */
-    async listDeploymentStatuses(deploymentId, limit = DEFAULT_LIST_LIMIT) {
-        const list = await this.paginate('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deploymentId }, deploymentStatusSchema.array(), (page) => page, limit);
-        return list.sort((a, b) => b.id - a.id);
-    }
-    async getCollaboratorPermission(username) {
-        return this.call('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { username }, collaboratorPermissionSchema);
-    }
-    // ------------------------------------------------------------------ plumbing
+    /** One request, its response validated against `schema`. */
     async call(route, params, schema) {
         const response = await this.raw(route, params);
         return this.validate(route, params, schema, response.data);
@@ -626,6 +564,10 @@ class GitHubClient {
         }
         return collected.slice(0, limit);
     }
+    /** A list endpoint whose body is the array itself. */
+    async list(route, params, schema, limit) {
+        return this.paginate(route, params, schema.array(), (page) => page, limit);
+    }
     /** One request with retries; failures become typed GitHubErrors. */
     async raw(route, params, options = {}) {
         const attempts = this.policy.retries + 1;
@@ -648,69 +590,28 @@ class GitHubClient {
                 };
             }
             catch (error) {
-                const verdict = this.classify(route, params, error, attempt);
+                const context = { ...this.contextOf(route, params, error), attempts: attempt };
+                const verdict = classifyFailure(error, context, attempt, {
+                    policy: this.policy,
+                    timeoutMs: this.timeoutMs,
+                    scrub: (text) => this.scrub(text),
+                });
                 if (!verdict.retry)
                     throw verdict.error;
-                if (attempt >= attempts) {
-                    throw new GitHubUnavailableError(verdict.reason, {
-                        ...this.contextOf(route, params, error),
-                        attempts: attempt,
-                    });
-                }
-                await sleep(verdict.waitMs ?? backoffDelayMs(this.policy, attempt));
+                if (attempt >= attempts)
+                    throw new GitHubUnavailableError(verdict.reason, context);
+                await this.sleep(verdict.waitMs ?? backoffDelayMs(this.policy, attempt));
             }
         }
     }
-    classify(route, params, failure, attempt) {
-        const context = { ...this.contextOf(route, params, failure), attempts: attempt };
-        const status = failure.response ? failure.status : undefined;
-        if (status === undefined) {
-            const timedOut = failure.name === 'TimeoutError' || /timeout|aborted/i.test(failure.message ?? '');
-            return {
-                retry: true,
-                reason: timedOut
-                    ? `no response within ${this.timeoutMs} ms`
-                    : `network error: ${this.scrub(failure.message ?? 'unknown')}`,
-            };
-        }
-        const headers = failure.response?.headers ?? {};
-        const message = context.githubMessage ?? '';
-        const secondary = status === 403 && /secondary rate limit/i.test(message);
-        const primary = status === 403 && String(headers['x-ratelimit-remaining']) === '0';
-        if (status === 429 || secondary || primary) {
-            const requested = serverRequestedWaitMs(headers, Date.now());
-            if (requested !== undefined && requested > this.policy.maxRetryAfterMs) {
-                return { retry: false, error: new GitHubRateLimitError(requested, context) };
-            }
-            // Without a hint GitHub asks for at least a minute after a secondary limit; a short backoff would only
-            // hit the limit again.
-            const fallback = secondary
-                ? Math.min(SECONDARY_LIMIT_WAIT_MS, this.policy.maxRetryAfterMs)
-                : backoffDelayMs(this.policy, attempt);
-            return {
-                retry: true,
-                reason: `rate limited (${status}${secondary ? ', secondary rate limit' : ''})`,
-                waitMs: requested ?? fallback,
-            };
-        }
-        if (status >= 500)
-            return { retry: true, reason: `server error ${status}` };
-        if (status === 401)
-            return { retry: false, error: new GitHubAuthError(context) };
-        if (status === 403) {
-            const accepted = headers['x-accepted-github-permissions'];
-            const permission = typeof accepted === 'string' && accepted.trim().length > 0
-                ? describeAcceptedPermissions(accepted)
-                : permissionForRoute(route);
-            return { retry: false, error: new GitHubPermissionError(permission, context) };
-        }
-        if (status === 404)
-            return { retry: false, error: new GitHubNotFoundError(context) };
-        if (status === 409)
-            return { retry: false, error: new GitHubConflictError(context) };
-        if (status === 422)
-            return { retry: false, error: new GitHubValidationError(context) };
-        return { retry: false, error: new GitHubRequestError(context) };
+    /** Downloads a signed blob URL (no Authorization) into a file, at most `maxBytes`. */
+    async downloadBlob(location, destinationFile, maxBytes) {
+        return downloadBlob(location, destinationFile, {
+            policy: this.policy,
+            timeoutMs: this.downloadTimeoutMs,
+            maxBytes,
+            sleep: this.sleep,
+        });
     }
     contextOf(route, params, failure) {
         const path = (route.split(' ')[1] ?? '').replace(/\{(\w+)\}/g, (_, key) => {
@@ -726,79 +627,236 @@ class GitHubClient {
             ? this.scrub(data.message)
             : undefined;
         const requestId = shape.response?.headers?.['x-github-request-id'];
+        const earlier = failure instanceof GitHubError ? failure : undefined;
         return {
             route,
             path,
-            status: shape.response ? shape.status : failure instanceof GitHubError ? failure.status : undefined,
-            requestId: requestId === undefined
-                ? failure instanceof GitHubError
-                    ? failure.requestId
-                    : undefined
-                : String(requestId),
-            githubMessage: githubMessage ?? (failure instanceof GitHubError ? failure.githubMessage : undefined),
+            status: shape.response ? shape.status : earlier?.status,
+            requestId: requestId === undefined ? earlier?.requestId : String(requestId),
+            githubMessage: githubMessage ?? earlier?.githubMessage,
         };
     }
     scrub(text) {
         return this.token.length > 0 ? text.split(this.token).join('***') : text;
     }
-    /** GETs the signed blob URL (no Authorization) into a file, retrying transient failures. */
-    async downloadBlob(location, destinationFile, maxBytes) {
-        const url = new URL(location);
-        // The query string is a signature; keep it out of every message.
-        const shown = `${url.origin}${url.pathname}`;
-        const context = { route: 'GET artifact-blob', path: shown };
-        const attempts = this.policy.retries + 1;
-        for (let attempt = 1;; attempt++) {
-            let reason;
-            try {
-                const response = await fetch(url, {
-                    signal: AbortSignal.timeout(this.downloadTimeoutMs),
-                    redirect: 'follow',
-                });
-                if (response.ok && response.body) {
-                    let bytes = 0;
-                    const counter = new external_node_stream_.Transform({
-                        transform(chunk, _encoding, callback) {
-                            bytes += chunk.length;
-                            if (bytes > maxBytes)
-                                callback(new Error(`artifact zip exceeds ${maxBytes} bytes`));
-                            else
-                                callback(null, chunk);
-                        },
-                    });
-                    try {
-                        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(response.body), counter, (0,external_node_fs_.createWriteStream)(destinationFile));
-                        return bytes;
-                    }
-                    catch (error) {
-                        await (0,promises_.rm)(destinationFile, { force: true });
-                        if (bytes > maxBytes) {
-                            throw new GitHubResponseError(`artifact zip is larger than the ${maxBytes}-byte cap`, context);
-                        }
-                        reason = `download interrupted: ${error.message}`;
-                    }
-                }
-                else {
-                    await response.body?.cancel();
-                    if (response.status < 500 && response.status !== 429) {
-                        throw new GitHubRequestError({
-                            ...context,
-                            status: response.status,
-                            githubMessage: 'blob storage refused the download',
-                        });
-                    }
-                    reason = `blob storage answered ${response.status}`;
-                }
-            }
-            catch (error) {
-                if (error instanceof GitHubError)
-                    throw error;
-                reason = `network error: ${error.message}`;
-            }
-            if (attempt >= attempts)
-                throw new GitHubUnavailableError(reason, { ...context, attempts: attempt });
-            await sleep(backoffDelayMs(this.policy, attempt));
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+
+
+
+const DEFAULT_LIST_LIMIT = 100;
+const MAX_LIST_LIMIT = 1000;
+const DEFAULT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024;
+/**
+ * Every GitHub REST call contexta/gate makes, grouped by area; how a call travels (retries, timeouts,
+ * errors, validation) is the transport's business.
+ */
+class GitHubClient {
+    owner;
+    repo;
+    repoFullName;
+    http;
+    constructor(options) {
+        this.owner = options.owner;
+        this.repo = options.repo;
+        this.repoFullName = `${options.owner}/${options.repo}`;
+        this.http = new GitHubTransport(options);
+    }
+    // ------------------------------------------------------------------ Actions
+    async listWorkflowRuns(filters) {
+        const limit = Math.min(filters.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
+        const query = { workflow_id: filters.workflow };
+        if (filters.branch !== undefined)
+            query.branch = filters.branch;
+        if (filters.event !== undefined)
+            query.event = filters.event;
+        if (filters.status !== undefined)
+            query.status = filters.status;
+        if (filters.headSha !== undefined)
+            query.head_sha = filters.headSha;
+        if (filters.excludePullRequests !== undefined)
+            query.exclude_pull_requests = filters.excludePullRequests;
+        return this.http.paginate('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', query, workflowRunListSchema, (page) => page.workflow_runs, limit);
+    }
+    async getWorkflowRun(runId) {
+        return this.http.call('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { run_id: runId }, workflowRunSchema);
+    }
+    /** Artifacts of a run, expired ones included (check `expired`), highest id first. */
+    async listRunArtifacts(runId, name) {
+        const query = { run_id: runId };
+        if (name !== undefined)
+            query.name = name;
+        const artifacts = await this.http.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', query, artifactListSchema, (page) => page.artifacts, MAX_LIST_LIMIT);
+        return artifacts.sort((a, b) => b.id - a.id);
+    }
+    /**
+     * Downloads an artifact's zip to `destinationFile` (streamed, at most `maxBytes`). The API answers with
+     * a 302 to a short-lived blob URL, followed here without the token; 410 → ArtifactExpiredError.
+     */
+    async downloadArtifactZip(artifactId, destinationFile, options = {}) {
+        const route = 'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}';
+        let response;
+        try {
+            response = await this.http.raw(route, { artifact_id: artifactId, archive_format: 'zip' }, { redirect: 'manual' });
         }
+        catch (error) {
+            if (error instanceof GitHubError && error.status === 410) {
+                throw new ArtifactExpiredError(artifactId, this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }, error));
+            }
+            throw error;
+        }
+        const location = response.headers.location;
+        if (response.status !== 302 || typeof location !== 'string') {
+            throw new GitHubResponseError(`expected a 302 redirect to the artifact blob, got ${response.status}`, this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }));
+        }
+        const bytes = await this.http.downloadBlob(location, destinationFile, options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES);
+        return { path: destinationFile, bytes };
+    }
+    // ------------------------------------------------------------------ Comments and reviews
+    /** All comments of an issue or PR, oldest first (every page, bounded at `limit`). */
+    async listIssueComments(issueNumber, limit = 1000) {
+        return this.http.list('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issueNumber }, issueCommentSchema, limit);
+    }
+    async createComment(issueNumber, body) {
+        return this.http.call('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issueNumber, body }, issueCommentSchema);
+    }
+    async updateComment(commentId, body) {
+        return this.http.call('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: commentId, body }, issueCommentSchema);
+    }
+    async deleteComment(commentId) {
+        await this.http.raw('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            comment_id: commentId,
+        });
+    }
+    async createReview(pullNumber, review) {
+        const params = {
+            pull_number: pullNumber,
+            event: review.event,
+            body: review.body,
+        };
+        if (review.commitId !== undefined)
+            params.commit_id = review.commitId;
+        return this.http.call('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', params, reviewSchema);
+    }
+    async listReviews(pullNumber, limit = 1000) {
+        return this.http.list('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: pullNumber }, reviewSchema, limit);
+    }
+    async dismissReview(pullNumber, reviewId, message) {
+        return this.http.call('PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals', { pull_number: pullNumber, review_id: reviewId, message, event: 'DISMISS' }, reviewSchema);
+    }
+    async getPull(pullNumber) {
+        return this.http.call('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: pullNumber }, pullSchema);
+    }
+    // ------------------------------------------------------------------ Commits
+    async compareCommits(base, head) {
+        return this.http.call('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 1 }, commitComparisonSchema);
+    }
+    /** Commits of a pull request, oldest first (GitHub caps this list at 250). */
+    async listPullCommits(pullNumber, limit = 250) {
+        return this.http.list('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { pull_number: pullNumber }, commitSchema, limit);
+    }
+    /** Open pull requests whose head is `owner:branch` (how a fork's PR is found from its branch). */
+    async listPullsByHead(head) {
+        return this.http.list('GET /repos/{owner}/{repo}/pulls', { head, state: 'open' }, pullSchema, DEFAULT_LIST_LIMIT);
+    }
+    /** Timeline events of an issue or PR (who applied which label), oldest first. */
+    async listIssueEvents(issueNumber, limit = MAX_LIST_LIMIT) {
+        return this.http.list('GET /repos/{owner}/{repo}/issues/{issue_number}/events', { issue_number: issueNumber }, issueEventSchema, limit);
+    }
+    /** `sha` and its ancestors, newest first, at most `limit`. */
+    async listCommits(sha, limit = 100) {
+        return this.http.list('GET /repos/{owner}/{repo}/commits', { sha }, commitSchema, limit);
+    }
+    // ------------------------------------------------------------------ Contents
+    async getFileContent(path, ref) {
+        const route = 'GET /repos/{owner}/{repo}/contents/{path}';
+        try {
+            const file = await this.http.call(route, { path, ref }, contentFileSchema);
+            if (file.encoding !== 'base64') {
+                throw new GitHubResponseError(`file ${path}@${ref} came back with encoding "${file.encoding}" (too large for the contents API?)`, this.http.contextOf(route, { path, ref }));
+            }
+            return Buffer.from(file.content, 'base64');
+        }
+        catch (error) {
+            if (error instanceof GitHubNotFoundError)
+                return null;
+            throw error;
+        }
+    }
+    // ------------------------------------------------------------------ Checks and statuses
+    async createCheckRun(input) {
+        return this.http.call('POST /repos/{owner}/{repo}/check-runs', checkRunBody(input), checkRunSchema);
+    }
+    async updateCheckRun(checkRunId, input) {
+        return this.http.call('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { check_run_id: checkRunId, ...checkRunBody(input) }, checkRunSchema);
+    }
+    async createCommitStatus(sha, status) {
+        const params = { sha, state: status.state, context: status.context };
+        // GitHub rejects descriptions over 140 characters.
+        if (status.description !== undefined)
+            params.description = truncate(status.description, 140);
+        if (status.targetUrl !== undefined)
+            params.target_url = status.targetUrl;
+        return this.http.call('POST /repos/{owner}/{repo}/statuses/{sha}', params, commitStatusSchema);
+    }
+    // ------------------------------------------------------------------ Deployments
+    /**
+     * Always `auto_merge: false, required_contexts: []`: the defaults would merge the base branch into the
+     * ref or refuse (409) while our own check is still pending.
+     */
+    async createDeployment(input) {
+        const params = {
+            ref: input.ref,
+            environment: input.environment,
+            payload: input.payload,
+            task: input.task ?? 'deploy',
+            auto_merge: false,
+            required_contexts: [],
+        };
+        if (input.description !== undefined)
+            params.description = truncate(input.description, 140);
+        if (input.transientEnvironment !== undefined)
+            params.transient_environment = input.transientEnvironment;
+        if (input.productionEnvironment !== undefined)
+            params.production_environment = input.productionEnvironment;
+        const route = 'POST /repos/{owner}/{repo}/deployments';
+        const response = await this.http.raw(route, params);
+        if (response.status === 202) {
+            throw new GitHubResponseError('GitHub merged the default branch instead of creating a deployment (202)', this.http.contextOf(route, params));
+        }
+        return this.http.validate(route, params, deploymentSchema, response.data);
+    }
+    async createDeploymentStatus(deploymentId, status) {
+        const params = { deployment_id: deploymentId, state: status.state };
+        if (status.description !== undefined)
+            params.description = truncate(status.description, 140);
+        if (status.logUrl !== undefined)
+            params.log_url = status.logUrl;
+        if (status.environmentUrl !== undefined)
+            params.environment_url = status.environmentUrl;
+        if (status.autoInactive !== undefined)
+            params.auto_inactive = status.autoInactive;
+        return this.http.call('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', params, deploymentStatusSchema);
+    }
+    /** Deployments of an environment, newest (highest id) first. */
+    async listDeployments(filter) {
+        const query = { environment: filter.environment };
+        if (filter.task !== undefined)
+            query.task = filter.task;
+        if (filter.sha !== undefined)
+            query.sha = filter.sha;
+        const list = await this.http.list('GET /repos/{owner}/{repo}/deployments', query, deploymentSchema, filter.limit ?? DEFAULT_LIST_LIMIT);
+        return list.sort((a, b) => b.id - a.id);
+    }
+    /** Statuses of a deployment, newest (highest id) first; GitHub does not document the order. */
+    async listDeploymentStatuses(deploymentId, limit = DEFAULT_LIST_LIMIT) {
+        const list = await this.http.list('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deploymentId }, deploymentStatusSchema, limit);
+        return list.sort((a, b) => b.id - a.id);
+    }
+    // ------------------------------------------------------------------ Collaborators
+    async getCollaboratorPermission(username) {
+        return this.http.call('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { username }, collaboratorPermissionSchema);
     }
 }
 function checkRunBody(input) {
@@ -826,9 +884,6 @@ function checkRunBody(input) {
 }
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -5476,1250 +5531,6 @@ function evaluateGate(input) {
     };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./src/evidence/redact.ts
-/**
- * Environment snapshots in a ledger may hold the job's environment variables. Their values are
- * never read; their names are kept (a changed set of variables is worth knowing), except names that
- * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
- */
-const SECRET_WORDS = /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
-const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
-const REDACTED_NAME = '[redacted name]';
-function isSecretLookingName(name) {
-    return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
-}
-/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
-function redactVariableNames(names) {
-    const kept = [];
-    let redacted = 0;
-    for (const name of names) {
-        if (isSecretLookingName(name))
-            redacted += 1;
-        else
-            kept.push(name);
-    }
-    kept.sort();
-    if (redacted > 0)
-        kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
-    return kept;
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
-var coerce = __webpack_require__(49567);
-;// CONCATENATED MODULE: ./src/evidence/model.ts
-/**
- * The one evidence model every reader produces (Contexta capture cache, canonical record store,
- * DuckDB ledger, metalab run store) and every later step (compare, gates, report) consumes.
- *
- * It is an aggregate, not a list of records: a reader folds records into series while streaming so
- * memory grows with the number of distinct series and samples, never with the number of lines.
- * Absence is explicit: `null` means "not known" (e.g. a status without a ledger), and everything a
- * reader could not use becomes an `EvidenceGap`.
- */
-
-const Severity = schemas/* enum */.k5n(['error', 'warning', 'info']);
-/** Contexta's lifecycle vocabulary; `completed` is the success state. */
-const LifecycleStatus = schemas/* enum */.k5n(['open', 'completed', 'failed', 'cancelled']);
-const CompletenessMarker = schemas/* enum */.k5n(['complete', 'partial', 'sampled', 'absent', 'unknown']);
-const DegradationMarker = schemas/* enum */.k5n([
-    'none',
-    'partial_failure',
-    'capture_gap',
-    'import_loss',
-    'compatibility_upgrade',
-]);
-const AggregationScope = schemas/* enum */.k5n(['run', 'stage', 'operation', 'step', 'slice']);
-/**
- * Codes for everything a reader could not use or found suspicious. The Contexta integrity codes
- * (`truncated_line`, `invalid_json_line`, `sequence_gap`, `manifest_sequence_mismatch`) keep
- * Contexta's names so users can map them to `contexta` repair tools.
- */
-const GapCode = schemas/* enum */.k5n([
-    // line-level integrity
-    'truncated_line',
-    'invalid_json_line',
-    'invalid_encoding',
-    'line_too_long',
-    'nesting_too_deep',
-    'non_finite_number',
-    'unsafe_integer',
-    'record_invalid',
-    'unknown_record_type',
-    'unknown_field',
-    'unknown_schema_version',
-    'invalid_ref',
-    'duplicate_record_ref',
-    'conflicting_record_ref',
-    // store-level integrity
-    'sequence_gap',
-    'duplicate_sequence',
-    'manifest_sequence_mismatch',
-    'manifest_missing',
-    'manifest_invalid',
-    'empty_file',
-    'file_unreadable',
-    'file_too_large',
-    'symlink_outside_workspace',
-    'binding_invalid',
-    'artifact_object_missing',
-    // ledger
-    'ledger_missing',
-    'ledger_invalid',
-    'ledger_storage_too_new',
-    'ledger_reader_unavailable',
-    'ledger_locked',
-    'ledger_unreadable',
-    'statuses_unavailable',
-    // content
-    'no_evidence',
-    'degraded_record',
-    'partial_record',
-    'run_incomplete',
-    'run_failed',
-    'run_missing',
-    'series_lost',
-]);
-const EvidenceGap = schemas/* object */.Ikc({
-    code: GapCode,
-    severity: Severity,
-    /** Workspace-relative path of the file the gap was found in, when there is one. */
-    file: schemas/* string */.YjP().optional(),
-    /** 1-based line number within `file`. */
-    line: schemas/* number */.aig().int().positive().optional(),
-    /** The ref the gap is about (record, run, stage, artifact, metalab run id). */
-    ref: schemas/* string */.YjP().optional(),
-    /** Attribution, so gates can ask "any gap in stage evaluate of the candidate run?". */
-    runRef: schemas/* string */.YjP().optional(),
-    stage: schemas/* string */.YjP().optional(),
-    message: schemas/* string */.YjP(),
-    /**
-     * How many occurrences one aggregated gap stands for (duplicate refs in a file, lines beyond the
-     * per-file listing cap, …); absent means one.
-     */
-    count: schemas/* number */.aig().int().positive().optional(),
-});
-const StepSummary = schemas/* object */.Ikc({
-    /** Number of distinct step values seen (from `tags.step` or metalab stepped series). */
-    count: schemas/* number */.aig().int().nonnegative(),
-    first: schemas/* number */.aig().nullable(),
-    last: schemas/* number */.aig().nullable(),
-    min: schemas/* number */.aig().nullable(),
-    max: schemas/* number */.aig().nullable(),
-});
-/**
- * One metric series: all observations of one metric key for one slice (and batch) of one stage or
- * run. `latest` follows Contexta's rule (greatest `observed_at`, later line on ties) but compares
- * real instants rather than strings.
- */
-const MetricSeries = schemas/* object */.Ikc({
-    key: schemas/* string */.YjP(),
-    /** From `tags.slice`, else `slice_ref`; null is the overall series. */
-    slice: schemas/* string */.YjP().nullable(),
-    /** Batch name (4th component of the batch ref) when the series is batch-scoped. */
-    batch: schemas/* string */.YjP().nullable(),
-    scope: AggregationScope.nullable(),
-    unit: schemas/* string */.YjP().nullable(),
-    latest: schemas/* object */.Ikc({
-        value: schemas/* number */.aig(),
-        observedAt: schemas/* string */.YjP().nullable(),
-        recordRef: schemas/* string */.YjP().nullable(),
-        step: schemas/* number */.aig().nullable(),
-    }),
-    /** How many observations were folded into this series. */
-    count: schemas/* number */.aig().int().positive(),
-    steps: StepSummary.nullable(),
-    /** Worst completeness marker seen on any observation. */
-    completeness: CompletenessMarker,
-    degraded: schemas/* boolean */.zMY(),
-    /** Observations whose value was NaN/±Infinity: reported, never compared. */
-    nonFinite: schemas/* number */.aig().int().nonnegative(),
-    /**
-     * metalab seed replicates: each replicate's final value, so statistics can use the spread.
-     * Empty for Contexta series.
-     */
-    replicates: schemas/* array */.YOg(schemas/* number */.aig()),
-    /**
-     * metalab: the `seed_fingerprint` of each entry of `replicates`, same order, so baseline and
-     * candidate replicates pair by seed. Absent for Contexta series.
-     */
-    replicateSeeds: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    /** Tags of the latest observation other than `slice` and `step`. */
-    tags: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-});
-/**
- * Per-sample outcomes of one metric key in one stage, in compact columns. Sample names are the
- * last component of the sample ref (`s-0001`), which is what pairs baseline and candidate.
- */
-const SampleSeries = schemas/* object */.Ikc({
-    key: schemas/* string */.YjP(),
-    names: schemas/* array */.YOg(schemas/* string */.YjP()),
-    values: schemas/* instanceof */.Nlp(Float64Array),
-    /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
-    sliceIndex: schemas/* instanceof */.Nlp(Int32Array),
-    sliceNames: schemas/* array */.YOg(schemas/* string */.YjP()),
-    /** True when every value is exactly 0 or 1 (a binary outcome such as `correct`/`pass`). */
-    binary: schemas/* boolean */.zMY(),
-});
-const Batch = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP(),
-    status: LifecycleStatus.nullable(),
-});
-const DegradedRecord = schemas/* object */.Ikc({
-    recordRef: schemas/* string */.YjP(),
-    issueKey: schemas/* string */.YjP(),
-    category: schemas/* string */.YjP().nullable(),
-    severity: schemas/* enum */.k5n(['warning', 'error']).nullable(),
-    summary: schemas/* string */.YjP(),
-    degradationMarker: DegradationMarker,
-    stage: schemas/* string */.YjP().nullable(),
-});
-const EventSummary = schemas/* object */.Ikc({
-    key: schemas/* string */.YjP(),
-    level: schemas/* string */.YjP().nullable(),
-    count: schemas/* number */.aig().int().positive(),
-    lastMessage: schemas/* string */.YjP().nullable(),
-    stage: schemas/* string */.YjP().nullable(),
-});
-const Stage = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP(),
-    /** From the ledger; null when no ledger could be read. */
-    status: LifecycleStatus.nullable(),
-    orderIndex: schemas/* number */.aig().int().nullable(),
-    metrics: schemas/* array */.YOg(MetricSeries),
-    samples: schemas/* array */.YOg(SampleSeries),
-    batches: schemas/* array */.YOg(Batch),
-    recordCount: schemas/* number */.aig().int().nonnegative(),
-    /** Records in this stage whose completeness marker is not `complete`. */
-    partialRecords: schemas/* number */.aig().int().nonnegative(),
-});
-const Artifact = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    kind: schemas/* string */.YjP(),
-    /** Location as recorded (`path:/abs/file`, a metalab uri re-rooted, …). */
-    location: schemas/* string */.YjP().nullable(),
-    sizeBytes: schemas/* number */.aig().nonnegative().nullable(),
-    hash: schemas/* string */.YjP().nullable(),
-    stage: schemas/* string */.YjP().nullable(),
-    /** Where we learned about it. */
-    source: schemas/* enum */.k5n(['binding', 'capture', 'metalab']),
-    /** `BOUND`/`PENDING`/`DEGRADED` for capture lines; `verified`/`missing` for bindings. */
-    status: schemas/* string */.YjP().nullable(),
-});
-const EnvironmentSnapshot = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    capturedAt: schemas/* string */.YjP().nullable(),
-    python: schemas/* string */.YjP().nullable(),
-    platform: schemas/* string */.YjP().nullable(),
-    packages: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-    /** Names only: environment variable values are never read into the model. */
-    environmentVariableNames: schemas/* array */.YOg(schemas/* string */.YjP()),
-});
-const Deployment = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP(),
-    status: LifecycleStatus.nullable(),
-    runRef: schemas/* string */.YjP().nullable(),
-    startedAt: schemas/* string */.YjP().nullable(),
-    endedAt: schemas/* string */.YjP().nullable(),
-    /** `ledger` row, or a `deployment.promoted` event record. */
-    source: schemas/* enum */.k5n(['ledger', 'event']),
-    /** Extra facts (environment, GitHub deployment id, …) carried by an event record. */
-    attributes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-});
-const MetalabReplicateStatus = schemas/* enum */.k5n([
-    'success',
-    'failed',
-    'cancelled',
-    'running',
-    /** Listed in the experiment manifest, no run record on disk. */
-    'missing',
-    /** A run record exists but could not be read or validated. */
-    'unreadable',
-]);
-/**
- * What a metalab unit (one parameter combination) is made of. The fingerprints let the engine
- * refuse to compare units whose inputs changed (`contextFingerprints` differ) and show which code
- * produced them.
- */
-const MetalabUnit = schemas/* object */.Ikc({
-    experimentId: schemas/* string */.YjP(),
-    paramsFingerprints: schemas/* array */.YOg(schemas/* string */.YjP()),
-    contextFingerprints: schemas/* array */.YOg(schemas/* string */.YjP()),
-    codeHashes: schemas/* array */.YOg(schemas/* string */.YjP()),
-    /** Expected replicates from the experiment manifest's seed plan; null without a manifest. */
-    expectedReplicates: schemas/* number */.aig().int().nonnegative().nullable(),
-    replicates: schemas/* array */.YOg(schemas/* object */.Ikc({
-        runId: schemas/* string */.YjP(),
-        seedFingerprint: schemas/* string */.YjP().nullable(),
-        status: MetalabReplicateStatus,
-    })),
-});
-const Run = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    project: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP(),
-    status: LifecycleStatus.nullable(),
-    startedAt: schemas/* string */.YjP().nullable(),
-    endedAt: schemas/* string */.YjP().nullable(),
-    stages: schemas/* array */.YOg(Stage),
-    /** Metrics recorded without a stage. Contexta's compare ignores them; we compare them. */
-    runMetrics: schemas/* array */.YOg(MetricSeries),
-    events: schemas/* array */.YOg(EventSummary),
-    degraded: schemas/* array */.YOg(DegradedRecord),
-    artifacts: schemas/* array */.YOg(Artifact),
-    environment: EnvironmentSnapshot.nullable(),
-    recordCount: schemas/* number */.aig().int().nonnegative(),
-    /** metalab: the parameter combination this unit stands for. */
-    params: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable(),
-    /** metalab: identity and outcome of every replicate of the unit. Absent for Contexta runs. */
-    metalab: MetalabUnit.optional(),
-});
-const Project = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    runs: schemas/* array */.YOg(Run),
-    deployments: schemas/* array */.YOg(Deployment),
-});
-const Layout = schemas/* enum */.k5n(['capture_cache', 'record_store', 'ledger', 'artifact_bindings', 'metalab']);
-const Evidence = schemas/* object */.Ikc({
-    source: schemas/* object */.Ikc({
-        kind: schemas/* enum */.k5n(['contexta', 'metalab']),
-        /** The path the user gave, as given. */
-        root: schemas/* string */.YjP(),
-        /** Workspace roots found under it (relative to `root`, '.' for itself) with their layouts. */
-        workspaces: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), layouts: schemas/* array */.YOg(Layout) })),
-    }),
-    projects: schemas/* array */.YOg(Project),
-    gaps: schemas/* array */.YOg(EvidenceGap),
-    /** Plain-language facts about how the evidence was read (precedence, merges, ledger use). */
-    notes: schemas/* array */.YOg(schemas/* string */.YjP()),
-});
-
-;// CONCATENATED MODULE: ./src/contexta/ledger-rows.ts
-/**
- * Typed content of a Contexta metadata ledger (`metadata/ledger.db`), validated row by row with zod.
- * Only what the gate uses is kept; environment variable values are dropped at this boundary so they
- * never reach the model, a report or a log.
- */
-
-
-const ledger_rows_text = schemas/* string */.YjP();
-const optText = schemas/* string */.YjP().nullish();
-const index = coerce/* number */.ai().int().nullish();
-const LedgerRun = schemas/* object */.Ikc({
-    ref: ledger_rows_text,
-    project_ref: optText,
-    name: optText,
-    status: LifecycleStatus,
-    started_at: optText,
-    ended_at: optText,
-});
-const LedgerStage = schemas/* object */.Ikc({
-    ref: ledger_rows_text,
-    run_ref: ledger_rows_text,
-    stage_name: ledger_rows_text,
-    status: LifecycleStatus,
-    order_index: index,
-    started_at: optText,
-    ended_at: optText,
-});
-const LedgerBatch = schemas/* object */.Ikc({
-    ref: ledger_rows_text,
-    run_ref: ledger_rows_text,
-    stage_ref: ledger_rows_text,
-    batch_name: ledger_rows_text,
-    status: LifecycleStatus,
-    order_index: index,
-});
-const LedgerDeployment = schemas/* object */.Ikc({
-    ref: ledger_rows_text,
-    project_ref: optText,
-    deployment_name: ledger_rows_text,
-    run_ref: optText,
-    status: LifecycleStatus,
-    order_index: index,
-    started_at: optText,
-    ended_at: optText,
-    artifact_ref: optText,
-    environment_snapshot_ref: optText,
-});
-const LedgerEnvironment = schemas/* object */.Ikc({
-    ref: ledger_rows_text,
-    run_ref: ledger_rows_text,
-    captured_at: optText,
-    python_version: optText,
-    platform: optText,
-    packages: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
-    environment_variable_names: schemas/* array */.YOg(schemas/* string */.YjP()),
-});
-const LedgerFailureCode = schemas/* enum */.k5n([
-    'ledger_missing',
-    'ledger_invalid',
-    'ledger_storage_too_new',
-    'ledger_reader_unavailable',
-    'ledger_locked',
-    'ledger_unreadable',
-]);
-
-;// CONCATENATED MODULE: ./src/contexta/ledger.ts
-/**
- * Reading Contexta's metadata ledger (`metadata/ledger.db`, a DuckDB file): the only place run,
- * stage, batch and deployment statuses exist. DuckDB is a ~70 MB native engine, so it is never
- * bundled: the default reader finds `@duckdb/node-api` in a node_modules the caller names, or
- * installs a pinned version into a cache directory on first use (see docs/adr/0001-duckdb-loading.md).
- * Every failure comes back as a typed result — the ledger is optional evidence, never a crash.
- */
-
-
-
-
-
-
-
-/** Pinned so that bindings exist for every GitHub runner platform (duckdb-in-node.md §3.1). */
-const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
-const PACKAGE = '@duckdb/node-api';
-const ledger_fail = (code, reason) => ({ ok: false, code, reason });
-/** Plain-JS check of the DuckDB header before any engine is loaded: magic `DUCK` at 8–11, u64 storage number at 12. */
-async function readLedgerHeader(ledgerPath) {
-    let handle;
-    try {
-        handle = await external_node_fs_.promises.open(ledgerPath, 'r');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return ledger_fail('ledger_missing', `${ledgerPath} does not exist`);
-        return ledger_fail('ledger_unreadable', `${ledgerPath} cannot be opened (${code ?? 'error'})`);
-    }
-    try {
-        const buffer = Buffer.alloc(96);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        if (bytesRead === 0)
-            return ledger_fail('ledger_invalid', 'the ledger file is empty (0 bytes); it is not a DuckDB database');
-        if (bytesRead < 20 || buffer.toString('latin1', 8, 12) !== 'DUCK') {
-            return ledger_fail('ledger_invalid', 'the ledger file is not a DuckDB database (no DUCK header); run and stage statuses are unknown');
-        }
-        const storage = buffer.readBigUInt64LE(12);
-        const writerEnd = buffer.indexOf(0, 52);
-        const writer = bytesRead > 52
-            ? buffer.toString('latin1', 52, writerEnd > 52 ? Math.min(writerEnd, 84) : 84).trim()
-            : '';
-        return {
-            storageVersion: storage > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(storage),
-            writer: /^v\d/.test(writer) ? writer : null,
-        };
-    }
-    catch (error) {
-        return ledger_fail('ledger_unreadable', `the ledger header cannot be read (${error.code ?? 'error'})`);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
- * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
- */
-class DuckDbLoader {
-    options;
-    module = null;
-    constructor(options) {
-        this.options = {
-            cacheDir: null,
-            installTimeoutMs: 120_000,
-            npmCommand: 'npm',
-            platform: process.platform,
-            arch: process.arch,
-            ...options,
-        };
-    }
-    /** The module, or a sentence saying why DuckDB cannot be used. */
-    load() {
-        this.module ??= this.find();
-        return this.module;
-    }
-    where() {
-        return `${this.options.platform}/${this.options.arch}`;
-    }
-    resolveFrom(dir) {
-        try {
-            return (0,external_node_module_.createRequire)(external_node_path_default().join(dir, 'noop.js')).resolve(PACKAGE);
-        }
-        catch {
-            return null;
-        }
-    }
-    async find() {
-        let entry = null;
-        for (const dir of this.options.searchPaths) {
-            entry = this.resolveFrom(dir);
-            if (entry)
-                break;
-        }
-        if (!entry && this.options.cacheDir !== null) {
-            entry = this.resolveFrom(this.options.cacheDir);
-            if (!entry) {
-                const problem = await this.install(this.options.cacheDir);
-                if (problem)
-                    return problem;
-                entry = this.resolveFrom(this.options.cacheDir);
-            }
-        }
-        if (!entry) {
-            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
-        }
-        try {
-            // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
-            return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
-        }
-        catch (error) {
-            return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;
-        }
-    }
-    install(prefix) {
-        // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
-        const args = [
-            'install',
-            '--prefix',
-            prefix,
-            '--no-audit',
-            '--no-fund',
-            '--no-package-lock',
-            '--prefer-offline',
-            '--fetch-retries=2',
-            '--fetch-retry-mintimeout=1000',
-            '--fetch-retry-maxtimeout=4000',
-            '--loglevel=error',
-            `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
-        ];
-        return new Promise((resolve) => {
-            let settled = false;
-            let stderr = '';
-            const done = (problem) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                resolve(problem);
-            };
-            const child = (0,external_node_child_process_.spawn)(this.options.npmCommand, args, {
-                stdio: ['ignore', 'ignore', 'pipe'],
-                shell: this.options.platform === 'win32',
-            });
-            const timer = setTimeout(() => {
-                child.kill('SIGKILL');
-                done(`installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`);
-            }, this.options.installTimeoutMs);
-            child.stderr?.on('data', (chunk) => {
-                if (stderr.length < 2000)
-                    stderr += chunk.toString('utf8');
-            });
-            child.on('error', (error) => done(`installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message})`));
-            child.on('close', (code) => done(code === 0
-                ? null
-                : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`));
-        });
-    }
-}
-/**
- * How every ledger is opened: no extension is ever installed or loaded and no external access is
- * allowed, so a hostile file (e.g. one with a SQLite header) cannot make DuckDB fetch anything.
- */
-function ledgerOpenOptions(access) {
-    return {
-        access_mode: access,
-        autoinstall_known_extensions: 'false',
-        autoload_known_extensions: 'false',
-        enable_external_access: 'false',
-        // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
-        threads: '1',
-    };
-}
-/** Names of the tables in an open ledger (to tell a Contexta ledger from any DuckDB file). */
-async function tableNames(connection) {
-    const result = await connection.runAndReadAll('SELECT table_name FROM information_schema.tables');
-    return new Set(result.getRowObjectsJson().map((row) => String(row.table_name)));
-}
-class DuckDbLedgerReader {
-    loader;
-    /** Takes a loader to share (one DuckDB import per process), or the options to make one. */
-    constructor(source) {
-        this.loader = source instanceof DuckDbLoader ? source : new DuckDbLoader(source);
-    }
-    async read(ledgerPath) {
-        try {
-            const header = await readLedgerHeader(ledgerPath);
-            if ('ok' in header)
-                return header;
-            const module = await this.loader.load();
-            if (typeof module === 'string')
-                return ledger_fail('ledger_reader_unavailable', `${module}; run and stage statuses are unknown`);
-            return await this.query(module, ledgerPath, header);
-        }
-        catch (error) {
-            return ledger_fail('ledger_unreadable', `the ledger could not be read: ${error.message}`);
-        }
-    }
-    async query(module, ledgerPath, header) {
-        let instance;
-        try {
-            instance = await module.DuckDBInstance.create(ledgerPath, ledgerOpenOptions('READ_ONLY'));
-        }
-        catch (error) {
-            return ledgerOpenFailure(error.message, header);
-        }
-        let connection = null;
-        try {
-            connection = await instance.connect();
-            const tables = await tableNames(connection);
-            if (!tables.has('runs'))
-                return ledger_fail('ledger_invalid', 'the DuckDB file has no runs table: it is not a Contexta ledger');
-            const rows = async (table) => tables.has(table)
-                ? (await connection.runAndReadAll(`SELECT * FROM ${table}`)).getRowObjectsJson()
-                : [];
-            const content = {
-                storageVersion: header.storageVersion,
-                runs: [],
-                stages: [],
-                batches: [],
-                deployments: [],
-                environments: [],
-                invalidRows: [],
-                walPresent: await external_node_fs_.promises.stat(`${ledgerPath}.wal`).then(() => true, () => false),
-            };
-            const take = (table, schema, raw, into) => {
-                for (const row of raw) {
-                    const payload = parsePayload(row.payload_json);
-                    const parsed = schema.safeParse({ ...payload, ...withoutNulls(row), ...derived(table, payload) });
-                    if (parsed.success)
-                        into.push(parsed.data);
-                    else {
-                        const issue = parsed.error.issues[0];
-                        content.invalidRows.push({
-                            table,
-                            ref: typeof row.ref === 'string' ? row.ref : null,
-                            problem: `field ${issue.path.join('.')}: ${issue.message}`,
-                        });
-                    }
-                }
-            };
-            take('runs', LedgerRun, await rows('runs'), content.runs);
-            take('stage_executions', LedgerStage, await rows('stage_executions'), content.stages);
-            take('batch_executions', LedgerBatch, await rows('batch_executions'), content.batches);
-            take('deployment_executions', LedgerDeployment, await rows('deployment_executions'), content.deployments);
-            take('environment_snapshots', LedgerEnvironment, await rows('environment_snapshots'), content.environments);
-            content.stages.sort((a, b) => (a.order_index ?? Number.MAX_SAFE_INTEGER) - (b.order_index ?? Number.MAX_SAFE_INTEGER) ||
-                (a.started_at ?? '').localeCompare(b.started_at ?? '') ||
-                a.ref.localeCompare(b.ref));
-            return { ok: true, content };
-        }
-        catch (error) {
-            return ledger_fail('ledger_unreadable', `the ledger could not be queried: ${error.message.split('\n')[0]}`);
-        }
-        finally {
-            connection?.closeSync();
-            instance.closeSync();
-        }
-    }
-}
-/** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
-function ledgerOpenFailure(message, header) {
-    const first = message.split('\n')[0];
-    if (/Could not set lock|Conflicting lock/i.test(message)) {
-        return ledger_fail('ledger_locked', `the ledger is locked by a process still writing it (${first}); re-run once the job has finished`);
-    }
-    if (/version number \d+, but we can only read/i.test(message)) {
-        return ledger_fail('ledger_storage_too_new', `the ledger was written by DuckDB ${header.writer ?? '(unknown version)'} in storage version ${header.storageVersion}, newer than this reader understands (${first}); upgrade the action`);
-    }
-    if (/not a valid DuckDB database|Corrupt database file/i.test(message))
-        return ledger_fail('ledger_invalid', `the ledger is not a valid DuckDB database (${first})`);
-    if (/does not exist/i.test(message))
-        return ledger_fail('ledger_missing', `the ledger does not exist (${first})`);
-    return ledger_fail('ledger_unreadable', `the ledger could not be opened (${first})`);
-}
-function parsePayload(text) {
-    if (typeof text !== 'string')
-        return {};
-    try {
-        const value = JSON.parse(text);
-        return value !== null && typeof value === 'object' && !Array.isArray(value)
-            ? value
-            : {};
-    }
-    catch {
-        return {};
-    }
-}
-function withoutNulls(row) {
-    const out = {};
-    for (const [k, v] of Object.entries(row))
-        if (v !== null && k !== 'payload_json')
-            out[k] = v;
-    return out;
-}
-/** Fields that only the payload holds, in the row schema's shape; environment values are dropped here. */
-function derived(table, payload) {
-    if (table !== 'environment_snapshots')
-        return {};
-    const vars = payload.environment_variables;
-    const packages = payload.packages;
-    return {
-        environment_variables: undefined,
-        environment_variable_names: vars !== null && typeof vars === 'object' && !Array.isArray(vars)
-            ? redactVariableNames(Object.keys(vars))
-            : [],
-        packages: packages !== null && typeof packages === 'object' && !Array.isArray(packages)
-            ? Object.fromEntries(Object.entries(packages).map(([k, v]) => [k, String(v)]))
-            : {},
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/promote/record.ts
-/**
- * The deployment record the gate writes when it promotes a run, so the evidence itself says what
- * moved forward. The SDK's runtime never persists deployments (their statuses live only in the
- * ledger), so we write what its `deployment.promoted` events look like: an event record in the
- * SDK's exact envelope shape (docs/contexta-format.md §5), `event_key: deployment.promoted`,
- * `deployment_execution_ref: deployment:<project>.<name>`, `subject_ref` the same deployment.
- * Documented for users in docs/promotion.md.
- */
-
-/** The runtime's own name normalisation: lower case, other characters to `-`, trimmed. */
-function normaliseName(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-}
-/** UTC `YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, dropping a zero fraction exactly as Python's isoformat does. */
-function contractTimestamp(date) {
-    const iso = date.toISOString();
-    const millis = date.getUTCMilliseconds();
-    return millis === 0 ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 23)}000Z`;
-}
-function deploymentRef(project, environment) {
-    return `deployment:${project}.${normaliseName(environment) || 'deployment'}`;
-}
-/**
- * Deterministic per (run, GitHub deployment): a re-run of the same promotion yields the same
- * record_ref, which is how the writer recognises a record it already wrote.
- */
-function promotionRecordRef(facts) {
-    const [, value] = facts.runRef.split(':');
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${facts.runRef}#${facts.githubDeploymentId}`).digest('hex');
-    return `record:${value}.event-${digest.slice(0, 12)}`;
-}
-function buildPromotionRecord(facts) {
-    const ref = deploymentRef(facts.project, facts.environment);
-    const observedAt = contractTimestamp(facts.endedAt);
-    const runName = facts.runRef.split('.').pop() ?? facts.runRef;
-    const outcome = facts.status === 'completed' ? 'promoted to' : 'failed to promote to';
-    return {
-        envelope: {
-            completeness_marker: 'complete',
-            correlation_refs: {},
-            degradation_marker: 'none',
-            deployment_execution_ref: ref,
-            extensions: [],
-            observed_at: observedAt,
-            producer_ref: 'contexta.gate',
-            record_ref: promotionRecordRef(facts),
-            record_type: 'event',
-            recorded_at: observedAt,
-            run_ref: facts.runRef,
-            schema_version: '1.0.0',
-        },
-        payload: {
-            attributes: {
-                baseline_run_ref: facts.baselineRunRef ?? '',
-                ended_at: contractTimestamp(facts.endedAt),
-                environment: facts.environment,
-                forced: facts.forced,
-                github_deployment_id: facts.githubDeploymentId,
-                sha: facts.sha,
-                started_at: contractTimestamp(facts.startedAt),
-                status: facts.status,
-                verdict: facts.verdict,
-                workflow_run_url: facts.workflowRunUrl,
-            },
-            event_key: 'deployment.promoted',
-            level: facts.status === 'completed' ? 'info' : 'error',
-            message: `${runName} ${outcome} ${facts.environment}${facts.forced ? ' (forced past a failing gate)' : ''}`,
-            origin_marker: 'explicit_capture',
-            subject_ref: ref,
-        },
-    };
-}
-const ENVELOPE_NULLABLE = [
-    'batch_execution_ref',
-    'deployment_execution_ref',
-    'operation_context_ref',
-    'sample_observation_ref',
-    'stage_execution_ref',
-];
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value === null || typeof value !== 'object')
-        return value;
-    return Object.fromEntries(Object.keys(value)
-        .sort()
-        .map((key) => [key, sortKeys(value[key])]));
-}
-/** A capture-cache line: every optional envelope field present with null, as the local sink writes. */
-function captureLine(record, capturedAt) {
-    const envelope = { ...record.envelope };
-    for (const key of ENVELOPE_NULLABLE)
-        envelope[key] ??= null;
-    envelope.correlation_refs = { session_id: null, trace_id: null, ...envelope.correlation_refs };
-    const line = {
-        captured_at: contractTimestamp(capturedAt),
-        family: 'RECORD',
-        payload: { envelope, payload: { subject_ref: null, ...record.payload } },
-        payload_ref: record.envelope.record_ref,
-        payload_type: 'StructuredEventRecord',
-        sink_name: 'local-jsonl',
-    };
-    return JSON.stringify(sortKeys(line));
-}
-/** A canonical segment line: null keys omitted, keys sorted. */
-function segmentLine(record, sequence, appendedAt) {
-    return JSON.stringify(sortKeys({
-        appended_at: contractTimestamp(appendedAt),
-        record: { envelope: record.envelope, payload: record.payload },
-        sequence,
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/promote/ledger-row.ts
-/**
- * The promotion's row in the workspace's Contexta ledger (`metadata/ledger.db`,
- * `deployment_executions`), written in the shape the SDK writes it: the copied columns plus the whole
- * model as canonical `payload_json` (sorted keys, compact, null keys omitted), and the ref registered
- * in `structural_ref_registry` as the SDK registers it. Writes are upserts keyed by ref, as the SDK's
- * `put` is, so a re-run rewrites the same row instead of adding one.
- *
- * The ledger is optional evidence: when DuckDB cannot be loaded, the ledger is locked, too new or not
- * a Contexta ledger, the row is skipped with a typed outcome and the promotion goes on — the event
- * record carries the same facts.
- */
-
-
-function deploymentRow(facts, orderIndex) {
-    const ref = deploymentRef(facts.project, facts.environment);
-    const name = ref.slice(`deployment:${facts.project}.`.length);
-    const model = {
-        deployment_execution_ref: ref,
-        deployment_name: name,
-        ended_at: contractTimestamp(facts.endedAt),
-        extensions: [],
-        order_index: orderIndex,
-        project_ref: `project:${facts.project}`,
-        run_ref: facts.runRef,
-        schema_version: '1.0.0',
-        started_at: contractTimestamp(facts.startedAt),
-        status: facts.status,
-    };
-    return {
-        ref,
-        project_ref: model.project_ref,
-        deployment_name: name,
-        run_ref: facts.runRef,
-        order_index: orderIndex,
-        started_at: model.started_at,
-        status: facts.status,
-        // Keys above are already in sorted order and none is null: this is the canonical form.
-        payload_json: JSON.stringify(model),
-    };
-}
-const skip = (code, reason) => ({
-    outcome: 'skipped',
-    code,
-    reason,
-});
-const SKIP_FOR = {
-    ledger_locked: 'ledger_locked',
-    ledger_storage_too_new: 'ledger_storage_too_new',
-    ledger_invalid: 'ledger_invalid',
-};
-const skipFor = (failure) => skip(SKIP_FOR[failure.code] ?? 'ledger_unwritable', failure.reason);
-async function writeDeploymentRow(ledgerPath, facts, loader) {
-    const header = await readLedgerHeader(ledgerPath);
-    if ('ok' in header)
-        return header.code === 'ledger_missing' ? { outcome: 'absent' } : skipFor(header);
-    const module = await loader.load();
-    if (typeof module === 'string')
-        return skip('duckdb_unavailable', module);
-    let instance;
-    try {
-        instance = await module.DuckDBInstance.create(ledgerPath, ledgerOpenOptions('READ_WRITE'));
-    }
-    catch (error) {
-        return skipFor(ledgerOpenFailure(error.message, header));
-    }
-    let connection = null;
-    let inTransaction = false;
-    try {
-        connection = await instance.connect();
-        const tables = await tableNames(connection);
-        if (!tables.has('deployment_executions')) {
-            return skip('ledger_invalid', 'the DuckDB file has no deployment_executions table: it is not a Contexta ledger');
-        }
-        const ref = deploymentRef(facts.project, facts.environment);
-        await connection.runAndReadAll('BEGIN TRANSACTION');
-        inTransaction = true;
-        const existing = (await connection.runAndReadAll('SELECT order_index FROM deployment_executions WHERE ref = $ref', {
-            ref,
-        })).getRowObjectsJson()[0];
-        // A new deployment goes after the project's others, as the SDK orders them (order_index, started_at, ref).
-        const orderIndex = existing?.order_index !== undefined && existing.order_index !== null
-            ? Number(existing.order_index)
-            : Number((await connection.runAndReadAll('SELECT coalesce(max(order_index) + 1, 0) AS next FROM deployment_executions WHERE project_ref = $project', { project: `project:${facts.project}` })).getRowObjectsJson()[0]?.next ?? 0);
-        const row = deploymentRow(facts, orderIndex);
-        await connection.runAndReadAll(`INSERT INTO deployment_executions (ref, project_ref, deployment_name, run_ref, order_index, started_at, status, payload_json)
-       VALUES ($ref, $project_ref, $deployment_name, $run_ref, $order_index, $started_at, $status, $payload_json)
-       ON CONFLICT (ref) DO UPDATE SET project_ref = excluded.project_ref, deployment_name = excluded.deployment_name,
-         run_ref = excluded.run_ref, order_index = excluded.order_index, started_at = excluded.started_at,
-         status = excluded.status, payload_json = excluded.payload_json`, { ...row });
-        if (tables.has('structural_ref_registry')) {
-            await connection.runAndReadAll(`INSERT INTO structural_ref_registry (ref, ref_kind, owner_kind, registered_at)
-         VALUES ($ref, 'deployment', 'deployment_execution', $at) ON CONFLICT (ref) DO NOTHING`, { ref, at: contractTimestamp(facts.endedAt) });
-        }
-        await connection.runAndReadAll('COMMIT');
-        inTransaction = false;
-        // Fold the write-ahead log into the file now: the workspace is uploaded right after, and a
-        // reader of the artifact must not depend on a `.wal` travelling with it.
-        await connection.runAndReadAll('CHECKPOINT');
-        return { outcome: 'written', ref, orderIndex, replaced: existing !== undefined };
-    }
-    catch (error) {
-        if (inTransaction)
-            await connection?.runAndReadAll('ROLLBACK').catch(() => undefined);
-        return skip('ledger_unwritable', `the ledger row could not be written: ${error.message.split('\n')[0]}`);
-    }
-    finally {
-        connection?.closeSync();
-        instance.closeSync();
-    }
-}
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(4573);
-;// CONCATENATED MODULE: ./src/evidence/line-reader.ts
-/**
- * Streams a file line by line at the byte level. Lines are split on `\n` before any decoding, so a
- * multi-gigabyte line is never built as a string: once a line passes `maxLineBytes` its bytes are
- * dropped and the caller learns only its number and length.
- *
- * One read buffer is reused for the whole file. A stream would hand over a fresh 1 MiB buffer per
- * chunk; while its lines are parsed those buffers live through enough young-generation collections
- * to be promoted, and then wait for a rare full collection: on a 1 GB workspace that held ~100 MB of
- * dead chunks. Nothing outlives a chunk but the copied tail of an unfinished line.
- */
-
-
-const NEWLINE = 0x0a;
-async function readLines(path, options, onLine) {
-    const max = options.maxLineBytes;
-    let pending = [];
-    let pendingBytes = 0;
-    let overflowBytes = 0;
-    let lineNo = 0;
-    let totalBytes = 0;
-    let lastByte = -1;
-    const emit = (terminated) => {
-        lineNo += 1;
-        if (overflowBytes > 0) {
-            onLine({ kind: 'too_long', lineNo, bytes: overflowBytes, terminated });
-        }
-        else {
-            const buf = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-            if ((0,external_node_buffer_.isUtf8)(buf)) {
-                onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
-            }
-            else {
-                onLine({ kind: 'invalid_encoding', lineNo, terminated });
-            }
-        }
-        pending = [];
-        pendingBytes = 0;
-        overflowBytes = 0;
-    };
-    const append = (chunk, start, end) => {
-        const length = end - start;
-        if (length === 0)
-            return;
-        if (overflowBytes > 0) {
-            overflowBytes += length;
-        }
-        else if (pendingBytes + length > max) {
-            overflowBytes = pendingBytes + length;
-            pending = [];
-            pendingBytes = 0;
-        }
-        else {
-            pending.push(chunk.subarray(start, end));
-            pendingBytes += length;
-        }
-    };
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        const buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-            if (bytesRead === 0)
-                break;
-            const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-            totalBytes += bytesRead;
-            lastByte = chunk[bytesRead - 1];
-            let start = 0;
-            let index = chunk.indexOf(NEWLINE, start);
-            while (index !== -1) {
-                append(chunk, start, index);
-                emit(true);
-                start = index + 1;
-                index = chunk.indexOf(NEWLINE, start);
-            }
-            if (start < chunk.length) {
-                // The next read overwrites the buffer; keep a copy of the unfinished line.
-                append(Buffer.from(chunk.subarray(start)), 0, chunk.length - start);
-            }
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    if (pendingBytes > 0 || overflowBytes > 0)
-        emit(false);
-    return { lines: lineNo, bytes: totalBytes, endsWithNewline: lastByte === NEWLINE };
-}
-
-;// CONCATENATED MODULE: ./src/promote/write-record.ts
-/**
- * Appends a promotion record to a workspace: always to the capture cache, and to the canonical
- * record store when one exists, with the manifest replaced atomically (write a sibling file, then
- * rename) exactly as the SDK's record store does. Writing is idempotent: a record whose ref is
- * already present is not written again.
- */
-
-
-
-
-
-const Manifest = schemas/* object */.Ikc({
-    current_segment_id: schemas/* number */.aig().int().positive(),
-    current_segment_record_count: schemas/* number */.aig().int().nonnegative(),
-    last_committed_sequence: schemas/* number */.aig().int().nonnegative(),
-    layout_mode: schemas/* literal */.euz('jsonl_segments'),
-    layout_version: schemas/* literal */.euz('1'),
-    next_sequence: schemas/* number */.aig().int().positive(),
-})
-    .loose();
-async function fileHasRecordRef(file, recordRef) {
-    const needle = JSON.stringify(recordRef);
-    let found = false;
-    try {
-        await readLines(file, { maxLineBytes: 64 * 1024 * 1024 }, (event) => {
-            if (event.kind === 'line' && event.text.includes(needle))
-                found = true;
-        });
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-    }
-    return found;
-}
-async function appendLine(file, line) {
-    const handle = await external_node_fs_.promises.open(file, 'a+');
-    try {
-        const { size } = await handle.stat();
-        let prefix = '';
-        if (size > 0) {
-            const last = Buffer.alloc(1);
-            await handle.read(last, 0, 1, size - 1);
-            // A torn last line must not swallow our record; start ours on a line of its own.
-            if (last[0] !== 0x0a)
-                prefix = '\n';
-        }
-        await handle.appendFile(`${prefix}${line}\n`);
-        await handle.sync();
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function writeAtomically(file, content) {
-    const temp = `${file}.tmp-${process.pid}-${Date.now()}`;
-    await external_node_fs_.promises.writeFile(temp, content);
-    await external_node_fs_.promises.rename(temp, file);
-}
-async function writePromotionRecord(workspace, record, now = new Date()) {
-    const recordRef = String(record.envelope.record_ref);
-    const captureDir = external_node_path_default().join(workspace, 'cache', 'capture');
-    const captureFile = external_node_path_default().join(captureDir, 'record.jsonl');
-    let captureCache = 'already-present';
-    if (!(await fileHasRecordRef(captureFile, recordRef))) {
-        await external_node_fs_.promises.mkdir(captureDir, { recursive: true });
-        await appendLine(captureFile, captureLine(record, now));
-        captureCache = 'written';
-    }
-    const manifestFile = external_node_path_default().join(workspace, 'records', 'manifest.json');
-    let manifestText;
-    try {
-        manifestText = await external_node_fs_.promises.readFile(manifestFile, 'utf8');
-    }
-    catch {
-        return { captureCache, recordStore: 'absent' };
-    }
-    const manifest = Manifest.parse(JSON.parse(manifestText));
-    const segment = external_node_path_default().join(workspace, 'records', 'segments', `segment-${String(manifest.current_segment_id).padStart(6, '0')}.jsonl`);
-    if (await fileHasRecordRef(segment, recordRef))
-        return { captureCache, recordStore: 'already-present' };
-    const sequence = manifest.next_sequence;
-    await external_node_fs_.promises.mkdir(external_node_path_default().dirname(segment), { recursive: true });
-    await appendLine(segment, segmentLine(record, sequence, now));
-    const next = {
-        ...manifest,
-        current_segment_record_count: manifest.current_segment_record_count + 1,
-        last_committed_sequence: sequence,
-        next_sequence: sequence + 1,
-    };
-    const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : 1)));
-    await writeAtomically(manifestFile, `${JSON.stringify(sorted, null, 2)}\n`);
-    return { captureCache, recordStore: 'written' };
-}
-
-;// CONCATENATED MODULE: ./src/promote/promote.ts
-/**
- * Promotion: after the gate has judged the workspace, record that the candidate moved forward — as
- * a GitHub Deployment (with statuses) and as a deployment record inside the evidence itself.
- * Re-running the same workflow run finds the deployment it created before instead of making a
- * second one, and the record writer recognises its own record.
- */
-
-
-
-
-const PROMOTION_TASK = 'promote:model';
-function payloadRunId(deployment) {
-    let payload = deployment.payload;
-    if (typeof payload === 'string') {
-        try {
-            payload = JSON.parse(payload);
-        }
-        catch {
-            return null;
-        }
-    }
-    const id = payload?.run_id;
-    return typeof id === 'number' ? id : null;
-}
-/**
- * `duckdb` loads the engine for the ledger row; without it (or without a ledger in the workspace)
- * only the event record is written.
- */
-async function promote(github, request, duckdb = null) {
-    if (request.failing && !request.force) {
-        return {
-            promoted: false,
-            reason: `Not promoted to ${request.environment}: the gate verdict is ${request.verdict}. Fix the failing gates, or set force: true to promote anyway (recorded as forced).`,
-        };
-    }
-    const startedAt = new Date();
-    const forced = request.failing && request.force;
-    const earlier = await github.listDeployments({
-        environment: request.environment,
-        sha: request.sha,
-        task: PROMOTION_TASK,
-        limit: 100,
-    });
-    const existing = earlier.find((deployment) => payloadRunId(deployment) === request.workflowRunId);
-    let deploymentId;
-    if (existing) {
-        deploymentId = existing.id;
-    }
-    else {
-        const payload = {
-            run_id: request.workflowRunId,
-            run_url: request.workflowRunUrl,
-            project: request.project,
-            run_ref: request.runRef,
-            verdict: request.verdict,
-            forced,
-            baseline_run_ref: request.baselineRunRef,
-            baseline_source: request.baselineSource,
-            key_metrics: request.keyMetrics,
-            report_url: request.reportUrl,
-        };
-        const created = await github.createDeployment({
-            ref: request.sha,
-            environment: request.environment,
-            task: PROMOTION_TASK,
-            payload: payload,
-            description: `${request.runRef} (gate ${request.verdict}${forced ? ', forced' : ''})`,
-            productionEnvironment: request.environment === 'production',
-        });
-        deploymentId = created.id;
-        await github.createDeploymentStatus(deploymentId, {
-            state: 'in_progress',
-            logUrl: request.workflowRunUrl,
-            description: 'contexta/gate is recording the promotion',
-        });
-    }
-    let record = null;
-    let ledger = null;
-    const status = 'completed';
-    const endedAt = new Date();
-    const facts = {
-        project: request.project,
-        runRef: request.runRef,
-        environment: request.environment,
-        status,
-        startedAt,
-        endedAt,
-        githubDeploymentId: deploymentId,
-        sha: request.sha,
-        verdict: request.verdict,
-        forced,
-        workflowRunUrl: request.workflowRunUrl,
-        baselineRunRef: request.baselineRunRef,
-    };
-    try {
-        if (request.workspace) {
-            record = await writePromotionRecord(request.workspace, buildPromotionRecord(facts));
-        }
-    }
-    catch (error) {
-        await github.createDeploymentStatus(deploymentId, {
-            state: 'failure',
-            logUrl: request.workflowRunUrl,
-            description: `Could not write the deployment record: ${error.message}`,
-        });
-        throw error;
-    }
-    if (request.workspace && duckdb) {
-        // Never fails the promotion: every problem comes back as a typed `skipped` outcome.
-        ledger = await writeDeploymentRow(external_node_path_default().join(request.workspace, 'metadata', 'ledger.db'), facts, duckdb);
-    }
-    await github.createDeploymentStatus(deploymentId, {
-        state: 'success',
-        logUrl: request.workflowRunUrl,
-        description: `${request.runRef} promoted${forced ? ' (forced past a failing gate)' : ''}`,
-    });
-    return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record, ledger };
-}
-
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Escaping for untrusted text (metric, slice, sample, run and stage names, messages, paths) that we
@@ -8248,6 +7059,8 @@ class WorkspaceRoot {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/evidence/json-text.ts
 /**
  * JSON parsing for evidence files. Python's `json` module writes and accepts the bare tokens
@@ -8391,6 +7204,97 @@ function parseJsonText(text, maxDepth) {
     if (depth > maxDepth)
         return { ok: false, reason: 'too_deep', depth };
     return { ok: true, value, nonFinite };
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+;// CONCATENATED MODULE: ./src/evidence/line-reader.ts
+/**
+ * Streams a file line by line at the byte level. Lines are split on `\n` before any decoding, so a
+ * multi-gigabyte line is never built as a string: once a line passes `maxLineBytes` its bytes are
+ * dropped and the caller learns only its number and length.
+ *
+ * One read buffer is reused for the whole file. A stream would hand over a fresh 1 MiB buffer per
+ * chunk; while its lines are parsed those buffers live through enough young-generation collections
+ * to be promoted, and then wait for a rare full collection: on a 1 GB workspace that held ~100 MB of
+ * dead chunks. Nothing outlives a chunk but the copied tail of an unfinished line.
+ */
+
+
+const NEWLINE = 0x0a;
+async function readLines(path, options, onLine) {
+    const max = options.maxLineBytes;
+    let pending = [];
+    let pendingBytes = 0;
+    let overflowBytes = 0;
+    let lineNo = 0;
+    let totalBytes = 0;
+    let lastByte = -1;
+    const emit = (terminated) => {
+        lineNo += 1;
+        if (overflowBytes > 0) {
+            onLine({ kind: 'too_long', lineNo, bytes: overflowBytes, terminated });
+        }
+        else {
+            const buf = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+            if ((0,external_node_buffer_.isUtf8)(buf)) {
+                onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
+            }
+            else {
+                onLine({ kind: 'invalid_encoding', lineNo, terminated });
+            }
+        }
+        pending = [];
+        pendingBytes = 0;
+        overflowBytes = 0;
+    };
+    const append = (chunk, start, end) => {
+        const length = end - start;
+        if (length === 0)
+            return;
+        if (overflowBytes > 0) {
+            overflowBytes += length;
+        }
+        else if (pendingBytes + length > max) {
+            overflowBytes = pendingBytes + length;
+            pending = [];
+            pendingBytes = 0;
+        }
+        else {
+            pending.push(chunk.subarray(start, end));
+            pendingBytes += length;
+        }
+    };
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+            totalBytes += bytesRead;
+            lastByte = chunk[bytesRead - 1];
+            let start = 0;
+            let index = chunk.indexOf(NEWLINE, start);
+            while (index !== -1) {
+                append(chunk, start, index);
+                emit(true);
+                start = index + 1;
+                index = chunk.indexOf(NEWLINE, start);
+            }
+            if (start < chunk.length) {
+                // The next read overwrites the buffer; keep a copy of the unfinished line.
+                append(Buffer.from(chunk.subarray(start)), 0, chunk.length - start);
+            }
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    if (pendingBytes > 0 || overflowBytes > 0)
+        emit(false);
+    return { lines: lineNo, bytes: totalBytes, endsWithNewline: lastByte === NEWLINE };
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/jsonl-file.ts
@@ -8747,6 +7651,296 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
     }
     return read;
 }
+
+;// CONCATENATED MODULE: ./src/evidence/model.ts
+/**
+ * The one evidence model every reader produces (Contexta capture cache, canonical record store,
+ * DuckDB ledger, metalab run store) and every later step (compare, gates, report) consumes.
+ *
+ * It is an aggregate, not a list of records: a reader folds records into series while streaming so
+ * memory grows with the number of distinct series and samples, never with the number of lines.
+ * Absence is explicit: `null` means "not known" (e.g. a status without a ledger), and everything a
+ * reader could not use becomes an `EvidenceGap`.
+ */
+
+const Severity = schemas/* enum */.k5n(['error', 'warning', 'info']);
+/** Contexta's lifecycle vocabulary; `completed` is the success state. */
+const LifecycleStatus = schemas/* enum */.k5n(['open', 'completed', 'failed', 'cancelled']);
+const CompletenessMarker = schemas/* enum */.k5n(['complete', 'partial', 'sampled', 'absent', 'unknown']);
+const DegradationMarker = schemas/* enum */.k5n([
+    'none',
+    'partial_failure',
+    'capture_gap',
+    'import_loss',
+    'compatibility_upgrade',
+]);
+const AggregationScope = schemas/* enum */.k5n(['run', 'stage', 'operation', 'step', 'slice']);
+/**
+ * Codes for everything a reader could not use or found suspicious. The Contexta integrity codes
+ * (`truncated_line`, `invalid_json_line`, `sequence_gap`, `manifest_sequence_mismatch`) keep
+ * Contexta's names so users can map them to `contexta` repair tools.
+ */
+const GapCode = schemas/* enum */.k5n([
+    // line-level integrity
+    'truncated_line',
+    'invalid_json_line',
+    'invalid_encoding',
+    'line_too_long',
+    'nesting_too_deep',
+    'non_finite_number',
+    'unsafe_integer',
+    'record_invalid',
+    'unknown_record_type',
+    'unknown_field',
+    'unknown_schema_version',
+    'invalid_ref',
+    'duplicate_record_ref',
+    'conflicting_record_ref',
+    // store-level integrity
+    'sequence_gap',
+    'duplicate_sequence',
+    'manifest_sequence_mismatch',
+    'manifest_missing',
+    'manifest_invalid',
+    'empty_file',
+    'file_unreadable',
+    'file_too_large',
+    'symlink_outside_workspace',
+    'binding_invalid',
+    'artifact_object_missing',
+    // ledger
+    'ledger_missing',
+    'ledger_invalid',
+    'ledger_storage_too_new',
+    'ledger_reader_unavailable',
+    'ledger_locked',
+    'ledger_unreadable',
+    'statuses_unavailable',
+    // content
+    'no_evidence',
+    'degraded_record',
+    'partial_record',
+    'run_incomplete',
+    'run_failed',
+    'run_missing',
+    'series_lost',
+]);
+const EvidenceGap = schemas/* object */.Ikc({
+    code: GapCode,
+    severity: Severity,
+    /** Workspace-relative path of the file the gap was found in, when there is one. */
+    file: schemas/* string */.YjP().optional(),
+    /** 1-based line number within `file`. */
+    line: schemas/* number */.aig().int().positive().optional(),
+    /** The ref the gap is about (record, run, stage, artifact, metalab run id). */
+    ref: schemas/* string */.YjP().optional(),
+    /** Attribution, so gates can ask "any gap in stage evaluate of the candidate run?". */
+    runRef: schemas/* string */.YjP().optional(),
+    stage: schemas/* string */.YjP().optional(),
+    message: schemas/* string */.YjP(),
+    /**
+     * How many occurrences one aggregated gap stands for (duplicate refs in a file, lines beyond the
+     * per-file listing cap, …); absent means one.
+     */
+    count: schemas/* number */.aig().int().positive().optional(),
+});
+const StepSummary = schemas/* object */.Ikc({
+    /** Number of distinct step values seen (from `tags.step` or metalab stepped series). */
+    count: schemas/* number */.aig().int().nonnegative(),
+    first: schemas/* number */.aig().nullable(),
+    last: schemas/* number */.aig().nullable(),
+    min: schemas/* number */.aig().nullable(),
+    max: schemas/* number */.aig().nullable(),
+});
+/**
+ * One metric series: all observations of one metric key for one slice (and batch) of one stage or
+ * run. `latest` follows Contexta's rule (greatest `observed_at`, later line on ties) but compares
+ * real instants rather than strings.
+ */
+const MetricSeries = schemas/* object */.Ikc({
+    key: schemas/* string */.YjP(),
+    /** From `tags.slice`, else `slice_ref`; null is the overall series. */
+    slice: schemas/* string */.YjP().nullable(),
+    /** Batch name (4th component of the batch ref) when the series is batch-scoped. */
+    batch: schemas/* string */.YjP().nullable(),
+    scope: AggregationScope.nullable(),
+    unit: schemas/* string */.YjP().nullable(),
+    latest: schemas/* object */.Ikc({
+        value: schemas/* number */.aig(),
+        observedAt: schemas/* string */.YjP().nullable(),
+        recordRef: schemas/* string */.YjP().nullable(),
+        step: schemas/* number */.aig().nullable(),
+    }),
+    /** How many observations were folded into this series. */
+    count: schemas/* number */.aig().int().positive(),
+    steps: StepSummary.nullable(),
+    /** Worst completeness marker seen on any observation. */
+    completeness: CompletenessMarker,
+    degraded: schemas/* boolean */.zMY(),
+    /** Observations whose value was NaN/±Infinity: reported, never compared. */
+    nonFinite: schemas/* number */.aig().int().nonnegative(),
+    /**
+     * metalab seed replicates: each replicate's final value, so statistics can use the spread.
+     * Empty for Contexta series.
+     */
+    replicates: schemas/* array */.YOg(schemas/* number */.aig()),
+    /**
+     * metalab: the `seed_fingerprint` of each entry of `replicates`, same order, so baseline and
+     * candidate replicates pair by seed. Absent for Contexta series.
+     */
+    replicateSeeds: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    /** Tags of the latest observation other than `slice` and `step`. */
+    tags: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+});
+/**
+ * Per-sample outcomes of one metric key in one stage, in compact columns. Sample names are the
+ * last component of the sample ref (`s-0001`), which is what pairs baseline and candidate.
+ */
+const SampleSeries = schemas/* object */.Ikc({
+    key: schemas/* string */.YjP(),
+    names: schemas/* array */.YOg(schemas/* string */.YjP()),
+    values: schemas/* instanceof */.Nlp(Float64Array),
+    /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
+    sliceIndex: schemas/* instanceof */.Nlp(Int32Array),
+    sliceNames: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** True when every value is exactly 0 or 1 (a binary outcome such as `correct`/`pass`). */
+    binary: schemas/* boolean */.zMY(),
+});
+const Batch = schemas/* object */.Ikc({
+    ref: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    status: LifecycleStatus.nullable(),
+});
+const DegradedRecord = schemas/* object */.Ikc({
+    recordRef: schemas/* string */.YjP(),
+    issueKey: schemas/* string */.YjP(),
+    category: schemas/* string */.YjP().nullable(),
+    severity: schemas/* enum */.k5n(['warning', 'error']).nullable(),
+    summary: schemas/* string */.YjP(),
+    degradationMarker: DegradationMarker,
+    stage: schemas/* string */.YjP().nullable(),
+});
+const EventSummary = schemas/* object */.Ikc({
+    key: schemas/* string */.YjP(),
+    level: schemas/* string */.YjP().nullable(),
+    count: schemas/* number */.aig().int().positive(),
+    lastMessage: schemas/* string */.YjP().nullable(),
+    stage: schemas/* string */.YjP().nullable(),
+});
+const Stage = schemas/* object */.Ikc({
+    ref: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    /** From the ledger; null when no ledger could be read. */
+    status: LifecycleStatus.nullable(),
+    orderIndex: schemas/* number */.aig().int().nullable(),
+    metrics: schemas/* array */.YOg(MetricSeries),
+    samples: schemas/* array */.YOg(SampleSeries),
+    batches: schemas/* array */.YOg(Batch),
+    recordCount: schemas/* number */.aig().int().nonnegative(),
+    /** Records in this stage whose completeness marker is not `complete`. */
+    partialRecords: schemas/* number */.aig().int().nonnegative(),
+});
+const Artifact = schemas/* object */.Ikc({
+    ref: schemas/* string */.YjP(),
+    kind: schemas/* string */.YjP(),
+    /** Location as recorded (`path:/abs/file`, a metalab uri re-rooted, …). */
+    location: schemas/* string */.YjP().nullable(),
+    sizeBytes: schemas/* number */.aig().nonnegative().nullable(),
+    hash: schemas/* string */.YjP().nullable(),
+    stage: schemas/* string */.YjP().nullable(),
+    /** Where we learned about it. */
+    source: schemas/* enum */.k5n(['binding', 'capture', 'metalab']),
+    /** `BOUND`/`PENDING`/`DEGRADED` for capture lines; `verified`/`missing` for bindings. */
+    status: schemas/* string */.YjP().nullable(),
+});
+const EnvironmentSnapshot = schemas/* object */.Ikc({
+    ref: schemas/* string */.YjP(),
+    capturedAt: schemas/* string */.YjP().nullable(),
+    python: schemas/* string */.YjP().nullable(),
+    platform: schemas/* string */.YjP().nullable(),
+    packages: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    /** Names only: environment variable values are never read into the model. */
+    environmentVariableNames: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
+const Deployment = schemas/* object */.Ikc({
+    ref: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    status: LifecycleStatus.nullable(),
+    runRef: schemas/* string */.YjP().nullable(),
+    startedAt: schemas/* string */.YjP().nullable(),
+    endedAt: schemas/* string */.YjP().nullable(),
+    /** `ledger` row, or a `deployment.promoted` event record. */
+    source: schemas/* enum */.k5n(['ledger', 'event']),
+    /** Extra facts (environment, GitHub deployment id, …) carried by an event record. */
+    attributes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+});
+const MetalabReplicateStatus = schemas/* enum */.k5n([
+    'success',
+    'failed',
+    'cancelled',
+    'running',
+    /** Listed in the experiment manifest, no run record on disk. */
+    'missing',
+    /** A run record exists but could not be read or validated. */
+    'unreadable',
+]);
+/**
+ * What a metalab unit (one parameter combination) is made of. The fingerprints let the engine
+ * refuse to compare units whose inputs changed (`contextFingerprints` differ) and show which code
+ * produced them.
+ */
+const MetalabUnit = schemas/* object */.Ikc({
+    experimentId: schemas/* string */.YjP(),
+    paramsFingerprints: schemas/* array */.YOg(schemas/* string */.YjP()),
+    contextFingerprints: schemas/* array */.YOg(schemas/* string */.YjP()),
+    codeHashes: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** Expected replicates from the experiment manifest's seed plan; null without a manifest. */
+    expectedReplicates: schemas/* number */.aig().int().nonnegative().nullable(),
+    replicates: schemas/* array */.YOg(schemas/* object */.Ikc({
+        runId: schemas/* string */.YjP(),
+        seedFingerprint: schemas/* string */.YjP().nullable(),
+        status: MetalabReplicateStatus,
+    })),
+});
+const Run = schemas/* object */.Ikc({
+    ref: schemas/* string */.YjP(),
+    project: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    status: LifecycleStatus.nullable(),
+    startedAt: schemas/* string */.YjP().nullable(),
+    endedAt: schemas/* string */.YjP().nullable(),
+    stages: schemas/* array */.YOg(Stage),
+    /** Metrics recorded without a stage. Contexta's compare ignores them; we compare them. */
+    runMetrics: schemas/* array */.YOg(MetricSeries),
+    events: schemas/* array */.YOg(EventSummary),
+    degraded: schemas/* array */.YOg(DegradedRecord),
+    artifacts: schemas/* array */.YOg(Artifact),
+    environment: EnvironmentSnapshot.nullable(),
+    recordCount: schemas/* number */.aig().int().nonnegative(),
+    /** metalab: the parameter combination this unit stands for. */
+    params: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable(),
+    /** metalab: identity and outcome of every replicate of the unit. Absent for Contexta runs. */
+    metalab: MetalabUnit.optional(),
+});
+const Project = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    runs: schemas/* array */.YOg(Run),
+    deployments: schemas/* array */.YOg(Deployment),
+});
+const Layout = schemas/* enum */.k5n(['capture_cache', 'record_store', 'ledger', 'artifact_bindings', 'metalab']);
+const Evidence = schemas/* object */.Ikc({
+    source: schemas/* object */.Ikc({
+        kind: schemas/* enum */.k5n(['contexta', 'metalab']),
+        /** The path the user gave, as given. */
+        root: schemas/* string */.YjP(),
+        /** Workspace roots found under it (relative to `root`, '.' for itself) with their layouts. */
+        workspaces: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), layouts: schemas/* array */.YOg(Layout) })),
+    }),
+    projects: schemas/* array */.YOg(Project),
+    gaps: schemas/* array */.YOg(EvidenceGap),
+    /** Plain-language facts about how the evidence was read (precedence, merges, ledger use). */
+    notes: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
 
 ;// CONCATENATED MODULE: ./src/contexta/record-schema.ts
 /**
@@ -9439,9 +8633,7 @@ class SampleColumns {
     }
 }
 
-;// CONCATENATED MODULE: ./src/contexta/fold.ts
-
-
+;// CONCATENATED MODULE: ./src/contexta/fold-series.ts
 
 const COMPLETENESS_RANK = {
     complete: 0,
@@ -9450,9 +8642,6 @@ const COMPLETENESS_RANK = {
     unknown: 3,
     absent: 4,
 };
-/** Degraded records kept per run; beyond it only the (capped, counted) gaps remain. */
-const MAX_DEGRADED_PER_RUN = 1000;
-const PARTIAL_MARKERS = new Set(['partial', 'absent', 'unknown']);
 class SeriesAcc {
     key;
     slice;
@@ -9550,6 +8739,34 @@ class SeriesAcc {
         };
     }
 }
+/** Code-unit order, as the model's lists are sorted (not locale order). */
+const compareStrings = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+function finishSeries(map, gaps, where) {
+    const out = [];
+    for (const acc of map.values()) {
+        const series = acc.finish();
+        if (series) {
+            out.push(series);
+            continue;
+        }
+        const slice = acc.slice ? ` (slice ${acc.slice})` : '';
+        gaps.add({
+            code: 'series_lost',
+            severity: 'warning',
+            runRef: where.runRef,
+            ...(where.stage ? { stage: where.stage } : {}),
+            count: acc.nonFinite,
+            message: `metric ${acc.key}${slice}${where.stage ? ` in stage ${where.stage}` : ' at run level'} has no finite value (${acc.nonFinite} NaN/Infinity observation(s)); it cannot be compared`,
+        });
+    }
+    return out.sort((a, b) => compareStrings(a.key, b.key) ||
+        compareStrings(a.batch ?? '', b.batch ?? '') ||
+        compareStrings(a.slice ?? '', b.slice ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/contexta/run-acc.ts
+
+
 class StageAcc {
     ref;
     name;
@@ -9599,6 +8816,74 @@ class ProjectAcc {
         this.name = name;
     }
 }
+function buildRun(run, gaps) {
+    const stages = [...run.stages.values()].sort((a, b) => (a.orderIndex ?? Number.MAX_SAFE_INTEGER) - (b.orderIndex ?? Number.MAX_SAFE_INTEGER) ||
+        a.seen - b.seen);
+    const built = stages.map((stage) => {
+        if (stage.partialRecords > 0) {
+            gaps.add({
+                code: 'partial_record',
+                severity: 'warning',
+                file: stage.partialFile ?? undefined,
+                runRef: run.ref,
+                stage: stage.name,
+                ref: stage.ref,
+                count: stage.partialRecords,
+                message: `${stage.partialRecords} record(s) in stage ${stage.name} are marked incomplete (completeness partial/absent/unknown)`,
+            });
+        }
+        return {
+            ref: stage.ref,
+            name: stage.name,
+            status: stage.status,
+            orderIndex: stage.orderIndex,
+            metrics: finishSeries(stage.series, gaps, { runRef: run.ref, stage: stage.name }),
+            samples: [...stage.samples.values()]
+                .sort((a, b) => compareStrings(a.key, b.key))
+                .map((s) => s.finish()),
+            batches: [...stage.batches.values()],
+            recordCount: stage.recordCount,
+            partialRecords: stage.partialRecords,
+        };
+    });
+    if (run.runPartialRecords > 0) {
+        gaps.add({
+            code: 'partial_record',
+            severity: 'warning',
+            file: run.runPartialFile ?? undefined,
+            runRef: run.ref,
+            ref: run.ref,
+            count: run.runPartialRecords,
+            message: `${run.runPartialRecords} run-level record(s) are marked incomplete (completeness partial/absent/unknown)`,
+        });
+    }
+    return {
+        ref: run.ref,
+        project: run.project,
+        name: run.name,
+        status: run.status,
+        startedAt: run.startedAt,
+        endedAt: run.endedAt,
+        stages: built,
+        runMetrics: finishSeries(run.runSeries, gaps, { runRef: run.ref, stage: null }),
+        events: [...run.events.values()],
+        degraded: run.degraded,
+        artifacts: [...run.artifacts.values()],
+        environment: run.environment,
+        recordCount: run.recordCount,
+        params: null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/contexta/fold.ts
+
+
+
+
+
+/** Degraded records kept per run; beyond it only the (capped, counted) gaps remain. */
+const MAX_DEGRADED_PER_RUN = 1000;
+const PARTIAL_MARKERS = new Set(['partial', 'absent', 'unknown']);
 class EvidenceBuilder {
     gaps;
     projects = new Map();
@@ -9842,88 +9127,11 @@ class EvidenceBuilder {
         for (const project of this.projects.values()) {
             const runs = [];
             for (const run of project.runs.values())
-                runs.push(this.buildRun(run));
+                runs.push(buildRun(run, this.gaps));
             projects.push({ name: project.name, runs, deployments: project.deployments });
         }
         return projects;
     }
-    buildRun(run) {
-        const stages = [...run.stages.values()].sort((a, b) => (a.orderIndex ?? Number.MAX_SAFE_INTEGER) - (b.orderIndex ?? Number.MAX_SAFE_INTEGER) ||
-            a.seen - b.seen);
-        const built = stages.map((stage) => {
-            if (stage.partialRecords > 0) {
-                this.gaps.add({
-                    code: 'partial_record',
-                    severity: 'warning',
-                    file: stage.partialFile ?? undefined,
-                    runRef: run.ref,
-                    stage: stage.name,
-                    ref: stage.ref,
-                    count: stage.partialRecords,
-                    message: `${stage.partialRecords} record(s) in stage ${stage.name} are marked incomplete (completeness partial/absent/unknown)`,
-                });
-            }
-            return {
-                ref: stage.ref,
-                name: stage.name,
-                status: stage.status,
-                orderIndex: stage.orderIndex,
-                metrics: finishSeries(stage.series, this.gaps, { runRef: run.ref, stage: stage.name }),
-                samples: [...stage.samples.values()].sort((a, b) => cmp(a.key, b.key)).map((s) => s.finish()),
-                batches: [...stage.batches.values()],
-                recordCount: stage.recordCount,
-                partialRecords: stage.partialRecords,
-            };
-        });
-        if (run.runPartialRecords > 0) {
-            this.gaps.add({
-                code: 'partial_record',
-                severity: 'warning',
-                file: run.runPartialFile ?? undefined,
-                runRef: run.ref,
-                ref: run.ref,
-                count: run.runPartialRecords,
-                message: `${run.runPartialRecords} run-level record(s) are marked incomplete (completeness partial/absent/unknown)`,
-            });
-        }
-        return {
-            ref: run.ref,
-            project: run.project,
-            name: run.name,
-            status: run.status,
-            startedAt: run.startedAt,
-            endedAt: run.endedAt,
-            stages: built,
-            runMetrics: finishSeries(run.runSeries, this.gaps, { runRef: run.ref, stage: null }),
-            events: [...run.events.values()],
-            degraded: run.degraded,
-            artifacts: [...run.artifacts.values()],
-            environment: run.environment,
-            recordCount: run.recordCount,
-            params: null,
-        };
-    }
-}
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-function finishSeries(map, gaps, where) {
-    const out = [];
-    for (const acc of map.values()) {
-        const series = acc.finish();
-        if (series) {
-            out.push(series);
-            continue;
-        }
-        const slice = acc.slice ? ` (slice ${acc.slice})` : '';
-        gaps.add({
-            code: 'series_lost',
-            severity: 'warning',
-            runRef: where.runRef,
-            ...(where.stage ? { stage: where.stage } : {}),
-            count: acc.nonFinite,
-            message: `metric ${acc.key}${slice}${where.stage ? ` in stage ${where.stage}` : ' at run level'} has no finite value (${acc.nonFinite} NaN/Infinity observation(s)); it cannot be compared`,
-        });
-    }
-    return out.sort((a, b) => cmp(a.key, b.key) || cmp(a.batch ?? '', b.batch ?? '') || cmp(a.slice ?? '', b.slice ?? ''));
 }
 
 ;// CONCATENATED MODULE: ./src/contexta/record-store.ts
@@ -9938,7 +9146,7 @@ function finishSeries(map, gaps, where) {
 
 
 
-const record_store_Manifest = schemas/* object */.Ikc({
+const Manifest = schemas/* object */.Ikc({
     layout_mode: schemas/* literal */.euz('jsonl_segments'),
     layout_version: schemas/* literal */.euz('1'),
     current_segment_id: schemas/* number */.aig().int().min(1),
@@ -9969,7 +9177,7 @@ async function readManifest(root, recordsDir, limits, gaps) {
         });
         return null;
     }
-    const manifest = record_store_Manifest.safeParse(parsed.value);
+    const manifest = Manifest.safeParse(parsed.value);
     if (!manifest.success) {
         const issue = manifest.error.issues[0];
         gaps.add({
@@ -10196,6 +9404,26 @@ function orderGaps(gaps) {
         .map(({ gap }) => gap);
 }
 
+;// CONCATENATED MODULE: ./src/metalab/experiment-state.ts
+const LIST_LIMIT = 8;
+/** Files read at once; enough to overlap I/O latency, few enough to stay far from fd limits. */
+const CONCURRENCY = 16;
+/** Store-relative path of a file of this experiment. */
+function experimentPath(exp, rel) {
+    return exp.prefix + rel;
+}
+function unitRef(exp, label) {
+    return `metalab:${exp.experimentId}/${label}`;
+}
+async function logHint(exp, runId) {
+    const log = experimentPath(exp, `logs/${runId}_run.log`);
+    return (await exp.ctx.root.resolve(log)).ok ? `; its log is ${log}` : '';
+}
+function listSome(items) {
+    const shown = items.slice(0, LIST_LIMIT).join(', ');
+    return items.length > LIST_LIMIT ? `${shown} and ${items.length - LIST_LIMIT} more` : shown;
+}
+
 ;// CONCATENATED MODULE: ./src/metalab/json-file.ts
 /**
  * Reads one JSON document of a metalab store, confined to the store root. Every way a file can be
@@ -10341,13 +9569,376 @@ function schema_describeIssues(error) {
         .join('; ');
 }
 
+;// CONCATENATED MODULE: ./src/metalab/manifest.ts
+
+
+const STAMPED = /_(\d{8})_(\d{6})\.json$/;
+function isCandidateFile(name) {
+    return name.endsWith('.json') && !name.includes('.tmp.');
+}
+function caseIndexes(manifest, runIds) {
+    const replicates = manifest.seeds?.replicates;
+    if (replicates === undefined || manifest.run_ids.length % replicates !== 0)
+        return null;
+    if (manifest.total_runs !== undefined && manifest.total_runs !== manifest.run_ids.length)
+        return null;
+    if (runIds.length !== manifest.run_ids.length)
+        return null;
+    return new Map(runIds.map((id, index) => [id, Math.floor(index / replicates)]));
+}
+/**
+ * Reads the newest manifest of the experiment directory whose store-relative path is `prefix`
+ * (`''` for the root itself, else `<dir>/`). A newest manifest
+ * that cannot be used is reported and NOT replaced by an older one: an older invocation's run list
+ * would silently describe a different sweep.
+ */
+async function readNewestManifest(ctx, prefix, attribution) {
+    const dir = `${prefix}experiments`;
+    const listing = await ctx.root.list(dir);
+    if (listing.problem) {
+        ctx.gaps.push({
+            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+            severity: 'error',
+            file: dir,
+            ...attribution,
+            message: listing.problem.message,
+        });
+        return { kind: 'invalid', file: dir, reason: listing.problem.message };
+    }
+    const names = listing.entries
+        .filter((entry) => !entry.isDirectory() && isCandidateFile(entry.name))
+        .map((entry) => entry.name);
+    if (names.length === 0)
+        return { kind: 'none' };
+    const stamp = (name) => {
+        const match = STAMPED.exec(name);
+        return match ? `${match[1]}${match[2]}` : '';
+    };
+    const newestStamp = names.map(stamp).sort().at(-1) ?? '';
+    const tied = names.filter((name) => stamp(name) === newestStamp).sort();
+    let best = null;
+    let invalid = null;
+    for (const name of tied) {
+        const file = `${dir}/${name}`;
+        const read = await readJsonFile(ctx, file, 'error', attribution);
+        if (!read.ok) {
+            invalid ??= { file, reason: 'it could not be read (see the gap for that file)' };
+            continue;
+        }
+        const parsed = ExperimentManifest.safeParse(read.value);
+        if (!parsed.success) {
+            invalid ??= { file, reason: schema_describeIssues(parsed.error) };
+            continue;
+        }
+        if (best === null || (parsed.data.submitted_at ?? '') >= (best.manifest.submitted_at ?? '')) {
+            best = { file, manifest: parsed.data };
+        }
+    }
+    if (invalid !== null)
+        return { kind: 'invalid', ...invalid };
+    if (best === null)
+        return { kind: 'none' };
+    const runIds = [...new Set(best.manifest.run_ids)];
+    return {
+        kind: 'found',
+        expected: {
+            file: best.file,
+            manifest: best.manifest,
+            runIds,
+            caseIndex: caseIndexes(best.manifest, runIds),
+        },
+    };
+}
+function manifestGap(outcome, prefix, ref) {
+    if (outcome.kind === 'none') {
+        return {
+            code: 'manifest_missing',
+            severity: 'warning',
+            file: `${prefix}experiments`,
+            ref,
+            message: `${ref} has no experiment manifest, so the expected runs are unknown: every run record is used, ` +
+                'and a run that was never written cannot be detected',
+        };
+    }
+    if (outcome.kind === 'invalid') {
+        return {
+            code: 'manifest_invalid',
+            severity: 'error',
+            file: outcome.file,
+            ref,
+            message: `the newest experiment manifest ${outcome.file} cannot be used (${outcome.reason}), so the expected ` +
+                'runs are unknown: ' +
+                'every run record is used, and a run that was never written cannot be detected',
+        };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/metalab/map-in-order.ts
+/**
+ * Runs `task` over `items` with at most `limit` tasks in flight. Store reads are many small files, so
+ * overlapping them pays off; results keep the input order so the evidence stays deterministic.
+ */
+async function mapInOrder(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/metalab/replica-gaps.ts
+/**
+ * Gaps for the replicas that give no evidence: missing, failed, cancelled or crashed runs, each with
+ * its log file when there is one (failed runs: error type and message only, never the traceback).
+ */
+
+function oneLine(text, limit = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
+}
+/** An unreadable run already has its error gap; a missing one needs one. */
+async function reportUnattributed(exp, replica) {
+    if (replica.status !== 'missing')
+        return;
+    exp.ctx.gaps.push({
+        code: 'run_missing',
+        severity: 'error',
+        file: replica.file,
+        ref: replica.runId,
+        message: `run ${replica.runId} of ${exp.experimentId} is listed in the experiment manifest but was never written, ` +
+            `and no other replicate tells which parameter combination it belongs to${await logHint(exp, replica.runId)}`,
+    });
+}
+async function reportIncomplete(exp, runRef, members) {
+    for (const member of members) {
+        if (member.status === 'success' || member.status === 'unreadable')
+            continue;
+        const seed = member.record ? ` (seed ${member.record.seed_fingerprint})` : '';
+        const subject = `run ${member.runId}${seed} of ${runRef}`;
+        const base = { file: member.file, ref: member.runId, runRef };
+        const log = await logHint(exp, member.runId);
+        if (member.status === 'missing') {
+            exp.ctx.gaps.push({
+                ...base,
+                code: 'run_missing',
+                severity: 'error',
+                message: `${subject} is listed in the experiment manifest but was never written (the sweep stopped before it ran)${log}`,
+            });
+        }
+        else if (member.status === 'failed') {
+            const error = member.record?.error;
+            const what = error
+                ? `${error.type ?? 'an error'}${error.message ? `: ${oneLine(error.message)}` : ''}`
+                : member.record?.status === undefined
+                    ? 'no status (metalab treats that as failed)'
+                    : 'no error recorded';
+            exp.ctx.gaps.push({
+                ...base,
+                code: 'run_failed',
+                severity: 'error',
+                message: `${subject} failed with ${what}; its partial metrics are not used${log}`,
+            });
+        }
+        else if (member.status === 'cancelled') {
+            exp.ctx.gaps.push({
+                ...base,
+                code: 'run_incomplete',
+                severity: 'error',
+                message: `${subject} was cancelled; it has no usable metrics${log}`,
+            });
+        }
+        else if (member.status === 'running') {
+            await reportStale(exp, member, subject, base, log);
+        }
+    }
+}
+async function reportStale(exp, member, subject, base, log) {
+    if (member.record?.status === 'running') {
+        exp.ctx.gaps.push({
+            ...base,
+            code: 'run_incomplete',
+            severity: 'error',
+            message: `${subject} is still marked running (started ${member.record.started_at ?? 'at an unknown time'}): ` +
+                `the process died before finishing, so it has no metrics${log}`,
+        });
+    }
+    const present = await exp.ctx.root.list(experimentPath(exp, `results/${member.runId}`));
+    const written = new Set(present.entries.map((entry) => entry.name.replace(/\.json$/, '')));
+    const lost = [...exp.findings.steppedKeys].filter((key) => !written.has(key)).sort();
+    if (lost.length === 0)
+        return;
+    exp.ctx.gaps.push({
+        ...base,
+        code: 'series_lost',
+        severity: 'warning',
+        message: `${subject}: stepped series ${lost.join(', ')} were lost (metalab writes them only when a run finishes)`,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/metalab/params-label.ts
+/**
+ * The canonical label of a metalab parameter combination, e.g. `lr=0.1, model=mlp`. It is the
+ * `Run.name` of a metalab unit, and the engine pairs baseline and candidate units by it: metalab's
+ * `run_id` includes the operation's code hash, so it changes with every code change and can never pair.
+ *
+ * Rules (stable across stores and machines):
+ * - keys sorted by UTF-16 code unit, `key=value` joined by `, `; nested objects the same inside `{}`,
+ *   arrays as `[a, b]`;
+ * - numbers in JavaScript's shortest round-trip form, so Python's `1.0` reads back as `1` and prints as
+ *   `lr=1` (metalab fingerprints `1` and `1.0` differently; this label does not, nor `-0` and `0`);
+ * - a string is written bare when it is an identifier-like word (`mlp`, `resnet-50`, `v1.2`) that
+ *   cannot be mistaken for a number, boolean or null, and JSON-quoted otherwise (`"0.1"`, `"a, b"`),
+ *   so no two different values share a label;
+ * - an empty combination is `(no parameters)`.
+ */
+const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const RESERVED_WORDS = new Set(['true', 'false', 'null', 'NaN', 'Infinity']);
+function formatWord(text) {
+    return BARE_WORD.test(text) && !RESERVED_WORDS.has(text) ? text : JSON.stringify(text);
+}
+function formatEntries(object) {
+    return Object.keys(object)
+        .sort()
+        .map((key) => `${formatWord(key)}=${formatValue(object[key])}`)
+        .join(', ');
+}
+function formatValue(value) {
+    if (typeof value === 'string')
+        return formatWord(value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (value === null || value === undefined)
+        return 'null';
+    if (Array.isArray(value))
+        return `[${value.map(formatValue).join(', ')}]`;
+    if (typeof value === 'object')
+        return `{${formatEntries(value)}}`;
+    return JSON.stringify(String(value));
+}
+function paramsLabel(params) {
+    return Object.keys(params).length === 0 ? '(no parameters)' : formatEntries(params);
+}
+
+;// CONCATENATED MODULE: ./src/metalab/run-records.ts
+
+
+
+
+
+const KNOWN_STATUSES = new Set(['success', 'failed', 'cancelled', 'running']);
+async function readReplicas(exp) {
+    const dir = experimentPath(exp, 'runs');
+    const listing = await exp.ctx.root.list(dir);
+    if (listing.problem) {
+        exp.ctx.gaps.push({
+            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+            severity: 'error',
+            file: dir,
+            ref: exp.expDir,
+            message: `${listing.problem.message}; no run of this experiment can be read`,
+        });
+    }
+    const onDisk = new Set();
+    const strays = [];
+    for (const entry of listing.entries) {
+        if (entry.isDirectory() || entry.name.includes('.tmp.') || !entry.name.endsWith('.json'))
+            continue;
+        const stem = entry.name.slice(0, -'.json'.length);
+        if (RUN_ID.test(stem))
+            onDisk.add(stem);
+        else
+            strays.push(entry.name);
+    }
+    if (strays.length > 0) {
+        exp.notes.push(`${exp.expDir}: files in runs/ that are not named <run_id>.json were ignored: ${listSome(strays.sort())}.`);
+    }
+    const expectedIds = exp.expected ? exp.expected.runIds : [...onDisk].sort();
+    if (exp.expected) {
+        const expectedSet = new Set(expectedIds);
+        const ignored = [...onDisk].filter((id) => !expectedSet.has(id)).sort();
+        exp.notes.push(`${exp.expDir}: the expected runs are the ${expectedIds.length} run id(s) listed in ${exp.expected.file}, ` +
+            'the newest experiment manifest.' +
+            (ignored.length > 0
+                ? ` ${ignored.length} run record(s) not in it were ignored as stale: ${listSome(ignored)}.`
+                : ''));
+    }
+    const replicas = await mapInOrder(expectedIds, CONCURRENCY, async (runId) => {
+        const file = `${dir}/${runId}.json`;
+        const replica = { runId, file, status: 'missing', record: null, label: null, gaps: [] };
+        if (onDisk.has(runId))
+            await readRun(exp, replica);
+        return replica;
+    });
+    for (const replica of replicas)
+        exp.ctx.gaps.push(...replica.gaps);
+    return replicas;
+}
+/** Fills `replica` from its record; gaps go to `replica.gaps` so reads can overlap. */
+async function readRun(exp, replica) {
+    const { runId, file, gaps } = replica;
+    const read = await readJsonFile({ ...exp.ctx, gaps }, file, 'error', { ref: runId });
+    if (!read.ok) {
+        if (!read.missing)
+            replica.status = 'unreadable';
+        return;
+    }
+    replica.status = 'unreadable';
+    const parsed = RunRecord.safeParse(read.value);
+    if (!parsed.success) {
+        gaps.push({
+            code: 'record_invalid',
+            severity: 'error',
+            file,
+            ref: runId,
+            message: `${file} is not a usable metalab run record: ${schema_describeIssues(parsed.error)}`,
+        });
+        return;
+    }
+    const record = parsed.data;
+    const problem = record.run_id !== runId
+        ? `its run_id is ${JSON.stringify(record.run_id)}, but the file name says ${runId}`
+        : exp.experimentId !== '' && record.experiment_id !== exp.experimentId
+            ? `it belongs to experiment ${JSON.stringify(record.experiment_id)}, not ${exp.experimentId}`
+            : record.status !== undefined && !KNOWN_STATUSES.has(record.status)
+                ? `its status ${JSON.stringify(record.status)} is none of success, failed, cancelled, running`
+                : null;
+    if (problem !== null) {
+        gaps.push({
+            code: 'record_invalid',
+            severity: 'error',
+            file,
+            ref: runId,
+            message: `${file} cannot be used: ${problem}`,
+        });
+        return;
+    }
+    if (record._schema_version !== undefined && record._schema_version !== SUPPORTED_SCHEMA_VERSION) {
+        gaps.push({
+            code: 'unknown_schema_version',
+            severity: 'warning',
+            file,
+            ref: runId,
+            message: `${file} has record schema ${record._schema_version}; this reader knows ${SUPPORTED_SCHEMA_VERSION}`,
+        });
+    }
+    replica.record = record;
+    replica.label = paramsLabel(record.params_resolved);
+    replica.status = (record.status ?? 'failed');
+}
+
 ;// CONCATENATED MODULE: ./src/metalab/replicate.ts
 
 
 function observationId(key, slice) {
     return slice === null ? key : `${key}\u0000${slice}`;
 }
-function replicate_coerce(value) {
+function coerce(value) {
     if (typeof value === 'number')
         return { ok: true, value, boolean: false };
     if (typeof value === 'boolean')
@@ -10379,7 +9970,7 @@ class ReplicateReader {
         this.ctx.gaps.push({ ...gap, ...this.attribution });
     }
     observe(file, what, observation, raw) {
-        const coerced = replicate_coerce(raw);
+        const coerced = coerce(raw);
         if (!coerced.ok) {
             this.gap({
                 code: 'non_finite_number',
@@ -10708,171 +10299,157 @@ async function readArtifacts(ctx, prefix, runFile, runId, descriptors, refPrefix
     return artifacts;
 }
 
-;// CONCATENATED MODULE: ./src/metalab/manifest.ts
+;// CONCATENATED MODULE: ./src/metalab/unit.ts
 
 
-const STAMPED = /_(\d{8})_(\d{6})\.json$/;
-function isCandidateFile(name) {
-    return name.endsWith('.json') && !name.includes('.tmp.');
-}
-function caseIndexes(manifest, runIds) {
-    const replicates = manifest.seeds?.replicates;
-    if (replicates === undefined || manifest.run_ids.length % replicates !== 0)
-        return null;
-    if (manifest.total_runs !== undefined && manifest.total_runs !== manifest.run_ids.length)
-        return null;
-    if (runIds.length !== manifest.run_ids.length)
-        return null;
-    return new Map(runIds.map((id, index) => [id, Math.floor(index / replicates)]));
+
+
+function distinct(values) {
+    return [...new Set(values.filter((value) => typeof value === 'string'))].sort();
 }
 /**
- * Reads the newest manifest of the experiment directory whose store-relative path is `prefix`
- * (`''` for the root itself, else `<dir>/`). A newest manifest
- * that cannot be used is reported and NOT replaced by an older one: an older invocation's run list
- * would silently describe a different sweep.
+ * Replicas with a record by seed fingerprint, then the others by run id. Two records for one seed
+ * (parameters written differently, e.g. 1 vs 1.0, or an older run when there is no manifest): the
+ * later started one is used and the other reported.
  */
-async function readNewestManifest(ctx, prefix, attribution) {
-    const dir = `${prefix}experiments`;
-    const listing = await ctx.root.list(dir);
-    if (listing.problem) {
+function orderReplicas(exp, label, members, ctx) {
+    const bySeed = new Map();
+    const started = (replica) => replica.record.started_at ?? '';
+    for (const member of members) {
+        if (member.record === null)
+            continue;
+        const seed = member.record.seed_fingerprint;
+        const other = bySeed.get(seed);
+        if (other === undefined) {
+            bySeed.set(seed, member);
+            continue;
+        }
+        const [kept, dropped] = started(member) > started(other) ? [member, other] : [other, member];
+        bySeed.set(seed, kept);
         ctx.gaps.push({
-            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-            severity: 'error',
-            file: dir,
-            ...attribution,
-            message: listing.problem.message,
+            code: 'duplicate_record_ref',
+            severity: 'warning',
+            file: dropped.file,
+            ref: dropped.runId,
+            runRef: unitRef(exp, label),
+            message: `runs ${kept.runId} and ${dropped.runId} are both seed ${seed} of ${label}; only ${kept.runId}, ` +
+                'the later started, is used',
         });
-        return { kind: 'invalid', file: dir, reason: listing.problem.message };
     }
-    const names = listing.entries
-        .filter((entry) => !entry.isDirectory() && isCandidateFile(entry.name))
-        .map((entry) => entry.name);
-    if (names.length === 0)
-        return { kind: 'none' };
-    const stamp = (name) => {
-        const match = STAMPED.exec(name);
-        return match ? `${match[1]}${match[2]}` : '';
-    };
-    const newestStamp = names.map(stamp).sort().at(-1) ?? '';
-    const tied = names.filter((name) => stamp(name) === newestStamp).sort();
-    let best = null;
-    let invalid = null;
-    for (const name of tied) {
-        const file = `${dir}/${name}`;
-        const read = await readJsonFile(ctx, file, 'error', attribution);
-        if (!read.ok) {
-            invalid ??= { file, reason: 'it could not be read (see the gap for that file)' };
+    const kept = [...bySeed.keys()].sort().map((seed) => bySeed.get(seed));
+    const unseeded = members
+        .filter((member) => member.record === null)
+        .sort((a, b) => (a.runId < b.runId ? -1 : 1));
+    return [...kept, ...unseeded];
+}
+function unitStatus(exp, members) {
+    const has = (status) => members.some((member) => member.status === status);
+    if (has('failed'))
+        return 'failed';
+    if (has('cancelled'))
+        return 'cancelled';
+    if (has('running'))
+        return 'open';
+    const expected = exp.expected?.manifest.seeds?.replicates ?? 0;
+    return members.every((member) => member.status === 'success') && members.length >= expected
+        ? 'completed'
+        : null;
+}
+/** Builds one unit; its gaps go to `ctx.gaps` so units can be read side by side. */
+async function buildUnit(exp, label, all, ctx) {
+    const ref = unitRef(exp, label);
+    const members = orderReplicas(exp, label, all, ctx);
+    for (const member of all)
+        for (const gap of member.gaps)
+            gap.runRef ??= ref;
+    await checkSlurmMarkers(exp, members, ref, ctx);
+    const seeded = [];
+    const artifacts = [];
+    for (const member of members) {
+        if (member.status !== 'success' || member.record === null)
             continue;
-        }
-        const parsed = ExperimentManifest.safeParse(read.value);
-        if (!parsed.success) {
-            invalid ??= { file, reason: schema_describeIssues(parsed.error) };
-            continue;
-        }
-        if (best === null || (parsed.data.submitted_at ?? '') >= (best.manifest.submitted_at ?? '')) {
-            best = { file, manifest: parsed.data };
-        }
+        const attribution = { ref: member.runId, runRef: ref };
+        const record = member.record;
+        const evidence = await readReplicateEvidence(ctx, exp.prefix, member.file, member.runId, record.metrics, attribution);
+        seeded.push({ seedFingerprint: record.seed_fingerprint, evidence });
+        collectFindings(exp, label, evidence);
+        artifacts.push(...(await readArtifacts(ctx, exp.prefix, member.file, member.runId, record.artifacts ?? [], `${ref}@${record.seed_fingerprint}`, attribution)));
     }
-    if (invalid !== null)
-        return { kind: 'invalid', ...invalid };
-    if (best === null)
-        return { kind: 'none' };
-    const runIds = [...new Set(best.manifest.run_ids)];
-    return {
-        kind: 'found',
-        expected: {
-            file: best.file,
-            manifest: best.manifest,
-            runIds,
-            caseIndex: caseIndexes(best.manifest, runIds),
+    const records = members.flatMap((member) => (member.record ? [member.record] : []));
+    const starts = distinct(records.map((record) => record.started_at));
+    const ends = distinct(records.map((record) => record.finished_at));
+    const expectedReplicates = exp.expected?.manifest.seeds?.replicates ?? null;
+    const run = {
+        ref,
+        project: exp.experimentId,
+        name: label,
+        status: unitStatus(exp, members),
+        startedAt: starts[0] ?? null,
+        endedAt: ends[ends.length - 1] ?? null,
+        stages: [],
+        runMetrics: aggregateReplicates(seeded, Math.max(members.length, expectedReplicates ?? 0)),
+        events: [],
+        degraded: [],
+        artifacts,
+        environment: null,
+        recordCount: records.length,
+        params: records[0]?.params_resolved ?? null,
+        metalab: {
+            experimentId: exp.experimentId,
+            paramsFingerprints: distinct(records.map((record) => record.params_fingerprint)),
+            contextFingerprints: distinct(records.map((record) => record.context_fingerprint)),
+            codeHashes: distinct(records.map((record) => record.provenance?.code_hash)),
+            expectedReplicates,
+            replicates: members.map((member) => ({
+                runId: member.runId,
+                seedFingerprint: member.record?.seed_fingerprint ?? null,
+                status: member.status,
+            })),
         },
     };
-}
-function manifestGap(outcome, prefix, ref) {
-    if (outcome.kind === 'none') {
-        return {
-            code: 'manifest_missing',
+    if (run.metalab.paramsFingerprints.length > 1) {
+        ctx.gaps.push({
+            code: 'conflicting_record_ref',
             severity: 'warning',
-            file: `${prefix}experiments`,
-            ref,
-            message: `${ref} has no experiment manifest, so the expected runs are unknown: every run record is used, ` +
-                'and a run that was never written cannot be detected',
-        };
+            ref: run.metalab.paramsFingerprints.join(', '),
+            runRef: ref,
+            message: `${label} gathers runs with different metalab params fingerprints (${run.metalab.paramsFingerprints.join(', ')}): their parameters print the same but were written differently`,
+        });
     }
-    if (outcome.kind === 'invalid') {
-        return {
-            code: 'manifest_invalid',
+    return { run, members };
+}
+/** The SLURM executor marks completion with `runs/<run_id>.done`; metalab requires it too. */
+async function checkSlurmMarkers(exp, members, runRef, ctx) {
+    if (!exp.slurm)
+        return;
+    for (const member of members) {
+        if (member.status !== 'success')
+            continue;
+        const marker = experimentPath(exp, `runs/${member.runId}.done`);
+        if ((await ctx.root.resolve(marker)).ok)
+            continue;
+        member.status = 'running';
+        ctx.gaps.push({
+            code: 'run_incomplete',
             severity: 'error',
-            file: outcome.file,
-            ref,
-            message: `the newest experiment manifest ${outcome.file} cannot be used (${outcome.reason}), so the expected ` +
-                'runs are unknown: ' +
-                'every run record is used, and a run that was never written cannot be detected',
-        };
+            file: marker,
+            ref: member.runId,
+            runRef,
+            message: `run ${member.runId} says success but its SLURM completion marker ${marker} is missing, so the job did not finish`,
+        });
     }
-    return null;
 }
-
-;// CONCATENATED MODULE: ./src/metalab/map-in-order.ts
-/**
- * Runs `task` over `items` with at most `limit` tasks in flight. Store reads are many small files, so
- * overlapping them pays off; results keep the input order so the evidence stays deterministic.
- */
-async function mapInOrder(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/metalab/params-label.ts
-/**
- * The canonical label of a metalab parameter combination, e.g. `lr=0.1, model=mlp`. It is the
- * `Run.name` of a metalab unit, and the engine pairs baseline and candidate units by it: metalab's
- * `run_id` includes the operation's code hash, so it changes with every code change and can never pair.
- *
- * Rules (stable across stores and machines):
- * - keys sorted by UTF-16 code unit, `key=value` joined by `, `; nested objects the same inside `{}`,
- *   arrays as `[a, b]`;
- * - numbers in JavaScript's shortest round-trip form, so Python's `1.0` reads back as `1` and prints as
- *   `lr=1` (metalab fingerprints `1` and `1.0` differently; this label does not, nor `-0` and `0`);
- * - a string is written bare when it is an identifier-like word (`mlp`, `resnet-50`, `v1.2`) that
- *   cannot be mistaken for a number, boolean or null, and JSON-quoted otherwise (`"0.1"`, `"a, b"`),
- *   so no two different values share a label;
- * - an empty combination is `(no parameters)`.
- */
-const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const RESERVED_WORDS = new Set(['true', 'false', 'null', 'NaN', 'Infinity']);
-function formatWord(text) {
-    return BARE_WORD.test(text) && !RESERVED_WORDS.has(text) ? text : JSON.stringify(text);
-}
-function formatEntries(object) {
-    return Object.keys(object)
-        .sort()
-        .map((key) => `${formatWord(key)}=${formatValue(object[key])}`)
-        .join(', ');
-}
-function formatValue(value) {
-    if (typeof value === 'string')
-        return formatWord(value);
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (value === null || value === undefined)
-        return 'null';
-    if (Array.isArray(value))
-        return `[${value.map(formatValue).join(', ')}]`;
-    if (typeof value === 'object')
-        return `{${formatEntries(value)}}`;
-    return JSON.stringify(String(value));
-}
-function paramsLabel(params) {
-    return Object.keys(params).length === 0 ? '(no parameters)' : formatEntries(params);
+function collectFindings(exp, label, evidence) {
+    for (const key of evidence.booleanKeys)
+        exp.findings.booleanKeys.add(key);
+    for (const name of evidence.renamedSeries)
+        exp.findings.renamedSeries.add(`${name}.steps (${label})`);
+    for (const name of evidence.unreadResults)
+        exp.findings.unreadResults.add(name);
+    for (const observation of evidence.observations.values()) {
+        if (observation.scope === 'step')
+            exp.findings.steppedKeys.add(observation.key);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/metalab/experiment.ts
@@ -10884,208 +10461,84 @@ function paramsLabel(params) {
 
 
 
-const KNOWN_STATUSES = new Set(['success', 'failed', 'cancelled', 'running']);
-const LIST_LIMIT = 8;
-/** Files read at once; enough to overlap I/O latency, few enough to stay far from fd limits. */
-const CONCURRENCY = 16;
-function listSome(items) {
-    const shown = items.slice(0, LIST_LIMIT).join(', ');
-    return items.length > LIST_LIMIT ? `${shown} and ${items.length - LIST_LIMIT} more` : shown;
-}
-function oneLine(text, limit = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
-}
-function distinct(values) {
-    return [...new Set(values.filter((value) => typeof value === 'string'))].sort();
-}
 class ExperimentReader {
-    ctx;
-    expDir;
-    experimentId = '';
-    expected = null;
-    slurm = false;
-    notes = [];
-    /** What successful replicates showed, across units, for notes and for `series_lost`. */
-    findings = {
-        booleanKeys: new Set(),
-        renamedSeries: new Set(),
-        unreadResults: new Set(),
-        steppedKeys: new Set(),
-    };
-    constructor(ctx, 
-    /** Store-relative experiment directory ('.' when the root is the experiment directory). */
-    expDir) {
-        this.ctx = ctx;
-        this.expDir = expDir;
-    }
-    /** Store-relative path of a file of this experiment. */
-    path(rel) {
-        return this.prefix + rel;
-    }
-    get prefix() {
-        return this.expDir === '.' ? '' : `${this.expDir}/`;
-    }
-    gap(gap) {
-        this.ctx.gaps.push(gap);
+    exp;
+    constructor(ctx, expDir) {
+        this.exp = {
+            ctx,
+            expDir,
+            prefix: expDir === '.' ? '' : `${expDir}/`,
+            experimentId: '',
+            expected: null,
+            slurm: false,
+            notes: [],
+            findings: {
+                booleanKeys: new Set(),
+                renamedSeries: new Set(),
+                unreadResults: new Set(),
+                steppedKeys: new Set(),
+            },
+        };
     }
     async read() {
         const metaId = await this.readMeta();
-        const manifest = await readNewestManifest(this.ctx, this.prefix, { ref: this.expDir });
-        const missingManifest = manifestGap(manifest, this.prefix, this.expDir);
+        const manifest = await readNewestManifest(this.exp.ctx, this.exp.prefix, { ref: this.exp.expDir });
+        const missingManifest = manifestGap(manifest, this.exp.prefix, this.exp.expDir);
         if (missingManifest)
-            this.gap(missingManifest);
+            this.exp.ctx.gaps.push(missingManifest);
         if (manifest.kind === 'found')
-            this.expected = manifest.expected;
-        this.experimentId = metaId ?? this.expected?.manifest.experiment_id ?? '';
-        this.slurm = (await this.ctx.root.resolve(this.path('slurm_array_spec.json'))).ok;
-        const replicas = await this.readRuns();
-        if (this.experimentId === '') {
-            this.experimentId = replicas.find((replica) => replica.record)?.record?.experiment_id ?? this.expDir;
+            this.exp.expected = manifest.expected;
+        this.exp.experimentId = metaId ?? this.exp.expected?.manifest.experiment_id ?? '';
+        this.exp.slurm = (await this.exp.ctx.root.resolve(experimentPath(this.exp, 'slurm_array_spec.json'))).ok;
+        const replicas = await readReplicas(this.exp);
+        if (this.exp.experimentId === '') {
+            this.exp.experimentId =
+                replicas.find((replica) => replica.record)?.record?.experiment_id ?? this.exp.expDir;
         }
         this.attribute(replicas);
         const runs = await this.buildUnits(replicas);
         if (replicas.length === 0) {
-            this.gap({
+            this.exp.ctx.gaps.push({
                 code: 'no_evidence',
                 severity: 'error',
-                file: this.path('runs'),
-                ref: this.experimentId,
-                message: `experiment ${this.experimentId} (${this.expDir}) has no runs: neither a manifest listing runs nor run records`,
+                file: experimentPath(this.exp, 'runs'),
+                ref: this.exp.experimentId,
+                message: `experiment ${this.exp.experimentId} (${this.exp.expDir}) has no runs: neither a manifest listing runs nor run records`,
             });
         }
-        return { project: { name: this.experimentId, runs, deployments: [] }, notes: this.notes };
+        return { project: { name: this.exp.experimentId, runs, deployments: [] }, notes: this.exp.notes };
     }
     async readMeta() {
-        const file = this.path('_meta.json');
-        const read = await readJsonFile(this.ctx, file, 'warning', { ref: this.expDir });
+        const file = experimentPath(this.exp, '_meta.json');
+        const read = await readJsonFile(this.exp.ctx, file, 'warning', { ref: this.exp.expDir });
         if (!read.ok)
             return null;
         const parsed = MetaFile.safeParse(read.value);
         if (!parsed.success) {
-            this.gap({
+            this.exp.ctx.gaps.push({
                 code: 'record_invalid',
                 severity: 'warning',
                 file,
-                ref: this.expDir,
+                ref: this.exp.expDir,
                 message: `${file} is not a metalab store marker: ${schema_describeIssues(parsed.error)}`,
             });
             return null;
         }
         const version = parsed.data.schema_version;
         if (version !== undefined && version !== SUPPORTED_SCHEMA_VERSION) {
-            this.gap({
+            this.exp.ctx.gaps.push({
                 code: 'unknown_schema_version',
                 severity: 'warning',
                 file,
-                ref: this.expDir,
+                ref: this.exp.expDir,
                 message: `${file} declares store schema ${version}; this reader knows ${SUPPORTED_SCHEMA_VERSION}, so fields may be misread`,
             });
         }
         return parsed.data.experiment_id ?? null;
     }
-    async readRuns() {
-        const dir = this.path('runs');
-        const listing = await this.ctx.root.list(dir);
-        if (listing.problem) {
-            this.gap({
-                code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-                severity: 'error',
-                file: dir,
-                ref: this.expDir,
-                message: `${listing.problem.message}; no run of this experiment can be read`,
-            });
-        }
-        const onDisk = new Set();
-        const strays = [];
-        for (const entry of listing.entries) {
-            if (entry.isDirectory() || entry.name.includes('.tmp.') || !entry.name.endsWith('.json'))
-                continue;
-            const stem = entry.name.slice(0, -'.json'.length);
-            if (RUN_ID.test(stem))
-                onDisk.add(stem);
-            else
-                strays.push(entry.name);
-        }
-        if (strays.length > 0) {
-            this.notes.push(`${this.expDir}: files in runs/ that are not named <run_id>.json were ignored: ${listSome(strays.sort())}.`);
-        }
-        const expectedIds = this.expected ? this.expected.runIds : [...onDisk].sort();
-        if (this.expected) {
-            const expectedSet = new Set(expectedIds);
-            const ignored = [...onDisk].filter((id) => !expectedSet.has(id)).sort();
-            this.notes.push(`${this.expDir}: the expected runs are the ${expectedIds.length} run id(s) listed in ${this.expected.file}, ` +
-                'the newest experiment manifest.' +
-                (ignored.length > 0
-                    ? ` ${ignored.length} run record(s) not in it were ignored as stale: ${listSome(ignored)}.`
-                    : ''));
-        }
-        const replicas = await mapInOrder(expectedIds, CONCURRENCY, async (runId) => {
-            const file = `${dir}/${runId}.json`;
-            const replica = { runId, file, status: 'missing', record: null, label: null, gaps: [] };
-            if (onDisk.has(runId))
-                await this.readRun(replica);
-            return replica;
-        });
-        for (const replica of replicas)
-            this.ctx.gaps.push(...replica.gaps);
-        return replicas;
-    }
-    /** Fills `replica` from its record; gaps go to `replica.gaps` so reads can overlap. */
-    async readRun(replica) {
-        const { runId, file, gaps } = replica;
-        const read = await readJsonFile({ ...this.ctx, gaps }, file, 'error', { ref: runId });
-        if (!read.ok) {
-            if (!read.missing)
-                replica.status = 'unreadable';
-            return;
-        }
-        replica.status = 'unreadable';
-        const parsed = RunRecord.safeParse(read.value);
-        if (!parsed.success) {
-            gaps.push({
-                code: 'record_invalid',
-                severity: 'error',
-                file,
-                ref: runId,
-                message: `${file} is not a usable metalab run record: ${schema_describeIssues(parsed.error)}`,
-            });
-            return;
-        }
-        const record = parsed.data;
-        const problem = record.run_id !== runId
-            ? `its run_id is ${JSON.stringify(record.run_id)}, but the file name says ${runId}`
-            : this.experimentId !== '' && record.experiment_id !== this.experimentId
-                ? `it belongs to experiment ${JSON.stringify(record.experiment_id)}, not ${this.experimentId}`
-                : record.status !== undefined && !KNOWN_STATUSES.has(record.status)
-                    ? `its status ${JSON.stringify(record.status)} is none of success, failed, cancelled, running`
-                    : null;
-        if (problem !== null) {
-            gaps.push({
-                code: 'record_invalid',
-                severity: 'error',
-                file,
-                ref: runId,
-                message: `${file} cannot be used: ${problem}`,
-            });
-            return;
-        }
-        if (record._schema_version !== undefined && record._schema_version !== SUPPORTED_SCHEMA_VERSION) {
-            gaps.push({
-                code: 'unknown_schema_version',
-                severity: 'warning',
-                file,
-                ref: runId,
-                message: `${file} has record schema ${record._schema_version}; this reader knows ${SUPPORTED_SCHEMA_VERSION}`,
-            });
-        }
-        replica.record = record;
-        replica.label = paramsLabel(record.params_resolved);
-        replica.status = (record.status ?? 'failed');
-    }
     /** Gives runs without a usable record the label of a sibling replicate of the same case. */
     attribute(replicas) {
-        const caseIndex = this.expected?.caseIndex;
+        const caseIndex = this.exp.expected?.caseIndex;
         if (!caseIndex)
             return;
         const labelOfCase = new Map();
@@ -11100,18 +10553,11 @@ class ExperimentReader {
                 replica.label = labelOfCase.get(index) ?? null;
         }
     }
-    unitRef(label) {
-        return `metalab:${this.experimentId}/${label}`;
-    }
-    async logHint(runId) {
-        const log = this.path(`logs/${runId}_run.log`);
-        return (await this.ctx.root.resolve(log)).ok ? `; its log is ${log}` : '';
-    }
     async buildUnits(replicas) {
         const byLabel = new Map();
         for (const replica of replicas) {
             if (replica.label === null) {
-                await this.reportUnattributed(replica);
+                await reportUnattributed(this.exp, replica);
                 continue;
             }
             const list = byLabel.get(replica.label) ?? [];
@@ -11121,252 +10567,30 @@ class ExperimentReader {
         const labels = [...byLabel.keys()].sort();
         const units = await mapInOrder(labels, CONCURRENCY, async (label) => {
             const gaps = [];
-            const unit = await this.buildUnit(label, byLabel.get(label), { ...this.ctx, gaps });
+            const unit = await buildUnit(this.exp, label, byLabel.get(label), { ...this.exp.ctx, gaps });
             return { ...unit, gaps };
         });
         for (const unit of units)
-            this.ctx.gaps.push(...unit.gaps);
+            this.exp.ctx.gaps.push(...unit.gaps);
         for (const { run, members } of units)
-            await this.reportIncomplete(run.ref, members);
+            await reportIncomplete(this.exp, run.ref, members);
         this.noteFindings();
         return units.map(({ run }) => run);
     }
-    /** An unreadable run already has its error gap; a missing one needs one. */
-    async reportUnattributed(replica) {
-        if (replica.status !== 'missing')
-            return;
-        this.gap({
-            code: 'run_missing',
-            severity: 'error',
-            file: replica.file,
-            ref: replica.runId,
-            message: `run ${replica.runId} of ${this.experimentId} is listed in the experiment manifest but was never written, ` +
-                `and no other replicate tells which parameter combination it belongs to${await this.logHint(replica.runId)}`,
-        });
-    }
-    /**
-     * Replicas with a record by seed fingerprint, then the others by run id. Two records for one seed
-     * (parameters written differently, e.g. 1 vs 1.0, or an older run when there is no manifest): the
-     * later started one is used and the other reported.
-     */
-    orderReplicas(label, members, ctx) {
-        const bySeed = new Map();
-        const started = (replica) => replica.record.started_at ?? '';
-        for (const member of members) {
-            if (member.record === null)
-                continue;
-            const seed = member.record.seed_fingerprint;
-            const other = bySeed.get(seed);
-            if (other === undefined) {
-                bySeed.set(seed, member);
-                continue;
-            }
-            const [kept, dropped] = started(member) > started(other) ? [member, other] : [other, member];
-            bySeed.set(seed, kept);
-            ctx.gaps.push({
-                code: 'duplicate_record_ref',
-                severity: 'warning',
-                file: dropped.file,
-                ref: dropped.runId,
-                runRef: this.unitRef(label),
-                message: `runs ${kept.runId} and ${dropped.runId} are both seed ${seed} of ${label}; only ${kept.runId}, ` +
-                    'the later started, is used',
-            });
-        }
-        const kept = [...bySeed.keys()].sort().map((seed) => bySeed.get(seed));
-        const unseeded = members
-            .filter((member) => member.record === null)
-            .sort((a, b) => (a.runId < b.runId ? -1 : 1));
-        return [...kept, ...unseeded];
-    }
-    unitStatus(members) {
-        const has = (status) => members.some((member) => member.status === status);
-        if (has('failed'))
-            return 'failed';
-        if (has('cancelled'))
-            return 'cancelled';
-        if (has('running'))
-            return 'open';
-        const expected = this.expected?.manifest.seeds?.replicates ?? 0;
-        return members.every((member) => member.status === 'success') && members.length >= expected
-            ? 'completed'
-            : null;
-    }
-    /** Builds one unit; its gaps go to `ctx.gaps` so units can be read side by side. */
-    async buildUnit(label, all, ctx) {
-        const ref = this.unitRef(label);
-        const members = this.orderReplicas(label, all, ctx);
-        for (const member of all)
-            for (const gap of member.gaps)
-                gap.runRef ??= ref;
-        await this.checkSlurmMarkers(members, ref, ctx);
-        const seeded = [];
-        const artifacts = [];
-        for (const member of members) {
-            if (member.status !== 'success' || member.record === null)
-                continue;
-            const attribution = { ref: member.runId, runRef: ref };
-            const record = member.record;
-            const evidence = await readReplicateEvidence(ctx, this.prefix, member.file, member.runId, record.metrics, attribution);
-            seeded.push({ seedFingerprint: record.seed_fingerprint, evidence });
-            this.collectFindings(label, evidence);
-            artifacts.push(...(await readArtifacts(ctx, this.prefix, member.file, member.runId, record.artifacts ?? [], `${ref}@${record.seed_fingerprint}`, attribution)));
-        }
-        const records = members.flatMap((member) => (member.record ? [member.record] : []));
-        const starts = distinct(records.map((record) => record.started_at));
-        const ends = distinct(records.map((record) => record.finished_at));
-        const expectedReplicates = this.expected?.manifest.seeds?.replicates ?? null;
-        const run = {
-            ref,
-            project: this.experimentId,
-            name: label,
-            status: this.unitStatus(members),
-            startedAt: starts[0] ?? null,
-            endedAt: ends[ends.length - 1] ?? null,
-            stages: [],
-            runMetrics: aggregateReplicates(seeded, Math.max(members.length, expectedReplicates ?? 0)),
-            events: [],
-            degraded: [],
-            artifacts,
-            environment: null,
-            recordCount: records.length,
-            params: records[0]?.params_resolved ?? null,
-            metalab: {
-                experimentId: this.experimentId,
-                paramsFingerprints: distinct(records.map((record) => record.params_fingerprint)),
-                contextFingerprints: distinct(records.map((record) => record.context_fingerprint)),
-                codeHashes: distinct(records.map((record) => record.provenance?.code_hash)),
-                expectedReplicates,
-                replicates: members.map((member) => ({
-                    runId: member.runId,
-                    seedFingerprint: member.record?.seed_fingerprint ?? null,
-                    status: member.status,
-                })),
-            },
-        };
-        if (run.metalab.paramsFingerprints.length > 1) {
-            ctx.gaps.push({
-                code: 'conflicting_record_ref',
-                severity: 'warning',
-                ref: run.metalab.paramsFingerprints.join(', '),
-                runRef: ref,
-                message: `${label} gathers runs with different metalab params fingerprints (${run.metalab.paramsFingerprints.join(', ')}): their parameters print the same but were written differently`,
-            });
-        }
-        return { run, members };
-    }
-    /** The SLURM executor marks completion with `runs/<run_id>.done`; metalab requires it too. */
-    async checkSlurmMarkers(members, runRef, ctx) {
-        if (!this.slurm)
-            return;
-        for (const member of members) {
-            if (member.status !== 'success')
-                continue;
-            const marker = this.path(`runs/${member.runId}.done`);
-            if ((await ctx.root.resolve(marker)).ok)
-                continue;
-            member.status = 'running';
-            ctx.gaps.push({
-                code: 'run_incomplete',
-                severity: 'error',
-                file: marker,
-                ref: member.runId,
-                runRef,
-                message: `run ${member.runId} says success but its SLURM completion marker ${marker} is missing, so the job did not finish`,
-            });
-        }
-    }
-    collectFindings(label, evidence) {
-        for (const key of evidence.booleanKeys)
-            this.findings.booleanKeys.add(key);
-        for (const name of evidence.renamedSeries)
-            this.findings.renamedSeries.add(`${name}.steps (${label})`);
-        for (const name of evidence.unreadResults)
-            this.findings.unreadResults.add(name);
-        for (const observation of evidence.observations.values()) {
-            if (observation.scope === 'step')
-                this.findings.steppedKeys.add(observation.key);
-        }
-    }
     noteFindings() {
-        const { booleanKeys, renamedSeries, unreadResults } = this.findings;
+        const { booleanKeys, renamedSeries, unreadResults } = this.exp.findings;
         const sorted = (set) => [...set].sort();
         if (booleanKeys.size > 0) {
-            this.notes.push(`${this.experimentId}: boolean metrics are read as 1 (true) / 0 (false): ${sorted(booleanKeys).join(', ')}.`);
+            this.exp.notes.push(`${this.exp.experimentId}: boolean metrics are read as 1 (true) / 0 (false): ${sorted(booleanKeys).join(', ')}.`);
         }
         if (renamedSeries.size > 0) {
-            this.notes.push(`${this.experimentId}: these names are both a scalar metric and a stepped series; the scalar keeps the ` +
+            this.exp.notes.push(`${this.exp.experimentId}: these names are both a scalar metric and a stepped series; the scalar keeps the ` +
                 `name, the series' last step is read as: ${listSome(sorted(renamedSeries))}.`);
         }
         if (unreadResults.size > 0) {
-            this.notes.push(`${this.experimentId}: results that are neither a stepped series nor a dict of numbers are not evidence: ` +
+            this.exp.notes.push(`${this.exp.experimentId}: results that are neither a stepped series nor a dict of numbers are not evidence: ` +
                 `${listSome(sorted(unreadResults))}.`);
         }
-    }
-    async reportIncomplete(runRef, members) {
-        for (const member of members) {
-            if (member.status === 'success' || member.status === 'unreadable')
-                continue;
-            const seed = member.record ? ` (seed ${member.record.seed_fingerprint})` : '';
-            const subject = `run ${member.runId}${seed} of ${runRef}`;
-            const base = { file: member.file, ref: member.runId, runRef };
-            const log = await this.logHint(member.runId);
-            if (member.status === 'missing') {
-                this.gap({
-                    ...base,
-                    code: 'run_missing',
-                    severity: 'error',
-                    message: `${subject} is listed in the experiment manifest but was never written (the sweep stopped before it ran)${log}`,
-                });
-            }
-            else if (member.status === 'failed') {
-                const error = member.record?.error;
-                const what = error
-                    ? `${error.type ?? 'an error'}${error.message ? `: ${oneLine(error.message)}` : ''}`
-                    : member.record?.status === undefined
-                        ? 'no status (metalab treats that as failed)'
-                        : 'no error recorded';
-                this.gap({
-                    ...base,
-                    code: 'run_failed',
-                    severity: 'error',
-                    message: `${subject} failed with ${what}; its partial metrics are not used${log}`,
-                });
-            }
-            else if (member.status === 'cancelled') {
-                this.gap({
-                    ...base,
-                    code: 'run_incomplete',
-                    severity: 'error',
-                    message: `${subject} was cancelled; it has no usable metrics${log}`,
-                });
-            }
-            else if (member.status === 'running') {
-                await this.reportStale(member, subject, base, log);
-            }
-        }
-    }
-    async reportStale(member, subject, base, log) {
-        if (member.record?.status === 'running') {
-            this.gap({
-                ...base,
-                code: 'run_incomplete',
-                severity: 'error',
-                message: `${subject} is still marked running (started ${member.record.started_at ?? 'at an unknown time'}): ` +
-                    `the process died before finishing, so it has no metrics${log}`,
-            });
-        }
-        const present = await this.ctx.root.list(this.path(`results/${member.runId}`));
-        const written = new Set(present.entries.map((entry) => entry.name.replace(/\.json$/, '')));
-        const lost = [...this.findings.steppedKeys].filter((key) => !written.has(key)).sort();
-        if (lost.length === 0)
-            return;
-        this.gap({
-            ...base,
-            code: 'series_lost',
-            severity: 'warning',
-            message: `${subject}: stepped series ${lost.join(', ')} were lost (metalab writes them only when a run finishes)`,
-        });
     }
 }
 
@@ -11565,7 +10789,7 @@ async function findEndOfCentralDirectory(file, fileSize) {
 }
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Returns the normalised relative path, or a reason to refuse the name. */
-function safe_unzip_normaliseName(raw) {
+function normaliseName(raw) {
     if (raw.length === 0)
         return { reason: 'empty entry name' };
     if (raw.includes('\0'))
@@ -11689,7 +10913,7 @@ function screenEntries(entries, limits) {
     for (const entry of entries) {
         if (entry.rejection)
             continue;
-        const normalised = safe_unzip_normaliseName(entry.rawName);
+        const normalised = normaliseName(entry.rawName);
         if ('reason' in normalised) {
             entry.rejection = normalised.reason;
             continue;
@@ -11992,6 +11216,8 @@ function uploadFailure(name, error) {
     return new ArtifactUploadError(`uploading artifact '${name}' failed: ${message}`);
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
+var classic_coerce = __webpack_require__(49567);
 ;// CONCATENATED MODULE: ./src/github/baseline-finder.ts
 
 
@@ -12155,8 +11381,8 @@ async function distanceToHead(ctx, run, headSha) {
     }
 }
 const promotionPayload = schemas/* object */.Ikc({
-    run_id: coerce/* number */.ai().int().positive(),
-    artifact_id: coerce/* number */.ai().int().positive().optional(),
+    run_id: classic_coerce/* number */.ai().int().positive(),
+    artifact_id: classic_coerce/* number */.ai().int().positive().optional(),
     // Disclosure only: a payload without them (or with odd values) still names a usable run.
     run_ref: schemas/* string */.YjP().optional().catch(undefined),
     forced: schemas/* boolean */.zMY().optional().catch(undefined),
@@ -12185,7 +11411,7 @@ async function findDeployedBaseline(client, query) {
             });
             continue;
         }
-        const payload = promotionPayload.safeParse(baseline_finder_parsePayload(deployment.payload));
+        const payload = promotionPayload.safeParse(parsePayload(deployment.payload));
         if (!payload.success) {
             return none('deployment-payload', `deployment ${deployment.id} (environment '${query.environment}') has no numeric run_id in its ` +
                 `payload, so it was not recorded by contexta/gate`);
@@ -12238,7 +11464,7 @@ async function findDeployedBaseline(client, query) {
     return none('no-deployment', `no deployment to environment '${query.environment}'${query.task ? ` with task '${query.task}'` : ''} ` +
         `has a successful latest status (${deployments.length} examined)`);
 }
-function baseline_finder_parsePayload(payload) {
+function parsePayload(payload) {
     if (typeof payload !== 'string')
         return payload;
     try {
@@ -12247,6 +11473,873 @@ function baseline_finder_parsePayload(payload) {
     catch {
         return undefined;
     }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/duckdb/loader.ts
+/**
+ * Loading DuckDB (`@duckdb/node-api`), a ~70 MB native engine that is never bundled: found in a
+ * node_modules the caller names, or installed once at a pinned version into a cache directory
+ * (see docs/adr/0001-duckdb-loading.md). Kept apart from any reader of DuckDB files because it runs
+ * `npm install`; the ledger reader and the promotion's ledger row both load DuckDB through it.
+ */
+
+
+
+
+/** Pinned so that bindings exist for every GitHub runner platform (duckdb-in-node.md §3.1). */
+const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
+const PACKAGE = '@duckdb/node-api';
+/**
+ * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
+ * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
+ */
+class DuckDbLoader {
+    options;
+    module = null;
+    constructor(options) {
+        this.options = {
+            cacheDir: null,
+            installTimeoutMs: 120_000,
+            npmCommand: 'npm',
+            platform: process.platform,
+            arch: process.arch,
+            ...options,
+        };
+    }
+    /** The module, or a sentence saying why DuckDB cannot be used. */
+    load() {
+        this.module ??= this.find();
+        return this.module;
+    }
+    where() {
+        return `${this.options.platform}/${this.options.arch}`;
+    }
+    resolveFrom(dir) {
+        try {
+            return (0,external_node_module_.createRequire)(external_node_path_default().join(dir, 'noop.js')).resolve(PACKAGE);
+        }
+        catch {
+            return null;
+        }
+    }
+    async find() {
+        let entry = null;
+        for (const dir of this.options.searchPaths) {
+            entry = this.resolveFrom(dir);
+            if (entry)
+                break;
+        }
+        if (!entry && this.options.cacheDir !== null) {
+            entry = this.resolveFrom(this.options.cacheDir);
+            if (!entry) {
+                const problem = await this.install(this.options.cacheDir);
+                if (problem)
+                    return problem;
+                entry = this.resolveFrom(this.options.cacheDir);
+            }
+        }
+        if (!entry) {
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+        }
+        try {
+            // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
+            return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
+        }
+        catch (error) {
+            return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;
+        }
+    }
+    install(prefix) {
+        // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
+        const args = [
+            'install',
+            '--prefix',
+            prefix,
+            '--no-audit',
+            '--no-fund',
+            '--no-package-lock',
+            '--prefer-offline',
+            '--fetch-retries=2',
+            '--fetch-retry-mintimeout=1000',
+            '--fetch-retry-maxtimeout=4000',
+            '--loglevel=error',
+            `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
+        ];
+        return new Promise((resolve) => {
+            let settled = false;
+            let stderr = '';
+            const done = (problem) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                resolve(problem);
+            };
+            const child = (0,external_node_child_process_.spawn)(this.options.npmCommand, args, {
+                stdio: ['ignore', 'ignore', 'pipe'],
+                shell: this.options.platform === 'win32',
+            });
+            const timer = setTimeout(() => {
+                child.kill('SIGKILL');
+                done(`installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`);
+            }, this.options.installTimeoutMs);
+            child.stderr?.on('data', (chunk) => {
+                if (stderr.length < 2000)
+                    stderr += chunk.toString('utf8');
+            });
+            child.on('error', (error) => done(`installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message})`));
+            child.on('close', (code) => done(code === 0
+                ? null
+                : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`));
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/redact.ts
+/**
+ * Environment snapshots in a ledger may hold the job's environment variables. Their values are
+ * never read; their names are kept (a changed set of variables is worth knowing), except names that
+ * look like secrets themselves or name one — those are replaced, so a report cannot leak them.
+ */
+const SECRET_WORDS = /(secret|token|passw(or)?d|passwd|credential|api[_-]?key|private[_-]?key|auth|session|cookie|signature|\bpat\b)/i;
+const TOKEN_SHAPES = /^(gh[pousr]_|github_pat_|xox[abprs]-|sk-|AKIA|ASIA|eyJ)|[A-Za-z0-9+/=_-]{32,}/;
+const REDACTED_NAME = '[redacted name]';
+function isSecretLookingName(name) {
+    return SECRET_WORDS.test(name) || TOKEN_SHAPES.test(name);
+}
+/** Sorted names with every secret-looking one replaced by one `[redacted name] ×N` entry. */
+function redactVariableNames(names) {
+    const kept = [];
+    let redacted = 0;
+    for (const name of names) {
+        if (isSecretLookingName(name))
+            redacted += 1;
+        else
+            kept.push(name);
+    }
+    kept.sort();
+    if (redacted > 0)
+        kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./src/contexta/ledger-rows.ts
+/**
+ * Typed content of a Contexta metadata ledger (`metadata/ledger.db`), validated row by row with zod.
+ * Only what the gate uses is kept; environment variable values are dropped at this boundary so they
+ * never reach the model, a report or a log.
+ */
+
+
+const ledger_rows_text = schemas/* string */.YjP();
+const optText = schemas/* string */.YjP().nullish();
+const index = classic_coerce/* number */.ai().int().nullish();
+const LedgerRun = schemas/* object */.Ikc({
+    ref: ledger_rows_text,
+    project_ref: optText,
+    name: optText,
+    status: LifecycleStatus,
+    started_at: optText,
+    ended_at: optText,
+});
+const LedgerStage = schemas/* object */.Ikc({
+    ref: ledger_rows_text,
+    run_ref: ledger_rows_text,
+    stage_name: ledger_rows_text,
+    status: LifecycleStatus,
+    order_index: index,
+    started_at: optText,
+    ended_at: optText,
+});
+const LedgerBatch = schemas/* object */.Ikc({
+    ref: ledger_rows_text,
+    run_ref: ledger_rows_text,
+    stage_ref: ledger_rows_text,
+    batch_name: ledger_rows_text,
+    status: LifecycleStatus,
+    order_index: index,
+});
+const LedgerDeployment = schemas/* object */.Ikc({
+    ref: ledger_rows_text,
+    project_ref: optText,
+    deployment_name: ledger_rows_text,
+    run_ref: optText,
+    status: LifecycleStatus,
+    order_index: index,
+    started_at: optText,
+    ended_at: optText,
+    artifact_ref: optText,
+    environment_snapshot_ref: optText,
+});
+const LedgerEnvironment = schemas/* object */.Ikc({
+    ref: ledger_rows_text,
+    run_ref: ledger_rows_text,
+    captured_at: optText,
+    python_version: optText,
+    platform: optText,
+    packages: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()),
+    environment_variable_names: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
+const LedgerFailureCode = schemas/* enum */.k5n([
+    'ledger_missing',
+    'ledger_invalid',
+    'ledger_storage_too_new',
+    'ledger_reader_unavailable',
+    'ledger_locked',
+    'ledger_unreadable',
+]);
+
+;// CONCATENATED MODULE: ./src/contexta/ledger.ts
+/**
+ * Reading Contexta's metadata ledger (`metadata/ledger.db`, a DuckDB file): the only place run,
+ * stage, batch and deployment statuses exist. DuckDB itself comes from the loader in
+ * src/duckdb/loader.ts (never bundled; installed on first use, see docs/adr/0001-duckdb-loading.md).
+ * Every failure comes back as a typed result — the ledger is optional evidence, never a crash.
+ */
+
+
+
+
+const ledger_fail = (code, reason) => ({ ok: false, code, reason });
+/** Plain-JS check of the DuckDB header before any engine is loaded: magic `DUCK` at 8–11, u64 storage number at 12. */
+async function readLedgerHeader(ledgerPath) {
+    let handle;
+    try {
+        handle = await external_node_fs_.promises.open(ledgerPath, 'r');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return ledger_fail('ledger_missing', `${ledgerPath} does not exist`);
+        return ledger_fail('ledger_unreadable', `${ledgerPath} cannot be opened (${code ?? 'error'})`);
+    }
+    try {
+        const buffer = Buffer.alloc(96);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead === 0)
+            return ledger_fail('ledger_invalid', 'the ledger file is empty (0 bytes); it is not a DuckDB database');
+        if (bytesRead < 20 || buffer.toString('latin1', 8, 12) !== 'DUCK') {
+            return ledger_fail('ledger_invalid', 'the ledger file is not a DuckDB database (no DUCK header); run and stage statuses are unknown');
+        }
+        const storage = buffer.readBigUInt64LE(12);
+        const writerEnd = buffer.indexOf(0, 52);
+        const writer = bytesRead > 52
+            ? buffer.toString('latin1', 52, writerEnd > 52 ? Math.min(writerEnd, 84) : 84).trim()
+            : '';
+        return {
+            storageVersion: storage > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(storage),
+            writer: /^v\d/.test(writer) ? writer : null,
+        };
+    }
+    catch (error) {
+        return ledger_fail('ledger_unreadable', `the ledger header cannot be read (${error.code ?? 'error'})`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * How every ledger is opened: no extension is ever installed or loaded and no external access is
+ * allowed, so a hostile file (e.g. one with a SQLite header) cannot make DuckDB fetch anything.
+ */
+function ledgerOpenOptions(access) {
+    return {
+        access_mode: access,
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'false',
+        enable_external_access: 'false',
+        // The metadata tables are tiny; one thread spares spinning up a worker pool per open.
+        threads: '1',
+    };
+}
+/** Names of the tables in an open ledger (to tell a Contexta ledger from any DuckDB file). */
+async function tableNames(connection) {
+    const result = await connection.runAndReadAll('SELECT table_name FROM information_schema.tables');
+    return new Set(result.getRowObjectsJson().map((row) => String(row.table_name)));
+}
+class DuckDbLedgerReader {
+    loader;
+    /** Takes a loader to share (one DuckDB import per process), or the options to make one. */
+    constructor(source) {
+        this.loader = source instanceof DuckDbLoader ? source : new DuckDbLoader(source);
+    }
+    async read(ledgerPath) {
+        try {
+            const header = await readLedgerHeader(ledgerPath);
+            if ('ok' in header)
+                return header;
+            const module = await this.loader.load();
+            if (typeof module === 'string')
+                return ledger_fail('ledger_reader_unavailable', `${module}; run and stage statuses are unknown`);
+            return await this.query(module, ledgerPath, header);
+        }
+        catch (error) {
+            return ledger_fail('ledger_unreadable', `the ledger could not be read: ${error.message}`);
+        }
+    }
+    async query(module, ledgerPath, header) {
+        let instance;
+        try {
+            instance = await module.DuckDBInstance.create(ledgerPath, ledgerOpenOptions('READ_ONLY'));
+        }
+        catch (error) {
+            return ledgerOpenFailure(error.message, header);
+        }
+        let connection = null;
+        try {
+            connection = await instance.connect();
+            const tables = await tableNames(connection);
+            if (!tables.has('runs'))
+                return ledger_fail('ledger_invalid', 'the DuckDB file has no runs table: it is not a Contexta ledger');
+            const rows = async (table) => tables.has(table)
+                ? (await connection.runAndReadAll(`SELECT * FROM ${table}`)).getRowObjectsJson()
+                : [];
+            const content = {
+                storageVersion: header.storageVersion,
+                runs: [],
+                stages: [],
+                batches: [],
+                deployments: [],
+                environments: [],
+                invalidRows: [],
+                walPresent: await external_node_fs_.promises.stat(`${ledgerPath}.wal`).then(() => true, () => false),
+            };
+            const take = (table, schema, raw, into) => {
+                for (const row of raw) {
+                    const payload = ledger_parsePayload(row.payload_json);
+                    const parsed = schema.safeParse({ ...payload, ...withoutNulls(row), ...derived(table, payload) });
+                    if (parsed.success)
+                        into.push(parsed.data);
+                    else {
+                        const issue = parsed.error.issues[0];
+                        content.invalidRows.push({
+                            table,
+                            ref: typeof row.ref === 'string' ? row.ref : null,
+                            problem: `field ${issue.path.join('.')}: ${issue.message}`,
+                        });
+                    }
+                }
+            };
+            take('runs', LedgerRun, await rows('runs'), content.runs);
+            take('stage_executions', LedgerStage, await rows('stage_executions'), content.stages);
+            take('batch_executions', LedgerBatch, await rows('batch_executions'), content.batches);
+            take('deployment_executions', LedgerDeployment, await rows('deployment_executions'), content.deployments);
+            take('environment_snapshots', LedgerEnvironment, await rows('environment_snapshots'), content.environments);
+            content.stages.sort((a, b) => (a.order_index ?? Number.MAX_SAFE_INTEGER) - (b.order_index ?? Number.MAX_SAFE_INTEGER) ||
+                (a.started_at ?? '').localeCompare(b.started_at ?? '') ||
+                a.ref.localeCompare(b.ref));
+            return { ok: true, content };
+        }
+        catch (error) {
+            return ledger_fail('ledger_unreadable', `the ledger could not be queried: ${error.message.split('\n')[0]}`);
+        }
+        finally {
+            connection?.closeSync();
+            instance.closeSync();
+        }
+    }
+}
+/** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
+function ledgerOpenFailure(message, header) {
+    const first = message.split('\n')[0];
+    if (/Could not set lock|Conflicting lock/i.test(message)) {
+        return ledger_fail('ledger_locked', `the ledger is locked by a process still writing it (${first}); re-run once the job has finished`);
+    }
+    if (/version number \d+, but we can only read/i.test(message)) {
+        return ledger_fail('ledger_storage_too_new', `the ledger was written by DuckDB ${header.writer ?? '(unknown version)'} in storage version ${header.storageVersion}, newer than this reader understands (${first}); upgrade the action`);
+    }
+    if (/not a valid DuckDB database|Corrupt database file/i.test(message))
+        return ledger_fail('ledger_invalid', `the ledger is not a valid DuckDB database (${first})`);
+    if (/does not exist/i.test(message))
+        return ledger_fail('ledger_missing', `the ledger does not exist (${first})`);
+    return ledger_fail('ledger_unreadable', `the ledger could not be opened (${first})`);
+}
+function ledger_parsePayload(text) {
+    if (typeof text !== 'string')
+        return {};
+    try {
+        const value = JSON.parse(text);
+        return value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? value
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+function withoutNulls(row) {
+    const out = {};
+    for (const [k, v] of Object.entries(row))
+        if (v !== null && k !== 'payload_json')
+            out[k] = v;
+    return out;
+}
+/** Fields that only the payload holds, in the row schema's shape; environment values are dropped here. */
+function derived(table, payload) {
+    if (table !== 'environment_snapshots')
+        return {};
+    const vars = payload.environment_variables;
+    const packages = payload.packages;
+    return {
+        environment_variables: undefined,
+        environment_variable_names: vars !== null && typeof vars === 'object' && !Array.isArray(vars)
+            ? redactVariableNames(Object.keys(vars))
+            : [],
+        packages: packages !== null && typeof packages === 'object' && !Array.isArray(packages)
+            ? Object.fromEntries(Object.entries(packages).map(([k, v]) => [k, String(v)]))
+            : {},
+    };
+}
+
+;// CONCATENATED MODULE: ./src/promote/record.ts
+/**
+ * The deployment record the gate writes when it promotes a run, so the evidence itself says what
+ * moved forward. The SDK's runtime never persists deployments (their statuses live only in the
+ * ledger), so we write what its `deployment.promoted` events look like: an event record in the
+ * SDK's exact envelope shape (docs/contexta-format.md §5), `event_key: deployment.promoted`,
+ * `deployment_execution_ref: deployment:<project>.<name>`, `subject_ref` the same deployment.
+ * Documented for users in docs/promotion.md.
+ */
+
+/** The runtime's own name normalisation: lower case, other characters to `-`, trimmed. */
+function record_normaliseName(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+/** UTC `YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, dropping a zero fraction exactly as Python's isoformat does. */
+function contractTimestamp(date) {
+    const iso = date.toISOString();
+    const millis = date.getUTCMilliseconds();
+    return millis === 0 ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 23)}000Z`;
+}
+function deploymentRef(project, environment) {
+    return `deployment:${project}.${record_normaliseName(environment) || 'deployment'}`;
+}
+/**
+ * Deterministic per (run, GitHub deployment): a re-run of the same promotion yields the same
+ * record_ref, which is how the writer recognises a record it already wrote.
+ */
+function promotionRecordRef(facts) {
+    const [, value] = facts.runRef.split(':');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(`${facts.runRef}#${facts.githubDeploymentId}`).digest('hex');
+    return `record:${value}.event-${digest.slice(0, 12)}`;
+}
+function buildPromotionRecord(facts) {
+    const ref = deploymentRef(facts.project, facts.environment);
+    const observedAt = contractTimestamp(facts.endedAt);
+    const runName = facts.runRef.split('.').pop() ?? facts.runRef;
+    const outcome = facts.status === 'completed' ? 'promoted to' : 'failed to promote to';
+    return {
+        envelope: {
+            completeness_marker: 'complete',
+            correlation_refs: {},
+            degradation_marker: 'none',
+            deployment_execution_ref: ref,
+            extensions: [],
+            observed_at: observedAt,
+            producer_ref: 'contexta.gate',
+            record_ref: promotionRecordRef(facts),
+            record_type: 'event',
+            recorded_at: observedAt,
+            run_ref: facts.runRef,
+            schema_version: '1.0.0',
+        },
+        payload: {
+            attributes: {
+                baseline_run_ref: facts.baselineRunRef ?? '',
+                ended_at: contractTimestamp(facts.endedAt),
+                environment: facts.environment,
+                forced: facts.forced,
+                github_deployment_id: facts.githubDeploymentId,
+                sha: facts.sha,
+                started_at: contractTimestamp(facts.startedAt),
+                status: facts.status,
+                verdict: facts.verdict,
+                workflow_run_url: facts.workflowRunUrl,
+            },
+            event_key: 'deployment.promoted',
+            level: facts.status === 'completed' ? 'info' : 'error',
+            message: `${runName} ${outcome} ${facts.environment}${facts.forced ? ' (forced past a failing gate)' : ''}`,
+            origin_marker: 'explicit_capture',
+            subject_ref: ref,
+        },
+    };
+}
+const ENVELOPE_NULLABLE = [
+    'batch_execution_ref',
+    'deployment_execution_ref',
+    'operation_context_ref',
+    'sample_observation_ref',
+    'stage_execution_ref',
+];
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value === null || typeof value !== 'object')
+        return value;
+    return Object.fromEntries(Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys(value[key])]));
+}
+/** A capture-cache line: every optional envelope field present with null, as the local sink writes. */
+function captureLine(record, capturedAt) {
+    const envelope = { ...record.envelope };
+    for (const key of ENVELOPE_NULLABLE)
+        envelope[key] ??= null;
+    envelope.correlation_refs = { session_id: null, trace_id: null, ...envelope.correlation_refs };
+    const line = {
+        captured_at: contractTimestamp(capturedAt),
+        family: 'RECORD',
+        payload: { envelope, payload: { subject_ref: null, ...record.payload } },
+        payload_ref: record.envelope.record_ref,
+        payload_type: 'StructuredEventRecord',
+        sink_name: 'local-jsonl',
+    };
+    return JSON.stringify(sortKeys(line));
+}
+/** A canonical segment line: null keys omitted, keys sorted. */
+function segmentLine(record, sequence, appendedAt) {
+    return JSON.stringify(sortKeys({
+        appended_at: contractTimestamp(appendedAt),
+        record: { envelope: record.envelope, payload: record.payload },
+        sequence,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/promote/ledger-row.ts
+/**
+ * The promotion's row in the workspace's Contexta ledger (`metadata/ledger.db`,
+ * `deployment_executions`), written in the shape the SDK writes it: the copied columns plus the whole
+ * model as canonical `payload_json` (sorted keys, compact, null keys omitted), and the ref registered
+ * in `structural_ref_registry` as the SDK registers it. Writes are upserts keyed by ref, as the SDK's
+ * `put` is, so a re-run rewrites the same row instead of adding one.
+ *
+ * The ledger is optional evidence: when DuckDB cannot be loaded, the ledger is locked, too new or not
+ * a Contexta ledger, the row is skipped with a typed outcome and the promotion goes on — the event
+ * record carries the same facts.
+ */
+
+
+function deploymentRow(facts, orderIndex) {
+    const ref = deploymentRef(facts.project, facts.environment);
+    const name = ref.slice(`deployment:${facts.project}.`.length);
+    const model = {
+        deployment_execution_ref: ref,
+        deployment_name: name,
+        ended_at: contractTimestamp(facts.endedAt),
+        extensions: [],
+        order_index: orderIndex,
+        project_ref: `project:${facts.project}`,
+        run_ref: facts.runRef,
+        schema_version: '1.0.0',
+        started_at: contractTimestamp(facts.startedAt),
+        status: facts.status,
+    };
+    return {
+        ref,
+        project_ref: model.project_ref,
+        deployment_name: name,
+        run_ref: facts.runRef,
+        order_index: orderIndex,
+        started_at: model.started_at,
+        status: facts.status,
+        // Keys above are already in sorted order and none is null: this is the canonical form.
+        payload_json: JSON.stringify(model),
+    };
+}
+const skip = (code, reason) => ({
+    outcome: 'skipped',
+    code,
+    reason,
+});
+const SKIP_FOR = {
+    ledger_locked: 'ledger_locked',
+    ledger_storage_too_new: 'ledger_storage_too_new',
+    ledger_invalid: 'ledger_invalid',
+};
+const skipFor = (failure) => skip(SKIP_FOR[failure.code] ?? 'ledger_unwritable', failure.reason);
+async function writeDeploymentRow(ledgerPath, facts, loader) {
+    const header = await readLedgerHeader(ledgerPath);
+    if ('ok' in header)
+        return header.code === 'ledger_missing' ? { outcome: 'absent' } : skipFor(header);
+    const module = await loader.load();
+    if (typeof module === 'string')
+        return skip('duckdb_unavailable', module);
+    let instance;
+    try {
+        instance = await module.DuckDBInstance.create(ledgerPath, ledgerOpenOptions('READ_WRITE'));
+    }
+    catch (error) {
+        return skipFor(ledgerOpenFailure(error.message, header));
+    }
+    let connection = null;
+    let inTransaction = false;
+    try {
+        connection = await instance.connect();
+        const tables = await tableNames(connection);
+        if (!tables.has('deployment_executions')) {
+            return skip('ledger_invalid', 'the DuckDB file has no deployment_executions table: it is not a Contexta ledger');
+        }
+        const ref = deploymentRef(facts.project, facts.environment);
+        await connection.runAndReadAll('BEGIN TRANSACTION');
+        inTransaction = true;
+        const existing = (await connection.runAndReadAll('SELECT order_index FROM deployment_executions WHERE ref = $ref', {
+            ref,
+        })).getRowObjectsJson()[0];
+        // A new deployment goes after the project's others, as the SDK orders them (order_index, started_at, ref).
+        const orderIndex = existing?.order_index !== undefined && existing.order_index !== null
+            ? Number(existing.order_index)
+            : Number((await connection.runAndReadAll('SELECT coalesce(max(order_index) + 1, 0) AS next FROM deployment_executions WHERE project_ref = $project', { project: `project:${facts.project}` })).getRowObjectsJson()[0]?.next ?? 0);
+        const row = deploymentRow(facts, orderIndex);
+        await connection.runAndReadAll(`INSERT INTO deployment_executions (ref, project_ref, deployment_name, run_ref, order_index, started_at, status, payload_json)
+       VALUES ($ref, $project_ref, $deployment_name, $run_ref, $order_index, $started_at, $status, $payload_json)
+       ON CONFLICT (ref) DO UPDATE SET project_ref = excluded.project_ref, deployment_name = excluded.deployment_name,
+         run_ref = excluded.run_ref, order_index = excluded.order_index, started_at = excluded.started_at,
+         status = excluded.status, payload_json = excluded.payload_json`, { ...row });
+        if (tables.has('structural_ref_registry')) {
+            await connection.runAndReadAll(`INSERT INTO structural_ref_registry (ref, ref_kind, owner_kind, registered_at)
+         VALUES ($ref, 'deployment', 'deployment_execution', $at) ON CONFLICT (ref) DO NOTHING`, { ref, at: contractTimestamp(facts.endedAt) });
+        }
+        await connection.runAndReadAll('COMMIT');
+        inTransaction = false;
+        // Fold the write-ahead log into the file now: the workspace is uploaded right after, and a
+        // reader of the artifact must not depend on a `.wal` travelling with it.
+        await connection.runAndReadAll('CHECKPOINT');
+        return { outcome: 'written', ref, orderIndex, replaced: existing !== undefined };
+    }
+    catch (error) {
+        if (inTransaction)
+            await connection?.runAndReadAll('ROLLBACK').catch(() => undefined);
+        return skip('ledger_unwritable', `the ledger row could not be written: ${error.message.split('\n')[0]}`);
+    }
+    finally {
+        connection?.closeSync();
+        instance.closeSync();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/write-record.ts
+/**
+ * Appends a promotion record to a workspace: always to the capture cache, and to the canonical
+ * record store when one exists, with the manifest replaced atomically (write a sibling file, then
+ * rename) exactly as the SDK's record store does. Writing is idempotent: a record whose ref is
+ * already present is not written again.
+ */
+
+
+
+
+
+const write_record_Manifest = schemas/* object */.Ikc({
+    current_segment_id: schemas/* number */.aig().int().positive(),
+    current_segment_record_count: schemas/* number */.aig().int().nonnegative(),
+    last_committed_sequence: schemas/* number */.aig().int().nonnegative(),
+    layout_mode: schemas/* literal */.euz('jsonl_segments'),
+    layout_version: schemas/* literal */.euz('1'),
+    next_sequence: schemas/* number */.aig().int().positive(),
+})
+    .loose();
+async function fileHasRecordRef(file, recordRef) {
+    const needle = JSON.stringify(recordRef);
+    let found = false;
+    try {
+        await readLines(file, { maxLineBytes: 64 * 1024 * 1024 }, (event) => {
+            if (event.kind === 'line' && event.text.includes(needle))
+                found = true;
+        });
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+    }
+    return found;
+}
+async function appendLine(file, line) {
+    const handle = await external_node_fs_.promises.open(file, 'a+');
+    try {
+        const { size } = await handle.stat();
+        let prefix = '';
+        if (size > 0) {
+            const last = Buffer.alloc(1);
+            await handle.read(last, 0, 1, size - 1);
+            // A torn last line must not swallow our record; start ours on a line of its own.
+            if (last[0] !== 0x0a)
+                prefix = '\n';
+        }
+        await handle.appendFile(`${prefix}${line}\n`);
+        await handle.sync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function writeAtomically(file, content) {
+    const temp = `${file}.tmp-${process.pid}-${Date.now()}`;
+    await external_node_fs_.promises.writeFile(temp, content);
+    await external_node_fs_.promises.rename(temp, file);
+}
+async function writePromotionRecord(workspace, record, now = new Date()) {
+    const recordRef = String(record.envelope.record_ref);
+    const captureDir = external_node_path_default().join(workspace, 'cache', 'capture');
+    const captureFile = external_node_path_default().join(captureDir, 'record.jsonl');
+    let captureCache = 'already-present';
+    if (!(await fileHasRecordRef(captureFile, recordRef))) {
+        await external_node_fs_.promises.mkdir(captureDir, { recursive: true });
+        await appendLine(captureFile, captureLine(record, now));
+        captureCache = 'written';
+    }
+    const manifestFile = external_node_path_default().join(workspace, 'records', 'manifest.json');
+    let manifestText;
+    try {
+        manifestText = await external_node_fs_.promises.readFile(manifestFile, 'utf8');
+    }
+    catch {
+        return { captureCache, recordStore: 'absent' };
+    }
+    const manifest = write_record_Manifest.parse(JSON.parse(manifestText));
+    const segment = external_node_path_default().join(workspace, 'records', 'segments', `segment-${String(manifest.current_segment_id).padStart(6, '0')}.jsonl`);
+    if (await fileHasRecordRef(segment, recordRef))
+        return { captureCache, recordStore: 'already-present' };
+    const sequence = manifest.next_sequence;
+    await external_node_fs_.promises.mkdir(external_node_path_default().dirname(segment), { recursive: true });
+    await appendLine(segment, segmentLine(record, sequence, now));
+    const next = {
+        ...manifest,
+        current_segment_record_count: manifest.current_segment_record_count + 1,
+        last_committed_sequence: sequence,
+        next_sequence: sequence + 1,
+    };
+    const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : 1)));
+    await writeAtomically(manifestFile, `${JSON.stringify(sorted, null, 2)}\n`);
+    return { captureCache, recordStore: 'written' };
+}
+
+;// CONCATENATED MODULE: ./src/promote/promote.ts
+/**
+ * Promotion: after the gate has judged the workspace, record that the candidate moved forward — as
+ * a GitHub Deployment (with statuses) and as a deployment record inside the evidence itself.
+ * Re-running the same workflow run finds the deployment it created before instead of making a
+ * second one, and the record writer recognises its own record.
+ */
+
+
+
+
+const PROMOTION_TASK = 'promote:model';
+function payloadRunId(deployment) {
+    let payload = deployment.payload;
+    if (typeof payload === 'string') {
+        try {
+            payload = JSON.parse(payload);
+        }
+        catch {
+            return null;
+        }
+    }
+    const id = payload?.run_id;
+    return typeof id === 'number' ? id : null;
+}
+/**
+ * `duckdb` loads the engine for the ledger row; without it (or without a ledger in the workspace)
+ * only the event record is written.
+ */
+async function promote(github, request, duckdb = null) {
+    if (request.failing && !request.force) {
+        return {
+            promoted: false,
+            reason: `Not promoted to ${request.environment}: the gate verdict is ${request.verdict}. Fix the failing gates, or set force: true to promote anyway (recorded as forced).`,
+        };
+    }
+    const startedAt = new Date();
+    const forced = request.failing && request.force;
+    const earlier = await github.listDeployments({
+        environment: request.environment,
+        sha: request.sha,
+        task: PROMOTION_TASK,
+        limit: 100,
+    });
+    const existing = earlier.find((deployment) => payloadRunId(deployment) === request.workflowRunId);
+    let deploymentId;
+    if (existing) {
+        deploymentId = existing.id;
+    }
+    else {
+        const payload = {
+            run_id: request.workflowRunId,
+            run_url: request.workflowRunUrl,
+            project: request.project,
+            run_ref: request.runRef,
+            verdict: request.verdict,
+            forced,
+            baseline_run_ref: request.baselineRunRef,
+            baseline_source: request.baselineSource,
+            key_metrics: request.keyMetrics,
+            report_url: request.reportUrl,
+        };
+        const created = await github.createDeployment({
+            ref: request.sha,
+            environment: request.environment,
+            task: PROMOTION_TASK,
+            payload: payload,
+            description: `${request.runRef} (gate ${request.verdict}${forced ? ', forced' : ''})`,
+            productionEnvironment: request.environment === 'production',
+        });
+        deploymentId = created.id;
+        await github.createDeploymentStatus(deploymentId, {
+            state: 'in_progress',
+            logUrl: request.workflowRunUrl,
+            description: 'contexta/gate is recording the promotion',
+        });
+    }
+    let record = null;
+    let ledger = null;
+    const status = 'completed';
+    const endedAt = new Date();
+    const facts = {
+        project: request.project,
+        runRef: request.runRef,
+        environment: request.environment,
+        status,
+        startedAt,
+        endedAt,
+        githubDeploymentId: deploymentId,
+        sha: request.sha,
+        verdict: request.verdict,
+        forced,
+        workflowRunUrl: request.workflowRunUrl,
+        baselineRunRef: request.baselineRunRef,
+    };
+    try {
+        if (request.workspace) {
+            record = await writePromotionRecord(request.workspace, buildPromotionRecord(facts));
+        }
+    }
+    catch (error) {
+        await github.createDeploymentStatus(deploymentId, {
+            state: 'failure',
+            logUrl: request.workflowRunUrl,
+            description: `Could not write the deployment record: ${error.message}`,
+        });
+        throw error;
+    }
+    if (request.workspace && duckdb) {
+        // Never fails the promotion: every problem comes back as a typed `skipped` outcome.
+        ledger = await writeDeploymentRow(external_node_path_default().join(request.workspace, 'metadata', 'ledger.db'), facts, duckdb);
+    }
+    await github.createDeploymentStatus(deploymentId, {
+        state: 'success',
+        logUrl: request.workflowRunUrl,
+        description: `${request.runRef} promoted${forced ? ' (forced past a failing gate)' : ''}`,
+    });
+    return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record, ledger };
 }
 
 ;// CONCATENATED MODULE: ./src/action/baseline.ts
@@ -12454,6 +12547,7 @@ async function resolveBaseline(env) {
 
 
 
+
 function createDuckDbLoader(runnerTemp) {
     const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
     return new DuckDbLoader({
@@ -12464,6 +12558,25 @@ function createDuckDbLoader(runnerTemp) {
 }
 function createLedgerReader(loader) {
     return new DuckDbLedgerReader(loader);
+}
+
+;// CONCATENATED MODULE: ./src/action/project.ts
+class ProjectNotFoundError extends Error {
+    name = 'ProjectNotFoundError';
+}
+/**
+ * Keeps only project `project` (null keeps all). A workspace with no projects passes through, so the
+ * engine reports the missing evidence rather than a naming mistake. `origin` names where the name came
+ * from in the error message.
+ */
+function onlyProject(evidence, project, origin = "Input 'project'") {
+    if (project === null)
+        return evidence;
+    const projects = evidence.projects.filter((p) => p.name === project);
+    if (projects.length === 0 && evidence.projects.length > 0) {
+        throw new ProjectNotFoundError(`${origin}: no project '${project}' in ${evidence.source.root}; it holds ${evidence.projects.map((p) => `'${p.name}'`).join(', ')}.`);
+    }
+    return { ...evidence, projects };
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -12956,12 +13069,12 @@ async function collectWaiverRequests(github, ctx) {
     return { labels, commits };
 }
 
-;// CONCATENATED MODULE: ./src/action/gate-flow.ts
+;// CONCATENATED MODULE: ./src/action/judge.ts
 /**
- * The action's main job, start to finish: config → candidate evidence → upload → baseline → gate →
- * report (files, summary, annotations, comment or review, check run, outputs) → promote → verdict.
- * Anything that talks to GitHub degrades to a notice when a permission is missing: the report
- * still reaches the job summary, and the verdict still decides the step.
+ * The step every mode shares: config → candidate evidence → upload → baseline → gate → report
+ * (files, summary, annotations, comment or review, check run), then the outputs and the verdict.
+ * Anything that talks to GitHub degrades to a notice when a permission is missing: the report still
+ * reaches the job summary, and the verdict still decides the step.
  */
 
 
@@ -12991,19 +13104,6 @@ async function bestEffort(what, call) {
         return null;
     }
 }
-/** The `project` input: gate one project of a workspace that holds several. */
-function onlyProject(evidence, project) {
-    if (project === null)
-        return evidence;
-    const projects = evidence.projects.filter((p) => p.name === project);
-    if (projects.length === 0 && evidence.projects.length > 0) {
-        throw new ProjectNotFoundError(`Input 'project': no project '${project}' in ${evidence.source.root}; it holds ${evidence.projects.map((p) => `'${p.name}'`).join(', ')}.`);
-    }
-    return { ...evidence, projects };
-}
-class ProjectNotFoundError extends Error {
-    name = 'ProjectNotFoundError';
-}
 function annotate(report, configSource) {
     for (const gate of report.gates) {
         const title = `contexta/gate: ${gate.name}`;
@@ -13016,29 +13116,7 @@ function annotate(report, configSource) {
         core/* warning */.$e(report.headline, { title: 'contexta/gate: verdict unknown' });
     core/* info */.pq(`contexta/gate: config from ${configSource}`);
 }
-function keyMetrics(report) {
-    const metrics = {};
-    for (const gate of report.gates) {
-        for (const check of gate.checks) {
-            if (check.metric &&
-                check.slice === null &&
-                check.candidate !== null &&
-                Object.keys(metrics).length < 20) {
-                metrics[`${check.stage ?? 'run'}/${check.metric}`] = check.candidate;
-            }
-        }
-    }
-    return metrics;
-}
-function candidateRunRef(report, evidence) {
-    const run = report.candidate.runs[0];
-    if (run)
-        return { project: run.project, runRef: run.ref };
-    const project = evidence.projects[0];
-    const only = project?.runs[0];
-    return project && only ? { project: project.name, runRef: only.ref } : null;
-}
-async function runGateFlow(input) {
+async function judge(input) {
     const { settings, ctx, github } = input;
     const workDir = external_node_path_default().join(ctx.runnerTemp, 'contexta-gate', `${ctx.runId}-${ctx.runAttempt}`);
     const duckdb = createDuckDbLoader(ctx.runnerTemp);
@@ -13052,9 +13130,7 @@ async function runGateFlow(input) {
         core/* warning */.$e(`contexta/gate: ${warning}`);
     const workspace = input.candidatePath ?? external_node_path_default().resolve(ctx.workspaceDir, settings.workspace);
     const candidate = onlyProject(await openEvidence(workspace, read), settings.project);
-    const uploaded = github && settings.upload && settings.mode !== 'publish'
-        ? await uploadEvidence(workspace, settings, ctx, github)
-        : null;
+    const uploaded = github && settings.upload ? await uploadEvidence(workspace, settings, ctx, github) : null;
     const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
     if (baseline.evidence)
         baseline.evidence = onlyProject(baseline.evidence, settings.project);
@@ -13095,50 +13171,105 @@ async function runGateFlow(input) {
         if (posted)
             core/* info */.pq(`contexta/gate: comment: ${posted.note}`);
     }
-    if (github && settings.mode !== 'publish') {
+    if (github && input.checkRun) {
         await bestEffort('creating the check run', () => createCheckRun(github, report, headSha, ctx.runUrl, markdown));
     }
-    let deploymentId = '';
-    if (settings.mode === 'promote' && github && settings.environment) {
-        const run = candidateRunRef(report, candidate);
-        if (!run)
-            throw new Error('Cannot promote: the workspace holds no run to promote.');
-        const result = await promote(github, {
-            environment: settings.environment,
-            sha: ctx.sha,
-            ref: ctx.ref,
-            workflowRunId: ctx.runId,
-            workflowRunUrl: ctx.runUrl,
-            project: run.project,
-            runRef: run.runRef,
-            verdict: report.verdict,
-            failing: report.exit.outcome === 'fail',
-            force: settings.force,
-            baselineRunRef: report.baseline?.runs[0]?.ref ?? null,
-            baselineSource: baseline.description,
-            keyMetrics: keyMetrics(report),
-            reportUrl: commentUrl || ctx.runUrl,
-            workspace: candidate.source.kind === 'contexta' ? workspace : null,
-        }, duckdb);
-        if (result.promoted) {
-            deploymentId = String(result.deploymentId);
-            core/* info */.pq(`contexta/gate: ${result.reused ? 'found the deployment of this run' : 'created deployment'} ${result.deploymentId} for ${run.runRef} in ${settings.environment}${result.forced ? ' (forced)' : ''}`);
-            const row = result.ledger;
-            if (row?.outcome === 'written')
-                core/* info */.pq(`contexta/gate: ledger row ${row.ref} ${row.replaced ? 'updated' : 'added'} (deployment_executions)`);
-            else if (row?.outcome === 'skipped')
-                core/* warning */.$e(`contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment.promoted record written to the evidence holds the same facts`);
-            if (settings.upload)
-                await uploadEvidence(workspace, settings, ctx, github);
-        }
-        else {
-            core/* setFailed */.C1(`contexta/gate: ${result.reason}`);
-        }
-    }
-    setOutputs(report, files, baseline, { 'comment-url': commentUrl, 'deployment-id': deploymentId });
+    return { report, baseline, candidate, workspace, duckdb, files, commentUrl };
+}
+/** The step outputs, then the verdict: fails the step when the report says so under `fail-on`. */
+function conclude(judged, settings, deploymentId = '') {
+    const { report } = judged;
+    setOutputs(report, judged.files, judged.baseline, {
+        'comment-url': judged.commentUrl,
+        'deployment-id': deploymentId,
+    });
     if (shouldFail(report, settings.failOn))
         core/* setFailed */.C1(reporting_failureLine(report));
-    return { report, baseline };
+}
+
+;// CONCATENATED MODULE: ./src/action/gate-flow.ts
+
+async function runGateFlow(settings, ctx, github) {
+    const judged = await judge({ settings, ctx, github, checkRun: true });
+    conclude(judged, settings);
+}
+
+;// CONCATENATED MODULE: ./src/action/promote-flow.ts
+/**
+ * `mode: promote` — judge the workspace like `mode: gate`, then record the candidate run as deployed
+ * to `environment` (a GitHub deployment, a ledger row and a `deployment.promoted` record), unless the
+ * gate failed and `force` is off.
+ */
+
+
+
+
+function keyMetrics(report) {
+    const metrics = {};
+    for (const gate of report.gates) {
+        for (const check of gate.checks) {
+            if (check.metric &&
+                check.slice === null &&
+                check.candidate !== null &&
+                Object.keys(metrics).length < 20) {
+                metrics[`${check.stage ?? 'run'}/${check.metric}`] = check.candidate;
+            }
+        }
+    }
+    return metrics;
+}
+function candidateRunRef(report, evidence) {
+    const run = report.candidate.runs[0];
+    if (run)
+        return { project: run.project, runRef: run.ref };
+    const project = evidence.projects[0];
+    const only = project?.runs[0];
+    return project && only ? { project: project.name, runRef: only.ref } : null;
+}
+/** Promotes the judged run; returns the deployment id, or '' when nothing was promoted. */
+async function promoteJudged(judged, settings, ctx, github, environment) {
+    const { report, candidate, workspace } = judged;
+    const run = candidateRunRef(report, candidate);
+    if (!run)
+        throw new Error('Cannot promote: the workspace holds no run to promote.');
+    const result = await promote(github, {
+        environment,
+        sha: ctx.sha,
+        ref: ctx.ref,
+        workflowRunId: ctx.runId,
+        workflowRunUrl: ctx.runUrl,
+        project: run.project,
+        runRef: run.runRef,
+        verdict: report.verdict,
+        failing: report.exit.outcome === 'fail',
+        force: settings.force,
+        baselineRunRef: report.baseline?.runs[0]?.ref ?? null,
+        baselineSource: judged.baseline.description,
+        keyMetrics: keyMetrics(report),
+        reportUrl: judged.commentUrl || ctx.runUrl,
+        workspace: candidate.source.kind === 'contexta' ? workspace : null,
+    }, judged.duckdb);
+    if (!result.promoted) {
+        core/* setFailed */.C1(`contexta/gate: ${result.reason}`);
+        return '';
+    }
+    core/* info */.pq(`contexta/gate: ${result.reused ? 'found the deployment of this run' : 'created deployment'} ${result.deploymentId} for ${run.runRef} in ${environment}${result.forced ? ' (forced)' : ''}`);
+    const row = result.ledger;
+    if (row?.outcome === 'written')
+        core/* info */.pq(`contexta/gate: ledger row ${row.ref} ${row.replaced ? 'updated' : 'added'} (deployment_executions)`);
+    else if (row?.outcome === 'skipped')
+        core/* warning */.$e(`contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment.promoted record written to the evidence holds the same facts`);
+    // Uploaded again so the artifact carries the promotion record and ledger row just written.
+    if (settings.upload)
+        await uploadEvidence(workspace, settings, ctx, github);
+    return String(result.deploymentId);
+}
+async function runPromoteFlow(settings, ctx, github) {
+    const judged = await judge({ settings, ctx, github, checkRun: true });
+    const deploymentId = github && settings.environment
+        ? await promoteJudged(judged, settings, ctx, github, settings.environment)
+        : '';
+    conclude(judged, settings, deploymentId);
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish-flow.ts
@@ -13218,13 +13349,17 @@ async function runPublishFlow(settings, ctx, github) {
             author: pull.user?.login ?? null,
         },
     };
-    const { report } = await runGateFlow({
-        settings: { ...settings, upload: false, allowPrConfig: false },
+    const publishSettings = { ...settings, upload: false, allowPrConfig: false };
+    const judged = await judge({
+        settings: publishSettings,
         ctx: prContext,
         github,
+        checkRun: false,
         candidatePath: candidateDir,
         target: { prNumber: pull.number, headSha: run.head_sha },
     });
+    conclude(judged, publishSettings);
+    const { report } = judged;
     const state = report.exit.outcome === 'fail' ? 'failure' : 'success';
     await status(state, report.headline);
 }
@@ -13404,6 +13539,8 @@ function readSettings(getInput) {
 
 
 
+
+
 async function run() {
     try {
         const settings = readSettings((name) => core/* getInput */.V4(name));
@@ -13416,13 +13553,18 @@ async function run() {
         if (ctx.isGhes) {
             core/* notice */.lm('contexta/gate: GitHub Enterprise Server detected: the artifact service is unavailable, so evidence is not uploaded and baselines must be local paths (baseline: <path>).');
         }
-        if (settings.mode === 'publish') {
-            if (!github)
-                throw new SettingsError(["mode: publish needs 'github-token' to read the triggering run."]);
-            await runPublishFlow(settings, ctx, github);
-        }
-        else {
-            await runGateFlow({ settings, ctx, github });
+        switch (settings.mode) {
+            case 'gate':
+                await runGateFlow(settings, ctx, github);
+                break;
+            case 'promote':
+                await runPromoteFlow(settings, ctx, github);
+                break;
+            case 'publish':
+                if (!github)
+                    throw new SettingsError(["mode: publish needs 'github-token' to read the triggering run."]);
+                await runPublishFlow(settings, ctx, github);
+                break;
         }
     }
     catch (error) {
