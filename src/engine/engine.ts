@@ -10,7 +10,8 @@ import type { Diagnostic } from '../compare/types.js';
 import type { Evidence } from '../evidence/model.js';
 import { buildFindings } from '../findings/findings.js';
 import type { GateConfig, GatePolicy } from '../gates/config-types.js';
-import { evaluateGates, refreshResult } from '../gates/evaluate.js';
+import { evaluateGates } from '../gates/evaluate.js';
+import { refreshResult } from '../gates/results.js';
 import type {
   ExitMapping,
   GateReport,
