@@ -7,7 +7,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { ReadOptions } from '../contexta/read.js';
-import { evaluateGate } from '../engine/engine.js';
+import { judgeRuns } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
 import type { GateReport } from '../gates/types.js';
 import type { WaiverRequests } from '../gates/waivers.js';
@@ -147,7 +147,7 @@ export async function runGateFlow(input: GateFlowInput): Promise<GateFlowResult>
 
   const prNumber = input.target?.prNumber ?? ctx.pullRequest?.number ?? ctx.mergeGroup?.prNumber ?? null;
   const headSha = input.target?.headSha ?? ctx.pullRequest?.headSha ?? ctx.sha;
-  const report = evaluateGate({
+  const report = judgeRuns({
     baseline: baseline.evidence,
     candidate,
     config: loaded.config,

@@ -163,7 +163,7 @@ interface FailureShape {
   name?: string;
 }
 
-type Verdict = { retry: true; reason: string; waitMs?: number } | { retry: false; error: GitHubError };
+type RetryDecision = { retry: true; reason: string; waitMs?: number } | { retry: false; error: GitHubError };
 
 /**
  * Every GitHub REST call contexta/gate makes. Owns retries, timeouts, error translation and response
@@ -634,7 +634,7 @@ export class GitHubClient {
     params: Record<string, unknown>,
     failure: FailureShape,
     attempt: number,
-  ): Verdict {
+  ): RetryDecision {
     const context = { ...this.contextOf(route, params, failure), attempts: attempt };
     const status = failure.response ? failure.status : undefined;
     if (status === undefined) {

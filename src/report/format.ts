@@ -3,7 +3,7 @@
  * and the lookups that join a metric row to the statistics and gate checks about it. Absent
  * values are shown as "absent", never as 0 or an empty cell.
  */
-import type { ChangeAssessment, Comparison, Interval, MetricDelta, PairedTest } from '../compare/types.js';
+import type { ChangeAssessment, Interval, MetricDelta, PairedTest, RunComparison } from '../compare/types.js';
 import type { GateCheck, GateOutcome, GateReport, Verdict } from '../gates/types.js';
 
 export const ABSENT = 'absent';
@@ -193,7 +193,7 @@ export interface RowStatistics {
 export function rowStatistics(
   report: GateReport,
   index: CheckIndex,
-  comparison: Comparison,
+  comparison: RunComparison,
   delta: MetricDelta,
 ): RowStatistics | null {
   if (delta.status !== 'compared') return null;
@@ -206,7 +206,7 @@ export function rowStatistics(
 }
 
 export interface SignificantChange {
-  comparison: Comparison;
+  comparison: RunComparison;
   delta: MetricDelta;
   interval: Interval;
 }

@@ -7,7 +7,12 @@
  * comment limit: the least important rows are left out first, and the comment says what was left
  * out and where the full report is.
  */
-import type { Comparison, MetricDelta, SampleComparison, SampleGroupComparison } from '../compare/types.js';
+import type {
+  MetricDelta,
+  RunComparison,
+  SampleComparison,
+  SampleGroupComparison,
+} from '../compare/types.js';
 import type { GateCheck, GateReport, GateResult, Waiver } from '../gates/types.js';
 import { type BudgetRow, type DocumentPart, fitToBudget, type Omission, type RowsPart } from './budget.js';
 import { escapeText, inlineCode, tableHeader, tableRow } from './escape.js';
@@ -284,7 +289,7 @@ interface MetricRowContext {
   withUnit: boolean;
 }
 
-function metricCells(ctx: MetricRowContext, comparison: Comparison, delta: MetricDelta): string[] {
+function metricCells(ctx: MetricRowContext, comparison: RunComparison, delta: MetricDelta): string[] {
   const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
   const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
   const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
@@ -330,7 +335,7 @@ function evidenceFlags(delta: MetricDelta, change: string): string {
 
 function metricTier(
   ctx: MetricRowContext,
-  comparison: Comparison,
+  comparison: RunComparison,
   delta: MetricDelta,
   sliced: boolean,
 ): number {
@@ -364,7 +369,7 @@ function metricSection(ctx: MetricRowContext, sliced: boolean): RowsPart | null 
     tier: number;
     order: number;
     movement: number;
-    comparison: Comparison;
+    comparison: RunComparison;
     delta: MetricDelta;
   }> = [];
   const counts = { worse: 0, better: 0, unchanged: 0, other: 0, tripped: 0 };
@@ -426,7 +431,7 @@ function nameList(names: string[], count: number): string {
 
 function sliceTripped(
   ctx: MetricRowContext,
-  comparison: Comparison,
+  comparison: RunComparison,
   stage: string,
   slice: string | null,
 ): boolean {
@@ -480,7 +485,11 @@ function samplesSection(ctx: MetricRowContext): RowsPart | null {
   return section('Per-sample changes', rows, { summary: pluralise(rows.length, 'line') });
 }
 
-function sampleRows(ctx: MetricRowContext, comparison: Comparison, samples: SampleComparison): BudgetRow[] {
+function sampleRows(
+  ctx: MetricRowContext,
+  comparison: RunComparison,
+  samples: SampleComparison,
+): BudgetRow[] {
   const rows: BudgetRow[] = [];
   const where = code(`${ctx.withUnit ? `${comparison.unit}: ` : ''}${samples.stage}/${samples.key}`);
   const overall = sampleGroupLine(samples.overall);
