@@ -118,50 +118,30 @@ export function degradedChecks(
   gaps: readonly EvidenceGap[],
 ): GateCheck[] {
   const { unit, multi, judged, ids, outcome } = context;
-  const checks: GateCheck[] = [];
-  for (const record of records) {
-    checks.push(
-      check({
-        ...ids,
-        subject: 'degraded_record',
-        outcome,
-        reason: where(
-          unit,
-          `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
-            `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`,
-          multi,
-        ),
-      }),
-    );
-  }
+  const row = (subject: string, text: string) =>
+    check({ ...ids, subject, outcome, reason: where(unit, text, multi) });
+  const checks = records.map((record) =>
+    row(
+      'degraded_record',
+      `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
+        `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`,
+    ),
+  );
   if (series.length > 0 && records.length === 0) {
     checks.push(
-      check({
-        ...ids,
-        subject: 'degraded_record',
-        outcome,
-        reason: where(
-          unit,
-          `${scope.label}: ${series.length} metric series carry a degradation marker (${series
-            .map((m) => metricLabel(scope.stage, m.key, m.slice))
-            .slice(0, 5)
-            .join(', ')})`,
-          multi,
-        ),
-      }),
+      row(
+        'degraded_record',
+        `${scope.label}: ${series.length} metric series carry a degradation marker (${series
+          .map((m) => metricLabel(scope.stage, m.key, m.slice))
+          .slice(0, 5)
+          .join(', ')})`,
+      ),
     );
   }
   for (const gap of gaps) {
     judged.gaps.add(gapKey(gap));
     if (GAPS_COVERED_BY_RECORDS.has(gap.code)) continue;
-    checks.push(
-      check({
-        ...ids,
-        subject: gap.code,
-        outcome,
-        reason: where(unit, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`, multi),
-      }),
-    );
+    checks.push(row(gap.code, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`));
   }
   return checks;
 }

@@ -5,7 +5,7 @@ import type { GapAction, UnknownOutcome } from './config-types.js';
 import { gapKey, type Judged, metricKey } from './judged.js';
 import type { GateInputs } from './kind.js';
 import { check, finishResult } from './results.js';
-import { newParameterUnits, where } from './rows.js';
+import { newParameterUnits, seriesFacts, where } from './rows.js';
 import type { CheckOutcome, GateCheck, GateResult } from './types.js';
 
 function policyResult(
@@ -110,11 +110,7 @@ export function policyResults(inputs: GateInputs, judged: Judged): GateResult[] 
       if (judged.metrics.has(metricKey(unit.comparison.project, unit.comparison.unit, row))) continue;
       missing.push(
         check({
-          project: unit.comparison.project,
-          unit: unit.comparison.unit,
-          stage: row.stage,
-          metric: row.key,
-          slice: row.slice,
+          ...seriesFacts(unit, row),
           baseline: row.baseline,
           outcome: 'fail',
           reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,

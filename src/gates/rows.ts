@@ -39,14 +39,24 @@ export function gateRows(
   );
 }
 
-/** The fields every check about one metric row carries, whatever the gate kind. */
-export function rowFacts(unit: ComparedUnit, row: MetricDelta, direction: MetricDirection) {
+/** Which series of which unit a check is about. */
+export function seriesFacts(
+  unit: ComparedUnit,
+  metric: { stage: string | null; key: string; slice: string | null },
+) {
   return {
     project: unit.comparison.project,
     unit: unit.comparison.unit,
-    stage: row.stage,
-    metric: row.key,
-    slice: row.slice,
+    stage: metric.stage,
+    metric: metric.key,
+    slice: metric.slice,
+  };
+}
+
+/** The fields every check about one metric row carries, whatever the gate kind. */
+export function rowFacts(unit: ComparedUnit, row: MetricDelta, direction: MetricDirection) {
+  return {
+    ...seriesFacts(unit, row),
     baseline: row.baseline,
     candidate: row.candidate,
     delta: row.delta,
@@ -91,11 +101,7 @@ export function missingCheck(
   const label = metricLabel(metric.stage, metric.key, metric.slice);
   return check({
     outcome,
-    project: unit.comparison.project,
-    unit: unit.comparison.unit,
-    stage: metric.stage,
-    metric: metric.key,
-    slice: metric.slice,
+    ...seriesFacts(unit, metric),
     baseline,
     reason:
       `${where(unit, label, multi)} is missing from the candidate` +
