@@ -1,8 +1,8 @@
-export const id = 494;
-export const ids = [494];
+export const id = 877;
+export const ids = [877];
 export const modules = {
 
-/***/ 19494:
+/***/ 17877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4207,12 +4207,26 @@ function buildFindings(inputs) {
         .map(({ f }) => f);
 }
 
-;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+;// CONCATENATED MODULE: ./src/gates/judged.ts
+function judged_metricKey(project, unit, m) {
+    return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
+}
+function nothingJudged() {
+    return { gaps: new Set(), metrics: new Set() };
+}
+function gapKey(gap) {
+    return JSON.stringify([
+        gap.code,
+        gap.file ?? null,
+        gap.line ?? null,
+        gap.ref ?? null,
+        gap.runRef ?? null,
+        gap.stage ?? null,
+        gap.message,
+    ]);
+}
 
-
-
-
-const LEVELS = { info: 0, warning: 1, error: 2 };
+;// CONCATENATED MODULE: ./src/gates/results.ts
 function check(draft) {
     return {
         stage: null,
@@ -4252,13 +4266,89 @@ function gateOutcome(severity, checks) {
 function gapOutcome(action) {
     return action === 'fail' ? 'fail' : action === 'warn' ? 'warn' : null;
 }
-/** Where a row is, prefixed with the unit when several runs/units were compared. */
-function where(unit, label, multi) {
-    return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ${label}` : label;
-}
 /** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
 function sortChecks(checks) {
     return checks.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit));
+}
+function closeness(c) {
+    if (c.delta === null || c.baseline === null)
+        return Number.NEGATIVE_INFINITY;
+    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
+    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
+}
+/** The row to headline: the worst tripped row, else the one closest to its limit. */
+function worstCheck(checks) {
+    if (checks.length === 0)
+        return null;
+    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
+    const candidates = checks.filter((c) => RANK[c.outcome] === top);
+    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
+}
+/** The gate's message: what tripped (or why it passed), then the user's own message. */
+function gateMessage(gate, outcome, checks) {
+    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
+    const unknown = checks.filter((c) => c.outcome === 'unknown');
+    const waived = checks.filter((c) => c.outcome === 'waived');
+    const list = (rows) => rows
+        .slice(0, 3)
+        .map((c) => c.reason)
+        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
+    let text;
+    switch (outcome) {
+        case 'skipped':
+            text = 'nothing in the evidence matched this gate';
+            break;
+        case 'pass':
+            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
+            break;
+        case 'waived':
+            text = `waived: ${list(waived)}`;
+            break;
+        case 'unknown':
+            text = `cannot judge: ${list(unknown)}`;
+            break;
+        default:
+            text = list(tripped);
+    }
+    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
+    return text + own;
+}
+function finishResult(gate, checks, evidence) {
+    const sorted = sortChecks(checks);
+    const outcome = gateOutcome(gate.severity, sorted);
+    return {
+        name: gate.name,
+        kind: gate.kind,
+        severity: gate.severity,
+        outcome,
+        message: gateMessage(gate, outcome, sorted),
+        checks: sorted,
+        worst: worstCheck(sorted),
+        evidence,
+        waivers: [],
+    };
+}
+/** Recomputes outcome, message and worst row after rows changed (waivers). */
+function refreshResult(result, message) {
+    const checks = sortChecks([...result.checks]);
+    const outcome = gateOutcome(result.severity, checks);
+    return {
+        ...result,
+        checks,
+        outcome,
+        message: gateMessage({ name: result.name, message }, outcome, checks),
+        worst: worstCheck(checks),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gates/rows.ts
+
+
+
+
+/** Where a row is, prefixed with the unit when several runs/units were compared. */
+function where(unit, label, multi) {
+    return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ${label}` : label;
 }
 function sliceSelected(selection, slice) {
     if (selection.mode === 'none')
@@ -4277,14 +4367,20 @@ function isLiteral(selector) {
 function gateRows(unit, selectors, slices) {
     return unit.comparison.metrics.filter((row) => row.batch === null && selected(selectors, row) && sliceSelected(slices, row.slice));
 }
-/** The fields every check about one metric row carries, whatever the gate kind. */
-function rowFacts(unit, row, direction) {
+/** Which series of which unit a check is about. */
+function seriesFacts(unit, metric) {
     return {
         project: unit.comparison.project,
         unit: unit.comparison.unit,
-        stage: row.stage,
-        metric: row.key,
-        slice: row.slice,
+        stage: metric.stage,
+        metric: metric.key,
+        slice: metric.slice,
+    };
+}
+/** The fields every check about one metric row carries, whatever the gate kind. */
+function rowFacts(unit, row, direction) {
+    return {
+        ...seriesFacts(unit, row),
         baseline: row.baseline,
         candidate: row.candidate,
         delta: row.delta,
@@ -4309,18 +4405,14 @@ function absentLiterals(unit, selectors, slices) {
     return out;
 }
 function missingCheck(judged, unit, policy, metric, multi, baseline) {
-    judged.metrics.add(evaluate_metricKey(unit.comparison.project, unit.comparison.unit, metric));
+    judged.metrics.add(judged_metricKey(unit.comparison.project, unit.comparison.unit, metric));
     const outcome = gapOutcome(policy.missingMetrics);
     if (outcome === null)
         return null;
     const label = numbers_metricLabel(metric.stage, metric.key, metric.slice);
     return check({
         outcome,
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        stage: metric.stage,
-        metric: metric.key,
-        slice: metric.slice,
+        ...seriesFacts(unit, metric),
         baseline,
         reason: `${where(unit, label, multi)} is missing from the candidate` +
             (baseline === null ? '' : ` (baseline ${numbers_formatNumber(baseline)})`) +
@@ -4332,59 +4424,443 @@ function ignoredMissing(policy, count) {
         ? [`${count} selected metric(s) missing from the candidate, ignored by policy.missing_metrics: ignore`]
         : [];
 }
-function thresholdGate(gate, inputs, judged) {
-    const { policy } = inputs.config;
+/**
+ * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
+ * the baseline store has other units: it is reported as new and not judged against anything.
+ */
+function newParameterUnits(units) {
+    const metalab = units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
+    return metalab && units.some((u) => u.pair.baseline);
+}
+function stagesOf(run, names) {
+    return run.stages.filter((s) => names.includes(s.name));
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/artifact.ts
+/** `kind: artifact`: an artifact kind does not grow beyond its limits. */
+
+
+
+
+
+function artifactGate(gate, inputs) {
     const multi = namesUnits(inputs.units);
     const checks = [];
-    let ignored = 0;
-    const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
+    const notes = [];
+    const limitText = [
+        gate.maxGrowthBytes === null ? null : `max_growth_bytes ${gate.maxGrowthBytes}`,
+        gate.maxGrowthPct === null ? null : `max_growth_pct ${gate.maxGrowthPct} %`,
+    ]
         .filter((x) => x !== null)
         .join(', ');
     for (const unit of inputs.units) {
-        if (!unit.pair.candidate)
-            continue;
-        for (const row of gateRows(unit, gate.metrics, gate.slices)) {
-            const label = where(unit, numbers_metricLabel(row.stage, row.key, row.slice), multi);
-            const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
-            if (row.presence === 'baseline_only') {
-                const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
-                if (missing)
-                    checks.push({ ...missing, limit: bounds });
-                else
-                    ignored++;
+        for (const change of unit.comparison.artifacts) {
+            if (!globMatch(gate.artifact, change.kind))
+                continue;
+            const ids = {
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                subject: change.kind,
+                baseline: change.baselineSizeBytes,
+                candidate: change.candidateSizeBytes,
+                delta: change.growthBytes,
+                relativeChange: change.growthPct === null ? null : change.growthPct / 100,
+                limit: limitText,
+            };
+            const label = where(unit, `artifact ${change.kind}`, multi);
+            if (change.change === 'added' || change.change === 'removed') {
+                notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
                 continue;
             }
-            const value = row.candidate;
-            if (value === null) {
-                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
+            if (change.growthBytes === null) {
+                checks.push(check({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
                 continue;
             }
-            let outcome = 'pass';
-            let reason = `${label} = ${numbers_formatNumber(value)} is within ${bounds}`;
-            if (gate.min !== null && value < gate.min) {
-                outcome = 'fail';
-                reason = `${label} = ${numbers_formatNumber(value)} is below min ${gate.min}`;
-            }
-            else if (gate.max !== null && value > gate.max) {
-                outcome = 'fail';
-                reason = `${label} = ${numbers_formatNumber(value)} is above max ${gate.max}`;
-            }
-            checks.push(check({ ...base, outcome, reason }));
+            const pct = change.growthPct;
+            const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
+            const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
+            const growth = `${numbers_formatNumber(change.baselineSizeBytes)} → ${numbers_formatNumber(change.candidateSizeBytes)} bytes (${formatSigned(change.growthBytes)}${pct === null ? '' : `, ${formatPercent(pct / 100)}`})`;
+            checks.push(check({
+                ...ids,
+                outcome: tooMany || tooMuch ? 'fail' : 'pass',
+                reason: `${label} ${growth}${tooMany || tooMuch ? `, beyond ${limitText}` : `, within ${limitText}`}`,
+            }));
         }
-        for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
-            const missing = missingCheck(judged, unit, policy, metric, multi, null);
-            if (missing)
-                checks.push({ ...missing, limit: bounds });
-            else
-                ignored++;
+    }
+    return { checks, evidence: notes };
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/diagnostics.ts
+/** `kind: diagnostics`: no candidate diagnostic at or above a level. */
+
+
+
+const LEVELS = { info: 0, warning: 1, error: 2 };
+function diagnosticsGate(gate, inputs) {
+    const threshold = LEVELS[gate.level];
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
+    for (const d of candidate) {
+        if (LEVELS[d.severity] < threshold)
+            continue;
+        const unit = inputs.units.find((u) => u.pair.candidate?.ref === d.runRef);
+        checks.push(check({
+            project: d.project,
+            unit: unit?.comparison.unit ?? d.runRef,
+            stage: d.stage,
+            subject: d.code,
+            outcome: 'fail',
+            limit: `level ${gate.level}`,
+            reason: `${multi ? `${d.runRef}: ` : ''}${d.severity} ${d.code}: ${d.summary} (${d.subjectRef})`,
+        }));
+    }
+    const below = candidate.length - checks.length;
+    if (checks.length === 0) {
+        for (const unit of inputs.units) {
+            if (!unit.pair.candidate)
+                continue;
+            checks.push(check({
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                outcome: 'pass',
+                limit: `level ${gate.level}`,
+                reason: where(unit, `no diagnostic at or above ${gate.level}`, multi),
+            }));
+        }
+    }
+    return {
+        checks,
+        evidence: below > 0 ? [`${below} candidate diagnostic(s) below ${gate.level} not counted`] : [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gates/evidence-checks.ts
+
+
+
+
+/** Gaps the evidence model already carries as degraded records / partial counts. */
+const GAPS_COVERED_BY_RECORDS = new Set(['degraded_record', 'partial_record']);
+function seriesLabel(m) {
+    return m.slice === null ? m.key : `${m.key}@${m.slice}`;
+}
+/**
+ * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
+ * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
+ */
+const RUN_LEVEL = 'run';
+function stageScope(stage, run) {
+    return {
+        stage: stage.name,
+        label: `stage ${stage.name}`,
+        wanted: stage.metrics,
+        have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
+    };
+}
+function runScope(baseline, run) {
+    return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
+}
+/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
+function requiredFromBaseline(judged, unit, scope, multi) {
+    const wanted = new Map();
+    for (const m of scope.wanted)
+        wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
+    const missing = [];
+    const nonFinite = [];
+    for (const m of wanted.values()) {
+        const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
+        if (series.length === 0) {
+            missing.push(m);
+            judged.metrics.add(judged_metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
+        }
+        else if (!series.some((x) => Number.isFinite(x.latest.value)))
+            nonFinite.push(m);
+    }
+    const order = (a, b) => a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? '');
+    missing.sort(order);
+    nonFinite.sort(order);
+    const overall = [...new Set(missing.filter((m) => m.slice === null).map((m) => m.key))];
+    const sliced = missing.filter((m) => m.slice !== null).length;
+    const parts = [];
+    if (missing.length > 0) {
+        const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
+        parts.push(`candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
+            (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''));
+    }
+    if (nonFinite.length > 0) {
+        parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
+    }
+    return check({
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        stage: scope.stage,
+        metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
+        subject: 'required_metrics',
+        candidate: wanted.size - missing.length - nonFinite.length,
+        baseline: wanted.size,
+        outcome: parts.length > 0 ? 'fail' : 'pass',
+        reason: where(unit, parts.length > 0
+            ? parts.join('; ')
+            : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
+    });
+}
+/**
+ * The `degraded` part of an evidence gate for one scope (a stage, or the run outside any stage):
+ * degraded records, series carrying a degradation marker when no record explains them, and error
+ * gaps not already told by a record. Every gap seen is marked judged.
+ */
+function degradedChecks(context, scope, records, series, gaps) {
+    const { unit, multi, judged, ids, outcome } = context;
+    const row = (subject, text) => check({ ...ids, subject, outcome, reason: where(unit, text, multi) });
+    const checks = records.map((record) => row('degraded_record', `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
+        `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`));
+    if (series.length > 0 && records.length === 0) {
+        checks.push(row('degraded_record', `${scope.label}: ${series.length} metric series carry a degradation marker (${series
+            .map((m) => numbers_metricLabel(scope.stage, m.key, m.slice))
+            .slice(0, 5)
+            .join(', ')})`));
+    }
+    for (const gap of gaps) {
+        judged.gaps.add(gapKey(gap));
+        if (GAPS_COVERED_BY_RECORDS.has(gap.code))
+            continue;
+        checks.push(row(gap.code, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`));
+    }
+    return checks;
+}
+/**
+ * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
+ * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
+ * crashed or never-written replicates), run-level series that are not complete.
+ */
+function runLevelChecks(gate, inputs, judged, unit, run, multi) {
+    const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+    const checks = [];
+    const degradedOutcome = gapOutcome(gate.degraded);
+    const partialOutcome = gapOutcome(gate.partial);
+    const records = run.degraded.filter((d) => d.stage === null);
+    const degradedSeries = run.runMetrics.filter((m) => m.degraded);
+    const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
+    const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
+    // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
+    // a series without any finite value, so only its gap remembers it.
+    const nonFinite = inputs.candidateGaps.filter((g) => g.code === 'non_finite_number' &&
+        g.severity === 'warning' &&
+        g.stage === undefined &&
+        g.runRef === run.ref);
+    if (degradedOutcome) {
+        checks.push(...degradedChecks({ unit, multi, judged, ids, outcome: degradedOutcome }, { stage: null, label: 'run level', gapPrefix: '' }, records, degradedSeries, gaps));
+    }
+    if (partialOutcome && partial.length > 0) {
+        checks.push(check({
+            ...ids,
+            subject: 'partial_record',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
+                .map((m) => numbers_metricLabel(null, m.key, m.slice))
+                .slice(0, 5)
+                .join(', ')})`, multi),
+        }));
+    }
+    if (partialOutcome && nonFinite.length > 0) {
+        for (const gap of nonFinite)
+            judged.gaps.add(gapKey(gap));
+        checks.push(check({
+            ...ids,
+            subject: 'non_finite_number',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
+                .slice(0, 3)
+                .map((g) => g.message)
+                .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
+        }));
+    }
+    const clean = records.length === 0 &&
+        degradedSeries.length === 0 &&
+        gaps.length === 0 &&
+        partial.length === 0 &&
+        nonFinite.length === 0;
+    if ((degradedOutcome || partialOutcome) && clean) {
+        checks.push(check({
+            ...ids,
+            subject: 'run_evidence',
+            outcome: 'pass',
+            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
+        }));
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/evidence.ts
+/** `kind: evidence`: the candidate's stages and metrics are present, complete and not degraded. */
+
+
+
+
+
+function evidenceGate(gate, inputs, judged) {
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const unknownStatus = new Set();
+    const newUnits = new Set();
+    const newParams = newParameterUnits(inputs.units);
+    if (!inputs.units.some((u) => u.pair.candidate)) {
+        checks.push(check({
+            project: '',
+            unit: '',
+            subject: 'run_missing',
+            outcome: 'fail',
+            reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
+        }));
+    }
+    for (const unit of inputs.units) {
+        const run = unit.pair.candidate;
+        const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+        if (!run) {
+            if (unit.pair.baseline) {
+                checks.push(check({
+                    ...ids,
+                    outcome: 'fail',
+                    subject: 'run_missing',
+                    reason: where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
+                }));
+            }
+            continue;
+        }
+        const present = new Set(run.stages.map((s) => s.name));
+        for (const name of gate.requireComplete) {
+            const stage = run.stages.find((s) => s.name === name);
+            if (!stage && name === RUN_LEVEL) {
+                checks.push(check({
+                    ...ids,
+                    subject: 'run',
+                    outcome: 'pass',
+                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
+                }));
+                continue;
+            }
+            checks.push(check({
+                ...ids,
+                stage: name,
+                subject: 'stage',
+                outcome: stage ? 'pass' : 'fail',
+                reason: stage
+                    ? where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
+                    : where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
+            }));
+        }
+        const checked = [...gate.requireComplete, ...gate.optionalStages.filter((s) => present.has(s))];
+        const required = gate.requireMetrics;
+        if (required.mode === 'baseline') {
+            const baseline = unit.pair.baseline;
+            if (!baseline && newParams) {
+                newUnits.add(unit.comparison.unit);
+            }
+            else if (!baseline) {
+                checks.push(check({
+                    ...ids,
+                    outcome: 'unknown',
+                    subject: 'require_metrics',
+                    reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
+                }));
+            }
+            else {
+                for (const stage of stagesOf(baseline, gate.requireComplete)) {
+                    checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
+                }
+                if (gate.requireComplete.includes(RUN_LEVEL)) {
+                    checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
+                }
+            }
+        }
+        else if (required.mode === 'list') {
+            for (const selector of required.metrics) {
+                const found = unit.comparison.metrics.some((row) => row.presence !== 'baseline_only' &&
+                    row.candidate !== null &&
+                    matchesSelector(selector, row.stage, row.key));
+                checks.push(check({
+                    ...ids,
+                    subject: 'required_metric',
+                    metric: formatSelector(selector),
+                    outcome: found ? 'pass' : 'fail',
+                    reason: where(unit, found
+                        ? `${formatSelector(selector)} present`
+                        : `required metric ${formatSelector(selector)} is missing from the candidate`, multi),
+                }));
+            }
+        }
+        const degradedOutcome = gapOutcome(gate.degraded);
+        const partialOutcome = gapOutcome(gate.partial);
+        const statusOutcome = gapOutcome(gate.statuses);
+        for (const stage of stagesOf(run, checked)) {
+            const stageIds = { ...ids, stage: stage.name };
+            if (degradedOutcome) {
+                const label = `stage ${stage.name}`;
+                checks.push(...degradedChecks({ unit, multi, judged, ids: stageIds, outcome: degradedOutcome }, { stage: stage.name, label, gapPrefix: `${label}: ` }, run.degraded.filter((d) => d.stage === stage.name), stage.metrics.filter((m) => m.degraded), inputs.candidateGaps.filter((gap) => gap.severity === 'error' &&
+                    gap.stage === stage.name &&
+                    (!gap.runRef || gap.runRef === run.ref))));
+            }
+            if (partialOutcome && stage.partialRecords > 0) {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'partial_record',
+                    outcome: partialOutcome,
+                    reason: where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
+                }));
+            }
+            if (stage.status === null)
+                unknownStatus.add(stage.name);
+            else if (statusOutcome && stage.status !== 'completed') {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'status',
+                    outcome: statusOutcome,
+                    reason: where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
+                }));
+            }
+            if (!degradedOutcome && !partialOutcome)
+                continue;
+            if (!run.degraded.some((d) => d.stage === stage.name) &&
+                stage.partialRecords === 0 &&
+                !stage.metrics.some((m) => m.degraded)) {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'stage_evidence',
+                    outcome: 'pass',
+                    reason: where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
+                }));
+            }
+        }
+        if (checked.includes(RUN_LEVEL))
+            checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
+        if (statusOutcome && run.status !== null && run.status !== 'completed') {
+            checks.push(check({
+                ...ids,
+                subject: 'status',
+                outcome: statusOutcome,
+                reason: where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
+            }));
         }
     }
     const evidence = [
-        ...(inputs.units.some((u) => !u.pair.baseline) ? ['absolute bounds: applied without a baseline'] : []),
-        ...ignoredMissing(policy, ignored),
+        `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
     ];
+    if (newUnits.size > 0) {
+        evidence.push(`require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`);
+    }
+    if (unknownStatus.size > 0) {
+        evidence.push(`statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`);
+    }
     return { checks, evidence };
 }
+
+;// CONCATENATED MODULE: ./src/gates/kinds/regression.ts
+/** `kind: regression`: candidate against baseline, per direction, with an optional paired test. */
+
+
+
+
 /** Paired samples behind a stage (and slice) from any per-sample key: the n for `min_samples`. */
 function stageSampleCount(unit, stage, slice) {
     let best = null;
@@ -4585,444 +5061,80 @@ function regressionGate(gate, inputs, judged) {
     evidence.push(...ignoredMissing(policy, ignored));
     return { checks, evidence };
 }
-/**
- * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
- * the baseline store has other units: it is reported as new and not judged against anything.
- */
-function newParameterUnits(units) {
-    const metalab = units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
-    return metalab && units.some((u) => u.pair.baseline);
-}
-function stagesOf(run, names) {
-    return run.stages.filter((s) => names.includes(s.name));
-}
-function evaluate_metricKey(project, unit, m) {
-    return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
-}
-/** Gaps the evidence model already carries as degraded records / partial counts. */
-const GAPS_COVERED_BY_RECORDS = new Set(['degraded_record', 'partial_record']);
-function gapKey(gap) {
-    return JSON.stringify([
-        gap.code,
-        gap.file ?? null,
-        gap.line ?? null,
-        gap.ref ?? null,
-        gap.runRef ?? null,
-        gap.stage ?? null,
-        gap.message,
-    ]);
-}
-function seriesLabel(m) {
-    return m.slice === null ? m.key : `${m.key}@${m.slice}`;
-}
-/**
- * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
- * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
- */
-const RUN_LEVEL = 'run';
-function stageScope(stage, run) {
-    return {
-        stage: stage.name,
-        label: `stage ${stage.name}`,
-        wanted: stage.metrics,
-        have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
-    };
-}
-function runScope(baseline, run) {
-    return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
-}
-/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
-function requiredFromBaseline(judged, unit, scope, multi) {
-    const wanted = new Map();
-    for (const m of scope.wanted)
-        wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
-    const missing = [];
-    const nonFinite = [];
-    for (const m of wanted.values()) {
-        const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
-        if (series.length === 0) {
-            missing.push(m);
-            judged.metrics.add(evaluate_metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
-        }
-        else if (!series.some((x) => Number.isFinite(x.latest.value)))
-            nonFinite.push(m);
-    }
-    const order = (a, b) => a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? '');
-    missing.sort(order);
-    nonFinite.sort(order);
-    const overall = [...new Set(missing.filter((m) => m.slice === null).map((m) => m.key))];
-    const sliced = missing.filter((m) => m.slice !== null).length;
-    const parts = [];
-    if (missing.length > 0) {
-        const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
-        parts.push(`candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
-            (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''));
-    }
-    if (nonFinite.length > 0) {
-        parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
-    }
-    return check({
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        stage: scope.stage,
-        metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
-        subject: 'required_metrics',
-        candidate: wanted.size - missing.length - nonFinite.length,
-        baseline: wanted.size,
-        outcome: parts.length > 0 ? 'fail' : 'pass',
-        reason: where(unit, parts.length > 0
-            ? parts.join('; ')
-            : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
-    });
-}
-/**
- * The `degraded` part of an evidence gate for one scope (a stage, or the run outside any stage):
- * degraded records, series carrying a degradation marker when no record explains them, and error
- * gaps not already told by a record. Every gap seen is marked judged.
- */
-function degradedChecks(context, scope, records, series, gaps) {
-    const { unit, multi, judged, ids, outcome } = context;
-    const checks = [];
-    for (const record of records) {
-        checks.push(check({
-            ...ids,
-            subject: 'degraded_record',
-            outcome,
-            reason: where(unit, `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
-                `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`, multi),
-        }));
-    }
-    if (series.length > 0 && records.length === 0) {
-        checks.push(check({
-            ...ids,
-            subject: 'degraded_record',
-            outcome,
-            reason: where(unit, `${scope.label}: ${series.length} metric series carry a degradation marker (${series
-                .map((m) => numbers_metricLabel(scope.stage, m.key, m.slice))
-                .slice(0, 5)
-                .join(', ')})`, multi),
-        }));
-    }
-    for (const gap of gaps) {
-        judged.gaps.add(gapKey(gap));
-        if (GAPS_COVERED_BY_RECORDS.has(gap.code))
-            continue;
-        checks.push(check({
-            ...ids,
-            subject: gap.code,
-            outcome,
-            reason: where(unit, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`, multi),
-        }));
-    }
-    return checks;
-}
-/**
- * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
- * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
- * crashed or never-written replicates), run-level series that are not complete.
- */
-function runLevelChecks(gate, inputs, judged, unit, run, multi) {
-    const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
-    const checks = [];
-    const degradedOutcome = gapOutcome(gate.degraded);
-    const partialOutcome = gapOutcome(gate.partial);
-    const records = run.degraded.filter((d) => d.stage === null);
-    const degradedSeries = run.runMetrics.filter((m) => m.degraded);
-    const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
-    const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
-    // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
-    // a series without any finite value, so only its gap remembers it.
-    const nonFinite = inputs.candidateGaps.filter((g) => g.code === 'non_finite_number' &&
-        g.severity === 'warning' &&
-        g.stage === undefined &&
-        g.runRef === run.ref);
-    if (degradedOutcome) {
-        checks.push(...degradedChecks({ unit, multi, judged, ids, outcome: degradedOutcome }, { stage: null, label: 'run level', gapPrefix: '' }, records, degradedSeries, gaps));
-    }
-    if (partialOutcome && partial.length > 0) {
-        checks.push(check({
-            ...ids,
-            subject: 'partial_record',
-            outcome: partialOutcome,
-            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
-                .map((m) => numbers_metricLabel(null, m.key, m.slice))
-                .slice(0, 5)
-                .join(', ')})`, multi),
-        }));
-    }
-    if (partialOutcome && nonFinite.length > 0) {
-        for (const gap of nonFinite)
-            judged.gaps.add(gapKey(gap));
-        checks.push(check({
-            ...ids,
-            subject: 'non_finite_number',
-            outcome: partialOutcome,
-            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
-                .slice(0, 3)
-                .map((g) => g.message)
-                .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
-        }));
-    }
-    const clean = records.length === 0 &&
-        degradedSeries.length === 0 &&
-        gaps.length === 0 &&
-        partial.length === 0 &&
-        nonFinite.length === 0;
-    if ((degradedOutcome || partialOutcome) && clean) {
-        checks.push(check({
-            ...ids,
-            subject: 'run_evidence',
-            outcome: 'pass',
-            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
-        }));
-    }
-    return checks;
-}
-function evidenceGate(gate, inputs, judged) {
+
+;// CONCATENATED MODULE: ./src/gates/kinds/threshold.ts
+/** `kind: threshold`: absolute bounds on the candidate's values, with or without a baseline. */
+
+
+
+
+function thresholdGate(gate, inputs, judged) {
+    const { policy } = inputs.config;
     const multi = namesUnits(inputs.units);
     const checks = [];
-    const unknownStatus = new Set();
-    const newUnits = new Set();
-    const newParams = newParameterUnits(inputs.units);
-    if (!inputs.units.some((u) => u.pair.candidate)) {
-        checks.push(check({
-            project: '',
-            unit: '',
-            subject: 'run_missing',
-            outcome: 'fail',
-            reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
-        }));
-    }
-    for (const unit of inputs.units) {
-        const run = unit.pair.candidate;
-        const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
-        if (!run) {
-            if (unit.pair.baseline) {
-                checks.push(check({
-                    ...ids,
-                    outcome: 'fail',
-                    subject: 'run_missing',
-                    reason: where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
-                }));
-            }
-            continue;
-        }
-        const present = new Set(run.stages.map((s) => s.name));
-        for (const name of gate.requireComplete) {
-            const stage = run.stages.find((s) => s.name === name);
-            if (!stage && name === RUN_LEVEL) {
-                checks.push(check({
-                    ...ids,
-                    subject: 'run',
-                    outcome: 'pass',
-                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
-                }));
-                continue;
-            }
-            checks.push(check({
-                ...ids,
-                stage: name,
-                subject: 'stage',
-                outcome: stage ? 'pass' : 'fail',
-                reason: stage
-                    ? where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
-                    : where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
-            }));
-        }
-        const checked = [...gate.requireComplete, ...gate.optionalStages.filter((s) => present.has(s))];
-        const required = gate.requireMetrics;
-        if (required.mode === 'baseline') {
-            const baseline = unit.pair.baseline;
-            if (!baseline && newParams) {
-                newUnits.add(unit.comparison.unit);
-            }
-            else if (!baseline) {
-                checks.push(check({
-                    ...ids,
-                    outcome: 'unknown',
-                    subject: 'require_metrics',
-                    reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
-                }));
-            }
-            else {
-                for (const stage of stagesOf(baseline, gate.requireComplete)) {
-                    checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
-                }
-                if (gate.requireComplete.includes(RUN_LEVEL)) {
-                    checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
-                }
-            }
-        }
-        else if (required.mode === 'list') {
-            for (const selector of required.metrics) {
-                const found = unit.comparison.metrics.some((row) => row.presence !== 'baseline_only' &&
-                    row.candidate !== null &&
-                    matchesSelector(selector, row.stage, row.key));
-                checks.push(check({
-                    ...ids,
-                    subject: 'required_metric',
-                    metric: formatSelector(selector),
-                    outcome: found ? 'pass' : 'fail',
-                    reason: where(unit, found
-                        ? `${formatSelector(selector)} present`
-                        : `required metric ${formatSelector(selector)} is missing from the candidate`, multi),
-                }));
-            }
-        }
-        const degradedOutcome = gapOutcome(gate.degraded);
-        const partialOutcome = gapOutcome(gate.partial);
-        const statusOutcome = gapOutcome(gate.statuses);
-        for (const stage of stagesOf(run, checked)) {
-            const stageIds = { ...ids, stage: stage.name };
-            if (degradedOutcome) {
-                const label = `stage ${stage.name}`;
-                checks.push(...degradedChecks({ unit, multi, judged, ids: stageIds, outcome: degradedOutcome }, { stage: stage.name, label, gapPrefix: `${label}: ` }, run.degraded.filter((d) => d.stage === stage.name), stage.metrics.filter((m) => m.degraded), inputs.candidateGaps.filter((gap) => gap.severity === 'error' &&
-                    gap.stage === stage.name &&
-                    (!gap.runRef || gap.runRef === run.ref))));
-            }
-            if (partialOutcome && stage.partialRecords > 0) {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'partial_record',
-                    outcome: partialOutcome,
-                    reason: where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
-                }));
-            }
-            if (stage.status === null)
-                unknownStatus.add(stage.name);
-            else if (statusOutcome && stage.status !== 'completed') {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'status',
-                    outcome: statusOutcome,
-                    reason: where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
-                }));
-            }
-            if (!degradedOutcome && !partialOutcome)
-                continue;
-            if (!run.degraded.some((d) => d.stage === stage.name) &&
-                stage.partialRecords === 0 &&
-                !stage.metrics.some((m) => m.degraded)) {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'stage_evidence',
-                    outcome: 'pass',
-                    reason: where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
-                }));
-            }
-        }
-        if (checked.includes(RUN_LEVEL))
-            checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
-        if (statusOutcome && run.status !== null && run.status !== 'completed') {
-            checks.push(check({
-                ...ids,
-                subject: 'status',
-                outcome: statusOutcome,
-                reason: where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
-            }));
-        }
-    }
-    const evidence = [
-        `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
-    ];
-    if (newUnits.size > 0) {
-        evidence.push(`require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`);
-    }
-    if (unknownStatus.size > 0) {
-        evidence.push(`statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`);
-    }
-    return { checks, evidence };
-}
-function diagnosticsGate(gate, inputs) {
-    const threshold = LEVELS[gate.level];
-    const multi = namesUnits(inputs.units);
-    const checks = [];
-    const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
-    for (const d of candidate) {
-        if (LEVELS[d.severity] < threshold)
-            continue;
-        const unit = inputs.units.find((u) => u.pair.candidate?.ref === d.runRef);
-        checks.push(check({
-            project: d.project,
-            unit: unit?.comparison.unit ?? d.runRef,
-            stage: d.stage,
-            subject: d.code,
-            outcome: 'fail',
-            limit: `level ${gate.level}`,
-            reason: `${multi ? `${d.runRef}: ` : ''}${d.severity} ${d.code}: ${d.summary} (${d.subjectRef})`,
-        }));
-    }
-    const below = candidate.length - checks.length;
-    if (checks.length === 0) {
-        for (const unit of inputs.units) {
-            if (!unit.pair.candidate)
-                continue;
-            checks.push(check({
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                outcome: 'pass',
-                limit: `level ${gate.level}`,
-                reason: where(unit, `no diagnostic at or above ${gate.level}`, multi),
-            }));
-        }
-    }
-    return {
-        checks,
-        evidence: below > 0 ? [`${below} candidate diagnostic(s) below ${gate.level} not counted`] : [],
-    };
-}
-function artifactGate(gate, inputs) {
-    const multi = namesUnits(inputs.units);
-    const checks = [];
-    const notes = [];
-    const limitText = [
-        gate.maxGrowthBytes === null ? null : `max_growth_bytes ${gate.maxGrowthBytes}`,
-        gate.maxGrowthPct === null ? null : `max_growth_pct ${gate.maxGrowthPct} %`,
-    ]
+    let ignored = 0;
+    const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
         .filter((x) => x !== null)
         .join(', ');
     for (const unit of inputs.units) {
-        for (const change of unit.comparison.artifacts) {
-            if (!globMatch(gate.artifact, change.kind))
-                continue;
-            const ids = {
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                subject: change.kind,
-                baseline: change.baselineSizeBytes,
-                candidate: change.candidateSizeBytes,
-                delta: change.growthBytes,
-                relativeChange: change.growthPct === null ? null : change.growthPct / 100,
-                limit: limitText,
-            };
-            const label = where(unit, `artifact ${change.kind}`, multi);
-            if (change.change === 'added' || change.change === 'removed') {
-                notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
+        if (!unit.pair.candidate)
+            continue;
+        for (const row of gateRows(unit, gate.metrics, gate.slices)) {
+            const label = where(unit, numbers_metricLabel(row.stage, row.key, row.slice), multi);
+            const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
+            if (row.presence === 'baseline_only') {
+                const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
+                if (missing)
+                    checks.push({ ...missing, limit: bounds });
+                else
+                    ignored++;
                 continue;
             }
-            if (change.growthBytes === null) {
-                checks.push(check({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
+            const value = row.candidate;
+            if (value === null) {
+                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
                 continue;
             }
-            const pct = change.growthPct;
-            const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
-            const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
-            const growth = `${numbers_formatNumber(change.baselineSizeBytes)} → ${numbers_formatNumber(change.candidateSizeBytes)} bytes (${formatSigned(change.growthBytes)}${pct === null ? '' : `, ${formatPercent(pct / 100)}`})`;
-            checks.push(check({
-                ...ids,
-                outcome: tooMany || tooMuch ? 'fail' : 'pass',
-                reason: `${label} ${growth}${tooMany || tooMuch ? `, beyond ${limitText}` : `, within ${limitText}`}`,
-            }));
+            let outcome = 'pass';
+            let reason = `${label} = ${numbers_formatNumber(value)} is within ${bounds}`;
+            if (gate.min !== null && value < gate.min) {
+                outcome = 'fail';
+                reason = `${label} = ${numbers_formatNumber(value)} is below min ${gate.min}`;
+            }
+            else if (gate.max !== null && value > gate.max) {
+                outcome = 'fail';
+                reason = `${label} = ${numbers_formatNumber(value)} is above max ${gate.max}`;
+            }
+            checks.push(check({ ...base, outcome, reason }));
+        }
+        for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
+            const missing = missingCheck(judged, unit, policy, metric, multi, null);
+            if (missing)
+                checks.push({ ...missing, limit: bounds });
+            else
+                ignored++;
         }
     }
-    return { checks, evidence: notes };
+    const evidence = [
+        ...(inputs.units.some((u) => !u.pair.baseline) ? ['absolute bounds: applied without a baseline'] : []),
+        ...ignoredMissing(policy, ignored),
+    ];
+    return { checks, evidence };
 }
+
+;// CONCATENATED MODULE: ./src/gates/policy.ts
+/** The `policy.*` checks, reported as gates of their own for what no configured gate judged. */
+
+
+
+
+
 function policyResult(name, mapped, checks, evidence) {
     if (checks.length === 0 || mapped === 'ignore')
         return null;
     const outcome = mapped === 'fail' ? 'fail' : mapped === 'warn' ? 'warn' : mapped === 'pass' ? 'pass' : 'unknown';
     const rows = checks.map((c) => ({ ...c, outcome }));
-    return finish({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
+    return finishResult({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
 }
 function policyResults(inputs, judged) {
     const { policy } = inputs.config;
@@ -5098,14 +5210,10 @@ function policyResults(inputs, judged) {
         for (const row of unit.comparison.metrics) {
             if (row.presence !== 'baseline_only' || row.batch !== null)
                 continue;
-            if (judged.metrics.has(evaluate_metricKey(unit.comparison.project, unit.comparison.unit, row)))
+            if (judged.metrics.has(judged_metricKey(unit.comparison.project, unit.comparison.unit, row)))
                 continue;
             missing.push(check({
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                stage: row.stage,
-                metric: row.key,
-                slice: row.slice,
+                ...seriesFacts(unit, row),
                 baseline: row.baseline,
                 outcome: 'fail',
                 reason: `${where(unit, numbers_metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${numbers_formatNumber(row.baseline)})`} but missing from the candidate`,
@@ -5115,102 +5223,37 @@ function policyResults(inputs, judged) {
     out.push(policyResult('policy.missing_metrics', policy.missingMetrics, missing, []));
     return out.filter((r) => r !== null);
 }
-function closeness(c) {
-    if (c.delta === null || c.baseline === null)
-        return Number.NEGATIVE_INFINITY;
-    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
-    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
-}
-/** The row to headline: the worst tripped row, else the one closest to its limit. */
-function worstCheck(checks) {
-    if (checks.length === 0)
-        return null;
-    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
-    const candidates = checks.filter((c) => RANK[c.outcome] === top);
-    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
-}
-/** The gate's message: what tripped (or why it passed), then the user's own message. */
-function gateMessage(gate, outcome, checks) {
-    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
-    const unknown = checks.filter((c) => c.outcome === 'unknown');
-    const waived = checks.filter((c) => c.outcome === 'waived');
-    const list = (rows) => rows
-        .slice(0, 3)
-        .map((c) => c.reason)
-        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
-    let text;
-    switch (outcome) {
-        case 'skipped':
-            text = 'nothing in the evidence matched this gate';
-            break;
-        case 'pass':
-            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
-            break;
-        case 'waived':
-            text = `waived: ${list(waived)}`;
-            break;
-        case 'unknown':
-            text = `cannot judge: ${list(unknown)}`;
-            break;
-        default:
-            text = list(tripped);
-    }
-    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
-    return text + own;
-}
-function finish(gate, checks, evidence) {
-    const sorted = sortChecks(checks);
-    const outcome = gateOutcome(gate.severity, sorted);
-    return {
-        name: gate.name,
-        kind: gate.kind,
-        severity: gate.severity,
-        outcome,
-        message: gateMessage(gate, outcome, sorted),
-        checks: sorted,
-        worst: worstCheck(sorted),
-        evidence,
-        waivers: [],
-    };
+
+;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+
+
+
+
+
+
+
+
+/** The registry: a new gate kind is one file under `kinds/` and one line here. */
+const evaluate_GATE_KINDS = {
+    threshold: thresholdGate,
+    regression: regressionGate,
+    evidence: evidenceGate,
+    diagnostics: diagnosticsGate,
+    artifact: artifactGate,
+};
+function evaluatorOf(gate) {
+    // GateKinds pairs every kind with the evaluator of that kind's gate type; TypeScript cannot follow
+    // the pairing through an indexed lookup on a union.
+    return evaluate_GATE_KINDS[gate.kind];
 }
 /** Evaluates every configured gate, then the policy checks that apply, in config order. */
 function evaluateGates(inputs) {
-    const judged = { gaps: new Set(), metrics: new Set() };
-    const results = [];
-    for (const gate of inputs.config.gates) {
-        let outcome;
-        switch (gate.kind) {
-            case 'threshold':
-                outcome = thresholdGate(gate, inputs, judged);
-                break;
-            case 'regression':
-                outcome = regressionGate(gate, inputs, judged);
-                break;
-            case 'evidence':
-                outcome = evidenceGate(gate, inputs, judged);
-                break;
-            case 'diagnostics':
-                outcome = diagnosticsGate(gate, inputs);
-                break;
-            case 'artifact':
-                outcome = artifactGate(gate, inputs);
-                break;
-        }
-        results.push(finish(gate, outcome.checks, outcome.evidence));
-    }
+    const judged = nothingJudged();
+    const results = inputs.config.gates.map((gate) => {
+        const { checks, evidence } = evaluatorOf(gate)(gate, inputs, judged);
+        return finishResult(gate, checks, evidence);
+    });
     return [...results, ...policyResults(inputs, judged)];
-}
-/** Recomputes outcome, message and worst row after rows changed (waivers). */
-function refreshResult(result, message) {
-    const checks = sortChecks([...result.checks]);
-    const outcome = gateOutcome(result.severity, checks);
-    return {
-        ...result,
-        checks,
-        outcome,
-        message: gateMessage({ name: result.name, message }, outcome, checks),
-        worst: worstCheck(checks),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/gates/types.ts
@@ -5454,7 +5497,7 @@ function nextSteps(gates, findings, verdict) {
     return [...new Set(steps)].slice(0, 12);
 }
 /** Compares, diagnoses, evaluates every gate, applies waivers and decides. Throws RunSelectionError. */
-function evaluateGate(input) {
+function judgeRuns(input) {
     const { baseline, candidate, config } = input;
     const { policy } = config;
     const shared = baseline !== null && (baseline === candidate || baseline.source.root === candidate.source.root);
@@ -13142,7 +13185,7 @@ async function judge(input) {
         : {};
     const prNumber = input.target?.prNumber ?? ctx.pullRequest?.number ?? ctx.mergeGroup?.prNumber ?? null;
     const headSha = input.target?.headSha ?? ctx.pullRequest?.headSha ?? ctx.sha;
-    const report = evaluateGate({
+    const report = judgeRuns({
         baseline: baseline.evidence,
         candidate,
         config: loaded.config,

@@ -1,8 +1,8 @@
-export const id = 898;
-export const ids = [898];
+export const id = 927;
+export const ids = [927];
 export const modules = {
 
-/***/ 3898:
+/***/ 4927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -37,6 +37,203 @@ function onlyProject(evidence, project, origin = "Input 'project'") {
         throw new ProjectNotFoundError(`${origin}: no project '${project}' in ${evidence.source.root}; it holds ${evidence.projects.map((p) => `'${p.name}'`).join(', ')}.`);
     }
     return { ...evidence, projects };
+}
+
+;// CONCATENATED MODULE: ./src/compare/select.ts
+/** Runs cannot be chosen unambiguously; the message names the runs and the flag that settles it. */
+class RunSelectionError extends Error {
+    name = 'RunSelectionError';
+}
+function allRuns(evidence) {
+    return evidence.projects.flatMap((p) => p.runs);
+}
+function refList(runs) {
+    return runs.length === 0 ? '(none)' : runs.map((r) => r.ref).join(', ');
+}
+/** Resolves a user-given ref the way Contexta's lookup does: the full ref, or a unique `.name` suffix. */
+function resolveRun(evidence, ref, side) {
+    const runs = allRuns(evidence);
+    let found = runs.filter((r) => r.ref === ref);
+    if (found.length === 0) {
+        found = runs.filter((r) => r.ref === `run:${ref}` || r.ref.endsWith(`.${ref}`) || r.name === ref);
+    }
+    if (found.length === 1)
+        return found[0];
+    const flag = side === 'baseline' ? '--baseline-run' : '--candidate-run';
+    if (found.length === 0) {
+        throw new RunSelectionError(`${flag} "${ref}": no such run in ${evidence.source.root}; runs there: ${refList(runs)}`);
+    }
+    throw new RunSelectionError(`${flag} "${ref}" matches ${found.length} runs in ${evidence.source.root}: ${refList(found)}; give the full ref`);
+}
+function sameEvidence(a, b) {
+    return a === b || a.source.root === b.source.root;
+}
+function projectOf(evidence, name) {
+    return evidence.projects.find((p) => p.name === name);
+}
+function timeOf(value) {
+    const t = value ? Date.parse(value) : Number.NaN;
+    return Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
+}
+/**
+ * The baseline run of a project when the caller did not name one: the only run there is, or — when
+ * the baseline workspace holds several — the run behind the latest completed deployment.
+ */
+function pickBaseline(baseline, project, exclude, notes) {
+    const p = projectOf(baseline, project);
+    const runs = (p?.runs ?? []).filter((r) => r.ref !== exclude);
+    const deployed = (p?.deployments ?? [])
+        .filter((d) => d.status === 'completed' && d.runRef !== null && runs.some((r) => r.ref === d.runRef))
+        .sort((x, y) => timeOf(y.endedAt ?? y.startedAt) - timeOf(x.endedAt ?? x.startedAt));
+    const latest = deployed[0];
+    if (latest) {
+        const run = runs.find((r) => r.ref === latest.runRef);
+        notes.push(`baseline ${run.ref} is the run behind the latest completed deployment ${latest.name} (${latest.ref})`);
+        return run;
+    }
+    if (runs.length <= 1)
+        return runs[0] ?? null;
+    throw new RunSelectionError(`the baseline workspace ${baseline.source.root} holds ${runs.length} runs of project ${project} and none ` +
+        `is behind a completed deployment: ${refList(runs)}; choose one with --baseline-run`);
+}
+function pickCandidate(candidate, project, exclude) {
+    const runs = (projectOf(candidate, project)?.runs ?? []).filter((r) => r.ref !== exclude);
+    if (runs.length === 1)
+        return runs[0];
+    if (runs.length === 0) {
+        throw new RunSelectionError(`the candidate workspace ${candidate.source.root} has no other run of project ${project}; ` +
+            `choose one with --candidate-run`);
+    }
+    throw new RunSelectionError(`the candidate workspace ${candidate.source.root} holds ${runs.length} runs of project ${project}: ` +
+        `${refList(runs)}; choose one with --candidate-run`);
+}
+function contextaPairs(baseline, candidate, options) {
+    const shared = baseline !== null && sameEvidence(baseline, candidate);
+    const pair = (b, c, notes) => ({
+        project: c.project,
+        unit: c.name,
+        baseline: b,
+        candidate: c,
+        notes,
+    });
+    if (options.candidateRun !== undefined || options.baselineRun !== undefined) {
+        if (options.baselineRun !== undefined && baseline === null) {
+            throw new RunSelectionError(`--baseline-run "${options.baselineRun}" given but there is no baseline evidence`);
+        }
+        const notes = [];
+        if (options.candidateRun !== undefined) {
+            const c = resolveRun(candidate, options.candidateRun, 'candidate');
+            let b = null;
+            if (baseline && options.baselineRun !== undefined)
+                b = resolveRun(baseline, options.baselineRun, 'baseline');
+            else if (baseline)
+                b = pickBaseline(baseline, c.project, shared ? c.ref : null, notes);
+            if (b && b.ref === c.ref && shared) {
+                notes.push(`baseline and candidate are the same run ${c.ref}`);
+            }
+            if (b && b.project !== c.project) {
+                notes.push(`comparing runs of different projects: baseline ${b.ref}, candidate ${c.ref}`);
+            }
+            return [pair(b, c, notes)];
+        }
+        const b = resolveRun(baseline, options.baselineRun, 'baseline');
+        const c = pickCandidate(candidate, b.project, shared ? b.ref : null);
+        return [pair(b, c, notes)];
+    }
+    if (shared) {
+        const multi = candidate.projects.filter((p) => p.runs.length > 1);
+        if (multi.length > 0) {
+            throw new RunSelectionError(`baseline and candidate are the same workspace (${candidate.source.root}) holding ` +
+                `${refList(multi.flatMap((p) => p.runs))}; say which is which with --baseline-run and --candidate-run`);
+        }
+    }
+    const pairs = [];
+    for (const project of [...candidate.projects].sort((x, y) => (x.name < y.name ? -1 : 1))) {
+        if (project.runs.length === 0)
+            continue;
+        const c = pickCandidate(candidate, project.name, null);
+        const notes = [];
+        let b = null;
+        if (shared) {
+            b = c;
+            notes.push(`baseline and candidate are the same run ${c.ref}`);
+        }
+        else if (baseline) {
+            b = pickBaseline(baseline, project.name, null, notes);
+        }
+        pairs.push(pair(b, c, notes));
+    }
+    if (baseline && !shared) {
+        for (const project of baseline.projects) {
+            if (project.runs.length === 0 || projectOf(candidate, project.name)?.runs.length)
+                continue;
+            const b = pickBaseline(baseline, project.name, null, []);
+            if (!b)
+                continue;
+            pairs.push({
+                project: project.name,
+                unit: b.name,
+                baseline: b,
+                candidate: null,
+                notes: [`project ${project.name} has a baseline run but no candidate run`],
+            });
+        }
+    }
+    return pairs;
+}
+/**
+ * metalab units are parameter combinations: a unit of the candidate is paired with the baseline unit
+ * of the same experiment and params label, because run ids include the code hash and always differ.
+ */
+function metalabPairs(baseline, candidate, options) {
+    const keyOf = (r) => JSON.stringify([r.project, r.name]);
+    const left = new Map();
+    for (const run of baseline ? allRuns(baseline) : [])
+        if (!left.has(keyOf(run)))
+            left.set(keyOf(run), run);
+    const right = new Map();
+    for (const run of allRuns(candidate))
+        if (!right.has(keyOf(run)))
+            right.set(keyOf(run), run);
+    const wanted = (run, ref) => ref === undefined || run.ref === ref || run.name === ref || run.ref.endsWith(`.${ref}`);
+    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
+    const pairs = [];
+    for (const key of keys) {
+        const b = left.get(key) ?? null;
+        const c = right.get(key) ?? null;
+        if (c && !wanted(c, options.candidateRun))
+            continue;
+        if (!c && options.candidateRun !== undefined)
+            continue;
+        if (b && !wanted(b, options.baselineRun))
+            continue;
+        const any = (c ?? b);
+        const notes = [];
+        if (baseline && !b)
+            notes.push(`unit ${any.name} is new in the candidate (no baseline unit with these params)`);
+        if (!c)
+            notes.push(`unit ${any.name} has no candidate run (removed or never ran)`);
+        pairs.push({ project: any.project, unit: any.name, baseline: b, candidate: c, notes });
+    }
+    if (pairs.length === 0 && (options.candidateRun !== undefined || options.baselineRun !== undefined)) {
+        throw new RunSelectionError(`no metalab unit matches ${[options.baselineRun, options.candidateRun].filter(Boolean).join(' / ')}; ` +
+            `units: ${[...right.values()].map((r) => r.name).join('; ') || '(none)'}`);
+    }
+    return pairs;
+}
+/**
+ * Chooses what to compare. Contexta: per project one baseline run vs one candidate run (named by ref,
+ * or the only run there is); metalab: every unit paired by params label. Throws RunSelectionError
+ * when the choice is ambiguous.
+ */
+function selectRunPairs(baseline, candidate, options = {}) {
+    if (baseline && baseline.source.kind !== candidate.source.kind) {
+        throw new RunSelectionError(`baseline is a ${baseline.source.kind} store (${baseline.source.root}) but the candidate is a ` +
+            `${candidate.source.kind} store (${candidate.source.root}); compare like with like`);
+    }
+    return candidate.source.kind === 'metalab'
+        ? metalabPairs(baseline, candidate, options)
+        : contextaPairs(baseline, candidate, options);
 }
 
 ;// CONCATENATED MODULE: ./src/compare/glob.ts
@@ -1514,203 +1711,6 @@ function diagnoseRun(run, project, side, expectedStages = DEFAULT_EXPECTED_STAGE
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/compare/select.ts
-/** Runs cannot be chosen unambiguously; the message names the runs and the flag that settles it. */
-class RunSelectionError extends Error {
-    name = 'RunSelectionError';
-}
-function allRuns(evidence) {
-    return evidence.projects.flatMap((p) => p.runs);
-}
-function refList(runs) {
-    return runs.length === 0 ? '(none)' : runs.map((r) => r.ref).join(', ');
-}
-/** Resolves a user-given ref the way Contexta's lookup does: the full ref, or a unique `.name` suffix. */
-function resolveRun(evidence, ref, side) {
-    const runs = allRuns(evidence);
-    let found = runs.filter((r) => r.ref === ref);
-    if (found.length === 0) {
-        found = runs.filter((r) => r.ref === `run:${ref}` || r.ref.endsWith(`.${ref}`) || r.name === ref);
-    }
-    if (found.length === 1)
-        return found[0];
-    const flag = side === 'baseline' ? '--baseline-run' : '--candidate-run';
-    if (found.length === 0) {
-        throw new RunSelectionError(`${flag} "${ref}": no such run in ${evidence.source.root}; runs there: ${refList(runs)}`);
-    }
-    throw new RunSelectionError(`${flag} "${ref}" matches ${found.length} runs in ${evidence.source.root}: ${refList(found)}; give the full ref`);
-}
-function sameEvidence(a, b) {
-    return a === b || a.source.root === b.source.root;
-}
-function projectOf(evidence, name) {
-    return evidence.projects.find((p) => p.name === name);
-}
-function timeOf(value) {
-    const t = value ? Date.parse(value) : Number.NaN;
-    return Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
-}
-/**
- * The baseline run of a project when the caller did not name one: the only run there is, or — when
- * the baseline workspace holds several — the run behind the latest completed deployment.
- */
-function pickBaseline(baseline, project, exclude, notes) {
-    const p = projectOf(baseline, project);
-    const runs = (p?.runs ?? []).filter((r) => r.ref !== exclude);
-    const deployed = (p?.deployments ?? [])
-        .filter((d) => d.status === 'completed' && d.runRef !== null && runs.some((r) => r.ref === d.runRef))
-        .sort((x, y) => timeOf(y.endedAt ?? y.startedAt) - timeOf(x.endedAt ?? x.startedAt));
-    const latest = deployed[0];
-    if (latest) {
-        const run = runs.find((r) => r.ref === latest.runRef);
-        notes.push(`baseline ${run.ref} is the run behind the latest completed deployment ${latest.name} (${latest.ref})`);
-        return run;
-    }
-    if (runs.length <= 1)
-        return runs[0] ?? null;
-    throw new RunSelectionError(`the baseline workspace ${baseline.source.root} holds ${runs.length} runs of project ${project} and none ` +
-        `is behind a completed deployment: ${refList(runs)}; choose one with --baseline-run`);
-}
-function pickCandidate(candidate, project, exclude) {
-    const runs = (projectOf(candidate, project)?.runs ?? []).filter((r) => r.ref !== exclude);
-    if (runs.length === 1)
-        return runs[0];
-    if (runs.length === 0) {
-        throw new RunSelectionError(`the candidate workspace ${candidate.source.root} has no other run of project ${project}; ` +
-            `choose one with --candidate-run`);
-    }
-    throw new RunSelectionError(`the candidate workspace ${candidate.source.root} holds ${runs.length} runs of project ${project}: ` +
-        `${refList(runs)}; choose one with --candidate-run`);
-}
-function contextaPairs(baseline, candidate, options) {
-    const shared = baseline !== null && sameEvidence(baseline, candidate);
-    const pair = (b, c, notes) => ({
-        project: c.project,
-        unit: c.name,
-        baseline: b,
-        candidate: c,
-        notes,
-    });
-    if (options.candidateRun !== undefined || options.baselineRun !== undefined) {
-        if (options.baselineRun !== undefined && baseline === null) {
-            throw new RunSelectionError(`--baseline-run "${options.baselineRun}" given but there is no baseline evidence`);
-        }
-        const notes = [];
-        if (options.candidateRun !== undefined) {
-            const c = resolveRun(candidate, options.candidateRun, 'candidate');
-            let b = null;
-            if (baseline && options.baselineRun !== undefined)
-                b = resolveRun(baseline, options.baselineRun, 'baseline');
-            else if (baseline)
-                b = pickBaseline(baseline, c.project, shared ? c.ref : null, notes);
-            if (b && b.ref === c.ref && shared) {
-                notes.push(`baseline and candidate are the same run ${c.ref}`);
-            }
-            if (b && b.project !== c.project) {
-                notes.push(`comparing runs of different projects: baseline ${b.ref}, candidate ${c.ref}`);
-            }
-            return [pair(b, c, notes)];
-        }
-        const b = resolveRun(baseline, options.baselineRun, 'baseline');
-        const c = pickCandidate(candidate, b.project, shared ? b.ref : null);
-        return [pair(b, c, notes)];
-    }
-    if (shared) {
-        const multi = candidate.projects.filter((p) => p.runs.length > 1);
-        if (multi.length > 0) {
-            throw new RunSelectionError(`baseline and candidate are the same workspace (${candidate.source.root}) holding ` +
-                `${refList(multi.flatMap((p) => p.runs))}; say which is which with --baseline-run and --candidate-run`);
-        }
-    }
-    const pairs = [];
-    for (const project of [...candidate.projects].sort((x, y) => (x.name < y.name ? -1 : 1))) {
-        if (project.runs.length === 0)
-            continue;
-        const c = pickCandidate(candidate, project.name, null);
-        const notes = [];
-        let b = null;
-        if (shared) {
-            b = c;
-            notes.push(`baseline and candidate are the same run ${c.ref}`);
-        }
-        else if (baseline) {
-            b = pickBaseline(baseline, project.name, null, notes);
-        }
-        pairs.push(pair(b, c, notes));
-    }
-    if (baseline && !shared) {
-        for (const project of baseline.projects) {
-            if (project.runs.length === 0 || projectOf(candidate, project.name)?.runs.length)
-                continue;
-            const b = pickBaseline(baseline, project.name, null, []);
-            if (!b)
-                continue;
-            pairs.push({
-                project: project.name,
-                unit: b.name,
-                baseline: b,
-                candidate: null,
-                notes: [`project ${project.name} has a baseline run but no candidate run`],
-            });
-        }
-    }
-    return pairs;
-}
-/**
- * metalab units are parameter combinations: a unit of the candidate is paired with the baseline unit
- * of the same experiment and params label, because run ids include the code hash and always differ.
- */
-function metalabPairs(baseline, candidate, options) {
-    const keyOf = (r) => JSON.stringify([r.project, r.name]);
-    const left = new Map();
-    for (const run of baseline ? allRuns(baseline) : [])
-        if (!left.has(keyOf(run)))
-            left.set(keyOf(run), run);
-    const right = new Map();
-    for (const run of allRuns(candidate))
-        if (!right.has(keyOf(run)))
-            right.set(keyOf(run), run);
-    const wanted = (run, ref) => ref === undefined || run.ref === ref || run.name === ref || run.ref.endsWith(`.${ref}`);
-    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
-    const pairs = [];
-    for (const key of keys) {
-        const b = left.get(key) ?? null;
-        const c = right.get(key) ?? null;
-        if (c && !wanted(c, options.candidateRun))
-            continue;
-        if (!c && options.candidateRun !== undefined)
-            continue;
-        if (b && !wanted(b, options.baselineRun))
-            continue;
-        const any = (c ?? b);
-        const notes = [];
-        if (baseline && !b)
-            notes.push(`unit ${any.name} is new in the candidate (no baseline unit with these params)`);
-        if (!c)
-            notes.push(`unit ${any.name} has no candidate run (removed or never ran)`);
-        pairs.push({ project: any.project, unit: any.name, baseline: b, candidate: c, notes });
-    }
-    if (pairs.length === 0 && (options.candidateRun !== undefined || options.baselineRun !== undefined)) {
-        throw new RunSelectionError(`no metalab unit matches ${[options.baselineRun, options.candidateRun].filter(Boolean).join(' / ')}; ` +
-            `units: ${[...right.values()].map((r) => r.name).join('; ') || '(none)'}`);
-    }
-    return pairs;
-}
-/**
- * Chooses what to compare. Contexta: per project one baseline run vs one candidate run (named by ref,
- * or the only run there is); metalab: every unit paired by params label. Throws RunSelectionError
- * when the choice is ambiguous.
- */
-function selectRunPairs(baseline, candidate, options = {}) {
-    if (baseline && baseline.source.kind !== candidate.source.kind) {
-        throw new RunSelectionError(`baseline is a ${baseline.source.kind} store (${baseline.source.root}) but the candidate is a ` +
-            `${candidate.source.kind} store (${candidate.source.root}); compare like with like`);
-    }
-    return candidate.source.kind === 'metalab'
-        ? metalabPairs(baseline, candidate, options)
-        : contextaPairs(baseline, candidate, options);
-}
-
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/findings/findings.ts
@@ -2215,6 +2215,140 @@ function buildFindings(inputs) {
         .map(({ f }) => f);
 }
 
+;// CONCATENATED MODULE: ./src/gates/judged.ts
+function metricKey(project, unit, m) {
+    return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
+}
+function nothingJudged() {
+    return { gaps: new Set(), metrics: new Set() };
+}
+function gapKey(gap) {
+    return JSON.stringify([
+        gap.code,
+        gap.file ?? null,
+        gap.line ?? null,
+        gap.ref ?? null,
+        gap.runRef ?? null,
+        gap.stage ?? null,
+        gap.message,
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/gates/results.ts
+function check(draft) {
+    return {
+        stage: null,
+        metric: null,
+        slice: null,
+        subject: null,
+        baseline: null,
+        candidate: null,
+        delta: null,
+        relativeChange: null,
+        direction: null,
+        limit: null,
+        n: null,
+        sampleKey: null,
+        pValue: null,
+        interval: null,
+        waiver: null,
+        ...draft,
+    };
+}
+const TRIPPED = new Set(['fail', 'warn']);
+const RANK = { fail: 0, warn: 1, unknown: 2, waived: 3, pass: 4 };
+/** A gate's outcome from its rows: any failing row trips the gate at the gate's severity. */
+function gateOutcome(severity, checks) {
+    if (checks.length === 0)
+        return 'skipped';
+    if (checks.some((c) => c.outcome === 'fail'))
+        return severity === 'fail' ? 'fail' : 'warn';
+    if (checks.some((c) => c.outcome === 'warn'))
+        return 'warn';
+    if (checks.some((c) => c.outcome === 'unknown'))
+        return 'unknown';
+    if (checks.some((c) => c.outcome === 'waived'))
+        return 'waived';
+    return 'pass';
+}
+function gapOutcome(action) {
+    return action === 'fail' ? 'fail' : action === 'warn' ? 'warn' : null;
+}
+/** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
+function sortChecks(checks) {
+    return checks.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit));
+}
+function closeness(c) {
+    if (c.delta === null || c.baseline === null)
+        return Number.NEGATIVE_INFINITY;
+    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
+    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
+}
+/** The row to headline: the worst tripped row, else the one closest to its limit. */
+function worstCheck(checks) {
+    if (checks.length === 0)
+        return null;
+    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
+    const candidates = checks.filter((c) => RANK[c.outcome] === top);
+    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
+}
+/** The gate's message: what tripped (or why it passed), then the user's own message. */
+function gateMessage(gate, outcome, checks) {
+    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
+    const unknown = checks.filter((c) => c.outcome === 'unknown');
+    const waived = checks.filter((c) => c.outcome === 'waived');
+    const list = (rows) => rows
+        .slice(0, 3)
+        .map((c) => c.reason)
+        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
+    let text;
+    switch (outcome) {
+        case 'skipped':
+            text = 'nothing in the evidence matched this gate';
+            break;
+        case 'pass':
+            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
+            break;
+        case 'waived':
+            text = `waived: ${list(waived)}`;
+            break;
+        case 'unknown':
+            text = `cannot judge: ${list(unknown)}`;
+            break;
+        default:
+            text = list(tripped);
+    }
+    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
+    return text + own;
+}
+function finishResult(gate, checks, evidence) {
+    const sorted = sortChecks(checks);
+    const outcome = gateOutcome(gate.severity, sorted);
+    return {
+        name: gate.name,
+        kind: gate.kind,
+        severity: gate.severity,
+        outcome,
+        message: gateMessage(gate, outcome, sorted),
+        checks: sorted,
+        worst: worstCheck(sorted),
+        evidence,
+        waivers: [],
+    };
+}
+/** Recomputes outcome, message and worst row after rows changed (waivers). */
+function refreshResult(result, message) {
+    const checks = sortChecks([...result.checks]);
+    const outcome = gateOutcome(result.severity, checks);
+    return {
+        ...result,
+        checks,
+        outcome,
+        message: gateMessage({ name: result.name, message }, outcome, checks),
+        worst: worstCheck(checks),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gates/metric-selector.ts
 
 /**
@@ -2260,58 +2394,14 @@ function formatSelector(selector) {
     return `${selector.stage}/${selector.key}`;
 }
 
-;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+;// CONCATENATED MODULE: ./src/gates/rows.ts
 
 
 
 
-const LEVELS = { info: 0, warning: 1, error: 2 };
-function check(draft) {
-    return {
-        stage: null,
-        metric: null,
-        slice: null,
-        subject: null,
-        baseline: null,
-        candidate: null,
-        delta: null,
-        relativeChange: null,
-        direction: null,
-        limit: null,
-        n: null,
-        sampleKey: null,
-        pValue: null,
-        interval: null,
-        waiver: null,
-        ...draft,
-    };
-}
-const TRIPPED = new Set(['fail', 'warn']);
-const RANK = { fail: 0, warn: 1, unknown: 2, waived: 3, pass: 4 };
-/** A gate's outcome from its rows: any failing row trips the gate at the gate's severity. */
-function gateOutcome(severity, checks) {
-    if (checks.length === 0)
-        return 'skipped';
-    if (checks.some((c) => c.outcome === 'fail'))
-        return severity === 'fail' ? 'fail' : 'warn';
-    if (checks.some((c) => c.outcome === 'warn'))
-        return 'warn';
-    if (checks.some((c) => c.outcome === 'unknown'))
-        return 'unknown';
-    if (checks.some((c) => c.outcome === 'waived'))
-        return 'waived';
-    return 'pass';
-}
-function gapOutcome(action) {
-    return action === 'fail' ? 'fail' : action === 'warn' ? 'warn' : null;
-}
 /** Where a row is, prefixed with the unit when several runs/units were compared. */
 function where(unit, label, multi) {
     return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ${label}` : label;
-}
-/** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
-function sortChecks(checks) {
-    return checks.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit));
 }
 function sliceSelected(selection, slice) {
     if (selection.mode === 'none')
@@ -2330,14 +2420,20 @@ function isLiteral(selector) {
 function gateRows(unit, selectors, slices) {
     return unit.comparison.metrics.filter((row) => row.batch === null && selected(selectors, row) && sliceSelected(slices, row.slice));
 }
-/** The fields every check about one metric row carries, whatever the gate kind. */
-function rowFacts(unit, row, direction) {
+/** Which series of which unit a check is about. */
+function seriesFacts(unit, metric) {
     return {
         project: unit.comparison.project,
         unit: unit.comparison.unit,
-        stage: row.stage,
-        metric: row.key,
-        slice: row.slice,
+        stage: metric.stage,
+        metric: metric.key,
+        slice: metric.slice,
+    };
+}
+/** The fields every check about one metric row carries, whatever the gate kind. */
+function rowFacts(unit, row, direction) {
+    return {
+        ...seriesFacts(unit, row),
         baseline: row.baseline,
         candidate: row.candidate,
         delta: row.delta,
@@ -2369,11 +2465,7 @@ function missingCheck(judged, unit, policy, metric, multi, baseline) {
     const label = (0,numbers/* metricLabel */.B)(metric.stage, metric.key, metric.slice);
     return check({
         outcome,
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        stage: metric.stage,
-        metric: metric.key,
-        slice: metric.slice,
+        ...seriesFacts(unit, metric),
         baseline,
         reason: `${where(unit, label, multi)} is missing from the candidate` +
             (baseline === null ? '' : ` (baseline ${(0,numbers/* formatNumber */.ZV)(baseline)})`) +
@@ -2385,59 +2477,443 @@ function ignoredMissing(policy, count) {
         ? [`${count} selected metric(s) missing from the candidate, ignored by policy.missing_metrics: ignore`]
         : [];
 }
-function thresholdGate(gate, inputs, judged) {
-    const { policy } = inputs.config;
+/**
+ * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
+ * the baseline store has other units: it is reported as new and not judged against anything.
+ */
+function newParameterUnits(units) {
+    const metalab = units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
+    return metalab && units.some((u) => u.pair.baseline);
+}
+function stagesOf(run, names) {
+    return run.stages.filter((s) => names.includes(s.name));
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/artifact.ts
+/** `kind: artifact`: an artifact kind does not grow beyond its limits. */
+
+
+
+
+
+function artifactGate(gate, inputs) {
     const multi = namesUnits(inputs.units);
     const checks = [];
-    let ignored = 0;
-    const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
+    const notes = [];
+    const limitText = [
+        gate.maxGrowthBytes === null ? null : `max_growth_bytes ${gate.maxGrowthBytes}`,
+        gate.maxGrowthPct === null ? null : `max_growth_pct ${gate.maxGrowthPct} %`,
+    ]
         .filter((x) => x !== null)
         .join(', ');
     for (const unit of inputs.units) {
-        if (!unit.pair.candidate)
-            continue;
-        for (const row of gateRows(unit, gate.metrics, gate.slices)) {
-            const label = where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), multi);
-            const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
-            if (row.presence === 'baseline_only') {
-                const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
-                if (missing)
-                    checks.push({ ...missing, limit: bounds });
-                else
-                    ignored++;
+        for (const change of unit.comparison.artifacts) {
+            if (!globMatch(gate.artifact, change.kind))
+                continue;
+            const ids = {
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                subject: change.kind,
+                baseline: change.baselineSizeBytes,
+                candidate: change.candidateSizeBytes,
+                delta: change.growthBytes,
+                relativeChange: change.growthPct === null ? null : change.growthPct / 100,
+                limit: limitText,
+            };
+            const label = where(unit, `artifact ${change.kind}`, multi);
+            if (change.change === 'added' || change.change === 'removed') {
+                notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
                 continue;
             }
-            const value = row.candidate;
-            if (value === null) {
-                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
+            if (change.growthBytes === null) {
+                checks.push(check({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
                 continue;
             }
-            let outcome = 'pass';
-            let reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is within ${bounds}`;
-            if (gate.min !== null && value < gate.min) {
-                outcome = 'fail';
-                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is below min ${gate.min}`;
-            }
-            else if (gate.max !== null && value > gate.max) {
-                outcome = 'fail';
-                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is above max ${gate.max}`;
-            }
-            checks.push(check({ ...base, outcome, reason }));
+            const pct = change.growthPct;
+            const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
+            const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
+            const growth = `${(0,numbers/* formatNumber */.ZV)(change.baselineSizeBytes)} → ${(0,numbers/* formatNumber */.ZV)(change.candidateSizeBytes)} bytes (${(0,numbers/* formatSigned */.Gp)(change.growthBytes)}${pct === null ? '' : `, ${(0,numbers/* formatPercent */.l9)(pct / 100)}`})`;
+            checks.push(check({
+                ...ids,
+                outcome: tooMany || tooMuch ? 'fail' : 'pass',
+                reason: `${label} ${growth}${tooMany || tooMuch ? `, beyond ${limitText}` : `, within ${limitText}`}`,
+            }));
         }
-        for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
-            const missing = missingCheck(judged, unit, policy, metric, multi, null);
-            if (missing)
-                checks.push({ ...missing, limit: bounds });
-            else
-                ignored++;
+    }
+    return { checks, evidence: notes };
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/diagnostics.ts
+/** `kind: diagnostics`: no candidate diagnostic at or above a level. */
+
+
+
+const LEVELS = { info: 0, warning: 1, error: 2 };
+function diagnosticsGate(gate, inputs) {
+    const threshold = LEVELS[gate.level];
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
+    for (const d of candidate) {
+        if (LEVELS[d.severity] < threshold)
+            continue;
+        const unit = inputs.units.find((u) => u.pair.candidate?.ref === d.runRef);
+        checks.push(check({
+            project: d.project,
+            unit: unit?.comparison.unit ?? d.runRef,
+            stage: d.stage,
+            subject: d.code,
+            outcome: 'fail',
+            limit: `level ${gate.level}`,
+            reason: `${multi ? `${d.runRef}: ` : ''}${d.severity} ${d.code}: ${d.summary} (${d.subjectRef})`,
+        }));
+    }
+    const below = candidate.length - checks.length;
+    if (checks.length === 0) {
+        for (const unit of inputs.units) {
+            if (!unit.pair.candidate)
+                continue;
+            checks.push(check({
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                outcome: 'pass',
+                limit: `level ${gate.level}`,
+                reason: where(unit, `no diagnostic at or above ${gate.level}`, multi),
+            }));
+        }
+    }
+    return {
+        checks,
+        evidence: below > 0 ? [`${below} candidate diagnostic(s) below ${gate.level} not counted`] : [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gates/evidence-checks.ts
+
+
+
+
+/** Gaps the evidence model already carries as degraded records / partial counts. */
+const GAPS_COVERED_BY_RECORDS = new Set(['degraded_record', 'partial_record']);
+function seriesLabel(m) {
+    return m.slice === null ? m.key : `${m.key}@${m.slice}`;
+}
+/**
+ * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
+ * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
+ */
+const RUN_LEVEL = 'run';
+function stageScope(stage, run) {
+    return {
+        stage: stage.name,
+        label: `stage ${stage.name}`,
+        wanted: stage.metrics,
+        have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
+    };
+}
+function runScope(baseline, run) {
+    return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
+}
+/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
+function requiredFromBaseline(judged, unit, scope, multi) {
+    const wanted = new Map();
+    for (const m of scope.wanted)
+        wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
+    const missing = [];
+    const nonFinite = [];
+    for (const m of wanted.values()) {
+        const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
+        if (series.length === 0) {
+            missing.push(m);
+            judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
+        }
+        else if (!series.some((x) => Number.isFinite(x.latest.value)))
+            nonFinite.push(m);
+    }
+    const order = (a, b) => a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? '');
+    missing.sort(order);
+    nonFinite.sort(order);
+    const overall = [...new Set(missing.filter((m) => m.slice === null).map((m) => m.key))];
+    const sliced = missing.filter((m) => m.slice !== null).length;
+    const parts = [];
+    if (missing.length > 0) {
+        const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
+        parts.push(`candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
+            (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''));
+    }
+    if (nonFinite.length > 0) {
+        parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
+    }
+    return check({
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        stage: scope.stage,
+        metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
+        subject: 'required_metrics',
+        candidate: wanted.size - missing.length - nonFinite.length,
+        baseline: wanted.size,
+        outcome: parts.length > 0 ? 'fail' : 'pass',
+        reason: where(unit, parts.length > 0
+            ? parts.join('; ')
+            : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
+    });
+}
+/**
+ * The `degraded` part of an evidence gate for one scope (a stage, or the run outside any stage):
+ * degraded records, series carrying a degradation marker when no record explains them, and error
+ * gaps not already told by a record. Every gap seen is marked judged.
+ */
+function degradedChecks(context, scope, records, series, gaps) {
+    const { unit, multi, judged, ids, outcome } = context;
+    const row = (subject, text) => check({ ...ids, subject, outcome, reason: where(unit, text, multi) });
+    const checks = records.map((record) => row('degraded_record', `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
+        `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`));
+    if (series.length > 0 && records.length === 0) {
+        checks.push(row('degraded_record', `${scope.label}: ${series.length} metric series carry a degradation marker (${series
+            .map((m) => (0,numbers/* metricLabel */.B)(scope.stage, m.key, m.slice))
+            .slice(0, 5)
+            .join(', ')})`));
+    }
+    for (const gap of gaps) {
+        judged.gaps.add(gapKey(gap));
+        if (GAPS_COVERED_BY_RECORDS.has(gap.code))
+            continue;
+        checks.push(row(gap.code, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`));
+    }
+    return checks;
+}
+/**
+ * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
+ * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
+ * crashed or never-written replicates), run-level series that are not complete.
+ */
+function runLevelChecks(gate, inputs, judged, unit, run, multi) {
+    const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+    const checks = [];
+    const degradedOutcome = gapOutcome(gate.degraded);
+    const partialOutcome = gapOutcome(gate.partial);
+    const records = run.degraded.filter((d) => d.stage === null);
+    const degradedSeries = run.runMetrics.filter((m) => m.degraded);
+    const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
+    const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
+    // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
+    // a series without any finite value, so only its gap remembers it.
+    const nonFinite = inputs.candidateGaps.filter((g) => g.code === 'non_finite_number' &&
+        g.severity === 'warning' &&
+        g.stage === undefined &&
+        g.runRef === run.ref);
+    if (degradedOutcome) {
+        checks.push(...degradedChecks({ unit, multi, judged, ids, outcome: degradedOutcome }, { stage: null, label: 'run level', gapPrefix: '' }, records, degradedSeries, gaps));
+    }
+    if (partialOutcome && partial.length > 0) {
+        checks.push(check({
+            ...ids,
+            subject: 'partial_record',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
+                .map((m) => (0,numbers/* metricLabel */.B)(null, m.key, m.slice))
+                .slice(0, 5)
+                .join(', ')})`, multi),
+        }));
+    }
+    if (partialOutcome && nonFinite.length > 0) {
+        for (const gap of nonFinite)
+            judged.gaps.add(gapKey(gap));
+        checks.push(check({
+            ...ids,
+            subject: 'non_finite_number',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
+                .slice(0, 3)
+                .map((g) => g.message)
+                .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
+        }));
+    }
+    const clean = records.length === 0 &&
+        degradedSeries.length === 0 &&
+        gaps.length === 0 &&
+        partial.length === 0 &&
+        nonFinite.length === 0;
+    if ((degradedOutcome || partialOutcome) && clean) {
+        checks.push(check({
+            ...ids,
+            subject: 'run_evidence',
+            outcome: 'pass',
+            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
+        }));
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/evidence.ts
+/** `kind: evidence`: the candidate's stages and metrics are present, complete and not degraded. */
+
+
+
+
+
+function evidenceGate(gate, inputs, judged) {
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const unknownStatus = new Set();
+    const newUnits = new Set();
+    const newParams = newParameterUnits(inputs.units);
+    if (!inputs.units.some((u) => u.pair.candidate)) {
+        checks.push(check({
+            project: '',
+            unit: '',
+            subject: 'run_missing',
+            outcome: 'fail',
+            reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
+        }));
+    }
+    for (const unit of inputs.units) {
+        const run = unit.pair.candidate;
+        const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+        if (!run) {
+            if (unit.pair.baseline) {
+                checks.push(check({
+                    ...ids,
+                    outcome: 'fail',
+                    subject: 'run_missing',
+                    reason: where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
+                }));
+            }
+            continue;
+        }
+        const present = new Set(run.stages.map((s) => s.name));
+        for (const name of gate.requireComplete) {
+            const stage = run.stages.find((s) => s.name === name);
+            if (!stage && name === RUN_LEVEL) {
+                checks.push(check({
+                    ...ids,
+                    subject: 'run',
+                    outcome: 'pass',
+                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
+                }));
+                continue;
+            }
+            checks.push(check({
+                ...ids,
+                stage: name,
+                subject: 'stage',
+                outcome: stage ? 'pass' : 'fail',
+                reason: stage
+                    ? where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
+                    : where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
+            }));
+        }
+        const checked = [...gate.requireComplete, ...gate.optionalStages.filter((s) => present.has(s))];
+        const required = gate.requireMetrics;
+        if (required.mode === 'baseline') {
+            const baseline = unit.pair.baseline;
+            if (!baseline && newParams) {
+                newUnits.add(unit.comparison.unit);
+            }
+            else if (!baseline) {
+                checks.push(check({
+                    ...ids,
+                    outcome: 'unknown',
+                    subject: 'require_metrics',
+                    reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
+                }));
+            }
+            else {
+                for (const stage of stagesOf(baseline, gate.requireComplete)) {
+                    checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
+                }
+                if (gate.requireComplete.includes(RUN_LEVEL)) {
+                    checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
+                }
+            }
+        }
+        else if (required.mode === 'list') {
+            for (const selector of required.metrics) {
+                const found = unit.comparison.metrics.some((row) => row.presence !== 'baseline_only' &&
+                    row.candidate !== null &&
+                    matchesSelector(selector, row.stage, row.key));
+                checks.push(check({
+                    ...ids,
+                    subject: 'required_metric',
+                    metric: formatSelector(selector),
+                    outcome: found ? 'pass' : 'fail',
+                    reason: where(unit, found
+                        ? `${formatSelector(selector)} present`
+                        : `required metric ${formatSelector(selector)} is missing from the candidate`, multi),
+                }));
+            }
+        }
+        const degradedOutcome = gapOutcome(gate.degraded);
+        const partialOutcome = gapOutcome(gate.partial);
+        const statusOutcome = gapOutcome(gate.statuses);
+        for (const stage of stagesOf(run, checked)) {
+            const stageIds = { ...ids, stage: stage.name };
+            if (degradedOutcome) {
+                const label = `stage ${stage.name}`;
+                checks.push(...degradedChecks({ unit, multi, judged, ids: stageIds, outcome: degradedOutcome }, { stage: stage.name, label, gapPrefix: `${label}: ` }, run.degraded.filter((d) => d.stage === stage.name), stage.metrics.filter((m) => m.degraded), inputs.candidateGaps.filter((gap) => gap.severity === 'error' &&
+                    gap.stage === stage.name &&
+                    (!gap.runRef || gap.runRef === run.ref))));
+            }
+            if (partialOutcome && stage.partialRecords > 0) {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'partial_record',
+                    outcome: partialOutcome,
+                    reason: where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
+                }));
+            }
+            if (stage.status === null)
+                unknownStatus.add(stage.name);
+            else if (statusOutcome && stage.status !== 'completed') {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'status',
+                    outcome: statusOutcome,
+                    reason: where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
+                }));
+            }
+            if (!degradedOutcome && !partialOutcome)
+                continue;
+            if (!run.degraded.some((d) => d.stage === stage.name) &&
+                stage.partialRecords === 0 &&
+                !stage.metrics.some((m) => m.degraded)) {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'stage_evidence',
+                    outcome: 'pass',
+                    reason: where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
+                }));
+            }
+        }
+        if (checked.includes(RUN_LEVEL))
+            checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
+        if (statusOutcome && run.status !== null && run.status !== 'completed') {
+            checks.push(check({
+                ...ids,
+                subject: 'status',
+                outcome: statusOutcome,
+                reason: where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
+            }));
         }
     }
     const evidence = [
-        ...(inputs.units.some((u) => !u.pair.baseline) ? ['absolute bounds: applied without a baseline'] : []),
-        ...ignoredMissing(policy, ignored),
+        `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
     ];
+    if (newUnits.size > 0) {
+        evidence.push(`require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`);
+    }
+    if (unknownStatus.size > 0) {
+        evidence.push(`statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`);
+    }
     return { checks, evidence };
 }
+
+;// CONCATENATED MODULE: ./src/gates/kinds/regression.ts
+/** `kind: regression`: candidate against baseline, per direction, with an optional paired test. */
+
+
+
+
 /** Paired samples behind a stage (and slice) from any per-sample key: the n for `min_samples`. */
 function stageSampleCount(unit, stage, slice) {
     let best = null;
@@ -2638,444 +3114,80 @@ function regressionGate(gate, inputs, judged) {
     evidence.push(...ignoredMissing(policy, ignored));
     return { checks, evidence };
 }
-/**
- * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
- * the baseline store has other units: it is reported as new and not judged against anything.
- */
-function newParameterUnits(units) {
-    const metalab = units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
-    return metalab && units.some((u) => u.pair.baseline);
-}
-function stagesOf(run, names) {
-    return run.stages.filter((s) => names.includes(s.name));
-}
-function metricKey(project, unit, m) {
-    return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
-}
-/** Gaps the evidence model already carries as degraded records / partial counts. */
-const GAPS_COVERED_BY_RECORDS = new Set(['degraded_record', 'partial_record']);
-function gapKey(gap) {
-    return JSON.stringify([
-        gap.code,
-        gap.file ?? null,
-        gap.line ?? null,
-        gap.ref ?? null,
-        gap.runRef ?? null,
-        gap.stage ?? null,
-        gap.message,
-    ]);
-}
-function seriesLabel(m) {
-    return m.slice === null ? m.key : `${m.key}@${m.slice}`;
-}
-/**
- * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
- * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
- */
-const RUN_LEVEL = 'run';
-function stageScope(stage, run) {
-    return {
-        stage: stage.name,
-        label: `stage ${stage.name}`,
-        wanted: stage.metrics,
-        have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
-    };
-}
-function runScope(baseline, run) {
-    return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
-}
-/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
-function requiredFromBaseline(judged, unit, scope, multi) {
-    const wanted = new Map();
-    for (const m of scope.wanted)
-        wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
-    const missing = [];
-    const nonFinite = [];
-    for (const m of wanted.values()) {
-        const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
-        if (series.length === 0) {
-            missing.push(m);
-            judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
-        }
-        else if (!series.some((x) => Number.isFinite(x.latest.value)))
-            nonFinite.push(m);
-    }
-    const order = (a, b) => a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? '');
-    missing.sort(order);
-    nonFinite.sort(order);
-    const overall = [...new Set(missing.filter((m) => m.slice === null).map((m) => m.key))];
-    const sliced = missing.filter((m) => m.slice !== null).length;
-    const parts = [];
-    if (missing.length > 0) {
-        const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
-        parts.push(`candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
-            (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''));
-    }
-    if (nonFinite.length > 0) {
-        parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
-    }
-    return check({
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        stage: scope.stage,
-        metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
-        subject: 'required_metrics',
-        candidate: wanted.size - missing.length - nonFinite.length,
-        baseline: wanted.size,
-        outcome: parts.length > 0 ? 'fail' : 'pass',
-        reason: where(unit, parts.length > 0
-            ? parts.join('; ')
-            : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
-    });
-}
-/**
- * The `degraded` part of an evidence gate for one scope (a stage, or the run outside any stage):
- * degraded records, series carrying a degradation marker when no record explains them, and error
- * gaps not already told by a record. Every gap seen is marked judged.
- */
-function degradedChecks(context, scope, records, series, gaps) {
-    const { unit, multi, judged, ids, outcome } = context;
-    const checks = [];
-    for (const record of records) {
-        checks.push(check({
-            ...ids,
-            subject: 'degraded_record',
-            outcome,
-            reason: where(unit, `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
-                `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`, multi),
-        }));
-    }
-    if (series.length > 0 && records.length === 0) {
-        checks.push(check({
-            ...ids,
-            subject: 'degraded_record',
-            outcome,
-            reason: where(unit, `${scope.label}: ${series.length} metric series carry a degradation marker (${series
-                .map((m) => (0,numbers/* metricLabel */.B)(scope.stage, m.key, m.slice))
-                .slice(0, 5)
-                .join(', ')})`, multi),
-        }));
-    }
-    for (const gap of gaps) {
-        judged.gaps.add(gapKey(gap));
-        if (GAPS_COVERED_BY_RECORDS.has(gap.code))
-            continue;
-        checks.push(check({
-            ...ids,
-            subject: gap.code,
-            outcome,
-            reason: where(unit, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`, multi),
-        }));
-    }
-    return checks;
-}
-/**
- * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
- * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
- * crashed or never-written replicates), run-level series that are not complete.
- */
-function runLevelChecks(gate, inputs, judged, unit, run, multi) {
-    const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
-    const checks = [];
-    const degradedOutcome = gapOutcome(gate.degraded);
-    const partialOutcome = gapOutcome(gate.partial);
-    const records = run.degraded.filter((d) => d.stage === null);
-    const degradedSeries = run.runMetrics.filter((m) => m.degraded);
-    const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
-    const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
-    // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
-    // a series without any finite value, so only its gap remembers it.
-    const nonFinite = inputs.candidateGaps.filter((g) => g.code === 'non_finite_number' &&
-        g.severity === 'warning' &&
-        g.stage === undefined &&
-        g.runRef === run.ref);
-    if (degradedOutcome) {
-        checks.push(...degradedChecks({ unit, multi, judged, ids, outcome: degradedOutcome }, { stage: null, label: 'run level', gapPrefix: '' }, records, degradedSeries, gaps));
-    }
-    if (partialOutcome && partial.length > 0) {
-        checks.push(check({
-            ...ids,
-            subject: 'partial_record',
-            outcome: partialOutcome,
-            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
-                .map((m) => (0,numbers/* metricLabel */.B)(null, m.key, m.slice))
-                .slice(0, 5)
-                .join(', ')})`, multi),
-        }));
-    }
-    if (partialOutcome && nonFinite.length > 0) {
-        for (const gap of nonFinite)
-            judged.gaps.add(gapKey(gap));
-        checks.push(check({
-            ...ids,
-            subject: 'non_finite_number',
-            outcome: partialOutcome,
-            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
-                .slice(0, 3)
-                .map((g) => g.message)
-                .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
-        }));
-    }
-    const clean = records.length === 0 &&
-        degradedSeries.length === 0 &&
-        gaps.length === 0 &&
-        partial.length === 0 &&
-        nonFinite.length === 0;
-    if ((degradedOutcome || partialOutcome) && clean) {
-        checks.push(check({
-            ...ids,
-            subject: 'run_evidence',
-            outcome: 'pass',
-            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
-        }));
-    }
-    return checks;
-}
-function evidenceGate(gate, inputs, judged) {
+
+;// CONCATENATED MODULE: ./src/gates/kinds/threshold.ts
+/** `kind: threshold`: absolute bounds on the candidate's values, with or without a baseline. */
+
+
+
+
+function thresholdGate(gate, inputs, judged) {
+    const { policy } = inputs.config;
     const multi = namesUnits(inputs.units);
     const checks = [];
-    const unknownStatus = new Set();
-    const newUnits = new Set();
-    const newParams = newParameterUnits(inputs.units);
-    if (!inputs.units.some((u) => u.pair.candidate)) {
-        checks.push(check({
-            project: '',
-            unit: '',
-            subject: 'run_missing',
-            outcome: 'fail',
-            reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
-        }));
-    }
-    for (const unit of inputs.units) {
-        const run = unit.pair.candidate;
-        const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
-        if (!run) {
-            if (unit.pair.baseline) {
-                checks.push(check({
-                    ...ids,
-                    outcome: 'fail',
-                    subject: 'run_missing',
-                    reason: where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
-                }));
-            }
-            continue;
-        }
-        const present = new Set(run.stages.map((s) => s.name));
-        for (const name of gate.requireComplete) {
-            const stage = run.stages.find((s) => s.name === name);
-            if (!stage && name === RUN_LEVEL) {
-                checks.push(check({
-                    ...ids,
-                    subject: 'run',
-                    outcome: 'pass',
-                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
-                }));
-                continue;
-            }
-            checks.push(check({
-                ...ids,
-                stage: name,
-                subject: 'stage',
-                outcome: stage ? 'pass' : 'fail',
-                reason: stage
-                    ? where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
-                    : where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
-            }));
-        }
-        const checked = [...gate.requireComplete, ...gate.optionalStages.filter((s) => present.has(s))];
-        const required = gate.requireMetrics;
-        if (required.mode === 'baseline') {
-            const baseline = unit.pair.baseline;
-            if (!baseline && newParams) {
-                newUnits.add(unit.comparison.unit);
-            }
-            else if (!baseline) {
-                checks.push(check({
-                    ...ids,
-                    outcome: 'unknown',
-                    subject: 'require_metrics',
-                    reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
-                }));
-            }
-            else {
-                for (const stage of stagesOf(baseline, gate.requireComplete)) {
-                    checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
-                }
-                if (gate.requireComplete.includes(RUN_LEVEL)) {
-                    checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
-                }
-            }
-        }
-        else if (required.mode === 'list') {
-            for (const selector of required.metrics) {
-                const found = unit.comparison.metrics.some((row) => row.presence !== 'baseline_only' &&
-                    row.candidate !== null &&
-                    matchesSelector(selector, row.stage, row.key));
-                checks.push(check({
-                    ...ids,
-                    subject: 'required_metric',
-                    metric: formatSelector(selector),
-                    outcome: found ? 'pass' : 'fail',
-                    reason: where(unit, found
-                        ? `${formatSelector(selector)} present`
-                        : `required metric ${formatSelector(selector)} is missing from the candidate`, multi),
-                }));
-            }
-        }
-        const degradedOutcome = gapOutcome(gate.degraded);
-        const partialOutcome = gapOutcome(gate.partial);
-        const statusOutcome = gapOutcome(gate.statuses);
-        for (const stage of stagesOf(run, checked)) {
-            const stageIds = { ...ids, stage: stage.name };
-            if (degradedOutcome) {
-                const label = `stage ${stage.name}`;
-                checks.push(...degradedChecks({ unit, multi, judged, ids: stageIds, outcome: degradedOutcome }, { stage: stage.name, label, gapPrefix: `${label}: ` }, run.degraded.filter((d) => d.stage === stage.name), stage.metrics.filter((m) => m.degraded), inputs.candidateGaps.filter((gap) => gap.severity === 'error' &&
-                    gap.stage === stage.name &&
-                    (!gap.runRef || gap.runRef === run.ref))));
-            }
-            if (partialOutcome && stage.partialRecords > 0) {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'partial_record',
-                    outcome: partialOutcome,
-                    reason: where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
-                }));
-            }
-            if (stage.status === null)
-                unknownStatus.add(stage.name);
-            else if (statusOutcome && stage.status !== 'completed') {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'status',
-                    outcome: statusOutcome,
-                    reason: where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
-                }));
-            }
-            if (!degradedOutcome && !partialOutcome)
-                continue;
-            if (!run.degraded.some((d) => d.stage === stage.name) &&
-                stage.partialRecords === 0 &&
-                !stage.metrics.some((m) => m.degraded)) {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'stage_evidence',
-                    outcome: 'pass',
-                    reason: where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
-                }));
-            }
-        }
-        if (checked.includes(RUN_LEVEL))
-            checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
-        if (statusOutcome && run.status !== null && run.status !== 'completed') {
-            checks.push(check({
-                ...ids,
-                subject: 'status',
-                outcome: statusOutcome,
-                reason: where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
-            }));
-        }
-    }
-    const evidence = [
-        `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
-    ];
-    if (newUnits.size > 0) {
-        evidence.push(`require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`);
-    }
-    if (unknownStatus.size > 0) {
-        evidence.push(`statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`);
-    }
-    return { checks, evidence };
-}
-function diagnosticsGate(gate, inputs) {
-    const threshold = LEVELS[gate.level];
-    const multi = namesUnits(inputs.units);
-    const checks = [];
-    const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
-    for (const d of candidate) {
-        if (LEVELS[d.severity] < threshold)
-            continue;
-        const unit = inputs.units.find((u) => u.pair.candidate?.ref === d.runRef);
-        checks.push(check({
-            project: d.project,
-            unit: unit?.comparison.unit ?? d.runRef,
-            stage: d.stage,
-            subject: d.code,
-            outcome: 'fail',
-            limit: `level ${gate.level}`,
-            reason: `${multi ? `${d.runRef}: ` : ''}${d.severity} ${d.code}: ${d.summary} (${d.subjectRef})`,
-        }));
-    }
-    const below = candidate.length - checks.length;
-    if (checks.length === 0) {
-        for (const unit of inputs.units) {
-            if (!unit.pair.candidate)
-                continue;
-            checks.push(check({
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                outcome: 'pass',
-                limit: `level ${gate.level}`,
-                reason: where(unit, `no diagnostic at or above ${gate.level}`, multi),
-            }));
-        }
-    }
-    return {
-        checks,
-        evidence: below > 0 ? [`${below} candidate diagnostic(s) below ${gate.level} not counted`] : [],
-    };
-}
-function artifactGate(gate, inputs) {
-    const multi = namesUnits(inputs.units);
-    const checks = [];
-    const notes = [];
-    const limitText = [
-        gate.maxGrowthBytes === null ? null : `max_growth_bytes ${gate.maxGrowthBytes}`,
-        gate.maxGrowthPct === null ? null : `max_growth_pct ${gate.maxGrowthPct} %`,
-    ]
+    let ignored = 0;
+    const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
         .filter((x) => x !== null)
         .join(', ');
     for (const unit of inputs.units) {
-        for (const change of unit.comparison.artifacts) {
-            if (!globMatch(gate.artifact, change.kind))
-                continue;
-            const ids = {
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                subject: change.kind,
-                baseline: change.baselineSizeBytes,
-                candidate: change.candidateSizeBytes,
-                delta: change.growthBytes,
-                relativeChange: change.growthPct === null ? null : change.growthPct / 100,
-                limit: limitText,
-            };
-            const label = where(unit, `artifact ${change.kind}`, multi);
-            if (change.change === 'added' || change.change === 'removed') {
-                notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
+        if (!unit.pair.candidate)
+            continue;
+        for (const row of gateRows(unit, gate.metrics, gate.slices)) {
+            const label = where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), multi);
+            const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
+            if (row.presence === 'baseline_only') {
+                const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
+                if (missing)
+                    checks.push({ ...missing, limit: bounds });
+                else
+                    ignored++;
                 continue;
             }
-            if (change.growthBytes === null) {
-                checks.push(check({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
+            const value = row.candidate;
+            if (value === null) {
+                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
                 continue;
             }
-            const pct = change.growthPct;
-            const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
-            const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
-            const growth = `${(0,numbers/* formatNumber */.ZV)(change.baselineSizeBytes)} → ${(0,numbers/* formatNumber */.ZV)(change.candidateSizeBytes)} bytes (${(0,numbers/* formatSigned */.Gp)(change.growthBytes)}${pct === null ? '' : `, ${(0,numbers/* formatPercent */.l9)(pct / 100)}`})`;
-            checks.push(check({
-                ...ids,
-                outcome: tooMany || tooMuch ? 'fail' : 'pass',
-                reason: `${label} ${growth}${tooMany || tooMuch ? `, beyond ${limitText}` : `, within ${limitText}`}`,
-            }));
+            let outcome = 'pass';
+            let reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is within ${bounds}`;
+            if (gate.min !== null && value < gate.min) {
+                outcome = 'fail';
+                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is below min ${gate.min}`;
+            }
+            else if (gate.max !== null && value > gate.max) {
+                outcome = 'fail';
+                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is above max ${gate.max}`;
+            }
+            checks.push(check({ ...base, outcome, reason }));
+        }
+        for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
+            const missing = missingCheck(judged, unit, policy, metric, multi, null);
+            if (missing)
+                checks.push({ ...missing, limit: bounds });
+            else
+                ignored++;
         }
     }
-    return { checks, evidence: notes };
+    const evidence = [
+        ...(inputs.units.some((u) => !u.pair.baseline) ? ['absolute bounds: applied without a baseline'] : []),
+        ...ignoredMissing(policy, ignored),
+    ];
+    return { checks, evidence };
 }
+
+;// CONCATENATED MODULE: ./src/gates/policy.ts
+/** The `policy.*` checks, reported as gates of their own for what no configured gate judged. */
+
+
+
+
+
 function policyResult(name, mapped, checks, evidence) {
     if (checks.length === 0 || mapped === 'ignore')
         return null;
     const outcome = mapped === 'fail' ? 'fail' : mapped === 'warn' ? 'warn' : mapped === 'pass' ? 'pass' : 'unknown';
     const rows = checks.map((c) => ({ ...c, outcome }));
-    return finish({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
+    return finishResult({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
 }
 function policyResults(inputs, judged) {
     const { policy } = inputs.config;
@@ -3154,11 +3266,7 @@ function policyResults(inputs, judged) {
             if (judged.metrics.has(metricKey(unit.comparison.project, unit.comparison.unit, row)))
                 continue;
             missing.push(check({
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                stage: row.stage,
-                metric: row.key,
-                slice: row.slice,
+                ...seriesFacts(unit, row),
                 baseline: row.baseline,
                 outcome: 'fail',
                 reason: `${where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${(0,numbers/* formatNumber */.ZV)(row.baseline)})`} but missing from the candidate`,
@@ -3168,102 +3276,37 @@ function policyResults(inputs, judged) {
     out.push(policyResult('policy.missing_metrics', policy.missingMetrics, missing, []));
     return out.filter((r) => r !== null);
 }
-function closeness(c) {
-    if (c.delta === null || c.baseline === null)
-        return Number.NEGATIVE_INFINITY;
-    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
-    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
-}
-/** The row to headline: the worst tripped row, else the one closest to its limit. */
-function worstCheck(checks) {
-    if (checks.length === 0)
-        return null;
-    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
-    const candidates = checks.filter((c) => RANK[c.outcome] === top);
-    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
-}
-/** The gate's message: what tripped (or why it passed), then the user's own message. */
-function gateMessage(gate, outcome, checks) {
-    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
-    const unknown = checks.filter((c) => c.outcome === 'unknown');
-    const waived = checks.filter((c) => c.outcome === 'waived');
-    const list = (rows) => rows
-        .slice(0, 3)
-        .map((c) => c.reason)
-        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
-    let text;
-    switch (outcome) {
-        case 'skipped':
-            text = 'nothing in the evidence matched this gate';
-            break;
-        case 'pass':
-            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
-            break;
-        case 'waived':
-            text = `waived: ${list(waived)}`;
-            break;
-        case 'unknown':
-            text = `cannot judge: ${list(unknown)}`;
-            break;
-        default:
-            text = list(tripped);
-    }
-    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
-    return text + own;
-}
-function finish(gate, checks, evidence) {
-    const sorted = sortChecks(checks);
-    const outcome = gateOutcome(gate.severity, sorted);
-    return {
-        name: gate.name,
-        kind: gate.kind,
-        severity: gate.severity,
-        outcome,
-        message: gateMessage(gate, outcome, sorted),
-        checks: sorted,
-        worst: worstCheck(sorted),
-        evidence,
-        waivers: [],
-    };
+
+;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+
+
+
+
+
+
+
+
+/** The registry: a new gate kind is one file under `kinds/` and one line here. */
+const GATE_KINDS = {
+    threshold: thresholdGate,
+    regression: regressionGate,
+    evidence: evidenceGate,
+    diagnostics: diagnosticsGate,
+    artifact: artifactGate,
+};
+function evaluatorOf(gate) {
+    // GateKinds pairs every kind with the evaluator of that kind's gate type; TypeScript cannot follow
+    // the pairing through an indexed lookup on a union.
+    return GATE_KINDS[gate.kind];
 }
 /** Evaluates every configured gate, then the policy checks that apply, in config order. */
 function evaluateGates(inputs) {
-    const judged = { gaps: new Set(), metrics: new Set() };
-    const results = [];
-    for (const gate of inputs.config.gates) {
-        let outcome;
-        switch (gate.kind) {
-            case 'threshold':
-                outcome = thresholdGate(gate, inputs, judged);
-                break;
-            case 'regression':
-                outcome = regressionGate(gate, inputs, judged);
-                break;
-            case 'evidence':
-                outcome = evidenceGate(gate, inputs, judged);
-                break;
-            case 'diagnostics':
-                outcome = diagnosticsGate(gate, inputs);
-                break;
-            case 'artifact':
-                outcome = artifactGate(gate, inputs);
-                break;
-        }
-        results.push(finish(gate, outcome.checks, outcome.evidence));
-    }
+    const judged = nothingJudged();
+    const results = inputs.config.gates.map((gate) => {
+        const { checks, evidence } = evaluatorOf(gate)(gate, inputs, judged);
+        return finishResult(gate, checks, evidence);
+    });
     return [...results, ...policyResults(inputs, judged)];
-}
-/** Recomputes outcome, message and worst row after rows changed (waivers). */
-function refreshResult(result, message) {
-    const checks = sortChecks([...result.checks]);
-    const outcome = gateOutcome(result.severity, checks);
-    return {
-        ...result,
-        checks,
-        outcome,
-        message: gateMessage({ name: result.name, message }, outcome, checks),
-        worst: worstCheck(checks),
-    };
 }
 
 // EXTERNAL MODULE: ./src/gates/types.ts
@@ -3501,7 +3544,7 @@ function nextSteps(gates, findings, verdict) {
     return [...new Set(steps)].slice(0, 12);
 }
 /** Compares, diagnoses, evaluates every gate, applies waivers and decides. Throws RunSelectionError. */
-function evaluateGate(input) {
+function judgeRuns(input) {
     const { baseline, candidate, config } = input;
     const { policy } = config;
     const shared = baseline !== null && (baseline === candidate || baseline.source.root === candidate.source.root);
@@ -4060,8 +4103,8 @@ const DEFAULT_CONFIG = {
     ],
 };
 const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
-const GATE_KINDS = Object.keys(GATE_SCHEMAS);
-const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
+const config_GATE_KINDS = Object.keys(GATE_SCHEMAS);
+const ALL_GATE_KEYS = [...new Set(config_GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
 const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
     'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
 /** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
@@ -4216,7 +4259,7 @@ function parseGate(raw, index, policy, out) {
     if (!parsed.success) {
         const ownKeys = Object.keys(schema.shape);
         out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
-            const owner = GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
+            const owner = config_GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
             return owner === undefined
                 ? undefined
                 : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
@@ -4375,6 +4418,7 @@ var inspect = __webpack_require__(4216);
 
 
 
+
 const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
                              [--config <file>] [--format text|markdown|json]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
@@ -4486,7 +4530,7 @@ async function compareCommand(args, io, deps = {}) {
             : baselinePath === candidatePath
                 ? candidate
                 : onlyProject(await read(baselinePath, ledger), project, '--project');
-        report = evaluateGate({
+        report = judgeRuns({
             baseline,
             candidate,
             config: configResult.config,
