@@ -30,8 +30,9 @@
 // OUTPUT. A markdown table written to docs/calibration.md (or `--out FILE`) with date, commit, machine
 // and K. Build first (`npm run build`). Exit codes other than 0/1 are counted as errors and reported.
 //
-// Flags: --prs K (PRs per cell, default 100) · --jobs J (parallel CLI processes, default 2) ·
-// --quick (n = 300 only) · --label-form tags|metrics · --seed S · --out FILE · --cli PATH · --keep
+// Flags: --prs K (PRs per cell, default 50: 32 cells × 50 PRs ≈ 12 min on 2 busy cores) · --jobs J (parallel CLI processes, default 2) ·
+// --quick (n = 300 only) · --label-form tags|metrics · --seed S · --out FILE · --cli PATH · --keep ·
+// --note TEXT (a status paragraph printed above the table, e.g. which engine state was measured)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -46,7 +47,7 @@ const DROP = 0.1;
 
 function parseArgs(argv) {
   const args = {
-    prs: 100,
+    prs: 50,
     jobs: 2,
     quick: false,
     labelForm: 'tags',
@@ -54,6 +55,7 @@ function parseArgs(argv) {
     out: null,
     cli: null,
     keep: false,
+    note: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -70,6 +72,7 @@ function parseArgs(argv) {
     else if (flag === '--out') args.out = resolve(value());
     else if (flag === '--cli') args.cli = resolve(value());
     else if (flag === '--keep') args.keep = true;
+    else if (flag === '--note') args.note = value();
     else throw new Error(`unknown flag ${flag}; see the header of scripts/calibrate.mjs`);
   }
   if (!Number.isInteger(args.prs) || args.prs < 1) throw new Error('--prs must be a positive integer');
@@ -450,6 +453,7 @@ async function main() {
     'rows it is the **detection rate** (target ≥ 50 % at n = 300, ≥ 95 % at n = 1000, ≥ 90 % under the',
     'defaults — issue 13). Intervals are Wilson 95 %. "errors" are exits other than 0/1.',
     '',
+    ...(args.note ? [args.note, ''] : []),
     `- date: ${new Date().toISOString().slice(0, 10)}`,
     `- commit: ${commit}`,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${args.jobs} CLI processes in parallel`,
