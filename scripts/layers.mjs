@@ -46,7 +46,6 @@ export function topFolders(src = SRC) {
   return readdirSync(src).filter((name) => statSync(join(src, name)).isDirectory());
 }
 
-// An options object, not a positional src, so `files.map(layerOf)` stays correct.
 export function layerOf(file, { src = SRC } = {}) {
   const parts = relative(src, file).split('/');
   return parts.length === 1 ? ENTRY : parts[0];
