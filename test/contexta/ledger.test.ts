@@ -18,7 +18,7 @@ import {
   SCENARIOS,
   SIDES,
   tempDir,
-} from '../helpers/evidence.js';
+} from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

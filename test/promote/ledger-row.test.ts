@@ -16,7 +16,7 @@ import {
   readLedgerHeader,
 } from '../../src/contexta/ledger.js';
 import { type DeploymentRowFacts, writeDeploymentRow } from '../../src/promote/ledger-row.js';
-import { FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
+import { FIXTURES, removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 
