@@ -31,7 +31,7 @@ export interface LedgerReader {
   read(ledgerPath: string): Promise<LedgerResult>;
 }
 
-/** Pinned so that bindings exist for every GitHub runner platform (duckdb-in-node.md §3.1). */
+/** Pinned so that bindings exist for every GitHub runner platform (docs/reference/duckdb-in-node.md §3.1). */
 export const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
 const PACKAGE = '@duckdb/node-api';
 
@@ -357,7 +357,7 @@ export class DuckDbLedgerReader implements LedgerReader {
   }
 }
 
-/** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
+/** Maps DuckDB's open errors (docs/reference/duckdb-in-node.md §6) to what a user can act on. */
 export function ledgerOpenFailure(message: string, header: LedgerHeader): LedgerFailure {
   const first = message.split('\n')[0]!;
   if (/Could not set lock|Conflicting lock/i.test(message)) {
