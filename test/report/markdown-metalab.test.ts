@@ -3,7 +3,7 @@ import { judgeRuns } from '../../src/engine/engine.js';
 import { DEFAULT_CONFIG } from '../../src/gates/config.js';
 import { readMetalab } from '../../src/metalab/read.js';
 import { renderMarkdown } from '../../src/report/index.js';
-import { splitGfmRow } from './gfm.js';
+import { splitGfmRow } from '../support/gfm.js';
 
 describe('renderMarkdown on a metalab store (many units)', async () => {
   const baseline = await readMetalab('fixtures/metalab/baseline');

@@ -1,8 +1,8 @@
-export const id = 927;
-export const ids = [927];
+export const id = 470;
+export const ids = [470];
 export const modules = {
 
-/***/ 4927:
+/***/ 2470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -609,13 +609,60 @@ function input_error_checkCount(name, value) {
         throw new input_error_StatsInputError('invalid-count', `${name} must be a non-negative integer, got ${value}`);
     }
 }
-function checkPairedLengths(baseline, candidate) {
+function input_error_checkPairedLengths(baseline, candidate) {
     if (baseline.length !== candidate.length) {
         throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline.length}, candidate has ${candidate.length}`);
     }
     if (baseline.length === 0) {
         throw new input_error_StatsInputError('empty', 'no paired samples: at least one pair is needed');
     }
+}
+
+;// CONCATENATED MODULE: ./src/stats/hypothesis.ts
+
+/** The one-sided alternative "the candidate is worse" for a metric with this direction. */
+function worseningAlternative(direction) {
+    return direction === 'higher-is-better' ? 'less' : 'greater';
+}
+/** Default `policy.min_pairs`: below it no significance decision is made (issue 13). */
+const hypothesis_DEFAULT_MIN_PAIRS = 10;
+function hypothesis_checkAlternative(alternative) {
+    if (alternative !== 'less' && alternative !== 'greater' && alternative !== 'two-sided') {
+        throw new input_error_StatsInputError('invalid-option', `alternative must be 'less', 'greater' or 'two-sided', got ${String(alternative)}`);
+    }
+}
+function checkMinPairs(minPairs) {
+    if (!Number.isSafeInteger(minPairs) || minPairs < 1) {
+        throw new StatsInputError('invalid-option', `minPairs must be a positive integer, got ${minPairs}`);
+    }
+}
+/** The guard every test applies first; null when n is enough. */
+function hypothesis_tooFewPairs(n, minPairs) {
+    checkMinPairs(minPairs);
+    if (n >= minPairs)
+        return null;
+    return {
+        status: 'insufficient',
+        cause: 'too-few-pairs',
+        n,
+        minPairs,
+        reason: `${n} pair${n === 1 ? '' : 's'}, fewer than min_pairs = ${minPairs}`,
+    };
+}
+/**
+ * Bootstrap p-value from the resampled differences, with the +1 correction (North, Curtis & Sham 2002):
+ * `atOrBelow` / `atOrAbove` count resampled differences ≤ 0 / ≥ 0 among `valid` resamples.
+ * `less`: (1 + #{δ* ≥ 0}) / (valid + 1) — how often the resampled difference fails to be negative;
+ * `greater` mirrored; `two-sided`: min(1, 2·(1 + min of the two counts) / (valid + 1)). This is the
+ * p-value that inverts the percentile interval: p < α one-sided exactly when the one-sided (1 − α)
+ * percentile bound excludes 0, up to the +1. Ties at 0 count against significance.
+ */
+function hypothesis_bootstrapPValue(atOrBelow, atOrAbove, valid, alternative) {
+    if (alternative === 'less')
+        return Math.min(1, (atOrAbove + 1) / (valid + 1));
+    if (alternative === 'greater')
+        return Math.min(1, (atOrBelow + 1) / (valid + 1));
+    return Math.min(1, (2 * (Math.min(atOrBelow, atOrAbove) + 1)) / (valid + 1));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
@@ -668,7 +715,7 @@ function ratio(numerator, denominator, x) {
  * The standard normal quantile Φ⁻¹(p). Returns -Infinity for p = 0 and +Infinity for p = 1; throws a
  * StatsInputError for p outside [0, 1] or NaN.
  */
-function normalQuantile(p) {
+function normal_normalQuantile(p) {
     if (!(p >= 0 && p <= 1)) {
         throw new input_error_StatsInputError('invalid-option', `normal quantile needs a probability in [0, 1], got ${p}`);
     }
@@ -688,7 +735,7 @@ function normalQuantile(p) {
 function normal_twoSidedCriticalValue(confidence) {
     input_error_checkConfidence(confidence);
     // The lower tail keeps full relative precision for confidence levels close to 1.
-    return -normalQuantile((1 - confidence) / 2);
+    return -normal_normalQuantile((1 - confidence) / 2);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/rng.ts
@@ -713,7 +760,7 @@ function splitMix64(state) {
     z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
     return { state: next, output: z ^ (z >> 31n) };
 }
-class Rng {
+class rng_Rng {
     s0;
     s1;
     s2;
@@ -851,8 +898,9 @@ class Rng {
 
 
 
-const DEFAULT_RESAMPLES = 2000;
-const DEFAULT_BOOTSTRAP_SEED = 1;
+
+const bootstrap_DEFAULT_RESAMPLES = 2000;
+const bootstrap_DEFAULT_BOOTSTRAP_SEED = 1;
 const MIN_RESAMPLES = 100;
 /**
  * Paired nonparametric bootstrap of the mean difference candidate − baseline (Efron & Tibshirani 1993,
@@ -865,15 +913,15 @@ const MIN_RESAMPLES = 100;
  * `not-finite` or `invalid-option` otherwise.
  */
 function pairedBootstrap(baseline, candidate, options = {}) {
-    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+    const resamples = options.resamples ?? bootstrap_DEFAULT_RESAMPLES;
     const confidence = options.confidence ?? 0.95;
-    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
-    if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
-        throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
-    }
+    const seed = options.seed ?? bootstrap_DEFAULT_BOOTSTRAP_SEED;
+    const alternative = options.alternative ?? 'two-sided';
+    bootstrap_checkResamples(resamples);
+    hypothesis_checkAlternative(alternative);
     input_error_checkConfidence(confidence);
-    checkPairedLengths(baseline, candidate);
-    const rng = new Rng(seed);
+    input_error_checkPairedLengths(baseline, candidate);
+    const rng = new rng_Rng(seed);
     const n = baseline.length;
     const differences = new Float64Array(n);
     let sumBaseline = 0;
@@ -915,11 +963,10 @@ function pairedBootstrap(baseline, candidate, options = {}) {
     const standardError = Math.sqrt(squares / (resamples - 1));
     means.sort();
     const alpha = 1 - confidence;
-    const interval = [quantileSorted(means, alpha / 2), quantileSorted(means, 1 - alpha / 2)];
+    const interval = [bootstrap_quantileSorted(means, alpha / 2), bootstrap_quantileSorted(means, 1 - alpha / 2)];
     // The +1 correction (North, Curtis & Sham 2002, Am J Hum Genet 71:439) counts the observed sample as one
     // of the resamples, so a finite number of resamples never claims p = 0.
-    const tail = Math.min(atOrBelowZero, atOrAboveZero);
-    const pValue = Math.min(1, (2 * (tail + 1)) / (resamples + 1));
+    const pValue = hypothesis_bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
     return {
         test: 'paired-bootstrap',
         intervalMethod: 'percentile',
@@ -931,10 +978,29 @@ function pairedBootstrap(baseline, candidate, options = {}) {
         confidence,
         resamples,
         seed,
+        alternative,
         pValue,
         standardError,
-        monteCarloError: percentileMonteCarloError(standardError, resamples, confidence),
+        monteCarloError: bootstrap_percentileMonteCarloError(standardError, resamples, confidence),
     };
+}
+function bootstrap_checkResamples(resamples) {
+    if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
+        throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
+    }
+}
+/**
+ * `pairedBootstrap` behind the `minPairs` guard, for the gate: n < minPairs returns `insufficient`
+ * (a bootstrap of 1–2 pairs can report p = 0.001, which means nothing). Options as `pairedBootstrap`;
+ * a length mismatch is still thrown before the guard, other malformed input as `pairedBootstrap` does.
+ */
+function pairedMeanTest(baseline, candidate, options = {}) {
+    if (baseline.length !== candidate.length)
+        checkPairedLengths(baseline, candidate);
+    const guard = tooFewPairs(baseline.length, options.minPairs ?? DEFAULT_MIN_PAIRS);
+    if (guard)
+        return guard;
+    return { status: 'ok', ...pairedBootstrap(baseline, candidate, options) };
 }
 /**
  * Approximate Monte-Carlo standard error of a percentile-interval bound: the sample q-quantile of R draws
@@ -942,7 +1008,7 @@ function pairedBootstrap(baseline, candidate, options = {}) {
  * standard deviation `standardError`, f(ξ_q) = φ(z_q) / standardError. Callers can compare it to the
  * smallest effect they act on to decide whether `resamples` was enough.
  */
-function percentileMonteCarloError(standardError, resamples, confidence) {
+function bootstrap_percentileMonteCarloError(standardError, resamples, confidence) {
     input_error_checkConfidence(confidence);
     if (!(Number.isFinite(standardError) && standardError >= 0) ||
         !Number.isSafeInteger(resamples) ||
@@ -950,17 +1016,50 @@ function percentileMonteCarloError(standardError, resamples, confidence) {
         throw new input_error_StatsInputError('invalid-option', `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`);
     }
     const q = (1 - confidence) / 2;
-    const z = normalQuantile(q);
+    const z = normal_normalQuantile(q);
     const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
     return (standardError * Math.sqrt((q * (1 - q)) / resamples)) / density;
 }
 /** Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, R's default). */
-function quantileSorted(sorted, p) {
+function bootstrap_quantileSorted(sorted, p) {
     const position = (sorted.length - 1) * p;
     const below = Math.floor(position);
     const above = Math.min(below + 1, sorted.length - 1);
     const weight = position - below;
     return sorted[below] + weight * (sorted[above] - sorted[below]);
+}
+
+;// CONCATENATED MODULE: ./src/stats/holm.ts
+
+/**
+ * Holm's step-down adjusted p-values (Holm 1979, "A simple sequentially rejective multiple test
+ * procedure", Scand J Stat 6:65–70), in the input order. With p₍₁₎ ≤ … ≤ p₍ₘ₎ the sorted raw values,
+ *
+ *   p̃₍ᵢ₎ = min(1, max_{j ≤ i} (m − j + 1)·p₍ⱼ₎),
+ *
+ * the same formula as statsmodels' `multipletests(method='holm')` and R's `p.adjust(method='holm')`.
+ * Rejecting every hypothesis with p̃ ≤ α controls the family-wise error rate at α under any dependence
+ * between the tests. The adjusted values are ≥ the raw ones, ≤ 1, and monotone in the raw order; ties
+ * get equal adjusted values. An empty family gives []. Throws StatsInputError `invalid-option` for a
+ * value outside [0, 1] or NaN.
+ */
+function holmAdjust(pValues) {
+    const m = pValues.length;
+    for (let i = 0; i < m; i++) {
+        const p = pValues[i];
+        if (!(p >= 0 && p <= 1)) {
+            throw new StatsInputError('invalid-option', `p-value ${i} must be in [0, 1], got ${p}`);
+        }
+    }
+    const order = pValues.map((_, i) => i).sort((x, y) => pValues[x] - pValues[y] || x - y);
+    const adjusted = new Array(m);
+    let running = 0;
+    for (let rank = 0; rank < m; rank++) {
+        const index = order[rank];
+        running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+        adjusted[index] = running;
+    }
+    return adjusted;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/binomial.ts
@@ -1013,7 +1112,7 @@ function deviance(x, m) {
     return x * Math.log(x / m) + m - x;
 }
 /** P(X = k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n. */
-function binomialHalfPmf(k, n) {
+function binomial_binomialHalfPmf(k, n) {
     if (k === 0 || k === n)
         return 2 ** -n;
     const half = n / 2;
@@ -1022,7 +1121,7 @@ function binomialHalfPmf(k, n) {
 }
 /** P(X ≤ k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n/2. */
 function binomialHalfLowerTail(k, n) {
-    const top = binomialHalfPmf(k, n);
+    const top = binomial_binomialHalfPmf(k, n);
     if (top === 0)
         return 0;
     let relative = 1;
@@ -1035,6 +1134,20 @@ function binomialHalfLowerTail(k, n) {
         relative = next;
     }
     return top * relative;
+}
+/**
+ * P(X ≤ k) for X ~ Binomial(n, 1/2) and any integer k: 0 below 0, 1 from n on. Above n/2 it uses the
+ * symmetry P(X ≤ k) = 1 − P(X ≤ n − k − 1), so the summed tail is always the short one; the result is
+ * then within one rounding of 1, which is all a p-value near 1 needs.
+ */
+function binomial_binomialHalfCdf(k, n) {
+    if (k < 0)
+        return 0;
+    if (k >= n)
+        return 1;
+    if (2 * k <= n)
+        return binomialHalfLowerTail(k, n);
+    return 1 - binomialHalfLowerTail(n - k - 1, n);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/wilson.ts
@@ -1078,6 +1191,7 @@ function wilsonBounds(successes, n, z) {
 
 
 
+
 /**
  * Exact two-sided McNemar p-value: conditional on the b + c discordant pairs, b ~ Binomial(b + c, ½)
  * under H0, and p = min(1, 2·P(X ≤ min(b, c))), so p = 1 when there are no discordant pairs. For very
@@ -1095,7 +1209,7 @@ function mcnemarExactPValue(b, c) {
 }
 /** Counts the paired table from per-sample 0/1 outcomes; throws StatsInputError on anything else. */
 function pairedTable(baseline, candidate) {
-    checkPairedLengths(baseline, candidate);
+    input_error_checkPairedLengths(baseline, candidate);
     const counts = [0, 0, 0, 0];
     for (let i = 0; i < baseline.length; i++) {
         const x = baseline[i];
@@ -1185,8 +1299,594 @@ function correctedPhi({ a, b, c, d }, n) {
         return 0;
     return crossDifference / scale;
 }
+/**
+ * McNemar p-value from the discordant counts, exact or mid-p, one- or two-sided. b = pairs where the
+ * baseline is correct and the candidate wrong (candidate losses), c = the reverse (candidate wins).
+ * Conditional on b + c, b ~ Binomial(b + c, ½) under H0 (equal marginal rates). With X ~ Bin(b + c, ½)
+ * and m = min(b, c):
+ *
+ * - exact, two-sided: min(1, 2·P(X ≤ m)) (same as `mcnemarExactPValue`);
+ * - mid-p, two-sided: 2·[P(X ≤ m) − ½·P(X = m)] = exact − P(X = m), and 1 when b = c — Fagerland,
+ *   Lydersen & Laake (2013), BMC Med Res Methodol 13:91, eq. for the "McNemar mid-p test";
+ * - exact, `less` (candidate worse): P(X ≥ b) = P(X ≤ c) by symmetry; mid-p: P(X ≥ b) − ½·P(X = b);
+ * - exact, `greater` (candidate better): P(X ≤ b); mid-p: P(X ≤ b) − ½·P(X = b).
+ *
+ * The mid-p counts only half the probability of the observed table, which removes most of the exact
+ * test's conservatism (size 0.002 at n = 30 for α = 0.05 with the exact test) while keeping the size
+ * close to, and in the paper's evaluation rarely above, the nominal level. b + c = 0 gives p = 1.
+ */
+function mcnemarPValue(b, c, options = {}) {
+    checkCount('b', b);
+    checkCount('c', c);
+    const test = options.test ?? 'mid-p';
+    const alternative = options.alternative ?? 'two-sided';
+    if (test !== 'mid-p' && test !== 'exact') {
+        throw new StatsInputError('invalid-option', `test must be 'mid-p' or 'exact', got ${String(test)}`);
+    }
+    checkAlternative(alternative);
+    const n = b + c;
+    if (n === 0)
+        return 1;
+    const mid = test === 'mid-p';
+    if (alternative === 'two-sided') {
+        if (b === c)
+            return 1;
+        const exact = mcnemarExactPValue(b, c);
+        if (!mid)
+            return exact;
+        const m = Math.min(b, c);
+        // When |b − c| = 1 the exact value was pinned to 1 = 2·P(X ≤ m) exactly, so this stays consistent.
+        return Math.min(1, Math.max(0, exact - binomialHalfPmf(m, n)));
+    }
+    // One-sided: the tail beyond the observed b in the alternative's direction.
+    const tail = alternative === 'less' ? binomialHalfCdf(c, n) : binomialHalfCdf(b, n);
+    if (!mid)
+        return Math.min(1, tail);
+    return Math.min(1, Math.max(0, tail - 0.5 * binomialHalfPmf(b, n)));
+}
+/**
+ * The McNemar test a gate uses: mid-p by default, one-sided when asked, with the `minPairs` guard.
+ * Returns `insufficient` (never a p-value) when n < minPairs; throws StatsInputError on malformed
+ * tables as `mcnemarExactFromTable` does.
+ */
+function mcnemarTest(table, options = {}) {
+    const test = options.test ?? 'mid-p';
+    const alternative = options.alternative ?? 'two-sided';
+    const minPairs = options.minPairs ?? DEFAULT_MIN_PAIRS;
+    const { a, b, c, d } = table;
+    checkCount('a', a);
+    checkCount('b', b);
+    checkCount('c', c);
+    checkCount('d', d);
+    const guard = tooFewPairs(a + b + c + d, minPairs);
+    if (guard)
+        return guard;
+    const base = mcnemarExactFromTable(table, { confidence: options.confidence ?? 0.95 });
+    return {
+        status: 'ok',
+        test: test === 'exact' ? 'mcnemar-exact' : 'mcnemar-mid-p',
+        alternative,
+        intervalMethod: base.intervalMethod,
+        n: base.n,
+        b,
+        c,
+        pValue: mcnemarPValue(b, c, { test, alternative }),
+        baselineRate: base.baselineRate,
+        candidateRate: base.candidateRate,
+        difference: base.difference,
+        interval: base.interval,
+        confidence: base.confidence,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/mde.ts
+
+
+/**
+ * Minimum detectable effect of a paired one-sided test at n pairs, by the normal approximation
+ * (e.g. Chow, Shao & Wang, Sample Size Calculations in Clinical Research, 2nd ed., §3.1):
+ *
+ *   MDE = (z₁₋α + z_power) · sd / √n.
+ *
+ * With the `{ rate }` spread, sd = √(2p(1−p)): at p = 0.8, n = 116, α = 0.05 one-sided, power 0.8,
+ * MDE = (1.6449 + 0.8416)·√(0.32/116) ≈ 0.131 — "device-tablet: n=116, a drop must exceed ≈0.13 to be
+ * detectable at alpha 0.05". It is an approximation for planning and for explaining a slice the gate
+ * cannot judge; the tests themselves are exact or resampled.
+ */
+function minimumDetectableEffect(n, spread, options = {}) {
+    const alpha = options.alpha ?? 0.05;
+    const power = options.power ?? 0.8;
+    if (!Number.isSafeInteger(n) || n < 1) {
+        throw new StatsInputError('invalid-count', `n must be a positive integer, got ${n}`);
+    }
+    if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
+        throw new StatsInputError('invalid-option', `alpha and power must be in (0, 1), got ${alpha}, ${power}`);
+    }
+    let sd;
+    let assumption;
+    if ('rate' in spread) {
+        const p = spread.rate;
+        if (!(p >= 0 && p <= 1))
+            throw new StatsInputError('invalid-option', `rate must be in [0, 1], got ${p}`);
+        sd = Math.sqrt(2 * p * (1 - p));
+        assumption = 'independent-binary';
+    }
+    else {
+        sd = spread.sd;
+        if (!(Number.isFinite(sd) && sd >= 0)) {
+            throw new StatsInputError('invalid-option', `sd must be finite and ≥ 0, got ${sd}`);
+        }
+        assumption = 'observed-sd';
+    }
+    const effect = ((normalQuantile(1 - alpha) + normalQuantile(power)) * sd) / Math.sqrt(n);
+    return { effect, n, alpha, power, sd, assumption };
+}
+/**
+ * Sample standard deviation (n − 1 denominator) of the paired differences candidate − baseline; for
+ * binary outcomes pass the 0/1 values. Needs at least 2 pairs.
+ */
+function pairedDifferenceSd(baseline, candidate) {
+    const n = baseline.length;
+    if (n !== candidate.length) {
+        throw new StatsInputError('length-mismatch', `paired samples must have equal length: ${n} vs ${candidate.length}`);
+    }
+    if (n < 2)
+        throw new StatsInputError('empty', 'a standard deviation needs at least two pairs');
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+        const d = candidate[i] - baseline[i];
+        if (!Number.isFinite(d))
+            throw new StatsInputError('not-finite', `sample ${i} has a non-finite value`);
+        mean += d;
+    }
+    mean /= n;
+    let squares = 0;
+    for (let i = 0; i < n; i++)
+        squares += (candidate[i] - baseline[i] - mean) ** 2;
+    return Math.sqrt(squares / (n - 1));
+}
+
+;// CONCATENATED MODULE: ./src/stats/metrics.ts
+
+/*
+ * Point statistics evaluated with integer multiplicities: weight w[i] means "sample i appears w[i] times",
+ * so a bootstrap resample is just a different weight vector over the original, pre-sorted data. A null
+ * weight vector means every weight is 1 (the full data). Every statistic equals what the same formula
+ * gives on the expanded (repeated) data, which is what the tests check against scipy/numpy.
+ */
+/**
+ * Positive-class convention for binary labels and predictions: 1, true, "1", "true" (any case) are the
+ * positive class; 0, false, "0", "false" the negative one. Anything else is not binary (null). Sample
+ * tags arrive as strings, sample metrics as numbers, so both spellings are accepted.
+ */
+function binaryLabel(value) {
+    if (value === 1 || value === true)
+        return 1;
+    if (value === 0 || value === false)
+        return 0;
+    if (typeof value === 'string') {
+        const text = value.trim().toLowerCase();
+        if (text === '1' || text === 'true')
+            return 1;
+        if (text === '0' || text === 'false')
+            return 0;
+    }
+    return null;
+}
+function metrics_toBinary(name, values) {
+    const out = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+        const bit = binaryLabel(values[i]);
+        if (bit === null) {
+            throw new StatsInputError('not-binary', `sample ${i} has ${name} ${JSON.stringify(values[i])}; binary metrics need 0/1 or "true"/"false"`);
+        }
+        out[i] = bit;
+    }
+    return out;
+}
+function metrics_toFinite(name, values) {
+    const out = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+            throw new StatsInputError('not-finite', `sample ${i} has a non-finite ${name} (${v})`);
+        }
+        out[i] = v;
+    }
+    return out;
+}
+/** Indices sorted by value (stable), the one O(n log n) step; statistics then run in O(n) per weight. */
+function metrics_sortedOrder(values) {
+    const order = new Uint32Array(values.length);
+    for (let i = 0; i < order.length; i++)
+        order[i] = i;
+    return order.sort((x, y) => values[x] - values[y] || x - y);
+}
+/**
+ * Weighted type-7 quantile (Hyndman & Fan 1996 type 7 — numpy's default `linear`, R's default): on the
+ * expanded data of W = Σw values sorted ascending, h = (W − 1)·q, result x_(⌊h⌋) + (h − ⌊h⌋)·(x_(⌊h⌋+1) −
+ * x_(⌊h⌋)) with 0-based order statistics. `order` sorts `values`. NaN when W = 0.
+ */
+function metrics_weightedQuantile(values, order, weights, q) {
+    let total = 0;
+    if (weights === null)
+        total = values.length;
+    else
+        for (let i = 0; i < weights.length; i++)
+            total += weights[i];
+    if (total === 0)
+        return Number.NaN;
+    const h = (total - 1) * q;
+    const lowRank = Math.floor(h);
+    const fraction = h - lowRank;
+    let cumulative = 0;
+    let low = Number.NaN;
+    for (let j = 0; j < order.length; j++) {
+        const index = order[j];
+        const w = weights === null ? 1 : weights[index];
+        if (w === 0)
+            continue;
+        cumulative += w;
+        if (Number.isNaN(low)) {
+            if (cumulative > lowRank) {
+                low = values[index];
+                // Rank ⌊h⌋ + 1 falls in the same value block, or ⌊h⌋ is the last rank.
+                if (cumulative > lowRank + 1 || fraction === 0)
+                    return low;
+            }
+        }
+        else {
+            return low + fraction * (values[index] - low);
+        }
+    }
+    return low;
+}
+/**
+ * Binary confusion cells per sample: cell = 2·label + prediction, i.e. 0 true negative, 1 false
+ * positive, 2 false negative, 3 true positive.
+ */
+function metrics_confusionCells(label, prediction) {
+    const cells = new Uint8Array(label.length);
+    for (let i = 0; i < label.length; i++)
+        cells[i] = 2 * label[i] + prediction[i];
+    return cells;
+}
+/**
+ * Precision tp/(tp+fp), recall tp/(tp+fn), F1 2tp/(2tp+fp+fn) of the positive class (label 1), with
+ * scikit-learn's `zero_division=0`: a ratio whose denominator is 0 is 0, so these are always defined.
+ */
+function metrics_weightedBinaryMetric(cells, weights, metric) {
+    let fp = 0;
+    let fn = 0;
+    let tp = 0;
+    for (let i = 0; i < cells.length; i++) {
+        const w = weights === null ? 1 : weights[i];
+        const cell = cells[i];
+        if (cell === 3)
+            tp += w;
+        else if (cell === 1)
+            fp += w;
+        else if (cell === 2)
+            fn += w;
+    }
+    const denominator = metric === 'precision' ? tp + fp : metric === 'recall' ? tp + fn : 2 * tp + fp + fn;
+    if (denominator === 0)
+        return 0;
+    return ((metric === 'f1' ? 2 : 1) * tp) / denominator;
+}
+/** Dense class ids for multiclass labels and predictions, shared by both so ids mean the same class. */
+function metrics_classIds(labels, predictions) {
+    const ids = new Map();
+    const map = (values, what) => {
+        const out = new Uint32Array(values.length);
+        for (let i = 0; i < values.length; i++) {
+            const v = values[i];
+            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+                throw new StatsInputError('not-finite', `sample ${i} has no usable ${what} (${String(v)})`);
+            }
+            const key = String(v);
+            let id = ids.get(key);
+            if (id === undefined) {
+                id = ids.size;
+                ids.set(key, id);
+            }
+            out[i] = id;
+        }
+        return out;
+    };
+    const label = map(labels, 'label');
+    const prediction = map(predictions, 'prediction');
+    return { label, prediction, classes: [...ids.keys()] };
+}
+/**
+ * Macro-averaged F1 (unweighted mean of per-class F1, zero_division=0) over the classes present in the
+ * (weighted) labels or predictions — scikit-learn's `f1_score(average='macro')`, whose label set is
+ * the union of y_true and y_pred of the data it is given. `scratch` holds 3·classCount numbers.
+ */
+function metrics_weightedMacroF1(label, prediction, classCount, weights, scratch) {
+    scratch.fill(0, 0, 3 * classCount);
+    // scratch[3k] = tp, [3k + 1] = fp, [3k + 2] = fn of class k.
+    for (let i = 0; i < label.length; i++) {
+        const w = weights === null ? 1 : weights[i];
+        if (w === 0)
+            continue;
+        const t = label[i];
+        const p = prediction[i];
+        if (t === p)
+            scratch[3 * t] += w;
+        else {
+            scratch[3 * p + 1] += w;
+            scratch[3 * t + 2] += w;
+        }
+    }
+    let sum = 0;
+    let present = 0;
+    for (let k = 0; k < classCount; k++) {
+        const denominator = 2 * scratch[3 * k] + scratch[3 * k + 1] + scratch[3 * k + 2];
+        if (denominator === 0)
+            continue;
+        present++;
+        sum += (2 * scratch[3 * k]) / denominator;
+    }
+    return present === 0 ? Number.NaN : sum / present;
+}
+function metrics_scoreRanking(score) {
+    const order = metrics_sortedOrder(score);
+    const starts = [];
+    for (let j = 0; j < order.length; j++) {
+        if (j === 0 || score[order[j]] !== score[order[j - 1]])
+            starts.push(j);
+    }
+    starts.push(order.length);
+    return { order, groupStart: Uint32Array.from(starts) };
+}
+/**
+ * ROC AUC as the Mann–Whitney probability P(score⁺ > score⁻) + ½·P(score⁺ = score⁻), i.e. U / (n₁·n₀)
+ * with ties counted ½ — identical to the trapezoidal ROC area (scikit-learn's roc_auc_score). One pass
+ * over the pre-sorted tie groups, O(n) per weight vector. NaN when either class has zero weight.
+ */
+function metrics_weightedAuc(label, ranking, weights) {
+    const { order, groupStart } = ranking;
+    let negativesBelow = 0;
+    let numerator = 0;
+    let positives = 0;
+    for (let g = 0; g + 1 < groupStart.length; g++) {
+        let groupPositive = 0;
+        let groupNegative = 0;
+        for (let j = groupStart[g]; j < groupStart[g + 1]; j++) {
+            const index = order[j];
+            const w = weights === null ? 1 : weights[index];
+            if (label[index] === 1)
+                groupPositive += w;
+            else
+                groupNegative += w;
+        }
+        numerator += groupPositive * (negativesBelow + 0.5 * groupNegative);
+        negativesBelow += groupNegative;
+        positives += groupPositive;
+    }
+    if (positives === 0 || negativesBelow === 0)
+        return Number.NaN;
+    return numerator / (positives * negativesBelow);
+}
+
+;// CONCATENATED MODULE: ./src/stats/paired-statistic.ts
+
+
+
+
+
+function engineOptions(options, fallback) {
+    const resolved = {
+        resamples: options.resamples ?? DEFAULT_RESAMPLES,
+        confidence: options.confidence ?? 0.95,
+        seed: options.seed ?? DEFAULT_BOOTSTRAP_SEED,
+        alternative: options.alternative ?? fallback,
+        minPairs: options.minPairs ?? DEFAULT_MIN_PAIRS,
+    };
+    checkResamples(resolved.resamples);
+    checkConfidence(resolved.confidence);
+    checkAlternative(resolved.alternative);
+    if (!Number.isSafeInteger(resolved.seed) || resolved.seed < 0) {
+        throw new StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${resolved.seed}`);
+    }
+    return resolved;
+}
+/**
+ * The shared paired bootstrap: each resample draws n indices with replacement (one `Rng.fillInts` call),
+ * turns them into multiplicities, and evaluates both sides' statistic on the SAME multiplicities, so the
+ * pairing is kept whatever the statistic. O(resamples × (n + cost of one weighted evaluation)) time,
+ * O(n + resamples) memory.
+ */
+function runPairedBootstrap(statistic, n, baseline, candidate, options) {
+    const guard = tooFewPairs(n, options.minPairs);
+    if (guard)
+        return guard;
+    const pointBaseline = baseline(null);
+    const pointCandidate = candidate(null);
+    if (Number.isNaN(pointBaseline) || Number.isNaN(pointCandidate)) {
+        return {
+            status: 'insufficient',
+            cause: 'undefined-statistic',
+            n,
+            minPairs: options.minPairs,
+            reason: `${statistic} is undefined on the ${Number.isNaN(pointBaseline) ? 'baseline' : 'candidate'} data (e.g. only one class present)`,
+        };
+    }
+    const { resamples, confidence, seed, alternative } = options;
+    const rng = new Rng(seed);
+    const indices = new Uint32Array(n);
+    const weights = new Uint32Array(n);
+    const differences = new Float64Array(resamples);
+    let valid = 0;
+    let atOrBelow = 0;
+    let atOrAbove = 0;
+    let sum = 0;
+    for (let r = 0; r < resamples; r++) {
+        rng.fillInts(indices, n);
+        weights.fill(0);
+        for (let i = 0; i < n; i++)
+            weights[indices[i]]++;
+        const difference = candidate(weights) - baseline(weights);
+        if (Number.isNaN(difference))
+            continue;
+        differences[valid++] = difference;
+        sum += difference;
+        if (difference <= 0)
+            atOrBelow++;
+        if (difference >= 0)
+            atOrAbove++;
+    }
+    if (valid < 2) {
+        return {
+            status: 'insufficient',
+            cause: 'undefined-statistic',
+            n,
+            minPairs: options.minPairs,
+            reason: `${statistic} is undefined on almost every resample (too few samples of one class)`,
+        };
+    }
+    const kept = differences.subarray(0, valid);
+    const centre = sum / valid;
+    let squares = 0;
+    for (let r = 0; r < valid; r++)
+        squares += (kept[r] - centre) ** 2;
+    const standardError = Math.sqrt(squares / (valid - 1));
+    kept.sort();
+    const alpha = 1 - confidence;
+    return {
+        status: 'ok',
+        test: 'paired-bootstrap',
+        intervalMethod: 'percentile',
+        statistic,
+        n,
+        baseline: pointBaseline,
+        candidate: pointCandidate,
+        difference: pointCandidate - pointBaseline,
+        interval: [quantileSorted(kept, alpha / 2), quantileSorted(kept, 1 - alpha / 2)],
+        confidence,
+        resamples,
+        validResamples: valid,
+        seed,
+        alternative,
+        pValue: bootstrapPValue(atOrBelow, atOrAbove, valid, alternative),
+        standardError,
+        monteCarloError: percentileMonteCarloError(standardError, valid, confidence),
+    };
+}
+/** `p95` for 0.95, `p99.9` for 0.999, `p50` for 0.5. */
+function quantileName(q) {
+    return `p${Number((q * 100).toFixed(6))}`;
+}
+/**
+ * Paired bootstrap of a quantile (e.g. p95 latency): the difference candidate − baseline of the type-7
+ * quantile (numpy's default `linear`, see `weightedQuantile`), both sides recomputed on the same
+ * resampled pairs. `q` in [0, 1]. Values must be finite; lengths must match.
+ */
+function pairedQuantileBootstrap(baseline, candidate, q, options) {
+    if (!(q >= 0 && q <= 1)) {
+        throw new StatsInputError('invalid-option', `quantile must be in [0, 1], got ${q}`);
+    }
+    const resolved = engineOptions(options, options.alternative);
+    checkLengths(baseline.length, candidate.length);
+    const x = toFinite('baseline value', baseline);
+    const y = toFinite('candidate value', candidate);
+    const orderX = sortedOrder(x);
+    const orderY = sortedOrder(y);
+    return runPairedBootstrap(quantileName(q), x.length, (w) => weightedQuantile(x, orderX, w, q), (w) => weightedQuantile(y, orderY, w, q), resolved);
+}
+/**
+ * Paired bootstrap of a classification metric recomputed on every resample: precision, recall, f1
+ * (binary, positive class label 1, zero_division = 0), macro-f1 (multiclass, scikit-learn's macro
+ * average) or ROC AUC (Mann–Whitney with ties ½, O(n) per resample after one sort per side). Both sides
+ * are evaluated on the same resampled samples. Lengths of all given arrays must equal n.
+ */
+function pairedClassificationBootstrap(baseline, candidate, metric, options = {}) {
+    const resolved = engineOptions(options, 'less');
+    const n = baseline.label.length;
+    checkLengths(n, candidate.label.length);
+    const side = (outcomes, role) => {
+        const need = (field) => {
+            const values = outcomes[field];
+            if (values === undefined) {
+                throw new StatsInputError('invalid-option', `${metric} needs a per-sample ${field} on the ${role} side`);
+            }
+            checkLengths(n, values.length);
+            return values;
+        };
+        if (metric === 'auc') {
+            const label = toBinary(`${role} label`, outcomes.label);
+            const ranking = scoreRanking(toFinite(`${role} score`, need('score')));
+            return (w) => weightedAuc(label, ranking, w);
+        }
+        if (metric === 'macro-f1') {
+            const ids = classIds(outcomes.label, need('prediction'));
+            const scratch = new Float64Array(3 * ids.classes.length);
+            return (w) => weightedMacroF1(ids.label, ids.prediction, ids.classes.length, w, scratch);
+        }
+        if (metric !== 'precision' && metric !== 'recall' && metric !== 'f1') {
+            throw new StatsInputError('invalid-option', `unknown classification metric ${String(metric)}`);
+        }
+        const cells = confusionCells(toBinary(`${role} label`, outcomes.label), toBinary(`${role} prediction`, need('prediction')));
+        return (w) => weightedBinaryMetric(cells, w, metric);
+    };
+    return runPairedBootstrap(metric, n, side(baseline, 'baseline'), side(candidate, 'candidate'), resolved);
+}
+function checkLengths(baseline, candidate) {
+    if (baseline !== candidate) {
+        throw new StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline}, candidate has ${candidate}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/seed.ts
+
+/*
+ * FNV-1a 64-bit (Fowler–Noll–Vo, http://www.isthe.com/chongo/tech/comp/fnv/) over UTF-8 bytes, then the
+ * SplitMix64 finaliser (Steele, Lea & Flood 2014, as in rng.ts) so that inputs differing in one byte
+ * give unrelated seeds. BigInt arithmetic: exact and identical on every platform.
+ */
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const seed_MASK_64 = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
+function mix64(value) {
+    let z = value;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & seed_MASK_64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & seed_MASK_64;
+    return z ^ (z >> 31n);
+}
+/**
+ * A seed for one bootstrap stream, derived from the policy seed and the names that identify the row,
+ * e.g. `deriveSeed(policy.seed, 'evaluate', 'latency-ms', 'device-tablet')`, so that every
+ * (stage, key, slice) gets its own reproducible stream instead of sharing one.
+ *
+ * Definition: text = decimal(policySeed) + "\u0000" + parts.join("\u0000"); h = FNV-1a-64(UTF-8(text));
+ * result = SplitMix64-finalise(h) >> 11, an integer in [0, 2^53) that `Rng` accepts. `policySeed` must be
+ * an integer in [0, 2^53); parts must not contain U+0000 (it separates them, so the encoding stays
+ * unambiguous).
+ */
+function deriveSeed(policySeed, ...parts) {
+    if (!Number.isSafeInteger(policySeed) || policySeed < 0) {
+        throw new StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${policySeed}`);
+    }
+    for (const part of parts) {
+        if (typeof part !== 'string' || part.includes('\u0000')) {
+            throw new StatsInputError('invalid-option', 'seed parts must be strings without U+0000');
+        }
+    }
+    const bytes = new TextEncoder().encode([String(policySeed), ...parts].join('\u0000'));
+    let hash = FNV_OFFSET;
+    for (const byte of bytes)
+        hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & seed_MASK_64;
+    return Number(mix64(hash) >> 11n);
+}
 
 ;// CONCATENATED MODULE: ./src/stats/index.ts
+
+
+
+
+
+
 
 
 
