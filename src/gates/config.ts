@@ -46,6 +46,7 @@ function toPolicy(input: PolicyInput): GatePolicy {
     baselineDegraded: input.baseline_degraded,
     evidenceGaps: input.evidence_gaps,
     missingMetrics: input.missing_metrics,
+    unmatched: input.unmatched,
     significance: input.significance,
     minSamples: input.min_samples,
     minEffect: input.min_effect,
