@@ -58,12 +58,12 @@ function selectorProblem(selector: MetricSelector, rows: readonly MetricDelta[])
   const pairs = unique(rows.map((r) => `${stageName(r.stage)}/${r.key}`));
   const inStage = rows.filter((r) => stageMatches(selector, r.stage));
   let what: string;
+  let present: string;
   let suggestion: string | null;
   if (inStage.length === 0) {
     const stages = unique(rows.map((r) => stageName(r.stage)));
-    what = hasGlob(selector.stage)
-      ? `no stage matches "${selector.stage}" (stages: ${listed(stages)})`
-      : `no stage "${selector.stage}" (stages: ${listed(stages)})`;
+    what = hasGlob(selector.stage) ? `no stage matches "${selector.stage}"` : `no stage "${selector.stage}"`;
+    present = `stages present: ${listed(stages)}`;
     suggestion = didYouMean(text, pairs);
     const stage = suggestion === null && !hasGlob(selector.stage) ? closeStage(selector.stage, stages) : null;
     if (stage !== null) {
@@ -83,11 +83,13 @@ function selectorProblem(selector: MetricSelector, rows: readonly MetricDelta[])
     what = hasGlob(selector.key)
       ? `no metric matches "${selector.key}" ${scope}`
       : `no metric "${selector.key}" ${scope}`;
-    const key = hasGlob(selector.key) ? null : didYouMean(selector.key, unique(inStage.map((r) => r.key)));
+    const keys = unique(inStage.map((r) => r.key));
+    present = `metrics ${scope}: ${listed(keys)}`;
+    const key = hasGlob(selector.key) ? null : didYouMean(selector.key, keys);
     suggestion = key === null ? didYouMean(text, pairs) : `${selector.stage}/${key}`;
   }
   return suggestion === null
-    ? `${text}: ${what}; metrics present: ${listed(pairs)}`
+    ? `${text}: ${what}; ${present}`
     : `${text}: ${what}; did you mean "${suggestion}"?`;
 }
 
