@@ -107,9 +107,6 @@ function configProblems(report: GateReport): string[] {
     const notes = gate.evidence.filter((e) => e.startsWith(NO_MATCH_NOTE));
     const level = gate.outcome === 'fail' ? 'error' : 'warning';
     for (const c of unmatched) lines.push(`${level}: gate "${gate.name}" matches nothing: ${c.reason}`);
-    if (gate.outcome === 'skipped' && gate.message.startsWith('no match: ')) {
-      lines.push(`warning: gate "${gate.name}" skipped, ${gate.message}`);
-    }
     for (const note of notes) lines.push(`warning: gate "${gate.name}": ${note}`);
   }
   return lines;
