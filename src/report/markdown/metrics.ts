@@ -1,5 +1,5 @@
 /** The metric and slice tables: one row per compared metric, most important rows first. */
-import type { Comparison, MetricDelta } from '../../compare/types.js';
+import type { MetricDelta, RunComparison } from '../../compare/types.js';
 import { formatDifference, formatNumber, formatStatistics } from '../../format/numbers.js';
 import type { GateCheck } from '../../gates/types.js';
 import type { RowsPart } from '../budget.js';
@@ -7,7 +7,7 @@ import { tableHeader, tableRow } from '../escape.js';
 import { changeArrow, metricKey, OUTCOME_RANK, rowStatistics } from '../format.js';
 import { code, count, msg, pluralise, row, type SectionContext, section, TIER } from './parts.js';
 
-function metricCells(ctx: SectionContext, comparison: Comparison, delta: MetricDelta): string[] {
+function metricCells(ctx: SectionContext, comparison: RunComparison, delta: MetricDelta): string[] {
   const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
   const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
   const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
@@ -52,7 +52,7 @@ function evidenceFlags(delta: MetricDelta, change: string): string {
 
 function metricTier(
   ctx: SectionContext,
-  comparison: Comparison,
+  comparison: RunComparison,
   delta: MetricDelta,
   sliced: boolean,
 ): number {
@@ -86,7 +86,7 @@ export function metricSection(ctx: SectionContext, sliced: boolean): RowsPart | 
     tier: number;
     order: number;
     movement: number;
-    comparison: Comparison;
+    comparison: RunComparison;
     delta: MetricDelta;
   }> = [];
   const counts = { worse: 0, better: 0, unchanged: 0, other: 0, tripped: 0 };

@@ -1,5 +1,5 @@
 /** Per-sample changes: newly failing samples by name, overall and per slice, and unpaired samples. */
-import type { Comparison, SampleComparison, SampleGroupComparison } from '../../compare/types.js';
+import type { RunComparison, SampleComparison, SampleGroupComparison } from '../../compare/types.js';
 import { formatShare } from '../../format/numbers.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
 import { code, pluralise, row, type SectionContext, section, TIER } from './parts.js';
@@ -12,7 +12,7 @@ function nameList(names: string[], count: number): string {
 
 function sliceTripped(
   ctx: SectionContext,
-  comparison: Comparison,
+  comparison: RunComparison,
   stage: string,
   slice: string | null,
 ): boolean {
@@ -62,7 +62,7 @@ export function samplesSection(ctx: SectionContext): RowsPart | null {
   return section('Per-sample changes', rows, { summary: pluralise(rows.length, 'line') });
 }
 
-function sampleRows(ctx: SectionContext, comparison: Comparison, samples: SampleComparison): BudgetRow[] {
+function sampleRows(ctx: SectionContext, comparison: RunComparison, samples: SampleComparison): BudgetRow[] {
   const rows: BudgetRow[] = [];
   const where = code(`${ctx.withUnit ? `${comparison.unit}: ` : ''}${samples.stage}/${samples.key}`);
   const overall = sampleGroupLine(samples.overall);
