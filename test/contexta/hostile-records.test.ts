@@ -1,7 +1,7 @@
 /**
  * "No silent green" on the reader side (issue 14) and sample identity (issue 13): hand-written hostile
  * copies of the real tabular-improves candidate (a passing PR), each broken in one way the SDK would
- * never write, read through the reader and through the built CLI (`npm run build` first). Every case
+ * never write, read through the reader and through the CLI bundle built from src/ by the test setup. Every case
  * must become an explicit gap, and `compare` against the untouched baseline must exit 1 instead of 0.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/contexta/read.js';
 import type { Evidence } from '../../src/evidence/model.js';
+import { CLI_BUNDLE } from '../support/bundle.js';
 import { allRuns, FIXTURES, gapsOf, removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
@@ -74,7 +75,7 @@ function cli(command: 'inspect' | 'compare', root: string) {
     command === 'inspect'
       ? ['inspect', root]
       : ['compare', '--baseline', path.join(SCENARIO, 'baseline'), '--candidate', root];
-  const result = spawnSync(process.execPath, [path.join(REPO, 'dist/cli/index.js'), ...args], {
+  const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
     cwd: REPO,
     encoding: 'utf8',
   });
