@@ -89,10 +89,23 @@ const RECURSIVE_LIMIT = 512;
  */
 interface Walk {
   keys: number;
-  suspectNumber: boolean;
+  zero: boolean;
+  infinite: boolean;
 }
 
 const isSuspect = (v: number) => v === 0 || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+
+function noteNumber(v: number, walk: Walk): void {
+  if (v === 0) walk.zero = true;
+  else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) walk.infinite = true;
+}
+
+/**
+ * Whether a 0 in the parsed value can come from a literal that underflowed. Below the smallest
+ * double (about 4.9e-324) a literal needs a negative exponent or hundreds of zeros after the point;
+ * per-sample outcomes are full of honest zeros, so only text showing either is looked at again.
+ */
+const MAYBE_UNDERFLOW = /[0-9][eE]-|\.0{300}/;
 
 /**
  * Depth of nested arrays/objects; stops as soon as `limit` is exceeded (returning limit + 1). Runs on
@@ -100,12 +113,12 @@ const isSuspect = (v: number) => v === 0 || v === Number.POSITIVE_INFINITY || v 
  * larger limits use an explicit stack.
  */
 export function nestingDepth(value: unknown, limit: number): number {
-  return walkTree(value, limit, { keys: 0, suspectNumber: false });
+  return walkTree(value, limit, { keys: 0, zero: false, infinite: false });
 }
 
 function walkTree(value: unknown, limit: number, walk: Walk): number {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && isSuspect(value)) walk.suspectNumber = true;
+    if (typeof value === 'number' && isSuspect(value)) noteNumber(value, walk);
     return 0;
   }
   if (limit > RECURSIVE_LIMIT) return nestingDepthIterative(value, limit, walk);
@@ -120,7 +133,7 @@ function depthBelow(node: object, level: number, limit: number, walk: Walk): num
       const child: unknown = node[i];
       if (child === null) continue;
       if (typeof child !== 'object') {
-        if (typeof child === 'number' && isSuspect(child)) walk.suspectNumber = true;
+        if (typeof child === 'number' && isSuspect(child)) noteNumber(child, walk);
         continue;
       }
       const depth = depthBelow(child, level + 1, limit, walk);
@@ -136,7 +149,7 @@ function depthBelow(node: object, level: number, limit: number, walk: Walk): num
     const child: unknown = (node as Record<string, unknown>)[key];
     if (child === null) continue;
     if (typeof child !== 'object') {
-      if (typeof child === 'number' && isSuspect(child)) walk.suspectNumber = true;
+      if (typeof child === 'number' && isSuspect(child)) noteNumber(child, walk);
       continue;
     }
     const depth = depthBelow(child, level + 1, limit, walk);
@@ -162,28 +175,27 @@ function nestingDepthIterative(value: object, limit: number, walk: Walk): number
     const children = isArray ? node : Object.values(node as object);
     for (const child of children) {
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-      else if (typeof child === 'number' && isSuspect(child)) walk.suspectNumber = true;
+      else if (typeof child === 'number' && isSuspect(child)) noteNumber(child, walk);
     }
   }
   return deepest;
 }
 
-/** Occurrences of `":`, i.e. keys written without a space before their colon (plus rare `\":` in strings). */
-function keyColons(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) count++;
-  return count;
-}
-
-const SPACE_BEFORE_COLON = /"[\t\n\r ]+:/;
-
 /**
  * Whether the text may name more keys than the parsed value holds. Every key in the text is a string
- * followed by a colon, so when the text's `":` count equals the parsed key count and no key has
- * whitespace before its colon, no key can repeat; only otherwise is the text scanned key by key.
+ * followed by a colon, directly or after whitespace. So when no colon follows whitespace and the
+ * `":` pairs number exactly the parsed keys, no key can repeat; only otherwise (a repeat, spacing,
+ * or a rare `\":` or ` :` inside a string) is the text scanned key by key. One pass of a
+ * single-character search: this runs on every line read.
  */
 function mayRepeatKeys(text: string, parsedKeys: number): boolean {
-  return keyColons(text) !== parsedKeys || SPACE_BEFORE_COLON.test(text);
+  let pairs = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x22) pairs++;
+    else if (isWhitespace(before)) return true;
+  }
+  return pairs !== parsedKeys;
 }
 
 const isWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -284,12 +296,12 @@ export function parseJsonText(text: string, maxDepth: number): JsonParseResult {
       return { ok: false, reason: 'invalid_json', message: (error as Error).message };
     }
   }
-  const walk: Walk = { keys: 0, suspectNumber: false };
+  const walk: Walk = { keys: 0, zero: false, infinite: false };
   const depth = walkTree(value, maxDepth, walk);
   if (depth > maxDepth) return { ok: false, reason: 'too_deep', depth };
   const duplicateKey = mayRepeatKeys(text, walk.keys) ? findDuplicateKey(text) : null;
   const outOfRange: OutOfRangeNumber[] = [];
-  if (walk.suspectNumber) {
+  if (walk.infinite || (walk.zero && MAYBE_UNDERFLOW.test(text))) {
     const revived = reviveOutOfRange(parsedText, outOfRange);
     if (outOfRange.length > 0) value = revived;
   }

@@ -135,7 +135,10 @@ describe('damaged run records', () => {
     const file = exp(root, 'runs', '381610338e493922.json');
     await fs.writeFile(
       file,
-      (await fs.readFile(file, 'utf8')).replace('"accuracy": 0.8681', '"accuracy": 0.8681, "accuracy": 0.0001'),
+      (await fs.readFile(file, 'utf8')).replace(
+        '"accuracy": 0.8681',
+        '"accuracy": 0.8681, "accuracy": 0.0001',
+      ),
     );
     const evidence = await read(root);
     expect(gap(evidence, 'duplicate_key')).toMatchObject({
