@@ -165,6 +165,11 @@ export type MetricSeries = z.infer<typeof MetricSeries>;
  */
 export const SampleSeries = z.object({
   key: z.string(),
+  /**
+   * Each sample's identity within its stage, which is (batch, sample name): `<batch>/<sample>` for a
+   * sample recorded in a batch, the bare name otherwise (`sampleIdentity`). Unique per series: a
+   * sample recorded twice is a `duplicate_sample` gap and absent here.
+   */
   names: z.array(z.string()),
   values: z.instanceof(Float64Array),
   /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
