@@ -266,6 +266,8 @@ export async function resolveBaseline(env: BaselineEnvironment): Promise<Resolve
       environment: spec.environment,
       artifactName: settings.artifactName,
       task: PROMOTION_TASK,
+      creator: settings.commentAuthor,
+      branch: (await github.getRepository()).default_branch,
     });
     return fromFound(env, github, result);
   }

@@ -1,23 +1,30 @@
 /**
  * The action entry: inputs → settings → context → the flow for the mode. Every error that reaches
  * here becomes one `setFailed` line a person can act on; the token is registered as a secret before
- * anything could print it.
+ * anything could print it. Nothing here imports `@actions/github` before the event payload has been
+ * read and validated.
  */
 import * as core from '@actions/core';
-import { GitHubClient } from '../github/client.js';
 import { ConfigLoadError } from './config-source.js';
 import { ContextError, readRunnerContext } from './context.js';
 import { runGateFlow } from './gate-flow.js';
 import { ProjectNotFoundError } from './project.js';
 import { runPromoteFlow } from './promote-flow.js';
 import { runPublishFlow } from './publish-flow.js';
+import { redact, registerSecret } from './redaction.js';
 import { readSettings, SettingsError } from './settings.js';
 
 export async function run(): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name));
-    if (settings.token) core.setSecret(settings.token);
+    if (settings.token) {
+      core.setSecret(settings.token);
+      registerSecret(settings.token);
+    }
     const ctx = readRunnerContext(process.env);
+    // Loaded only now: @actions/github parses the event payload when it is first imported, and a
+    // broken payload must end as the ContextError above (file and JSON problem), not a stack trace.
+    const { GitHubClient } = await import('../github/client.js');
     const github = settings.token
       ? new GitHubClient({ token: settings.token, apiUrl: ctx.apiUrl, owner: ctx.owner, repo: ctx.repo })
       : null;
@@ -46,10 +53,12 @@ export async function run(): Promise<void> {
       error instanceof ConfigLoadError ||
       error instanceof ProjectNotFoundError
     ) {
-      core.setFailed(`contexta/gate: ${error.message}`);
+      core.setFailed(redact(`contexta/gate: ${error.message}`));
     } else {
       core.setFailed(
-        `contexta/gate failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        redact(
+          `contexta/gate failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
       if (error instanceof Error && error.stack) core.debug(error.stack);
     }

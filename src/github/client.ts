@@ -22,12 +22,18 @@ import {
   issueCommentSchema,
   issueEventSchema,
   type PullRequest,
+  type PullRequestSimple,
   pullSchema,
+  pullSimpleSchema,
+  type Repository,
   type Review,
+  repositorySchema,
   reviewSchema,
+  type Workflow,
   type WorkflowRun,
   workflowRunListSchema,
   workflowRunSchema,
+  workflowSchema,
 } from './schemas.js';
 import { GitHubTransport, type RawResponse, type TransportOptions } from './transport.js';
 
@@ -63,8 +69,19 @@ export interface CheckRunInput {
   conclusion?: CheckConclusion;
   detailsUrl?: string;
   externalId?: string;
-  output?: { title: string; summary: string; text?: string };
+  output?: { title: string; summary: string; text?: string; annotations?: CheckAnnotation[] };
 }
+
+/** One line-level note on a check run; GitHub accepts at most 50 per request. */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+}
+export const ANNOTATIONS_PER_REQUEST = 50;
 
 export type CommitState = 'error' | 'failure' | 'pending' | 'success';
 export type DeploymentState =
@@ -114,6 +131,24 @@ export class GitHubClient {
       (page) => page.workflow_runs,
       limit,
     );
+  }
+
+  /** A workflow by id or file name (`ml.yml`); null when the repository has no such workflow. */
+  async getWorkflow(workflow: number | string): Promise<Workflow | null> {
+    try {
+      return await this.http.call(
+        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}',
+        { workflow_id: workflow },
+        workflowSchema,
+      );
+    } catch (error) {
+      if (error instanceof GitHubNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  async getRepository(): Promise<Repository> {
+    return this.http.call('GET /repos/{owner}/{repo}', {}, repositorySchema);
   }
 
   async getWorkflowRun(runId: number): Promise<WorkflowRun> {
@@ -272,11 +307,11 @@ export class GitHubClient {
   }
 
   /** Open pull requests whose head is `owner:branch` (how a fork's PR is found from its branch). */
-  async listPullsByHead(head: string): Promise<PullRequest[]> {
+  async listPullsByHead(head: string): Promise<PullRequestSimple[]> {
     return this.http.list(
       'GET /repos/{owner}/{repo}/pulls',
       { head, state: 'open' },
-      pullSchema,
+      pullSimpleSchema,
       DEFAULT_LIST_LIMIT,
     );
   }
@@ -457,11 +492,19 @@ function checkRunBody(input: CheckRunInput): Record<string, unknown> {
       title: input.output.title,
       summary: truncate(input.output.summary, 65_535),
       ...(input.output.text === undefined ? {} : { text: truncate(input.output.text, 65_535) }),
+      ...(input.output.annotations === undefined
+        ? {}
+        : { annotations: input.output.annotations.slice(0, ANNOTATIONS_PER_REQUEST) }),
     };
   }
   return body;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** Cuts on code points, so a surrogate pair is never split into a lone half. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}…`;
 }

@@ -34,6 +34,7 @@ const target = () => ({
   prNumber: 9,
   key: 'contexta-evidence',
   runUrl: 'https://github.com/acme/models/actions/runs/1',
+  headSha: 'b'.repeat(40),
 });
 
 beforeAll(async () => {
