@@ -20,7 +20,8 @@ export type DeploymentStatus = Schemas['deployment-status'];
 export type CollaboratorPermission = Schemas['repository-collaborator-permission'];
 export type ContentFile = Schemas['content-file'];
 export type SimpleUser = Schemas['simple-user'];
-export type IssueEvent = Schemas['issue-event'];
+/** What `GET /issues/{issue_number}/events` lists: one of the per-kind event shapes. */
+export type IssueEvent = Schemas['issue-event-for-issue'];
 export type Label = Schemas['label'];
 
 export function label(api: string, repoFullName: string, id: number, name: string): Label {
@@ -39,7 +40,7 @@ export function labeledEvent(
   api: string,
   repoFullName: string,
   fields: { id: number; actor: SimpleUser; labelName: string; at: string },
-): IssueEvent {
+): Schemas['labeled-issue-event'] {
   return {
     id: fields.id,
     node_id: `LE_${fields.id}`,
@@ -49,6 +50,7 @@ export function labeledEvent(
     commit_id: null,
     commit_url: null,
     created_at: fields.at,
+    performed_via_github_app: null,
     label: { name: fields.labelName, color: 'ededed' },
   };
 }

@@ -682,7 +682,12 @@ export class GitHubStandIn {
 
     this.route(`GET ${repo}`, 'rest', () => ({
       status: 200,
-      body: gh.repository(this.url, this.fullName, 1, this.defaultBranch),
+      body: {
+        ...gh.repository(this.url, this.fullName, 1, this.defaultBranch),
+        has_discussions: false,
+        network_count: 0,
+        subscribers_count: 0,
+      },
     }));
 
     this.route(`GET ${repo}/actions/workflows/{workflow_id}`, 'rest', (m) => {
