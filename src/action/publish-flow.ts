@@ -8,9 +8,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { ArtifactTransfer } from '../github/artifacts.js';
+import { ArtifactDigestError, ArtifactTransfer } from '../github/artifacts.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PullRequestSimple } from '../github/schemas.js';
+import { ZipArchiveError } from '../zip/safe-unzip.js';
 import type { RunnerContext } from './context.js';
 import { conclude, judge } from './judge.js';
 import { redact } from './redaction.js';
@@ -144,10 +145,23 @@ async function publish(
   }
   const candidateDir = path.join(ctx.runnerTemp, 'contexta-gate', `candidate-${run.id}`);
   await fs.rm(candidateDir, { recursive: true, force: true });
-  const downloaded = await new ArtifactTransfer(github).downloadArtifact(artifact.id, candidateDir, {
-    trusted: false,
-    digest: artifact.digest,
-  });
+  let downloaded: Awaited<ReturnType<ArtifactTransfer['downloadArtifact']>>;
+  try {
+    downloaded = await new ArtifactTransfer(github).downloadArtifact(artifact.id, candidateDir, {
+      trusted: false,
+      digest: artifact.digest,
+    });
+  } catch (error) {
+    if (!(error instanceof ZipArchiveError || error instanceof ArtifactDigestError)) throw error;
+    // The fork chose these bytes: unusable evidence is an error status, never a pass.
+    await status('error', `Evidence artifact of run ${run.id} is unusable: ${error.message}`);
+    core.setFailed(
+      redact(
+        `contexta/gate: the '${settings.artifactName}' artifact of run ${run.id} is unusable: ${error.message}`,
+      ),
+    );
+    return;
+  }
   for (const rejected of downloaded.rejected) {
     core.warning(
       redact(`contexta/gate: evidence entry '${rejected.name}' was not extracted: ${rejected.reason}`),

@@ -5,6 +5,7 @@
  * read and validated.
  */
 import * as core from '@actions/core';
+import { GitHubClient } from '../github/client.js';
 import { ConfigLoadError } from './config-source.js';
 import { ContextError, readRunnerContext } from './context.js';
 import { runGateFlow } from './gate-flow.js';
@@ -22,9 +23,6 @@ export async function run(): Promise<void> {
       registerSecret(settings.token);
     }
     const ctx = readRunnerContext(process.env);
-    // Loaded only now: @actions/github parses the event payload when it is first imported, and a
-    // broken payload must end as the ContextError above (file and JSON problem), not a stack trace.
-    const { GitHubClient } = await import('../github/client.js');
     const github = settings.token
       ? new GitHubClient({ token: settings.token, apiUrl: ctx.apiUrl, owner: ctx.owner, repo: ctx.repo })
       : null;

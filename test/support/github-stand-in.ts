@@ -405,12 +405,14 @@ export class GitHubStandIn {
     headRef: string;
     baseRef?: string;
     headRepoFullName?: string;
+    /** The PR author's login (default `contributor`). */
+    author?: string;
   }) {
     const baseRef = fields.baseRef ?? this.defaultBranch;
     const pull = gh.pullRequest(this.url, this.fullName, {
       number: fields.number,
       title: `PR ${fields.number}`,
-      user: gh.simpleUser(this.url, 'contributor', 77),
+      user: gh.simpleUser(this.url, fields.author ?? 'contributor', 77),
       headRef: fields.headRef,
       headSha: fields.headSha,
       headRepoFullName: fields.headRepoFullName ?? this.fullName,
@@ -442,7 +444,8 @@ export class GitHubStandIn {
 
   addComment(issueNumber: number, body: string, login = 'reviewer'): gh.IssueComment {
     const id = this.id();
-    const user = login === this.bot.login ? this.bot : gh.simpleUser(this.url, login, 5000 + id, 'User');
+    const type = login.endsWith('[bot]') ? 'Bot' : 'User';
+    const user = login === this.bot.login ? this.bot : gh.simpleUser(this.url, login, 5000 + id, type);
     const comment = gh.issueComment(this.url, this.fullName, { id, issueNumber, body, user, at: this.iso() });
     this.comments.push({ issueNumber, comment });
     return comment;
