@@ -15,6 +15,16 @@ import { runPublishFlow } from './publish-flow.js';
 import { redact, registerSecret } from './redaction.js';
 import { readSettings, SettingsError } from './settings.js';
 
+/** The reason also goes to the job summary, where a reviewer looks for the report. */
+async function summarizeFailure(message: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(`### contexta/gate did not run\n\n${message}\n`, true).write();
+  } catch (error) {
+    core.warning(redact(`contexta/gate: could not write the job summary: ${(error as Error).message}`));
+  }
+}
+
 export async function run(): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name));
@@ -51,7 +61,9 @@ export async function run(): Promise<void> {
       error instanceof ConfigLoadError ||
       error instanceof ProjectNotFoundError
     ) {
-      core.setFailed(redact(`contexta/gate: ${error.message}`));
+      const message = redact(`contexta/gate: ${error.message}`);
+      core.setFailed(message);
+      await summarizeFailure(message);
     } else {
       core.setFailed(
         redact(

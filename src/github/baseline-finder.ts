@@ -92,6 +92,8 @@ export interface BaselineQuery {
   maxRuns?: number;
   /** Most ancestors of the merge base walked. Default 30. */
   maxCommits?: number;
+  /** Runs passed over because their artifact expired after they were listed (a 410 on download). */
+  expiredRunIds?: readonly number[];
   now?: Date;
 }
 
@@ -122,6 +124,9 @@ async function inspectRun(ctx: Context, run: WorkflowRun): Promise<Artifact | nu
     ctx.skipped.push({ runId: run.id, headSha: run.head_sha, reason, detail });
     return null;
   };
+  if (ctx.query.expiredRunIds?.includes(run.id)) {
+    return skip('artifact-expired', `run ${run.id}'s artifact expired between listing and download`);
+  }
   const headRepo = run.head_repository?.full_name;
   if (headRepo !== ctx.trustedRepo) {
     return skip(

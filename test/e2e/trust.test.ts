@@ -293,6 +293,7 @@ describe('config fails closed', () => {
     const gated = await gatePull(pull);
     expect(gated.code).toBe(1);
     expect(gated.stdout).toContain('could not read .github/contexta-gate.yml from main: 503');
+    expect(gated.summary).toContain('could not read .github/contexta-gate.yml from main: 503');
     expect(gated.outputs.verdict).toBeUndefined();
     expect(standIn.comments.filter((c) => c.issueNumber === pull.number)).toEqual([]);
     expectNoStackTrace(gated);
