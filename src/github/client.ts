@@ -175,27 +175,32 @@ export class GitHubClient {
 
   /**
    * Downloads an artifact's zip to `destinationFile` (streamed, at most `maxBytes`). The API answers with
-   * a 302 to a short-lived blob URL, followed here without the token; 410 → ArtifactExpiredError.
+   * a 302 to a short-lived blob URL, followed here without the token; 410 → ArtifactExpiredError. When
+   * the signed URL has expired by the time a retry uses it, a fresh one is requested.
    */
   async downloadArtifactZip(
     artifactId: number,
     destinationFile: string,
     options: { maxBytes?: number } = {},
   ): Promise<{ path: string; bytes: number }> {
+    const bytes = await this.http.downloadBlob(
+      await this.signedArtifactUrl(artifactId),
+      destinationFile,
+      options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES,
+      () => this.signedArtifactUrl(artifactId),
+    );
+    return { path: destinationFile, bytes };
+  }
+
+  private async signedArtifactUrl(artifactId: number): Promise<string> {
     const route = 'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}';
+    const params = { artifact_id: artifactId, archive_format: 'zip' };
     let response: RawResponse;
     try {
-      response = await this.http.raw(
-        route,
-        { artifact_id: artifactId, archive_format: 'zip' },
-        { redirect: 'manual' },
-      );
+      response = await this.http.raw(route, params, { redirect: 'manual' });
     } catch (error) {
       if (error instanceof GitHubError && error.status === 410) {
-        throw new ArtifactExpiredError(
-          artifactId,
-          this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }, error),
-        );
+        throw new ArtifactExpiredError(artifactId, this.http.contextOf(route, params, error));
       }
       throw error;
     }
@@ -203,15 +208,10 @@ export class GitHubClient {
     if (response.status !== 302 || typeof location !== 'string') {
       throw new GitHubResponseError(
         `expected a 302 redirect to the artifact blob, got ${response.status}`,
-        this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }),
+        this.http.contextOf(route, params),
       );
     }
-    const bytes = await this.http.downloadBlob(
-      location,
-      destinationFile,
-      options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES,
-    );
-    return { path: destinationFile, bytes };
+    return location;
   }
 
   // ------------------------------------------------------------------ Comments and reviews

@@ -165,13 +165,22 @@ export class GitHubTransport {
     }
   }
 
-  /** Downloads a signed blob URL (no Authorization) into a file, at most `maxBytes`. */
-  async downloadBlob(location: string, destinationFile: string, maxBytes: number): Promise<number> {
+  /**
+   * Downloads a signed blob URL (no Authorization) into a file, at most `maxBytes`; `refresh` asks
+   * for a new signed URL when storage refuses an expired one.
+   */
+  async downloadBlob(
+    location: string,
+    destinationFile: string,
+    maxBytes: number,
+    refresh?: () => Promise<string>,
+  ): Promise<number> {
     return downloadBlob(location, destinationFile, {
       policy: this.policy,
       timeoutMs: this.downloadTimeoutMs,
       maxBytes,
       sleep: this.sleep,
+      ...(refresh ? { refresh } : {}),
     });
   }
 
