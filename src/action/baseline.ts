@@ -10,6 +10,7 @@ import type { ReadOptions } from '../contexta/read.js';
 import type { Evidence } from '../evidence/model.js';
 import { ArtifactTransfer } from '../github/artifacts.js';
 import {
+  type BaselineQuery,
   type BaselineResult,
   type DeployedPromotion,
   findBaseline,
@@ -83,7 +84,7 @@ async function downloadEvidence(
   env: BaselineEnvironment,
   github: GitHubClient,
   artifact: Artifact,
-): Promise<{ evidence: Evidence } | { problem: string }> {
+): Promise<{ evidence: Evidence } | { problem: string; expired?: boolean }> {
   const dir = path.join(env.workDir, `baseline-${artifact.id}`);
   await fs.rm(dir, { recursive: true, force: true });
   try {
@@ -102,6 +103,7 @@ async function downloadEvidence(
     if (error instanceof ArtifactExpiredError) {
       return {
         problem: `artifact '${artifact.name}' (${artifact.id}) has expired: it can no longer be downloaded`,
+        expired: true,
       };
     }
     if (error instanceof ZipArchiveError) {
@@ -131,11 +133,35 @@ export function describePromotion(
   return `the last successful promotion to ${promotion.environment}: deployment ${promotion.deploymentId}${what}${when}, from run ${runId} at ${shortSha} (${describeAge(ageMs)})${forced}`;
 }
 
+/** How many times a run whose artifact expired after listing is replaced by the next candidate. */
+const MAX_EXPIRED_RETRIES = 3;
+
+/**
+ * Finds the baseline run and downloads its evidence; when the artifact expired between the listing
+ * and the download (410), the search runs again without that run, so the next candidate is used.
+ */
+async function findAndDownload(
+  env: BaselineEnvironment,
+  github: GitHubClient,
+  query: BaselineQuery,
+): Promise<ResolvedBaseline> {
+  const expiredRunIds: number[] = [];
+  for (;;) {
+    const result = await findBaseline(github, { ...query, expiredRunIds });
+    const resolved = await fromFound(env, github, result);
+    if (!resolved.expiredRunId || expiredRunIds.length >= MAX_EXPIRED_RETRIES) {
+      const { expiredRunId: _expired, ...baseline } = resolved;
+      return baseline;
+    }
+    expiredRunIds.push(resolved.expiredRunId);
+  }
+}
+
 async function fromFound(
   env: BaselineEnvironment,
   github: GitHubClient,
   result: BaselineResult,
-): Promise<ResolvedBaseline> {
+): Promise<ResolvedBaseline & { expiredRunId?: number }> {
   if (result.none) {
     const skipped = skippedLines(result.skipped);
     const why =
@@ -146,7 +172,11 @@ async function fromFound(
   }
   const downloaded = await downloadEvidence(env, github, result.artifact);
   const skipped = skippedLines(result.skipped);
-  if ('problem' in downloaded) return none(`No baseline: ${downloaded.problem}`, skipped);
+  if ('problem' in downloaded) {
+    const expired =
+      downloaded.expired && result.source !== 'deployment' ? { expiredRunId: result.run.id } : {};
+    return { ...none(`No baseline: ${downloaded.problem}`, skipped), ...expired };
+  }
   const run = result.run;
   const short = run.head_sha.slice(0, 7);
   let where: string;
@@ -187,27 +217,24 @@ async function auto(
     const pr = ctx.pullRequest;
     const comparison = await github.compareCommits(pr.baseSha, pr.headSha);
     const mergeBaseSha = comparison.merge_base_commit.sha;
-    return fromFound(
-      env,
-      github,
-      await findBaseline(github, { ...common, baseBranch: pr.baseRef, mergeBaseSha }),
-    );
+    return findAndDownload(env, github, { ...common, baseBranch: pr.baseRef, mergeBaseSha });
   }
   if (ctx.mergeGroup) {
     // A merge queue gates like a push to the base branch: against the run at the queue's base.
     const group = ctx.mergeGroup;
-    return fromFound(
-      env,
-      github,
-      await findBaseline(github, { ...common, baseBranch: group.baseRef, mergeBaseSha: group.baseSha }),
-    );
+    return findAndDownload(env, github, {
+      ...common,
+      baseBranch: group.baseRef,
+      mergeBaseSha: group.baseSha,
+    });
   }
   const branch = ctx.ref.replace(/^refs\/heads\//, '');
-  return fromFound(
-    env,
-    github,
-    await findBaseline(github, { ...common, baseBranch: branch, headSha: ctx.sha, currentRunId: ctx.runId }),
-  );
+  return findAndDownload(env, github, {
+    ...common,
+    baseBranch: branch,
+    headSha: ctx.sha,
+    currentRunId: ctx.runId,
+  });
 }
 
 async function explicitRun(
@@ -266,6 +293,8 @@ export async function resolveBaseline(env: BaselineEnvironment): Promise<Resolve
       environment: spec.environment,
       artifactName: settings.artifactName,
       task: PROMOTION_TASK,
+      creator: settings.commentAuthor,
+      branch: (await github.getRepository()).default_branch,
     });
     return fromFound(env, github, result);
   }

@@ -2,6 +2,7 @@
  * Where the gate config comes from. On a pull request the config is read from the base branch by
  * default: a PR must not be able to weaken its own gate by editing the YAML it is judged by.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   type ConfigResult,
@@ -12,6 +13,7 @@ import {
 } from '../gates/config.js';
 import type { GateConfig } from '../gates/config-types.js';
 import type { GitHubClient } from '../github/client.js';
+import { GitHubError, GitHubPermissionError } from '../github/errors.js';
 import type { RunnerContext } from './context.js';
 import type { Settings } from './settings.js';
 
@@ -20,6 +22,8 @@ export interface LoadedConfig {
   /** For the report: "inline", "base branch main: .github/contexta-gate.yml", … */
   source: string;
   warnings: string[];
+  /** For the report's heading (GateReport.configNotices): defaults in use, a PR's config change. */
+  notices: string[];
 }
 
 export class ConfigLoadError extends Error {
@@ -32,7 +36,21 @@ function unwrap(result: ConfigResult, source: string): LoadedConfig {
       `The gate config is invalid (${source}):\n${result.errors.map((error) => `  ${formatConfigError(error)}`).join('\n')}`,
     );
   }
-  return { config: result.config, source, warnings: result.warnings };
+  return { config: result.config, source, warnings: result.warnings, notices: [] };
+}
+
+/** The status code (or message) that names why a read failed, e.g. `503` or `403`. */
+function failureReason(error: unknown): string {
+  if (error instanceof GitHubError && error.status !== undefined) return String(error.status);
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function readLocal(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
+  } catch {
+    return null;
+  }
 }
 
 /** Which branch the config of this event must come from, or null for the checked-out tree. */
@@ -54,39 +72,47 @@ export async function loadGateConfig(
   const ref = trustedConfigRef(settings, ctx);
   if (ref !== null) {
     const where = `base branch ${ref}: ${settings.configPath}`;
+    // Fail closed: a config we cannot read is never replaced by the laxer built-in defaults.
     if (!github) {
-      return {
-        config: DEFAULT_CONFIG,
-        source: 'built-in defaults',
-        warnings: [`Cannot read ${where} without API access; using the built-in default gates.`],
-      };
+      throw new ConfigLoadError(
+        `could not read ${settings.configPath} from ${ref}: no github-token to read the base branch with`,
+      );
     }
     let content: Buffer | null;
     try {
       content = await github.getFileContent(settings.configPath, ref);
     } catch (error) {
-      return {
-        config: DEFAULT_CONFIG,
-        source: 'built-in defaults',
-        warnings: [
-          `Could not read ${where} (${(error as Error).message}); using the built-in default gates rather than the pull request's own config.`,
-        ],
-      };
+      throw new ConfigLoadError(
+        `could not read ${settings.configPath} from ${ref}: ${failureReason(error)}. The gate does not fall back to the built-in defaults; re-run the job once GitHub answers${error instanceof GitHubPermissionError ? ' (the token needs contents: read)' : ''}.`,
+      );
     }
+    const local = ctx.pullRequest
+      ? await readLocal(path.resolve(ctx.workspaceDir, settings.configPath))
+      : null;
+    const changed =
+      local !== null && (content === null || !local.equals(content))
+        ? [
+            `This pull request ${content === null ? 'adds' : 'changes'} ${settings.configPath}; the change applies after merge (or with allow-pr-config: true). This report uses ${content === null ? 'the built-in default gates' : `the config on ${ref}`}.`,
+          ]
+        : [];
     if (content === null) {
       return {
         config: DEFAULT_CONFIG,
         source: 'built-in defaults',
         warnings: [`No ${settings.configPath} on ${ref}; using the built-in default gates.`],
+        notices: [`No ${settings.configPath} on ${ref}: the built-in default gates apply.`, ...changed],
       };
     }
-    return unwrap(parseConfig(content.toString('utf8'), settings.configPath), where);
+    const loaded = unwrap(parseConfig(content.toString('utf8'), settings.configPath), where);
+    return { ...loaded, notices: changed };
   }
 
   const file = path.resolve(ctx.workspaceDir, settings.configPath);
   const result = await loadConfigFile(file, { optional: true });
   const headNote = ctx.pullRequest ? ' (the pull request’s own, allow-pr-config: true)' : '';
-  const source =
-    result.ok && result.config === DEFAULT_CONFIG ? 'built-in defaults' : `${settings.configPath}${headNote}`;
-  return unwrap(result, source);
+  const defaults = result.ok && result.config === DEFAULT_CONFIG;
+  const loaded = unwrap(result, defaults ? 'built-in defaults' : `${settings.configPath}${headNote}`);
+  return defaults
+    ? { ...loaded, notices: [`No ${settings.configPath}: the built-in default gates apply.`] }
+    : loaded;
 }

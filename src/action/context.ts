@@ -75,6 +75,8 @@ export interface RunnerContext {
   mergeGroup: { baseRef: string; baseSha: string; headSha: string; prNumber: number | null } | null;
   workflowRun: z.infer<typeof WorkflowRunEvent>['workflow_run'] | null;
   runUrl: string;
+  /** GITHUB_ACTION: unique per step of a job (the step's id, or `__owner_action` with a suffix). */
+  stepId: string;
 }
 
 export class ContextError extends Error {
@@ -109,7 +111,10 @@ function readPayload(path: string | undefined): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ContextError(`Cannot read the event payload at GITHUB_EVENT_PATH: ${(error as Error).message}`);
+    const what = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
+    throw new ContextError(
+      `The event payload ${path} (GITHUB_EVENT_PATH) ${what}: ${(error as Error).message}. The runner writes this file; re-run the job, and if it persists report it with the workflow's trigger.`,
+    );
   }
 }
 
@@ -186,5 +191,6 @@ export function readRunnerContext(env: Env): RunnerContext {
     mergeGroup,
     workflowRun,
     runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
+    stepId: env.GITHUB_ACTION ?? '',
   };
 }

@@ -21,6 +21,7 @@ import { loadGateConfig } from './config-source.js';
 import type { RunnerContext } from './context.js';
 import { createDuckDbLoader, createLedgerReader } from './ledger.js';
 import { onlyProject } from './project.js';
+import { redact } from './redaction.js';
 import {
   createCheckRun,
   failureLine,
@@ -41,9 +42,9 @@ async function bestEffort<T>(what: string, call: () => Promise<T>): Promise<T | 
     return await call();
   } catch (error) {
     if (error instanceof GitHubPermissionError) {
-      core.notice(`contexta/gate: skipped ${what}: ${error.message}`);
+      core.notice(redact(`contexta/gate: skipped ${what}: ${error.message}`));
     } else {
-      core.warning(`contexta/gate: ${what} failed: ${(error as Error).message}`);
+      core.warning(redact(`contexta/gate: ${what} failed: ${(error as Error).message}`));
     }
     return null;
   }
@@ -75,18 +76,28 @@ export interface Judged {
 
 function annotate(report: GateReport, configSource: string): void {
   for (const gate of report.gates) {
-    const title = `contexta/gate: ${gate.name}`;
-    if (gate.outcome === 'fail') core.error(gate.message, { title });
-    else if (gate.outcome === 'warn') core.warning(gate.message, { title });
+    const title = redact(`contexta/gate: ${gate.name}`);
+    if (gate.outcome === 'fail') core.error(redact(gate.message), { title });
+    else if (gate.outcome === 'warn') core.warning(redact(gate.message), { title });
   }
   if (report.verdict === 'unknown')
-    core.warning(report.headline, { title: 'contexta/gate: verdict unknown' });
-  core.info(`contexta/gate: config from ${configSource}`);
+    core.warning(redact(report.headline), { title: 'contexta/gate: verdict unknown' });
+  core.info(redact(`contexta/gate: config from ${configSource}`));
+}
+
+/**
+ * One scratch directory per step: two gate steps in one job (a matrix of projects, or two configs)
+ * must not write their report.json over each other's.
+ */
+export function stepDirName(ctx: RunnerContext, settings: Settings): string {
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+  const step = ctx.stepId ? `-${safe(ctx.stepId)}` : '';
+  return `${ctx.runId}-${ctx.runAttempt}-${safe(settings.artifactName)}${step}`;
 }
 
 export async function judge(input: JudgeInput): Promise<Judged> {
   const { settings, ctx, github } = input;
-  const workDir = path.join(ctx.runnerTemp, 'contexta-gate', `${ctx.runId}-${ctx.runAttempt}`);
+  const workDir = path.join(ctx.runnerTemp, 'contexta-gate', stepDirName(ctx, settings));
   const duckdb = createDuckDbLoader(ctx.runnerTemp);
   const read: Partial<ReadOptions> = {
     ledger: createLedgerReader(duckdb),
@@ -95,7 +106,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   };
 
   const loaded = await loadGateConfig(settings, ctx, github);
-  for (const warning of loaded.warnings) core.warning(`contexta/gate: ${warning}`);
+  for (const warning of loaded.warnings) core.warning(redact(`contexta/gate: ${warning}`));
 
   const workspace = input.candidatePath ?? path.resolve(ctx.workspaceDir, settings.workspace);
   const candidate = onlyProject(await openEvidence(workspace, read), settings.project);
@@ -104,7 +115,8 @@ export async function judge(input: JudgeInput): Promise<Judged> {
 
   const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
   if (baseline.evidence) baseline.evidence = onlyProject(baseline.evidence, settings.project);
-  for (const line of baseline.skipped) core.info(`contexta/gate: baseline candidate skipped: ${line}`);
+  for (const line of baseline.skipped)
+    core.info(redact(`contexta/gate: baseline candidate skipped: ${line}`));
 
   const waivers: WaiverRequests =
     github && ctx.pullRequest
@@ -130,9 +142,13 @@ export async function judge(input: JudgeInput): Promise<Judged> {
     },
   });
   if (uploaded?.note) report.notes.push(uploaded.note);
+  if (loaded.notices.length > 0) {
+    report.configNotices = loaded.notices;
+    report.notes.unshift(...loaded.notices);
+  }
 
   const key = settings.artifactName;
-  const markdown = renderMarkdown(report, { runUrl: ctx.runUrl });
+  const markdown = redact(renderMarkdown(report, { runUrl: ctx.runUrl }));
   const files = await writeReportFiles(workDir, report, markdown);
   annotate(report, loaded.source);
   await writeJobSummary(markdown);
@@ -140,14 +156,14 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   let commentUrl = '';
   if (github && prNumber !== null) {
     const posted = await bestEffort('posting the pull request comment', () =>
-      publishToPullRequest({ github, prNumber, key, runUrl: ctx.runUrl }, report, settings),
+      publishToPullRequest({ github, prNumber, key, runUrl: ctx.runUrl, headSha }, report, settings),
     );
     commentUrl = posted?.url ?? '';
-    if (posted) core.info(`contexta/gate: comment: ${posted.note}`);
+    if (posted) core.info(redact(`contexta/gate: comment: ${posted.note}`));
   }
   if (github && input.checkRun) {
     await bestEffort('creating the check run', () =>
-      createCheckRun(github, report, headSha, ctx.runUrl, markdown),
+      createCheckRun(github, report, { headSha, runUrl: ctx.runUrl, markdown, path: settings.configPath }),
     );
   }
   return { report, baseline, candidate, workspace, duckdb, files, commentUrl };
@@ -160,5 +176,5 @@ export function conclude(judged: Judged, settings: Settings, deploymentId = ''):
     'comment-url': judged.commentUrl,
     'deployment-id': deploymentId,
   });
-  if (shouldFail(report, settings.failOn)) core.setFailed(failureLine(report));
+  if (shouldFail(report, settings.failOn)) core.setFailed(redact(failureLine(report)));
 }

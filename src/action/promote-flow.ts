@@ -10,7 +10,10 @@ import type { GitHubClient } from '../github/client.js';
 import { promote } from '../promote/promote.js';
 import type { RunnerContext } from './context.js';
 import { conclude, type Judged, judge } from './judge.js';
-import type { Settings } from './settings.js';
+import { type Settings, SettingsError } from './settings.js';
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+
 import { uploadEvidence } from './upload.js';
 
 function keyMetrics(report: GateReport): Record<string, number> {
@@ -96,6 +99,12 @@ export async function runPromoteFlow(
   ctx: RunnerContext,
   github: GitHubClient | null,
 ): Promise<void> {
+  if (PULL_REQUEST_EVENTS.has(ctx.eventName)) {
+    // A PR's workflow file is the PR author's: promoting from it would let anyone deploy a baseline.
+    throw new SettingsError([
+      `mode: promote is refused on a '${ctx.eventName}' event: promotions record what was deployed, so they run only on a push to the default branch (on: push: branches: [main]).`,
+    ]);
+  }
   const judged = await judge({ settings, ctx, github, checkRun: true });
   const deploymentId =
     github && settings.environment

@@ -8,21 +8,30 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { ArtifactTransfer } from '../github/artifacts.js';
+import { ArtifactDigestError, ArtifactTransfer } from '../github/artifacts.js';
 import type { GitHubClient } from '../github/client.js';
-import type { PullRequest } from '../github/schemas.js';
+import type { PullRequestSimple } from '../github/schemas.js';
+import { ZipArchiveError } from '../zip/safe-unzip.js';
 import type { RunnerContext } from './context.js';
 import { conclude, judge } from './judge.js';
+import { redact } from './redaction.js';
 import type { Settings } from './settings.js';
 
 export const STATUS_CONTEXT = 'contexta-gate';
 
+type StatusState = 'pending' | 'success' | 'failure' | 'error';
+
+/** A triggering run we refuse to publish for, with the reason the status and the log give. */
+class UntrustedRunError extends Error {
+  override name = 'UntrustedRunError';
+}
+
 async function findPullRequest(
   github: GitHubClient,
   run: NonNullable<RunnerContext['workflowRun']>,
-): Promise<PullRequest | null> {
+): Promise<PullRequestSimple | null> {
   const listed = run.pull_requests[0]?.number;
-  const candidates: PullRequest[] = [];
+  const candidates: PullRequestSimple[] = [];
   if (listed !== undefined) {
     candidates.push(await github.getPull(listed));
   } else if (run.head_repository && run.head_branch) {
@@ -32,6 +41,35 @@ async function findPullRequest(
   }
   // Only a PR whose head is exactly the commit that was evaluated may receive its verdict.
   return candidates.find((pull) => pull.head.sha === run.head_sha) ?? null;
+}
+
+/**
+ * The triggering run must be a run of the `workflow` input's file as the default branch has it. A
+ * fork can add its own workflow named like ours (`name: ml`) to trigger this one; its runs have
+ * another path and another workflow id, and are refused.
+ */
+async function checkTrustedWorkflow(
+  github: GitHubClient,
+  runId: number,
+  workflowFile: string,
+): Promise<void> {
+  const expectedPath = `.github/workflows/${workflowFile}`;
+  const [repository, workflow, run] = await Promise.all([
+    github.getRepository(),
+    github.getWorkflow(workflowFile),
+    github.getWorkflowRun(runId),
+  ]);
+  const onDefault = await github.getFileContent(expectedPath, repository.default_branch);
+  if (!workflow || onDefault === null) {
+    throw new UntrustedRunError(
+      `the trusted workflow ${expectedPath} (input 'workflow') does not exist on ${repository.default_branch}`,
+    );
+  }
+  if (run.path.replace(/@.*$/, '') !== expectedPath || run.workflow_id !== workflow.id) {
+    throw new UntrustedRunError(
+      `run ${runId} is a run of ${run.path.replace(/@.*$/, '') || `workflow ${run.workflow_id}`}, not of the trusted ${expectedPath}; its evidence is not published`,
+    );
+  }
 }
 
 export async function runPublishFlow(
@@ -48,21 +86,52 @@ export async function runPublishFlow(
     );
     return;
   }
+  const status = (state: StatusState, description: string) =>
+    github.createCommitStatus(run.head_sha, {
+      state,
+      context: STATUS_CONTEXT,
+      description: redact(description),
+      targetUrl: ctx.runUrl,
+    });
+
+  // Pending first, so a crash anywhere below can never leave the head commit without a status.
+  await status('pending', `Judging the evidence of run ${run.id}`);
+  try {
+    await publish(settings, ctx, github, run, status);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UntrustedRunError) {
+      await status('failure', `Refused: ${message}`);
+      core.setFailed(redact(`contexta/gate: refused to publish: ${message}.`));
+      return;
+    }
+    await status('error', `contexta/gate could not judge run ${run.id}: ${message}`).catch((statusError) =>
+      core.warning(
+        redact(`contexta/gate: could not set the error status: ${(statusError as Error).message}`),
+      ),
+    );
+    throw error;
+  }
+}
+
+async function publish(
+  settings: Settings,
+  ctx: RunnerContext,
+  github: GitHubClient,
+  run: NonNullable<RunnerContext['workflowRun']>,
+  status: (state: StatusState, description: string) => Promise<unknown>,
+): Promise<void> {
+  // readSettings requires `workflow` with mode: publish.
+  const workflowFile = settings.workflow as string;
+  await checkTrustedWorkflow(github, run.id, workflowFile);
   const pull = await findPullRequest(github, run);
   if (!pull) {
+    await status('error', `No open pull request has head ${run.head_sha.slice(0, 7)}; nothing was judged`);
     core.notice(
       `contexta/gate: no open pull request has head ${run.head_sha.slice(0, 7)}; nothing to publish.`,
     );
     return;
   }
-
-  const status = (state: 'pending' | 'success' | 'failure' | 'error', description: string) =>
-    github.createCommitStatus(run.head_sha, {
-      state,
-      context: STATUS_CONTEXT,
-      description,
-      targetUrl: ctx.runUrl,
-    });
 
   const artifact = (await github.listRunArtifacts(run.id, settings.artifactName))
     .filter((a) => a.name === settings.artifactName && !a.expired)
@@ -76,16 +145,34 @@ export async function runPublishFlow(
   }
   const candidateDir = path.join(ctx.runnerTemp, 'contexta-gate', `candidate-${run.id}`);
   await fs.rm(candidateDir, { recursive: true, force: true });
-  const downloaded = await new ArtifactTransfer(github).downloadArtifact(artifact.id, candidateDir);
+  let downloaded: Awaited<ReturnType<ArtifactTransfer['downloadArtifact']>>;
+  try {
+    downloaded = await new ArtifactTransfer(github).downloadArtifact(artifact.id, candidateDir, {
+      trusted: false,
+      digest: artifact.digest,
+    });
+  } catch (error) {
+    if (!(error instanceof ZipArchiveError || error instanceof ArtifactDigestError)) throw error;
+    // The fork chose these bytes: unusable evidence is an error status, never a pass.
+    await status('error', `Evidence artifact of run ${run.id} is unusable: ${error.message}`);
+    core.setFailed(
+      redact(
+        `contexta/gate: the '${settings.artifactName}' artifact of run ${run.id} is unusable: ${error.message}`,
+      ),
+    );
+    return;
+  }
   for (const rejected of downloaded.rejected) {
-    core.warning(`contexta/gate: evidence entry '${rejected.name}' was not extracted: ${rejected.reason}`);
+    core.warning(
+      redact(`contexta/gate: evidence entry '${rejected.name}' was not extracted: ${rejected.reason}`),
+    );
   }
 
   const prContext: RunnerContext = {
     ...ctx,
     sha: run.head_sha,
-    // Baselines are runs of the workflow that produced the evidence, not of this publishing workflow.
-    workflowFile: String(run.workflow_id),
+    // Baselines are runs of the trusted workflow file, never of whatever workflow triggered us.
+    workflowFile,
     pullRequest: {
       number: pull.number,
       baseRef: pull.base.ref,
@@ -108,6 +195,17 @@ export async function runPublishFlow(
   });
   conclude(judged, publishSettings);
   const { report } = judged;
-  const state = report.exit.outcome === 'fail' ? 'failure' : 'success';
-  await status(state, report.headline);
+  if (report.exit.outcome === 'fail') {
+    await status('failure', report.headline);
+  } else if (!judged.baseline.evidence) {
+    // No trusted baseline means nothing was compared: never a green status for a fork's evidence.
+    await status('failure', `No trusted baseline: ${judged.baseline.description}`);
+    core.setFailed(
+      redact(
+        `contexta/gate: no trusted baseline to compare run ${run.id} with (${judged.baseline.description}); the status is failure until a successful run of ${workflowFile} on ${pull.base.ref} uploads evidence.`,
+      ),
+    );
+  } else {
+    await status('success', report.headline);
+  }
 }

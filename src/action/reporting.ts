@@ -6,16 +6,23 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { GateReport } from '../gates/types.js';
-import type { GitHubClient } from '../github/client.js';
+import {
+  ANNOTATIONS_PER_REQUEST,
+  type CheckAnnotation,
+  type GitHubClient,
+  truncate,
+} from '../github/client.js';
 import { GitHubPermissionError } from '../github/errors.js';
 import { renderMarkdown } from '../report/index.js';
 import { renderJson } from '../report/json.js';
 import type { ResolvedBaseline } from './baseline.js';
+import { redact } from './redaction.js';
 import type { FailOn, Settings } from './settings.js';
 import {
   type CommentPlan,
   commentMarker,
   fingerprintMarker,
+  isOurs,
   ourComments,
   planStickyComment,
   reportFingerprint,
@@ -37,8 +44,8 @@ export async function writeReportFiles(
 ): Promise<ReportFiles> {
   await fs.mkdir(dir, { recursive: true });
   const files = { json: path.join(dir, 'report.json'), markdown: path.join(dir, 'report.md') };
-  await fs.writeFile(files.json, renderJson(report));
-  await fs.writeFile(files.markdown, markdown);
+  await fs.writeFile(files.json, redact(renderJson(report)));
+  await fs.writeFile(files.markdown, redact(markdown));
   return files;
 }
 
@@ -65,31 +72,43 @@ export function setOutputs(
   extra: Record<string, string>,
 ): void {
   const count = (outcome: string) => String(report.gates.filter((gate) => gate.outcome === outcome).length);
-  core.setOutput('verdict', report.verdict);
-  core.setOutput('exit-verdict', report.exit.outcome);
-  core.setOutput('gates-failed', count('fail'));
-  core.setOutput('gates-warned', count('warn'));
-  core.setOutput('gates-passed', count('pass'));
-  core.setOutput('evidence-gaps', String(report.gaps.candidate.length));
-  core.setOutput('report-json', files.json);
-  core.setOutput('report-markdown', files.markdown);
-  core.setOutput('baseline-run-id', baseline.runId === null ? '' : String(baseline.runId));
-  core.setOutput('baseline-run-url', baseline.runUrl ?? '');
-  core.setOutput('baseline-source', baseline.source);
-  for (const [name, value] of Object.entries(extra)) core.setOutput(name, value);
+  const output = (name: string, value: string) => core.setOutput(name, redact(value));
+  output('verdict', report.verdict);
+  output('exit-verdict', report.exit.outcome);
+  output('gates-failed', count('fail'));
+  output('gates-warned', count('warn'));
+  output('gates-passed', count('pass'));
+  output('evidence-gaps', String(report.gaps.candidate.length));
+  output('report-json', files.json);
+  output('report-markdown', files.markdown);
+  output('baseline-run-id', baseline.runId === null ? '' : String(baseline.runId));
+  output('baseline-run-url', baseline.runUrl ?? '');
+  output('baseline-source', baseline.source);
+  for (const [name, value] of Object.entries(extra)) output(name, value);
+}
+
+/**
+ * The longest prefix of `text` that is at most `maxBytes` of UTF-8, cut between code points: never
+ * inside a surrogate pair or a multi-byte sequence.
+ */
+export function cutToBytes(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
 export async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  let body = markdown;
+  let body = redact(markdown);
   if (Buffer.byteLength(body) > MAX_SUMMARY_BYTES) {
-    body = `${Buffer.from(body)
-      .subarray(0, MAX_SUMMARY_BYTES)
-      .toString('utf8')
-      .replace(
-        /\uFFFD+$/,
-        '',
-      )}\n\n…(summary truncated at ${MAX_SUMMARY_BYTES} bytes; the full report is in the report-json output)\n`;
+    body = `${cutToBytes(body, MAX_SUMMARY_BYTES)}\n\n…(summary truncated at ${MAX_SUMMARY_BYTES} bytes; the full report is in the report-json output)\n`;
   }
   await core.summary.addRaw(body, true).write();
 }
@@ -103,7 +122,7 @@ function fingerprintOf(report: GateReport): string {
 
 export function renderComment(report: GateReport, key: string, runUrl: string): string {
   const body = renderMarkdown(report, { marker: key, runUrl });
-  return `${body}\n${fingerprintMarker(fingerprintOf(report))}\n`;
+  return redact(`${body}\n${fingerprintMarker(fingerprintOf(report))}\n`);
 }
 
 export interface PostedComment {
@@ -117,6 +136,8 @@ export interface CommentTarget {
   prNumber: number;
   key: string;
   runUrl: string;
+  /** The commit that was evaluated: a review is pinned to it, not to whatever the head is by then. */
+  headSha: string;
 }
 
 /**
@@ -136,10 +157,9 @@ export async function postStickyComment(
       id: c.id,
       body: c.body ?? '',
       authorLogin: c.user?.login ?? '',
-      authorType: c.user?.type ?? '',
     }));
   const plan: CommentPlan = planStickyComment({
-    ours: ourComments(toExisting(existing), marker, null),
+    ours: ourComments(toExisting(existing), marker, settings.commentAuthor),
     when: settings.comment,
     failing: report.exit.outcome === 'fail',
     fingerprint: fingerprintOf(report),
@@ -152,7 +172,11 @@ export async function postStickyComment(
       ? await github.updateComment(plan.commentId, body)
       : await github.createComment(prNumber, body);
   if (plan.action === 'create') {
-    const again = ourComments(toExisting(await github.listIssueComments(prNumber)), marker, null);
+    const again = ourComments(
+      toExisting(await github.listIssueComments(prNumber)),
+      marker,
+      settings.commentAuthor,
+    );
     const keep = again[0];
     if (keep && keep.id !== posted.id) {
       await github.deleteComment(posted.id);
@@ -171,8 +195,9 @@ export async function postStickyComment(
  * request is dismissed once a later run passes so the review panel tells the truth.
  */
 export async function postReview(
-  { github, prNumber, key, runUrl }: CommentTarget,
+  { github, prNumber, key, runUrl, headSha }: CommentTarget,
   report: GateReport,
+  settings: Settings,
 ): Promise<PostedComment> {
   const body = renderComment(report, key, runUrl);
   const failing = report.exit.outcome === 'fail';
@@ -181,13 +206,13 @@ export async function postReview(
   const review = await github.createReview(prNumber, {
     body,
     event: failing ? 'REQUEST_CHANGES' : 'COMMENT',
+    commitId: headSha,
   });
   if (!failing) {
     for (const earlier of reviews) {
       if (
         earlier.state === 'CHANGES_REQUESTED' &&
-        (earlier.body ?? '').includes(marker) &&
-        earlier.user?.type === 'Bot'
+        isOurs(earlier.body ?? '', earlier.user?.login ?? '', marker, settings.commentAuthor)
       ) {
         await github.dismissReview(prNumber, earlier.id, 'contexta/gate: a later run of the gate passed.');
       }
@@ -204,7 +229,7 @@ export async function publishToPullRequest(
   if (settings.comment === 'off') return { url: null, note: 'comment: off' };
   if (settings.commentAs === 'review') {
     try {
-      return await postReview(target, report);
+      return await postReview(target, report, settings);
     } catch (error) {
       if (!(error instanceof GitHubPermissionError)) throw error;
       core.notice(
@@ -215,24 +240,62 @@ export async function publishToPullRequest(
   return postStickyComment(target, report, settings);
 }
 
+/** One annotation per tripped gate, on the config file that declares the gates. */
+export function checkAnnotations(report: GateReport, file: string): CheckAnnotation[] {
+  const annotations: CheckAnnotation[] = [];
+  for (const gate of report.gates) {
+    if (gate.outcome !== 'fail' && gate.outcome !== 'warn') continue;
+    annotations.push({
+      path: file,
+      start_line: 1,
+      end_line: 1,
+      annotation_level: gate.outcome === 'fail' ? 'failure' : 'warning',
+      title: truncate(redact(`contexta/gate: ${gate.name}`), 255),
+      message: truncate(redact(gate.message), 64_000),
+    });
+  }
+  if (report.verdict === 'unknown') {
+    annotations.push({
+      path: file,
+      start_line: 1,
+      end_line: 1,
+      annotation_level: 'warning',
+      title: 'contexta/gate: verdict unknown',
+      message: truncate(redact(report.headline), 64_000),
+    });
+  }
+  return annotations;
+}
+
+/**
+ * The check run carries the annotations itself (workflow-command annotations are capped per step):
+ * the first 50 with the create call, the rest in updates of 50 each, as GitHub requires.
+ */
 export async function createCheckRun(
   github: GitHubClient,
   report: GateReport,
-  headSha: string,
-  runUrl: string,
-  markdown: string,
+  where: { headSha: string; runUrl: string; markdown: string; path: string },
 ): Promise<void> {
   const conclusion =
     report.exit.outcome === 'fail' ? 'failure' : report.exit.outcome === 'warn' ? 'neutral' : 'success';
-  await github.createCheckRun({
+  const output = {
+    title: truncate(redact(report.headline), 250),
+    summary: truncate(redact(where.markdown), 65_000),
+  };
+  const annotations = checkAnnotations(report, where.path);
+  const batches: CheckAnnotation[][] = [];
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  }
+  const [first = [], ...rest] = batches;
+  const created = await github.createCheckRun({
     name: CHECK_NAME,
-    headSha,
+    headSha: where.headSha,
     status: 'completed',
     conclusion,
-    detailsUrl: runUrl,
-    output: {
-      title: report.headline.slice(0, 250),
-      summary: markdown.length > 65_000 ? `${markdown.slice(0, 65_000)}\n…` : markdown,
-    },
+    detailsUrl: where.runUrl,
+    output: { ...output, annotations: first },
   });
+  for (const batch of rest)
+    await github.updateCheckRun(created.id, { output: { ...output, annotations: batch } });
 }

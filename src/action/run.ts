@@ -1,7 +1,8 @@
 /**
  * The action entry: inputs → settings → context → the flow for the mode. Every error that reaches
  * here becomes one `setFailed` line a person can act on; the token is registered as a secret before
- * anything could print it.
+ * anything could print it. Nothing here imports `@actions/github` before the event payload has been
+ * read and validated.
  */
 import * as core from '@actions/core';
 import { GitHubClient } from '../github/client.js';
@@ -11,12 +12,26 @@ import { runGateFlow } from './gate-flow.js';
 import { ProjectNotFoundError } from './project.js';
 import { runPromoteFlow } from './promote-flow.js';
 import { runPublishFlow } from './publish-flow.js';
+import { redact, registerSecret } from './redaction.js';
 import { readSettings, SettingsError } from './settings.js';
+
+/** The reason also goes to the job summary, where a reviewer looks for the report. */
+async function summarizeFailure(message: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(`### contexta/gate did not run\n\n${message}\n`, true).write();
+  } catch (error) {
+    core.warning(redact(`contexta/gate: could not write the job summary: ${(error as Error).message}`));
+  }
+}
 
 export async function run(): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name));
-    if (settings.token) core.setSecret(settings.token);
+    if (settings.token) {
+      core.setSecret(settings.token);
+      registerSecret(settings.token);
+    }
     const ctx = readRunnerContext(process.env);
     const github = settings.token
       ? new GitHubClient({ token: settings.token, apiUrl: ctx.apiUrl, owner: ctx.owner, repo: ctx.repo })
@@ -46,10 +61,14 @@ export async function run(): Promise<void> {
       error instanceof ConfigLoadError ||
       error instanceof ProjectNotFoundError
     ) {
-      core.setFailed(`contexta/gate: ${error.message}`);
+      const message = redact(`contexta/gate: ${error.message}`);
+      core.setFailed(message);
+      await summarizeFailure(message);
     } else {
       core.setFailed(
-        `contexta/gate failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        redact(
+          `contexta/gate failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
       if (error instanceof Error && error.stack) core.debug(error.stack);
     }

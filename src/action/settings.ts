@@ -31,6 +31,10 @@ export interface Settings {
   token: string;
   comment: CommentWhen;
   commentAs: 'comment' | 'review';
+  /** The login we post as: a comment or review is ours only when this account wrote it. */
+  commentAuthor: string;
+  /** `mode: publish`: file name of the workflow whose runs produce trusted evidence (`ml.yml`). */
+  workflow: string | null;
   failOn: FailOn;
   project: string | null;
   run: string | null;
@@ -71,6 +75,8 @@ export const INPUT_DEFAULTS = {
   'github-token': '${{ github.token }}',
   comment: 'always',
   'comment-as': 'comment',
+  'comment-author': 'github-actions[bot]',
+  workflow: '',
   'fail-on': 'fail',
   project: '',
   run: '',
@@ -167,6 +173,17 @@ export function readSettings(getInput: InputReader): Settings {
     problems.push("Input 'environment' is required when mode is 'promote' (e.g. environment: production).");
   }
 
+  const workflow = (getInput('workflow') || '').trim().replace(/^\.github\/workflows\//, '') || null;
+  if (mode === 'publish' && workflow === null) {
+    problems.push(
+      "Input 'workflow' is required when mode is 'publish': the file name of the pull_request workflow whose evidence is trusted (e.g. workflow: ml.yml).",
+    );
+  } else if (workflow !== null && !/^[\w.-]+\.ya?ml$/.test(workflow)) {
+    problems.push(
+      `Invalid input 'workflow': expected a workflow file name under .github/workflows (e.g. ml.yml), found '${workflow}'.`,
+    );
+  }
+
   const token = getInput('github-token');
   const settings: Settings = {
     mode,
@@ -192,6 +209,8 @@ export function readSettings(getInput: InputReader): Settings {
       ['comment', 'review'] as const,
       D['comment-as'],
     ),
+    commentAuthor: (getInput('comment-author') || D['comment-author']).trim(),
+    workflow,
     failOn: oneOf<FailOn>(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], D['fail-on']),
     project,
     run: getInput('run') || null,

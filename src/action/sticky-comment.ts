@@ -9,7 +9,6 @@ export interface ExistingComment {
   id: number;
   body: string;
   authorLogin: string;
-  authorType: string;
 }
 
 export type CommentPlan =
@@ -31,18 +30,29 @@ export function reportFingerprint(parts: string[]): string {
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
 }
 
+/** The first line of a body, without a trailing carriage return. */
+function firstLine(body: string): string {
+  const end = body.indexOf('\n');
+  return (end < 0 ? body : body.slice(0, end)).replace(/\r$/, '');
+}
+
 /**
- * Only comments that carry our marker and were written by the identity we post as count as ours:
- * anyone can paste the marker into a comment of their own.
+ * A comment (or review) is ours only when its first line is exactly our marker and the identity we
+ * post as wrote it. A marker further down — quoted, or inside a code span of another report — and
+ * the same marker in any other account's comment (another bot's included) never count: anyone can
+ * paste the marker, and we must never edit or delete what someone else wrote.
  */
+export function isOurs(body: string, authorLogin: string, marker: string, selfLogin: string): boolean {
+  return selfLogin !== '' && authorLogin === selfLogin && firstLine(body) === marker;
+}
+
 export function ourComments(
   existing: ExistingComment[],
   marker: string,
-  selfLogin: string | null,
+  selfLogin: string,
 ): ExistingComment[] {
   return existing
-    .filter((comment) => comment.body.includes(marker))
-    .filter((comment) => (selfLogin ? comment.authorLogin === selfLogin : comment.authorType === 'Bot'))
+    .filter((comment) => isOurs(comment.body, comment.authorLogin, marker, selfLogin))
     .sort((a, b) => a.id - b.id);
 }
 

@@ -1,34 +1,62 @@
 /**
- * Gathers waiver requests of a pull request and decides whom to trust: a waiver counts only when
- * the person who applied the label, or authored the commit carrying the trailer, has write access.
- * The engine then accepts or rejects each request and shows both in the report.
+ * Gathers waiver requests of a pull request and decides whom to trust. A label counts when the
+ * person who applied it has write access. A commit trailer counts only on a commit whose signature
+ * GitHub verified, for an account with write access: the author login GitHub shows for a commit
+ * comes from its e-mail, which anyone can set to a maintainer's. The engine then rejects the PR
+ * author's own requests unless `policy.waivers.self` is true, and shows every rejection with why.
  */
 import { WAIVER_LABEL_PREFIX, type WaiverRequests } from '../gates/waivers.js';
 import type { GitHubClient } from '../github/client.js';
+import { GitHubError, GitHubNotFoundError } from '../github/errors.js';
 import type { RunnerContext } from './context.js';
 
 const WRITE_LEVELS = new Set(['admin', 'maintain', 'write']);
 const TRAILER = /^gate-waive:/im;
 
+/** Trusted, or why not. A failed lookup is "unverified", never mistaken for "no write access". */
+type Standing = { trusted: true } | { trusted: false; distrust?: string };
+
+/** The PR a run judges: its own, or in a merge queue the PR being merged (from the queue's ref). */
+async function pullOf(
+  github: GitHubClient,
+  ctx: RunnerContext,
+): Promise<{ number: number; labels: string[]; author: string | null } | null> {
+  if (ctx.pullRequest) {
+    return { number: ctx.pullRequest.number, labels: ctx.pullRequest.labels, author: ctx.pullRequest.author };
+  }
+  const number = ctx.mergeGroup?.prNumber;
+  if (!number) return null;
+  const pull = await github.getPull(number);
+  return { number, labels: pull.labels.map((l) => l.name), author: pull.user?.login ?? null };
+}
+
 export async function collectWaiverRequests(
   github: GitHubClient,
   ctx: RunnerContext,
 ): Promise<WaiverRequests> {
-  const pr = ctx.pullRequest;
+  const pr = await pullOf(github, ctx);
   if (!pr) return {};
-  const permissions = new Map<string, boolean>();
-  const trusted = async (login: string): Promise<boolean> => {
-    if (!login) return false;
+  const permissions = new Map<string, Standing>();
+  const standing = async (login: string): Promise<Standing> => {
+    if (!login) return { trusted: false, distrust: 'no GitHub account is attached to it' };
     const known = permissions.get(login);
-    if (known !== undefined) return known;
-    let allowed = false;
+    if (known) return known;
+    let result: Standing;
     try {
-      allowed = WRITE_LEVELS.has((await github.getCollaboratorPermission(login)).permission);
-    } catch {
-      allowed = false;
+      const level = (await github.getCollaboratorPermission(login)).permission;
+      result = WRITE_LEVELS.has(level) ? { trusted: true } : { trusted: false };
+    } catch (error) {
+      // 404: not a collaborator, so no write access. Anything else (5xx, 403) proves nothing.
+      result =
+        error instanceof GitHubNotFoundError
+          ? { trusted: false }
+          : {
+              trusted: false,
+              distrust: `write access of ${login} is unverified: the permission lookup failed (${error instanceof GitHubError && error.status !== undefined ? error.status : (error as Error).message})`,
+            };
     }
-    permissions.set(login, allowed);
-    return allowed;
+    permissions.set(login, result);
+    return result;
   };
 
   const labels: NonNullable<WaiverRequests['labels']> = [];
@@ -40,7 +68,7 @@ export async function collectWaiverRequests(
         .filter((event) => event.event === 'labeled' && event.label?.name === name)
         .at(-1);
       const grantedBy = applied?.actor?.login ?? '';
-      labels.push({ name, grantedBy: grantedBy || 'unknown', trusted: await trusted(grantedBy) });
+      labels.push({ name, grantedBy: grantedBy || 'unknown', ...(await standing(grantedBy)) });
     }
   }
 
@@ -48,11 +76,17 @@ export async function collectWaiverRequests(
   for (const commit of await github.listPullCommits(pr.number)) {
     if (!TRAILER.test(commit.commit.message)) continue;
     const author = commit.author?.login ?? '';
-    commits.push({
-      message: commit.commit.message,
-      author: author || 'unknown',
-      trusted: await trusted(author),
-    });
+    const verification = commit.commit.verification;
+    const base = { message: commit.commit.message, author: author || 'unknown' };
+    if (!verification?.verified) {
+      commits.push({
+        ...base,
+        trusted: false,
+        distrust: `commit ${commit.sha.slice(0, 7)} is not signed with a signature GitHub verified (${verification?.reason ?? 'no signature'}), so its author cannot be known`,
+      });
+      continue;
+    }
+    commits.push({ ...base, ...(await standing(author)) });
   }
-  return { labels, commits };
+  return { labels, commits, prAuthor: pr.author };
 }

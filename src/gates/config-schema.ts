@@ -81,8 +81,12 @@ const WaiversSchema = z.strictObject(
       .boolean(expected('true or false'))
       .default(true)
       .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
+    self: z
+      .boolean(expected('true or false'))
+      .default(false)
+      .describe("Let the pull request's author waive their own pull request's gates (label or trailer)."),
   },
-  expected('a mapping with labels and trailers'),
+  expected('a mapping with labels, trailers and self'),
 );
 
 export const PolicySchema = z
@@ -137,7 +141,7 @@ export const PolicySchema = z
         )
         .default({})
         .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
-      waivers: WaiversSchema.default({ labels: true, trailers: true }),
+      waivers: WaiversSchema.default({ labels: true, trailers: true, self: false }),
     },
     expected('a mapping of policy settings'),
   )

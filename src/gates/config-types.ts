@@ -56,7 +56,7 @@ export interface GatePolicy {
   seed: number;
   /** In the order written in the file. */
   directions: DirectionOverride[];
-  waivers: { labels: boolean; trailers: boolean };
+  waivers: { labels: boolean; trailers: boolean; self: boolean };
 }
 
 interface GateCommon {

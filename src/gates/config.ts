@@ -53,7 +53,7 @@ function toPolicy(input: PolicyInput): GatePolicy {
     bootstrapResamples: input.bootstrap_resamples,
     seed: input.seed,
     directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
-    waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers },
+    waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers, self: input.waivers.self },
   };
 }
 

@@ -161,5 +161,11 @@ export interface GateReport {
   notes: string[];
   /** Deduplicated actions, most important first. */
   nextSteps: string[];
+  /**
+   * Facts about the config that belong in the report's heading: the built-in defaults were used
+   * (no config on the base branch), or the pull request changes the config and that change only
+   * applies after merge. Set by the action; absent when there is nothing to say.
+   */
+  configNotices?: string[];
   context: ReportContext;
 }

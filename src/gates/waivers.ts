@@ -8,9 +8,19 @@ import type { GateCheck, GateResult, RejectedWaiver, Waiver } from './types.js';
  */
 export interface WaiverRequests {
   /** PR labels with who applied them. */
-  labels?: { name: string; grantedBy: string; trusted: boolean }[];
+  labels?: { name: string; grantedBy: string; trusted: boolean; distrust?: string }[];
   /** Commit messages of the PR with their authors. */
-  commits?: { message: string; author: string; trusted: boolean }[];
+  commits?: { message: string; author: string; trusted: boolean; distrust?: string }[];
+  /** The pull request's author: their own waivers count only with `policy.waivers.self: true`. */
+  prAuthor?: string | null;
+}
+
+/**
+ * Why a request from `who` is not trusted: the caller's reason ("signature not verified", "write
+ * access unverified: …") when it gave one, else the default — no write access.
+ */
+function distrustReason(who: string, distrust: string | undefined): string {
+  return distrust ?? `${who} has no write access to the repository`;
 }
 
 export const WAIVER_LABEL_PREFIX = 'gate-waive:';
@@ -31,13 +41,19 @@ export interface ParsedWaivers {
 export function parseWaivers(requests: WaiverRequests, policy: Pick<GatePolicy, 'waivers'>): ParsedWaivers {
   const accepted: Waiver[] = [];
   const rejected: RejectedWaiver[] = [];
+  const author = requests.prAuthor ?? null;
+  const selfWaiver = (who: string) =>
+    !policy.waivers.self && author !== null && who.toLowerCase() === author.toLowerCase();
+  const selfReason = (who: string) =>
+    `${who} is the pull request's author; authors cannot waive their own gates unless policy.waivers.self is true`;
   for (const label of requests.labels ?? []) {
     if (!label.name.toLowerCase().startsWith(WAIVER_LABEL_PREFIX)) continue;
     const target = label.name.slice(WAIVER_LABEL_PREFIX.length).trim();
     const reject = (reason: string) =>
       rejected.push({ text: label.name, source: 'label', grantedBy: label.grantedBy, reason });
     if (!policy.waivers.labels) reject('label waivers are disabled by policy.waivers.labels');
-    else if (!label.trusted) reject(`${label.grantedBy} has no write access to the repository`);
+    else if (selfWaiver(label.grantedBy)) reject(selfReason(label.grantedBy));
+    else if (!label.trusted) reject(distrustReason(label.grantedBy, label.distrust));
     else if (target === '') reject('the label names no gate ("gate-waive:<gate name>")');
     else {
       accepted.push({
@@ -56,7 +72,8 @@ export function parseWaivers(requests: WaiverRequests, policy: Pick<GatePolicy, 
         rejected.push({ text, source: 'trailer', grantedBy: commit.author, reason });
       const value = TRAILER_VALUE.exec(match[1]!.trim());
       if (!policy.waivers.trailers) reject('trailer waivers are disabled by policy.waivers.trailers');
-      else if (!commit.trusted) reject(`${commit.author} has no write access to the repository`);
+      else if (selfWaiver(commit.author)) reject(selfReason(commit.author));
+      else if (!commit.trusted) reject(distrustReason(commit.author, commit.distrust));
       else if (!value?.groups) {
         reject(
           'expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"',

@@ -1,9 +1,34 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ArtifactClient } from '@actions/artifact';
-import { safeUnzip, type UnzipLimits, type UnzipResult } from '../zip/safe-unzip.js';
+import { DEFAULT_UNZIP_LIMITS, safeUnzip, type UnzipLimits, type UnzipResult } from '../zip/safe-unzip.js';
 import type { GitHubClient } from './client.js';
+
+/**
+ * Evidence from a run of untrusted code (a fork's pull request) gets tighter caps than our own
+ * runs' evidence: an attacker picks its size and shape.
+ */
+export const UNTRUSTED_ZIP_BYTES = 256 * 1024 * 1024;
+export const UNTRUSTED_UNZIP_LIMITS: UnzipLimits = {
+  ...DEFAULT_UNZIP_LIMITS,
+  maxEntries: 5_000,
+  maxEntryBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxRatio: 100,
+};
+
+export class ArtifactDigestError extends Error {
+  override name = 'ArtifactDigestError';
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 /**
  * Moving evidence workspaces in and out of Actions artifacts.
@@ -131,19 +156,38 @@ export class ArtifactTransfer {
    * Downloads artifact `artifactId` (any run of this repository) and extracts it safely into
    * `destination`, which must be empty or absent. Throws ArtifactExpiredError (410), GitHub errors, or
    * ZipArchiveError for a corrupt archive; unsafe entries are skipped and listed in `rejected`.
+   * `trusted: false` (a fork's evidence) applies the tighter UNTRUSTED_* caps; `digest` (GitHub's
+   * `sha256:<hex>` of the zip, when it gives one) must match what was downloaded.
    */
   async downloadArtifact(
     artifactId: number,
     destination: string,
-    options: { maxZipBytes?: number; limits?: Partial<UnzipLimits> } = {},
+    options: {
+      maxZipBytes?: number;
+      limits?: Partial<UnzipLimits>;
+      trusted?: boolean;
+      digest?: string | null | undefined;
+    } = {},
   ): Promise<DownloadedArtifact> {
+    const untrusted = options.trusted === false;
+    const maxZipBytes = options.maxZipBytes ?? (untrusted ? UNTRUSTED_ZIP_BYTES : undefined);
+    const limits = untrusted ? { ...UNTRUSTED_UNZIP_LIMITS, ...options.limits } : options.limits;
     const scratch = await mkdtemp(path.join(tmpdir(), 'contexta-artifact-'));
     try {
       const zipPath = path.join(scratch, `${artifactId}.zip`);
       const { bytes } = await this.github.downloadArtifactZip(artifactId, zipPath, {
-        ...(options.maxZipBytes === undefined ? {} : { maxBytes: options.maxZipBytes }),
+        ...(maxZipBytes === undefined ? {} : { maxBytes: maxZipBytes }),
       });
-      const extracted = await safeUnzip(zipPath, destination, options.limits);
+      const expected = /^sha256:([0-9a-f]{64})$/i.exec(options.digest ?? '')?.[1]?.toLowerCase();
+      if (expected) {
+        const actual = await sha256File(zipPath);
+        if (actual !== expected) {
+          throw new ArtifactDigestError(
+            `artifact ${artifactId} does not match its digest: GitHub recorded sha256:${expected}, the download is sha256:${actual}`,
+          );
+        }
+      }
+      const extracted = await safeUnzip(zipPath, destination, limits);
       return { ...extracted, directory: path.resolve(destination), zipBytes: bytes };
     } finally {
       await rm(scratch, { recursive: true, force: true });

@@ -14,7 +14,8 @@ export type SkipReason =
   | 'artifact-expired'
   | 'current-run'
   | 'not-an-ancestor'
-  | 'not-promoted';
+  | 'not-promoted'
+  | 'untrusted-deployment';
 
 export interface Skipped {
   runId?: number;
@@ -91,6 +92,8 @@ export interface BaselineQuery {
   maxRuns?: number;
   /** Most ancestors of the merge base walked. Default 30. */
   maxCommits?: number;
+  /** Runs passed over because their artifact expired after they were listed (a 410 on download). */
+  expiredRunIds?: readonly number[];
   now?: Date;
 }
 
@@ -121,6 +124,9 @@ async function inspectRun(ctx: Context, run: WorkflowRun): Promise<Artifact | nu
     ctx.skipped.push({ runId: run.id, headSha: run.head_sha, reason, detail });
     return null;
   };
+  if (ctx.query.expiredRunIds?.includes(run.id)) {
+    return skip('artifact-expired', `run ${run.id}'s artifact expired between listing and download`);
+  }
   const headRepo = run.head_repository?.full_name;
   if (headRepo !== ctx.trustedRepo) {
     return skip(
@@ -297,6 +303,13 @@ export interface DeployedBaselineQuery {
   /** Most deployments examined, newest first. Default 30. */
   maxDeployments?: number;
   headRepoFullName?: string;
+  /**
+   * Only deployments this login created count (the identity the action posts as): anyone with
+   * deployment rights, or a workflow of a PR, can create a deployment with a payload naming any run.
+   */
+  creator?: string;
+  /** Only promotions made by a `push` run on this branch count (the default branch). */
+  branch?: string;
   now?: Date;
 }
 
@@ -318,6 +331,14 @@ export async function findDeployedBaseline(
     limit: query.maxDeployments ?? 30,
   });
   for (const deployment of deployments) {
+    if (query.creator !== undefined && deployment.creator?.login !== query.creator) {
+      skipped.push({
+        deploymentId: deployment.id,
+        reason: 'untrusted-deployment',
+        detail: `deployment ${deployment.id} was created by ${deployment.creator?.login ?? 'an unknown account'}, not ${query.creator}`,
+      });
+      continue;
+    }
     const [latest] = await client.listDeploymentStatuses(deployment.id);
     if (latest?.state !== 'success') {
       skipped.push({
@@ -355,6 +376,15 @@ export async function findDeployedBaseline(
         `run ${runId} promoted to '${query.environment}' was built from ` +
           `${run.head_repository?.full_name ?? 'a deleted repository'}, not ${trustedRepo}`,
       );
+    }
+    if (query.branch !== undefined && (run.event !== 'push' || run.head_branch !== query.branch)) {
+      skipped.push({
+        deploymentId: deployment.id,
+        runId,
+        reason: 'untrusted-deployment',
+        detail: `deployment ${deployment.id} was promoted by a '${run.event}' run on ${run.head_branch ?? 'no branch'}, not a push to ${query.branch}`,
+      });
+      continue;
     }
     const artifacts = (await client.listRunArtifacts(runId, query.artifactName)).filter((a) =>
       artifactId === undefined ? a.name === query.artifactName : a.id === artifactId,

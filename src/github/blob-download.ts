@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { HttpClient } from '@actions/http-client';
 import {
   GitHubError,
   type GitHubErrorContext,
@@ -20,6 +21,17 @@ export interface BlobDownloadOptions {
   timeoutMs: number;
   maxBytes: number;
   sleep: (ms: number) => Promise<void>;
+  /** A new signed URL for the same blob, asked for when storage refuses an expired signature. */
+  refresh?: () => Promise<string>;
+}
+
+/**
+ * The runner's proxy (HTTPS_PROXY / NO_PROXY) for `url`, as the API calls use it: the same
+ * @actions/http-client dispatcher @actions/github hands to fetch. Undefined when no proxy applies.
+ */
+function proxyDispatcher(url: URL): RequestInit['dispatcher'] {
+  // @actions/http-client bundles its own undici; fetch accepts its dispatcher at run time.
+  return new HttpClient('contexta-gate').getAgentDispatcher(url.toString()) as RequestInit['dispatcher'];
 }
 
 /** GETs `location` into `destinationFile`, retrying transient failures; returns the bytes written. */
@@ -29,17 +41,21 @@ export async function downloadBlob(
   options: BlobDownloadOptions,
 ): Promise<number> {
   const { maxBytes } = options;
-  const url = new URL(location);
+  let url = new URL(location);
   const shown = `${url.origin}${url.pathname}`;
   const context: GitHubErrorContext = { route: 'GET artifact-blob', path: shown };
   const attempts = options.policy.retries + 1;
+  let refreshed = false;
   for (let attempt = 1; ; attempt++) {
     let reason: string;
     try {
-      const response = await fetch(url, {
+      const dispatcher = proxyDispatcher(url);
+      const init: RequestInit = {
         signal: AbortSignal.timeout(options.timeoutMs),
         redirect: 'follow',
-      });
+        ...(dispatcher ? { dispatcher } : {}),
+      };
+      const response = await fetch(url, init);
       if (response.ok && response.body) {
         let bytes = 0;
         const counter = new Transform({
@@ -65,6 +81,13 @@ export async function downloadBlob(
         }
       } else {
         await response.body?.cancel();
+        // Signed URLs live minutes; one that expired while we backed off is refused with 401/403.
+        if ((response.status === 401 || response.status === 403) && options.refresh && !refreshed) {
+          refreshed = true;
+          url = new URL(await options.refresh());
+          attempt -= 1;
+          continue;
+        }
         if (response.status < 500 && response.status !== 429) {
           throw new GitHubRequestError({
             ...context,

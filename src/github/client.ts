@@ -22,12 +22,18 @@ import {
   issueCommentSchema,
   issueEventSchema,
   type PullRequest,
+  type PullRequestSimple,
   pullSchema,
+  pullSimpleSchema,
+  type Repository,
   type Review,
+  repositorySchema,
   reviewSchema,
+  type Workflow,
   type WorkflowRun,
   workflowRunListSchema,
   workflowRunSchema,
+  workflowSchema,
 } from './schemas.js';
 import { GitHubTransport, type RawResponse, type TransportOptions } from './transport.js';
 
@@ -63,8 +69,19 @@ export interface CheckRunInput {
   conclusion?: CheckConclusion;
   detailsUrl?: string;
   externalId?: string;
-  output?: { title: string; summary: string; text?: string };
+  output?: { title: string; summary: string; text?: string; annotations?: CheckAnnotation[] };
 }
+
+/** One line-level note on a check run; GitHub accepts at most 50 per request. */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+}
+export const ANNOTATIONS_PER_REQUEST = 50;
 
 export type CommitState = 'error' | 'failure' | 'pending' | 'success';
 export type DeploymentState =
@@ -116,6 +133,24 @@ export class GitHubClient {
     );
   }
 
+  /** A workflow by id or file name (`ml.yml`); null when the repository has no such workflow. */
+  async getWorkflow(workflow: number | string): Promise<Workflow | null> {
+    try {
+      return await this.http.call(
+        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}',
+        { workflow_id: workflow },
+        workflowSchema,
+      );
+    } catch (error) {
+      if (error instanceof GitHubNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  async getRepository(): Promise<Repository> {
+    return this.http.call('GET /repos/{owner}/{repo}', {}, repositorySchema);
+  }
+
   async getWorkflowRun(runId: number): Promise<WorkflowRun> {
     return this.http.call(
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
@@ -140,27 +175,32 @@ export class GitHubClient {
 
   /**
    * Downloads an artifact's zip to `destinationFile` (streamed, at most `maxBytes`). The API answers with
-   * a 302 to a short-lived blob URL, followed here without the token; 410 → ArtifactExpiredError.
+   * a 302 to a short-lived blob URL, followed here without the token; 410 → ArtifactExpiredError. When
+   * the signed URL has expired by the time a retry uses it, a fresh one is requested.
    */
   async downloadArtifactZip(
     artifactId: number,
     destinationFile: string,
     options: { maxBytes?: number } = {},
   ): Promise<{ path: string; bytes: number }> {
+    const bytes = await this.http.downloadBlob(
+      await this.signedArtifactUrl(artifactId),
+      destinationFile,
+      options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES,
+      () => this.signedArtifactUrl(artifactId),
+    );
+    return { path: destinationFile, bytes };
+  }
+
+  private async signedArtifactUrl(artifactId: number): Promise<string> {
     const route = 'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}';
+    const params = { artifact_id: artifactId, archive_format: 'zip' };
     let response: RawResponse;
     try {
-      response = await this.http.raw(
-        route,
-        { artifact_id: artifactId, archive_format: 'zip' },
-        { redirect: 'manual' },
-      );
+      response = await this.http.raw(route, params, { redirect: 'manual' });
     } catch (error) {
       if (error instanceof GitHubError && error.status === 410) {
-        throw new ArtifactExpiredError(
-          artifactId,
-          this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }, error),
-        );
+        throw new ArtifactExpiredError(artifactId, this.http.contextOf(route, params, error));
       }
       throw error;
     }
@@ -168,15 +208,10 @@ export class GitHubClient {
     if (response.status !== 302 || typeof location !== 'string') {
       throw new GitHubResponseError(
         `expected a 302 redirect to the artifact blob, got ${response.status}`,
-        this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }),
+        this.http.contextOf(route, params),
       );
     }
-    const bytes = await this.http.downloadBlob(
-      location,
-      destinationFile,
-      options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES,
-    );
-    return { path: destinationFile, bytes };
+    return location;
   }
 
   // ------------------------------------------------------------------ Comments and reviews
@@ -272,11 +307,11 @@ export class GitHubClient {
   }
 
   /** Open pull requests whose head is `owner:branch` (how a fork's PR is found from its branch). */
-  async listPullsByHead(head: string): Promise<PullRequest[]> {
+  async listPullsByHead(head: string): Promise<PullRequestSimple[]> {
     return this.http.list(
       'GET /repos/{owner}/{repo}/pulls',
       { head, state: 'open' },
-      pullSchema,
+      pullSimpleSchema,
       DEFAULT_LIST_LIMIT,
     );
   }
@@ -457,11 +492,19 @@ function checkRunBody(input: CheckRunInput): Record<string, unknown> {
       title: input.output.title,
       summary: truncate(input.output.summary, 65_535),
       ...(input.output.text === undefined ? {} : { text: truncate(input.output.text, 65_535) }),
+      ...(input.output.annotations === undefined
+        ? {}
+        : { annotations: input.output.annotations.slice(0, ANNOTATIONS_PER_REQUEST) }),
     };
   }
   return body;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** Cuts on code points, so a surrogate pair is never split into a lone half. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}…`;
 }

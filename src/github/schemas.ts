@@ -74,18 +74,22 @@ const branchRef = z.object({
   repo: z.object({ full_name: z.string() }).nullable(),
 });
 
-export const pullSchema = z.object({
+/** `pull-request-simple`: what the list endpoint returns. It has no `merged` field. */
+export const pullSimpleSchema = z.object({
   number: z.number(),
   state: z.string(),
   title: z.string(),
   draft: z.boolean().optional(),
-  merged: z.boolean(),
   user,
   head: branchRef,
   base: branchRef,
   labels: z.array(z.object({ name: z.string() })).default([]),
   html_url: z.string(),
 });
+export type PullRequestSimple = z.infer<typeof pullSimpleSchema>;
+
+/** `pull-request`: what `GET /pulls/{pull_number}` returns. */
+export const pullSchema = pullSimpleSchema.extend({ merged: z.boolean() });
 export type PullRequest = z.infer<typeof pullSchema>;
 
 export const commitSchema = z.object({
@@ -94,10 +98,16 @@ export const commitSchema = z.object({
     message: z.string(),
     author: z.object({ date: z.string().optional() }).nullable(),
     committer: z.object({ date: z.string().optional() }).nullable(),
+    // Whether GitHub verified the commit's signature; the author e-mail alone proves nothing.
+    verification: z.object({ verified: z.boolean(), reason: z.string() }).optional(),
   }),
   parents: z.array(z.object({ sha: z.string() })),
-  // The GitHub account of the commit author; null when the email matches no account.
-  author: z.object({ login: z.string() }).nullish(),
+  // The GitHub account GitHub matched to the commit author's e-mail: a user, null when it matches
+  // none, or `{}` (an empty object) in some list responses. Anyone can set the e-mail.
+  author: z
+    .union([z.object({ login: z.string() }), z.object({}).strict(), z.null()])
+    .optional()
+    .transform((author) => (author && 'login' in author ? { login: author.login as string } : null)),
 });
 export type Commit = z.infer<typeof commitSchema>;
 
@@ -165,6 +175,21 @@ export const collaboratorPermissionSchema = z.object({
   user: z.object({ login: z.string() }).nullable(),
 });
 export type CollaboratorPermission = z.infer<typeof collaboratorPermissionSchema>;
+
+export const workflowSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  path: z.string(),
+  state: z.string(),
+});
+export type Workflow = z.infer<typeof workflowSchema>;
+
+export const repositorySchema = z.object({
+  id: z.number(),
+  full_name: z.string(),
+  default_branch: z.string(),
+});
+export type Repository = z.infer<typeof repositorySchema>;
 
 export const contentFileSchema = z.object({
   type: z.literal('file'),

@@ -3,7 +3,7 @@
  * backoff or GitHub's own wait hint, `Link` pagination, response validation, typed errors whose
  * messages never contain the token. Nothing outside `src/github/` sees Octokit.
  */
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import type { z } from 'zod';
 import { downloadBlob } from './blob-download.js';
 import {
@@ -47,7 +47,8 @@ function realSleep(ms: number): Promise<void> {
 export class GitHubTransport {
   readonly owner: string;
   readonly repo: string;
-  private readonly octokit: ReturnType<typeof getOctokit>;
+  private octokit: Promise<ReturnType<typeof getOctokit>> | undefined;
+  private readonly options: TransportOptions;
   private readonly token: string;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
@@ -62,14 +63,26 @@ export class GitHubTransport {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.downloadTimeoutMs = options.downloadTimeoutMs ?? 300_000;
     this.sleep = options.sleep ?? realSleep;
-    const silent = () => undefined;
-    // getOctokit brings the runner's proxy-aware fetch (HTTPS_PROXY / NO_PROXY); the base URL is always
-    // passed explicitly because @actions/github otherwise uses GITHUB_API_URL as read at import time.
-    this.octokit = getOctokit(options.token, {
-      baseUrl: options.apiUrl.replace(/\/+$/, ''),
-      userAgent: options.userAgent ?? 'contexta-gate',
-      log: { debug: silent, info: silent, warn: silent, error: silent },
+    this.options = options;
+  }
+
+  /**
+   * Octokit, created on the first request. `@actions/github` is imported only then: importing it
+   * parses the event payload, and a broken payload must be reported by the action's own context
+   * reader (file and JSON problem), not thrown from an import.
+   */
+  private client(): Promise<ReturnType<typeof getOctokit>> {
+    this.octokit ??= import('@actions/github').then(({ getOctokit }) => {
+      const silent = () => undefined;
+      // getOctokit brings the runner's proxy-aware fetch (HTTPS_PROXY / NO_PROXY); the base URL is
+      // always passed explicitly because @actions/github otherwise uses GITHUB_API_URL as read at import.
+      return getOctokit(this.options.token, {
+        baseUrl: this.options.apiUrl.replace(/\/+$/, ''),
+        userAgent: this.options.userAgent ?? 'contexta-gate',
+        log: { debug: silent, info: silent, warn: silent, error: silent },
+      });
     });
+    return this.octokit;
   }
 
   /** One request, its response validated against `schema`. */
@@ -123,7 +136,8 @@ export class GitHubTransport {
     for (let attempt = 1; ; attempt++) {
       const signal = AbortSignal.timeout(this.timeoutMs);
       try {
-        const response = await this.octokit.request(route, {
+        const octokit = await this.client();
+        const response = await octokit.request(route, {
           owner: this.owner,
           repo: this.repo,
           ...params,
@@ -151,13 +165,22 @@ export class GitHubTransport {
     }
   }
 
-  /** Downloads a signed blob URL (no Authorization) into a file, at most `maxBytes`. */
-  async downloadBlob(location: string, destinationFile: string, maxBytes: number): Promise<number> {
+  /**
+   * Downloads a signed blob URL (no Authorization) into a file, at most `maxBytes`; `refresh` asks
+   * for a new signed URL when storage refuses an expired one.
+   */
+  async downloadBlob(
+    location: string,
+    destinationFile: string,
+    maxBytes: number,
+    refresh?: () => Promise<string>,
+  ): Promise<number> {
     return downloadBlob(location, destinationFile, {
       policy: this.policy,
       timeoutMs: this.downloadTimeoutMs,
       maxBytes,
       sleep: this.sleep,
+      ...(refresh ? { refresh } : {}),
     });
   }
 

@@ -3,13 +3,13 @@
  * fixtures, against the local GitHub stand-in.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { publishToPullRequest } from '../../src/action/reporting.js';
+import { createCheckRun, cutToBytes, publishToPullRequest } from '../../src/action/reporting.js';
 import { readSettings, type Settings } from '../../src/action/settings.js';
 import { readEvidence } from '../../src/contexta/read.js';
 import { judgeRuns } from '../../src/engine/engine.js';
 import { loadConfigFile } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
-import { GitHubClient } from '../../src/github/client.js';
+import { GitHubClient, truncate } from '../../src/github/client.js';
 import { faults, GitHubStandIn } from '../support/github-stand-in.js';
 
 let standIn: GitHubStandIn;
@@ -34,6 +34,7 @@ const target = () => ({
   prNumber: 9,
   key: 'contexta-evidence',
   runUrl: 'https://github.com/acme/models/actions/runs/1',
+  headSha: 'b'.repeat(40),
 });
 
 beforeAll(async () => {
@@ -65,6 +66,11 @@ describe('review mode', () => {
     expect((await publishToPullRequest(target(), failing, review)).note).toBe('requested changes');
     expect(standIn.reviews.map((r) => r.review.state)).toEqual(['CHANGES_REQUESTED']);
     expect(standIn.reviews[0]!.review.body).toContain('region-apac');
+    expect(
+      standIn.requestsTo('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews')[0]?.body,
+    ).toMatchObject({
+      commit_id: 'b'.repeat(40),
+    });
 
     expect((await publishToPullRequest(target(), passing, review)).note).toBe('commented');
     expect(standIn.reviews.map((r) => r.review.state)).toEqual(['DISMISSED', 'COMMENTED']);
@@ -109,5 +115,46 @@ describe('sticky comment', () => {
       (await publishToPullRequest(target(), passing, settings({ comment: 'on-failure' }))).url,
     ).toBeNull();
     expect(standIn.comments).toHaveLength(0);
+  });
+});
+
+describe('check run', () => {
+  it('carries every annotation itself, 50 per request, with tokens redacted', async () => {
+    const template = failing.gates.find((gate) => gate.outcome === 'fail')!;
+    const gates = Array.from({ length: 120 }, (_, i) => ({
+      ...template,
+      name: `gate ${i}`,
+      message: `regressed; see ghp_${'x'.repeat(36)}`,
+    }));
+    await createCheckRun(
+      github,
+      { ...failing, gates },
+      {
+        headSha: 'b'.repeat(40),
+        runUrl: 'https://github.com/acme/models/actions/runs/1',
+        markdown: '# report',
+        path: '.github/contexta-gate.yml',
+      },
+    );
+    expect(standIn.checkRuns).toHaveLength(1);
+    const id = Number(standIn.checkRuns[0]!.id);
+    expect(standIn.requestsTo('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}')).toHaveLength(2);
+    const annotations = standIn.annotations.get(id) ?? [];
+    expect(annotations.length).toBe(120 + (failing.verdict === 'unknown' ? 1 : 0));
+    expect(standIn.checkRuns[0]!.output.annotations_count).toBe(annotations.length);
+    expect(
+      annotations.every(
+        (a) => a.annotation_level === 'failure' && (a.message ?? '').includes('[redacted token]'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('cutting text', () => {
+  it('never splits a surrogate pair', () => {
+    const text = `${'a'.repeat(9)}😀tail`;
+    expect(truncate(text, 11)).toBe(`${'a'.repeat(9)}…`);
+    expect(cutToBytes(text, 12)).toBe('a'.repeat(9));
+    expect(cutToBytes(text, 13)).toBe(`${'a'.repeat(9)}😀`);
   });
 });

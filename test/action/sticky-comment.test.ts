@@ -8,30 +8,27 @@ import {
 } from '../../src/action/sticky-comment.js';
 
 const marker = commentMarker('contexta-evidence');
-const bot = (id: number, body: string): ExistingComment => ({
-  id,
-  body,
-  authorLogin: 'github-actions[bot]',
-  authorType: 'Bot',
-});
+const self = 'github-actions[bot]';
+const bot = (id: number, body: string): ExistingComment => ({ id, body, authorLogin: self });
 
 describe('ourComments', () => {
-  it('ignores a human comment that pastes our marker, and other bots’ comments without it', () => {
+  it('counts only comments whose first line is our marker and whose author is the identity we post as', () => {
     const existing = [
-      { id: 1, body: `spoof ${marker}`, authorLogin: 'mallory', authorType: 'User' },
-      bot(2, 'unrelated bot comment'),
-      bot(5, `report ${marker}`),
-      bot(3, `older report ${marker}`),
+      { id: 1, body: `${marker}\nspoofed report`, authorLogin: 'mallory' },
+      { id: 4, body: `${marker}\nanother bot's copy`, authorLogin: 'renovate[bot]' },
+      bot(2, 'unrelated comment by us'),
+      bot(6, `other report\n\`${marker}\` quoted in a code span`),
+      bot(7, `report ${marker}`),
+      bot(5, `${marker}\r\nreport`),
+      bot(3, `${marker}\nolder report`),
     ];
-    expect(ourComments(existing, marker, null).map((c) => c.id)).toEqual([3, 5]);
+    expect(ourComments(existing, marker, self).map((c) => c.id)).toEqual([3, 5]);
   });
 
-  it('matches by login when posting with a personal token', () => {
-    const existing = [
-      { id: 9, body: marker, authorLogin: 'release-bot', authorType: 'User' },
-      bot(10, marker),
-    ];
+  it('matches the comment-author login when posting with another token', () => {
+    const existing = [{ id: 9, body: marker, authorLogin: 'release-bot' }, bot(10, marker)];
     expect(ourComments(existing, marker, 'release-bot').map((c) => c.id)).toEqual([9]);
+    expect(ourComments(existing, marker, '')).toEqual([]);
   });
 });
 

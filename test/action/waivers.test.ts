@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunnerContext } from '../../src/action/context.js';
 import { collectWaiverRequests } from '../../src/action/waivers.js';
 import { GitHubClient } from '../../src/github/client.js';
-import { GitHubStandIn } from '../support/github-stand-in.js';
+import { faults, GitHubStandIn } from '../support/github-stand-in.js';
 
 let standIn: GitHubStandIn;
 let client: GitHubClient;
@@ -48,6 +48,7 @@ describe('collectWaiverRequests', () => {
         sha: sha(3),
         message: 'retrain\n\nGate-Waive: evaluate/accuracy@region-apac: known label noise',
         authorLogin: 'maintainer',
+        verified: true,
       },
     ]);
     standIn.setBranch('main', sha(1));
@@ -73,10 +74,83 @@ describe('collectWaiverRequests', () => {
         trusted: true,
       },
     ]);
+    expect(requests.prAuthor).toBe('contributor');
+  });
+
+  it('does not trust a trailer on an unsigned commit whose e-mail names a maintainer, nor an author listed as {}', async () => {
+    standIn.addCommits([
+      { sha: sha(1), message: 'base' },
+      {
+        sha: sha(2),
+        message: 'fix\n\nGate-Waive: evaluate/accuracy: trust me',
+        authorLogin: 'maintainer',
+        email: 'maintainer@example.com',
+      },
+      {
+        sha: sha(3),
+        message: 'more\n\nGate-Waive: evaluate/accuracy: me too',
+        authorEmpty: true,
+        verified: true,
+      },
+    ]);
+    standIn.setBranch('main', sha(1));
+    standIn.addPull({ number: 7, headSha: sha(3), headRef: 'feature' });
+    standIn.setPermission('maintainer', 'admin');
+    const requests = await collectWaiverRequests(client, prContext(7, []));
+    expect(requests.commits?.map((c) => [c.author, c.trusted, c.distrust])).toEqual([
+      [
+        'maintainer',
+        false,
+        `commit ${sha(2).slice(0, 7)} is not signed with a signature GitHub verified (unsigned), so its author cannot be known`,
+      ],
+      ['unknown', false, 'no GitHub account is attached to it'],
+    ]);
+    expect(standIn.requestsTo('GET /repos/{owner}/{repo}/collaborators/{username}/permission')).toEqual([]);
+  });
+
+  it('reports a failed permission lookup as unverified, not as "no write access"', async () => {
+    standIn.addCommits([
+      { sha: sha(1), message: 'base' },
+      { sha: sha(3), message: 'x' },
+    ]);
+    standIn.setBranch('main', sha(1));
+    standIn.addPull({ number: 7, headSha: sha(3), headRef: 'feature' });
+    standIn.addLabel(7, 'gate-waive:slice floor', 'maintainer');
+    standIn.inject('GET /repos/{owner}/{repo}/collaborators/{username}/permission', faults.unavailable());
+    const requests = await collectWaiverRequests(client, prContext(7, ['gate-waive:slice floor']));
+    expect(requests.labels).toEqual([
+      {
+        name: 'gate-waive:slice floor',
+        grantedBy: 'maintainer',
+        trusted: false,
+        distrust: 'write access of maintainer is unverified: the permission lookup failed (503)',
+      },
+    ]);
+  });
+
+  it('in a merge queue, collects the waivers of the pull request being merged', async () => {
+    standIn.addCommits([
+      { sha: sha(1), message: 'base' },
+      { sha: sha(3), message: 'x' },
+    ]);
+    standIn.setBranch('main', sha(1));
+    standIn.addPull({ number: 7, headSha: sha(3), headRef: 'feature' });
+    standIn.setPermission('maintainer', 'write');
+    standIn.addLabel(7, 'gate-waive:slice floor', 'maintainer');
+    const ctx = {
+      pullRequest: null,
+      mergeGroup: { baseRef: 'main', baseSha: sha(1), headSha: sha(9), prNumber: 7 },
+    } as unknown as RunnerContext;
+    const requests = await collectWaiverRequests(client, ctx);
+    expect(requests.labels).toEqual([
+      { name: 'gate-waive:slice floor', grantedBy: 'maintainer', trusted: true },
+    ]);
   });
 
   it('asks nothing of the API outside a pull request', async () => {
-    expect(await collectWaiverRequests(client, { pullRequest: null } as RunnerContext)).toEqual({});
+    expect(
+      await collectWaiverRequests(client, { pullRequest: null, mergeGroup: null } as RunnerContext),
+    ).toEqual({});
     expect(standIn.requests).toEqual([]);
   });
 });

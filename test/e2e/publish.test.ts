@@ -33,6 +33,7 @@ beforeAll(async () => {
   ]);
   standIn.setBranch('main', sha(1));
   standIn.addFile('main', '.github/contexta-gate.yml', POLICY);
+  standIn.addFile('main', '.github/workflows/ml.yml', 'name: ml\non: pull_request\n');
 });
 
 afterAll(async () => {
@@ -114,25 +115,36 @@ describe('fork pull request, two workflows', () => {
       },
       sha: sha(1),
       ref: 'refs/heads/main',
-      inputs: { mode: 'publish' },
+      inputs: { mode: 'publish', workflow: 'ml.yml' },
     });
     const comments = standIn.comments.filter((c) => c.issueNumber === 8);
     expect(comments, published.stdout).toHaveLength(1);
     expect(comments[0]!.comment.body).toContain('region-apac');
     expect(comments[0]!.comment.body).toContain('base branch main');
     const statuses = standIn.statuses.filter((s) => s.sha === sha(2));
-    expect(statuses.map((s) => [s.status.context, s.status.state])).toEqual([['contexta-gate', 'failure']]);
+    expect(statuses.map((s) => [s.status.context, s.status.state])).toEqual([
+      ['contexta-gate', 'pending'],
+      ['contexta-gate', 'failure'],
+    ]);
     expect(standIn.artifacts.filter((a) => a.runId === Number(publishRun.id))).toHaveLength(0);
   });
 
   it('publishes nothing for a workflow_run whose head is not an open PR head', async () => {
+    standIn.addCommits([{ sha: sha(9), parents: [sha(1)], message: 'stray' }]);
+    const strayRun = standIn.addRun({
+      workflowId: ml,
+      headSha: sha(9),
+      headBranch: 'elsewhere',
+      event: 'pull_request',
+      headRepoFullName: 'mallory/models',
+    });
     const stray = await runAction({
       standIn,
       runId: 999_001,
       eventName: 'workflow_run',
       payload: {
         workflow_run: {
-          id: 424242,
+          id: Number(strayRun.id),
           workflow_id: ml,
           head_sha: sha(9),
           head_branch: 'elsewhere',
@@ -144,9 +156,13 @@ describe('fork pull request, two workflows', () => {
       },
       sha: sha(1),
       ref: 'refs/heads/main',
-      inputs: { mode: 'publish' },
+      inputs: { mode: 'publish', workflow: 'ml.yml' },
     });
-    expect(stray.code).toBe(0);
+    expect(stray.code, stray.stdout).toBe(0);
     expect(stray.stdout).toMatch(/no open pull request has head f{7}/);
+    expect(standIn.statuses.filter((s) => s.sha === sha(9)).map((s) => s.status.state)).toEqual([
+      'pending',
+      'error',
+    ]);
   });
 });

@@ -26,7 +26,7 @@ const DOCUMENTED_POLICY: GatePolicy = {
   bootstrapResamples: 2000,
   seed: 20261123,
   directions: [],
-  waivers: { labels: true, trailers: true },
+  waivers: { labels: true, trailers: true, self: false },
 };
 
 function parseOk(text: string): { config: GateConfig; warnings: string[] } {
@@ -124,7 +124,7 @@ describe('valid configs', () => {
           { pattern: 'cost', direction: 'lower' },
           { pattern: 'margin', direction: 'higher' },
         ],
-        waivers: { labels: false, trailers: true },
+        waivers: { labels: false, trailers: true, self: false },
       },
       gates: [
         {

@@ -3,7 +3,7 @@ import { judgeRuns } from '../../src/engine/engine.js';
 import { parseWaivers, type WaiverRequests } from '../../src/gates/waivers.js';
 import { evidence, referenceConfig, scenarioPath } from '../support/engine-fixtures.js';
 
-const ON = { waivers: { labels: true, trailers: true } };
+const ON = { waivers: { labels: true, trailers: true, self: false } };
 
 describe('parseWaivers', () => {
   it('reads gate-waive labels and Gate-Waive trailers, keeping who granted them', () => {
@@ -74,7 +74,7 @@ describe('parseWaivers', () => {
         'expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"',
       ],
     ]);
-    const off = parseWaivers(requests, { waivers: { labels: false, trailers: false } });
+    const off = parseWaivers(requests, { waivers: { labels: false, trailers: false, self: false } });
     expect(off.rejected.map((r) => r.reason)).toEqual([
       'label waivers are disabled by policy.waivers.labels',
       'trailer waivers are disabled by policy.waivers.trailers',
@@ -136,5 +136,36 @@ describe('waivers in the engine (slice-regression)', () => {
     expect(report.verdict).toBe('fail');
     expect(report.waivers.rejected.map((r) => r.grantedBy)).toEqual(['drive-by']);
     expect(report.waivers.unused.map((w) => w.target)).toEqual(['latency budget']);
+  });
+});
+
+describe('self-waivers and unverified requests', () => {
+  const requests = {
+    prAuthor: 'Carol',
+    labels: [{ name: 'gate-waive:slice floor', grantedBy: 'carol', trusted: true }],
+    commits: [
+      { message: 'x\n\nGate-Waive: evaluate/accuracy: mine', author: 'carol', trusted: true },
+      {
+        message: 'y\n\nGate-Waive: evaluate/accuracy: theirs',
+        author: 'dave',
+        trusted: false,
+        distrust: 'write access of dave is unverified: the permission lookup failed (503)',
+      },
+    ],
+  };
+
+  it("rejects the PR author's own label and trailer, and says an unverified lookup is unverified", () => {
+    const { accepted, rejected } = parseWaivers(requests, ON);
+    expect(accepted).toEqual([]);
+    expect(rejected.map((r) => r.reason)).toEqual([
+      "carol is the pull request's author; authors cannot waive their own gates unless policy.waivers.self is true",
+      "carol is the pull request's author; authors cannot waive their own gates unless policy.waivers.self is true",
+      'write access of dave is unverified: the permission lookup failed (503)',
+    ]);
+  });
+
+  it('accepts them with policy.waivers.self: true', () => {
+    const { accepted } = parseWaivers(requests, { waivers: { labels: true, trailers: true, self: true } });
+    expect(accepted.map((w) => w.grantedBy)).toEqual(['carol', 'carol']);
   });
 });

@@ -344,6 +344,20 @@ describe('artifacts over REST', () => {
     expect(standIn.requestsTo(ZIP)[0]?.hadAuthorization).toBe(true);
   });
 
+  it('asks for a fresh signed URL when blob storage refuses an expired one', async () => {
+    const [run] = seedRuns(1);
+    const zip = buildZip([{ name: 'metrics.json', data: '{"a":1}' }]);
+    const stored = standIn.addArtifact(Number(run?.id), { name: 'contexta', content: zip });
+    standIn.inject(
+      BLOB,
+      faults.status(403, 'AuthenticationFailed: Signature not valid in the specified time frame'),
+    );
+    const { bytes } = await client.downloadArtifactZip(Number(stored.artifact.id), path.join(work, 'r.zip'));
+    expect(bytes).toBe(zip.length);
+    expect(standIn.requestsTo(ZIP)).toHaveLength(2);
+    expect(standIn.requestsTo(BLOB)).toHaveLength(2);
+  });
+
   it('turns 410 into ArtifactExpiredError without retrying', async () => {
     const [run] = seedRuns(1);
     const expired = standIn.addArtifact(Number(run?.id), {

@@ -43,6 +43,8 @@ export interface ActionInvocation {
   token?: string;
   /** Overrides of the runner environment (e.g. a GHES server URL). */
   env?: Record<string, string>;
+  /** Written to the event payload file as is, instead of `payload` as JSON (a broken payload). */
+  rawPayload?: string;
 }
 
 const scratchDirs: string[] = [];
@@ -72,7 +74,7 @@ export async function runAction(call: ActionInvocation): Promise<ActionRun> {
   const runnerTemp = path.join(scratch, 'temp');
   mkdirSync(runnerTemp);
   const eventPath = path.join(scratch, 'event.json');
-  writeFileSync(eventPath, JSON.stringify(call.payload));
+  writeFileSync(eventPath, call.rawPayload ?? JSON.stringify(call.payload));
   const outputFile = path.join(scratch, 'output');
   const summaryFile = path.join(scratch, 'summary');
   writeFileSync(outputFile, '');
@@ -144,6 +146,7 @@ export function pullRequestPayload(fields: {
   repo: string;
   headRepo?: string;
   labels?: string[];
+  author?: string;
 }) {
   const repo = (fullName: string) => ({ full_name: fullName, fork: fullName !== fields.repo });
   return {
@@ -154,7 +157,7 @@ export function pullRequestPayload(fields: {
       labels: (fields.labels ?? []).map((name) => ({ name })),
       base: { ref: 'main', sha: fields.baseSha, repo: repo(fields.repo) },
       head: { ref: fields.headRef, sha: fields.headSha, repo: repo(fields.headRepo ?? fields.repo) },
-      user: { login: 'contributor' },
+      user: { login: fields.author ?? 'contributor' },
     },
   };
 }

@@ -20,7 +20,8 @@ export type DeploymentStatus = Schemas['deployment-status'];
 export type CollaboratorPermission = Schemas['repository-collaborator-permission'];
 export type ContentFile = Schemas['content-file'];
 export type SimpleUser = Schemas['simple-user'];
-export type IssueEvent = Schemas['issue-event'];
+/** What `GET /issues/{issue_number}/events` lists: one of the per-kind event shapes. */
+export type IssueEvent = Schemas['issue-event-for-issue'];
 export type Label = Schemas['label'];
 
 export function label(api: string, repoFullName: string, id: number, name: string): Label {
@@ -39,7 +40,7 @@ export function labeledEvent(
   api: string,
   repoFullName: string,
   fields: { id: number; actor: SimpleUser; labelName: string; at: string },
-): IssueEvent {
+): Schemas['labeled-issue-event'] {
   return {
     id: fields.id,
     node_id: `LE_${fields.id}`,
@@ -49,6 +50,7 @@ export function labeledEvent(
     commit_id: null,
     commit_url: null,
     created_at: fields.at,
+    performed_via_github_app: null,
     label: { name: fields.labelName, color: 'ededed' },
   };
 }
@@ -413,10 +415,20 @@ export function pullRequest(
 export function commit(
   api: string,
   repoFullName: string,
-  fields: { sha: string; parents: string[]; message: string; date: string; author?: SimpleUser | null },
+  fields: {
+    sha: string;
+    parents: string[];
+    message: string;
+    date: string;
+    /** The account GitHub matched to the author e-mail; `{}` is what some lists send for none. */
+    author?: SimpleUser | null | Record<string, never>;
+    email?: string;
+    verified?: boolean;
+  },
 ): Commit {
   const url = `${api}/repos/${repoFullName}/commits/${fields.sha}`;
-  const person = { name: 'Dev', email: 'dev@example.com', date: fields.date };
+  const person = { name: 'Dev', email: fields.email ?? 'dev@example.com', date: fields.date };
+  const verified = fields.verified ?? false;
   return {
     url,
     sha: fields.sha,
@@ -429,6 +441,13 @@ export function commit(
       committer: person,
       message: fields.message,
       comment_count: 0,
+      verification: {
+        verified,
+        reason: verified ? 'valid' : 'unsigned',
+        signature: verified ? '-----BEGIN PGP SIGNATURE-----\n…\n-----END PGP SIGNATURE-----' : null,
+        payload: verified ? `tree ${fields.sha}` : null,
+        verified_at: verified ? fields.date : null,
+      },
       tree: { sha: fields.sha.split('').reverse().join(''), url: `${api}/repos/${repoFullName}/git/trees/x` },
     },
     author: fields.author ?? null,
@@ -438,6 +457,49 @@ export function commit(
       url: `${api}/repos/${repoFullName}/commits/${sha}`,
       html_url: `https://github.com/${repoFullName}/commit/${sha}`,
     })),
+  };
+}
+
+/** `pull-request-simple`, what `GET /pulls` lists: a pull request without the merge details. */
+export function pullRequestSimple(pull: PullRequest): Schemas['pull-request-simple'] {
+  const {
+    merged: _merged,
+    mergeable: _mergeable,
+    rebaseable: _rebaseable,
+    mergeable_state: _mergeableState,
+    merged_by: _mergedBy,
+    comments: _comments,
+    review_comments: _reviewComments,
+    maintainer_can_modify: _maintainerCanModify,
+    commits: _commits,
+    additions: _additions,
+    deletions: _deletions,
+    changed_files: _changedFiles,
+    requested_teams: _requestedTeams,
+    labels,
+    ...simple
+  } = pull;
+  // The simple schema's labels carry a description string where the full one allows null.
+  return { ...simple, labels: labels.map((l) => ({ ...l, description: l.description ?? '' })) };
+}
+
+export function workflow(
+  api: string,
+  repoFullName: string,
+  fields: { id: number; path: string; name: string },
+): Schemas['workflow'] {
+  const url = `${api}/repos/${repoFullName}/actions/workflows/${fields.id}`;
+  return {
+    id: fields.id,
+    node_id: `W_${fields.id}`,
+    name: fields.name,
+    path: fields.path,
+    state: 'active',
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    url,
+    html_url: `https://github.com/${repoFullName}/blob/main/${fields.path}`,
+    badge_url: `https://github.com/${repoFullName}/workflows/${encodeURIComponent(fields.name)}/badge.svg`,
   };
 }
 

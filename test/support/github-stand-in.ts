@@ -127,7 +127,9 @@ interface CommitNode {
   parents: string[];
   message: string;
   date: string;
-  author?: gh.SimpleUser | null;
+  author?: gh.SimpleUser | null | Record<string, never>;
+  email?: string;
+  verified?: boolean;
 }
 
 export interface StandInOptions {
@@ -199,6 +201,8 @@ export class GitHubStandIn {
   readonly commits = new Map<string, CommitNode>();
   readonly branches = new Map<string, string>();
   readonly checkRuns: gh.CheckRun[] = [];
+  /** Annotations GitHub keeps per check run (a request may carry at most 50). */
+  readonly annotations = new Map<number, CheckAnnotation[]>();
   readonly statuses: { sha: string; status: gh.CommitStatus }[] = [];
   readonly deployments: gh.Deployment[] = [];
   readonly deploymentStatuses: { deploymentId: number; status: gh.DeploymentStatus }[] = [];
@@ -357,7 +361,19 @@ export class GitHubStandIn {
 
   /** Adds commits in order; each one's parent is the previous unless given. Returns the shas. */
   addCommits(
-    specs: { sha: string; parents?: string[]; date?: string; message?: string; authorLogin?: string }[],
+    specs: {
+      sha: string;
+      parents?: string[];
+      date?: string;
+      message?: string;
+      /** The account GitHub matches to the author e-mail (anyone can set the e-mail to a maintainer's). */
+      authorLogin?: string;
+      /** The author e-mail matched no account, listed as `{}` rather than null. */
+      authorEmpty?: boolean;
+      email?: string;
+      /** GitHub verified the commit's signature. */
+      verified?: boolean;
+    }[],
   ): string[] {
     let previous: string | undefined;
     for (const [i, spec] of specs.entries()) {
@@ -366,7 +382,13 @@ export class GitHubStandIn {
         parents: spec.parents ?? (previous ? [previous] : []),
         message: spec.message ?? `commit ${i}`,
         date: spec.date ?? new Date(Date.UTC(2026, 10, 1) + i * 3_600_000).toISOString(),
-        author: spec.authorLogin ? gh.simpleUser(this.url, spec.authorLogin, 6000 + i) : null,
+        author: spec.authorLogin
+          ? gh.simpleUser(this.url, spec.authorLogin, 6000 + i)
+          : spec.authorEmpty
+            ? {}
+            : null,
+        ...(spec.email === undefined ? {} : { email: spec.email }),
+        ...(spec.verified === undefined ? {} : { verified: spec.verified }),
       });
       previous = spec.sha;
     }
@@ -383,12 +405,14 @@ export class GitHubStandIn {
     headRef: string;
     baseRef?: string;
     headRepoFullName?: string;
+    /** The PR author's login (default `contributor`). */
+    author?: string;
   }) {
     const baseRef = fields.baseRef ?? this.defaultBranch;
     const pull = gh.pullRequest(this.url, this.fullName, {
       number: fields.number,
       title: `PR ${fields.number}`,
-      user: gh.simpleUser(this.url, 'contributor', 77),
+      user: gh.simpleUser(this.url, fields.author ?? 'contributor', 77),
       headRef: fields.headRef,
       headSha: fields.headSha,
       headRepoFullName: fields.headRepoFullName ?? this.fullName,
@@ -420,7 +444,8 @@ export class GitHubStandIn {
 
   addComment(issueNumber: number, body: string, login = 'reviewer'): gh.IssueComment {
     const id = this.id();
-    const user = login === this.bot.login ? this.bot : gh.simpleUser(this.url, login, 5000 + id, 'User');
+    const type = login.endsWith('[bot]') ? 'Bot' : 'User';
+    const user = login === this.bot.login ? this.bot : gh.simpleUser(this.url, login, 5000 + id, type);
     const comment = gh.issueComment(this.url, this.fullName, { id, issueNumber, body, user, at: this.iso() });
     this.comments.push({ issueNumber, comment });
     return comment;
@@ -658,6 +683,22 @@ export class GitHubStandIn {
       return { status: 200, body, headers };
     });
 
+    this.route(`GET ${repo}`, 'rest', () => ({
+      status: 200,
+      body: {
+        ...gh.repository(this.url, this.fullName, 1, this.defaultBranch),
+        has_discussions: false,
+        network_count: 0,
+        subscribers_count: 0,
+      },
+    }));
+
+    this.route(`GET ${repo}/actions/workflows/{workflow_id}`, 'rest', (m) => {
+      const id = m.params.workflow_id ?? '';
+      const workflow = this.workflows.find((w) => String(w.id) === id || w.path.split('/').pop() === id);
+      return workflow ? { status: 200, body: gh.workflow(this.url, this.fullName, workflow) } : notFound();
+    });
+
     this.route(`GET ${repo}/actions/runs/{run_id}`, 'rest', (m) => {
       const run = this.runs.find((r) => String(r.id) === m.params.run_id);
       return run ? { status: 200, body: run satisfies gh.WorkflowRun } : notFound();
@@ -791,7 +832,7 @@ export class GitHubStandIn {
         .filter((p) => state === 'all' || p.state === state)
         .filter((p) => !head || `${p.head.repo?.owner.login}:${p.head.ref}` === head);
       const { page, headers } = this.paginate(list, m);
-      return { status: 200, body: page satisfies gh.PullRequest[], headers };
+      return { status: 200, body: page.map(gh.pullRequestSimple), headers };
     });
 
     this.route(`GET ${repo}/pulls/{pull_number}/commits`, 'rest', (m) => {
@@ -935,6 +976,7 @@ export class GitHubStandIn {
       if (problem) return validationFailed(problem);
       const run = this.buildCheckRun(this.id(), input, undefined);
       this.checkRuns.push(run);
+      this.recordAnnotations(Number(run.id), input.output);
       return { status: 201, body: run satisfies gh.CheckRun };
     });
 
@@ -947,6 +989,7 @@ export class GitHubStandIn {
       if (problem) return validationFailed(problem);
       const run = this.buildCheckRun(Number(existing.id), input, existing);
       this.checkRuns[index] = run;
+      this.recordAnnotations(Number(run.id), input.output);
       return { status: 200, body: run satisfies gh.CheckRun };
     });
 
@@ -1093,6 +1136,15 @@ export class GitHubStandIn {
       output: { title: text('title'), summary: text('summary'), text: text('text') },
       bot: this.bot,
     });
+  }
+
+  private recordAnnotations(checkRunId: number, output: unknown): void {
+    const list = (output as { annotations?: unknown } | undefined)?.annotations;
+    const stored = this.annotations.get(checkRunId) ?? [];
+    if (Array.isArray(list)) stored.push(...(list as CheckAnnotation[]));
+    this.annotations.set(checkRunId, stored);
+    const check = this.checkRuns.find((c) => Number(c.id) === checkRunId);
+    if (check) check.output.annotations_count = stored.length;
   }
 
   private createDeployment(input: Record<string, unknown>): Reply {
@@ -1369,9 +1421,14 @@ export class GitHubStandIn {
   }
 }
 
+type CheckAnnotation = gh.Schemas['check-annotation'];
+
 function checkOutputProblem(output: unknown): string | undefined {
   if (!output || typeof output !== 'object') return undefined;
   const o = output as Record<string, unknown>;
+  if (Array.isArray(o.annotations) && o.annotations.length > 50) {
+    return 'Invalid request.\n\nOnly 50 annotations are allowed per request.';
+  }
   for (const key of ['summary', 'text'] as const) {
     const value = o[key];
     if (typeof value === 'string' && value.length > 65_535) {
