@@ -14,11 +14,12 @@ import type { GateReport } from '../gates/types.js';
 import type { WaiverRequests } from '../gates/waivers.js';
 import type { GitHubClient } from '../github/client.js';
 import { GitHubPermissionError } from '../github/errors.js';
-import { renderMarkdown } from '../report/index.js';
+import { renderMarkdown, trendChart } from '../report/index.js';
 import { openEvidence } from '../sources/open.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { loadGateConfig } from './config-source.js';
 import type { RunnerContext } from './context.js';
+import { historyToJudge, writeRunHistory, writesHistory } from './history.js';
 import { createDuckDbLoader, createLedgerReader } from './ledger.js';
 import { onlyProject } from './project.js';
 import {
@@ -100,10 +101,18 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   const workspace = input.candidatePath ?? path.resolve(ctx.workspaceDir, settings.workspace);
   const candidate = onlyProject(await openEvidence(workspace, read), settings.project);
 
-  const uploaded = github && settings.upload ? await uploadEvidence(workspace, settings, ctx, github) : null;
-
   const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
   if (baseline.evidence) baseline.evidence = onlyProject(baseline.evidence, settings.project);
+  if (baseline.evidence && baseline.history) baseline.evidence.gaps.push(...baseline.history.gaps);
+  // The history is written before the upload so the artifact carries it; only trusted pushes write.
+  const history =
+    github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
+      ? await writeRunHistory(workspace, ctx, baseline, candidate, new Date())
+      : null;
+  const uploaded =
+    github && settings.upload
+      ? await uploadEvidence(workspace, settings, ctx, github, history ? [history.file] : [])
+      : null;
   for (const line of baseline.skipped) core.info(`contexta/gate: baseline candidate skipped: ${line}`);
 
   const waivers: WaiverRequests =
@@ -119,6 +128,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
     candidate,
     config: loaded.config,
     waivers,
+    history: historyToJudge(baseline, settings.project),
     ...(settings.run ? { candidateRun: settings.run } : {}),
     context: {
       repository: `${ctx.owner}/${ctx.repo}`,
@@ -130,12 +140,13 @@ export async function judge(input: JudgeInput): Promise<Judged> {
     },
   });
   if (uploaded?.note) report.notes.push(uploaded.note);
+  if (history) report.notes.push(history.note);
 
   const key = settings.artifactName;
   const markdown = renderMarkdown(report, { runUrl: ctx.runUrl });
   const files = await writeReportFiles(workDir, report, markdown);
   annotate(report, loaded.source);
-  await writeJobSummary(markdown);
+  await writeJobSummary(markdown + trendChart(report));
 
   let commentUrl = '';
   if (github && prNumber !== null) {

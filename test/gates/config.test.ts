@@ -26,6 +26,7 @@ const DOCUMENTED_POLICY: GatePolicy = {
   seed: 20261123,
   directions: [],
   waivers: { labels: true, trailers: true },
+  history: 20,
 };
 
 function parseOk(text: string): { config: GateConfig; warnings: string[] } {
