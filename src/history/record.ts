@@ -56,12 +56,16 @@ export function compareRecords(a: HistoryRecord, b: HistoryRecord): number {
   return a.run < b.run ? -1 : a.run > b.run ? 1 : 0;
 }
 
-/** How a record is named in a report: "run 1234 at abc1234 (2026-11-23)" or its run ref. */
+/**
+ * How a record is named in a report: "run 1234 at abc1234 (2026-11-23)", or for a locally read run
+ * its directory and run ref. A run with no recorded time carries the epoch, which is not shown.
+ */
 export function describeRecord(record: HistoryRecord): string {
-  const day = record.time.slice(0, 10);
+  const day = Date.parse(record.time) === 0 ? null : record.time.slice(0, 10);
   if (record.runId !== null) {
     const at = record.commit === null ? '' : ` at ${record.commit.slice(0, 7)}`;
-    return `run ${record.runId}${at} (${day})`;
+    return `run ${record.runId}${at}${day === null ? '' : ` (${day})`}`;
   }
-  return record.source === undefined ? `${record.run} (${day})` : `${record.source} (${record.run}, ${day})`;
+  const what = [record.run, day].filter((x) => x !== null).join(', ');
+  return record.source === undefined ? what : `${record.source} (${what})`;
 }
