@@ -123,6 +123,7 @@ describe('valid configs', () => {
           { pattern: 'margin', direction: 'higher' },
         ],
         waivers: { labels: false, trailers: true },
+        history: 20,
       },
       gates: [
         {
@@ -155,6 +156,9 @@ describe('valid configs', () => {
           minEffect: 0.002,
           slices: { mode: 'list', slices: ['region-apac', 'region-eu'] },
           samples: 'correct',
+          maxDrift: null,
+          maxDriftPct: null,
+          history: 20,
         },
         {
           kind: 'regression',
@@ -172,6 +176,9 @@ describe('valid configs', () => {
           minEffect: 0.002,
           slices: { mode: 'none' },
           samples: null,
+          maxDrift: null,
+          maxDriftPct: null,
+          history: 20,
         },
         {
           kind: 'evidence',
@@ -333,6 +340,9 @@ describe('DEFAULT_CONFIG', () => {
         minEffect: 0,
         slices: { mode: 'none' },
         samples: null,
+        maxDrift: null,
+        maxDriftPct: null,
+        history: 20,
       },
     ]);
   });

@@ -102,7 +102,7 @@ describe('history.jsonl', () => {
 });
 
 describe('the size bound', () => {
-  it(`stays at ${HISTORY_MAX_RUNS} runs per project after 1,000 pushes, under 300 KB for 20 metrics`, () => {
+  it(`stays at ${HISTORY_MAX_RUNS} runs per project after 1,000 pushes, under 100 KB for 20 series`, () => {
     let records: HistoryRecord[] = [];
     let largest = 0;
     for (let push = 1; push <= 1000; push++) {
@@ -112,7 +112,7 @@ describe('the size bound', () => {
     expect(records).toHaveLength(HISTORY_MAX_RUNS);
     expect(records[0]!.runId).toBe(901);
     expect(records.at(-1)!.runId).toBe(1000);
-    expect(largest).toBeLessThan(300_000);
+    expect(largest).toBeLessThan(100_000);
   });
 
   it('keeps several projects of one artifact apart, each bounded on its own', () => {
