@@ -72,6 +72,8 @@ export interface Judged {
   files: ReportFiles;
   /** URL of the sticky comment or review, '' when none was posted. */
   commentUrl: string;
+  /** The `history.jsonl` this run wrote into the workspace (uploaded with the evidence), or null. */
+  historyFile: string | null;
 }
 
 function annotate(report: GateReport, configSource: string): void {
@@ -161,7 +163,16 @@ export async function judge(input: JudgeInput): Promise<Judged> {
       createCheckRun(github, report, headSha, ctx.runUrl, markdown),
     );
   }
-  return { report, baseline, candidate, workspace, duckdb, files, commentUrl };
+  return {
+    report,
+    baseline,
+    candidate,
+    workspace,
+    duckdb,
+    files,
+    commentUrl,
+    historyFile: history?.file ?? null,
+  };
 }
 
 /** The step outputs, then the verdict: fails the step when the report says so under `fail-on`. */

@@ -169,6 +169,17 @@ describe('slow decay over twelve pushes to main', () => {
     // A pull request reads the history and never writes it.
     expect(existsSync(path.join(result.workspaceDir, '.contexta', 'history.jsonl'))).toBe(false);
   });
+
+  it('a broken chain (every earlier artifact expired) restarts the history and says so', async () => {
+    for (const stored of r.standIn.artifacts) stored.artifact.expired = true;
+    const { result, runId } = await push(r, DECAY.length + 1, DECAYED_PR);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const history = parseHistory(
+      readFileSync(path.join(result.workspaceDir, '.contexta', 'history.jsonl'), 'utf8'),
+    );
+    expect(history.records.map((x) => x.runId)).toEqual([runId]);
+    expect(result.summary).toContain('history restarted with this run: no earlier history could be fetched');
+  });
 });
 
 describe('an aggregate-only metric judged against its own noise', () => {
