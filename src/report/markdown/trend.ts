@@ -6,6 +6,7 @@ import type { MetricDelta, RunComparison } from '../../compare/types.js';
 import { formatNumber, metricLabel } from '../../format/numbers.js';
 import { sparkline } from '../../format/sparkline.js';
 import type { GateReport, MetricTrend } from '../../gates/types.js';
+import { escapeText } from '../escape.js';
 
 function trendOf(report: GateReport, comparison: RunComparison, delta: MetricDelta): MetricTrend | null {
   return (
@@ -26,7 +27,9 @@ export function trendSuffix(report: GateReport, comparison: RunComparison, delta
   return trend && trend.values.length > 1 ? ` ${sparkline(trend.values)}` : '';
 }
 
-const quote = (text: string) => `"${text.replace(/["\\`<>]/g, '')}"`;
+// Inside a mermaid block nothing is markdown, but a quote, backtick or line break from an untrusted
+// metric name could end the string or the fence.
+const quote = (text: string) => `"${text.replace(/["\\`<>\r\n]/g, '')}"`;
 
 /**
  * One chart per trend (each metric on its own scale), newest run last. Empty without history; the
@@ -53,7 +56,7 @@ export function trendChart(report: GateReport): string {
       `  line [${t.values.map((v) => String(v)).join(', ')}]`,
       '```',
       '',
-      `Oldest to newest: ${t.runs.join(' · ')}`,
+      `Oldest to newest: ${escapeText(t.runs.join(' · '), { maxLength: 4000 })}`,
       '',
     );
   }
