@@ -17,6 +17,7 @@ export const LAYERS = [
   'contexta',
   'metalab',
   'sources',
+  'history',
   'compare',
   'gates',
   'findings',

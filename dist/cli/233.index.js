@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _format_numbers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3613);
 /* harmony import */ var _gates_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2301);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3925);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6911);
 /**
  * `contexta-gate bench-render --metrics N --slices N` (hidden, for `npm run bench`): builds a
  * synthetic GateReport of N metrics × N slices and renders it as markdown, so the benchmark can time
@@ -206,6 +206,136 @@ function benchRenderCommand(args, io) {
     }
     io.stdout((0,_report_index_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMarkdown */ .Gc)(syntheticReport(metrics, slices)));
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ metricLabel),
+/* harmony export */   Gc: () => (/* binding */ metricTarget),
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   T1: () => (/* binding */ formatShare),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   eD: () => (/* binding */ formatChange),
+/* harmony export */   jR: () => (/* binding */ formatDifference),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   td: () => (/* binding */ formatPValue),
+/* harmony export */   vy: () => (/* binding */ formatInterval),
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zP: () => (/* binding */ formatStatistics)
+/* harmony export */ });
+/* unused harmony export ABSENT */
+/**
+ * The one place numbers, deltas, percentages, tests, sizes and metric labels are turned into text.
+ * The PR comment, the terminal report, gate messages, findings and the CLI all quote values through
+ * it, so a change reads the same wherever a reviewer meets it: `0.9618 → 0.8681 by −0.09375 (−9.7%)`,
+ * `p = 0.004`, `evaluate/auc@region-apac`. Absent values read "absent", never 0 or an empty cell.
+ */
+const ABSENT = 'absent';
+/** Up to 4 significant digits, thousands separated, exponent only below 0.0001. */
+function formatNumber(value) {
+    if (value === null)
+        return ABSENT;
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (abs >= 10_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+    if (abs >= 1_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    if (abs >= 1e-4)
+        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
+    return value.toExponential(2);
+}
+function trimZeros(text) {
+    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
+}
+/** A signed difference: `+0.02`, `−0.088` (a real minus sign, so it reads as a number in prose). */
+function formatSigned(value, magnitude = formatNumber) {
+    if (value === null)
+        return ABSENT;
+    if (value === 0)
+        return magnitude(0);
+    const text = magnitude(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** A signed relative change, `+18%`, `−9.7%`; empty when there is none (baseline zero, not compared). */
+function formatPercent(fraction) {
+    if (fraction === null || !Number.isFinite(fraction))
+        return '';
+    const pct = fraction * 100;
+    const text = Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1);
+    return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${text}%`;
+}
+/** A share, unsigned: a pass rate of 0.9 is `90%`. */
+function formatShare(fraction) {
+    return formatPercent(fraction === null ? null : Math.abs(fraction)).replace('+', '');
+}
+/** `+180.1 (+18%)`: a difference with its relative change when there is one. */
+function formatDifference(delta, relative, magnitude = formatNumber) {
+    const pct = delta === null ? '' : formatPercent(relative);
+    return `${formatSigned(delta, magnitude)}${pct ? ` (${pct})` : ''}`;
+}
+/** `998.4 → 1,178.6 by +180.1 (+18%)`, with the relative change when the baseline is not zero. */
+function formatChange(baseline, candidate, magnitude = formatNumber) {
+    const delta = candidate - baseline;
+    const relative = baseline === 0 ? null : delta / Math.abs(baseline);
+    return `${magnitude(baseline)} → ${magnitude(candidate)} by ${formatDifference(delta, relative, magnitude)}`;
+}
+/** Two decimals, three below 0.1 so a value near the usual 0.05 level keeps its side of it. */
+function formatPValue(p) {
+    if (p === null)
+        return '';
+    if (p < 0.001)
+        return 'p < 0.001';
+    return `p = ${p >= 0.1 ? p.toFixed(2) : p.toFixed(3)}`;
+}
+/** `95% CI [−0.12, −0.03]`, or empty without an interval. */
+function formatInterval(interval) {
+    if (interval === null)
+        return '';
+    return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
+}
+/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
+function formatStatistics(interval, pValue) {
+    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+}
+/** Sizes in binary units: `512 B`, `28.3 KiB`. */
+function formatBytes(value) {
+    if (value === null)
+        return ABSENT;
+    const abs = Math.abs(value);
+    if (abs < 1024)
+        return `${value} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let scaled = value / 1024;
+    let unit = 0;
+    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
+        scaled /= 1024;
+        unit++;
+    }
+    return `${scaled.toFixed(1)} ${units[unit]}`;
+}
+/**
+ * `evaluate/accuracy@region-apac`; a run-level metric is its bare key (`accuracy`), as the report's
+ * tables show it. Without a metric the stage alone, without either an empty string.
+ */
+function metricLabel(stage, key, slice) {
+    const base = [stage, key].filter((s) => s !== null).join('/');
+    return slice === null ? base : `${base}@${slice}`;
+}
+/**
+ * The metric as a selector or waiver target (`Gate-Waive: <stage>/<metric>`), where a run-level
+ * metric needs the `run/` stage to be told apart from a gate name.
+ */
+function metricTarget(stage, key, slice) {
+    return metricLabel(stage ?? 'run', key, slice);
 }
 
 

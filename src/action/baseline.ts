@@ -20,6 +20,8 @@ import {
 import type { GitHubClient } from '../github/client.js';
 import { ArtifactExpiredError } from '../github/errors.js';
 import type { Artifact, WorkflowRun } from '../github/schemas.js';
+import { HISTORY_FILE } from '../history/record.js';
+import { type History, readHistoryFile } from '../history/store.js';
 import { PROMOTION_TASK } from '../promote/promote.js';
 import { openEvidence } from '../sources/open.js';
 import { ZipArchiveError } from '../zip/safe-unzip.js';
@@ -47,6 +49,8 @@ export interface ResolvedBaseline {
   description: string;
   /** Runs that were looked at and passed over, with the reason. */
   skipped: string[];
+  /** The `history.jsonl` at the root of the baseline's evidence; null when it carried none. */
+  history: History | null;
 }
 
 export interface BaselineEnvironment {
@@ -68,6 +72,7 @@ function none(description: string, skipped: string[] = []): ResolvedBaseline {
     deploymentId: null,
     description,
     skipped,
+    history: null,
   };
 }
 
@@ -84,7 +89,7 @@ async function downloadEvidence(
   env: BaselineEnvironment,
   github: GitHubClient,
   artifact: Artifact,
-): Promise<{ evidence: Evidence } | { problem: string; expired?: boolean }> {
+): Promise<{ evidence: Evidence; history: History | null } | { problem: string; expired?: boolean }> {
   const dir = path.join(env.workDir, `baseline-${artifact.id}`);
   await fs.rm(dir, { recursive: true, force: true });
   try {
@@ -98,7 +103,8 @@ async function downloadEvidence(
         message: `baseline artifact entry '${rejected.name}' was not extracted: ${rejected.reason}`,
       });
     }
-    return { evidence };
+    const history = await readHistoryFile(path.join(dir, HISTORY_FILE));
+    return { evidence, history };
   } catch (error) {
     if (error instanceof ArtifactExpiredError) {
       return {
@@ -197,6 +203,7 @@ async function fromFound(
     deploymentId: result.deploymentId ?? null,
     description,
     skipped,
+    history: downloaded.history,
   };
 }
 
@@ -264,6 +271,7 @@ async function explicitRun(
     deploymentId: null,
     description: `run ${runId} at ${run.head_sha.slice(0, 7)} (given as baseline: run:${runId}; ${describeAge(Date.now() - Date.parse(run.created_at))})`,
     skipped: [],
+    history: downloaded.history,
   };
 }
 
@@ -275,7 +283,8 @@ export async function resolveBaseline(env: BaselineEnvironment): Promise<Resolve
   if (spec.kind === 'path') {
     const resolved = path.resolve(ctx.workspaceDir, spec.path);
     const evidence = await openEvidence(resolved, env.read);
-    return { ...none(`the local workspace ${spec.path}`), evidence, source: 'path' };
+    const history = await readHistoryFile(path.join(resolved, HISTORY_FILE));
+    return { ...none(`the local workspace ${spec.path}`), evidence, source: 'path', history };
   }
   if (ctx.isGhes) {
     return none(

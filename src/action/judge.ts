@@ -14,11 +14,12 @@ import type { GateReport } from '../gates/types.js';
 import type { WaiverRequests } from '../gates/waivers.js';
 import type { GitHubClient } from '../github/client.js';
 import { GitHubPermissionError } from '../github/errors.js';
-import { renderMarkdown } from '../report/index.js';
+import { renderMarkdown, trendChart } from '../report/index.js';
 import { openEvidence } from '../sources/open.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { loadGateConfig } from './config-source.js';
 import type { RunnerContext } from './context.js';
+import { historyToJudge, writeRunHistory, writesHistory } from './history.js';
 import { createDuckDbLoader, createLedgerReader } from './ledger.js';
 import { onlyProject } from './project.js';
 import { redact } from './redaction.js';
@@ -72,6 +73,8 @@ export interface Judged {
   files: ReportFiles;
   /** URL of the sticky comment or review, '' when none was posted. */
   commentUrl: string;
+  /** The `history.jsonl` this run wrote into the workspace (uploaded with the evidence), or null. */
+  historyFile: string | null;
 }
 
 function annotate(report: GateReport, configSource: string): void {
@@ -111,10 +114,18 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   const workspace = input.candidatePath ?? path.resolve(ctx.workspaceDir, settings.workspace);
   const candidate = onlyProject(await openEvidence(workspace, read), settings.project);
 
-  const uploaded = github && settings.upload ? await uploadEvidence(workspace, settings, ctx, github) : null;
-
   const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
   if (baseline.evidence) baseline.evidence = onlyProject(baseline.evidence, settings.project);
+  if (baseline.evidence && baseline.history) baseline.evidence.gaps.push(...baseline.history.gaps);
+  // The history is written before the upload so the artifact carries it; only trusted pushes write.
+  const history =
+    github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
+      ? await writeRunHistory(workspace, ctx, baseline, candidate, new Date())
+      : null;
+  const uploaded =
+    github && settings.upload
+      ? await uploadEvidence(workspace, settings, ctx, github, history ? [history.file] : [])
+      : null;
   for (const line of baseline.skipped)
     core.info(redact(`contexta/gate: baseline candidate skipped: ${line}`));
 
@@ -131,6 +142,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
     candidate,
     config: loaded.config,
     waivers,
+    history: historyToJudge(baseline, settings.project),
     ...(settings.run ? { candidateRun: settings.run } : {}),
     context: {
       repository: `${ctx.owner}/${ctx.repo}`,
@@ -146,12 +158,13 @@ export async function judge(input: JudgeInput): Promise<Judged> {
     report.configNotices = loaded.notices;
     report.notes.unshift(...loaded.notices);
   }
+  if (history) report.notes.push(history.note);
 
   const key = settings.artifactName;
   const markdown = redact(renderMarkdown(report, { runUrl: ctx.runUrl }));
   const files = await writeReportFiles(workDir, report, markdown);
   annotate(report, loaded.source);
-  await writeJobSummary(markdown);
+  await writeJobSummary(markdown + trendChart(report));
 
   let commentUrl = '';
   if (github && prNumber !== null) {
@@ -166,7 +179,16 @@ export async function judge(input: JudgeInput): Promise<Judged> {
       createCheckRun(github, report, { headSha, runUrl: ctx.runUrl, markdown, path: settings.configPath }),
     );
   }
-  return { report, baseline, candidate, workspace, duckdb, files, commentUrl };
+  return {
+    report,
+    baseline,
+    candidate,
+    workspace,
+    duckdb,
+    files,
+    commentUrl,
+    historyFile: history?.file ?? null,
+  };
 }
 
 /** The step outputs, then the verdict: fails the step when the report says so under `fail-on`. */

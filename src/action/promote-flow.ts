@@ -90,7 +90,9 @@ async function promoteJudged(
       `contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment.promoted record written to the evidence holds the same facts`,
     );
   // Uploaded again so the artifact carries the promotion record and ledger row just written.
-  if (settings.upload) await uploadEvidence(workspace, settings, ctx, github);
+  if (settings.upload) {
+    await uploadEvidence(workspace, settings, ctx, github, judged.historyFile ? [judged.historyFile] : []);
+  }
   return String(result.deploymentId);
 }
 

@@ -20,6 +20,8 @@ export async function uploadEvidence(
   settings: Settings,
   ctx: RunnerContext,
   github: GitHubClient,
+  /** Files the job wrote inside the workspace for later runs (`history.jsonl`). */
+  extraFiles: string[] = [],
 ): Promise<UploadOutcome> {
   if (ctx.isGhes) {
     return {
@@ -28,6 +30,7 @@ export async function uploadEvidence(
     };
   }
   const collected = await collectEvidenceFiles(workspace);
+  collected.files.push(...extraFiles.filter((file) => !collected.files.includes(file)));
   for (const skipped of collected.skipped)
     core.info(`contexta/gate: not uploaded: ${skipped.file} (${skipped.reason})`);
   if (collected.files.length === 0) return { artifactId: null, note: 'No evidence files to upload.' };

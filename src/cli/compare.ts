@@ -15,8 +15,10 @@ import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates
 import { NO_MATCH_NOTE } from '../gates/evaluate.js';
 import { UNMATCHED } from '../gates/results.js';
 import type { GateReport } from '../gates/types.js';
+import type { HistoryRecord } from '../history/record.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { openEvidence } from '../sources/open.js';
+import { readHistoryDir } from './history.js';
 import { type CommandIo, cliLedgerReader } from './inspect.js';
 
 export interface CompareDeps {
@@ -27,6 +29,7 @@ export interface CompareDeps {
 export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
                              [--config <file>] [--format text|markdown|json]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
+                             [--history <dir>]
 
   --candidate <path>      .contexta workspace (or a directory holding one) or metalab store of the change
   --baseline <path>       the same for the reference; omit it and regressions cannot be judged (verdict unknown)
@@ -35,6 +38,8 @@ export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspac
   --baseline-run <ref>    baseline run: full ref (run:project.name) or run name; needed when a workspace
   --candidate-run <ref>   holds several runs of a project (e.g. one workspace holding both runs)
   --project <name>        gate only this project of workspaces that hold several (the action's 'project' input)
+  --history <dir>         earlier runs' evidence, one workspace per sub-directory (ordered by recorded
+                          run time, ties by directory name): max_drift and noise from history use it
   --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
 
 Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
@@ -78,6 +83,7 @@ const OPTIONS = {
   'baseline-run': { type: 'string' },
   'candidate-run': { type: 'string' },
   project: { type: 'string' },
+  history: { type: 'string' },
   ledger: { type: 'boolean', default: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -132,9 +138,11 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
   }
   const candidatePath = resolve(io.cwd, options.candidate);
   const baselinePath = options.baseline === undefined ? null : resolve(io.cwd, options.baseline);
+  const historyPath = options.history === undefined ? null : resolve(io.cwd, options.history);
   const problems = [
     await checkPath('--candidate', candidatePath),
     baselinePath === null ? null : await checkPath('--baseline', baselinePath),
+    historyPath === null ? null : await checkPath('--history', historyPath),
   ].filter((p) => p !== null);
   if (problems.length > 0) {
     io.stderr(`contexta-gate compare: ${problems.join('\n')}\n`);
@@ -166,10 +174,17 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
         : baselinePath === candidatePath
           ? candidate
           : onlyProject(await read(baselinePath, ledger), project, '--project');
+    let history: HistoryRecord[] | null = null;
+    if (historyPath !== null) {
+      const read = await readHistoryDir(historyPath, project, ledger);
+      for (const problem of read.problems) io.stderr(`warning: --history ${problem}\n`);
+      history = read.records;
+    }
     report = judgeRuns({
       baseline,
       candidate,
       config: configResult.config,
+      history,
       ...(options['baseline-run'] === undefined ? {} : { baselineRun: options['baseline-run'] }),
       ...(options['candidate-run'] === undefined ? {} : { candidateRun: options['candidate-run'] }),
       context: { configSource: options.config ?? DEFAULT_CONFIG_PATH },

@@ -12,8 +12,11 @@ import { parseArgs } from 'node:util';
 import { DuckDbLedgerReader, type LedgerReader } from '../contexta/ledger.js';
 import { DUCKDB_NODE_API_VERSION } from '../duckdb/loader.js';
 import type { Evidence, EvidenceGap, MetalabUnit, MetricSeries, Run } from '../evidence/model.js';
+import { HISTORY_FILE } from '../history/record.js';
+import { readHistoryFile } from '../history/store.js';
 import { openEvidence } from '../sources/open.js';
 import { writeEvidenceJson } from './evidence-json.js';
+import { renderHistory } from './history.js';
 
 export interface CommandIo {
   stdout: (s: string) => void;
@@ -78,7 +81,11 @@ export async function inspectCommand(args: string[], io: CommandIo, deps: Inspec
   const evidence = await openEvidence(absolute, { ledger });
   evidence.source.root = given;
   if (parsed.values.json) writeEvidenceJson(evidence, io.stdout);
-  else io.stdout(renderEvidence(evidence));
+  else {
+    io.stdout(renderEvidence(evidence));
+    const history = await readHistoryFile(path.join(absolute, HISTORY_FILE));
+    if (history) io.stdout(renderHistory(history));
+  }
   return 0;
 }
 

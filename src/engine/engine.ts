@@ -22,6 +22,8 @@ import type {
 } from '../gates/types.js';
 import { GATE_REPORT_SCHEMA_VERSION } from '../gates/types.js';
 import { applyWaivers, parseWaivers, type WaiverRequests } from '../gates/waivers.js';
+import type { HistoryRecord } from '../history/record.js';
+import { metricTrends } from './trends.js';
 
 export interface EngineInput {
   /** Null when no baseline could be found: regressions cannot be judged, the verdict is at best unknown. */
@@ -35,6 +37,8 @@ export interface EngineInput {
   context?: ReportContext;
   /** Contexta's `expected_terminal_stage_names`; default `evaluate`, `package`. */
   expectedStages?: readonly string[];
+  /** Earlier runs' history records, oldest first; absent or null: no history (drift not judged). */
+  history?: HistoryRecord[] | null;
 }
 
 /** Intervals reported everywhere are 95 %; α of a gate is separate (a p-value threshold). */
@@ -197,6 +201,7 @@ export function judgeRuns(input: EngineInput): GateReport {
     diagnostics,
     baselineGaps,
     candidateGaps,
+    history: input.history ?? null,
   });
 
   const parsed = parseWaivers(input.waivers ?? {}, policy);
@@ -243,5 +248,6 @@ export function judgeRuns(input: EngineInput): GateReport {
     notes,
     nextSteps: nextSteps(gates, findings, verdict),
     context: input.context ?? {},
+    trends: metricTrends(input.history ?? null, units, gates, policy.history),
   };
 }

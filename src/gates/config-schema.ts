@@ -12,12 +12,25 @@ const expected = (what: string) => ({ error: what });
 
 /** The keys that make a `metric` gate a threshold gate or a regression gate. */
 export const THRESHOLD_LIMITS = ['min', 'max'] as const;
-export const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'] as const;
+export const REGRESSION_LIMITS = [
+  'max_drop',
+  'max_drop_pct',
+  'max_increase',
+  'max_increase_pct',
+  'max_drift',
+  'max_drift_pct',
+] as const;
 
 const nonNegative = (description: string) =>
   z.number(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
 const positiveInt = (description: string) =>
   z.int(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
+const historyWindow = (description: string) =>
+  z
+    .int(expected('a whole number from 2 to 100'))
+    .min(2, expected('a whole number from 2 to 100'))
+    .max(100, expected('a whole number from 2 to 100'))
+    .describe(description);
 const alpha = z
   .number(expected('a number in (0, 0.5]'))
   .gt(0, expected('a number in (0, 0.5]'))
@@ -142,6 +155,9 @@ export const PolicySchema = z
         .default({})
         .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
       waivers: WaiversSchema.default({ labels: true, trailers: true, self: false }),
+      history: historyWindow(
+        'Runs of history a regression gate looks back over (max_drift, noise from history) unless it sets its own `history`.',
+      ).default(20),
     },
     expected('a mapping of policy settings'),
   )
@@ -192,6 +208,15 @@ const RegressionGateSchema = z
       ).optional(),
       max_increase_pct: nonNegative(
         'Largest allowed increase of a lower-is-better metric, in % of the baseline.',
+      ).optional(),
+      max_drift: nonNegative(
+        'Largest allowed cumulative worsening against the best value of the history window, in metric units (raw values, no significance).',
+      ).optional(),
+      max_drift_pct: nonNegative(
+        'Largest allowed cumulative worsening against the best value of the history window, in % of that best value.',
+      ).optional(),
+      history: historyWindow(
+        'Runs of history this gate looks back over (default policy.history).',
       ).optional(),
       direction: direction.optional().describe('Override of the metric direction.'),
       significance: z

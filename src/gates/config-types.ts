@@ -12,7 +12,8 @@ import type { Direction, DirectionOverride } from '../compare/direction.js';
  * `require_complete` → `requireComplete`, `optional_stages` → `optionalStages`,
  * `require_metrics` → `requireMetrics`,
  * `diagnostics` → `level`, `artifact` → `artifact`, `max_growth_pct` → `maxGrowthPct`,
- * `max_growth_bytes` → `maxGrowthBytes`, `metric` (string or list) → `metrics` (always a list).
+ * `max_growth_bytes` → `maxGrowthBytes`, `max_drift` → `maxDrift`,
+ * `max_drift_pct` → `maxDriftPct`, `metric` (string or list) → `metrics` (always a list).
  */
 
 /** What the job does with a verdict or condition: pass it, warn about it, or fail the check. */
@@ -57,6 +58,8 @@ export interface GatePolicy {
   /** In the order written in the file. */
   directions: DirectionOverride[];
   waivers: { labels: boolean; trailers: boolean; self: boolean };
+  /** Default history window (runs) of regression gates: `max_drift` and noise from history. */
+  history: number;
 }
 
 interface GateCommon {
@@ -99,6 +102,15 @@ export interface RegressionGate extends GateCommon {
   slices: SliceSelection;
   /** Per-sample metric key holding this metric's sample outcomes; null: the evaluator picks. */
   samples: string | null;
+  /**
+   * Largest cumulative worsening against the best value of the last `history` runs (`max_drift`, in
+   * metric units; `max_drift_pct`, in % of that best value), judged on raw values. Not judged
+   * without history.
+   */
+  maxDrift: number | null;
+  maxDriftPct: number | null;
+  /** History window in runs (`history`, default `policy.history`). */
+  history: number;
 }
 
 export type RequiredMetrics =

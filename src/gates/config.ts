@@ -54,6 +54,7 @@ function toPolicy(input: PolicyInput): GatePolicy {
     seed: input.seed,
     directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
     waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers, self: input.waivers.self },
+    history: input.history,
   };
 }
 
@@ -87,6 +88,9 @@ export const DEFAULT_CONFIG: GateConfig = {
       minEffect: DEFAULT_POLICY.minEffect,
       slices: { mode: 'none' },
       samples: null,
+      maxDrift: null,
+      maxDriftPct: null,
+      history: DEFAULT_POLICY.history,
     },
   ],
 };
@@ -96,8 +100,8 @@ const GATE_KINDS = Object.keys(GATE_SCHEMAS) as GateKind[];
 const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
 
 const KIND_HELP =
-  'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
-  'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
+  'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase, ' +
+  'max_increase_pct, max_drift or max_drift_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
 
 /** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
 function gateKind(raw: Record<string, unknown>, path: Path, out: ConfigDiagnostics): GateKind | null {
@@ -132,7 +136,7 @@ function gateKind(raw: Record<string, unknown>, path: Path, out: ConfigDiagnosti
     if (unknown.length === 0) {
       out.error(
         path,
-        'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct (regression gate)',
+        'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct, max_drift, max_drift_pct (regression gate)',
       );
     }
     return null;
@@ -215,6 +219,9 @@ function toGate(
         minEffect: g.min_effect ?? policy.minEffect,
         slices: toSlices(g.slices),
         samples: g.samples ?? null,
+        maxDrift: g.max_drift ?? null,
+        maxDriftPct: g.max_drift_pct ?? null,
+        history: g.history ?? policy.history,
       };
     }
     case 'evidence': {

@@ -1,6 +1,7 @@
 import type { ComparedUnit } from '../compare/compare.js';
 import type { Diagnostic } from '../compare/types.js';
 import type { EvidenceGap } from '../evidence/model.js';
+import type { HistoryRecord } from '../history/record.js';
 import type { Gate, GateConfig } from './config-types.js';
 import type { Judged } from './judged.js';
 import type { GateCheck } from './types.js';
@@ -14,6 +15,8 @@ export interface GateInputs {
   diagnostics: Diagnostic[];
   baselineGaps: EvidenceGap[];
   candidateGaps: EvidenceGap[];
+  /** Earlier runs' records, oldest first; null when no history was given (drift is not judged). */
+  history: HistoryRecord[] | null;
 }
 
 /** What one gate found: its rows, and short notes on the evidence it used. */

@@ -142,6 +142,18 @@ export interface ReportContext {
   configSource?: string;
 }
 
+/** One gated metric over the history window and this run (the last value), oldest first. */
+export interface MetricTrend {
+  project: string;
+  unit: string;
+  stage: string | null;
+  metric: string;
+  slice: string | null;
+  values: number[];
+  /** Which run each value came from ("run 1234 at abc1234 (2026-11-23)", the last is "this run"). */
+  runs: string[];
+}
+
 export interface GateReport {
   schemaVersion: typeof GATE_REPORT_SCHEMA_VERSION;
   verdict: Verdict;
@@ -168,4 +180,6 @@ export interface GateReport {
    */
   configNotices?: string[];
   context: ReportContext;
+  /** Gated metrics over the history window; empty (or absent, from older producers) without history. */
+  trends?: MetricTrend[];
 }

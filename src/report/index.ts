@@ -8,4 +8,5 @@ export {
   markerComment,
   renderMarkdown,
 } from './markdown/document.js';
+export { trendChart } from './markdown/trend.js';
 export { renderText, type TextOptions } from './text.js';

@@ -188,6 +188,9 @@ describe('valid regression gates round-trip', () => {
             minEffect: input.min_effect ?? 0,
             slices: Array.isArray(slices) ? { mode: 'list', slices } : { mode: slices },
             samples: null,
+            maxDrift: null,
+            maxDriftPct: null,
+            history: 20,
           };
           if (!isDeepStrictEqual(gate, expected)) {
             throw new Error(`got ${JSON.stringify(gate)}\nwanted ${JSON.stringify(expected)}`);

@@ -27,6 +27,7 @@ const DOCUMENTED_POLICY: GatePolicy = {
   seed: 20261123,
   directions: [],
   waivers: { labels: true, trailers: true, self: false },
+  history: 20,
 };
 
 function parseOk(text: string): { config: GateConfig; warnings: string[] } {
@@ -125,6 +126,7 @@ describe('valid configs', () => {
           { pattern: 'margin', direction: 'higher' },
         ],
         waivers: { labels: false, trailers: true, self: false },
+        history: 20,
       },
       gates: [
         {
@@ -157,6 +159,9 @@ describe('valid configs', () => {
           minEffect: 0.002,
           slices: { mode: 'list', slices: ['region-apac', 'region-eu'] },
           samples: 'correct',
+          maxDrift: null,
+          maxDriftPct: null,
+          history: 20,
         },
         {
           kind: 'regression',
@@ -174,6 +179,9 @@ describe('valid configs', () => {
           minEffect: 0.002,
           slices: { mode: 'none' },
           samples: null,
+          maxDrift: null,
+          maxDriftPct: null,
+          history: 20,
         },
         {
           kind: 'evidence',
@@ -335,6 +343,9 @@ describe('DEFAULT_CONFIG', () => {
         minEffect: 0,
         slices: { mode: 'none' },
         samples: null,
+        maxDrift: null,
+        maxDriftPct: null,
+        history: 20,
       },
     ]);
   });

@@ -3,6 +3,8 @@ import { type ComparedUnit, namesUnits } from '../../compare/compare.js';
 import type { MetricDirection, SampleGroupComparison } from '../../compare/types.js';
 import { formatChange, formatNumber, formatPValue, metricLabel } from '../../format/numbers.js';
 import type { RegressionGate } from '../config-types.js';
+import { driftCheck, hasDriftLimit } from '../drift.js';
+import { historyNoise } from '../history-noise.js';
 import type { Judged } from '../judged.js';
 import type { GateEvaluation, GateInputs } from '../kind.js';
 import { check } from '../results.js';
@@ -90,6 +92,7 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
   const neutral = new Set<string>();
   const noLimit = new Set<string>();
   const newMetrics = new Set<string>();
+  const driftNotJudged = new Set<string>();
   let ignored = 0;
   let noBaseline = 0;
   for (const unit of inputs.units) {
@@ -111,9 +114,14 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
         neutral.add(row.key);
         continue;
       }
+      if (hasDriftLimit(gate) && row.presence === 'both') {
+        const drift = driftCheck(gate, inputs.history, unit, row, direction, located, base);
+        if ('check' in drift) checks.push(drift.check);
+        else driftNotJudged.add(drift.notJudged);
+      }
       const limits = limitsFor(gate, direction);
       if (limits.text === null) {
-        noLimit.add(`${row.key} (${direction} is better)`);
+        if (!hasDriftLimit(gate)) noLimit.add(`${row.key} (${direction} is better)`);
         continue;
       }
       if (row.presence === 'baseline_only' || row.candidate === null) {
@@ -171,6 +179,10 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
         continue;
       }
       let reason = `${what}, beyond ${limits.text}`;
+      const noise =
+        gate.significance !== null && !(usable && sampleKey)
+          ? historyNoise(inputs.history, gate.history, unit, row, direction, gate.significance)
+          : null;
       if (gate.significance !== null && usable && sampleKey) {
         tested.add(`${label} ↔ ${sampleKey}`);
         const p = usable.test!.pValue ?? 1;
@@ -188,6 +200,13 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
         reason += ` and significant (${testText(usable, sampleKey)}; α = ${gate.significance})`;
       } else if (usable && sampleKey) {
         reason += ` (${testText(usable, sampleKey)})`;
+      } else if (noise) {
+        reason += `; ${noise.text}`;
+        if (noise.kind === 'noise' && noise.within) {
+          checks.push(check({ ...base, ...stats, n: noise.n, outcome: 'pass', reason }));
+          continue;
+        }
+        if (noise.kind === 'too-little') rawDelta.add(label);
       } else {
         rawDelta.add(label);
         reason += gate.significance !== null ? '; no sample evidence: threshold applied to raw delta' : '';
@@ -215,6 +234,11 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
         `no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`,
       );
     }
+  }
+  if (driftNotJudged.size > 0) {
+    evidence.push(
+      `${inputs.history === null ? 'no history given' : 'no history of'}: max_drift not judged for ${[...driftNotJudged].sort().join(', ')}`,
+    );
   }
   if (neutral.size > 0) {
     evidence.push(`neutral direction, reported but never failed: ${[...neutral].sort().join(', ')}`);

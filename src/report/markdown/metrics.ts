@@ -6,6 +6,7 @@ import type { RowsPart } from '../budget.js';
 import { tableHeader, tableRow } from '../escape.js';
 import { changeArrow, metricKey, OUTCOME_RANK, rowStatistics } from '../format.js';
 import { code, count, msg, pluralise, row, type SectionContext, section, TIER } from './parts.js';
+import { trendSuffix } from './trend.js';
 
 function metricCells(ctx: SectionContext, comparison: RunComparison, delta: MetricDelta): string[] {
   const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
@@ -23,7 +24,7 @@ function metricCells(ctx: SectionContext, comparison: RunComparison, delta: Metr
   if (delta.slice !== null) cells.push(code(delta.slice));
   cells.push(
     formatNumber(delta.baseline),
-    formatNumber(delta.candidate),
+    `${formatNumber(delta.candidate)}${trendSuffix(ctx.report, comparison, delta)}`,
     formatDifference(delta.delta, delta.relativeChange),
     stats === '' ? '—' : stats,
     evidenceFlags(delta, change),

@@ -1,136 +1,6 @@
-export const id = 73;
-export const ids = [73];
+export const id = 459;
+export const ids = [459];
 export const modules = {
-
-/***/ 3613:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ metricLabel),
-/* harmony export */   Gc: () => (/* binding */ metricTarget),
-/* harmony export */   Gp: () => (/* binding */ formatSigned),
-/* harmony export */   T1: () => (/* binding */ formatShare),
-/* harmony export */   ZV: () => (/* binding */ formatNumber),
-/* harmony export */   eD: () => (/* binding */ formatChange),
-/* harmony export */   jR: () => (/* binding */ formatDifference),
-/* harmony export */   l9: () => (/* binding */ formatPercent),
-/* harmony export */   td: () => (/* binding */ formatPValue),
-/* harmony export */   vy: () => (/* binding */ formatInterval),
-/* harmony export */   z3: () => (/* binding */ formatBytes),
-/* harmony export */   zP: () => (/* binding */ formatStatistics)
-/* harmony export */ });
-/* unused harmony export ABSENT */
-/**
- * The one place numbers, deltas, percentages, tests, sizes and metric labels are turned into text.
- * The PR comment, the terminal report, gate messages, findings and the CLI all quote values through
- * it, so a change reads the same wherever a reviewer meets it: `0.9618 → 0.8681 by −0.09375 (−9.7%)`,
- * `p = 0.004`, `evaluate/auc@region-apac`. Absent values read "absent", never 0 or an empty cell.
- */
-const ABSENT = 'absent';
-/** Up to 4 significant digits, thousands separated, exponent only below 0.0001. */
-function formatNumber(value) {
-    if (value === null)
-        return ABSENT;
-    if (!Number.isFinite(value))
-        return String(value);
-    if (value === 0)
-        return '0';
-    const abs = Math.abs(value);
-    if (abs >= 10_000)
-        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
-    if (abs >= 1_000)
-        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-    if (abs >= 1e-4)
-        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
-    return value.toExponential(2);
-}
-function trimZeros(text) {
-    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
-}
-/** A signed difference: `+0.02`, `−0.088` (a real minus sign, so it reads as a number in prose). */
-function formatSigned(value, magnitude = formatNumber) {
-    if (value === null)
-        return ABSENT;
-    if (value === 0)
-        return magnitude(0);
-    const text = magnitude(Math.abs(value));
-    return value > 0 ? `+${text}` : `−${text}`;
-}
-/** A signed relative change, `+18%`, `−9.7%`; empty when there is none (baseline zero, not compared). */
-function formatPercent(fraction) {
-    if (fraction === null || !Number.isFinite(fraction))
-        return '';
-    const pct = fraction * 100;
-    const text = Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1);
-    return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${text}%`;
-}
-/** A share, unsigned: a pass rate of 0.9 is `90%`. */
-function formatShare(fraction) {
-    return formatPercent(fraction === null ? null : Math.abs(fraction)).replace('+', '');
-}
-/** `+180.1 (+18%)`: a difference with its relative change when there is one. */
-function formatDifference(delta, relative, magnitude = formatNumber) {
-    const pct = delta === null ? '' : formatPercent(relative);
-    return `${formatSigned(delta, magnitude)}${pct ? ` (${pct})` : ''}`;
-}
-/** `998.4 → 1,178.6 by +180.1 (+18%)`, with the relative change when the baseline is not zero. */
-function formatChange(baseline, candidate, magnitude = formatNumber) {
-    const delta = candidate - baseline;
-    const relative = baseline === 0 ? null : delta / Math.abs(baseline);
-    return `${magnitude(baseline)} → ${magnitude(candidate)} by ${formatDifference(delta, relative, magnitude)}`;
-}
-/** Two decimals, three below 0.1 so a value near the usual 0.05 level keeps its side of it. */
-function formatPValue(p) {
-    if (p === null)
-        return '';
-    if (p < 0.001)
-        return 'p < 0.001';
-    return `p = ${p >= 0.1 ? p.toFixed(2) : p.toFixed(3)}`;
-}
-/** `95% CI [−0.12, −0.03]`, or empty without an interval. */
-function formatInterval(interval) {
-    if (interval === null)
-        return '';
-    return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
-}
-/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
-function formatStatistics(interval, pValue) {
-    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
-}
-/** Sizes in binary units: `512 B`, `28.3 KiB`. */
-function formatBytes(value) {
-    if (value === null)
-        return ABSENT;
-    const abs = Math.abs(value);
-    if (abs < 1024)
-        return `${value} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let scaled = value / 1024;
-    let unit = 0;
-    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
-        scaled /= 1024;
-        unit++;
-    }
-    return `${scaled.toFixed(1)} ${units[unit]}`;
-}
-/**
- * `evaluate/accuracy@region-apac`; a run-level metric is its bare key (`accuracy`), as the report's
- * tables show it. Without a metric the stage alone, without either an empty string.
- */
-function metricLabel(stage, key, slice) {
-    const base = [stage, key].filter((s) => s !== null).join('/');
-    return slice === null ? base : `${base}@${slice}`;
-}
-/**
- * The metric as a selector or waiver target (`Gate-Waive: <stage>/<metric>`), where a run-level
- * metric needs the `run/` stage to be told apart from a gate name.
- */
-function metricTarget(stage, key, slice) {
-    return metricLabel(stage ?? 'run', key, slice);
-}
-
-
-/***/ }),
 
 /***/ 2301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -148,7 +18,7 @@ const GATE_REPORT_SCHEMA_VERSION = 1;
 
 /***/ }),
 
-/***/ 3925:
+/***/ 6911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -159,7 +29,7 @@ __webpack_require__.d(__webpack_exports__, {
   S5: () => (/* reexport */ renderText)
 });
 
-// UNUSED EXPORTS: DEFAULT_MARKER, DEFAULT_MAX_CHARS, REPORT_FORMAT, escapeText, fitToBudget, inlineCode, markerComment, tableHeader, tableRow, toSingleLine, truncateText
+// UNUSED EXPORTS: DEFAULT_MARKER, DEFAULT_MAX_CHARS, REPORT_FORMAT, escapeText, fitToBudget, inlineCode, markerComment, tableHeader, tableRow, toSingleLine, trendChart, truncateText
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
@@ -231,7 +101,7 @@ const ENTITIES = { '|': '&#124;', '<': '&lt;', '>': '&gt;', '&': '&amp;' };
  * `<summary>`. The result is a single line that renders as the literal text (with line breaks
  * shown as ⏎ and control characters as �), capped at `maxLength` code points.
  */
-function escapeText(text, options = {}) {
+function escape_escapeText(text, options = {}) {
     const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
     // References are broken on the raw text: done after escaping, `#` would also match inside `&#124;`.
     let out = neutraliseReferences(capped).replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
@@ -711,7 +581,7 @@ function parts_text(value) {
     return { kind: 'text', text: value };
 }
 function msg(value) {
-    return escapeText(value, { maxLength: MESSAGE_LENGTH });
+    return escape_escapeText(value, { maxLength: MESSAGE_LENGTH });
 }
 function code(value) {
     return inlineCode(value, { inTable: true });
@@ -880,7 +750,7 @@ function gapsSection(report) {
 }
 function findingsSection(report) {
     const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
+    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escape_escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
     return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
 }
 function runList(runs) {
@@ -989,7 +859,72 @@ function nextStepsSection(report) {
     return section('Recommended next steps', rows, { fold: false });
 }
 
+;// CONCATENATED MODULE: ./src/format/sparkline.ts
+/**
+ * A trend in one table cell: `▇▇▆▆▅▅▄▃` for values oldest first, scaled between their own minimum
+ * and maximum (a flat series is a flat line). Non-finite values are gaps (a space), so a hole in the
+ * evidence stays visible.
+ */
+const BARS = '▁▂▃▄▅▆▇█';
+function sparkline(values) {
+    const finite = values.filter(Number.isFinite);
+    if (finite.length === 0)
+        return '';
+    const min = Math.min(...finite);
+    const max = Math.max(...finite);
+    const span = max - min;
+    return values
+        .map((v) => {
+        if (!Number.isFinite(v))
+            return ' ';
+        if (span === 0)
+            return BARS[3];
+        return BARS[Math.min(BARS.length - 1, Math.floor(((v - min) / span) * BARS.length))];
+    })
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown/trend.ts
+
+
+
+function trendOf(report, comparison, delta) {
+    return (report.trends?.find((t) => t.project === comparison.project &&
+        t.unit === comparison.unit &&
+        t.stage === delta.stage &&
+        t.metric === delta.key &&
+        t.slice === delta.slice) ?? null);
+}
+/** ` ▇▆▅▄` after a candidate value: the history window then this run; empty without history. */
+function trendSuffix(report, comparison, delta) {
+    const trend = delta.batch === null ? trendOf(report, comparison, delta) : null;
+    return trend && trend.values.length > 1 ? ` ${sparkline(trend.values)}` : '';
+}
+// Inside a mermaid block nothing is markdown, but a quote, backtick or line break from an untrusted
+// metric name could end the string or the fence.
+const quote = (text) => `"${text.replace(/["\\`<>\r\n]/g, '')}"`;
+/**
+ * One chart per trend (each metric on its own scale), newest run last. Empty without history; the
+ * job summary renders mermaid, the PR comment stays a table.
+ */
+function trendChart(report) {
+    const trends = (report.trends ?? []).filter((t) => t.values.length > 1);
+    if (trends.length === 0)
+        return '';
+    const out = ['', '### Trend over the history window', ''];
+    for (const t of trends) {
+        const label = metricLabel(t.stage, t.metric, t.slice);
+        const min = Math.min(...t.values);
+        const max = Math.max(...t.values);
+        const pad = max === min ? Math.abs(max) * 0.01 || 1 : (max - min) * 0.1;
+        const axis = t.values.map((_, i) => i === t.values.length - 1 ? 'this run' : `-${t.values.length - 1 - i}`);
+        out.push('```mermaid', 'xychart-beta', `  title ${quote(`${t.project}: ${label}`)}`, `  x-axis [${axis.map(quote).join(', ')}]`, `  y-axis ${quote(t.metric)} ${formatNumber(min - pad).replace(/,/g, '')} --> ${formatNumber(max + pad).replace(/,/g, '')}`, `  line [${t.values.map((v) => String(v)).join(', ')}]`, '```', '', `Oldest to newest: ${escapeText(t.runs.join(' · '), { maxLength: 4000 })}`, '');
+    }
+    return out.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown/metrics.ts
+
 
 
 
@@ -1009,7 +944,7 @@ function metricCells(ctx, comparison, delta) {
     ];
     if (delta.slice !== null)
         cells.push(code(delta.slice));
-    cells.push((0,numbers/* formatNumber */.ZV)(delta.baseline), (0,numbers/* formatNumber */.ZV)(delta.candidate), (0,numbers/* formatDifference */.jR)(delta.delta, delta.relativeChange), stats === '' ? '—' : stats, evidenceFlags(delta, change));
+    cells.push((0,numbers/* formatNumber */.ZV)(delta.baseline), `${(0,numbers/* formatNumber */.ZV)(delta.candidate)}${trendSuffix(ctx.report, comparison, delta)}`, (0,numbers/* formatDifference */.jR)(delta.delta, delta.relativeChange), stats === '' ? '—' : stats, evidenceFlags(delta, change));
     if (ctx.withUnit)
         cells.unshift(code(comparison.unit));
     return cells;
@@ -1307,7 +1242,7 @@ function runLink(runUrl) {
         return '';
     return /^https:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(runUrl) && !/[()[\]<>]/.test(runUrl)
         ? `[workflow run](${runUrl})`
-        : escapeText(runUrl);
+        : escape_escapeText(runUrl);
 }
 function footer(report, runUrl) {
     const link = runLink(runUrl);
@@ -1491,6 +1426,7 @@ function topDeltas(report, index, limit) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts
+
 
 
 

@@ -1,8 +1,8 @@
-export const id = 244;
-export const ids = [244];
+export const id = 747;
+export const ids = [747];
 export const modules = {
 
-/***/ 71244:
+/***/ 23747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -188,28 +188,35 @@ const branchRef = schemas/* object */.Ikc({
     sha: schemas/* string */.YjP(),
     repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable(),
 });
-const pullSchema = schemas/* object */.Ikc({
+/** `pull-request-simple`: what the list endpoint returns. It has no `merged` field. */
+const pullSimpleSchema = schemas/* object */.Ikc({
     number: schemas/* number */.aig(),
     state: schemas/* string */.YjP(),
     title: schemas/* string */.YjP(),
     draft: schemas/* boolean */.zMY().optional(),
-    merged: schemas/* boolean */.zMY(),
     user,
     head: branchRef,
     base: branchRef,
     labels: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).default([]),
     html_url: schemas/* string */.YjP(),
 });
+/** `pull-request`: what `GET /pulls/{pull_number}` returns. */
+const pullSchema = pullSimpleSchema.extend({ merged: schemas/* boolean */.zMY() });
 const commitSchema = schemas/* object */.Ikc({
     sha: schemas/* string */.YjP(),
     commit: schemas/* object */.Ikc({
         message: schemas/* string */.YjP(),
         author: schemas/* object */.Ikc({ date: schemas/* string */.YjP().optional() }).nullable(),
         committer: schemas/* object */.Ikc({ date: schemas/* string */.YjP().optional() }).nullable(),
+        // Whether GitHub verified the commit's signature; the author e-mail alone proves nothing.
+        verification: schemas/* object */.Ikc({ verified: schemas/* boolean */.zMY(), reason: schemas/* string */.YjP() }).optional(),
     }),
     parents: schemas/* array */.YOg(schemas/* object */.Ikc({ sha: schemas/* string */.YjP() })),
-    // The GitHub account of the commit author; null when the email matches no account.
-    author: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullish(),
+    // The GitHub account GitHub matched to the commit author's e-mail: a user, null when it matches
+    // none, or `{}` (an empty object) in some list responses. Anyone can set the e-mail.
+    author: schemas/* union */.KCZ([schemas/* object */.Ikc({ login: schemas/* string */.YjP() }), schemas/* object */.Ikc({}).strict(), schemas/* null */.chJ()])
+        .optional()
+        .transform((author) => (author && 'login' in author ? { login: author.login } : null)),
 });
 const issueEventSchema = schemas/* object */.Ikc({
     id: schemas/* number */.aig(),
@@ -262,6 +269,17 @@ const collaboratorPermissionSchema = schemas/* object */.Ikc({
     role_name: schemas/* string */.YjP(),
     user: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable(),
 });
+const workflowSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig(),
+    name: schemas/* string */.YjP(),
+    path: schemas/* string */.YjP(),
+    state: schemas/* string */.YjP(),
+});
+const repositorySchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig(),
+    full_name: schemas/* string */.YjP(),
+    default_branch: schemas/* string */.YjP(),
+});
 const contentFileSchema = schemas/* object */.Ikc({
     type: schemas/* literal */.euz('file'),
     encoding: schemas/* string */.YjP(),
@@ -278,8 +296,6 @@ function describeIssues(error) {
         .join('; ');
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -288,6 +304,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(44942);
 ;// CONCATENATED MODULE: ./src/github/retry.ts
 /** Retry timing for GitHub calls: bounded exponential backoff with jitter, and GitHub's wait hints. */
 const DEFAULT_RETRY_POLICY = {
@@ -337,20 +355,33 @@ function serverRequestedWaitMs(headers, nowMs) {
 
 
 
+
+/**
+ * The runner's proxy (HTTPS_PROXY / NO_PROXY) for `url`, as the API calls use it: the same
+ * @actions/http-client dispatcher @actions/github hands to fetch. Undefined when no proxy applies.
+ */
+function proxyDispatcher(url) {
+    // @actions/http-client bundles its own undici; fetch accepts its dispatcher at run time.
+    return new lib/* HttpClient */.Qq('contexta-gate').getAgentDispatcher(url.toString());
+}
 /** GETs `location` into `destinationFile`, retrying transient failures; returns the bytes written. */
 async function downloadBlob(location, destinationFile, options) {
     const { maxBytes } = options;
-    const url = new URL(location);
+    let url = new URL(location);
     const shown = `${url.origin}${url.pathname}`;
     const context = { route: 'GET artifact-blob', path: shown };
     const attempts = options.policy.retries + 1;
+    let refreshed = false;
     for (let attempt = 1;; attempt++) {
         let reason;
         try {
-            const response = await fetch(url, {
+            const dispatcher = proxyDispatcher(url);
+            const init = {
                 signal: AbortSignal.timeout(options.timeoutMs),
                 redirect: 'follow',
-            });
+                ...(dispatcher ? { dispatcher } : {}),
+            };
+            const response = await fetch(url, init);
             if (response.ok && response.body) {
                 let bytes = 0;
                 const counter = new external_node_stream_.Transform({
@@ -376,6 +407,13 @@ async function downloadBlob(location, destinationFile, options) {
             }
             else {
                 await response.body?.cancel();
+                // Signed URLs live minutes; one that expired while we backed off is refused with 401/403.
+                if ((response.status === 401 || response.status === 403) && options.refresh && !refreshed) {
+                    refreshed = true;
+                    url = new URL(await options.refresh());
+                    attempt -= 1;
+                    continue;
+                }
                 if (response.status < 500 && response.status !== 429) {
                     throw new GitHubRequestError({
                         ...context,
@@ -497,12 +535,6 @@ function classifyFailure(failure, context, attempt, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/transport.ts
-/**
- * How every GitHub REST call travels: one Octokit request per attempt with a timeout, retries with
- * backoff or GitHub's own wait hint, `Link` pagination, response validation, typed errors whose
- * messages never contain the token. Nothing outside `src/github/` sees Octokit.
- */
-
 
 
 
@@ -515,6 +547,7 @@ class GitHubTransport {
     owner;
     repo;
     octokit;
+    options;
     token;
     policy;
     timeoutMs;
@@ -528,14 +561,25 @@ class GitHubTransport {
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.downloadTimeoutMs = options.downloadTimeoutMs ?? 300_000;
         this.sleep = options.sleep ?? realSleep;
-        const silent = () => undefined;
-        // getOctokit brings the runner's proxy-aware fetch (HTTPS_PROXY / NO_PROXY); the base URL is always
-        // passed explicitly because @actions/github otherwise uses GITHUB_API_URL as read at import time.
-        this.octokit = (0,github/* getOctokit */.Q)(options.token, {
-            baseUrl: options.apiUrl.replace(/\/+$/, ''),
-            userAgent: options.userAgent ?? 'contexta-gate',
-            log: { debug: silent, info: silent, warn: silent, error: silent },
+        this.options = options;
+    }
+    /**
+     * Octokit, created on the first request. `@actions/github` is imported only then: importing it
+     * parses the event payload, and a broken payload must be reported by the action's own context
+     * reader (file and JSON problem), not thrown from an import.
+     */
+    client() {
+        this.octokit ??= __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351)).then(({ getOctokit }) => {
+            const silent = () => undefined;
+            // getOctokit brings the runner's proxy-aware fetch (HTTPS_PROXY / NO_PROXY); the base URL is
+            // always passed explicitly because @actions/github otherwise uses GITHUB_API_URL as read at import.
+            return getOctokit(this.options.token, {
+                baseUrl: this.options.apiUrl.replace(/\/+$/, ''),
+                userAgent: this.options.userAgent ?? 'contexta-gate',
+                log: { debug: silent, info: silent, warn: silent, error: silent },
+            });
         });
+        return this.octokit;
     }
     /** One request, its response validated against `schema`. */
     async call(route, params, schema) {
@@ -574,7 +618,8 @@ class GitHubTransport {
         for (let attempt = 1;; attempt++) {
             const signal = AbortSignal.timeout(this.timeoutMs);
             try {
-                const response = await this.octokit.request(route, {
+                const octokit = await this.client();
+                const response = await octokit.request(route, {
                     owner: this.owner,
                     repo: this.repo,
                     ...params,
@@ -604,13 +649,17 @@ class GitHubTransport {
             }
         }
     }
-    /** Downloads a signed blob URL (no Authorization) into a file, at most `maxBytes`. */
-    async downloadBlob(location, destinationFile, maxBytes) {
+    /**
+     * Downloads a signed blob URL (no Authorization) into a file, at most `maxBytes`; `refresh` asks
+     * for a new signed URL when storage refuses an expired one.
+     */
+    async downloadBlob(location, destinationFile, maxBytes, refresh) {
         return downloadBlob(location, destinationFile, {
             policy: this.policy,
             timeoutMs: this.downloadTimeoutMs,
             maxBytes,
             sleep: this.sleep,
+            ...(refresh ? { refresh } : {}),
         });
     }
     contextOf(route, params, failure) {
@@ -645,6 +694,7 @@ class GitHubTransport {
 
 
 
+const ANNOTATIONS_PER_REQUEST = 50;
 const DEFAULT_LIST_LIMIT = 100;
 const MAX_LIST_LIMIT = 1000;
 const DEFAULT_MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024;
@@ -679,6 +729,20 @@ class GitHubClient {
             query.exclude_pull_requests = filters.excludePullRequests;
         return this.http.paginate('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', query, workflowRunListSchema, (page) => page.workflow_runs, limit);
     }
+    /** A workflow by id or file name (`ml.yml`); null when the repository has no such workflow. */
+    async getWorkflow(workflow) {
+        try {
+            return await this.http.call('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}', { workflow_id: workflow }, workflowSchema);
+        }
+        catch (error) {
+            if (error instanceof GitHubNotFoundError)
+                return null;
+            throw error;
+        }
+    }
+    async getRepository() {
+        return this.http.call('GET /repos/{owner}/{repo}', {}, repositorySchema);
+    }
     async getWorkflowRun(runId) {
         return this.http.call('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { run_id: runId }, workflowRunSchema);
     }
@@ -692,26 +756,31 @@ class GitHubClient {
     }
     /**
      * Downloads an artifact's zip to `destinationFile` (streamed, at most `maxBytes`). The API answers with
-     * a 302 to a short-lived blob URL, followed here without the token; 410 → ArtifactExpiredError.
+     * a 302 to a short-lived blob URL, followed here without the token; 410 → ArtifactExpiredError. When
+     * the signed URL has expired by the time a retry uses it, a fresh one is requested.
      */
     async downloadArtifactZip(artifactId, destinationFile, options = {}) {
+        const bytes = await this.http.downloadBlob(await this.signedArtifactUrl(artifactId), destinationFile, options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES, () => this.signedArtifactUrl(artifactId));
+        return { path: destinationFile, bytes };
+    }
+    async signedArtifactUrl(artifactId) {
         const route = 'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}';
+        const params = { artifact_id: artifactId, archive_format: 'zip' };
         let response;
         try {
-            response = await this.http.raw(route, { artifact_id: artifactId, archive_format: 'zip' }, { redirect: 'manual' });
+            response = await this.http.raw(route, params, { redirect: 'manual' });
         }
         catch (error) {
             if (error instanceof GitHubError && error.status === 410) {
-                throw new ArtifactExpiredError(artifactId, this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }, error));
+                throw new ArtifactExpiredError(artifactId, this.http.contextOf(route, params, error));
             }
             throw error;
         }
         const location = response.headers.location;
         if (response.status !== 302 || typeof location !== 'string') {
-            throw new GitHubResponseError(`expected a 302 redirect to the artifact blob, got ${response.status}`, this.http.contextOf(route, { artifact_id: artifactId, archive_format: 'zip' }));
+            throw new GitHubResponseError(`expected a 302 redirect to the artifact blob, got ${response.status}`, this.http.contextOf(route, params));
         }
-        const bytes = await this.http.downloadBlob(location, destinationFile, options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES);
-        return { path: destinationFile, bytes };
+        return location;
     }
     // ------------------------------------------------------------------ Comments and reviews
     /** All comments of an issue or PR, oldest first (every page, bounded at `limit`). */
@@ -758,7 +827,7 @@ class GitHubClient {
     }
     /** Open pull requests whose head is `owner:branch` (how a fork's PR is found from its branch). */
     async listPullsByHead(head) {
-        return this.http.list('GET /repos/{owner}/{repo}/pulls', { head, state: 'open' }, pullSchema, DEFAULT_LIST_LIMIT);
+        return this.http.list('GET /repos/{owner}/{repo}/pulls', { head, state: 'open' }, pullSimpleSchema, DEFAULT_LIST_LIMIT);
     }
     /** Timeline events of an issue or PR (who applied which label), oldest first. */
     async listIssueEvents(issueNumber, limit = MAX_LIST_LIMIT) {
@@ -878,12 +947,22 @@ function checkRunBody(input) {
             title: input.output.title,
             summary: truncate(input.output.summary, 65_535),
             ...(input.output.text === undefined ? {} : { text: truncate(input.output.text, 65_535) }),
+            ...(input.output.annotations === undefined
+                ? {}
+                : { annotations: input.output.annotations.slice(0, ANNOTATIONS_PER_REQUEST) }),
         };
     }
     return body;
 }
+/** Cuts on code points, so a surrogate pair is never split into a lone half. */
 function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+    if (text.length <= max)
+        return text;
+    let cut = max - 1;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return `${text.slice(0, cut)}…`;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -1191,9 +1270,20 @@ function formatSelector(selector) {
 const expected = (what) => ({ error: what });
 /** The keys that make a `metric` gate a threshold gate or a regression gate. */
 const THRESHOLD_LIMITS = ['min', 'max'];
-const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'];
+const REGRESSION_LIMITS = [
+    'max_drop',
+    'max_drop_pct',
+    'max_increase',
+    'max_increase_pct',
+    'max_drift',
+    'max_drift_pct',
+];
 const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
 const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
+const historyWindow = (description) => schemas/* int */.Whr(expected('a whole number from 2 to 100'))
+    .min(2, expected('a whole number from 2 to 100'))
+    .max(100, expected('a whole number from 2 to 100'))
+    .describe(description);
 const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
     .gt(0, expected('a number in (0, 0.5]'))
     .lte(0.5, expected('a number in (0, 0.5]'));
@@ -1230,7 +1320,10 @@ const WaiversSchema = schemas/* strictObject */.rej({
     trailers: schemas/* boolean */.zMY(expected('true or false'))
         .default(true)
         .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
-}, expected('a mapping with labels and trailers'));
+    self: schemas/* boolean */.zMY(expected('true or false'))
+        .default(false)
+        .describe("Let the pull request's author waive their own pull request's gates (label or trailer)."),
+}, expected('a mapping with labels, trailers and self'));
 const PolicySchema = schemas/* strictObject */.rej({
     unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
     missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
@@ -1264,7 +1357,8 @@ const PolicySchema = schemas/* strictObject */.rej({
     })
         .default({})
         .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
-    waivers: WaiversSchema.default({ labels: true, trailers: true }),
+    waivers: WaiversSchema.default({ labels: true, trailers: true, self: false }),
+    history: historyWindow('Runs of history a regression gate looks back over (max_drift, noise from history) unless it sets its own `history`.').default(20),
 }, expected('a mapping of policy settings'))
     .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
 const common = {
@@ -1293,6 +1387,9 @@ const RegressionGateSchema = schemas/* strictObject */.rej({
     max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
     max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
     max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
+    max_drift: nonNegative('Largest allowed cumulative worsening against the best value of the history window, in metric units (raw values, no significance).').optional(),
+    max_drift_pct: nonNegative('Largest allowed cumulative worsening against the best value of the history window, in % of that best value.').optional(),
+    history: historyWindow('Runs of history this gate looks back over (default policy.history).').optional(),
     direction: direction.optional().describe('Override of the metric direction.'),
     significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
         .optional()
@@ -1410,7 +1507,8 @@ function toPolicy(input) {
         bootstrapResamples: input.bootstrap_resamples,
         seed: input.seed,
         directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
-        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers },
+        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers, self: input.waivers.self },
+        history: input.history,
     };
 }
 /** The policy of a config that has no `policy` section. */
@@ -1442,14 +1540,17 @@ const DEFAULT_CONFIG = {
             minEffect: DEFAULT_POLICY.minEffect,
             slices: { mode: 'none' },
             samples: null,
+            maxDrift: null,
+            maxDriftPct: null,
+            history: DEFAULT_POLICY.history,
         },
     ],
 };
 const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
 const GATE_KINDS = Object.keys(GATE_SCHEMAS);
 const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
-const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
-    'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
+const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase, ' +
+    'max_increase_pct, max_drift or max_drift_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
 /** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
 function gateKind(raw, path, out) {
     const has = (key) => Object.hasOwn(raw, key);
@@ -1479,7 +1580,7 @@ function gateKind(raw, path, out) {
         if (regression.length > 0)
             return 'regression';
         if (unknown.length === 0) {
-            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct (regression gate)');
+            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct, max_drift, max_drift_pct (regression gate)');
         }
         return null;
     })();
@@ -1553,6 +1654,9 @@ function toGate(kind, input, policy, path, out) {
                 minEffect: g.min_effect ?? policy.minEffect,
                 slices: toSlices(g.slices),
                 samples: g.samples ?? null,
+                maxDrift: g.max_drift ?? null,
+                maxDriftPct: g.max_drift_pct ?? null,
+                history: g.history ?? policy.history,
             };
         }
         case 'evidence': {
@@ -1747,6 +1851,8 @@ async function loadConfigFile(path, options = {}) {
  */
 
 
+
+
 class ConfigLoadError extends Error {
     name = 'ConfigLoadError';
 }
@@ -1754,7 +1860,21 @@ function unwrap(result, source) {
     if (!result.ok) {
         throw new ConfigLoadError(`The gate config is invalid (${source}):\n${result.errors.map((error) => `  ${formatConfigError(error)}`).join('\n')}`);
     }
-    return { config: result.config, source, warnings: result.warnings };
+    return { config: result.config, source, warnings: result.warnings, notices: [] };
+}
+/** The status code (or message) that names why a read failed, e.g. `503` or `403`. */
+function failureReason(error) {
+    if (error instanceof GitHubError && error.status !== undefined)
+        return String(error.status);
+    return error instanceof Error ? error.message : String(error);
+}
+async function readLocal(file) {
+    try {
+        return await external_node_fs_.promises.readFile(file);
+    }
+    catch {
+        return null;
+    }
 }
 /** Which branch the config of this event must come from, or null for the checked-out tree. */
 function trustedConfigRef(settings, ctx) {
@@ -1772,40 +1892,44 @@ async function loadGateConfig(settings, ctx, github) {
     const ref = trustedConfigRef(settings, ctx);
     if (ref !== null) {
         const where = `base branch ${ref}: ${settings.configPath}`;
+        // Fail closed: a config we cannot read is never replaced by the laxer built-in defaults.
         if (!github) {
-            return {
-                config: DEFAULT_CONFIG,
-                source: 'built-in defaults',
-                warnings: [`Cannot read ${where} without API access; using the built-in default gates.`],
-            };
+            throw new ConfigLoadError(`could not read ${settings.configPath} from ${ref}: no github-token to read the base branch with`);
         }
         let content;
         try {
             content = await github.getFileContent(settings.configPath, ref);
         }
         catch (error) {
-            return {
-                config: DEFAULT_CONFIG,
-                source: 'built-in defaults',
-                warnings: [
-                    `Could not read ${where} (${error.message}); using the built-in default gates rather than the pull request's own config.`,
-                ],
-            };
+            throw new ConfigLoadError(`could not read ${settings.configPath} from ${ref}: ${failureReason(error)}. The gate does not fall back to the built-in defaults; re-run the job once GitHub answers${error instanceof GitHubPermissionError ? ' (the token needs contents: read)' : ''}.`);
         }
+        const local = ctx.pullRequest
+            ? await readLocal(external_node_path_default().resolve(ctx.workspaceDir, settings.configPath))
+            : null;
+        const changed = local !== null && (content === null || !local.equals(content))
+            ? [
+                `This pull request ${content === null ? 'adds' : 'changes'} ${settings.configPath}; the change applies after merge (or with allow-pr-config: true). This report uses ${content === null ? 'the built-in default gates' : `the config on ${ref}`}.`,
+            ]
+            : [];
         if (content === null) {
             return {
                 config: DEFAULT_CONFIG,
                 source: 'built-in defaults',
                 warnings: [`No ${settings.configPath} on ${ref}; using the built-in default gates.`],
+                notices: [`No ${settings.configPath} on ${ref}: the built-in default gates apply.`, ...changed],
             };
         }
-        return unwrap(parseConfig(content.toString('utf8'), settings.configPath), where);
+        const loaded = unwrap(parseConfig(content.toString('utf8'), settings.configPath), where);
+        return { ...loaded, notices: changed };
     }
     const file = external_node_path_default().resolve(ctx.workspaceDir, settings.configPath);
     const result = await loadConfigFile(file, { optional: true });
     const headNote = ctx.pullRequest ? ' (the pull request’s own, allow-pr-config: true)' : '';
-    const source = result.ok && result.config === DEFAULT_CONFIG ? 'built-in defaults' : `${settings.configPath}${headNote}`;
-    return unwrap(result, source);
+    const defaults = result.ok && result.config === DEFAULT_CONFIG;
+    const loaded = unwrap(result, defaults ? 'built-in defaults' : `${settings.configPath}${headNote}`);
+    return defaults
+        ? { ...loaded, notices: [`No ${settings.configPath}: the built-in default gates apply.`] }
+        : loaded;
 }
 
 ;// CONCATENATED MODULE: ./src/action/context.ts
@@ -1878,7 +2002,8 @@ function readPayload(path) {
         return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (error) {
-        throw new ContextError(`Cannot read the event payload at GITHUB_EVENT_PATH: ${error.message}`);
+        const what = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
+        throw new ContextError(`The event payload ${path} (GITHUB_EVENT_PATH) ${what}: ${error.message}. The runner writes this file; re-run the job, and if it persists report it with the workflow's trigger.`);
     }
 }
 function context_describeIssues(error, what) {
@@ -1952,6 +2077,7 @@ function readRunnerContext(env) {
         mergeGroup,
         workflowRun,
         runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
+        stepId: env.GITHUB_ACTION ?? '',
     };
 }
 
@@ -5581,8 +5707,300 @@ function evidenceGate(gate, inputs, judged) {
     return { checks, evidence };
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
+;// CONCATENATED MODULE: ./src/history/record.ts
+/**
+ * One run's compact history record: the finite overall and per-slice values of its stage and
+ * run-level metrics, with where the run came from. A record is one line of `history.jsonl` at the
+ * root of the evidence artifact, so each default-branch run carries the trend of the runs before it
+ * forward without any API call per earlier run.
+ */
+
+/** The file name inside the evidence artifact (and a workspace), at its root. */
+const HISTORY_FILE = 'history.jsonl';
+const HISTORY_VERSION = 1;
+/** Records kept per project: the artifact carries at most this many runs of each project. */
+const HISTORY_MAX_RUNS = 100;
+/** Series kept per record; a run logging more keeps the first ones in stage/key/slice order. */
+const HISTORY_MAX_SERIES = 200;
+/** A record line longer than this is not ours: it becomes a gap, never a parse. */
+const HISTORY_MAX_LINE_BYTES = 64 * 1024;
+const record_text = (max) => schemas/* string */.YjP().min(1).max(max);
+/** `[unit, stage, key, slice, value]`: unit is the metalab params label, null for Contexta runs. */
+const HistoryPoint = schemas/* tuple */.PVZ([
+    record_text(512).nullable(),
+    record_text(256).nullable(),
+    record_text(256),
+    record_text(256).nullable(),
+    schemas/* number */.aig().refine(Number.isFinite, 'a finite number'),
+]);
+const HistoryRecord = schemas/* strictObject */.rej({
+    v: schemas/* literal */.euz(HISTORY_VERSION),
+    project: record_text(256),
+    /** The run the values were read from (Contexta run ref, or the metalab store's first unit). */
+    run: record_text(512),
+    /** Workflow run id of the job that recorded it; null for runs read locally (`--history DIR`). */
+    runId: schemas/* number */.aig().int().positive().nullable(),
+    commit: schemas/* string */.YjP()
+        .regex(/^[0-9a-f]{7,64}$/)
+        .nullable(),
+    /** ISO 8601 instant: the run's recorded start, else when the job recorded it. */
+    time: iso/* datetime */.w$({ offset: true }),
+    /** Where a locally read record came from (the `--history` sub-directory); absent in the action. */
+    source: record_text(256).optional(),
+    metrics: schemas/* array */.YOg(HistoryPoint).max(HISTORY_MAX_SERIES),
+});
+/** Records in the order they were run: oldest first, ties by run id then run name. */
+function compareRecords(a, b) {
+    const ta = Date.parse(a.time);
+    const tb = Date.parse(b.time);
+    if (ta !== tb)
+        return ta - tb;
+    if ((a.runId ?? 0) !== (b.runId ?? 0))
+        return (a.runId ?? 0) - (b.runId ?? 0);
+    return a.run < b.run ? -1 : a.run > b.run ? 1 : 0;
+}
+/**
+ * How a record is named in a report: "run 1234 at abc1234 (2026-11-23)", or for a locally read run
+ * its directory and run ref. A run with no recorded time carries the epoch, which is not shown.
+ */
+function describeRecord(record) {
+    const day = Date.parse(record.time) === 0 ? null : record.time.slice(0, 10);
+    if (record.runId !== null) {
+        const at = record.commit === null ? '' : ` at ${record.commit.slice(0, 7)}`;
+        return `run ${record.runId}${at}${day === null ? '' : ` (${day})`}`;
+    }
+    const what = [record.run, day].filter((x) => x !== null).join(', ');
+    return record.source === undefined ? what : `${record.source} (${what})`;
+}
+
+;// CONCATENATED MODULE: ./src/history/series.ts
+/** The series' values in the last `window` records of its project (records that lack it are skipped). */
+function seriesPoints(records, series, window) {
+    const own = records.filter((r) => r.project === series.project).slice(-window);
+    const out = [];
+    for (const record of own) {
+        const point = record.metrics.find(([unit, stage, key, slice]) => unit === series.unit && stage === series.stage && key === series.key && slice === series.slice);
+        if (point)
+            out.push({ value: point[4], record });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gates/drift.ts
+
+
+
+
+function hasDriftLimit(gate) {
+    return gate.maxDrift !== null || gate.maxDriftPct !== null;
+}
+function driftLimitText(gate) {
+    return [
+        gate.maxDrift === null ? null : `max_drift ${gate.maxDrift}`,
+        gate.maxDriftPct === null ? null : `max_drift_pct ${gate.maxDriftPct} %`,
+    ]
+        .filter((x) => x !== null)
+        .join(', ');
+}
+/** The history series of a compared row: metalab units are keyed by their params label. */
+function rowSeries(unit, row) {
+    const metalab = unit.pair.candidate?.metalab !== undefined || unit.pair.baseline?.metalab !== undefined;
+    return {
+        project: unit.comparison.project,
+        unit: metalab ? unit.comparison.unit : null,
+        stage: row.stage,
+        key: row.key,
+        slice: row.slice,
+    };
+}
+function bestPoint(points, direction) {
+    return points.reduce((best, p) => direction === 'higher' ? (p.value > best.value ? p : best) : p.value < best.value ? p : best);
+}
+/**
+ * The drift row of one metric, or why it was not judged (no history, or none of the window's runs
+ * recorded this metric). `base` is the row's own facts (project, unit, metric, direction).
+ */
+function driftCheck(gate, history, unit, row, direction, located, base) {
+    const candidate = row.candidate;
+    if (history === null || candidate === null)
+        return { notJudged: located };
+    const points = seriesPoints(history, rowSeries(unit, row), gate.history);
+    if (points.length === 0)
+        return { notJudged: located };
+    const best = bestPoint(points, direction);
+    const worsening = direction === 'higher' ? best.value - candidate : candidate - best.value;
+    const slack = 64 * Number.EPSILON * Math.max(Math.abs(best.value), Math.abs(candidate));
+    const beyondAbs = gate.maxDrift !== null && worsening - gate.maxDrift > slack;
+    const beyondPct = gate.maxDriftPct !== null &&
+        (best.value === 0
+            ? worsening > slack
+            : worsening - (gate.maxDriftPct / 100) * Math.abs(best.value) > slack);
+    const limit = driftLimitText(gate);
+    const window = `the last ${points.length} run${points.length === 1 ? '' : 's'} of history`;
+    const from = `its best of ${window}, ${numbers_formatNumber(best.value)} in ${describeRecord(best.record)}`;
+    const moved = worsening > 0
+        ? `drifted ${formatChange(best.value, candidate)} from ${from}`
+        : `is ${numbers_formatNumber(candidate)}, ${direction === 'higher' ? 'at or above' : 'at or below'} ${from}`;
+    const outcome = beyondAbs || beyondPct ? 'fail' : 'pass';
+    const reason = outcome === 'fail' ? `${located} ${moved}, beyond ${limit}` : `${located} ${moved}, within ${limit}`;
+    return {
+        check: check({
+            ...base,
+            subject: 'max_drift',
+            baseline: best.value,
+            candidate,
+            delta: candidate - best.value,
+            relativeChange: best.value === 0 ? null : (candidate - best.value) / Math.abs(best.value),
+            direction,
+            limit,
+            n: null,
+            sampleKey: null,
+            pValue: null,
+            interval: null,
+            outcome,
+            reason,
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/student-t.ts
+/**
+ * Student's t distribution: the CDF through the regularised incomplete beta function (Lentz's
+ * continued fraction) and the quantile by bisection on it, enough for the small-sample intervals
+ * the history noise model needs (degrees of freedom from 1 up).
+ */
+
+function logGamma(x) {
+    // Lanczos approximation (g = 7, n = 9), accurate to ~15 digits for x > 0.
+    const c = [
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    ];
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    const z = x - 1;
+    let a = c[0];
+    const t = z + 7.5;
+    for (let i = 1; i < 9; i++)
+        a += c[i] / (z + i);
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function betaContinuedFraction(a, b, x) {
+    const tiny = 1e-300;
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    if (Math.abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= 300; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < 1e-15)
+            break;
+    }
+    return h;
+}
+/** I_x(a, b). */
+function regularizedBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    if (x < (a + 1) / (a + b + 2))
+        return (front * betaContinuedFraction(a, b, x)) / a;
+    return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+/** P(T ≤ t) for T ~ t(df). */
+function studentTCdf(t, df) {
+    const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+    return t >= 0 ? 1 - tail : tail;
+}
+/** The two-sided critical value t_{1−(1−confidence)/2, df}: 2.776 for 95 % and 4 degrees of freedom. */
+function studentTCritical(confidence, df) {
+    input_error_checkConfidence(confidence);
+    if (!Number.isInteger(df) || df < 1)
+        throw new RangeError(`degrees of freedom must be a whole number ≥ 1, got ${df}`);
+    const target = 1 - (1 - confidence) / 2;
+    let low = 0;
+    let high = 1;
+    while (studentTCdf(high, df) < target)
+        high *= 2;
+    for (let i = 0; i < 200 && high - low > 1e-12 * high; i++) {
+        const mid = (low + high) / 2;
+        if (studentTCdf(mid, df) < target)
+            low = mid;
+        else
+            high = mid;
+    }
+    return (low + high) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/gates/history-noise.ts
+
+
+
+
+const MIN_HISTORY_RUNS = 5;
+/** Null when the row has its own evidence of noise (replicates) or no history was given at all. */
+function historyNoise(history, window, unit, row, direction, alpha) {
+    if (history === null || row.candidate === null)
+        return null;
+    if (row.baselineReplicates.length > 1 || row.candidateReplicates.length > 1)
+        return null;
+    const values = seriesPoints(history, rowSeries(unit, row), window).map((p) => p.value);
+    const n = values.length;
+    if (n < MIN_HISTORY_RUNS) {
+        return {
+            kind: 'too-little',
+            n,
+            text: `no sample evidence and only ${n} run${n === 1 ? '' : 's'} of history (noise from history needs ${MIN_HISTORY_RUNS}): threshold applied to raw delta`,
+        };
+    }
+    const mean = values.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+    const half = studentTCritical(1 - alpha, n - 1) * sd * Math.sqrt(1 + 1 / n);
+    const low = mean - half;
+    const high = mean + half;
+    const c = row.candidate;
+    const within = direction === 'higher' ? c >= low : c <= high;
+    const range = `${numbers_formatNumber(low)} to ${numbers_formatNumber(high)}`;
+    return {
+        kind: 'noise',
+        n,
+        mean,
+        low,
+        high,
+        within,
+        text: `noise from history (${n} runs): ${within ? 'within' : 'outside'} the ${Math.round((1 - alpha) * 100)} % prediction interval ${range} around the mean ${numbers_formatNumber(mean)}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gates/kinds/regression.ts
 /** `kind: regression`: candidate against baseline, per direction, with an optional paired test. */
+
+
 
 
 
@@ -5652,6 +6070,7 @@ function regressionGate(gate, inputs, judged) {
     const neutral = new Set();
     const noLimit = new Set();
     const newMetrics = new Set();
+    const driftNotJudged = new Set();
     let ignored = 0;
     let noBaseline = 0;
     for (const unit of inputs.units) {
@@ -5674,9 +6093,17 @@ function regressionGate(gate, inputs, judged) {
                 neutral.add(row.key);
                 continue;
             }
+            if (hasDriftLimit(gate) && row.presence === 'both') {
+                const drift = driftCheck(gate, inputs.history, unit, row, direction, located, base);
+                if ('check' in drift)
+                    checks.push(drift.check);
+                else
+                    driftNotJudged.add(drift.notJudged);
+            }
             const limits = limitsFor(gate, direction);
             if (limits.text === null) {
-                noLimit.add(`${row.key} (${direction} is better)`);
+                if (!hasDriftLimit(gate))
+                    noLimit.add(`${row.key} (${direction} is better)`);
                 continue;
             }
             if (row.presence === 'baseline_only' || row.candidate === null) {
@@ -5731,6 +6158,9 @@ function regressionGate(gate, inputs, judged) {
                 continue;
             }
             let reason = `${what}, beyond ${limits.text}`;
+            const noise = gate.significance !== null && !(usable && sampleKey)
+                ? historyNoise(inputs.history, gate.history, unit, row, direction, gate.significance)
+                : null;
             if (gate.significance !== null && usable && sampleKey) {
                 tested.add(`${label} ↔ ${sampleKey}`);
                 const p = usable.test.pValue ?? 1;
@@ -5747,6 +6177,15 @@ function regressionGate(gate, inputs, judged) {
             }
             else if (usable && sampleKey) {
                 reason += ` (${testText(usable, sampleKey)})`;
+            }
+            else if (noise) {
+                reason += `; ${noise.text}`;
+                if (noise.kind === 'noise' && noise.within) {
+                    checks.push(check({ ...base, ...stats, n: noise.n, outcome: 'pass', reason }));
+                    continue;
+                }
+                if (noise.kind === 'too-little')
+                    rawDelta.add(label);
             }
             else {
                 rawDelta.add(label);
@@ -5772,6 +6211,9 @@ function regressionGate(gate, inputs, judged) {
         if (rawDelta.size > 0) {
             evidence.push(`no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`);
         }
+    }
+    if (driftNotJudged.size > 0) {
+        evidence.push(`${inputs.history === null ? 'no history given' : 'no history of'}: max_drift not judged for ${[...driftNotJudged].sort().join(', ')}`);
     }
     if (neutral.size > 0) {
         evidence.push(`neutral direction, reported but never failed: ${[...neutral].sort().join(', ')}`);
@@ -6239,6 +6681,13 @@ const GATE_REPORT_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/gates/waivers.ts
 
+/**
+ * Why a request from `who` is not trusted: the caller's reason ("signature not verified", "write
+ * access unverified: …") when it gave one, else the default — no write access.
+ */
+function distrustReason(who, distrust) {
+    return distrust ?? `${who} has no write access to the repository`;
+}
 const WAIVER_LABEL_PREFIX = 'gate-waive:';
 const TRAILER = /^gate-waive:[ \t]*(.*)$/gim;
 /** `<target>[@<slice>]: <reason>`; the target is a gate name or `<stage>/<metric>`. */
@@ -6251,6 +6700,9 @@ const TRAILER_VALUE = /^(?<target>[^:@]+?)(?:@(?<slice>[^:\s]+))?\s*:\s*(?<reaso
 function parseWaivers(requests, policy) {
     const accepted = [];
     const rejected = [];
+    const author = requests.prAuthor ?? null;
+    const selfWaiver = (who) => !policy.waivers.self && author !== null && who.toLowerCase() === author.toLowerCase();
+    const selfReason = (who) => `${who} is the pull request's author; authors cannot waive their own gates unless policy.waivers.self is true`;
     for (const label of requests.labels ?? []) {
         if (!label.name.toLowerCase().startsWith(WAIVER_LABEL_PREFIX))
             continue;
@@ -6258,8 +6710,10 @@ function parseWaivers(requests, policy) {
         const reject = (reason) => rejected.push({ text: label.name, source: 'label', grantedBy: label.grantedBy, reason });
         if (!policy.waivers.labels)
             reject('label waivers are disabled by policy.waivers.labels');
+        else if (selfWaiver(label.grantedBy))
+            reject(selfReason(label.grantedBy));
         else if (!label.trusted)
-            reject(`${label.grantedBy} has no write access to the repository`);
+            reject(distrustReason(label.grantedBy, label.distrust));
         else if (target === '')
             reject('the label names no gate ("gate-waive:<gate name>")');
         else {
@@ -6279,8 +6733,10 @@ function parseWaivers(requests, policy) {
             const value = TRAILER_VALUE.exec(match[1].trim());
             if (!policy.waivers.trailers)
                 reject('trailer waivers are disabled by policy.waivers.trailers');
+            else if (selfWaiver(commit.author))
+                reject(selfReason(commit.author));
             else if (!commit.trusted)
-                reject(`${commit.author} has no write access to the repository`);
+                reject(distrustReason(commit.author, commit.distrust));
             else if (!value?.groups) {
                 reject('expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"');
             }
@@ -6339,12 +6795,52 @@ function applyWaivers(results, waivers, refresh) {
     return { results: out, unused: waivers.filter((w) => !used.has(w)) };
 }
 
+;// CONCATENATED MODULE: ./src/engine/trends.ts
+
+
+
+/** Charts stay readable: a comment has room for a handful of lines, not every metric. */
+const MAX_TRENDS = 8;
+function metricTrends(history, units, gates, window) {
+    if (history === null)
+        return [];
+    const trends = new Map();
+    for (const gate of gates) {
+        if (gate.kind !== 'regression' && gate.kind !== 'threshold')
+            continue;
+        for (const c of gate.checks) {
+            if (c.metric === null || c.candidate === null)
+                continue;
+            const id = [c.project, c.unit, c.stage ?? '', c.metric, c.slice ?? ''].join('\u0000');
+            if (trends.has(id))
+                continue;
+            const unit = units.find((u) => u.comparison.project === c.project && u.comparison.unit === c.unit);
+            if (!unit)
+                continue;
+            const points = seriesPoints(history, rowSeries(unit, { stage: c.stage, key: c.metric, slice: c.slice }), window);
+            if (points.length === 0)
+                continue;
+            trends.set(id, {
+                project: c.project,
+                unit: c.unit,
+                stage: c.stage,
+                metric: c.metric,
+                slice: c.slice,
+                values: [...points.map((p) => p.value), c.candidate],
+                runs: [...points.map((p) => describeRecord(p.record)), 'this run'],
+            });
+        }
+    }
+    return [...trends.values()].slice(0, MAX_TRENDS);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 /**
  * The gate engine: baseline and candidate evidence plus a gate config in, a `GateReport` out. Pure —
  * no environment, no network, no clock — so the action, the CLI and the tests all get the same answer
  * from the same evidence.
  */
+
 
 
 
@@ -6502,6 +6998,7 @@ function judgeRuns(input) {
         diagnostics,
         baselineGaps,
         candidateGaps,
+        history: input.history ?? null,
     });
     const parsed = parseWaivers(input.waivers ?? {}, policy);
     const messages = new Map(config.gates.map((g) => [g.name, g.message]));
@@ -6544,6 +7041,7 @@ function judgeRuns(input) {
         notes,
         nextSteps: nextSteps(gates, findings, verdict),
         context: input.context ?? {},
+        trends: metricTrends(input.history ?? null, units, gates, policy.history),
     };
 }
 
@@ -7280,7 +7778,72 @@ function nextStepsSection(report) {
     return section('Recommended next steps', rows, { fold: false });
 }
 
+;// CONCATENATED MODULE: ./src/format/sparkline.ts
+/**
+ * A trend in one table cell: `▇▇▆▆▅▅▄▃` for values oldest first, scaled between their own minimum
+ * and maximum (a flat series is a flat line). Non-finite values are gaps (a space), so a hole in the
+ * evidence stays visible.
+ */
+const BARS = '▁▂▃▄▅▆▇█';
+function sparkline(values) {
+    const finite = values.filter(Number.isFinite);
+    if (finite.length === 0)
+        return '';
+    const min = Math.min(...finite);
+    const max = Math.max(...finite);
+    const span = max - min;
+    return values
+        .map((v) => {
+        if (!Number.isFinite(v))
+            return ' ';
+        if (span === 0)
+            return BARS[3];
+        return BARS[Math.min(BARS.length - 1, Math.floor(((v - min) / span) * BARS.length))];
+    })
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown/trend.ts
+
+
+
+function trendOf(report, comparison, delta) {
+    return (report.trends?.find((t) => t.project === comparison.project &&
+        t.unit === comparison.unit &&
+        t.stage === delta.stage &&
+        t.metric === delta.key &&
+        t.slice === delta.slice) ?? null);
+}
+/** ` ▇▆▅▄` after a candidate value: the history window then this run; empty without history. */
+function trendSuffix(report, comparison, delta) {
+    const trend = delta.batch === null ? trendOf(report, comparison, delta) : null;
+    return trend && trend.values.length > 1 ? ` ${sparkline(trend.values)}` : '';
+}
+// Inside a mermaid block nothing is markdown, but a quote, backtick or line break from an untrusted
+// metric name could end the string or the fence.
+const quote = (text) => `"${text.replace(/["\\`<>\r\n]/g, '')}"`;
+/**
+ * One chart per trend (each metric on its own scale), newest run last. Empty without history; the
+ * job summary renders mermaid, the PR comment stays a table.
+ */
+function trendChart(report) {
+    const trends = (report.trends ?? []).filter((t) => t.values.length > 1);
+    if (trends.length === 0)
+        return '';
+    const out = ['', '### Trend over the history window', ''];
+    for (const t of trends) {
+        const label = numbers_metricLabel(t.stage, t.metric, t.slice);
+        const min = Math.min(...t.values);
+        const max = Math.max(...t.values);
+        const pad = max === min ? Math.abs(max) * 0.01 || 1 : (max - min) * 0.1;
+        const axis = t.values.map((_, i) => i === t.values.length - 1 ? 'this run' : `-${t.values.length - 1 - i}`);
+        out.push('```mermaid', 'xychart-beta', `  title ${quote(`${t.project}: ${label}`)}`, `  x-axis [${axis.map(quote).join(', ')}]`, `  y-axis ${quote(t.metric)} ${numbers_formatNumber(min - pad).replace(/,/g, '')} --> ${numbers_formatNumber(max + pad).replace(/,/g, '')}`, `  line [${t.values.map((v) => String(v)).join(', ')}]`, '```', '', `Oldest to newest: ${escapeText(t.runs.join(' · '), { maxLength: 4000 })}`, '');
+    }
+    return out.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown/metrics.ts
+
 
 
 
@@ -7300,7 +7863,7 @@ function metricCells(ctx, comparison, delta) {
     ];
     if (delta.slice !== null)
         cells.push(code(delta.slice));
-    cells.push(numbers_formatNumber(delta.baseline), numbers_formatNumber(delta.candidate), numbers_formatDifference(delta.delta, delta.relativeChange), stats === '' ? '—' : stats, evidenceFlags(delta, change));
+    cells.push(numbers_formatNumber(delta.baseline), `${numbers_formatNumber(delta.candidate)}${trendSuffix(ctx.report, comparison, delta)}`, numbers_formatDifference(delta.delta, delta.relativeChange), stats === '' ? '—' : stats, evidenceFlags(delta, change));
     if (ctx.withUnit)
         cells.unshift(code(comparison.unit));
     return cells;
@@ -7782,6 +8345,7 @@ function topDeltas(report, index, limit) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/index.ts
+
 
 
 
@@ -12450,6 +13014,29 @@ async function safeUnzip(zipPath, destination, limitOverrides = {}) {
 
 
 
+
+
+/**
+ * Evidence from a run of untrusted code (a fork's pull request) gets tighter caps than our own
+ * runs' evidence: an attacker picks its size and shape.
+ */
+const UNTRUSTED_ZIP_BYTES = 256 * 1024 * 1024;
+const UNTRUSTED_UNZIP_LIMITS = {
+    ...DEFAULT_UNZIP_LIMITS,
+    maxEntries: 5_000,
+    maxEntryBytes: 256 * 1024 * 1024,
+    maxTotalBytes: 1024 * 1024 * 1024,
+    maxRatio: 100,
+};
+class ArtifactDigestError extends Error {
+    name = 'ArtifactDigestError';
+}
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
 class ArtifactUploadError extends Error {
     name = 'ArtifactUploadError';
 }
@@ -12480,7 +13067,7 @@ class ArtifactTransfer {
     }
     async client() {
         if (!this.artifactClient) {
-            const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.bind(__webpack_require__, 9645));
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
             this.artifactClient = new DefaultArtifactClient();
         }
         return this.artifactClient;
@@ -12535,15 +13122,27 @@ class ArtifactTransfer {
      * Downloads artifact `artifactId` (any run of this repository) and extracts it safely into
      * `destination`, which must be empty or absent. Throws ArtifactExpiredError (410), GitHub errors, or
      * ZipArchiveError for a corrupt archive; unsafe entries are skipped and listed in `rejected`.
+     * `trusted: false` (a fork's evidence) applies the tighter UNTRUSTED_* caps; `digest` (GitHub's
+     * `sha256:<hex>` of the zip, when it gives one) must match what was downloaded.
      */
     async downloadArtifact(artifactId, destination, options = {}) {
+        const untrusted = options.trusted === false;
+        const maxZipBytes = options.maxZipBytes ?? (untrusted ? UNTRUSTED_ZIP_BYTES : undefined);
+        const limits = untrusted ? { ...UNTRUSTED_UNZIP_LIMITS, ...options.limits } : options.limits;
         const scratch = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'contexta-artifact-'));
         try {
             const zipPath = external_node_path_default().join(scratch, `${artifactId}.zip`);
             const { bytes } = await this.github.downloadArtifactZip(artifactId, zipPath, {
-                ...(options.maxZipBytes === undefined ? {} : { maxBytes: options.maxZipBytes }),
+                ...(maxZipBytes === undefined ? {} : { maxBytes: maxZipBytes }),
             });
-            const extracted = await safeUnzip(zipPath, destination, options.limits);
+            const expected = /^sha256:([0-9a-f]{64})$/i.exec(options.digest ?? '')?.[1]?.toLowerCase();
+            if (expected) {
+                const actual = await sha256File(zipPath);
+                if (actual !== expected) {
+                    throw new ArtifactDigestError(`artifact ${artifactId} does not match its digest: GitHub recorded sha256:${expected}, the download is sha256:${actual}`);
+                }
+            }
+            const extracted = await safeUnzip(zipPath, destination, limits);
             return { ...extracted, directory: external_node_path_default().resolve(destination), zipBytes: bytes };
         }
         finally {
@@ -12578,6 +13177,9 @@ async function inspectRun(ctx, run) {
         ctx.skipped.push({ runId: run.id, headSha: run.head_sha, reason, detail });
         return null;
     };
+    if (ctx.query.expiredRunIds?.includes(run.id)) {
+        return skip('artifact-expired', `run ${run.id}'s artifact expired between listing and download`);
+    }
     const headRepo = run.head_repository?.full_name;
     if (headRepo !== ctx.trustedRepo) {
         return skip('fork', `run ${run.id} was built from ${headRepo ?? 'a deleted repository'}, not ${ctx.trustedRepo}; ` +
@@ -12742,6 +13344,14 @@ async function findDeployedBaseline(client, query) {
         limit: query.maxDeployments ?? 30,
     });
     for (const deployment of deployments) {
+        if (query.creator !== undefined && deployment.creator?.login !== query.creator) {
+            skipped.push({
+                deploymentId: deployment.id,
+                reason: 'untrusted-deployment',
+                detail: `deployment ${deployment.id} was created by ${deployment.creator?.login ?? 'an unknown account'}, not ${query.creator}`,
+            });
+            continue;
+        }
         const [latest] = await client.listDeploymentStatuses(deployment.id);
         if (latest?.state !== 'success') {
             skipped.push({
@@ -12771,6 +13381,15 @@ async function findDeployedBaseline(client, query) {
         if (run.head_repository?.full_name !== trustedRepo) {
             return none('deployed-run-missing', `run ${runId} promoted to '${query.environment}' was built from ` +
                 `${run.head_repository?.full_name ?? 'a deleted repository'}, not ${trustedRepo}`);
+        }
+        if (query.branch !== undefined && (run.event !== 'push' || run.head_branch !== query.branch)) {
+            skipped.push({
+                deploymentId: deployment.id,
+                runId,
+                reason: 'untrusted-deployment',
+                detail: `deployment ${deployment.id} was promoted by a '${run.event}' run on ${run.head_branch ?? 'no branch'}, not a push to ${query.branch}`,
+            });
+            continue;
         }
         const artifacts = (await client.listRunArtifacts(runId, query.artifactName)).filter((a) => artifactId === undefined ? a.name === query.artifactName : a.id === artifactId);
         const artifact = artifacts[0];
@@ -12813,6 +13432,130 @@ function parsePayload(payload) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/history/store.ts
+/**
+ * `history.jsonl`: reading it back (every line validated; a bad line is an evidence gap, never a
+ * crash and never a silently trusted value), appending this run and bounding it. The bound is per
+ * project — `HISTORY_MAX_RUNS` records of at most `HISTORY_MAX_SERIES` values each — so the file
+ * stays the same size after a thousand pushes as after a hundred.
+ */
+
+
+
+/** A history file over this many bytes was not written by us (the bound keeps ours far smaller). */
+const HISTORY_MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_LISTED_GAPS = 20;
+function firstIssue(error) {
+    const issue = error.issues[0];
+    if (!issue)
+        return 'not a history record';
+    const at = issue.path.map(String).join('.');
+    return `${at === '' ? 'record' : at}: ${issue.message}`;
+}
+/** Parses the text of a history file; `file` only labels the gaps. */
+function parseHistory(text, file = HISTORY_FILE) {
+    const records = [];
+    const gaps = [];
+    let bad = 0;
+    const gap = (line, code, message) => {
+        bad++;
+        if (bad <= MAX_LISTED_GAPS)
+            gaps.push({ code, severity: 'warning', file, line, message });
+    };
+    const lines = text.split('\n');
+    lines.forEach((raw, index) => {
+        const line = index + 1;
+        const trimmed = raw.replace(/\r$/, '');
+        if (trimmed.trim() === '')
+            return;
+        if (Buffer.byteLength(trimmed, 'utf8') > HISTORY_MAX_LINE_BYTES) {
+            gap(line, 'line_too_long', `history line longer than ${HISTORY_MAX_LINE_BYTES} bytes; not used`);
+            return;
+        }
+        const parsed = parseJsonText(trimmed, 8);
+        if (!parsed.ok) {
+            gap(line, 'invalid_json_line', 'history line is not valid JSON; not used');
+            return;
+        }
+        const record = HistoryRecord.safeParse(parsed.value);
+        if (!record.success) {
+            gap(line, 'record_invalid', `history line is not a version-1 history record (${firstIssue(record.error)}); not used`);
+            return;
+        }
+        records.push(record.data);
+    });
+    if (bad > MAX_LISTED_GAPS) {
+        gaps.push({
+            code: 'record_invalid',
+            severity: 'warning',
+            file,
+            message: `${bad - MAX_LISTED_GAPS} more history lines were not used`,
+            count: bad - MAX_LISTED_GAPS,
+        });
+    }
+    return { records: records.sort(compareRecords), gaps };
+}
+/**
+ * Reads a history file; null when there is none (a chain that starts here). A file that cannot be
+ * used as a whole is one gap and an empty history.
+ */
+async function readHistoryFile(path, file = HISTORY_FILE) {
+    let info;
+    try {
+        info = await external_node_fs_.promises.lstat(path);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        return { records: [], gaps: [unusable(file, `cannot be read (${error.message})`)] };
+    }
+    if (!info.isFile())
+        return { records: [], gaps: [unusable(file, 'is not a regular file')] };
+    if (info.size > HISTORY_MAX_FILE_BYTES) {
+        return {
+            records: [],
+            gaps: [unusable(file, `is ${info.size} bytes, over the ${HISTORY_MAX_FILE_BYTES}-byte bound`)],
+        };
+    }
+    return parseHistory(await external_node_fs_.promises.readFile(path, 'utf8'), file);
+}
+function unusable(file, why) {
+    return {
+        code: 'file_unreadable',
+        severity: 'warning',
+        file,
+        message: `${file} ${why}; the history restarts from this run`,
+    };
+}
+/**
+ * The history with this run's records added, bounded to the last `maxRuns` records of each project
+ * and ordered oldest first. A record with the same project and run id replaces the earlier one (a
+ * re-run of a job records its run once).
+ */
+function appendHistory(records, added, maxRuns = HISTORY_MAX_RUNS) {
+    const same = (a, b) => a.project === b.project && a.runId !== null && a.runId === b.runId;
+    const kept = records.filter((r) => !added.some((a) => same(a, r)));
+    const all = [...kept, ...added].sort(compareRecords);
+    const perProject = new Map();
+    const out = [];
+    for (let i = all.length - 1; i >= 0; i--) {
+        const record = all[i];
+        const count = perProject.get(record.project) ?? 0;
+        if (count >= maxRuns)
+            continue;
+        perProject.set(record.project, count + 1);
+        out.push(record);
+    }
+    return out.reverse();
+}
+function serializeHistory(records) {
+    return records.map((r) => `${JSON.stringify(r)}\n`).join('');
+}
+/** Only the records of one project: several projects share one artifact, never one series. */
+function projectHistory(history, project) {
+    return (history?.records ?? []).filter((r) => r.project === project);
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -12967,6 +13710,27 @@ function redactVariableNames(names) {
     if (redacted > 0)
         kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
     return kept;
+}
+/**
+ * Anything shaped like a GitHub token: personal (`ghp_`), OAuth (`gho_`), user-to-server (`ghu_`),
+ * installation (`ghs_`), refresh (`ghr_`) and fine-grained (`github_pat_`) tokens.
+ */
+// No word boundary before: a token glued to a metric name (`loss_ghp_…`) is still a token. The
+// optional backslash catches the Markdown-escaped form (`ghp\_…`) a renderer may have produced.
+const GITHUB_TOKEN = /(?<![A-Za-z0-9])(?:gh[pousr]\\?_[A-Za-z0-9]{16,255}|github\\?_pat\\?_[A-Za-z0-9_\\]{20,255})/g;
+const REDACTED_TOKEN = '[redacted token]';
+/**
+ * Replaces the given secrets (the job's own token, whatever its shape) and every GitHub-token-shaped
+ * string with `[redacted token]`. Applied to text that came from evidence before it is written
+ * anywhere a person or another job can read it.
+ */
+function redactTokens(text, secrets = []) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length >= 8)
+            out = out.split(secret).join(REDACTED_TOKEN);
+    }
+    return out.replace(GITHUB_TOKEN, REDACTED_TOKEN);
 }
 
 ;// CONCATENATED MODULE: ./src/contexta/ledger-rows.ts
@@ -13697,6 +14461,8 @@ async function promote(github, request, duckdb = null) {
 
 
 
+
+
 function none(description, skipped = []) {
     return {
         evidence: null,
@@ -13707,6 +14473,7 @@ function none(description, skipped = []) {
         deploymentId: null,
         description,
         skipped,
+        history: null,
     };
 }
 function describeAge(ms) {
@@ -13732,12 +14499,14 @@ async function downloadEvidence(env, github, artifact) {
                 message: `baseline artifact entry '${rejected.name}' was not extracted: ${rejected.reason}`,
             });
         }
-        return { evidence };
+        const history = await readHistoryFile(external_node_path_default().join(dir, HISTORY_FILE));
+        return { evidence, history };
     }
     catch (error) {
         if (error instanceof ArtifactExpiredError) {
             return {
                 problem: `artifact '${artifact.name}' (${artifact.id}) has expired: it can no longer be downloaded`,
+                expired: true,
             };
         }
         if (error instanceof ZipArchiveError) {
@@ -13760,6 +14529,24 @@ function describePromotion(promotion, runId, shortSha, ageMs) {
     const forced = promotion.forced ? '; that promotion was forced past a failing gate' : '';
     return `the last successful promotion to ${promotion.environment}: deployment ${promotion.deploymentId}${what}${when}, from run ${runId} at ${shortSha} (${describeAge(ageMs)})${forced}`;
 }
+/** How many times a run whose artifact expired after listing is replaced by the next candidate. */
+const MAX_EXPIRED_RETRIES = 3;
+/**
+ * Finds the baseline run and downloads its evidence; when the artifact expired between the listing
+ * and the download (410), the search runs again without that run, so the next candidate is used.
+ */
+async function findAndDownload(env, github, query) {
+    const expiredRunIds = [];
+    for (;;) {
+        const result = await findBaseline(github, { ...query, expiredRunIds });
+        const resolved = await fromFound(env, github, result);
+        if (!resolved.expiredRunId || expiredRunIds.length >= MAX_EXPIRED_RETRIES) {
+            const { expiredRunId: _expired, ...baseline } = resolved;
+            return baseline;
+        }
+        expiredRunIds.push(resolved.expiredRunId);
+    }
+}
 async function fromFound(env, github, result) {
     if (result.none) {
         const skipped = skippedLines(result.skipped);
@@ -13770,8 +14557,10 @@ async function fromFound(env, github, result) {
     }
     const downloaded = await downloadEvidence(env, github, result.artifact);
     const skipped = skippedLines(result.skipped);
-    if ('problem' in downloaded)
-        return none(`No baseline: ${downloaded.problem}`, skipped);
+    if ('problem' in downloaded) {
+        const expired = downloaded.expired && result.source !== 'deployment' ? { expiredRunId: result.run.id } : {};
+        return { ...none(`No baseline: ${downloaded.problem}`, skipped), ...expired };
+    }
     const run = result.run;
     const short = run.head_sha.slice(0, 7);
     let where;
@@ -13795,6 +14584,7 @@ async function fromFound(env, github, result) {
         deploymentId: result.deploymentId ?? null,
         description,
         skipped,
+        history: downloaded.history,
     };
 }
 async function currentWorkflow(ctx, github) {
@@ -13810,15 +14600,24 @@ async function auto(env, github, artifactName) {
         const pr = ctx.pullRequest;
         const comparison = await github.compareCommits(pr.baseSha, pr.headSha);
         const mergeBaseSha = comparison.merge_base_commit.sha;
-        return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: pr.baseRef, mergeBaseSha }));
+        return findAndDownload(env, github, { ...common, baseBranch: pr.baseRef, mergeBaseSha });
     }
     if (ctx.mergeGroup) {
         // A merge queue gates like a push to the base branch: against the run at the queue's base.
         const group = ctx.mergeGroup;
-        return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: group.baseRef, mergeBaseSha: group.baseSha }));
+        return findAndDownload(env, github, {
+            ...common,
+            baseBranch: group.baseRef,
+            mergeBaseSha: group.baseSha,
+        });
     }
     const branch = ctx.ref.replace(/^refs\/heads\//, '');
-    return fromFound(env, github, await findBaseline(github, { ...common, baseBranch: branch, headSha: ctx.sha, currentRunId: ctx.runId }));
+    return findAndDownload(env, github, {
+        ...common,
+        baseBranch: branch,
+        headSha: ctx.sha,
+        currentRunId: ctx.runId,
+    });
 }
 async function explicitRun(env, github, runId) {
     const run = await github.getWorkflowRun(runId);
@@ -13843,6 +14642,7 @@ async function explicitRun(env, github, runId) {
         deploymentId: null,
         description: `run ${runId} at ${run.head_sha.slice(0, 7)} (given as baseline: run:${runId}; ${describeAge(Date.now() - Date.parse(run.created_at))})`,
         skipped: [],
+        history: downloaded.history,
     };
 }
 async function resolveBaseline(env) {
@@ -13853,7 +14653,8 @@ async function resolveBaseline(env) {
     if (spec.kind === 'path') {
         const resolved = external_node_path_default().resolve(ctx.workspaceDir, spec.path);
         const evidence = await openEvidence(resolved, env.read);
-        return { ...none(`the local workspace ${spec.path}`), evidence, source: 'path' };
+        const history = await readHistoryFile(external_node_path_default().join(resolved, HISTORY_FILE));
+        return { ...none(`the local workspace ${spec.path}`), evidence, source: 'path', history };
     }
     if (ctx.isGhes) {
         return none('No baseline: GitHub Enterprise Server has no artifact service for actions, so earlier runs cannot be searched; use `baseline: <path>` with a workspace produced in this job');
@@ -13871,10 +14672,131 @@ async function resolveBaseline(env) {
             environment: spec.environment,
             artifactName: settings.artifactName,
             task: PROMOTION_TASK,
+            creator: settings.commentAuthor,
+            branch: (await github.getRepository()).default_branch,
         });
         return fromFound(env, github, result);
     }
     return auto(env, github, settings.artifactName);
+}
+
+;// CONCATENATED MODULE: ./src/history/from-evidence.ts
+
+function points(unit, stage, series) {
+    return series
+        .filter((s) => s.batch === null && Number.isFinite(s.latest.value))
+        .map((s) => [unit, stage, s.key, s.slice, s.latest.value]);
+}
+function runPoints(run, unit) {
+    return [
+        ...points(unit, null, run.runMetrics),
+        ...run.stages.flatMap((stage) => points(unit, stage.name, stage.metrics)),
+    ];
+}
+const key = (p) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join('\u0000');
+function validTime(value) {
+    return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
+}
+/**
+ * The latest run of a Contexta project (the one a job just produced), or every unit of a metalab
+ * store keyed by its params label, so units of one store never mix in one series.
+ */
+function projectRecord(project, origin) {
+    if (project.runs.length === 0)
+        return null;
+    const metalab = project.runs.some((r) => r.metalab !== undefined);
+    const latest = project.runs.reduce((a, b) => (b.startedAt ?? '') > (a.startedAt ?? '') ||
+        ((b.startedAt ?? '') === (a.startedAt ?? '') && b.ref > a.ref)
+        ? b
+        : a);
+    const runs = metalab ? project.runs : [latest];
+    const seen = new Set();
+    const metrics = runs
+        .flatMap((run) => runPoints(run, metalab ? run.name : null))
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+        .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
+        .slice(0, HISTORY_MAX_SERIES);
+    const started = runs.map((r) => r.startedAt).find(validTime);
+    return {
+        v: HISTORY_VERSION,
+        project: project.name,
+        run: runs[0].ref,
+        runId: origin.runId,
+        commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
+        time: new Date(started ?? origin.recordedAt).toISOString(),
+        metrics,
+    };
+}
+function historyRecords(evidence, origin) {
+    return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
+}
+
+;// CONCATENATED MODULE: ./src/action/history.ts
+/**
+ * The history chain in the action. The previous history rides in the baseline artifact the job
+ * already downloads (no API call per earlier run); a push to the default branch of the repository
+ * itself appends this run and the upload carries `history.jsonl` at the artifact's root. Pull
+ * requests, merge queues and forks read history, never write it: their evidence is untrusted.
+ */
+
+
+
+
+
+
+const PushPayload = schemas/* object */.Ikc({
+    repository: schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP().min(1), fork: schemas/* boolean */.zMY().optional() }),
+});
+/** True for a push to the default branch of a repository that is not a fork. */
+function writesHistory(ctx, eventPath) {
+    if (ctx.eventName !== 'push' || ctx.pullRequest || ctx.mergeGroup || !eventPath)
+        return false;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+    }
+    catch {
+        return false;
+    }
+    const parsed = PushPayload.safeParse(payload);
+    if (!parsed.success || parsed.data.repository.fork === true)
+        return false;
+    return ctx.ref === `refs/heads/${parsed.data.repository.default_branch}`;
+}
+/** The earlier runs' records to judge against; null when the baseline carried no history. */
+function historyToJudge(baseline, project) {
+    if (!baseline.history)
+        return null;
+    return baseline.history.records.filter((r) => project === null || r.project === project);
+}
+/**
+ * Appends this run to the baseline's history and writes it at the workspace root. A missing chain
+ * (first run, expired artifact, a baseline without history) restarts the history, and the note says
+ * so.
+ */
+async function writeRunHistory(workspace, ctx, baseline, candidate, now) {
+    const earlier = baseline.history?.records ?? [];
+    const added = historyRecords(candidate, {
+        runId: ctx.runId,
+        commit: ctx.sha,
+        recordedAt: now.toISOString(),
+    });
+    const records = appendHistory(earlier, added);
+    const file = external_node_path_default().join(workspace, HISTORY_FILE);
+    await external_node_fs_.promises.writeFile(file, serializeHistory(records));
+    const projects = new Set(records.map((r) => r.project)).size;
+    const kept = `${records.length} record${records.length === 1 ? '' : 's'} of ${projects} project${projects === 1 ? '' : 's'}`;
+    let note;
+    if (baseline.history) {
+        note = `history: this run appended to ${HISTORY_FILE} (${kept}, the last 100 runs per project kept)`;
+    }
+    else if (baseline.evidence) {
+        note = `history restarted with this run: the baseline artifact holds no ${HISTORY_FILE} (${kept})`;
+    }
+    else {
+        note = `history restarted with this run: no earlier history could be fetched (${baseline.description}) (${kept})`;
+    }
+    return { file, note };
 }
 
 ;// CONCATENATED MODULE: ./src/action/ledger.ts
@@ -13917,6 +14839,23 @@ function onlyProject(evidence, project, origin = "Input 'project'") {
         throw new ProjectNotFoundError(`${origin}: no project '${project}' in ${evidence.source.root}; it holds ${evidence.projects.map((p) => `'${p.name}'`).join(', ')}.`);
     }
     return { ...evidence, projects };
+}
+
+;// CONCATENATED MODULE: ./src/action/redaction.ts
+/**
+ * The one place text leaves the action: every string that may carry evidence text passes through
+ * `redact` before it reaches a comment, review, summary, check run, annotation, output, status or
+ * report file, so neither the job's token nor anything shaped like a GitHub token is ever written.
+ */
+
+const secrets = [];
+/** Registers the job's token (whatever its shape) once, before anything is written. */
+function registerSecret(secret) {
+    if (secret && !secrets.includes(secret))
+        secrets.push(secret);
+}
+function redact(text) {
+    return redactTokens(text, secrets);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -14028,14 +14967,23 @@ function fingerprintMarker(fingerprint) {
 function reportFingerprint(parts) {
     return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
 }
+/** The first line of a body, without a trailing carriage return. */
+function firstLine(body) {
+    const end = body.indexOf('\n');
+    return (end < 0 ? body : body.slice(0, end)).replace(/\r$/, '');
+}
 /**
- * Only comments that carry our marker and were written by the identity we post as count as ours:
- * anyone can paste the marker into a comment of their own.
+ * A comment (or review) is ours only when its first line is exactly our marker and the identity we
+ * post as wrote it. A marker further down — quoted, or inside a code span of another report — and
+ * the same marker in any other account's comment (another bot's included) never count: anyone can
+ * paste the marker, and we must never edit or delete what someone else wrote.
  */
+function isOurs(body, authorLogin, marker, selfLogin) {
+    return selfLogin !== '' && authorLogin === selfLogin && firstLine(body) === marker;
+}
 function ourComments(existing, marker, selfLogin) {
     return existing
-        .filter((comment) => comment.body.includes(marker))
-        .filter((comment) => (selfLogin ? comment.authorLogin === selfLogin : comment.authorType === 'Bot'))
+        .filter((comment) => isOurs(comment.body, comment.authorLogin, marker, selfLogin))
         .sort((a, b) => a.id - b.id);
 }
 function planStickyComment(input) {
@@ -14075,14 +15023,16 @@ function planStickyComment(input) {
 
 
 
+
+
 /** GitHub rejects step summaries over 1 MiB; keep well under it. */
 const MAX_SUMMARY_BYTES = 900 * 1024;
 const CHECK_NAME = 'contexta-gate';
 async function writeReportFiles(dir, report, markdown) {
     await external_node_fs_.promises.mkdir(dir, { recursive: true });
     const files = { json: external_node_path_default().join(dir, 'report.json'), markdown: external_node_path_default().join(dir, 'report.md') };
-    await external_node_fs_.promises.writeFile(files.json, renderJson(report));
-    await external_node_fs_.promises.writeFile(files.markdown, markdown);
+    await external_node_fs_.promises.writeFile(files.json, redact(renderJson(report)));
+    await external_node_fs_.promises.writeFile(files.markdown, redact(markdown));
     return files;
 }
 function shouldFail(report, failOn) {
@@ -14103,29 +15053,45 @@ function reporting_failureLine(report) {
 }
 function setOutputs(report, files, baseline, extra) {
     const count = (outcome) => String(report.gates.filter((gate) => gate.outcome === outcome).length);
-    core/* setOutput */.uH('verdict', report.verdict);
-    core/* setOutput */.uH('exit-verdict', report.exit.outcome);
-    core/* setOutput */.uH('gates-failed', count('fail'));
-    core/* setOutput */.uH('gates-warned', count('warn'));
-    core/* setOutput */.uH('gates-passed', count('pass'));
-    core/* setOutput */.uH('evidence-gaps', String(report.gaps.candidate.length));
-    core/* setOutput */.uH('report-json', files.json);
-    core/* setOutput */.uH('report-markdown', files.markdown);
-    core/* setOutput */.uH('baseline-run-id', baseline.runId === null ? '' : String(baseline.runId));
-    core/* setOutput */.uH('baseline-run-url', baseline.runUrl ?? '');
-    core/* setOutput */.uH('baseline-source', baseline.source);
+    const output = (name, value) => core/* setOutput */.uH(name, redact(value));
+    output('verdict', report.verdict);
+    output('exit-verdict', report.exit.outcome);
+    output('gates-failed', count('fail'));
+    output('gates-warned', count('warn'));
+    output('gates-passed', count('pass'));
+    output('evidence-gaps', String(report.gaps.candidate.length));
+    output('report-json', files.json);
+    output('report-markdown', files.markdown);
+    output('baseline-run-id', baseline.runId === null ? '' : String(baseline.runId));
+    output('baseline-run-url', baseline.runUrl ?? '');
+    output('baseline-source', baseline.source);
     for (const [name, value] of Object.entries(extra))
-        core/* setOutput */.uH(name, value);
+        output(name, value);
+}
+/**
+ * The longest prefix of `text` that is at most `maxBytes` of UTF-8, cut between code points: never
+ * inside a surrogate pair or a multi-byte sequence.
+ */
+function cutToBytes(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        const size = Buffer.byteLength(char);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += char.length;
+    }
+    return text.slice(0, end);
 }
 async function writeJobSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    let body = markdown;
+    let body = redact(markdown);
     if (Buffer.byteLength(body) > MAX_SUMMARY_BYTES) {
-        body = `${Buffer.from(body)
-            .subarray(0, MAX_SUMMARY_BYTES)
-            .toString('utf8')
-            .replace(/\uFFFD+$/, '')}\n\n…(summary truncated at ${MAX_SUMMARY_BYTES} bytes; the full report is in the report-json output)\n`;
+        body = `${cutToBytes(body, MAX_SUMMARY_BYTES)}\n\n…(summary truncated at ${MAX_SUMMARY_BYTES} bytes; the full report is in the report-json output)\n`;
     }
     await core/* summary */.z.addRaw(body, true).write();
 }
@@ -14137,7 +15103,7 @@ function fingerprintOf(report) {
 }
 function renderComment(report, key, runUrl) {
     const body = renderMarkdown(report, { marker: key, runUrl });
-    return `${body}\n${fingerprintMarker(fingerprintOf(report))}\n`;
+    return redact(`${body}\n${fingerprintMarker(fingerprintOf(report))}\n`);
 }
 /**
  * Creates or updates the sticky comment, then looks again: when two runs of the same PR finish at
@@ -14151,10 +15117,9 @@ async function postStickyComment({ github, prNumber, key, runUrl }, report, sett
         id: c.id,
         body: c.body ?? '',
         authorLogin: c.user?.login ?? '',
-        authorType: c.user?.type ?? '',
     }));
     const plan = planStickyComment({
-        ours: ourComments(toExisting(existing), marker, null),
+        ours: ourComments(toExisting(existing), marker, settings.commentAuthor),
         when: settings.comment,
         failing: report.exit.outcome === 'fail',
         fingerprint: fingerprintOf(report),
@@ -14167,7 +15132,7 @@ async function postStickyComment({ github, prNumber, key, runUrl }, report, sett
         ? await github.updateComment(plan.commentId, body)
         : await github.createComment(prNumber, body);
     if (plan.action === 'create') {
-        const again = ourComments(toExisting(await github.listIssueComments(prNumber)), marker, null);
+        const again = ourComments(toExisting(await github.listIssueComments(prNumber)), marker, settings.commentAuthor);
         const keep = again[0];
         if (keep && keep.id !== posted.id) {
             await github.deleteComment(posted.id);
@@ -14184,7 +15149,7 @@ async function postStickyComment({ github, prNumber, key, runUrl }, report, sett
  * Review mode: REQUEST_CHANGES when the gate fails, COMMENT otherwise, and our own earlier change
  * request is dismissed once a later run passes so the review panel tells the truth.
  */
-async function postReview({ github, prNumber, key, runUrl }, report) {
+async function postReview({ github, prNumber, key, runUrl, headSha }, report, settings) {
     const body = renderComment(report, key, runUrl);
     const failing = report.exit.outcome === 'fail';
     const marker = markerComment(key);
@@ -14192,12 +15157,12 @@ async function postReview({ github, prNumber, key, runUrl }, report) {
     const review = await github.createReview(prNumber, {
         body,
         event: failing ? 'REQUEST_CHANGES' : 'COMMENT',
+        commitId: headSha,
     });
     if (!failing) {
         for (const earlier of reviews) {
             if (earlier.state === 'CHANGES_REQUESTED' &&
-                (earlier.body ?? '').includes(marker) &&
-                earlier.user?.type === 'Bot') {
+                isOurs(earlier.body ?? '', earlier.user?.login ?? '', marker, settings.commentAuthor)) {
                 await github.dismissReview(prNumber, earlier.id, 'contexta/gate: a later run of the gate passed.');
             }
         }
@@ -14209,7 +15174,7 @@ async function publishToPullRequest(target, report, settings) {
         return { url: null, note: 'comment: off' };
     if (settings.commentAs === 'review') {
         try {
-            return await postReview(target, report);
+            return await postReview(target, report, settings);
         }
         catch (error) {
             if (!(error instanceof GitHubPermissionError))
@@ -14219,19 +15184,59 @@ async function publishToPullRequest(target, report, settings) {
     }
     return postStickyComment(target, report, settings);
 }
-async function createCheckRun(github, report, headSha, runUrl, markdown) {
+/** One annotation per tripped gate, on the config file that declares the gates. */
+function checkAnnotations(report, file) {
+    const annotations = [];
+    for (const gate of report.gates) {
+        if (gate.outcome !== 'fail' && gate.outcome !== 'warn')
+            continue;
+        annotations.push({
+            path: file,
+            start_line: 1,
+            end_line: 1,
+            annotation_level: gate.outcome === 'fail' ? 'failure' : 'warning',
+            title: truncate(redact(`contexta/gate: ${gate.name}`), 255),
+            message: truncate(redact(gate.message), 64_000),
+        });
+    }
+    if (report.verdict === 'unknown') {
+        annotations.push({
+            path: file,
+            start_line: 1,
+            end_line: 1,
+            annotation_level: 'warning',
+            title: 'contexta/gate: verdict unknown',
+            message: truncate(redact(report.headline), 64_000),
+        });
+    }
+    return annotations;
+}
+/**
+ * The check run carries the annotations itself (workflow-command annotations are capped per step):
+ * the first 50 with the create call, the rest in updates of 50 each, as GitHub requires.
+ */
+async function createCheckRun(github, report, where) {
     const conclusion = report.exit.outcome === 'fail' ? 'failure' : report.exit.outcome === 'warn' ? 'neutral' : 'success';
-    await github.createCheckRun({
+    const output = {
+        title: truncate(redact(report.headline), 250),
+        summary: truncate(redact(where.markdown), 65_000),
+    };
+    const annotations = checkAnnotations(report, where.path);
+    const batches = [];
+    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    }
+    const [first = [], ...rest] = batches;
+    const created = await github.createCheckRun({
         name: CHECK_NAME,
-        headSha,
+        headSha: where.headSha,
         status: 'completed',
         conclusion,
-        detailsUrl: runUrl,
-        output: {
-            title: report.headline.slice(0, 250),
-            summary: markdown.length > 65_000 ? `${markdown.slice(0, 65_000)}\n…` : markdown,
-        },
+        detailsUrl: where.runUrl,
+        output: { ...output, annotations: first },
     });
+    for (const batch of rest)
+        await github.updateCheckRun(created.id, { output: { ...output, annotations: batch } });
 }
 
 ;// CONCATENATED MODULE: ./src/action/collect.ts
@@ -14317,7 +15322,9 @@ async function collectEvidenceFiles(root, limits = DEFAULT_COLLECT_LIMITS) {
 
 
 
-async function uploadEvidence(workspace, settings, ctx, github) {
+async function uploadEvidence(workspace, settings, ctx, github, 
+/** Files the job wrote inside the workspace for later runs (`history.jsonl`). */
+extraFiles = []) {
     if (ctx.isGhes) {
         return {
             artifactId: null,
@@ -14325,6 +15332,7 @@ async function uploadEvidence(workspace, settings, ctx, github) {
         };
     }
     const collected = await collectEvidenceFiles(workspace);
+    collected.files.push(...extraFiles.filter((file) => !collected.files.includes(file)));
     for (const skipped of collected.skipped)
         core/* info */.pq(`contexta/gate: not uploaded: ${skipped.file} (${skipped.reason})`);
     if (collected.files.length === 0)
@@ -14355,33 +15363,55 @@ async function uploadEvidence(workspace, settings, ctx, github) {
 
 ;// CONCATENATED MODULE: ./src/action/waivers.ts
 /**
- * Gathers waiver requests of a pull request and decides whom to trust: a waiver counts only when
- * the person who applied the label, or authored the commit carrying the trailer, has write access.
- * The engine then accepts or rejects each request and shows both in the report.
+ * Gathers waiver requests of a pull request and decides whom to trust. A label counts when the
+ * person who applied it has write access. A commit trailer counts only on a commit whose signature
+ * GitHub verified, for an account with write access: the author login GitHub shows for a commit
+ * comes from its e-mail, which anyone can set to a maintainer's. The engine then rejects the PR
+ * author's own requests unless `policy.waivers.self` is true, and shows every rejection with why.
  */
+
 
 const WRITE_LEVELS = new Set(['admin', 'maintain', 'write']);
 const waivers_TRAILER = /^gate-waive:/im;
+/** The PR a run judges: its own, or in a merge queue the PR being merged (from the queue's ref). */
+async function pullOf(github, ctx) {
+    if (ctx.pullRequest) {
+        return { number: ctx.pullRequest.number, labels: ctx.pullRequest.labels, author: ctx.pullRequest.author };
+    }
+    const number = ctx.mergeGroup?.prNumber;
+    if (!number)
+        return null;
+    const pull = await github.getPull(number);
+    return { number, labels: pull.labels.map((l) => l.name), author: pull.user?.login ?? null };
+}
 async function collectWaiverRequests(github, ctx) {
-    const pr = ctx.pullRequest;
+    const pr = await pullOf(github, ctx);
     if (!pr)
         return {};
     const permissions = new Map();
-    const trusted = async (login) => {
+    const standing = async (login) => {
         if (!login)
-            return false;
+            return { trusted: false, distrust: 'no GitHub account is attached to it' };
         const known = permissions.get(login);
-        if (known !== undefined)
+        if (known)
             return known;
-        let allowed = false;
+        let result;
         try {
-            allowed = WRITE_LEVELS.has((await github.getCollaboratorPermission(login)).permission);
+            const level = (await github.getCollaboratorPermission(login)).permission;
+            result = WRITE_LEVELS.has(level) ? { trusted: true } : { trusted: false };
         }
-        catch {
-            allowed = false;
+        catch (error) {
+            // 404: not a collaborator, so no write access. Anything else (5xx, 403) proves nothing.
+            result =
+                error instanceof GitHubNotFoundError
+                    ? { trusted: false }
+                    : {
+                        trusted: false,
+                        distrust: `write access of ${login} is unverified: the permission lookup failed (${error instanceof GitHubError && error.status !== undefined ? error.status : error.message})`,
+                    };
         }
-        permissions.set(login, allowed);
-        return allowed;
+        permissions.set(login, result);
+        return result;
     };
     const labels = [];
     const waiverLabels = pr.labels.filter((name) => name.toLowerCase().startsWith(WAIVER_LABEL_PREFIX));
@@ -14392,7 +15422,7 @@ async function collectWaiverRequests(github, ctx) {
                 .filter((event) => event.event === 'labeled' && event.label?.name === name)
                 .at(-1);
             const grantedBy = applied?.actor?.login ?? '';
-            labels.push({ name, grantedBy: grantedBy || 'unknown', trusted: await trusted(grantedBy) });
+            labels.push({ name, grantedBy: grantedBy || 'unknown', ...(await standing(grantedBy)) });
         }
     }
     const commits = [];
@@ -14400,13 +15430,19 @@ async function collectWaiverRequests(github, ctx) {
         if (!waivers_TRAILER.test(commit.commit.message))
             continue;
         const author = commit.author?.login ?? '';
-        commits.push({
-            message: commit.commit.message,
-            author: author || 'unknown',
-            trusted: await trusted(author),
-        });
+        const verification = commit.commit.verification;
+        const base = { message: commit.commit.message, author: author || 'unknown' };
+        if (!verification?.verified) {
+            commits.push({
+                ...base,
+                trusted: false,
+                distrust: `commit ${commit.sha.slice(0, 7)} is not signed with a signature GitHub verified (${verification?.reason ?? 'no signature'}), so its author cannot be known`,
+            });
+            continue;
+        }
+        commits.push({ ...base, ...(await standing(author)) });
     }
-    return { labels, commits };
+    return { labels, commits, prAuthor: pr.author };
 }
 
 ;// CONCATENATED MODULE: ./src/action/judge.ts
@@ -14429,6 +15465,8 @@ async function collectWaiverRequests(github, ctx) {
 
 
 
+
+
 /** Runs a GitHub call that is a nice-to-have: a missing permission becomes a notice, not a failure. */
 async function bestEffort(what, call) {
     try {
@@ -14436,29 +15474,38 @@ async function bestEffort(what, call) {
     }
     catch (error) {
         if (error instanceof GitHubPermissionError) {
-            core/* notice */.lm(`contexta/gate: skipped ${what}: ${error.message}`);
+            core/* notice */.lm(redact(`contexta/gate: skipped ${what}: ${error.message}`));
         }
         else {
-            core/* warning */.$e(`contexta/gate: ${what} failed: ${error.message}`);
+            core/* warning */.$e(redact(`contexta/gate: ${what} failed: ${error.message}`));
         }
         return null;
     }
 }
 function annotate(report, configSource) {
     for (const gate of report.gates) {
-        const title = `contexta/gate: ${gate.name}`;
+        const title = redact(`contexta/gate: ${gate.name}`);
         if (gate.outcome === 'fail')
-            core/* error */.z3(gate.message, { title });
+            core/* error */.z3(redact(gate.message), { title });
         else if (gate.outcome === 'warn')
-            core/* warning */.$e(gate.message, { title });
+            core/* warning */.$e(redact(gate.message), { title });
     }
     if (report.verdict === 'unknown')
-        core/* warning */.$e(report.headline, { title: 'contexta/gate: verdict unknown' });
-    core/* info */.pq(`contexta/gate: config from ${configSource}`);
+        core/* warning */.$e(redact(report.headline), { title: 'contexta/gate: verdict unknown' });
+    core/* info */.pq(redact(`contexta/gate: config from ${configSource}`));
+}
+/**
+ * One scratch directory per step: two gate steps in one job (a matrix of projects, or two configs)
+ * must not write their report.json over each other's.
+ */
+function stepDirName(ctx, settings) {
+    const safe = (text) => text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+    const step = ctx.stepId ? `-${safe(ctx.stepId)}` : '';
+    return `${ctx.runId}-${ctx.runAttempt}-${safe(settings.artifactName)}${step}`;
 }
 async function judge(input) {
     const { settings, ctx, github } = input;
-    const workDir = external_node_path_default().join(ctx.runnerTemp, 'contexta-gate', `${ctx.runId}-${ctx.runAttempt}`);
+    const workDir = external_node_path_default().join(ctx.runnerTemp, 'contexta-gate', stepDirName(ctx, settings));
     const duckdb = createDuckDbLoader(ctx.runnerTemp);
     const read = {
         ledger: createLedgerReader(duckdb),
@@ -14467,15 +15514,23 @@ async function judge(input) {
     };
     const loaded = await loadGateConfig(settings, ctx, github);
     for (const warning of loaded.warnings)
-        core/* warning */.$e(`contexta/gate: ${warning}`);
+        core/* warning */.$e(redact(`contexta/gate: ${warning}`));
     const workspace = input.candidatePath ?? external_node_path_default().resolve(ctx.workspaceDir, settings.workspace);
     const candidate = onlyProject(await openEvidence(workspace, read), settings.project);
-    const uploaded = github && settings.upload ? await uploadEvidence(workspace, settings, ctx, github) : null;
     const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
     if (baseline.evidence)
         baseline.evidence = onlyProject(baseline.evidence, settings.project);
+    if (baseline.evidence && baseline.history)
+        baseline.evidence.gaps.push(...baseline.history.gaps);
+    // The history is written before the upload so the artifact carries it; only trusted pushes write.
+    const history = github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
+        ? await writeRunHistory(workspace, ctx, baseline, candidate, new Date())
+        : null;
+    const uploaded = github && settings.upload
+        ? await uploadEvidence(workspace, settings, ctx, github, history ? [history.file] : [])
+        : null;
     for (const line of baseline.skipped)
-        core/* info */.pq(`contexta/gate: baseline candidate skipped: ${line}`);
+        core/* info */.pq(redact(`contexta/gate: baseline candidate skipped: ${line}`));
     const waivers = github && ctx.pullRequest
         ? ((await bestEffort('reading waiver labels and trailers', () => collectWaiverRequests(github, ctx))) ??
             {})
@@ -14487,6 +15542,7 @@ async function judge(input) {
         candidate,
         config: loaded.config,
         waivers,
+        history: historyToJudge(baseline, settings.project),
         ...(settings.run ? { candidateRun: settings.run } : {}),
         context: {
             repository: `${ctx.owner}/${ctx.repo}`,
@@ -14499,22 +15555,37 @@ async function judge(input) {
     });
     if (uploaded?.note)
         report.notes.push(uploaded.note);
+    if (loaded.notices.length > 0) {
+        report.configNotices = loaded.notices;
+        report.notes.unshift(...loaded.notices);
+    }
+    if (history)
+        report.notes.push(history.note);
     const key = settings.artifactName;
-    const markdown = renderMarkdown(report, { runUrl: ctx.runUrl });
+    const markdown = redact(renderMarkdown(report, { runUrl: ctx.runUrl }));
     const files = await writeReportFiles(workDir, report, markdown);
     annotate(report, loaded.source);
-    await writeJobSummary(markdown);
+    await writeJobSummary(markdown + trendChart(report));
     let commentUrl = '';
     if (github && prNumber !== null) {
-        const posted = await bestEffort('posting the pull request comment', () => publishToPullRequest({ github, prNumber, key, runUrl: ctx.runUrl }, report, settings));
+        const posted = await bestEffort('posting the pull request comment', () => publishToPullRequest({ github, prNumber, key, runUrl: ctx.runUrl, headSha }, report, settings));
         commentUrl = posted?.url ?? '';
         if (posted)
-            core/* info */.pq(`contexta/gate: comment: ${posted.note}`);
+            core/* info */.pq(redact(`contexta/gate: comment: ${posted.note}`));
     }
     if (github && input.checkRun) {
-        await bestEffort('creating the check run', () => createCheckRun(github, report, headSha, ctx.runUrl, markdown));
+        await bestEffort('creating the check run', () => createCheckRun(github, report, { headSha, runUrl: ctx.runUrl, markdown, path: settings.configPath }));
     }
-    return { report, baseline, candidate, workspace, duckdb, files, commentUrl };
+    return {
+        report,
+        baseline,
+        candidate,
+        workspace,
+        duckdb,
+        files,
+        commentUrl,
+        historyFile: history?.file ?? null,
+    };
 }
 /** The step outputs, then the verdict: fails the step when the report says so under `fail-on`. */
 function conclude(judged, settings, deploymentId = '') {
@@ -14524,7 +15595,7 @@ function conclude(judged, settings, deploymentId = '') {
         'deployment-id': deploymentId,
     });
     if (shouldFail(report, settings.failOn))
-        core/* setFailed */.C1(reporting_failureLine(report));
+        core/* setFailed */.C1(redact(reporting_failureLine(report)));
 }
 
 ;// CONCATENATED MODULE: ./src/action/gate-flow.ts
@@ -14532,176 +15603,6 @@ function conclude(judged, settings, deploymentId = '') {
 async function runGateFlow(settings, ctx, github) {
     const judged = await judge({ settings, ctx, github, checkRun: true });
     conclude(judged, settings);
-}
-
-;// CONCATENATED MODULE: ./src/action/promote-flow.ts
-/**
- * `mode: promote` — judge the workspace like `mode: gate`, then record the candidate run as deployed
- * to `environment` (a GitHub deployment, a ledger row and a `deployment.promoted` record), unless the
- * gate failed and `force` is off.
- */
-
-
-
-
-function keyMetrics(report) {
-    const metrics = {};
-    for (const gate of report.gates) {
-        for (const check of gate.checks) {
-            if (check.metric &&
-                check.slice === null &&
-                check.candidate !== null &&
-                Object.keys(metrics).length < 20) {
-                metrics[`${check.stage ?? 'run'}/${check.metric}`] = check.candidate;
-            }
-        }
-    }
-    return metrics;
-}
-function candidateRunRef(report, evidence) {
-    const run = report.candidate.runs[0];
-    if (run)
-        return { project: run.project, runRef: run.ref };
-    const project = evidence.projects[0];
-    const only = project?.runs[0];
-    return project && only ? { project: project.name, runRef: only.ref } : null;
-}
-/** Promotes the judged run; returns the deployment id, or '' when nothing was promoted. */
-async function promoteJudged(judged, settings, ctx, github, environment) {
-    const { report, candidate, workspace } = judged;
-    const run = candidateRunRef(report, candidate);
-    if (!run)
-        throw new Error('Cannot promote: the workspace holds no run to promote.');
-    const result = await promote(github, {
-        environment,
-        sha: ctx.sha,
-        ref: ctx.ref,
-        workflowRunId: ctx.runId,
-        workflowRunUrl: ctx.runUrl,
-        project: run.project,
-        runRef: run.runRef,
-        verdict: report.verdict,
-        failing: report.exit.outcome === 'fail',
-        force: settings.force,
-        baselineRunRef: report.baseline?.runs[0]?.ref ?? null,
-        baselineSource: judged.baseline.description,
-        keyMetrics: keyMetrics(report),
-        reportUrl: judged.commentUrl || ctx.runUrl,
-        workspace: candidate.source.kind === 'contexta' ? workspace : null,
-    }, judged.duckdb);
-    if (!result.promoted) {
-        core/* setFailed */.C1(`contexta/gate: ${result.reason}`);
-        return '';
-    }
-    core/* info */.pq(`contexta/gate: ${result.reused ? 'found the deployment of this run' : 'created deployment'} ${result.deploymentId} for ${run.runRef} in ${environment}${result.forced ? ' (forced)' : ''}`);
-    const row = result.ledger;
-    if (row?.outcome === 'written')
-        core/* info */.pq(`contexta/gate: ledger row ${row.ref} ${row.replaced ? 'updated' : 'added'} (deployment_executions)`);
-    else if (row?.outcome === 'skipped')
-        core/* warning */.$e(`contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment.promoted record written to the evidence holds the same facts`);
-    // Uploaded again so the artifact carries the promotion record and ledger row just written.
-    if (settings.upload)
-        await uploadEvidence(workspace, settings, ctx, github);
-    return String(result.deploymentId);
-}
-async function runPromoteFlow(settings, ctx, github) {
-    const judged = await judge({ settings, ctx, github, checkRun: true });
-    const deploymentId = github && settings.environment
-        ? await promoteJudged(judged, settings, ctx, github, settings.environment)
-        : '';
-    conclude(judged, settings, deploymentId);
-}
-
-;// CONCATENATED MODULE: ./src/action/publish-flow.ts
-/**
- * `mode: publish` — the second half of the fork-safe two-workflow pattern. Runs on `workflow_run`
- * from the default branch with a write token. The triggering run (possibly a fork's) is untrusted:
- * its evidence artifact is read as data by the same hardened readers, gated again with the base
- * branch's config and baseline, and the verdict is posted as the sticky comment and as a commit
- * status on the PR's head commit, which is what blocks the merge.
- */
-
-
-
-
-
-const STATUS_CONTEXT = 'contexta-gate';
-async function findPullRequest(github, run) {
-    const listed = run.pull_requests[0]?.number;
-    const candidates = [];
-    if (listed !== undefined) {
-        candidates.push(await github.getPull(listed));
-    }
-    else if (run.head_repository && run.head_branch) {
-        // The run's PR list is empty for forks: find the open PR whose head is the fork's branch.
-        const [headOwner] = run.head_repository.full_name.split('/');
-        candidates.push(...(await github.listPullsByHead(`${headOwner}:${run.head_branch}`)));
-    }
-    // Only a PR whose head is exactly the commit that was evaluated may receive its verdict.
-    return candidates.find((pull) => pull.head.sha === run.head_sha) ?? null;
-}
-async function runPublishFlow(settings, ctx, github) {
-    const run = ctx.workflowRun;
-    if (!run)
-        throw new Error("mode: publish runs on 'workflow_run' events; this is a '" + ctx.eventName + "' event.");
-    if (run.event !== 'pull_request') {
-        core/* info */.pq(`contexta/gate: the triggering run was a '${run.event}' run, not a pull request; nothing to publish.`);
-        return;
-    }
-    const pull = await findPullRequest(github, run);
-    if (!pull) {
-        core/* notice */.lm(`contexta/gate: no open pull request has head ${run.head_sha.slice(0, 7)}; nothing to publish.`);
-        return;
-    }
-    const status = (state, description) => github.createCommitStatus(run.head_sha, {
-        state,
-        context: STATUS_CONTEXT,
-        description,
-        targetUrl: ctx.runUrl,
-    });
-    const artifact = (await github.listRunArtifacts(run.id, settings.artifactName))
-        .filter((a) => a.name === settings.artifactName && !a.expired)
-        .sort((a, b) => b.id - a.id)[0];
-    if (!artifact) {
-        await status('error', `No '${settings.artifactName}' evidence artifact in run ${run.id}`);
-        core/* setFailed */.C1(`contexta/gate: run ${run.id} uploaded no '${settings.artifactName}' artifact; the gate step of the pull_request workflow must run with upload: true.`);
-        return;
-    }
-    const candidateDir = external_node_path_default().join(ctx.runnerTemp, 'contexta-gate', `candidate-${run.id}`);
-    await external_node_fs_.promises.rm(candidateDir, { recursive: true, force: true });
-    const downloaded = await new ArtifactTransfer(github).downloadArtifact(artifact.id, candidateDir);
-    for (const rejected of downloaded.rejected) {
-        core/* warning */.$e(`contexta/gate: evidence entry '${rejected.name}' was not extracted: ${rejected.reason}`);
-    }
-    const prContext = {
-        ...ctx,
-        sha: run.head_sha,
-        // Baselines are runs of the workflow that produced the evidence, not of this publishing workflow.
-        workflowFile: String(run.workflow_id),
-        pullRequest: {
-            number: pull.number,
-            baseRef: pull.base.ref,
-            baseSha: pull.base.sha,
-            headSha: pull.head.sha,
-            headRepo: pull.head.repo?.full_name ?? null,
-            fromFork: pull.head.repo?.full_name !== `${ctx.owner}/${ctx.repo}`,
-            labels: pull.labels.map((label) => label.name),
-            author: pull.user?.login ?? null,
-        },
-    };
-    const publishSettings = { ...settings, upload: false, allowPrConfig: false };
-    const judged = await judge({
-        settings: publishSettings,
-        ctx: prContext,
-        github,
-        checkRun: false,
-        candidatePath: candidateDir,
-        target: { prNumber: pull.number, headSha: run.head_sha },
-    });
-    conclude(judged, publishSettings);
-    const { report } = judged;
-    const state = report.exit.outcome === 'fail' ? 'failure' : 'success';
-    await status(state, report.headline);
 }
 
 ;// CONCATENATED MODULE: ./src/action/settings.ts
@@ -14748,6 +15649,8 @@ const INPUT_DEFAULTS = {
     'github-token': '${{ github.token }}',
     comment: 'always',
     'comment-as': 'comment',
+    'comment-author': 'github-actions[bot]',
+    workflow: '',
     'fail-on': 'fail',
     project: '',
     run: '',
@@ -14837,6 +15740,13 @@ function readSettings(getInput) {
     if (mode === 'promote' && environment === null) {
         problems.push("Input 'environment' is required when mode is 'promote' (e.g. environment: production).");
     }
+    const workflow = (getInput('workflow') || '').trim().replace(/^\.github\/workflows\//, '') || null;
+    if (mode === 'publish' && workflow === null) {
+        problems.push("Input 'workflow' is required when mode is 'publish': the file name of the pull_request workflow whose evidence is trusted (e.g. workflow: ml.yml).");
+    }
+    else if (workflow !== null && !/^[\w.-]+\.ya?ml$/.test(workflow)) {
+        problems.push(`Invalid input 'workflow': expected a workflow file name under .github/workflows (e.g. ml.yml), found '${workflow}'.`);
+    }
     const token = getInput('github-token');
     const settings = {
         mode,
@@ -14850,6 +15760,8 @@ function readSettings(getInput) {
         token,
         comment: oneOf(problems, 'comment', getInput('comment'), ['always', 'on-change', 'on-failure', 'off'], settings_D.comment),
         commentAs: oneOf(problems, 'comment-as', getInput('comment-as'), ['comment', 'review'], settings_D['comment-as']),
+        commentAuthor: (getInput('comment-author') || settings_D['comment-author']).trim(),
+        workflow,
         failOn: oneOf(problems, 'fail-on', getInput('fail-on'), ['fail', 'warn', 'never'], settings_D['fail-on']),
         project,
         run: getInput('run') || null,
@@ -14866,11 +15778,261 @@ function readSettings(getInput) {
     return settings;
 }
 
+;// CONCATENATED MODULE: ./src/action/promote-flow.ts
+/**
+ * `mode: promote` — judge the workspace like `mode: gate`, then record the candidate run as deployed
+ * to `environment` (a GitHub deployment, a ledger row and a `deployment.promoted` record), unless the
+ * gate failed and `force` is off.
+ */
+
+
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+
+function keyMetrics(report) {
+    const metrics = {};
+    for (const gate of report.gates) {
+        for (const check of gate.checks) {
+            if (check.metric &&
+                check.slice === null &&
+                check.candidate !== null &&
+                Object.keys(metrics).length < 20) {
+                metrics[`${check.stage ?? 'run'}/${check.metric}`] = check.candidate;
+            }
+        }
+    }
+    return metrics;
+}
+function candidateRunRef(report, evidence) {
+    const run = report.candidate.runs[0];
+    if (run)
+        return { project: run.project, runRef: run.ref };
+    const project = evidence.projects[0];
+    const only = project?.runs[0];
+    return project && only ? { project: project.name, runRef: only.ref } : null;
+}
+/** Promotes the judged run; returns the deployment id, or '' when nothing was promoted. */
+async function promoteJudged(judged, settings, ctx, github, environment) {
+    const { report, candidate, workspace } = judged;
+    const run = candidateRunRef(report, candidate);
+    if (!run)
+        throw new Error('Cannot promote: the workspace holds no run to promote.');
+    const result = await promote(github, {
+        environment,
+        sha: ctx.sha,
+        ref: ctx.ref,
+        workflowRunId: ctx.runId,
+        workflowRunUrl: ctx.runUrl,
+        project: run.project,
+        runRef: run.runRef,
+        verdict: report.verdict,
+        failing: report.exit.outcome === 'fail',
+        force: settings.force,
+        baselineRunRef: report.baseline?.runs[0]?.ref ?? null,
+        baselineSource: judged.baseline.description,
+        keyMetrics: keyMetrics(report),
+        reportUrl: judged.commentUrl || ctx.runUrl,
+        workspace: candidate.source.kind === 'contexta' ? workspace : null,
+    }, judged.duckdb);
+    if (!result.promoted) {
+        core/* setFailed */.C1(`contexta/gate: ${result.reason}`);
+        return '';
+    }
+    core/* info */.pq(`contexta/gate: ${result.reused ? 'found the deployment of this run' : 'created deployment'} ${result.deploymentId} for ${run.runRef} in ${environment}${result.forced ? ' (forced)' : ''}`);
+    const row = result.ledger;
+    if (row?.outcome === 'written')
+        core/* info */.pq(`contexta/gate: ledger row ${row.ref} ${row.replaced ? 'updated' : 'added'} (deployment_executions)`);
+    else if (row?.outcome === 'skipped')
+        core/* warning */.$e(`contexta/gate: the ledger's deployment row was not written (${row.code}): ${row.reason}; the deployment.promoted record written to the evidence holds the same facts`);
+    // Uploaded again so the artifact carries the promotion record and ledger row just written.
+    if (settings.upload) {
+        await uploadEvidence(workspace, settings, ctx, github, judged.historyFile ? [judged.historyFile] : []);
+    }
+    return String(result.deploymentId);
+}
+async function runPromoteFlow(settings, ctx, github) {
+    if (PULL_REQUEST_EVENTS.has(ctx.eventName)) {
+        // A PR's workflow file is the PR author's: promoting from it would let anyone deploy a baseline.
+        throw new SettingsError([
+            `mode: promote is refused on a '${ctx.eventName}' event: promotions record what was deployed, so they run only on a push to the default branch (on: push: branches: [main]).`,
+        ]);
+    }
+    const judged = await judge({ settings, ctx, github, checkRun: true });
+    const deploymentId = github && settings.environment
+        ? await promoteJudged(judged, settings, ctx, github, settings.environment)
+        : '';
+    conclude(judged, settings, deploymentId);
+}
+
+;// CONCATENATED MODULE: ./src/action/publish-flow.ts
+/**
+ * `mode: publish` — the second half of the fork-safe two-workflow pattern. Runs on `workflow_run`
+ * from the default branch with a write token. The triggering run (possibly a fork's) is untrusted:
+ * its evidence artifact is read as data by the same hardened readers, gated again with the base
+ * branch's config and baseline, and the verdict is posted as the sticky comment and as a commit
+ * status on the PR's head commit, which is what blocks the merge.
+ */
+
+
+
+
+
+
+
+const STATUS_CONTEXT = 'contexta-gate';
+/** A triggering run we refuse to publish for, with the reason the status and the log give. */
+class UntrustedRunError extends Error {
+    name = 'UntrustedRunError';
+}
+async function findPullRequest(github, run) {
+    const listed = run.pull_requests[0]?.number;
+    const candidates = [];
+    if (listed !== undefined) {
+        candidates.push(await github.getPull(listed));
+    }
+    else if (run.head_repository && run.head_branch) {
+        // The run's PR list is empty for forks: find the open PR whose head is the fork's branch.
+        const [headOwner] = run.head_repository.full_name.split('/');
+        candidates.push(...(await github.listPullsByHead(`${headOwner}:${run.head_branch}`)));
+    }
+    // Only a PR whose head is exactly the commit that was evaluated may receive its verdict.
+    return candidates.find((pull) => pull.head.sha === run.head_sha) ?? null;
+}
+/**
+ * The triggering run must be a run of the `workflow` input's file as the default branch has it. A
+ * fork can add its own workflow named like ours (`name: ml`) to trigger this one; its runs have
+ * another path and another workflow id, and are refused.
+ */
+async function checkTrustedWorkflow(github, runId, workflowFile) {
+    const expectedPath = `.github/workflows/${workflowFile}`;
+    const [repository, workflow, run] = await Promise.all([
+        github.getRepository(),
+        github.getWorkflow(workflowFile),
+        github.getWorkflowRun(runId),
+    ]);
+    const onDefault = await github.getFileContent(expectedPath, repository.default_branch);
+    if (!workflow || onDefault === null) {
+        throw new UntrustedRunError(`the trusted workflow ${expectedPath} (input 'workflow') does not exist on ${repository.default_branch}`);
+    }
+    if (run.path.replace(/@.*$/, '') !== expectedPath || run.workflow_id !== workflow.id) {
+        throw new UntrustedRunError(`run ${runId} is a run of ${run.path.replace(/@.*$/, '') || `workflow ${run.workflow_id}`}, not of the trusted ${expectedPath}; its evidence is not published`);
+    }
+}
+async function runPublishFlow(settings, ctx, github) {
+    const run = ctx.workflowRun;
+    if (!run)
+        throw new Error("mode: publish runs on 'workflow_run' events; this is a '" + ctx.eventName + "' event.");
+    if (run.event !== 'pull_request') {
+        core/* info */.pq(`contexta/gate: the triggering run was a '${run.event}' run, not a pull request; nothing to publish.`);
+        return;
+    }
+    const status = (state, description) => github.createCommitStatus(run.head_sha, {
+        state,
+        context: STATUS_CONTEXT,
+        description: redact(description),
+        targetUrl: ctx.runUrl,
+    });
+    // Pending first, so a crash anywhere below can never leave the head commit without a status.
+    await status('pending', `Judging the evidence of run ${run.id}`);
+    try {
+        await publish(settings, ctx, github, run, status);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof UntrustedRunError) {
+            await status('failure', `Refused: ${message}`);
+            core/* setFailed */.C1(redact(`contexta/gate: refused to publish: ${message}.`));
+            return;
+        }
+        await status('error', `contexta/gate could not judge run ${run.id}: ${message}`).catch((statusError) => core/* warning */.$e(redact(`contexta/gate: could not set the error status: ${statusError.message}`)));
+        throw error;
+    }
+}
+async function publish(settings, ctx, github, run, status) {
+    // readSettings requires `workflow` with mode: publish.
+    const workflowFile = settings.workflow;
+    await checkTrustedWorkflow(github, run.id, workflowFile);
+    const pull = await findPullRequest(github, run);
+    if (!pull) {
+        await status('error', `No open pull request has head ${run.head_sha.slice(0, 7)}; nothing was judged`);
+        core/* notice */.lm(`contexta/gate: no open pull request has head ${run.head_sha.slice(0, 7)}; nothing to publish.`);
+        return;
+    }
+    const artifact = (await github.listRunArtifacts(run.id, settings.artifactName))
+        .filter((a) => a.name === settings.artifactName && !a.expired)
+        .sort((a, b) => b.id - a.id)[0];
+    if (!artifact) {
+        await status('error', `No '${settings.artifactName}' evidence artifact in run ${run.id}`);
+        core/* setFailed */.C1(`contexta/gate: run ${run.id} uploaded no '${settings.artifactName}' artifact; the gate step of the pull_request workflow must run with upload: true.`);
+        return;
+    }
+    const candidateDir = external_node_path_default().join(ctx.runnerTemp, 'contexta-gate', `candidate-${run.id}`);
+    await external_node_fs_.promises.rm(candidateDir, { recursive: true, force: true });
+    let downloaded;
+    try {
+        downloaded = await new ArtifactTransfer(github).downloadArtifact(artifact.id, candidateDir, {
+            trusted: false,
+            digest: artifact.digest,
+        });
+    }
+    catch (error) {
+        if (!(error instanceof ZipArchiveError || error instanceof ArtifactDigestError))
+            throw error;
+        // The fork chose these bytes: unusable evidence is an error status, never a pass.
+        await status('error', `Evidence artifact of run ${run.id} is unusable: ${error.message}`);
+        core/* setFailed */.C1(redact(`contexta/gate: the '${settings.artifactName}' artifact of run ${run.id} is unusable: ${error.message}`));
+        return;
+    }
+    for (const rejected of downloaded.rejected) {
+        core/* warning */.$e(redact(`contexta/gate: evidence entry '${rejected.name}' was not extracted: ${rejected.reason}`));
+    }
+    const prContext = {
+        ...ctx,
+        sha: run.head_sha,
+        // Baselines are runs of the trusted workflow file, never of whatever workflow triggered us.
+        workflowFile,
+        pullRequest: {
+            number: pull.number,
+            baseRef: pull.base.ref,
+            baseSha: pull.base.sha,
+            headSha: pull.head.sha,
+            headRepo: pull.head.repo?.full_name ?? null,
+            fromFork: pull.head.repo?.full_name !== `${ctx.owner}/${ctx.repo}`,
+            labels: pull.labels.map((label) => label.name),
+            author: pull.user?.login ?? null,
+        },
+    };
+    const publishSettings = { ...settings, upload: false, allowPrConfig: false };
+    const judged = await judge({
+        settings: publishSettings,
+        ctx: prContext,
+        github,
+        checkRun: false,
+        candidatePath: candidateDir,
+        target: { prNumber: pull.number, headSha: run.head_sha },
+    });
+    conclude(judged, publishSettings);
+    const { report } = judged;
+    if (report.exit.outcome === 'fail') {
+        await status('failure', report.headline);
+    }
+    else if (!judged.baseline.evidence) {
+        // No trusted baseline means nothing was compared: never a green status for a fork's evidence.
+        await status('failure', `No trusted baseline: ${judged.baseline.description}`);
+        core/* setFailed */.C1(redact(`contexta/gate: no trusted baseline to compare run ${run.id} with (${judged.baseline.description}); the status is failure until a successful run of ${workflowFile} on ${pull.base.ref} uploads evidence.`));
+    }
+    else {
+        await status('success', report.headline);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
 /**
  * The action entry: inputs → settings → context → the flow for the mode. Every error that reaches
  * here becomes one `setFailed` line a person can act on; the token is registered as a secret before
- * anything could print it.
+ * anything could print it. Nothing here imports `@actions/github` before the event payload has been
+ * read and validated.
  */
 
 
@@ -14881,11 +16043,25 @@ function readSettings(getInput) {
 
 
 
+
+/** The reason also goes to the job summary, where a reviewer looks for the report. */
+async function summarizeFailure(message) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(`### contexta/gate did not run\n\n${message}\n`, true).write();
+    }
+    catch (error) {
+        core/* warning */.$e(redact(`contexta/gate: could not write the job summary: ${error.message}`));
+    }
+}
 async function run() {
     try {
         const settings = readSettings((name) => core/* getInput */.V4(name));
-        if (settings.token)
+        if (settings.token) {
             core/* setSecret */.Pq(settings.token);
+            registerSecret(settings.token);
+        }
         const ctx = readRunnerContext(process.env);
         const github = settings.token
             ? new GitHubClient({ token: settings.token, apiUrl: ctx.apiUrl, owner: ctx.owner, repo: ctx.repo })
@@ -14912,10 +16088,12 @@ async function run() {
             error instanceof ContextError ||
             error instanceof ConfigLoadError ||
             error instanceof ProjectNotFoundError) {
-            core/* setFailed */.C1(`contexta/gate: ${error.message}`);
+            const message = redact(`contexta/gate: ${error.message}`);
+            core/* setFailed */.C1(message);
+            await summarizeFailure(message);
         }
         else {
-            core/* setFailed */.C1(`contexta/gate failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+            core/* setFailed */.C1(redact(`contexta/gate failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
             if (error instanceof Error && error.stack)
                 core/* debug */.Yz(error.stack);
         }

@@ -1,8 +1,8 @@
-export const id = 383;
-export const ids = [383];
+export const id = 734;
+export const ids = [734];
 export const modules = {
 
-/***/ 1383:
+/***/ 9734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3629,8 +3629,234 @@ function evidenceGate(gate, inputs, judged) {
     return { checks, evidence };
 }
 
+// EXTERNAL MODULE: ./src/history/record.ts
+var record = __webpack_require__(5799);
+;// CONCATENATED MODULE: ./src/history/series.ts
+/** The series' values in the last `window` records of its project (records that lack it are skipped). */
+function seriesPoints(records, series, window) {
+    const own = records.filter((r) => r.project === series.project).slice(-window);
+    const out = [];
+    for (const record of own) {
+        const point = record.metrics.find(([unit, stage, key, slice]) => unit === series.unit && stage === series.stage && key === series.key && slice === series.slice);
+        if (point)
+            out.push({ value: point[4], record });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gates/drift.ts
+
+
+
+
+function hasDriftLimit(gate) {
+    return gate.maxDrift !== null || gate.maxDriftPct !== null;
+}
+function driftLimitText(gate) {
+    return [
+        gate.maxDrift === null ? null : `max_drift ${gate.maxDrift}`,
+        gate.maxDriftPct === null ? null : `max_drift_pct ${gate.maxDriftPct} %`,
+    ]
+        .filter((x) => x !== null)
+        .join(', ');
+}
+/** The history series of a compared row: metalab units are keyed by their params label. */
+function rowSeries(unit, row) {
+    const metalab = unit.pair.candidate?.metalab !== undefined || unit.pair.baseline?.metalab !== undefined;
+    return {
+        project: unit.comparison.project,
+        unit: metalab ? unit.comparison.unit : null,
+        stage: row.stage,
+        key: row.key,
+        slice: row.slice,
+    };
+}
+function bestPoint(points, direction) {
+    return points.reduce((best, p) => direction === 'higher' ? (p.value > best.value ? p : best) : p.value < best.value ? p : best);
+}
+/**
+ * The drift row of one metric, or why it was not judged (no history, or none of the window's runs
+ * recorded this metric). `base` is the row's own facts (project, unit, metric, direction).
+ */
+function driftCheck(gate, history, unit, row, direction, located, base) {
+    const candidate = row.candidate;
+    if (history === null || candidate === null)
+        return { notJudged: located };
+    const points = seriesPoints(history, rowSeries(unit, row), gate.history);
+    if (points.length === 0)
+        return { notJudged: located };
+    const best = bestPoint(points, direction);
+    const worsening = direction === 'higher' ? best.value - candidate : candidate - best.value;
+    const slack = 64 * Number.EPSILON * Math.max(Math.abs(best.value), Math.abs(candidate));
+    const beyondAbs = gate.maxDrift !== null && worsening - gate.maxDrift > slack;
+    const beyondPct = gate.maxDriftPct !== null &&
+        (best.value === 0
+            ? worsening > slack
+            : worsening - (gate.maxDriftPct / 100) * Math.abs(best.value) > slack);
+    const limit = driftLimitText(gate);
+    const window = `the last ${points.length} run${points.length === 1 ? '' : 's'} of history`;
+    const from = `its best of ${window}, ${(0,numbers/* formatNumber */.ZV)(best.value)} in ${(0,record/* describeRecord */.TV)(best.record)}`;
+    const moved = worsening > 0
+        ? `drifted ${(0,numbers/* formatChange */.eD)(best.value, candidate)} from ${from}`
+        : `is ${(0,numbers/* formatNumber */.ZV)(candidate)}, ${direction === 'higher' ? 'at or above' : 'at or below'} ${from}`;
+    const outcome = beyondAbs || beyondPct ? 'fail' : 'pass';
+    const reason = outcome === 'fail' ? `${located} ${moved}, beyond ${limit}` : `${located} ${moved}, within ${limit}`;
+    return {
+        check: check({
+            ...base,
+            subject: 'max_drift',
+            baseline: best.value,
+            candidate,
+            delta: candidate - best.value,
+            relativeChange: best.value === 0 ? null : (candidate - best.value) / Math.abs(best.value),
+            direction,
+            limit,
+            n: null,
+            sampleKey: null,
+            pValue: null,
+            interval: null,
+            outcome,
+            reason,
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/student-t.ts
+/**
+ * Student's t distribution: the CDF through the regularised incomplete beta function (Lentz's
+ * continued fraction) and the quantile by bisection on it, enough for the small-sample intervals
+ * the history noise model needs (degrees of freedom from 1 up).
+ */
+
+function logGamma(x) {
+    // Lanczos approximation (g = 7, n = 9), accurate to ~15 digits for x > 0.
+    const c = [
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    ];
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    const z = x - 1;
+    let a = c[0];
+    const t = z + 7.5;
+    for (let i = 1; i < 9; i++)
+        a += c[i] / (z + i);
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function betaContinuedFraction(a, b, x) {
+    const tiny = 1e-300;
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    if (Math.abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= 300; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < 1e-15)
+            break;
+    }
+    return h;
+}
+/** I_x(a, b). */
+function regularizedBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    if (x < (a + 1) / (a + b + 2))
+        return (front * betaContinuedFraction(a, b, x)) / a;
+    return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+/** P(T ≤ t) for T ~ t(df). */
+function studentTCdf(t, df) {
+    const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+    return t >= 0 ? 1 - tail : tail;
+}
+/** The two-sided critical value t_{1−(1−confidence)/2, df}: 2.776 for 95 % and 4 degrees of freedom. */
+function studentTCritical(confidence, df) {
+    input_error_checkConfidence(confidence);
+    if (!Number.isInteger(df) || df < 1)
+        throw new RangeError(`degrees of freedom must be a whole number ≥ 1, got ${df}`);
+    const target = 1 - (1 - confidence) / 2;
+    let low = 0;
+    let high = 1;
+    while (studentTCdf(high, df) < target)
+        high *= 2;
+    for (let i = 0; i < 200 && high - low > 1e-12 * high; i++) {
+        const mid = (low + high) / 2;
+        if (studentTCdf(mid, df) < target)
+            low = mid;
+        else
+            high = mid;
+    }
+    return (low + high) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/gates/history-noise.ts
+
+
+
+
+const MIN_HISTORY_RUNS = 5;
+/** Null when the row has its own evidence of noise (replicates) or no history was given at all. */
+function historyNoise(history, window, unit, row, direction, alpha) {
+    if (history === null || row.candidate === null)
+        return null;
+    if (row.baselineReplicates.length > 1 || row.candidateReplicates.length > 1)
+        return null;
+    const values = seriesPoints(history, rowSeries(unit, row), window).map((p) => p.value);
+    const n = values.length;
+    if (n < MIN_HISTORY_RUNS) {
+        return {
+            kind: 'too-little',
+            n,
+            text: `no sample evidence and only ${n} run${n === 1 ? '' : 's'} of history (noise from history needs ${MIN_HISTORY_RUNS}): threshold applied to raw delta`,
+        };
+    }
+    const mean = values.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+    const half = studentTCritical(1 - alpha, n - 1) * sd * Math.sqrt(1 + 1 / n);
+    const low = mean - half;
+    const high = mean + half;
+    const c = row.candidate;
+    const within = direction === 'higher' ? c >= low : c <= high;
+    const range = `${(0,numbers/* formatNumber */.ZV)(low)} to ${(0,numbers/* formatNumber */.ZV)(high)}`;
+    return {
+        kind: 'noise',
+        n,
+        mean,
+        low,
+        high,
+        within,
+        text: `noise from history (${n} runs): ${within ? 'within' : 'outside'} the ${Math.round((1 - alpha) * 100)} % prediction interval ${range} around the mean ${(0,numbers/* formatNumber */.ZV)(mean)}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gates/kinds/regression.ts
 /** `kind: regression`: candidate against baseline, per direction, with an optional paired test. */
+
+
 
 
 
@@ -3700,6 +3926,7 @@ function regressionGate(gate, inputs, judged) {
     const neutral = new Set();
     const noLimit = new Set();
     const newMetrics = new Set();
+    const driftNotJudged = new Set();
     let ignored = 0;
     let noBaseline = 0;
     for (const unit of inputs.units) {
@@ -3722,9 +3949,17 @@ function regressionGate(gate, inputs, judged) {
                 neutral.add(row.key);
                 continue;
             }
+            if (hasDriftLimit(gate) && row.presence === 'both') {
+                const drift = driftCheck(gate, inputs.history, unit, row, direction, located, base);
+                if ('check' in drift)
+                    checks.push(drift.check);
+                else
+                    driftNotJudged.add(drift.notJudged);
+            }
             const limits = limitsFor(gate, direction);
             if (limits.text === null) {
-                noLimit.add(`${row.key} (${direction} is better)`);
+                if (!hasDriftLimit(gate))
+                    noLimit.add(`${row.key} (${direction} is better)`);
                 continue;
             }
             if (row.presence === 'baseline_only' || row.candidate === null) {
@@ -3779,6 +4014,9 @@ function regressionGate(gate, inputs, judged) {
                 continue;
             }
             let reason = `${what}, beyond ${limits.text}`;
+            const noise = gate.significance !== null && !(usable && sampleKey)
+                ? historyNoise(inputs.history, gate.history, unit, row, direction, gate.significance)
+                : null;
             if (gate.significance !== null && usable && sampleKey) {
                 tested.add(`${label} ↔ ${sampleKey}`);
                 const p = usable.test.pValue ?? 1;
@@ -3795,6 +4033,15 @@ function regressionGate(gate, inputs, judged) {
             }
             else if (usable && sampleKey) {
                 reason += ` (${testText(usable, sampleKey)})`;
+            }
+            else if (noise) {
+                reason += `; ${noise.text}`;
+                if (noise.kind === 'noise' && noise.within) {
+                    checks.push(check({ ...base, ...stats, n: noise.n, outcome: 'pass', reason }));
+                    continue;
+                }
+                if (noise.kind === 'too-little')
+                    rawDelta.add(label);
             }
             else {
                 rawDelta.add(label);
@@ -3820,6 +4067,9 @@ function regressionGate(gate, inputs, judged) {
         if (rawDelta.size > 0) {
             evidence.push(`no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`);
         }
+    }
+    if (driftNotJudged.size > 0) {
+        evidence.push(`${inputs.history === null ? 'no history given' : 'no history of'}: max_drift not judged for ${[...driftNotJudged].sort().join(', ')}`);
     }
     if (neutral.size > 0) {
         evidence.push(`neutral direction, reported but never failed: ${[...neutral].sort().join(', ')}`);
@@ -4317,6 +4567,13 @@ function evaluateGates(inputs) {
 var types = __webpack_require__(2301);
 ;// CONCATENATED MODULE: ./src/gates/waivers.ts
 
+/**
+ * Why a request from `who` is not trusted: the caller's reason ("signature not verified", "write
+ * access unverified: …") when it gave one, else the default — no write access.
+ */
+function distrustReason(who, distrust) {
+    return distrust ?? `${who} has no write access to the repository`;
+}
 const WAIVER_LABEL_PREFIX = 'gate-waive:';
 const TRAILER = /^gate-waive:[ \t]*(.*)$/gim;
 /** `<target>[@<slice>]: <reason>`; the target is a gate name or `<stage>/<metric>`. */
@@ -4329,6 +4586,9 @@ const TRAILER_VALUE = /^(?<target>[^:@]+?)(?:@(?<slice>[^:\s]+))?\s*:\s*(?<reaso
 function parseWaivers(requests, policy) {
     const accepted = [];
     const rejected = [];
+    const author = requests.prAuthor ?? null;
+    const selfWaiver = (who) => !policy.waivers.self && author !== null && who.toLowerCase() === author.toLowerCase();
+    const selfReason = (who) => `${who} is the pull request's author; authors cannot waive their own gates unless policy.waivers.self is true`;
     for (const label of requests.labels ?? []) {
         if (!label.name.toLowerCase().startsWith(WAIVER_LABEL_PREFIX))
             continue;
@@ -4336,8 +4596,10 @@ function parseWaivers(requests, policy) {
         const reject = (reason) => rejected.push({ text: label.name, source: 'label', grantedBy: label.grantedBy, reason });
         if (!policy.waivers.labels)
             reject('label waivers are disabled by policy.waivers.labels');
+        else if (selfWaiver(label.grantedBy))
+            reject(selfReason(label.grantedBy));
         else if (!label.trusted)
-            reject(`${label.grantedBy} has no write access to the repository`);
+            reject(distrustReason(label.grantedBy, label.distrust));
         else if (target === '')
             reject('the label names no gate ("gate-waive:<gate name>")');
         else {
@@ -4357,8 +4619,10 @@ function parseWaivers(requests, policy) {
             const value = TRAILER_VALUE.exec(match[1].trim());
             if (!policy.waivers.trailers)
                 reject('trailer waivers are disabled by policy.waivers.trailers');
+            else if (selfWaiver(commit.author))
+                reject(selfReason(commit.author));
             else if (!commit.trusted)
-                reject(`${commit.author} has no write access to the repository`);
+                reject(distrustReason(commit.author, commit.distrust));
             else if (!value?.groups) {
                 reject('expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"');
             }
@@ -4417,12 +4681,52 @@ function applyWaivers(results, waivers, refresh) {
     return { results: out, unused: waivers.filter((w) => !used.has(w)) };
 }
 
+;// CONCATENATED MODULE: ./src/engine/trends.ts
+
+
+
+/** Charts stay readable: a comment has room for a handful of lines, not every metric. */
+const MAX_TRENDS = 8;
+function metricTrends(history, units, gates, window) {
+    if (history === null)
+        return [];
+    const trends = new Map();
+    for (const gate of gates) {
+        if (gate.kind !== 'regression' && gate.kind !== 'threshold')
+            continue;
+        for (const c of gate.checks) {
+            if (c.metric === null || c.candidate === null)
+                continue;
+            const id = [c.project, c.unit, c.stage ?? '', c.metric, c.slice ?? ''].join('\u0000');
+            if (trends.has(id))
+                continue;
+            const unit = units.find((u) => u.comparison.project === c.project && u.comparison.unit === c.unit);
+            if (!unit)
+                continue;
+            const points = seriesPoints(history, rowSeries(unit, { stage: c.stage, key: c.metric, slice: c.slice }), window);
+            if (points.length === 0)
+                continue;
+            trends.set(id, {
+                project: c.project,
+                unit: c.unit,
+                stage: c.stage,
+                metric: c.metric,
+                slice: c.slice,
+                values: [...points.map((p) => p.value), c.candidate],
+                runs: [...points.map((p) => (0,record/* describeRecord */.TV)(p.record)), 'this run'],
+            });
+        }
+    }
+    return [...trends.values()].slice(0, MAX_TRENDS);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 /**
  * The gate engine: baseline and candidate evidence plus a gate config in, a `GateReport` out. Pure —
  * no environment, no network, no clock — so the action, the CLI and the tests all get the same answer
  * from the same evidence.
  */
+
 
 
 
@@ -4580,6 +4884,7 @@ function judgeRuns(input) {
         diagnostics,
         baselineGaps,
         candidateGaps,
+        history: input.history ?? null,
     });
     const parsed = parseWaivers(input.waivers ?? {}, policy);
     const messages = new Map(config.gates.map((g) => [g.name, g.message]));
@@ -4622,6 +4927,7 @@ function judgeRuns(input) {
         notes,
         nextSteps: nextSteps(gates, findings, verdict),
         context: input.context ?? {},
+        trends: metricTrends(input.history ?? null, units, gates, policy.history),
     };
 }
 
@@ -4821,9 +5127,20 @@ class ConfigDiagnostics {
 const expected = (what) => ({ error: what });
 /** The keys that make a `metric` gate a threshold gate or a regression gate. */
 const THRESHOLD_LIMITS = ['min', 'max'];
-const REGRESSION_LIMITS = ['max_drop', 'max_drop_pct', 'max_increase', 'max_increase_pct'];
+const REGRESSION_LIMITS = [
+    'max_drop',
+    'max_drop_pct',
+    'max_increase',
+    'max_increase_pct',
+    'max_drift',
+    'max_drift_pct',
+];
 const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
 const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
+const historyWindow = (description) => schemas/* int */.Whr(expected('a whole number from 2 to 100'))
+    .min(2, expected('a whole number from 2 to 100'))
+    .max(100, expected('a whole number from 2 to 100'))
+    .describe(description);
 const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
     .gt(0, expected('a number in (0, 0.5]'))
     .lte(0.5, expected('a number in (0, 0.5]'));
@@ -4860,7 +5177,10 @@ const WaiversSchema = schemas/* strictObject */.rej({
     trailers: schemas/* boolean */.zMY(expected('true or false'))
         .default(true)
         .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
-}, expected('a mapping with labels and trailers'));
+    self: schemas/* boolean */.zMY(expected('true or false'))
+        .default(false)
+        .describe("Let the pull request's author waive their own pull request's gates (label or trailer)."),
+}, expected('a mapping with labels, trailers and self'));
 const PolicySchema = schemas/* strictObject */.rej({
     unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
     missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
@@ -4894,7 +5214,8 @@ const PolicySchema = schemas/* strictObject */.rej({
     })
         .default({})
         .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
-    waivers: WaiversSchema.default({ labels: true, trailers: true }),
+    waivers: WaiversSchema.default({ labels: true, trailers: true, self: false }),
+    history: historyWindow('Runs of history a regression gate looks back over (max_drift, noise from history) unless it sets its own `history`.').default(20),
 }, expected('a mapping of policy settings'))
     .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
 const common = {
@@ -4923,6 +5244,9 @@ const RegressionGateSchema = schemas/* strictObject */.rej({
     max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
     max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
     max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
+    max_drift: nonNegative('Largest allowed cumulative worsening against the best value of the history window, in metric units (raw values, no significance).').optional(),
+    max_drift_pct: nonNegative('Largest allowed cumulative worsening against the best value of the history window, in % of that best value.').optional(),
+    history: historyWindow('Runs of history this gate looks back over (default policy.history).').optional(),
     direction: direction.optional().describe('Override of the metric direction.'),
     significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
         .optional()
@@ -5040,7 +5364,8 @@ function toPolicy(input) {
         bootstrapResamples: input.bootstrap_resamples,
         seed: input.seed,
         directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
-        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers },
+        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers, self: input.waivers.self },
+        history: input.history,
     };
 }
 /** The policy of a config that has no `policy` section. */
@@ -5072,14 +5397,17 @@ const DEFAULT_CONFIG = {
             minEffect: DEFAULT_POLICY.minEffect,
             slices: { mode: 'none' },
             samples: null,
+            maxDrift: null,
+            maxDriftPct: null,
+            history: DEFAULT_POLICY.history,
         },
     ],
 };
 const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
 const config_GATE_KINDS = Object.keys(GATE_SCHEMAS);
 const ALL_GATE_KEYS = [...new Set(config_GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
-const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
-    'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
+const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase, ' +
+    'max_increase_pct, max_drift or max_drift_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
 /** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
 function gateKind(raw, path, out) {
     const has = (key) => Object.hasOwn(raw, key);
@@ -5109,7 +5437,7 @@ function gateKind(raw, path, out) {
         if (regression.length > 0)
             return 'regression';
         if (unknown.length === 0) {
-            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct (regression gate)');
+            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct, max_drift, max_drift_pct (regression gate)');
         }
         return null;
     })();
@@ -5183,6 +5511,9 @@ function toGate(kind, input, policy, path, out) {
                 minEffect: g.min_effect ?? policy.minEffect,
                 slices: toSlices(g.slices),
                 samples: g.samples ?? null,
+                maxDrift: g.max_drift ?? null,
+                maxDriftPct: g.max_drift_pct ?? null,
+                history: g.history ?? policy.history,
             };
         }
         case 'evidence': {
@@ -5370,12 +5701,14 @@ async function loadConfigFile(path, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/index.ts + 11 modules
-var src_report = __webpack_require__(3925);
-// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(6741);
-// EXTERNAL MODULE: ./src/cli/inspect.ts + 5 modules
-var inspect = __webpack_require__(4216);
+// EXTERNAL MODULE: ./src/report/index.ts + 13 modules
+var src_report = __webpack_require__(6911);
+// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
+var sources_open = __webpack_require__(7157);
+// EXTERNAL MODULE: ./src/cli/history.ts + 1 modules
+var cli_history = __webpack_require__(7672);
+// EXTERNAL MODULE: ./src/cli/inspect.ts + 6 modules
+var inspect = __webpack_require__(2195);
 ;// CONCATENATED MODULE: ./src/cli/compare.ts
 /**
  * `contexta-gate compare`: evaluate a candidate workspace against a baseline workspace locally, with
@@ -5394,9 +5727,11 @@ var inspect = __webpack_require__(4216);
 
 
 
+
 const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
                              [--config <file>] [--format text|markdown|json]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
+                             [--history <dir>]
 
   --candidate <path>      .contexta workspace (or a directory holding one) or metalab store of the change
   --baseline <path>       the same for the reference; omit it and regressions cannot be judged (verdict unknown)
@@ -5405,6 +5740,8 @@ const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--b
   --baseline-run <ref>    baseline run: full ref (run:project.name) or run name; needed when a workspace
   --candidate-run <ref>   holds several runs of a project (e.g. one workspace holding both runs)
   --project <name>        gate only this project of workspaces that hold several (the action's 'project' input)
+  --history <dir>         earlier runs' evidence, one workspace per sub-directory (ordered by recorded
+                          run time, ties by directory name): max_drift and noise from history use it
   --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
 
 Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
@@ -5445,6 +5782,7 @@ const OPTIONS = {
     'baseline-run': { type: 'string' },
     'candidate-run': { type: 'string' },
     project: { type: 'string' },
+    history: { type: 'string' },
     ledger: { type: 'boolean', default: true },
     help: { type: 'boolean', short: 'h' },
 };
@@ -5500,9 +5838,11 @@ async function compareCommand(args, io, deps = {}) {
     }
     const candidatePath = (0,external_node_path_.resolve)(io.cwd, options.candidate);
     const baselinePath = options.baseline === undefined ? null : (0,external_node_path_.resolve)(io.cwd, options.baseline);
+    const historyPath = options.history === undefined ? null : (0,external_node_path_.resolve)(io.cwd, options.history);
     const problems = [
         await checkPath('--candidate', candidatePath),
         baselinePath === null ? null : await checkPath('--baseline', baselinePath),
+        historyPath === null ? null : await checkPath('--history', historyPath),
     ].filter((p) => p !== null);
     if (problems.length > 0) {
         io.stderr(`contexta-gate compare: ${problems.join('\n')}\n`);
@@ -5528,10 +5868,18 @@ async function compareCommand(args, io, deps = {}) {
             : baselinePath === candidatePath
                 ? candidate
                 : onlyProject(await read(baselinePath, ledger), project, '--project');
+        let history = null;
+        if (historyPath !== null) {
+            const read = await (0,cli_history/* readHistoryDir */.S)(historyPath, project, ledger);
+            for (const problem of read.problems)
+                io.stderr(`warning: --history ${problem}\n`);
+            history = read.records;
+        }
         report = judgeRuns({
             baseline,
             candidate,
             config: configResult.config,
+            history,
             ...(options['baseline-run'] === undefined ? {} : { baselineRun: options['baseline-run'] }),
             ...(options['candidate-run'] === undefined ? {} : { candidateRun: options['candidate-run'] }),
             context: { configSource: options.config ?? DEFAULT_CONFIG_PATH },

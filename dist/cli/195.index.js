@@ -1,8 +1,137 @@
-export const id = 216;
-export const ids = [216];
+export const id = 195;
+export const ids = [195];
 export const modules = {
 
-/***/ 4216:
+/***/ 7672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ readHistoryDir),
+  z: () => (/* binding */ renderHistory)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/format/numbers.ts
+var numbers = __webpack_require__(3613);
+// EXTERNAL MODULE: ./src/history/record.ts
+var history_record = __webpack_require__(5799);
+;// CONCATENATED MODULE: ./src/history/from-evidence.ts
+
+function points(unit, stage, series) {
+    return series
+        .filter((s) => s.batch === null && Number.isFinite(s.latest.value))
+        .map((s) => [unit, stage, s.key, s.slice, s.latest.value]);
+}
+function runPoints(run, unit) {
+    return [
+        ...points(unit, null, run.runMetrics),
+        ...run.stages.flatMap((stage) => points(unit, stage.name, stage.metrics)),
+    ];
+}
+const key = (p) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join('\u0000');
+function validTime(value) {
+    return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
+}
+/**
+ * The latest run of a Contexta project (the one a job just produced), or every unit of a metalab
+ * store keyed by its params label, so units of one store never mix in one series.
+ */
+function projectRecord(project, origin) {
+    if (project.runs.length === 0)
+        return null;
+    const metalab = project.runs.some((r) => r.metalab !== undefined);
+    const latest = project.runs.reduce((a, b) => (b.startedAt ?? '') > (a.startedAt ?? '') ||
+        ((b.startedAt ?? '') === (a.startedAt ?? '') && b.ref > a.ref)
+        ? b
+        : a);
+    const runs = metalab ? project.runs : [latest];
+    const seen = new Set();
+    const metrics = runs
+        .flatMap((run) => runPoints(run, metalab ? run.name : null))
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+        .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
+        .slice(0, history_record/* HISTORY_MAX_SERIES */.kg);
+    const started = runs.map((r) => r.startedAt).find(validTime);
+    return {
+        v: history_record/* HISTORY_VERSION */.g1,
+        project: project.name,
+        run: runs[0].ref,
+        runId: origin.runId,
+        commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
+        time: new Date(started ?? origin.recordedAt).toISOString(),
+        metrics,
+    };
+}
+function historyRecords(evidence, origin) {
+    return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
+}
+
+// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
+var sources_open = __webpack_require__(7157);
+;// CONCATENATED MODULE: ./src/cli/history.ts
+/**
+ * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
+ * by recorded run time, ties by directory name) and the history section of `inspect`.
+ */
+
+
+
+
+
+
+/** A sub-directory with no recorded start time sorts as if run at the epoch: then by name. */
+const NO_TIME = new Date(0).toISOString();
+async function readHistoryDir(dir, project, ledger) {
+    const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true });
+    const names = entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort();
+    const problems = [];
+    const read = [];
+    for (const name of names) {
+        const evidence = await (0,sources_open/* openEvidence */.i)(external_node_path_default().join(dir, name), { ledger });
+        const records = historyRecords(evidence, { runId: null, commit: null, recordedAt: NO_TIME })
+            .filter((r) => project === null || r.project === project)
+            .map((r) => ({ ...r, source: name.slice(0, 256) }));
+        if (records.length === 0)
+            problems.push(`${name}: no run with metrics; not part of the history`);
+        for (const record of records)
+            read.push({ name, record });
+    }
+    read.sort((a, b) => {
+        const dt = Date.parse(a.record.time) - Date.parse(b.record.time);
+        return dt !== 0 ? dt : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+    return { records: read.map((r) => r.record), problems };
+}
+/** `inspect`'s view of a history file: one line per run, the newest last. */
+function renderHistory(history) {
+    const out = ['', `History (${history.records.length} run${history.records.length === 1 ? '' : 's'}):`];
+    for (const record of history.records) {
+        const shown = record.metrics
+            .filter((m) => m[3] === null)
+            .slice(0, 6)
+            .map(([, stage, key, , value]) => `${(0,numbers/* metricLabel */.B)(stage, key, null)}=${(0,numbers/* formatNumber */.ZV)(value)}`);
+        const more = record.metrics.length > shown.length ? `, … ${record.metrics.length} values` : '';
+        out.push(`  ${record.project}: ${(0,history_record/* describeRecord */.TV)(record)}: ${shown.join(', ')}${more}`);
+    }
+    for (const gap of history.gaps) {
+        out.push(`  ${gap.severity} ${gap.code}${gap.line ? ` at ${gap.file}:${gap.line}` : ''}: ${gap.message}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 2195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -177,6 +306,27 @@ function redactVariableNames(names) {
     if (redacted > 0)
         kept.push(redacted === 1 ? REDACTED_NAME : `${REDACTED_NAME} ×${redacted}`);
     return kept;
+}
+/**
+ * Anything shaped like a GitHub token: personal (`ghp_`), OAuth (`gho_`), user-to-server (`ghu_`),
+ * installation (`ghs_`), refresh (`ghr_`) and fine-grained (`github_pat_`) tokens.
+ */
+// No word boundary before: a token glued to a metric name (`loss_ghp_…`) is still a token. The
+// optional backslash catches the Markdown-escaped form (`ghp\_…`) a renderer may have produced.
+const GITHUB_TOKEN = /(?<![A-Za-z0-9])(?:gh[pousr]\\?_[A-Za-z0-9]{16,255}|github\\?_pat\\?_[A-Za-z0-9_\\]{20,255})/g;
+const REDACTED_TOKEN = '[redacted token]';
+/**
+ * Replaces the given secrets (the job's own token, whatever its shape) and every GitHub-token-shaped
+ * string with `[redacted token]`. Applied to text that came from evidence before it is written
+ * anywhere a person or another job can read it.
+ */
+function redactTokens(text, secrets = []) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length >= 8)
+            out = out.split(secret).join(REDACTED_TOKEN);
+    }
+    return out.replace(GITHUB_TOKEN, REDACTED_TOKEN);
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -453,8 +603,136 @@ function derived(table, payload) {
     };
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(6741);
+// EXTERNAL MODULE: ./src/history/record.ts
+var history_record = __webpack_require__(5799);
+// EXTERNAL MODULE: ./src/evidence/json-text.ts
+var json_text = __webpack_require__(6491);
+;// CONCATENATED MODULE: ./src/history/store.ts
+/**
+ * `history.jsonl`: reading it back (every line validated; a bad line is an evidence gap, never a
+ * crash and never a silently trusted value), appending this run and bounding it. The bound is per
+ * project — `HISTORY_MAX_RUNS` records of at most `HISTORY_MAX_SERIES` values each — so the file
+ * stays the same size after a thousand pushes as after a hundred.
+ */
+
+
+
+/** A history file over this many bytes was not written by us (the bound keeps ours far smaller). */
+const HISTORY_MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_LISTED_GAPS = 20;
+function firstIssue(error) {
+    const issue = error.issues[0];
+    if (!issue)
+        return 'not a history record';
+    const at = issue.path.map(String).join('.');
+    return `${at === '' ? 'record' : at}: ${issue.message}`;
+}
+/** Parses the text of a history file; `file` only labels the gaps. */
+function parseHistory(text, file = history_record/* HISTORY_FILE */.CX) {
+    const records = [];
+    const gaps = [];
+    let bad = 0;
+    const gap = (line, code, message) => {
+        bad++;
+        if (bad <= MAX_LISTED_GAPS)
+            gaps.push({ code, severity: 'warning', file, line, message });
+    };
+    const lines = text.split('\n');
+    lines.forEach((raw, index) => {
+        const line = index + 1;
+        const trimmed = raw.replace(/\r$/, '');
+        if (trimmed.trim() === '')
+            return;
+        if (Buffer.byteLength(trimmed, 'utf8') > history_record/* HISTORY_MAX_LINE_BYTES */.zp) {
+            gap(line, 'line_too_long', `history line longer than ${history_record/* HISTORY_MAX_LINE_BYTES */.zp} bytes; not used`);
+            return;
+        }
+        const parsed = (0,json_text/* parseJsonText */.lk)(trimmed, 8);
+        if (!parsed.ok) {
+            gap(line, 'invalid_json_line', 'history line is not valid JSON; not used');
+            return;
+        }
+        const record = history_record/* HistoryRecord */.YG.safeParse(parsed.value);
+        if (!record.success) {
+            gap(line, 'record_invalid', `history line is not a version-1 history record (${firstIssue(record.error)}); not used`);
+            return;
+        }
+        records.push(record.data);
+    });
+    if (bad > MAX_LISTED_GAPS) {
+        gaps.push({
+            code: 'record_invalid',
+            severity: 'warning',
+            file,
+            message: `${bad - MAX_LISTED_GAPS} more history lines were not used`,
+            count: bad - MAX_LISTED_GAPS,
+        });
+    }
+    return { records: records.sort(history_record/* compareRecords */.aB), gaps };
+}
+/**
+ * Reads a history file; null when there is none (a chain that starts here). A file that cannot be
+ * used as a whole is one gap and an empty history.
+ */
+async function readHistoryFile(path, file = history_record/* HISTORY_FILE */.CX) {
+    let info;
+    try {
+        info = await external_node_fs_.promises.lstat(path);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        return { records: [], gaps: [unusable(file, `cannot be read (${error.message})`)] };
+    }
+    if (!info.isFile())
+        return { records: [], gaps: [unusable(file, 'is not a regular file')] };
+    if (info.size > HISTORY_MAX_FILE_BYTES) {
+        return {
+            records: [],
+            gaps: [unusable(file, `is ${info.size} bytes, over the ${HISTORY_MAX_FILE_BYTES}-byte bound`)],
+        };
+    }
+    return parseHistory(await external_node_fs_.promises.readFile(path, 'utf8'), file);
+}
+function unusable(file, why) {
+    return {
+        code: 'file_unreadable',
+        severity: 'warning',
+        file,
+        message: `${file} ${why}; the history restarts from this run`,
+    };
+}
+/**
+ * The history with this run's records added, bounded to the last `maxRuns` records of each project
+ * and ordered oldest first. A record with the same project and run id replaces the earlier one (a
+ * re-run of a job records its run once).
+ */
+function appendHistory(records, added, maxRuns = HISTORY_MAX_RUNS) {
+    const same = (a, b) => a.project === b.project && a.runId !== null && a.runId === b.runId;
+    const kept = records.filter((r) => !added.some((a) => same(a, r)));
+    const all = [...kept, ...added].sort(compareRecords);
+    const perProject = new Map();
+    const out = [];
+    for (let i = all.length - 1; i >= 0; i--) {
+        const record = all[i];
+        const count = perProject.get(record.project) ?? 0;
+        if (count >= maxRuns)
+            continue;
+        perProject.set(record.project, count + 1);
+        out.push(record);
+    }
+    return out.reverse();
+}
+function serializeHistory(records) {
+    return records.map((r) => `${JSON.stringify(r)}\n`).join('');
+}
+/** Only the records of one project: several projects share one artifact, never one series. */
+function projectHistory(history, project) {
+    return (history?.records ?? []).filter((r) => r.project === project);
+}
+
+// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
+var sources_open = __webpack_require__(7157);
 ;// CONCATENATED MODULE: ./src/cli/evidence-json.ts
 /** Arrays at least this long are streamed; shorter ones are cheaper to leave to JSON.stringify. */
 const STREAMED_LENGTH = 256;
@@ -501,6 +779,8 @@ function writeArray(values, indent, write) {
     write(`${piece}\n${indent}]`);
 }
 
+// EXTERNAL MODULE: ./src/cli/history.ts + 1 modules
+var cli_history = __webpack_require__(7672);
 ;// CONCATENATED MODULE: ./src/cli/inspect.ts
 /**
  * `contexta-gate inspect <workspace> [--json] [--no-ledger]`: shows what the gate can read from a
@@ -509,6 +789,9 @@ function writeArray(values, indent, write) {
  * missing before any gate judges it. It opens evidence as compare does, so it reads every layout
  * compare reads.
  */
+
+
+
 
 
 
@@ -567,8 +850,12 @@ async function inspectCommand(args, io, deps = {}) {
     evidence.source.root = given;
     if (parsed.values.json)
         writeEvidenceJson(evidence, io.stdout);
-    else
+    else {
         io.stdout(renderEvidence(evidence));
+        const history = await readHistoryFile(external_node_path_default().join(absolute, history_record/* HISTORY_FILE */.CX));
+        if (history)
+            io.stdout((0,cli_history/* renderHistory */.z)(history));
+    }
     return 0;
 }
 function parse(args) {
@@ -701,6 +988,323 @@ function renderEvidence(evidence) {
             out.push(`  - ${note}`);
     }
     return `${out.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 6491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ ambiguity),
+/* harmony export */   U$: () => (/* binding */ outOfRangeText),
+/* harmony export */   lk: () => (/* binding */ parseJsonText)
+/* harmony export */ });
+/* unused harmony exports nestingDepth, findDuplicateKey */
+/**
+ * JSON parsing for evidence files. Python's `json` module writes and accepts the bare tokens
+ * `NaN`, `Infinity` and `-Infinity`, which `JSON.parse` rejects; both metalab stores and hand-made
+ * Contexta lines can contain them. We keep the fast path (`JSON.parse`) and only on failure retry
+ * with those tokens turned into sentinels, so a non-finite number is read faithfully and can be
+ * reported instead of making a whole line unreadable.
+ */
+const NON_FINITE_TOKENS = [
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['NaN', Number.NaN],
+];
+/** A key no JSON producer writes by accident; the nonce keeps crafted input from colliding. */
+const SENTINEL_PREFIX = `\u0000cg-nonfinite-${Math.random().toString(36).slice(2)}:`;
+function replaceNonFiniteTokens(text) {
+    let out = '';
+    let last = 0;
+    let inString = false;
+    let replaced = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (inString) {
+            if (ch === 0x5c)
+                i++;
+            else if (ch === 0x22)
+                inString = false;
+            continue;
+        }
+        if (ch === 0x22) {
+            inString = true;
+            continue;
+        }
+        if (ch !== 0x4e && ch !== 0x49 && ch !== 0x2d)
+            continue;
+        for (const [token] of NON_FINITE_TOKENS) {
+            if (text.startsWith(token, i)) {
+                out += text.slice(last, i) + JSON.stringify(SENTINEL_PREFIX + token);
+                i += token.length - 1;
+                last = i + 1;
+                replaced = true;
+                break;
+            }
+        }
+    }
+    if (!replaced)
+        return null;
+    return out + text.slice(last);
+}
+function reviveNonFinite(_key, value) {
+    if (typeof value === 'string' && value.startsWith(SENTINEL_PREFIX)) {
+        const token = value.slice(SENTINEL_PREFIX.length);
+        const hit = NON_FINITE_TOKENS.find(([name]) => name === token);
+        if (hit)
+            return hit[1];
+    }
+    return value;
+}
+/** Above this limit the walk is iterative, so a configured limit can never exhaust the stack. */
+const RECURSIVE_LIMIT = 512;
+const isSuspect = (v) => v === 0 || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+function noteNumber(v, walk) {
+    if (v === 0)
+        walk.zero = true;
+    else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)
+        walk.infinite = true;
+}
+/**
+ * Whether a 0 in the parsed value can come from a literal that underflowed. Below the smallest
+ * double (about 4.9e-324) a literal needs a negative exponent or hundreds of zeros after the point;
+ * per-sample outcomes are full of honest zeros, so only text showing either is looked at again.
+ */
+const MAYBE_UNDERFLOW = /[0-9][eE]-|\.0{300}/;
+/**
+ * Depth of nested arrays/objects; stops as soon as `limit` is exceeded (returning limit + 1). Runs on
+ * every line read, so for the usual limits it recurses without allocating (at most limit + 1 frames);
+ * larger limits use an explicit stack.
+ */
+function nestingDepth(value, limit) {
+    return walkTree(value, limit, { keys: 0, zero: false, infinite: false });
+}
+function walkTree(value, limit, walk) {
+    if (value === null || typeof value !== 'object') {
+        if (typeof value === 'number' && isSuspect(value))
+            noteNumber(value, walk);
+        return 0;
+    }
+    if (limit > RECURSIVE_LIMIT)
+        return nestingDepthIterative(value, limit, walk);
+    return depthBelow(value, 1, limit, walk);
+}
+function depthBelow(node, level, limit, walk) {
+    if (level > limit)
+        return level;
+    let deepest = level;
+    if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+            const child = node[i];
+            if (child === null)
+                continue;
+            if (typeof child !== 'object') {
+                if (typeof child === 'number' && isSuspect(child))
+                    noteNumber(child, walk);
+                continue;
+            }
+            const depth = depthBelow(child, level + 1, limit, walk);
+            if (depth > deepest) {
+                deepest = depth;
+                if (deepest > limit)
+                    return deepest;
+            }
+        }
+        return deepest;
+    }
+    for (const key in node) {
+        walk.keys++;
+        const child = node[key];
+        if (child === null)
+            continue;
+        if (typeof child !== 'object') {
+            if (typeof child === 'number' && isSuspect(child))
+                noteNumber(child, walk);
+            continue;
+        }
+        const depth = depthBelow(child, level + 1, limit, walk);
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > limit)
+                return deepest;
+        }
+    }
+    return deepest;
+}
+function nestingDepthIterative(value, limit, walk) {
+    const stack = [[value, 1]];
+    let deepest = 0;
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > limit)
+                return deepest;
+        }
+        const isArray = Array.isArray(node);
+        if (!isArray)
+            walk.keys += Object.keys(node).length;
+        const children = isArray ? node : Object.values(node);
+        for (const child of children) {
+            if (child !== null && typeof child === 'object')
+                stack.push([child, depth + 1]);
+            else if (typeof child === 'number' && isSuspect(child))
+                noteNumber(child, walk);
+        }
+    }
+    return deepest;
+}
+/**
+ * Whether the text may name more keys than the parsed value holds. Every key in the text is a string
+ * followed by a colon, directly or after whitespace. So when no colon follows whitespace and the
+ * `":` pairs number exactly the parsed keys, no key can repeat; only otherwise (a repeat, spacing,
+ * or a rare `\":` or ` :` inside a string) is the text scanned key by key. One pass of a
+ * single-character search: this runs on every line read.
+ */
+function mayRepeatKeys(text, parsedKeys) {
+    let pairs = 0;
+    for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+        const before = text.charCodeAt(i - 1);
+        if (before === 0x22)
+            pairs++;
+        else if (isWhitespace(before))
+            return true;
+    }
+    return pairs !== parsedKeys;
+}
+const isWhitespace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** Index just past the string starting at `start` (a `"`). */
+function stringEnd(text, start) {
+    let i = start + 1;
+    while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c)
+            i += 2;
+        else if (c === 0x22)
+            return i + 1;
+        else
+            i++;
+    }
+    return i;
+}
+/**
+ * The dotted path of the first key that an object of `text` (already known to be valid JSON) names
+ * twice, or null. Keys are compared after unescaping, as `JSON.parse` would.
+ */
+function findDuplicateKey(text) {
+    const stack = [];
+    for (let i = 0; i < text.length;) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            let j = end;
+            while (j < text.length && isWhitespace(text.charCodeAt(j)))
+                j++;
+            if (top?.keys && text.charCodeAt(j) === 0x3a) {
+                const raw = text.slice(i + 1, end - 1);
+                const key = raw.includes('\\') ? JSON.parse(text.slice(i, end)) : raw;
+                const path = top.path ? `${top.path}.${key}` : key;
+                if (top.keys.has(key))
+                    return path;
+                top.keys.add(key);
+                top.pending = path;
+                i = j + 1;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        if (c === 0x7b || c === 0x5b) {
+            const parent = stack[stack.length - 1];
+            const path = parent ? (parent.keys ? parent.pending : `${parent.path}[]`) : '';
+            stack.push({ keys: c === 0x7b ? new Set() : null, path, pending: '' });
+        }
+        else if (c === 0x7d || c === 0x5d)
+            stack.pop();
+        i++;
+    }
+    return null;
+}
+/** A number literal whose double is Infinity (overflow) or 0 although its digits are not all zero. */
+function outOfRangeLiteral(source, value) {
+    if (value !== 0)
+        return true;
+    const e = source.search(/[eE]/);
+    return /[1-9]/.test(e === -1 ? source : source.slice(0, e));
+}
+/**
+ * Parses again with a reviver that sees each number's source text (`JSON.parse` source access),
+ * replacing out-of-range numbers by NaN and listing them; also revives the NaN/Infinity sentinels.
+ */
+function reviveOutOfRange(text, found) {
+    return JSON.parse(text, ((key, value, context) => {
+        const revived = reviveNonFinite(key, value);
+        if (revived !== value || typeof value !== 'number' || !isSuspect(value))
+            return revived;
+        const source = context?.source;
+        if (source === undefined || !outOfRangeLiteral(source, value))
+            return value;
+        found.push({
+            key: key === '' ? '(root)' : key,
+            text: source,
+            reads: value === 0 ? '0' : value > 0 ? 'Infinity' : '-Infinity',
+        });
+        return Number.NaN;
+    }));
+}
+function parseJsonText(text, maxDepth) {
+    let value;
+    let parsedText = text;
+    let nonFinite = false;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        const rewritten = replaceNonFiniteTokens(text);
+        if (rewritten === null)
+            return { ok: false, reason: 'invalid_json', message: error.message };
+        try {
+            value = JSON.parse(rewritten, reviveNonFinite);
+            parsedText = rewritten;
+            nonFinite = true;
+        }
+        catch {
+            return { ok: false, reason: 'invalid_json', message: error.message };
+        }
+    }
+    const walk = { keys: 0, zero: false, infinite: false };
+    const depth = walkTree(value, maxDepth, walk);
+    if (depth > maxDepth)
+        return { ok: false, reason: 'too_deep', depth };
+    const duplicateKey = mayRepeatKeys(text, walk.keys) ? findDuplicateKey(text) : null;
+    const outOfRange = [];
+    if (walk.infinite || (walk.zero && MAYBE_UNDERFLOW.test(text))) {
+        const revived = reviveOutOfRange(parsedText, outOfRange);
+        if (outOfRange.length > 0)
+            value = revived;
+    }
+    return { ok: true, value, nonFinite, duplicateKey, outOfRange };
+}
+/**
+ * Why a parsed document cannot be trusted as written (a repeated key, a number beyond the double
+ * range), in words for a gap message, or null when it can.
+ */
+function ambiguity(parsed) {
+    if (parsed.duplicateKey !== null) {
+        return `the key "${parsed.duplicateKey}" is written twice in one object, so its value is ambiguous`;
+    }
+    const first = parsed.outOfRange[0];
+    if (first)
+        return outOfRangeText(first, parsed.outOfRange.length);
+    return null;
+}
+function outOfRangeText(first, count) {
+    const more = count > 1 ? ` (and ${count - 1} more such number(s))` : '';
+    return `the number ${first.text} at "${first.key}" is beyond the range of a double: it would silently read as ${first.reads}${more}`;
 }
 
 
@@ -1018,7 +1622,220 @@ const Evidence = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 
 /***/ }),
 
-/***/ 6741:
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ metricLabel),
+/* harmony export */   Gc: () => (/* binding */ metricTarget),
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
+/* harmony export */   T1: () => (/* binding */ formatShare),
+/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   eD: () => (/* binding */ formatChange),
+/* harmony export */   jR: () => (/* binding */ formatDifference),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   td: () => (/* binding */ formatPValue),
+/* harmony export */   vy: () => (/* binding */ formatInterval),
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zP: () => (/* binding */ formatStatistics)
+/* harmony export */ });
+/* unused harmony export ABSENT */
+/**
+ * The one place numbers, deltas, percentages, tests, sizes and metric labels are turned into text.
+ * The PR comment, the terminal report, gate messages, findings and the CLI all quote values through
+ * it, so a change reads the same wherever a reviewer meets it: `0.9618 → 0.8681 by −0.09375 (−9.7%)`,
+ * `p = 0.004`, `evaluate/auc@region-apac`. Absent values read "absent", never 0 or an empty cell.
+ */
+const ABSENT = 'absent';
+/** Up to 4 significant digits, thousands separated, exponent only below 0.0001. */
+function formatNumber(value) {
+    if (value === null)
+        return ABSENT;
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (abs >= 10_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+    if (abs >= 1_000)
+        return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    if (abs >= 1e-4)
+        return trimZeros(value.toPrecision(4)).replace(/^(-?\d{4,})/, (m) => Number(m).toLocaleString('en-US'));
+    return value.toExponential(2);
+}
+function trimZeros(text) {
+    return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
+}
+/** A signed difference: `+0.02`, `−0.088` (a real minus sign, so it reads as a number in prose). */
+function formatSigned(value, magnitude = formatNumber) {
+    if (value === null)
+        return ABSENT;
+    if (value === 0)
+        return magnitude(0);
+    const text = magnitude(Math.abs(value));
+    return value > 0 ? `+${text}` : `−${text}`;
+}
+/** A signed relative change, `+18%`, `−9.7%`; empty when there is none (baseline zero, not compared). */
+function formatPercent(fraction) {
+    if (fraction === null || !Number.isFinite(fraction))
+        return '';
+    const pct = fraction * 100;
+    const text = Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1);
+    return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${text}%`;
+}
+/** A share, unsigned: a pass rate of 0.9 is `90%`. */
+function formatShare(fraction) {
+    return formatPercent(fraction === null ? null : Math.abs(fraction)).replace('+', '');
+}
+/** `+180.1 (+18%)`: a difference with its relative change when there is one. */
+function formatDifference(delta, relative, magnitude = formatNumber) {
+    const pct = delta === null ? '' : formatPercent(relative);
+    return `${formatSigned(delta, magnitude)}${pct ? ` (${pct})` : ''}`;
+}
+/** `998.4 → 1,178.6 by +180.1 (+18%)`, with the relative change when the baseline is not zero. */
+function formatChange(baseline, candidate, magnitude = formatNumber) {
+    const delta = candidate - baseline;
+    const relative = baseline === 0 ? null : delta / Math.abs(baseline);
+    return `${magnitude(baseline)} → ${magnitude(candidate)} by ${formatDifference(delta, relative, magnitude)}`;
+}
+/** Two decimals, three below 0.1 so a value near the usual 0.05 level keeps its side of it. */
+function formatPValue(p) {
+    if (p === null)
+        return '';
+    if (p < 0.001)
+        return 'p < 0.001';
+    return `p = ${p >= 0.1 ? p.toFixed(2) : p.toFixed(3)}`;
+}
+/** `95% CI [−0.12, −0.03]`, or empty without an interval. */
+function formatInterval(interval) {
+    if (interval === null)
+        return '';
+    return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
+}
+/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
+function formatStatistics(interval, pValue) {
+    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+}
+/** Sizes in binary units: `512 B`, `28.3 KiB`. */
+function formatBytes(value) {
+    if (value === null)
+        return ABSENT;
+    const abs = Math.abs(value);
+    if (abs < 1024)
+        return `${value} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let scaled = value / 1024;
+    let unit = 0;
+    while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
+        scaled /= 1024;
+        unit++;
+    }
+    return `${scaled.toFixed(1)} ${units[unit]}`;
+}
+/**
+ * `evaluate/accuracy@region-apac`; a run-level metric is its bare key (`accuracy`), as the report's
+ * tables show it. Without a metric the stage alone, without either an empty string.
+ */
+function metricLabel(stage, key, slice) {
+    const base = [stage, key].filter((s) => s !== null).join('/');
+    return slice === null ? base : `${base}@${slice}`;
+}
+/**
+ * The metric as a selector or waiver target (`Gate-Waive: <stage>/<metric>`), where a run-level
+ * metric needs the `run/` stage to be told apart from a gate name.
+ */
+function metricTarget(stage, key, slice) {
+    return metricLabel(stage ?? 'run', key, slice);
+}
+
+
+/***/ }),
+
+/***/ 5799:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CX: () => (/* binding */ HISTORY_FILE),
+/* harmony export */   TV: () => (/* binding */ describeRecord),
+/* harmony export */   YG: () => (/* binding */ HistoryRecord),
+/* harmony export */   aB: () => (/* binding */ compareRecords),
+/* harmony export */   g1: () => (/* binding */ HISTORY_VERSION),
+/* harmony export */   kg: () => (/* binding */ HISTORY_MAX_SERIES),
+/* harmony export */   zp: () => (/* binding */ HISTORY_MAX_LINE_BYTES)
+/* harmony export */ });
+/* unused harmony exports HISTORY_MAX_RUNS, HistoryPoint */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4377);
+/**
+ * One run's compact history record: the finite overall and per-slice values of its stage and
+ * run-level metrics, with where the run came from. A record is one line of `history.jsonl` at the
+ * root of the evidence artifact, so each default-branch run carries the trend of the runs before it
+ * forward without any API call per earlier run.
+ */
+
+/** The file name inside the evidence artifact (and a workspace), at its root. */
+const HISTORY_FILE = 'history.jsonl';
+const HISTORY_VERSION = 1;
+/** Records kept per project: the artifact carries at most this many runs of each project. */
+const HISTORY_MAX_RUNS = 100;
+/** Series kept per record; a run logging more keeps the first ones in stage/key/slice order. */
+const HISTORY_MAX_SERIES = 200;
+/** A record line longer than this is not ours: it becomes a gap, never a parse. */
+const HISTORY_MAX_LINE_BYTES = 64 * 1024;
+const text = (max) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(max);
+/** `[unit, stage, key, slice, value]`: unit is the metalab params label, null for Contexta runs. */
+const HistoryPoint = zod__WEBPACK_IMPORTED_MODULE_0__/* .tuple */ .PVZ([
+    text(512).nullable(),
+    text(256).nullable(),
+    text(256),
+    text(256).nullable(),
+    zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().refine(Number.isFinite, 'a finite number'),
+]);
+const HistoryRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    v: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(HISTORY_VERSION),
+    project: text(256),
+    /** The run the values were read from (Contexta run ref, or the metalab store's first unit). */
+    run: text(512),
+    /** Workflow run id of the job that recorded it; null for runs read locally (`--history DIR`). */
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().nullable(),
+    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[0-9a-f]{7,64}$/)
+        .nullable(),
+    /** ISO 8601 instant: the run's recorded start, else when the job recorded it. */
+    time: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }),
+    /** Where a locally read record came from (the `--history` sub-directory); absent in the action. */
+    source: text(256).optional(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(HistoryPoint).max(HISTORY_MAX_SERIES),
+});
+/** Records in the order they were run: oldest first, ties by run id then run name. */
+function compareRecords(a, b) {
+    const ta = Date.parse(a.time);
+    const tb = Date.parse(b.time);
+    if (ta !== tb)
+        return ta - tb;
+    if ((a.runId ?? 0) !== (b.runId ?? 0))
+        return (a.runId ?? 0) - (b.runId ?? 0);
+    return a.run < b.run ? -1 : a.run > b.run ? 1 : 0;
+}
+/**
+ * How a record is named in a report: "run 1234 at abc1234 (2026-11-23)", or for a locally read run
+ * its directory and run ref. A run with no recorded time carries the epoch, which is not shown.
+ */
+function describeRecord(record) {
+    const day = Date.parse(record.time) === 0 ? null : record.time.slice(0, 10);
+    if (record.runId !== null) {
+        const at = record.commit === null ? '' : ` at ${record.commit.slice(0, 7)}`;
+        return `run ${record.runId}${at}${day === null ? '' : ` (${day})`}`;
+    }
+    const what = [record.run, day].filter((x) => x !== null).join(', ');
+    return record.source === undefined ? what : `${record.source} (${what})`;
+}
+
+
+/***/ }),
+
+/***/ 7157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1325,312 +2142,8 @@ class WorkspaceRoot {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(2857);
-;// CONCATENATED MODULE: ./src/evidence/json-text.ts
-/**
- * JSON parsing for evidence files. Python's `json` module writes and accepts the bare tokens
- * `NaN`, `Infinity` and `-Infinity`, which `JSON.parse` rejects; both metalab stores and hand-made
- * Contexta lines can contain them. We keep the fast path (`JSON.parse`) and only on failure retry
- * with those tokens turned into sentinels, so a non-finite number is read faithfully and can be
- * reported instead of making a whole line unreadable.
- */
-const NON_FINITE_TOKENS = [
-    ['-Infinity', Number.NEGATIVE_INFINITY],
-    ['Infinity', Number.POSITIVE_INFINITY],
-    ['NaN', Number.NaN],
-];
-/** A key no JSON producer writes by accident; the nonce keeps crafted input from colliding. */
-const SENTINEL_PREFIX = `\u0000cg-nonfinite-${Math.random().toString(36).slice(2)}:`;
-function replaceNonFiniteTokens(text) {
-    let out = '';
-    let last = 0;
-    let inString = false;
-    let replaced = false;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        if (inString) {
-            if (ch === 0x5c)
-                i++;
-            else if (ch === 0x22)
-                inString = false;
-            continue;
-        }
-        if (ch === 0x22) {
-            inString = true;
-            continue;
-        }
-        if (ch !== 0x4e && ch !== 0x49 && ch !== 0x2d)
-            continue;
-        for (const [token] of NON_FINITE_TOKENS) {
-            if (text.startsWith(token, i)) {
-                out += text.slice(last, i) + JSON.stringify(SENTINEL_PREFIX + token);
-                i += token.length - 1;
-                last = i + 1;
-                replaced = true;
-                break;
-            }
-        }
-    }
-    if (!replaced)
-        return null;
-    return out + text.slice(last);
-}
-function reviveNonFinite(_key, value) {
-    if (typeof value === 'string' && value.startsWith(SENTINEL_PREFIX)) {
-        const token = value.slice(SENTINEL_PREFIX.length);
-        const hit = NON_FINITE_TOKENS.find(([name]) => name === token);
-        if (hit)
-            return hit[1];
-    }
-    return value;
-}
-/** Above this limit the walk is iterative, so a configured limit can never exhaust the stack. */
-const RECURSIVE_LIMIT = 512;
-const isSuspect = (v) => v === 0 || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
-function noteNumber(v, walk) {
-    if (v === 0)
-        walk.zero = true;
-    else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)
-        walk.infinite = true;
-}
-/**
- * Whether a 0 in the parsed value can come from a literal that underflowed. Below the smallest
- * double (about 4.9e-324) a literal needs a negative exponent or hundreds of zeros after the point;
- * per-sample outcomes are full of honest zeros, so only text showing either is looked at again.
- */
-const MAYBE_UNDERFLOW = /[0-9][eE]-|\.0{300}/;
-/**
- * Depth of nested arrays/objects; stops as soon as `limit` is exceeded (returning limit + 1). Runs on
- * every line read, so for the usual limits it recurses without allocating (at most limit + 1 frames);
- * larger limits use an explicit stack.
- */
-function nestingDepth(value, limit) {
-    return walkTree(value, limit, { keys: 0, zero: false, infinite: false });
-}
-function walkTree(value, limit, walk) {
-    if (value === null || typeof value !== 'object') {
-        if (typeof value === 'number' && isSuspect(value))
-            noteNumber(value, walk);
-        return 0;
-    }
-    if (limit > RECURSIVE_LIMIT)
-        return nestingDepthIterative(value, limit, walk);
-    return depthBelow(value, 1, limit, walk);
-}
-function depthBelow(node, level, limit, walk) {
-    if (level > limit)
-        return level;
-    let deepest = level;
-    if (Array.isArray(node)) {
-        for (let i = 0; i < node.length; i++) {
-            const child = node[i];
-            if (child === null)
-                continue;
-            if (typeof child !== 'object') {
-                if (typeof child === 'number' && isSuspect(child))
-                    noteNumber(child, walk);
-                continue;
-            }
-            const depth = depthBelow(child, level + 1, limit, walk);
-            if (depth > deepest) {
-                deepest = depth;
-                if (deepest > limit)
-                    return deepest;
-            }
-        }
-        return deepest;
-    }
-    for (const key in node) {
-        walk.keys++;
-        const child = node[key];
-        if (child === null)
-            continue;
-        if (typeof child !== 'object') {
-            if (typeof child === 'number' && isSuspect(child))
-                noteNumber(child, walk);
-            continue;
-        }
-        const depth = depthBelow(child, level + 1, limit, walk);
-        if (depth > deepest) {
-            deepest = depth;
-            if (deepest > limit)
-                return deepest;
-        }
-    }
-    return deepest;
-}
-function nestingDepthIterative(value, limit, walk) {
-    const stack = [[value, 1]];
-    let deepest = 0;
-    while (stack.length > 0) {
-        const [node, depth] = stack.pop();
-        if (depth > deepest) {
-            deepest = depth;
-            if (deepest > limit)
-                return deepest;
-        }
-        const isArray = Array.isArray(node);
-        if (!isArray)
-            walk.keys += Object.keys(node).length;
-        const children = isArray ? node : Object.values(node);
-        for (const child of children) {
-            if (child !== null && typeof child === 'object')
-                stack.push([child, depth + 1]);
-            else if (typeof child === 'number' && isSuspect(child))
-                noteNumber(child, walk);
-        }
-    }
-    return deepest;
-}
-/**
- * Whether the text may name more keys than the parsed value holds. Every key in the text is a string
- * followed by a colon, directly or after whitespace. So when no colon follows whitespace and the
- * `":` pairs number exactly the parsed keys, no key can repeat; only otherwise (a repeat, spacing,
- * or a rare `\":` or ` :` inside a string) is the text scanned key by key. One pass of a
- * single-character search: this runs on every line read.
- */
-function mayRepeatKeys(text, parsedKeys) {
-    let pairs = 0;
-    for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
-        const before = text.charCodeAt(i - 1);
-        if (before === 0x22)
-            pairs++;
-        else if (isWhitespace(before))
-            return true;
-    }
-    return pairs !== parsedKeys;
-}
-const isWhitespace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-/** Index just past the string starting at `start` (a `"`). */
-function stringEnd(text, start) {
-    let i = start + 1;
-    while (i < text.length) {
-        const c = text.charCodeAt(i);
-        if (c === 0x5c)
-            i += 2;
-        else if (c === 0x22)
-            return i + 1;
-        else
-            i++;
-    }
-    return i;
-}
-/**
- * The dotted path of the first key that an object of `text` (already known to be valid JSON) names
- * twice, or null. Keys are compared after unescaping, as `JSON.parse` would.
- */
-function findDuplicateKey(text) {
-    const stack = [];
-    for (let i = 0; i < text.length;) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            const end = stringEnd(text, i);
-            const top = stack[stack.length - 1];
-            let j = end;
-            while (j < text.length && isWhitespace(text.charCodeAt(j)))
-                j++;
-            if (top?.keys && text.charCodeAt(j) === 0x3a) {
-                const raw = text.slice(i + 1, end - 1);
-                const key = raw.includes('\\') ? JSON.parse(text.slice(i, end)) : raw;
-                const path = top.path ? `${top.path}.${key}` : key;
-                if (top.keys.has(key))
-                    return path;
-                top.keys.add(key);
-                top.pending = path;
-                i = j + 1;
-                continue;
-            }
-            i = end;
-            continue;
-        }
-        if (c === 0x7b || c === 0x5b) {
-            const parent = stack[stack.length - 1];
-            const path = parent ? (parent.keys ? parent.pending : `${parent.path}[]`) : '';
-            stack.push({ keys: c === 0x7b ? new Set() : null, path, pending: '' });
-        }
-        else if (c === 0x7d || c === 0x5d)
-            stack.pop();
-        i++;
-    }
-    return null;
-}
-/** A number literal whose double is Infinity (overflow) or 0 although its digits are not all zero. */
-function outOfRangeLiteral(source, value) {
-    if (value !== 0)
-        return true;
-    const e = source.search(/[eE]/);
-    return /[1-9]/.test(e === -1 ? source : source.slice(0, e));
-}
-/**
- * Parses again with a reviver that sees each number's source text (`JSON.parse` source access),
- * replacing out-of-range numbers by NaN and listing them; also revives the NaN/Infinity sentinels.
- */
-function reviveOutOfRange(text, found) {
-    return JSON.parse(text, ((key, value, context) => {
-        const revived = reviveNonFinite(key, value);
-        if (revived !== value || typeof value !== 'number' || !isSuspect(value))
-            return revived;
-        const source = context?.source;
-        if (source === undefined || !outOfRangeLiteral(source, value))
-            return value;
-        found.push({
-            key: key === '' ? '(root)' : key,
-            text: source,
-            reads: value === 0 ? '0' : value > 0 ? 'Infinity' : '-Infinity',
-        });
-        return Number.NaN;
-    }));
-}
-function parseJsonText(text, maxDepth) {
-    let value;
-    let parsedText = text;
-    let nonFinite = false;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        const rewritten = replaceNonFiniteTokens(text);
-        if (rewritten === null)
-            return { ok: false, reason: 'invalid_json', message: error.message };
-        try {
-            value = JSON.parse(rewritten, reviveNonFinite);
-            parsedText = rewritten;
-            nonFinite = true;
-        }
-        catch {
-            return { ok: false, reason: 'invalid_json', message: error.message };
-        }
-    }
-    const walk = { keys: 0, zero: false, infinite: false };
-    const depth = walkTree(value, maxDepth, walk);
-    if (depth > maxDepth)
-        return { ok: false, reason: 'too_deep', depth };
-    const duplicateKey = mayRepeatKeys(text, walk.keys) ? findDuplicateKey(text) : null;
-    const outOfRange = [];
-    if (walk.infinite || (walk.zero && MAYBE_UNDERFLOW.test(text))) {
-        const revived = reviveOutOfRange(parsedText, outOfRange);
-        if (outOfRange.length > 0)
-            value = revived;
-    }
-    return { ok: true, value, nonFinite, duplicateKey, outOfRange };
-}
-/**
- * Why a parsed document cannot be trusted as written (a repeated key, a number beyond the double
- * range), in words for a gap message, or null when it can.
- */
-function ambiguity(parsed) {
-    if (parsed.duplicateKey !== null) {
-        return `the key "${parsed.duplicateKey}" is written twice in one object, so its value is ambiguous`;
-    }
-    const first = parsed.outOfRange[0];
-    if (first)
-        return outOfRangeText(first, parsed.outOfRange.length);
-    return null;
-}
-function outOfRangeText(first, count) {
-    const more = count > 1 ? ` (and ${count - 1} more such number(s))` : '';
-    return `the number ${first.text} at "${first.key}" is beyond the range of a double: it would silently read as ${first.reads}${more}`;
-}
-
+// EXTERNAL MODULE: ./src/evidence/json-text.ts
+var json_text = __webpack_require__(6491);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1847,7 +2360,7 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
                 }
                 return;
             }
-            const parsed = parseJsonText(event.text, limits.maxDepth);
+            const parsed = (0,json_text/* parseJsonText */.lk)(event.text, limits.maxDepth);
             if (!parsed.ok) {
                 if (parsed.reason === 'too_deep') {
                     gaps.line('nesting_too_deep', 'error', rel, event.lineNo, `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`);
@@ -1866,7 +2379,7 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             }
             const first = parsed.outOfRange[0];
             if (first) {
-                gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${outOfRangeText(first, parsed.outOfRange.length)}; the record was skipped`);
+                gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${(0,json_text/* outOfRangeText */.U$)(first, parsed.outOfRange.length)}; the record was skipped`);
                 return;
             }
             unread -= 1;
@@ -2057,14 +2570,14 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
         const text = await readEvidenceText(file.absolute, rel, gaps);
         if (text === null)
             continue;
-        const parsed = parseJsonText(text, limits.maxDepth);
+        const parsed = (0,json_text/* parseJsonText */.lk)(text, limits.maxDepth);
         if (!parsed.ok) {
             invalid(parsed.reason === 'too_deep'
                 ? 'the binding nests too deeply'
                 : `the binding is not valid JSON (${parsed.message})`);
             continue;
         }
-        const unclear = ambiguity(parsed);
+        const unclear = (0,json_text/* ambiguity */.Gv)(parsed);
         if (unclear !== null) {
             invalid(`the binding cannot be trusted as written (${unclear})`);
             continue;
@@ -3381,8 +3894,8 @@ async function readManifest(root, recordsDir, limits, gaps) {
     const text = await readEvidenceText(file.absolute, rel, gaps);
     if (text === null)
         return null;
-    const parsed = parseJsonText(text, limits.maxDepth);
-    const unclear = parsed.ok ? ambiguity(parsed) : 'it is not valid JSON';
+    const parsed = (0,json_text/* parseJsonText */.lk)(text, limits.maxDepth);
+    const unclear = parsed.ok ? (0,json_text/* ambiguity */.Gv)(parsed) : 'it is not valid JSON';
     if (!parsed.ok || unclear !== null) {
         gaps.add({
             code: 'manifest_invalid',
@@ -3765,7 +4278,7 @@ async function readJsonFile(ctx, rel, severity, attribution = {}) {
     catch {
         return gap('invalid_encoding', `${rel} is not valid UTF-8`);
     }
-    const parsed = parseJsonText(text, ctx.maxDepth);
+    const parsed = (0,json_text/* parseJsonText */.lk)(text, ctx.maxDepth);
     if (parsed.ok) {
         if (parsed.duplicateKey !== null) {
             return gap('duplicate_key', `${rel} writes the key "${parsed.duplicateKey}" twice in one object, so its value is ambiguous; the file was not used`);
@@ -3777,7 +4290,7 @@ async function readJsonFile(ctx, rel, severity, attribution = {}) {
                 severity,
                 file: rel,
                 ...attribution,
-                message: `${rel}: ${outOfRangeText(first, parsed.outOfRange.length)}; that value is not used`,
+                message: `${rel}: ${(0,json_text/* outOfRangeText */.U$)(first, parsed.outOfRange.length)}; that value is not used`,
             });
         }
         return { ok: true, value: parsed.value };

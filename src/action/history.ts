@@ -1,0 +1,79 @@
+/**
+ * The history chain in the action. The previous history rides in the baseline artifact the job
+ * already downloads (no API call per earlier run); a push to the default branch of the repository
+ * itself appends this run and the upload carries `history.jsonl` at the artifact's root. Pull
+ * requests, merge queues and forks read history, never write it: their evidence is untrusted.
+ */
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Evidence } from '../evidence/model.js';
+import { historyRecords } from '../history/from-evidence.js';
+import { HISTORY_FILE, type HistoryRecord } from '../history/record.js';
+import { appendHistory, serializeHistory } from '../history/store.js';
+import type { ResolvedBaseline } from './baseline.js';
+import type { RunnerContext } from './context.js';
+
+const PushPayload = z.object({
+  repository: z.object({ default_branch: z.string().min(1), fork: z.boolean().optional() }),
+});
+
+/** True for a push to the default branch of a repository that is not a fork. */
+export function writesHistory(ctx: RunnerContext, eventPath: string | undefined): boolean {
+  if (ctx.eventName !== 'push' || ctx.pullRequest || ctx.mergeGroup || !eventPath) return false;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(eventPath, 'utf8'));
+  } catch {
+    return false;
+  }
+  const parsed = PushPayload.safeParse(payload);
+  if (!parsed.success || parsed.data.repository.fork === true) return false;
+  return ctx.ref === `refs/heads/${parsed.data.repository.default_branch}`;
+}
+
+/** The earlier runs' records to judge against; null when the baseline carried no history. */
+export function historyToJudge(baseline: ResolvedBaseline, project: string | null): HistoryRecord[] | null {
+  if (!baseline.history) return null;
+  return baseline.history.records.filter((r) => project === null || r.project === project);
+}
+
+export interface WrittenHistory {
+  /** Absolute path of the written `history.jsonl`. */
+  file: string;
+  note: string;
+}
+
+/**
+ * Appends this run to the baseline's history and writes it at the workspace root. A missing chain
+ * (first run, expired artifact, a baseline without history) restarts the history, and the note says
+ * so.
+ */
+export async function writeRunHistory(
+  workspace: string,
+  ctx: RunnerContext,
+  baseline: ResolvedBaseline,
+  candidate: Evidence,
+  now: Date,
+): Promise<WrittenHistory> {
+  const earlier = baseline.history?.records ?? [];
+  const added = historyRecords(candidate, {
+    runId: ctx.runId,
+    commit: ctx.sha,
+    recordedAt: now.toISOString(),
+  });
+  const records = appendHistory(earlier, added);
+  const file = path.join(workspace, HISTORY_FILE);
+  await fs.writeFile(file, serializeHistory(records));
+  const projects = new Set(records.map((r) => r.project)).size;
+  const kept = `${records.length} record${records.length === 1 ? '' : 's'} of ${projects} project${projects === 1 ? '' : 's'}`;
+  let note: string;
+  if (baseline.history) {
+    note = `history: this run appended to ${HISTORY_FILE} (${kept}, the last 100 runs per project kept)`;
+  } else if (baseline.evidence) {
+    note = `history restarted with this run: the baseline artifact holds no ${HISTORY_FILE} (${kept})`;
+  } else {
+    note = `history restarted with this run: no earlier history could be fetched (${baseline.description}) (${kept})`;
+  }
+  return { file, note };
+}
