@@ -126,13 +126,17 @@ export async function judge(input: JudgeInput): Promise<Judged> {
       sha: headSha,
       ...(baseline.sha ? { baselineSha: baseline.sha } : {}),
       baselineSource: baseline.description,
+      ...(baseline.runUrl ? { baselineRunUrl: baseline.runUrl } : {}),
+      ...(baseline.runId === null ? {} : { baselineRunId: baseline.runId }),
+      ...(baseline.branch ? { baselineBranch: baseline.branch } : {}),
+      ...(baseline.age ? { baselineAge: baseline.age } : {}),
       configSource: loaded.source,
     },
   });
   if (uploaded?.note) report.notes.push(uploaded.note);
 
   const key = settings.artifactName;
-  const markdown = renderMarkdown(report, { runUrl: ctx.runUrl });
+  const markdown = renderMarkdown(report, { runUrl: ctx.runUrl, audience: 'action' });
   const files = await writeReportFiles(workDir, report, markdown);
   annotate(report, loaded.source);
   await writeJobSummary(markdown);

@@ -102,7 +102,7 @@ function fingerprintOf(report: GateReport): string {
 }
 
 export function renderComment(report: GateReport, key: string, runUrl: string): string {
-  const body = renderMarkdown(report, { marker: key, runUrl });
+  const body = renderMarkdown(report, { marker: key, runUrl, audience: 'action' });
   return `${body}\n${fingerprintMarker(fingerprintOf(report))}\n`;
 }
 
