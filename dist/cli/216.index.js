@@ -42,7 +42,7 @@ var external_node_url_ = __webpack_require__(3136);
 
 
 
-/** Pinned so that bindings exist for every GitHub runner platform (duckdb-in-node.md §3.1). */
+/** Pinned so that bindings exist for every GitHub runner platform (docs/reference/duckdb-in-node.md §3.1). */
 const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
 const PACKAGE = '@duckdb/node-api';
 /**
@@ -401,7 +401,7 @@ class DuckDbLedgerReader {
         }
     }
 }
-/** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
+/** Maps DuckDB's open errors (docs/reference/duckdb-in-node.md §6) to what a user can act on. */
 function ledgerOpenFailure(message, header) {
     const first = message.split('\n')[0];
     if (/Could not set lock|Conflicting lock/i.test(message)) {
@@ -3468,7 +3468,7 @@ async function readJsonFile(ctx, rel, severity, attribution = {}) {
 ;// CONCATENATED MODULE: ./src/metalab/schema.ts
 /**
  * zod schemas for the metalab files the reader uses (store schema "0.1", see
- * docs/metalab-store-format.md). They are loose on purpose: metalab keeps tolerant loaders for future
+ * docs/reference/metalab-store-format.md). They are loose on purpose: metalab keeps tolerant loaders for future
  * versions, so unknown fields pass through and only what the mapping relies on is required.
  */
 

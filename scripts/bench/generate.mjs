@@ -1,6 +1,6 @@
 // Deterministic generator of large synthetic Contexta workspaces for `npm run bench`.
 //
-// Every line has exactly the shape the Python SDK writes (contexta-format.md §3–§5): capture-cache
+// Every line has exactly the shape the Python SDK writes (docs/reference/contexta-format.md §3–§5): capture-cache
 // lines keep every optional field as `null`, segment lines omit nulls at every level, keys are
 // sorted, separators compact, integral floats keep their `.0`. Values come from a seeded PRNG, so a
 // seed and a size always give the same bytes. Files are written in 1 MiB chunks: memory stays flat

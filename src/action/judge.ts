@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { ReadOptions } from '../contexta/read.js';
 import type { DuckDbLoader } from '../duckdb/loader.js';
-import { evaluateGate } from '../engine/engine.js';
+import { judgeRuns } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
 import type { GateReport } from '../gates/types.js';
 import type { WaiverRequests } from '../gates/waivers.js';
@@ -114,7 +114,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
 
   const prNumber = input.target?.prNumber ?? ctx.pullRequest?.number ?? ctx.mergeGroup?.prNumber ?? null;
   const headSha = input.target?.headSha ?? ctx.pullRequest?.headSha ?? ctx.sha;
-  const report = evaluateGate({
+  const report = judgeRuns({
     baseline: baseline.evidence,
     candidate,
     config: loaded.config,

@@ -5,7 +5,7 @@
  * nothing else; the timing belongs to whoever runs it.
  */
 import { parseArgs } from 'node:util';
-import type { Comparison, EnvironmentChange, MetricDelta, RunIdentity } from '../compare/types.js';
+import type { EnvironmentChange, MetricDelta, RunComparison, RunIdentity } from '../compare/types.js';
 import { formatChange, metricLabel } from '../format/numbers.js';
 import {
   GATE_REPORT_SCHEMA_VERSION,
@@ -146,7 +146,7 @@ export function syntheticReport(metrics: number, slices: number): GateReport {
     name: 'candidate',
     status: 'completed',
   };
-  const comparison: Comparison = {
+  const comparison: RunComparison = {
     project: 'bench',
     unit: 'run',
     presence: 'both',

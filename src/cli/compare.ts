@@ -7,8 +7,9 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { onlyProject, ProjectNotFoundError } from '../action/project.js';
+import { RunSelectionError } from '../compare/select.js';
 import type { LedgerReader } from '../contexta/ledger.js';
-import { evaluateGate, RunSelectionError } from '../engine/engine.js';
+import { judgeRuns } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
 import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates/config.js';
 import type { GateReport } from '../gates/types.js';
@@ -141,7 +142,7 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
         : baselinePath === candidatePath
           ? candidate
           : onlyProject(await read(baselinePath, ledger), project, '--project');
-    report = evaluateGate({
+    report = judgeRuns({
       baseline,
       candidate,
       config: configResult.config,

@@ -6,7 +6,7 @@ import { compareMetrics } from './metrics.js';
 import { compareSamples, linkSampleEvidence } from './samples.js';
 import type { RunPair } from './select.js';
 import { compareBatches, compareStages } from './stages.js';
-import type { Comparison, RunIdentity } from './types.js';
+import type { RunComparison, RunIdentity } from './types.js';
 
 export interface CompareOptions {
   directions: readonly DirectionOverride[];
@@ -20,7 +20,7 @@ export interface CompareOptions {
 /** A compared pair together with the runs behind it (gates need records the comparison summarises). */
 export interface ComparedUnit {
   pair: RunPair;
-  comparison: Comparison;
+  comparison: RunComparison;
 }
 
 /**
@@ -57,7 +57,7 @@ export function contextChange(pair: Pick<RunPair, 'baseline' | 'candidate'>): Co
 }
 
 /** Everything that differs between the two runs of a pair. */
-export function compareRuns(pair: RunPair, options: CompareOptions): Comparison {
+export function compareRuns(pair: RunPair, options: CompareOptions): RunComparison {
   const { baseline, candidate } = pair;
   const metrics = compareMetrics(baseline, candidate, options.directions);
   linkSampleEvidence(metrics, baseline, candidate);

@@ -1,6 +1,7 @@
 /** Which way a metric improves. */
 export type Direction = 'higher' | 'lower';
 
+/** A per-metric direction override; the first matching `pattern` (a key glob) wins. */
 export interface DirectionOverride {
   pattern: string;
   direction: Direction;

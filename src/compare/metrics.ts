@@ -41,7 +41,7 @@ function laterThan(a: MetricSeries, b: MetricSeries): boolean {
   return Number.isFinite(ta) && Number.isFinite(tb) && ta > tb;
 }
 
-export function assessChange(delta: number, direction: MetricDirection): ChangeAssessment {
+function assessChange(delta: number, direction: MetricDirection): ChangeAssessment {
   if (delta === 0) return 'unchanged';
   if (direction === 'neutral') return 'neutral';
   if (direction === 'higher') return delta > 0 ? 'better' : 'worse';

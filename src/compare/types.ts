@@ -255,7 +255,7 @@ export interface EnvironmentChange {
 }
 
 /** One baseline run / metalab unit vs its candidate counterpart. */
-export interface Comparison {
+export interface RunComparison {
   project: string;
   /** Run name of the candidate (or the baseline when the unit was removed); metalab: params label. */
   unit: string;

@@ -205,7 +205,7 @@ export class DuckDbLedgerReader implements LedgerReader {
   }
 }
 
-/** Maps DuckDB's open errors (duckdb-in-node.md §6) to what a user can act on. */
+/** Maps DuckDB's open errors (docs/reference/duckdb-in-node.md §6) to what a user can act on. */
 export function ledgerOpenFailure(message: string, header: LedgerHeader): LedgerFailure {
   const first = message.split('\n')[0]!;
   if (/Could not set lock|Conflicting lock/i.test(message)) {

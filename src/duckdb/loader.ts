@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** Pinned so that bindings exist for every GitHub runner platform (duckdb-in-node.md §3.1). */
+/** Pinned so that bindings exist for every GitHub runner platform (docs/reference/duckdb-in-node.md §3.1). */
 export const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
 const PACKAGE = '@duckdb/node-api';
 

@@ -10,7 +10,8 @@ import type { Diagnostic } from '../compare/types.js';
 import type { Evidence } from '../evidence/model.js';
 import { buildFindings } from '../findings/findings.js';
 import type { GateConfig, GatePolicy } from '../gates/config-types.js';
-import { evaluateGates, refreshResult } from '../gates/evaluate.js';
+import { evaluateGates } from '../gates/evaluate.js';
+import { refreshResult } from '../gates/results.js';
 import type {
   ExitMapping,
   GateReport,
@@ -21,8 +22,6 @@ import type {
 } from '../gates/types.js';
 import { GATE_REPORT_SCHEMA_VERSION } from '../gates/types.js';
 import { applyWaivers, parseWaivers, type WaiverRequests } from '../gates/waivers.js';
-
-export { RunSelectionError } from '../compare/select.js';
 
 export interface EngineInput {
   /** Null when no baseline could be found: regressions cannot be judged, the verdict is at best unknown. */
@@ -45,14 +44,14 @@ const CONFIDENCE = 0.95;
  * pass < warn < unknown < fail for "which verdict wins": fail if a fail-severity gate fails, else
  * unknown when something could not be judged, else warn, else pass.
  */
-export function decideVerdict(gates: readonly GateResult[]): Verdict {
+function decideVerdict(gates: readonly GateResult[]): Verdict {
   if (gates.some((g) => g.outcome === 'fail')) return 'fail';
   if (gates.some((g) => g.outcome === 'unknown')) return 'unknown';
   if (gates.some((g) => g.outcome === 'warn')) return 'warn';
   return 'pass';
 }
 
-export function exitMapping(verdict: Verdict, policy: Pick<GatePolicy, 'unknown'>): ExitMapping {
+function exitMapping(verdict: Verdict, policy: Pick<GatePolicy, 'unknown'>): ExitMapping {
   if (verdict === 'unknown') {
     const outcome = policy.unknown;
     return {
@@ -165,7 +164,7 @@ function nextSteps(
 }
 
 /** Compares, diagnoses, evaluates every gate, applies waivers and decides. Throws RunSelectionError. */
-export function evaluateGate(input: EngineInput): GateReport {
+export function judgeRuns(input: EngineInput): GateReport {
   const { baseline, candidate, config } = input;
   const { policy } = config;
   const shared =

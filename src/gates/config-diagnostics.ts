@@ -6,7 +6,7 @@ import { didYouMean } from './did-you-mean.js';
 /** A place in the config document: keys and list indexes. */
 export type Path = (string | number)[];
 
-export function formatPath(path: Path): string {
+function formatPath(path: Path): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;

@@ -71,7 +71,7 @@ const slices = z
     'Which slices are judged: none (the overall series only, default), all, or a list of slice names.',
   );
 
-export const WaiversSchema = z.strictObject(
+const WaiversSchema = z.strictObject(
   {
     labels: z
       .boolean(expected('true or false'))
@@ -149,7 +149,7 @@ const common = {
   message: z.string(expected('text')).optional().describe('Custom message shown when the gate fails.'),
 };
 
-export const ThresholdGateSchema = z
+const ThresholdGateSchema = z
   .strictObject(
     {
       ...common,
@@ -165,7 +165,7 @@ export const ThresholdGateSchema = z
   .describe('Threshold gate: absolute bounds on the candidate value.')
   .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
 
-export const RegressionGateSchema = z
+const RegressionGateSchema = z
   .strictObject(
     {
       ...common,
@@ -203,7 +203,7 @@ export const RegressionGateSchema = z
   .describe('Regression gate: candidate against baseline.')
   .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
 
-export const EvidenceGateSchema = z
+const EvidenceGateSchema = z
   .strictObject(
     {
       ...common,
@@ -242,7 +242,7 @@ export const EvidenceGateSchema = z
   )
   .describe('Evidence gate: the candidate evidence is complete.');
 
-export const DiagnosticsGateSchema = z
+const DiagnosticsGateSchema = z
   .strictObject(
     {
       ...common,
@@ -254,7 +254,7 @@ export const DiagnosticsGateSchema = z
   )
   .describe('Diagnostics gate.');
 
-export const ArtifactGateSchema = z
+const ArtifactGateSchema = z
   .strictObject(
     {
       ...common,
@@ -295,7 +295,7 @@ export const TopLevelSchema = z.strictObject(
 );
 
 /** The whole file, for the JSON Schema given to editors. */
-export const ConfigFileSchema = z
+const ConfigFileSchema = z
   .strictObject({
     version,
     policy: PolicySchema.optional(),

@@ -1,6 +1,5 @@
 import type { Direction, DirectionOverride } from '../compare/direction.js';
 
-export type { Direction, DirectionOverride };
 /**
  * The parsed gate configuration (`.github/contexta-gate.yml`, version 1).
  *
@@ -24,7 +23,6 @@ export type UnknownOutcome = 'unknown' | Outcome;
 export type GapAction = 'fail' | 'warn' | 'ignore';
 /** Severity of a failing gate. */
 export type GateSeverity = 'fail' | 'warn';
-/** Which way is better for a metric. */
 /** Diagnostic levels a diagnostics gate can trip on (at or above). */
 export type DiagnosticLevel = 'error' | 'warning' | 'info';
 
@@ -39,7 +37,6 @@ export interface MetricSelector {
 
 export type SliceSelection = { mode: 'none' } | { mode: 'all' } | { mode: 'list'; slices: string[] };
 
-/** A per-metric direction override; the first matching `pattern` (a key glob) wins. */
 export interface GatePolicy {
   unknown: Outcome;
   missingBaseline: UnknownOutcome;

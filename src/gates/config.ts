@@ -26,7 +26,7 @@ import type {
 } from './config-types.js';
 import { parseMetricSelector } from './metric-selector.js';
 
-export { formatConfigError, formatPath } from './config-diagnostics.js';
+export { formatConfigError } from './config-diagnostics.js';
 export type * from './config-types.js';
 
 /** Where the action looks for a config when none is named. */
@@ -57,7 +57,7 @@ function toPolicy(input: PolicyInput): GatePolicy {
 }
 
 /** The policy of a config that has no `policy` section. */
-export const DEFAULT_POLICY: GatePolicy = toPolicy(PolicySchema.parse({}));
+const DEFAULT_POLICY: GatePolicy = toPolicy(PolicySchema.parse({}));
 
 /**
  * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and

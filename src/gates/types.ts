@@ -5,11 +5,11 @@
  */
 
 import type {
-  Comparison,
   Diagnostic,
   Finding,
   Interval,
   MetricDirection,
+  RunComparison,
   RunIdentity,
 } from '../compare/types.js';
 import type { EvidenceGap } from '../evidence/model.js';
@@ -156,7 +156,7 @@ export interface GateReport {
   baseline: SideSummary | null;
   candidate: SideSummary;
   gates: GateResult[];
-  comparisons: Comparison[];
+  comparisons: RunComparison[];
   findings: Finding[];
   /** Diagnostics of both sides (`side` says which); gates only judge the candidate's. */
   diagnostics: Diagnostic[];

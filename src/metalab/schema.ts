@@ -1,6 +1,6 @@
 /**
  * zod schemas for the metalab files the reader uses (store schema "0.1", see
- * docs/metalab-store-format.md). They are loose on purpose: metalab keeps tolerant loaders for future
+ * docs/reference/metalab-store-format.md). They are loose on purpose: metalab keeps tolerant loaders for future
  * versions, so unknown fields pass through and only what the mapping relies on is required.
  */
 import { z } from 'zod';

@@ -2,7 +2,7 @@
  * The deployment record the gate writes when it promotes a run, so the evidence itself says what
  * moved forward. The SDK's runtime never persists deployments (their statuses live only in the
  * ledger), so we write what its `deployment.promoted` events look like: an event record in the
- * SDK's exact envelope shape (docs/contexta-format.md §5), `event_key: deployment.promoted`,
+ * SDK's exact envelope shape (docs/reference/contexta-format.md §5), `event_key: deployment.promoted`,
  * `deployment_execution_ref: deployment:<project>.<name>`, `subject_ref` the same deployment.
  * Documented for users in docs/promotion.md.
  */

@@ -3,7 +3,7 @@
  * verdict and outcome labels, the direction arrow of a change, and the lookups that join a metric
  * row to the statistics and gate checks about it.
  */
-import type { ChangeAssessment, Comparison, Interval, MetricDelta, PairedTest } from '../compare/types.js';
+import type { ChangeAssessment, Interval, MetricDelta, PairedTest, RunComparison } from '../compare/types.js';
 import type { GateCheck, GateOutcome, GateReport, Verdict } from '../gates/types.js';
 
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
@@ -128,7 +128,7 @@ export interface RowStatistics {
 export function rowStatistics(
   report: GateReport,
   index: CheckIndex,
-  comparison: Comparison,
+  comparison: RunComparison,
   delta: MetricDelta,
 ): RowStatistics | null {
   if (delta.status !== 'compared') return null;
@@ -141,7 +141,7 @@ export function rowStatistics(
 }
 
 export interface SignificantChange {
-  comparison: Comparison;
+  comparison: RunComparison;
   delta: MetricDelta;
   interval: Interval;
 }

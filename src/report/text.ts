@@ -3,7 +3,7 @@
  * with their rows, the largest deltas, evidence gaps. Workspace text is made one line and stripped
  * of control characters, so a metric name cannot move the cursor, recolour the log or fake a line.
  */
-import type { Comparison, MetricDelta } from '../compare/types.js';
+import type { MetricDelta, RunComparison } from '../compare/types.js';
 import { formatDifference, formatNumber, formatStatistics, metricLabel } from '../format/numbers.js';
 import type { GateCheck, GateReport, GateResult, Verdict } from '../gates/types.js';
 import { type Audience, adviseNextSteps } from './advice.js';
@@ -172,8 +172,8 @@ function topDeltas(
   report: GateReport,
   index: ReturnType<typeof indexChecks>,
   limit: number,
-): { shown: Array<{ comparison: Comparison; delta: MetricDelta }>; more: number } {
-  const rows: Array<{ comparison: Comparison; delta: MetricDelta; rank: number; size: number }> = [];
+): { shown: Array<{ comparison: RunComparison; delta: MetricDelta }>; more: number } {
+  const rows: Array<{ comparison: RunComparison; delta: MetricDelta; rank: number; size: number }> = [];
   for (const comparison of report.comparisons) {
     for (const delta of comparison.metrics) {
       const flagged = index.flagged.has(

@@ -71,3 +71,15 @@ export function binomialHalfLowerTail(k: number, n: number): number {
   }
   return top * relative;
 }
+
+/**
+ * P(X ≤ k) for X ~ Binomial(n, 1/2) and any integer k: 0 below 0, 1 from n on. Above n/2 it uses the
+ * symmetry P(X ≤ k) = 1 − P(X ≤ n − k − 1), so the summed tail is always the short one; the result is
+ * then within one rounding of 1, which is all a p-value near 1 needs.
+ */
+export function binomialHalfCdf(k: number, n: number): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  if (2 * k <= n) return binomialHalfLowerTail(k, n);
+  return 1 - binomialHalfLowerTail(n - k - 1, n);
+}

@@ -1,3 +1,11 @@
+import {
+  type Alternative,
+  bootstrapPValue,
+  checkAlternative,
+  DEFAULT_MIN_PAIRS,
+  type InsufficientPairs,
+  tooFewPairs,
+} from './hypothesis.js';
 import { checkConfidence, checkPairedLengths, StatsInputError } from './input-error.js';
 import { normalQuantile } from './normal.js';
 import { Rng } from './rng.js';
@@ -17,7 +25,12 @@ export interface PairedMeanResult {
   confidence: number;
   resamples: number;
   seed: number;
-  /** Two-sided bootstrap p-value of H0: difference = 0, at least 2 / (resamples + 1). */
+  /** The alternative `pValue` tests; `two-sided` unless asked otherwise. */
+  alternative: Alternative;
+  /**
+   * Bootstrap p-value of H0: difference = 0 against `alternative` (see `bootstrapPValue`): two-sided at
+   * least 2 / (resamples + 1), one-sided at least 1 / (resamples + 1).
+   */
   pValue: number;
   /** Standard deviation of the resampled mean differences (the bootstrap standard error). */
   standardError: number;
@@ -35,9 +48,14 @@ export interface PairedBootstrapOptions {
   confidence?: number;
   /** PRNG seed (integer in [0, 2^53)); default 1 so that the same evidence always gives the same verdict. */
   seed?: number;
+  /**
+   * About candidate − baseline; default `two-sided`. `less` gives the one-sided p-value that the
+   * candidate's mean is lower (worse for a higher-is-better metric): (1 + #{mean* ≥ 0}) / (R + 1).
+   */
+  alternative?: Alternative;
 }
 
-const MIN_RESAMPLES = 100;
+export const MIN_RESAMPLES = 100;
 
 /**
  * Paired nonparametric bootstrap of the mean difference candidate − baseline (Efron & Tibshirani 1993,
@@ -57,12 +75,9 @@ export function pairedBootstrap(
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const confidence = options.confidence ?? 0.95;
   const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
-  if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
-    throw new StatsInputError(
-      'invalid-option',
-      `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`,
-    );
-  }
+  const alternative = options.alternative ?? 'two-sided';
+  checkResamples(resamples);
+  checkAlternative(alternative);
   checkConfidence(confidence);
   checkPairedLengths(baseline, candidate);
   const rng = new Rng(seed);
@@ -115,8 +130,7 @@ export function pairedBootstrap(
 
   // The +1 correction (North, Curtis & Sham 2002, Am J Hum Genet 71:439) counts the observed sample as one
   // of the resamples, so a finite number of resamples never claims p = 0.
-  const tail = Math.min(atOrBelowZero, atOrAboveZero);
-  const pValue = Math.min(1, (2 * (tail + 1)) / (resamples + 1));
+  const pValue = bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
 
   return {
     test: 'paired-bootstrap',
@@ -129,10 +143,41 @@ export function pairedBootstrap(
     confidence,
     resamples,
     seed,
+    alternative,
     pValue,
     standardError,
     monteCarloError: percentileMonteCarloError(standardError, resamples, confidence),
   };
+}
+
+export function checkResamples(resamples: number): void {
+  if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
+    throw new StatsInputError(
+      'invalid-option',
+      `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`,
+    );
+  }
+}
+
+export interface PairedMeanTestOptions extends PairedBootstrapOptions {
+  /** Below this many pairs the result is `insufficient` instead of a p-value; default 10. */
+  minPairs?: number;
+}
+
+/**
+ * `pairedBootstrap` behind the `minPairs` guard, for the gate: n < minPairs returns `insufficient`
+ * (a bootstrap of 1–2 pairs can report p = 0.001, which means nothing). Options as `pairedBootstrap`;
+ * a length mismatch is still thrown before the guard, other malformed input as `pairedBootstrap` does.
+ */
+export function pairedMeanTest(
+  baseline: ArrayLike<number>,
+  candidate: ArrayLike<number>,
+  options: PairedMeanTestOptions = {},
+): (PairedMeanResult & { status: 'ok' }) | InsufficientPairs {
+  if (baseline.length !== candidate.length) checkPairedLengths(baseline, candidate);
+  const guard = tooFewPairs(baseline.length, options.minPairs ?? DEFAULT_MIN_PAIRS);
+  if (guard) return guard;
+  return { status: 'ok', ...pairedBootstrap(baseline, candidate, options) };
 }
 
 /**
@@ -164,7 +209,7 @@ export function percentileMonteCarloError(
 }
 
 /** Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, R's default). */
-function quantileSorted(sorted: Float64Array, p: number): number {
+export function quantileSorted(sorted: Float64Array, p: number): number {
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { publishToPullRequest } from '../../src/action/reporting.js';
 import { readSettings, type Settings } from '../../src/action/settings.js';
 import { readEvidence } from '../../src/contexta/read.js';
-import { evaluateGate } from '../../src/engine/engine.js';
+import { judgeRuns } from '../../src/engine/engine.js';
 import { loadConfigFile } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
 import { GitHubClient } from '../../src/github/client.js';
@@ -21,7 +21,7 @@ async function scenarioReport(name: string): Promise<GateReport> {
   const config = await loadConfigFile('fixtures/reference-policy.yml');
   if (!config.ok) throw new Error('reference policy does not parse');
   const dir = `fixtures/scenarios/${name}`;
-  return evaluateGate({
+  return judgeRuns({
     baseline: await readEvidence(`${dir}/baseline/.contexta`),
     candidate: await readEvidence(`${dir}/candidate/.contexta`),
     config: config.config,

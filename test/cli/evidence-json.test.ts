@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeEvidenceJson } from '../../src/cli/evidence-json.js';
 import { readEvidence } from '../../src/contexta/read.js';
 import type { Evidence } from '../../src/evidence/model.js';
-import { FIXTURES } from '../helpers/evidence.js';
+import { FIXTURES } from '../support/evidence.js';
 
 /** The documented output: JSON.stringify with typed-array columns as plain arrays, then a newline. */
 const reference = (evidence: unknown) =>

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectCommand } from '../../src/cli/inspect.js';
-import { FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
+import { FIXTURES, removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareArtifacts } from '../../src/compare/artifacts.js';
 import { compareEnvironment } from '../../src/compare/environment.js';
-import { evaluateGate } from '../../src/engine/engine.js';
+import { judgeRuns } from '../../src/engine/engine.js';
 import type { Evidence, Run } from '../../src/evidence/model.js';
 import { evidence, referenceConfig, scenarioPath } from '../support/engine-fixtures.js';
 
@@ -59,7 +59,7 @@ describe('environment', () => {
     env.packages.torch = '2.4.0';
     env.environmentVariableNames = ['HF_TOKEN'];
 
-    const report = evaluateGate({
+    const report = judgeRuns({
       baseline: baselineEvidence,
       candidate: candidateEvidence,
       config: await referenceConfig(),

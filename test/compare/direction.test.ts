@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { DirectionOverride } from '../../src/compare/direction.js';
 import { metricDirection } from '../../src/compare/direction.js';
-import type { DirectionOverride } from '../../src/gates/config-types.js';
 
 describe('metricDirection built-ins', () => {
   it.each([

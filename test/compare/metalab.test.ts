@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../src/engine/engine.js';
+import { judgeRuns } from '../../src/engine/engine.js';
 import type { Evidence } from '../../src/evidence/model.js';
 import { DEFAULT_CONFIG } from '../../src/gates/config.js';
 import { readMetalab } from '../../src/metalab/read.js';
@@ -26,7 +26,7 @@ gates:
 
 describe('metalab stores', () => {
   it('finds the mlp, lr=0.1 accuracy drop of about 0.05 and its bird slice drop of about 0.12', async () => {
-    const report = evaluateGate({
+    const report = judgeRuns({
       baseline: await store('baseline'),
       candidate: await store('candidate'),
       config: await loadConfig(SLICES),
@@ -74,7 +74,7 @@ describe('metalab stores', () => {
   });
 
   it('new parameter units are reported without a baseline; failed replicates are missing evidence', async () => {
-    const report = evaluateGate({
+    const report = judgeRuns({
       baseline: await store('baseline'),
       candidate: await store('candidate'),
       config: DEFAULT_CONFIG,
@@ -90,7 +90,7 @@ describe('metalab stores', () => {
   });
 
   it('an interrupted candidate never passes: the crashed unit is missing evidence', async () => {
-    const report = evaluateGate({
+    const report = judgeRuns({
       baseline: await store('baseline'),
       candidate: await store('interrupted'),
       config: DEFAULT_CONFIG,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/compare/compare.js';
-import { evaluateGate } from '../../src/engine/engine.js';
+import { judgeRuns } from '../../src/engine/engine.js';
 import type { Evidence, MetricSeries, Run, SampleSeries, Stage } from '../../src/evidence/model.js';
 import { loadConfig } from '../support/engine-fixtures.js';
 
@@ -122,7 +122,7 @@ describe('comparison properties', () => {
     fc.assert(
       fc.property(arbRun('same'), (r) => {
         const e = evidenceOf(r);
-        const report = evaluateGate({ baseline: e, candidate: e, config });
+        const report = judgeRuns({ baseline: e, candidate: e, config });
         const rows = report.comparisons[0]!.metrics;
         expect(rows.every((m) => m.delta === 0 && m.change === 'unchanged')).toBe(true);
         expect(report.gates.every((g) => g.outcome === 'pass' || g.outcome === 'skipped')).toBe(true);

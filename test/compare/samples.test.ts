@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/compare/compare.js';
 import { selectRunPairs } from '../../src/compare/select.js';
-import type { Comparison } from '../../src/compare/types.js';
+import type { RunComparison } from '../../src/compare/types.js';
 import { evidence, type Scenario, scenarioPath } from '../support/engine-fixtures.js';
 
 const OPTIONS = { directions: [], seed: 7, resamples: 500, confidence: 0.95 };
 
-async function compareScenario(name: Scenario): Promise<Comparison> {
+async function compareScenario(name: Scenario): Promise<RunComparison> {
   const baseline = await evidence(scenarioPath(name, 'baseline'));
   const candidate = await evidence(scenarioPath(name, 'candidate'));
   const [pair] = selectRunPairs(baseline, candidate);
   return compareRuns(pair!, OPTIONS);
 }
 
-function samples(comparison: Comparison, key: string) {
+function samples(comparison: RunComparison, key: string) {
   return comparison.samples.find((s) => s.stage === 'evaluate' && s.key === key)!;
 }
 

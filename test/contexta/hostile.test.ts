@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/contexta/read.js';
 import type { Evidence } from '../../src/evidence/model.js';
-import { allRuns, copyOf, FIXTURES, gapsOf, removeTempDirs, tempDir } from '../helpers/evidence.js';
+import { allRuns, copyOf, FIXTURES, gapsOf, removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

@@ -18,7 +18,7 @@ import {
   SCENARIOS,
   SIDES,
   tempDir,
-} from '../helpers/evidence.js';
+} from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 
@@ -136,7 +136,7 @@ describe('ledger header pre-check', () => {
     });
   });
 
-  it("maps DuckDB's open errors (duckdb-in-node.md §6) to typed failures", () => {
+  it("maps DuckDB's open errors (docs/reference/duckdb-in-node.md §6) to typed failures", () => {
     const header = { storageVersion: 68, writer: 'v1.5.6' };
     expect(
       ledgerOpenFailure(

@@ -15,7 +15,7 @@ import {
   SCENARIOS,
   SIDES,
   series,
-} from '../helpers/evidence.js';
+} from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

@@ -2,7 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLoader } from '../../src/duckdb/loader.js';
-import { removeTempDirs, tempDir } from '../helpers/evidence.js';
+import { removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLedgerReader } from '../../src/contexta/ledger.js';
 import type { LedgerContent } from '../../src/contexta/ledger-rows.js';
 import { safeUnzip } from '../../src/zip/safe-unzip.js';
-import { removeTempDirs, tempDir } from '../helpers/evidence.js';
 import {
   type ActionRun,
   cleanupActionRuns,
   pullRequestPayload,
   runAction,
 } from '../support/action-runner.js';
+import { removeTempDirs, tempDir } from '../support/evidence.js';
 import { GitHubStandIn } from '../support/github-stand-in.js';
 
 const TABULAR = 'fixtures/scenarios/tabular-improves';

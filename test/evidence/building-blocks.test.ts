@@ -6,7 +6,7 @@ import { instantMicros } from '../../src/contexta/record-schema.js';
 import { RefSet } from '../../src/evidence/ref-set.js';
 import { parseRef } from '../../src/evidence/refs.js';
 import { SampleColumns, SampleNames } from '../../src/evidence/sample-columns.js';
-import { allRuns, copyOf, FIXTURES, removeTempDirs } from '../helpers/evidence.js';
+import { allRuns, copyOf, FIXTURES, removeTempDirs } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

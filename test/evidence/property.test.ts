@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/contexta/read.js';
 import { SKIPPING_CODES } from '../../src/evidence/gaps.js';
-import { allRuns, FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
+import { allRuns, FIXTURES, removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/contexta/read.js';
-import { evaluateGate } from '../../src/engine/engine.js';
+import { judgeRuns } from '../../src/engine/engine.js';
 import type { Evidence } from '../../src/evidence/model.js';
 import type { GateConfig } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
@@ -108,7 +108,7 @@ beforeAll(async () => {
 });
 
 async function run(baseline: Evidence, candidate: Evidence): Promise<GateReport> {
-  const report = evaluateGate({ baseline, candidate, config });
+  const report = judgeRuns({ baseline, candidate, config });
   // The report is plain JSON: what the renderers and --format json emit.
   expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   return report;

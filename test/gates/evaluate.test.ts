@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/contexta/read.js';
-import { evaluateGate } from '../../src/engine/engine.js';
+import { judgeRuns } from '../../src/engine/engine.js';
 import type { GateReport } from '../../src/gates/types.js';
 import {
   cacheOnlyCopy,
@@ -21,9 +21,9 @@ async function evaluate(
   const baseline = await evidence(scenarioPath(scenario, 'baseline'));
   const candidate = await evidence(scenarioPath(scenario, 'candidate'));
   const config = await loadConfig(yaml);
-  if (options.baseline === 'none') return evaluateGate({ baseline: null, candidate, config });
-  if (options.baseline === 'swap') return evaluateGate({ baseline: candidate, candidate: baseline, config });
-  return evaluateGate({ baseline, candidate, config });
+  if (options.baseline === 'none') return judgeRuns({ baseline: null, candidate, config });
+  if (options.baseline === 'swap') return judgeRuns({ baseline: candidate, candidate: baseline, config });
+  return judgeRuns({ baseline, candidate, config });
 }
 
 const gate = (report: GateReport, name: string) => report.gates.find((g) => g.name === name)!;
@@ -214,7 +214,7 @@ describe('evidence, diagnostics and artifact gates', () => {
       const candidate = await readEvidence(copy.path);
       const errors = candidate.gaps.filter((g) => g.severity === 'error');
       expect(errors.length).toBeGreaterThan(0);
-      const report = evaluateGate({
+      const report = judgeRuns({
         baseline: await evidence(scenarioPath('tabular-improves', 'baseline')),
         candidate,
         config: await loadConfig('version: 1\ngates: []\n'),
@@ -235,7 +235,7 @@ describe('comparing a run with itself', () => {
     async (scenario) => {
       const run = await evidence(scenarioPath(scenario, 'baseline'));
       const config = await referenceConfig();
-      const report = evaluateGate({ baseline: run, candidate: run, config });
+      const report = judgeRuns({ baseline: run, candidate: run, config });
       expect(report.verdict).toBe('pass');
       const rows = report.comparisons.flatMap((c) => c.metrics);
       expect(rows.every((m) => m.change === 'unchanged' && m.delta === 0)).toBe(true);
@@ -259,12 +259,12 @@ gates:
       await evidence(scenarioPath('tabular-improves', 'candidate'), { ledger: true }),
     );
     candidate.projects[0]!.runs[0]!.stages.find((s) => s.name === 'train')!.status = 'failed';
-    const report = evaluateGate({ baseline, candidate, config: await loadConfig(yaml) });
+    const report = judgeRuns({ baseline, candidate, config: await loadConfig(yaml) });
     const complete = gate(report, 'complete');
     expect(complete.outcome).toBe('fail');
     expect(complete.message).toBe('stage train is failed, not completed');
 
-    const noLedger = evaluateGate({
+    const noLedger = judgeRuns({
       baseline: await evidence(scenarioPath('tabular-improves', 'baseline')),
       candidate: await evidence(scenarioPath('tabular-improves', 'candidate')),
       config: await loadConfig(yaml),
@@ -292,7 +292,7 @@ gates:
     const baseline = await evidence(scenarioPath('tabular-improves', 'baseline'));
     const candidate = structuredClone(await evidence(scenarioPath('tabular-improves', 'candidate')));
     const run = candidate.projects[0]!.runs[0]!;
-    const clean = evaluateGate({ baseline, candidate, config: await loadConfig(yaml('fail')) });
+    const clean = judgeRuns({ baseline, candidate, config: await loadConfig(yaml('fail')) });
     expect(gate(clean, 'run complete').outcome).toBe('pass');
     expect(gate(clean, 'run complete').checks.map((c) => c.subject)).toEqual(['run', 'run_evidence']);
 
@@ -315,7 +315,7 @@ gates:
         message: 'stage record unusable',
       },
     );
-    const report = evaluateGate({ baseline, candidate, config: await loadConfig(yaml('fail')) });
+    const report = judgeRuns({ baseline, candidate, config: await loadConfig(yaml('fail')) });
     const complete = gate(report, 'run complete');
     expect(complete.outcome).toBe('fail');
     expect(complete.checks.filter((c) => c.outcome === 'fail').map((c) => c.reason)).toEqual([
@@ -327,7 +327,7 @@ gates:
       'record_invalid: stage record unusable',
     ]);
 
-    const ignored = evaluateGate({ baseline, candidate, config: await loadConfig(yaml('ignore')) });
+    const ignored = judgeRuns({ baseline, candidate, config: await loadConfig(yaml('ignore')) });
     expect(gate(ignored, 'run complete').outcome).toBe('pass');
     expect(gate(ignored, 'policy.evidence_gaps').checks).toHaveLength(2);
   });

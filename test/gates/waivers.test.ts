@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../src/engine/engine.js';
+import { judgeRuns } from '../../src/engine/engine.js';
 import { parseWaivers, type WaiverRequests } from '../../src/gates/waivers.js';
 import { evidence, referenceConfig, scenarioPath } from '../support/engine-fixtures.js';
 
@@ -85,7 +85,7 @@ describe('parseWaivers', () => {
 
 describe('waivers in the engine (slice-regression)', () => {
   async function run(waivers: WaiverRequests) {
-    return evaluateGate({
+    return judgeRuns({
       baseline: await evidence(scenarioPath('slice-regression', 'baseline')),
       candidate: await evidence(scenarioPath('slice-regression', 'candidate')),
       config: await referenceConfig(),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCommand } from '../../src/cli/compare.js';
 import type { GateCheck, GateReport } from '../../src/gates/types.js';
-import { splitGfmRow } from '../report/gfm.js';
+import { splitGfmRow } from '../support/gfm.js';
 
 type Format = 'json' | 'markdown' | 'text';
 

@@ -12,7 +12,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DuckDbLedgerReader, readLedgerHeader } from '../../src/contexta/ledger.js';
 import { DuckDbLoader, type DuckDbModule } from '../../src/duckdb/loader.js';
 import { type DeploymentRowFacts, writeDeploymentRow } from '../../src/promote/ledger-row.js';
-import { FIXTURES, removeTempDirs, tempDir } from '../helpers/evidence.js';
+import { FIXTURES, removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

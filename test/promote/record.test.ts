@@ -14,7 +14,7 @@ import {
   segmentLine,
 } from '../../src/promote/record.js';
 import { writePromotionRecord } from '../../src/promote/write-record.js';
-import { allRuns, captureOnlyCopy, copyOf, removeTempDirs, tempDir } from '../helpers/evidence.js';
+import { allRuns, captureOnlyCopy, copyOf, removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
 

@@ -8,7 +8,7 @@ import {
   toSingleLine,
   truncateText,
 } from '../../src/report/escape.js';
-import { splitGfmRow } from './gfm.js';
+import { splitGfmRow } from '../support/gfm.js';
 
 /** Arbitrary text, and text drawn mostly from characters that mean something in markdown or to GitHub. */
 const untrustedText = fc.oneof(

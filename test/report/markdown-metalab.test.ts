@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../src/engine/engine.js';
+import { judgeRuns } from '../../src/engine/engine.js';
 import { DEFAULT_CONFIG } from '../../src/gates/config.js';
 import { readMetalab } from '../../src/metalab/read.js';
 import { renderMarkdown } from '../../src/report/index.js';
-import { splitGfmRow } from './gfm.js';
+import { splitGfmRow } from '../support/gfm.js';
 
 describe('renderMarkdown on a metalab store (many units)', async () => {
   const baseline = await readMetalab('fixtures/metalab/baseline');
   const candidate = await readMetalab('fixtures/metalab/candidate');
-  const report = evaluateGate({ baseline, candidate, config: DEFAULT_CONFIG });
+  const report = judgeRuns({ baseline, candidate, config: DEFAULT_CONFIG });
   const markdown = renderMarkdown(report);
   const metricSection = markdown.slice(
     markdown.indexOf('### Metric changes'),

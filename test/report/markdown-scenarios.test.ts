@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GateReport } from '../../src/gates/types.js';
 import { renderMarkdown } from '../../src/report/index.js';
 import { SCENARIOS } from '../support/engine-fixtures.js';
-import { splitGfmRow, stripCodeSpans } from './gfm.js';
+import { splitGfmRow, stripCodeSpans } from '../support/gfm.js';
 import { scenarioReport } from './scenario-report.js';
 
 /** The text under `### heading`, up to the next heading. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/report/index.js';
-import { splitGfmRow, stripCodeSpans } from './gfm.js';
+import { splitGfmRow, stripCodeSpans } from '../support/gfm.js';
 import { check, comparison, gate, largeReport, metricDelta, report } from './synthetic-report.js';
 
 const GITHUB_LIMIT = 65_536;

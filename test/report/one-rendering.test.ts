@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GateCheck, GateReport } from '../../src/gates/types.js';
 import { renderMarkdown, renderText } from '../../src/report/index.js';
-import { splitGfmRow } from './gfm.js';
+import { splitGfmRow } from '../support/gfm.js';
 import { scenarioReport } from './scenario-report.js';
 
 /** The text GitHub shows: backslash escapes resolved, the joiner that stops @-mentions dropped. */

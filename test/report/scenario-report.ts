@@ -3,7 +3,7 @@
  * are relative to the repository (vitest runs there), so rendered roots and snapshots do not depend
  * on where the checkout lives.
  */
-import { type EngineInput, evaluateGate } from '../../src/engine/engine.js';
+import { type EngineInput, judgeRuns } from '../../src/engine/engine.js';
 import type { GateReport } from '../../src/gates/types.js';
 import { evidence, referenceConfig, type Scenario, scenarioPath } from '../support/engine-fixtures.js';
 
@@ -16,5 +16,5 @@ export async function scenarioReport(
     extra.withoutBaseline ? null : evidence(scenarioPath(scenario, 'baseline')),
     evidence(scenarioPath(scenario, 'candidate')),
   ]);
-  return evaluateGate({ baseline, candidate, config, waivers: extra.waivers, context: extra.context });
+  return judgeRuns({ baseline, candidate, config, waivers: extra.waivers, context: extra.context });
 }

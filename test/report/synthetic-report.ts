@@ -2,7 +2,7 @@
  * Hand-built GateReports for tests that need shapes no fixture has: very large reports and hostile
  * names. Values are arbitrary but consistent (delta = candidate − baseline).
  */
-import type { Comparison, EnvironmentChange, MetricDelta } from '../../src/compare/types.js';
+import type { EnvironmentChange, MetricDelta, RunComparison } from '../../src/compare/types.js';
 import {
   GATE_REPORT_SCHEMA_VERSION,
   type GateCheck,
@@ -107,7 +107,7 @@ export function gate(name: string, outcome: GateResult['outcome'], checks: GateC
   };
 }
 
-export function comparison(metrics: MetricDelta[]): Comparison {
+export function comparison(metrics: MetricDelta[]): RunComparison {
   return {
     project: 'p',
     unit: 'u',
@@ -124,7 +124,7 @@ export function comparison(metrics: MetricDelta[]): Comparison {
   };
 }
 
-export function report(gates: GateResult[], comparisons: Comparison[]): GateReport {
+export function report(gates: GateResult[], comparisons: RunComparison[]): GateReport {
   const verdict = gates.some((g) => g.outcome === 'fail') ? 'fail' : 'pass';
   return {
     schemaVersion: GATE_REPORT_SCHEMA_VERSION,

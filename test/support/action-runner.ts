@@ -1,5 +1,5 @@
 /**
- * Runs the built action (`dist/index.js`) the way a runner does: a separate `node` process with the
+ * Runs the action bundle built from the current src/ (`ACTION_BUNDLE`) the way a runner does: a separate `node` process with the
  * `INPUT_*`, `GITHUB_*`, `ACTIONS_*` and `RUNNER_*` environment, an event payload file, and the
  * `GITHUB_OUTPUT` / `GITHUB_STEP_SUMMARY` files — against the local GitHub stand-in.
  */
@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { ACTION_BUNDLE } from './bundle.js';
 import type { GitHubStandIn } from './github-stand-in.js';
 
 const ACTION_INPUTS = parse(readFileSync('action.yml', 'utf8')).inputs as Record<
@@ -115,7 +116,7 @@ export async function runAction(call: ActionInvocation): Promise<ActionRun> {
 
   Object.assign(env, call.env);
 
-  const child = spawn(process.execPath, [path.resolve('dist/index.js')], { cwd: workspaceDir, env });
+  const child = spawn(process.execPath, [ACTION_BUNDLE], { cwd: workspaceDir, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {

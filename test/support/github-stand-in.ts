@@ -6,7 +6,7 @@ import * as gh from './github-objects.js';
 /**
  * A local GitHub: REST API, the Actions results (Twirp) service and the Azure blob store, all on one
  * 127.0.0.1 port, with in-memory state a test can seed and inspect, scripted faults per route and a log
- * of every request. Shapes follow github-platform.md and the OpenAPI types (see github-objects.ts).
+ * of every request. Shapes follow docs/reference/github-platform.md and the OpenAPI types (see github-objects.ts).
  */
 
 export interface RecordedRequest {

@@ -4,7 +4,7 @@
  * it for readers without mermaid. Slice names are untrusted: inside the chart they keep only
  * characters that cannot end a quoted label, the code block or a line of the comment.
  */
-import type { Comparison, MetricDelta } from '../../compare/types.js';
+import type { MetricDelta, RunComparison } from '../../compare/types.js';
 import { metricLabel } from '../../format/numbers.js';
 import type { GateCheck, GateReport } from '../../gates/types.js';
 
@@ -34,7 +34,7 @@ function failingSliceCheck(report: GateReport): GateCheck | null {
 export function sliceChart(report: GateReport): string | null {
   const check = failingSliceCheck(report);
   if (check === null) return null;
-  const comparison: Comparison | undefined = report.comparisons.find(
+  const comparison: RunComparison | undefined = report.comparisons.find(
     (c) => c.project === check.project && c.unit === check.unit,
   );
   const rows = (comparison?.metrics ?? []).filter(

@@ -1,5 +1,5 @@
 /** The metric and slice tables: one row per changed metric, most important rows first. */
-import type { Comparison, MetricDelta } from '../../compare/types.js';
+import type { MetricDelta, RunComparison } from '../../compare/types.js';
 import { formatDifference, formatNumber, formatStatistics, metricLabel } from '../../format/numbers.js';
 import type { GateCheck } from '../../gates/types.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
@@ -9,7 +9,7 @@ import { code, count, folded, msg, row, type SectionContext, TIER } from './part
 
 function metricCells(
   ctx: SectionContext,
-  comparison: Comparison,
+  comparison: RunComparison,
   delta: MetricDelta,
   sliced: boolean,
   withStats: boolean,
@@ -36,7 +36,7 @@ function metricCells(
   return cells;
 }
 
-function statsText(ctx: SectionContext, comparison: Comparison, delta: MetricDelta): string {
+function statsText(ctx: SectionContext, comparison: RunComparison, delta: MetricDelta): string {
   const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
   return statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
 }
@@ -44,7 +44,7 @@ function statsText(ctx: SectionContext, comparison: Comparison, delta: MetricDel
 /** The group row a table's rows sit under: the stage (and run) for metrics, the metric for slices. */
 function groupLabel(
   ctx: SectionContext,
-  comparison: Comparison,
+  comparison: RunComparison,
   delta: MetricDelta,
   sliced: boolean,
 ): string {
@@ -75,7 +75,7 @@ function evidenceFlags(delta: MetricDelta, change: string): string {
 
 function metricTier(
   ctx: SectionContext,
-  comparison: Comparison,
+  comparison: RunComparison,
   delta: MetricDelta,
   sliced: boolean,
 ): number {
@@ -108,7 +108,7 @@ interface Entry {
   tier: number;
   order: number;
   movement: number;
-  comparison: Comparison;
+  comparison: RunComparison;
   delta: MetricDelta;
   group: string;
 }

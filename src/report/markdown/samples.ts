@@ -1,5 +1,5 @@
 /** Per-sample changes: newly failing samples by name, overall and per slice, and unpaired samples. */
-import type { Comparison, SampleComparison, SampleGroupComparison } from '../../compare/types.js';
+import type { RunComparison, SampleComparison, SampleGroupComparison } from '../../compare/types.js';
 import { formatCount, formatShare } from '../../format/numbers.js';
 import { nameRanges } from '../../format/ranges.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
@@ -16,7 +16,7 @@ function nameList(names: string[], total: number): string {
 
 function sliceTripped(
   ctx: SectionContext,
-  comparison: Comparison,
+  comparison: RunComparison,
   stage: string,
   slice: string | null,
 ): boolean {
@@ -64,7 +64,7 @@ export function samplesSection(ctx: SectionContext): RowsPart | null {
   return folded('Per-sample changes', pluralise(rows.length, 'line'), rows);
 }
 
-function sampleRows(ctx: SectionContext, comparison: Comparison, samples: SampleComparison): BudgetRow[] {
+function sampleRows(ctx: SectionContext, comparison: RunComparison, samples: SampleComparison): BudgetRow[] {
   const rows: BudgetRow[] = [];
   const where = code(`${ctx.withUnit ? `${comparison.unit}: ` : ''}${samples.stage}/${samples.key}`);
   const overall = sampleGroupLine(samples.overall);

@@ -1,8 +1,8 @@
-export const id = 898;
-export const ids = [898];
+export const id = 470;
+export const ids = [470];
 export const modules = {
 
-/***/ 3898:
+/***/ 2470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -37,6 +37,203 @@ function onlyProject(evidence, project, origin = "Input 'project'") {
         throw new ProjectNotFoundError(`${origin}: no project '${project}' in ${evidence.source.root}; it holds ${evidence.projects.map((p) => `'${p.name}'`).join(', ')}.`);
     }
     return { ...evidence, projects };
+}
+
+;// CONCATENATED MODULE: ./src/compare/select.ts
+/** Runs cannot be chosen unambiguously; the message names the runs and the flag that settles it. */
+class RunSelectionError extends Error {
+    name = 'RunSelectionError';
+}
+function allRuns(evidence) {
+    return evidence.projects.flatMap((p) => p.runs);
+}
+function refList(runs) {
+    return runs.length === 0 ? '(none)' : runs.map((r) => r.ref).join(', ');
+}
+/** Resolves a user-given ref the way Contexta's lookup does: the full ref, or a unique `.name` suffix. */
+function resolveRun(evidence, ref, side) {
+    const runs = allRuns(evidence);
+    let found = runs.filter((r) => r.ref === ref);
+    if (found.length === 0) {
+        found = runs.filter((r) => r.ref === `run:${ref}` || r.ref.endsWith(`.${ref}`) || r.name === ref);
+    }
+    if (found.length === 1)
+        return found[0];
+    const flag = side === 'baseline' ? '--baseline-run' : '--candidate-run';
+    if (found.length === 0) {
+        throw new RunSelectionError(`${flag} "${ref}": no such run in ${evidence.source.root}; runs there: ${refList(runs)}`);
+    }
+    throw new RunSelectionError(`${flag} "${ref}" matches ${found.length} runs in ${evidence.source.root}: ${refList(found)}; give the full ref`);
+}
+function sameEvidence(a, b) {
+    return a === b || a.source.root === b.source.root;
+}
+function projectOf(evidence, name) {
+    return evidence.projects.find((p) => p.name === name);
+}
+function timeOf(value) {
+    const t = value ? Date.parse(value) : Number.NaN;
+    return Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
+}
+/**
+ * The baseline run of a project when the caller did not name one: the only run there is, or — when
+ * the baseline workspace holds several — the run behind the latest completed deployment.
+ */
+function pickBaseline(baseline, project, exclude, notes) {
+    const p = projectOf(baseline, project);
+    const runs = (p?.runs ?? []).filter((r) => r.ref !== exclude);
+    const deployed = (p?.deployments ?? [])
+        .filter((d) => d.status === 'completed' && d.runRef !== null && runs.some((r) => r.ref === d.runRef))
+        .sort((x, y) => timeOf(y.endedAt ?? y.startedAt) - timeOf(x.endedAt ?? x.startedAt));
+    const latest = deployed[0];
+    if (latest) {
+        const run = runs.find((r) => r.ref === latest.runRef);
+        notes.push(`baseline ${run.ref} is the run behind the latest completed deployment ${latest.name} (${latest.ref})`);
+        return run;
+    }
+    if (runs.length <= 1)
+        return runs[0] ?? null;
+    throw new RunSelectionError(`the baseline workspace ${baseline.source.root} holds ${runs.length} runs of project ${project} and none ` +
+        `is behind a completed deployment: ${refList(runs)}; choose one with --baseline-run`);
+}
+function pickCandidate(candidate, project, exclude) {
+    const runs = (projectOf(candidate, project)?.runs ?? []).filter((r) => r.ref !== exclude);
+    if (runs.length === 1)
+        return runs[0];
+    if (runs.length === 0) {
+        throw new RunSelectionError(`the candidate workspace ${candidate.source.root} has no other run of project ${project}; ` +
+            `choose one with --candidate-run`);
+    }
+    throw new RunSelectionError(`the candidate workspace ${candidate.source.root} holds ${runs.length} runs of project ${project}: ` +
+        `${refList(runs)}; choose one with --candidate-run`);
+}
+function contextaPairs(baseline, candidate, options) {
+    const shared = baseline !== null && sameEvidence(baseline, candidate);
+    const pair = (b, c, notes) => ({
+        project: c.project,
+        unit: c.name,
+        baseline: b,
+        candidate: c,
+        notes,
+    });
+    if (options.candidateRun !== undefined || options.baselineRun !== undefined) {
+        if (options.baselineRun !== undefined && baseline === null) {
+            throw new RunSelectionError(`--baseline-run "${options.baselineRun}" given but there is no baseline evidence`);
+        }
+        const notes = [];
+        if (options.candidateRun !== undefined) {
+            const c = resolveRun(candidate, options.candidateRun, 'candidate');
+            let b = null;
+            if (baseline && options.baselineRun !== undefined)
+                b = resolveRun(baseline, options.baselineRun, 'baseline');
+            else if (baseline)
+                b = pickBaseline(baseline, c.project, shared ? c.ref : null, notes);
+            if (b && b.ref === c.ref && shared) {
+                notes.push(`baseline and candidate are the same run ${c.ref}`);
+            }
+            if (b && b.project !== c.project) {
+                notes.push(`comparing runs of different projects: baseline ${b.ref}, candidate ${c.ref}`);
+            }
+            return [pair(b, c, notes)];
+        }
+        const b = resolveRun(baseline, options.baselineRun, 'baseline');
+        const c = pickCandidate(candidate, b.project, shared ? b.ref : null);
+        return [pair(b, c, notes)];
+    }
+    if (shared) {
+        const multi = candidate.projects.filter((p) => p.runs.length > 1);
+        if (multi.length > 0) {
+            throw new RunSelectionError(`baseline and candidate are the same workspace (${candidate.source.root}) holding ` +
+                `${refList(multi.flatMap((p) => p.runs))}; say which is which with --baseline-run and --candidate-run`);
+        }
+    }
+    const pairs = [];
+    for (const project of [...candidate.projects].sort((x, y) => (x.name < y.name ? -1 : 1))) {
+        if (project.runs.length === 0)
+            continue;
+        const c = pickCandidate(candidate, project.name, null);
+        const notes = [];
+        let b = null;
+        if (shared) {
+            b = c;
+            notes.push(`baseline and candidate are the same run ${c.ref}`);
+        }
+        else if (baseline) {
+            b = pickBaseline(baseline, project.name, null, notes);
+        }
+        pairs.push(pair(b, c, notes));
+    }
+    if (baseline && !shared) {
+        for (const project of baseline.projects) {
+            if (project.runs.length === 0 || projectOf(candidate, project.name)?.runs.length)
+                continue;
+            const b = pickBaseline(baseline, project.name, null, []);
+            if (!b)
+                continue;
+            pairs.push({
+                project: project.name,
+                unit: b.name,
+                baseline: b,
+                candidate: null,
+                notes: [`project ${project.name} has a baseline run but no candidate run`],
+            });
+        }
+    }
+    return pairs;
+}
+/**
+ * metalab units are parameter combinations: a unit of the candidate is paired with the baseline unit
+ * of the same experiment and params label, because run ids include the code hash and always differ.
+ */
+function metalabPairs(baseline, candidate, options) {
+    const keyOf = (r) => JSON.stringify([r.project, r.name]);
+    const left = new Map();
+    for (const run of baseline ? allRuns(baseline) : [])
+        if (!left.has(keyOf(run)))
+            left.set(keyOf(run), run);
+    const right = new Map();
+    for (const run of allRuns(candidate))
+        if (!right.has(keyOf(run)))
+            right.set(keyOf(run), run);
+    const wanted = (run, ref) => ref === undefined || run.ref === ref || run.name === ref || run.ref.endsWith(`.${ref}`);
+    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
+    const pairs = [];
+    for (const key of keys) {
+        const b = left.get(key) ?? null;
+        const c = right.get(key) ?? null;
+        if (c && !wanted(c, options.candidateRun))
+            continue;
+        if (!c && options.candidateRun !== undefined)
+            continue;
+        if (b && !wanted(b, options.baselineRun))
+            continue;
+        const any = (c ?? b);
+        const notes = [];
+        if (baseline && !b)
+            notes.push(`unit ${any.name} is new in the candidate (no baseline unit with these params)`);
+        if (!c)
+            notes.push(`unit ${any.name} has no candidate run (removed or never ran)`);
+        pairs.push({ project: any.project, unit: any.name, baseline: b, candidate: c, notes });
+    }
+    if (pairs.length === 0 && (options.candidateRun !== undefined || options.baselineRun !== undefined)) {
+        throw new RunSelectionError(`no metalab unit matches ${[options.baselineRun, options.candidateRun].filter(Boolean).join(' / ')}; ` +
+            `units: ${[...right.values()].map((r) => r.name).join('; ') || '(none)'}`);
+    }
+    return pairs;
+}
+/**
+ * Chooses what to compare. Contexta: per project one baseline run vs one candidate run (named by ref,
+ * or the only run there is); metalab: every unit paired by params label. Throws RunSelectionError
+ * when the choice is ambiguous.
+ */
+function selectRunPairs(baseline, candidate, options = {}) {
+    if (baseline && baseline.source.kind !== candidate.source.kind) {
+        throw new RunSelectionError(`baseline is a ${baseline.source.kind} store (${baseline.source.root}) but the candidate is a ` +
+            `${candidate.source.kind} store (${candidate.source.root}); compare like with like`);
+    }
+    return candidate.source.kind === 'metalab'
+        ? metalabPairs(baseline, candidate, options)
+        : contextaPairs(baseline, candidate, options);
 }
 
 ;// CONCATENATED MODULE: ./src/compare/glob.ts
@@ -412,13 +609,60 @@ function input_error_checkCount(name, value) {
         throw new input_error_StatsInputError('invalid-count', `${name} must be a non-negative integer, got ${value}`);
     }
 }
-function checkPairedLengths(baseline, candidate) {
+function input_error_checkPairedLengths(baseline, candidate) {
     if (baseline.length !== candidate.length) {
         throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline.length}, candidate has ${candidate.length}`);
     }
     if (baseline.length === 0) {
         throw new input_error_StatsInputError('empty', 'no paired samples: at least one pair is needed');
     }
+}
+
+;// CONCATENATED MODULE: ./src/stats/hypothesis.ts
+
+/** The one-sided alternative "the candidate is worse" for a metric with this direction. */
+function worseningAlternative(direction) {
+    return direction === 'higher-is-better' ? 'less' : 'greater';
+}
+/** Default `policy.min_pairs`: below it no significance decision is made (issue 13). */
+const hypothesis_DEFAULT_MIN_PAIRS = 10;
+function hypothesis_checkAlternative(alternative) {
+    if (alternative !== 'less' && alternative !== 'greater' && alternative !== 'two-sided') {
+        throw new input_error_StatsInputError('invalid-option', `alternative must be 'less', 'greater' or 'two-sided', got ${String(alternative)}`);
+    }
+}
+function checkMinPairs(minPairs) {
+    if (!Number.isSafeInteger(minPairs) || minPairs < 1) {
+        throw new StatsInputError('invalid-option', `minPairs must be a positive integer, got ${minPairs}`);
+    }
+}
+/** The guard every test applies first; null when n is enough. */
+function hypothesis_tooFewPairs(n, minPairs) {
+    checkMinPairs(minPairs);
+    if (n >= minPairs)
+        return null;
+    return {
+        status: 'insufficient',
+        cause: 'too-few-pairs',
+        n,
+        minPairs,
+        reason: `${n} pair${n === 1 ? '' : 's'}, fewer than min_pairs = ${minPairs}`,
+    };
+}
+/**
+ * Bootstrap p-value from the resampled differences, with the +1 correction (North, Curtis & Sham 2002):
+ * `atOrBelow` / `atOrAbove` count resampled differences ≤ 0 / ≥ 0 among `valid` resamples.
+ * `less`: (1 + #{δ* ≥ 0}) / (valid + 1) — how often the resampled difference fails to be negative;
+ * `greater` mirrored; `two-sided`: min(1, 2·(1 + min of the two counts) / (valid + 1)). This is the
+ * p-value that inverts the percentile interval: p < α one-sided exactly when the one-sided (1 − α)
+ * percentile bound excludes 0, up to the +1. Ties at 0 count against significance.
+ */
+function hypothesis_bootstrapPValue(atOrBelow, atOrAbove, valid, alternative) {
+    if (alternative === 'less')
+        return Math.min(1, (atOrAbove + 1) / (valid + 1));
+    if (alternative === 'greater')
+        return Math.min(1, (atOrBelow + 1) / (valid + 1));
+    return Math.min(1, (2 * (Math.min(atOrBelow, atOrAbove) + 1)) / (valid + 1));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
@@ -471,7 +715,7 @@ function ratio(numerator, denominator, x) {
  * The standard normal quantile Φ⁻¹(p). Returns -Infinity for p = 0 and +Infinity for p = 1; throws a
  * StatsInputError for p outside [0, 1] or NaN.
  */
-function normalQuantile(p) {
+function normal_normalQuantile(p) {
     if (!(p >= 0 && p <= 1)) {
         throw new input_error_StatsInputError('invalid-option', `normal quantile needs a probability in [0, 1], got ${p}`);
     }
@@ -491,7 +735,7 @@ function normalQuantile(p) {
 function normal_twoSidedCriticalValue(confidence) {
     input_error_checkConfidence(confidence);
     // The lower tail keeps full relative precision for confidence levels close to 1.
-    return -normalQuantile((1 - confidence) / 2);
+    return -normal_normalQuantile((1 - confidence) / 2);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/rng.ts
@@ -516,7 +760,7 @@ function splitMix64(state) {
     z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
     return { state: next, output: z ^ (z >> 31n) };
 }
-class Rng {
+class rng_Rng {
     s0;
     s1;
     s2;
@@ -654,8 +898,9 @@ class Rng {
 
 
 
-const DEFAULT_RESAMPLES = 2000;
-const DEFAULT_BOOTSTRAP_SEED = 1;
+
+const bootstrap_DEFAULT_RESAMPLES = 2000;
+const bootstrap_DEFAULT_BOOTSTRAP_SEED = 1;
 const MIN_RESAMPLES = 100;
 /**
  * Paired nonparametric bootstrap of the mean difference candidate − baseline (Efron & Tibshirani 1993,
@@ -668,15 +913,15 @@ const MIN_RESAMPLES = 100;
  * `not-finite` or `invalid-option` otherwise.
  */
 function pairedBootstrap(baseline, candidate, options = {}) {
-    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+    const resamples = options.resamples ?? bootstrap_DEFAULT_RESAMPLES;
     const confidence = options.confidence ?? 0.95;
-    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
-    if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
-        throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
-    }
+    const seed = options.seed ?? bootstrap_DEFAULT_BOOTSTRAP_SEED;
+    const alternative = options.alternative ?? 'two-sided';
+    bootstrap_checkResamples(resamples);
+    hypothesis_checkAlternative(alternative);
     input_error_checkConfidence(confidence);
-    checkPairedLengths(baseline, candidate);
-    const rng = new Rng(seed);
+    input_error_checkPairedLengths(baseline, candidate);
+    const rng = new rng_Rng(seed);
     const n = baseline.length;
     const differences = new Float64Array(n);
     let sumBaseline = 0;
@@ -718,11 +963,10 @@ function pairedBootstrap(baseline, candidate, options = {}) {
     const standardError = Math.sqrt(squares / (resamples - 1));
     means.sort();
     const alpha = 1 - confidence;
-    const interval = [quantileSorted(means, alpha / 2), quantileSorted(means, 1 - alpha / 2)];
+    const interval = [bootstrap_quantileSorted(means, alpha / 2), bootstrap_quantileSorted(means, 1 - alpha / 2)];
     // The +1 correction (North, Curtis & Sham 2002, Am J Hum Genet 71:439) counts the observed sample as one
     // of the resamples, so a finite number of resamples never claims p = 0.
-    const tail = Math.min(atOrBelowZero, atOrAboveZero);
-    const pValue = Math.min(1, (2 * (tail + 1)) / (resamples + 1));
+    const pValue = hypothesis_bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
     return {
         test: 'paired-bootstrap',
         intervalMethod: 'percentile',
@@ -734,10 +978,29 @@ function pairedBootstrap(baseline, candidate, options = {}) {
         confidence,
         resamples,
         seed,
+        alternative,
         pValue,
         standardError,
-        monteCarloError: percentileMonteCarloError(standardError, resamples, confidence),
+        monteCarloError: bootstrap_percentileMonteCarloError(standardError, resamples, confidence),
     };
+}
+function bootstrap_checkResamples(resamples) {
+    if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
+        throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
+    }
+}
+/**
+ * `pairedBootstrap` behind the `minPairs` guard, for the gate: n < minPairs returns `insufficient`
+ * (a bootstrap of 1–2 pairs can report p = 0.001, which means nothing). Options as `pairedBootstrap`;
+ * a length mismatch is still thrown before the guard, other malformed input as `pairedBootstrap` does.
+ */
+function pairedMeanTest(baseline, candidate, options = {}) {
+    if (baseline.length !== candidate.length)
+        checkPairedLengths(baseline, candidate);
+    const guard = tooFewPairs(baseline.length, options.minPairs ?? DEFAULT_MIN_PAIRS);
+    if (guard)
+        return guard;
+    return { status: 'ok', ...pairedBootstrap(baseline, candidate, options) };
 }
 /**
  * Approximate Monte-Carlo standard error of a percentile-interval bound: the sample q-quantile of R draws
@@ -745,7 +1008,7 @@ function pairedBootstrap(baseline, candidate, options = {}) {
  * standard deviation `standardError`, f(ξ_q) = φ(z_q) / standardError. Callers can compare it to the
  * smallest effect they act on to decide whether `resamples` was enough.
  */
-function percentileMonteCarloError(standardError, resamples, confidence) {
+function bootstrap_percentileMonteCarloError(standardError, resamples, confidence) {
     input_error_checkConfidence(confidence);
     if (!(Number.isFinite(standardError) && standardError >= 0) ||
         !Number.isSafeInteger(resamples) ||
@@ -753,17 +1016,50 @@ function percentileMonteCarloError(standardError, resamples, confidence) {
         throw new input_error_StatsInputError('invalid-option', `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`);
     }
     const q = (1 - confidence) / 2;
-    const z = normalQuantile(q);
+    const z = normal_normalQuantile(q);
     const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
     return (standardError * Math.sqrt((q * (1 - q)) / resamples)) / density;
 }
 /** Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, R's default). */
-function quantileSorted(sorted, p) {
+function bootstrap_quantileSorted(sorted, p) {
     const position = (sorted.length - 1) * p;
     const below = Math.floor(position);
     const above = Math.min(below + 1, sorted.length - 1);
     const weight = position - below;
     return sorted[below] + weight * (sorted[above] - sorted[below]);
+}
+
+;// CONCATENATED MODULE: ./src/stats/holm.ts
+
+/**
+ * Holm's step-down adjusted p-values (Holm 1979, "A simple sequentially rejective multiple test
+ * procedure", Scand J Stat 6:65–70), in the input order. With p₍₁₎ ≤ … ≤ p₍ₘ₎ the sorted raw values,
+ *
+ *   p̃₍ᵢ₎ = min(1, max_{j ≤ i} (m − j + 1)·p₍ⱼ₎),
+ *
+ * the same formula as statsmodels' `multipletests(method='holm')` and R's `p.adjust(method='holm')`.
+ * Rejecting every hypothesis with p̃ ≤ α controls the family-wise error rate at α under any dependence
+ * between the tests. The adjusted values are ≥ the raw ones, ≤ 1, and monotone in the raw order; ties
+ * get equal adjusted values. An empty family gives []. Throws StatsInputError `invalid-option` for a
+ * value outside [0, 1] or NaN.
+ */
+function holmAdjust(pValues) {
+    const m = pValues.length;
+    for (let i = 0; i < m; i++) {
+        const p = pValues[i];
+        if (!(p >= 0 && p <= 1)) {
+            throw new StatsInputError('invalid-option', `p-value ${i} must be in [0, 1], got ${p}`);
+        }
+    }
+    const order = pValues.map((_, i) => i).sort((x, y) => pValues[x] - pValues[y] || x - y);
+    const adjusted = new Array(m);
+    let running = 0;
+    for (let rank = 0; rank < m; rank++) {
+        const index = order[rank];
+        running = Math.max(running, Math.min(1, (m - rank) * pValues[index]));
+        adjusted[index] = running;
+    }
+    return adjusted;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/binomial.ts
@@ -816,7 +1112,7 @@ function deviance(x, m) {
     return x * Math.log(x / m) + m - x;
 }
 /** P(X = k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n. */
-function binomialHalfPmf(k, n) {
+function binomial_binomialHalfPmf(k, n) {
     if (k === 0 || k === n)
         return 2 ** -n;
     const half = n / 2;
@@ -825,7 +1121,7 @@ function binomialHalfPmf(k, n) {
 }
 /** P(X ≤ k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n/2. */
 function binomialHalfLowerTail(k, n) {
-    const top = binomialHalfPmf(k, n);
+    const top = binomial_binomialHalfPmf(k, n);
     if (top === 0)
         return 0;
     let relative = 1;
@@ -838,6 +1134,20 @@ function binomialHalfLowerTail(k, n) {
         relative = next;
     }
     return top * relative;
+}
+/**
+ * P(X ≤ k) for X ~ Binomial(n, 1/2) and any integer k: 0 below 0, 1 from n on. Above n/2 it uses the
+ * symmetry P(X ≤ k) = 1 − P(X ≤ n − k − 1), so the summed tail is always the short one; the result is
+ * then within one rounding of 1, which is all a p-value near 1 needs.
+ */
+function binomial_binomialHalfCdf(k, n) {
+    if (k < 0)
+        return 0;
+    if (k >= n)
+        return 1;
+    if (2 * k <= n)
+        return binomialHalfLowerTail(k, n);
+    return 1 - binomialHalfLowerTail(n - k - 1, n);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/wilson.ts
@@ -881,6 +1191,7 @@ function wilsonBounds(successes, n, z) {
 
 
 
+
 /**
  * Exact two-sided McNemar p-value: conditional on the b + c discordant pairs, b ~ Binomial(b + c, ½)
  * under H0, and p = min(1, 2·P(X ≤ min(b, c))), so p = 1 when there are no discordant pairs. For very
@@ -898,7 +1209,7 @@ function mcnemarExactPValue(b, c) {
 }
 /** Counts the paired table from per-sample 0/1 outcomes; throws StatsInputError on anything else. */
 function pairedTable(baseline, candidate) {
-    checkPairedLengths(baseline, candidate);
+    input_error_checkPairedLengths(baseline, candidate);
     const counts = [0, 0, 0, 0];
     for (let i = 0; i < baseline.length; i++) {
         const x = baseline[i];
@@ -988,8 +1299,594 @@ function correctedPhi({ a, b, c, d }, n) {
         return 0;
     return crossDifference / scale;
 }
+/**
+ * McNemar p-value from the discordant counts, exact or mid-p, one- or two-sided. b = pairs where the
+ * baseline is correct and the candidate wrong (candidate losses), c = the reverse (candidate wins).
+ * Conditional on b + c, b ~ Binomial(b + c, ½) under H0 (equal marginal rates). With X ~ Bin(b + c, ½)
+ * and m = min(b, c):
+ *
+ * - exact, two-sided: min(1, 2·P(X ≤ m)) (same as `mcnemarExactPValue`);
+ * - mid-p, two-sided: 2·[P(X ≤ m) − ½·P(X = m)] = exact − P(X = m), and 1 when b = c — Fagerland,
+ *   Lydersen & Laake (2013), BMC Med Res Methodol 13:91, eq. for the "McNemar mid-p test";
+ * - exact, `less` (candidate worse): P(X ≥ b) = P(X ≤ c) by symmetry; mid-p: P(X ≥ b) − ½·P(X = b);
+ * - exact, `greater` (candidate better): P(X ≤ b); mid-p: P(X ≤ b) − ½·P(X = b).
+ *
+ * The mid-p counts only half the probability of the observed table, which removes most of the exact
+ * test's conservatism (size 0.002 at n = 30 for α = 0.05 with the exact test) while keeping the size
+ * close to, and in the paper's evaluation rarely above, the nominal level. b + c = 0 gives p = 1.
+ */
+function mcnemarPValue(b, c, options = {}) {
+    checkCount('b', b);
+    checkCount('c', c);
+    const test = options.test ?? 'mid-p';
+    const alternative = options.alternative ?? 'two-sided';
+    if (test !== 'mid-p' && test !== 'exact') {
+        throw new StatsInputError('invalid-option', `test must be 'mid-p' or 'exact', got ${String(test)}`);
+    }
+    checkAlternative(alternative);
+    const n = b + c;
+    if (n === 0)
+        return 1;
+    const mid = test === 'mid-p';
+    if (alternative === 'two-sided') {
+        if (b === c)
+            return 1;
+        const exact = mcnemarExactPValue(b, c);
+        if (!mid)
+            return exact;
+        const m = Math.min(b, c);
+        // When |b − c| = 1 the exact value was pinned to 1 = 2·P(X ≤ m) exactly, so this stays consistent.
+        return Math.min(1, Math.max(0, exact - binomialHalfPmf(m, n)));
+    }
+    // One-sided: the tail beyond the observed b in the alternative's direction.
+    const tail = alternative === 'less' ? binomialHalfCdf(c, n) : binomialHalfCdf(b, n);
+    if (!mid)
+        return Math.min(1, tail);
+    return Math.min(1, Math.max(0, tail - 0.5 * binomialHalfPmf(b, n)));
+}
+/**
+ * The McNemar test a gate uses: mid-p by default, one-sided when asked, with the `minPairs` guard.
+ * Returns `insufficient` (never a p-value) when n < minPairs; throws StatsInputError on malformed
+ * tables as `mcnemarExactFromTable` does.
+ */
+function mcnemarTest(table, options = {}) {
+    const test = options.test ?? 'mid-p';
+    const alternative = options.alternative ?? 'two-sided';
+    const minPairs = options.minPairs ?? DEFAULT_MIN_PAIRS;
+    const { a, b, c, d } = table;
+    checkCount('a', a);
+    checkCount('b', b);
+    checkCount('c', c);
+    checkCount('d', d);
+    const guard = tooFewPairs(a + b + c + d, minPairs);
+    if (guard)
+        return guard;
+    const base = mcnemarExactFromTable(table, { confidence: options.confidence ?? 0.95 });
+    return {
+        status: 'ok',
+        test: test === 'exact' ? 'mcnemar-exact' : 'mcnemar-mid-p',
+        alternative,
+        intervalMethod: base.intervalMethod,
+        n: base.n,
+        b,
+        c,
+        pValue: mcnemarPValue(b, c, { test, alternative }),
+        baselineRate: base.baselineRate,
+        candidateRate: base.candidateRate,
+        difference: base.difference,
+        interval: base.interval,
+        confidence: base.confidence,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/mde.ts
+
+
+/**
+ * Minimum detectable effect of a paired one-sided test at n pairs, by the normal approximation
+ * (e.g. Chow, Shao & Wang, Sample Size Calculations in Clinical Research, 2nd ed., §3.1):
+ *
+ *   MDE = (z₁₋α + z_power) · sd / √n.
+ *
+ * With the `{ rate }` spread, sd = √(2p(1−p)): at p = 0.8, n = 116, α = 0.05 one-sided, power 0.8,
+ * MDE = (1.6449 + 0.8416)·√(0.32/116) ≈ 0.131 — "device-tablet: n=116, a drop must exceed ≈0.13 to be
+ * detectable at alpha 0.05". It is an approximation for planning and for explaining a slice the gate
+ * cannot judge; the tests themselves are exact or resampled.
+ */
+function minimumDetectableEffect(n, spread, options = {}) {
+    const alpha = options.alpha ?? 0.05;
+    const power = options.power ?? 0.8;
+    if (!Number.isSafeInteger(n) || n < 1) {
+        throw new StatsInputError('invalid-count', `n must be a positive integer, got ${n}`);
+    }
+    if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
+        throw new StatsInputError('invalid-option', `alpha and power must be in (0, 1), got ${alpha}, ${power}`);
+    }
+    let sd;
+    let assumption;
+    if ('rate' in spread) {
+        const p = spread.rate;
+        if (!(p >= 0 && p <= 1))
+            throw new StatsInputError('invalid-option', `rate must be in [0, 1], got ${p}`);
+        sd = Math.sqrt(2 * p * (1 - p));
+        assumption = 'independent-binary';
+    }
+    else {
+        sd = spread.sd;
+        if (!(Number.isFinite(sd) && sd >= 0)) {
+            throw new StatsInputError('invalid-option', `sd must be finite and ≥ 0, got ${sd}`);
+        }
+        assumption = 'observed-sd';
+    }
+    const effect = ((normalQuantile(1 - alpha) + normalQuantile(power)) * sd) / Math.sqrt(n);
+    return { effect, n, alpha, power, sd, assumption };
+}
+/**
+ * Sample standard deviation (n − 1 denominator) of the paired differences candidate − baseline; for
+ * binary outcomes pass the 0/1 values. Needs at least 2 pairs.
+ */
+function pairedDifferenceSd(baseline, candidate) {
+    const n = baseline.length;
+    if (n !== candidate.length) {
+        throw new StatsInputError('length-mismatch', `paired samples must have equal length: ${n} vs ${candidate.length}`);
+    }
+    if (n < 2)
+        throw new StatsInputError('empty', 'a standard deviation needs at least two pairs');
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+        const d = candidate[i] - baseline[i];
+        if (!Number.isFinite(d))
+            throw new StatsInputError('not-finite', `sample ${i} has a non-finite value`);
+        mean += d;
+    }
+    mean /= n;
+    let squares = 0;
+    for (let i = 0; i < n; i++)
+        squares += (candidate[i] - baseline[i] - mean) ** 2;
+    return Math.sqrt(squares / (n - 1));
+}
+
+;// CONCATENATED MODULE: ./src/stats/metrics.ts
+
+/*
+ * Point statistics evaluated with integer multiplicities: weight w[i] means "sample i appears w[i] times",
+ * so a bootstrap resample is just a different weight vector over the original, pre-sorted data. A null
+ * weight vector means every weight is 1 (the full data). Every statistic equals what the same formula
+ * gives on the expanded (repeated) data, which is what the tests check against scipy/numpy.
+ */
+/**
+ * Positive-class convention for binary labels and predictions: 1, true, "1", "true" (any case) are the
+ * positive class; 0, false, "0", "false" the negative one. Anything else is not binary (null). Sample
+ * tags arrive as strings, sample metrics as numbers, so both spellings are accepted.
+ */
+function binaryLabel(value) {
+    if (value === 1 || value === true)
+        return 1;
+    if (value === 0 || value === false)
+        return 0;
+    if (typeof value === 'string') {
+        const text = value.trim().toLowerCase();
+        if (text === '1' || text === 'true')
+            return 1;
+        if (text === '0' || text === 'false')
+            return 0;
+    }
+    return null;
+}
+function metrics_toBinary(name, values) {
+    const out = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+        const bit = binaryLabel(values[i]);
+        if (bit === null) {
+            throw new StatsInputError('not-binary', `sample ${i} has ${name} ${JSON.stringify(values[i])}; binary metrics need 0/1 or "true"/"false"`);
+        }
+        out[i] = bit;
+    }
+    return out;
+}
+function metrics_toFinite(name, values) {
+    const out = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+            throw new StatsInputError('not-finite', `sample ${i} has a non-finite ${name} (${v})`);
+        }
+        out[i] = v;
+    }
+    return out;
+}
+/** Indices sorted by value (stable), the one O(n log n) step; statistics then run in O(n) per weight. */
+function metrics_sortedOrder(values) {
+    const order = new Uint32Array(values.length);
+    for (let i = 0; i < order.length; i++)
+        order[i] = i;
+    return order.sort((x, y) => values[x] - values[y] || x - y);
+}
+/**
+ * Weighted type-7 quantile (Hyndman & Fan 1996 type 7 — numpy's default `linear`, R's default): on the
+ * expanded data of W = Σw values sorted ascending, h = (W − 1)·q, result x_(⌊h⌋) + (h − ⌊h⌋)·(x_(⌊h⌋+1) −
+ * x_(⌊h⌋)) with 0-based order statistics. `order` sorts `values`. NaN when W = 0.
+ */
+function metrics_weightedQuantile(values, order, weights, q) {
+    let total = 0;
+    if (weights === null)
+        total = values.length;
+    else
+        for (let i = 0; i < weights.length; i++)
+            total += weights[i];
+    if (total === 0)
+        return Number.NaN;
+    const h = (total - 1) * q;
+    const lowRank = Math.floor(h);
+    const fraction = h - lowRank;
+    let cumulative = 0;
+    let low = Number.NaN;
+    for (let j = 0; j < order.length; j++) {
+        const index = order[j];
+        const w = weights === null ? 1 : weights[index];
+        if (w === 0)
+            continue;
+        cumulative += w;
+        if (Number.isNaN(low)) {
+            if (cumulative > lowRank) {
+                low = values[index];
+                // Rank ⌊h⌋ + 1 falls in the same value block, or ⌊h⌋ is the last rank.
+                if (cumulative > lowRank + 1 || fraction === 0)
+                    return low;
+            }
+        }
+        else {
+            return low + fraction * (values[index] - low);
+        }
+    }
+    return low;
+}
+/**
+ * Binary confusion cells per sample: cell = 2·label + prediction, i.e. 0 true negative, 1 false
+ * positive, 2 false negative, 3 true positive.
+ */
+function metrics_confusionCells(label, prediction) {
+    const cells = new Uint8Array(label.length);
+    for (let i = 0; i < label.length; i++)
+        cells[i] = 2 * label[i] + prediction[i];
+    return cells;
+}
+/**
+ * Precision tp/(tp+fp), recall tp/(tp+fn), F1 2tp/(2tp+fp+fn) of the positive class (label 1), with
+ * scikit-learn's `zero_division=0`: a ratio whose denominator is 0 is 0, so these are always defined.
+ */
+function metrics_weightedBinaryMetric(cells, weights, metric) {
+    let fp = 0;
+    let fn = 0;
+    let tp = 0;
+    for (let i = 0; i < cells.length; i++) {
+        const w = weights === null ? 1 : weights[i];
+        const cell = cells[i];
+        if (cell === 3)
+            tp += w;
+        else if (cell === 1)
+            fp += w;
+        else if (cell === 2)
+            fn += w;
+    }
+    const denominator = metric === 'precision' ? tp + fp : metric === 'recall' ? tp + fn : 2 * tp + fp + fn;
+    if (denominator === 0)
+        return 0;
+    return ((metric === 'f1' ? 2 : 1) * tp) / denominator;
+}
+/** Dense class ids for multiclass labels and predictions, shared by both so ids mean the same class. */
+function metrics_classIds(labels, predictions) {
+    const ids = new Map();
+    const map = (values, what) => {
+        const out = new Uint32Array(values.length);
+        for (let i = 0; i < values.length; i++) {
+            const v = values[i];
+            if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+                throw new StatsInputError('not-finite', `sample ${i} has no usable ${what} (${String(v)})`);
+            }
+            const key = String(v);
+            let id = ids.get(key);
+            if (id === undefined) {
+                id = ids.size;
+                ids.set(key, id);
+            }
+            out[i] = id;
+        }
+        return out;
+    };
+    const label = map(labels, 'label');
+    const prediction = map(predictions, 'prediction');
+    return { label, prediction, classes: [...ids.keys()] };
+}
+/**
+ * Macro-averaged F1 (unweighted mean of per-class F1, zero_division=0) over the classes present in the
+ * (weighted) labels or predictions — scikit-learn's `f1_score(average='macro')`, whose label set is
+ * the union of y_true and y_pred of the data it is given. `scratch` holds 3·classCount numbers.
+ */
+function metrics_weightedMacroF1(label, prediction, classCount, weights, scratch) {
+    scratch.fill(0, 0, 3 * classCount);
+    // scratch[3k] = tp, [3k + 1] = fp, [3k + 2] = fn of class k.
+    for (let i = 0; i < label.length; i++) {
+        const w = weights === null ? 1 : weights[i];
+        if (w === 0)
+            continue;
+        const t = label[i];
+        const p = prediction[i];
+        if (t === p)
+            scratch[3 * t] += w;
+        else {
+            scratch[3 * p + 1] += w;
+            scratch[3 * t + 2] += w;
+        }
+    }
+    let sum = 0;
+    let present = 0;
+    for (let k = 0; k < classCount; k++) {
+        const denominator = 2 * scratch[3 * k] + scratch[3 * k + 1] + scratch[3 * k + 2];
+        if (denominator === 0)
+            continue;
+        present++;
+        sum += (2 * scratch[3 * k]) / denominator;
+    }
+    return present === 0 ? Number.NaN : sum / present;
+}
+function metrics_scoreRanking(score) {
+    const order = metrics_sortedOrder(score);
+    const starts = [];
+    for (let j = 0; j < order.length; j++) {
+        if (j === 0 || score[order[j]] !== score[order[j - 1]])
+            starts.push(j);
+    }
+    starts.push(order.length);
+    return { order, groupStart: Uint32Array.from(starts) };
+}
+/**
+ * ROC AUC as the Mann–Whitney probability P(score⁺ > score⁻) + ½·P(score⁺ = score⁻), i.e. U / (n₁·n₀)
+ * with ties counted ½ — identical to the trapezoidal ROC area (scikit-learn's roc_auc_score). One pass
+ * over the pre-sorted tie groups, O(n) per weight vector. NaN when either class has zero weight.
+ */
+function metrics_weightedAuc(label, ranking, weights) {
+    const { order, groupStart } = ranking;
+    let negativesBelow = 0;
+    let numerator = 0;
+    let positives = 0;
+    for (let g = 0; g + 1 < groupStart.length; g++) {
+        let groupPositive = 0;
+        let groupNegative = 0;
+        for (let j = groupStart[g]; j < groupStart[g + 1]; j++) {
+            const index = order[j];
+            const w = weights === null ? 1 : weights[index];
+            if (label[index] === 1)
+                groupPositive += w;
+            else
+                groupNegative += w;
+        }
+        numerator += groupPositive * (negativesBelow + 0.5 * groupNegative);
+        negativesBelow += groupNegative;
+        positives += groupPositive;
+    }
+    if (positives === 0 || negativesBelow === 0)
+        return Number.NaN;
+    return numerator / (positives * negativesBelow);
+}
+
+;// CONCATENATED MODULE: ./src/stats/paired-statistic.ts
+
+
+
+
+
+function engineOptions(options, fallback) {
+    const resolved = {
+        resamples: options.resamples ?? DEFAULT_RESAMPLES,
+        confidence: options.confidence ?? 0.95,
+        seed: options.seed ?? DEFAULT_BOOTSTRAP_SEED,
+        alternative: options.alternative ?? fallback,
+        minPairs: options.minPairs ?? DEFAULT_MIN_PAIRS,
+    };
+    checkResamples(resolved.resamples);
+    checkConfidence(resolved.confidence);
+    checkAlternative(resolved.alternative);
+    if (!Number.isSafeInteger(resolved.seed) || resolved.seed < 0) {
+        throw new StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${resolved.seed}`);
+    }
+    return resolved;
+}
+/**
+ * The shared paired bootstrap: each resample draws n indices with replacement (one `Rng.fillInts` call),
+ * turns them into multiplicities, and evaluates both sides' statistic on the SAME multiplicities, so the
+ * pairing is kept whatever the statistic. O(resamples × (n + cost of one weighted evaluation)) time,
+ * O(n + resamples) memory.
+ */
+function runPairedBootstrap(statistic, n, baseline, candidate, options) {
+    const guard = tooFewPairs(n, options.minPairs);
+    if (guard)
+        return guard;
+    const pointBaseline = baseline(null);
+    const pointCandidate = candidate(null);
+    if (Number.isNaN(pointBaseline) || Number.isNaN(pointCandidate)) {
+        return {
+            status: 'insufficient',
+            cause: 'undefined-statistic',
+            n,
+            minPairs: options.minPairs,
+            reason: `${statistic} is undefined on the ${Number.isNaN(pointBaseline) ? 'baseline' : 'candidate'} data (e.g. only one class present)`,
+        };
+    }
+    const { resamples, confidence, seed, alternative } = options;
+    const rng = new Rng(seed);
+    const indices = new Uint32Array(n);
+    const weights = new Uint32Array(n);
+    const differences = new Float64Array(resamples);
+    let valid = 0;
+    let atOrBelow = 0;
+    let atOrAbove = 0;
+    let sum = 0;
+    for (let r = 0; r < resamples; r++) {
+        rng.fillInts(indices, n);
+        weights.fill(0);
+        for (let i = 0; i < n; i++)
+            weights[indices[i]]++;
+        const difference = candidate(weights) - baseline(weights);
+        if (Number.isNaN(difference))
+            continue;
+        differences[valid++] = difference;
+        sum += difference;
+        if (difference <= 0)
+            atOrBelow++;
+        if (difference >= 0)
+            atOrAbove++;
+    }
+    if (valid < 2) {
+        return {
+            status: 'insufficient',
+            cause: 'undefined-statistic',
+            n,
+            minPairs: options.minPairs,
+            reason: `${statistic} is undefined on almost every resample (too few samples of one class)`,
+        };
+    }
+    const kept = differences.subarray(0, valid);
+    const centre = sum / valid;
+    let squares = 0;
+    for (let r = 0; r < valid; r++)
+        squares += (kept[r] - centre) ** 2;
+    const standardError = Math.sqrt(squares / (valid - 1));
+    kept.sort();
+    const alpha = 1 - confidence;
+    return {
+        status: 'ok',
+        test: 'paired-bootstrap',
+        intervalMethod: 'percentile',
+        statistic,
+        n,
+        baseline: pointBaseline,
+        candidate: pointCandidate,
+        difference: pointCandidate - pointBaseline,
+        interval: [quantileSorted(kept, alpha / 2), quantileSorted(kept, 1 - alpha / 2)],
+        confidence,
+        resamples,
+        validResamples: valid,
+        seed,
+        alternative,
+        pValue: bootstrapPValue(atOrBelow, atOrAbove, valid, alternative),
+        standardError,
+        monteCarloError: percentileMonteCarloError(standardError, valid, confidence),
+    };
+}
+/** `p95` for 0.95, `p99.9` for 0.999, `p50` for 0.5. */
+function quantileName(q) {
+    return `p${Number((q * 100).toFixed(6))}`;
+}
+/**
+ * Paired bootstrap of a quantile (e.g. p95 latency): the difference candidate − baseline of the type-7
+ * quantile (numpy's default `linear`, see `weightedQuantile`), both sides recomputed on the same
+ * resampled pairs. `q` in [0, 1]. Values must be finite; lengths must match.
+ */
+function pairedQuantileBootstrap(baseline, candidate, q, options) {
+    if (!(q >= 0 && q <= 1)) {
+        throw new StatsInputError('invalid-option', `quantile must be in [0, 1], got ${q}`);
+    }
+    const resolved = engineOptions(options, options.alternative);
+    checkLengths(baseline.length, candidate.length);
+    const x = toFinite('baseline value', baseline);
+    const y = toFinite('candidate value', candidate);
+    const orderX = sortedOrder(x);
+    const orderY = sortedOrder(y);
+    return runPairedBootstrap(quantileName(q), x.length, (w) => weightedQuantile(x, orderX, w, q), (w) => weightedQuantile(y, orderY, w, q), resolved);
+}
+/**
+ * Paired bootstrap of a classification metric recomputed on every resample: precision, recall, f1
+ * (binary, positive class label 1, zero_division = 0), macro-f1 (multiclass, scikit-learn's macro
+ * average) or ROC AUC (Mann–Whitney with ties ½, O(n) per resample after one sort per side). Both sides
+ * are evaluated on the same resampled samples. Lengths of all given arrays must equal n.
+ */
+function pairedClassificationBootstrap(baseline, candidate, metric, options = {}) {
+    const resolved = engineOptions(options, 'less');
+    const n = baseline.label.length;
+    checkLengths(n, candidate.label.length);
+    const side = (outcomes, role) => {
+        const need = (field) => {
+            const values = outcomes[field];
+            if (values === undefined) {
+                throw new StatsInputError('invalid-option', `${metric} needs a per-sample ${field} on the ${role} side`);
+            }
+            checkLengths(n, values.length);
+            return values;
+        };
+        if (metric === 'auc') {
+            const label = toBinary(`${role} label`, outcomes.label);
+            const ranking = scoreRanking(toFinite(`${role} score`, need('score')));
+            return (w) => weightedAuc(label, ranking, w);
+        }
+        if (metric === 'macro-f1') {
+            const ids = classIds(outcomes.label, need('prediction'));
+            const scratch = new Float64Array(3 * ids.classes.length);
+            return (w) => weightedMacroF1(ids.label, ids.prediction, ids.classes.length, w, scratch);
+        }
+        if (metric !== 'precision' && metric !== 'recall' && metric !== 'f1') {
+            throw new StatsInputError('invalid-option', `unknown classification metric ${String(metric)}`);
+        }
+        const cells = confusionCells(toBinary(`${role} label`, outcomes.label), toBinary(`${role} prediction`, need('prediction')));
+        return (w) => weightedBinaryMetric(cells, w, metric);
+    };
+    return runPairedBootstrap(metric, n, side(baseline, 'baseline'), side(candidate, 'candidate'), resolved);
+}
+function checkLengths(baseline, candidate) {
+    if (baseline !== candidate) {
+        throw new StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline}, candidate has ${candidate}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/seed.ts
+
+/*
+ * FNV-1a 64-bit (Fowler–Noll–Vo, http://www.isthe.com/chongo/tech/comp/fnv/) over UTF-8 bytes, then the
+ * SplitMix64 finaliser (Steele, Lea & Flood 2014, as in rng.ts) so that inputs differing in one byte
+ * give unrelated seeds. BigInt arithmetic: exact and identical on every platform.
+ */
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const seed_MASK_64 = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
+function mix64(value) {
+    let z = value;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & seed_MASK_64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & seed_MASK_64;
+    return z ^ (z >> 31n);
+}
+/**
+ * A seed for one bootstrap stream, derived from the policy seed and the names that identify the row,
+ * e.g. `deriveSeed(policy.seed, 'evaluate', 'latency-ms', 'device-tablet')`, so that every
+ * (stage, key, slice) gets its own reproducible stream instead of sharing one.
+ *
+ * Definition: text = decimal(policySeed) + "\u0000" + parts.join("\u0000"); h = FNV-1a-64(UTF-8(text));
+ * result = SplitMix64-finalise(h) >> 11, an integer in [0, 2^53) that `Rng` accepts. `policySeed` must be
+ * an integer in [0, 2^53); parts must not contain U+0000 (it separates them, so the encoding stays
+ * unambiguous).
+ */
+function deriveSeed(policySeed, ...parts) {
+    if (!Number.isSafeInteger(policySeed) || policySeed < 0) {
+        throw new StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${policySeed}`);
+    }
+    for (const part of parts) {
+        if (typeof part !== 'string' || part.includes('\u0000')) {
+            throw new StatsInputError('invalid-option', 'seed parts must be strings without U+0000');
+        }
+    }
+    const bytes = new TextEncoder().encode([String(policySeed), ...parts].join('\u0000'));
+    let hash = FNV_OFFSET;
+    for (const byte of bytes)
+        hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & seed_MASK_64;
+    return Number(mix64(hash) >> 11n);
+}
 
 ;// CONCATENATED MODULE: ./src/stats/index.ts
+
+
+
+
+
+
 
 
 
@@ -1514,203 +2411,6 @@ function diagnoseRun(run, project, side, expectedStages = DEFAULT_EXPECTED_STAGE
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/compare/select.ts
-/** Runs cannot be chosen unambiguously; the message names the runs and the flag that settles it. */
-class RunSelectionError extends Error {
-    name = 'RunSelectionError';
-}
-function allRuns(evidence) {
-    return evidence.projects.flatMap((p) => p.runs);
-}
-function refList(runs) {
-    return runs.length === 0 ? '(none)' : runs.map((r) => r.ref).join(', ');
-}
-/** Resolves a user-given ref the way Contexta's lookup does: the full ref, or a unique `.name` suffix. */
-function resolveRun(evidence, ref, side) {
-    const runs = allRuns(evidence);
-    let found = runs.filter((r) => r.ref === ref);
-    if (found.length === 0) {
-        found = runs.filter((r) => r.ref === `run:${ref}` || r.ref.endsWith(`.${ref}`) || r.name === ref);
-    }
-    if (found.length === 1)
-        return found[0];
-    const flag = side === 'baseline' ? '--baseline-run' : '--candidate-run';
-    if (found.length === 0) {
-        throw new RunSelectionError(`${flag} "${ref}": no such run in ${evidence.source.root}; runs there: ${refList(runs)}`);
-    }
-    throw new RunSelectionError(`${flag} "${ref}" matches ${found.length} runs in ${evidence.source.root}: ${refList(found)}; give the full ref`);
-}
-function sameEvidence(a, b) {
-    return a === b || a.source.root === b.source.root;
-}
-function projectOf(evidence, name) {
-    return evidence.projects.find((p) => p.name === name);
-}
-function timeOf(value) {
-    const t = value ? Date.parse(value) : Number.NaN;
-    return Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
-}
-/**
- * The baseline run of a project when the caller did not name one: the only run there is, or — when
- * the baseline workspace holds several — the run behind the latest completed deployment.
- */
-function pickBaseline(baseline, project, exclude, notes) {
-    const p = projectOf(baseline, project);
-    const runs = (p?.runs ?? []).filter((r) => r.ref !== exclude);
-    const deployed = (p?.deployments ?? [])
-        .filter((d) => d.status === 'completed' && d.runRef !== null && runs.some((r) => r.ref === d.runRef))
-        .sort((x, y) => timeOf(y.endedAt ?? y.startedAt) - timeOf(x.endedAt ?? x.startedAt));
-    const latest = deployed[0];
-    if (latest) {
-        const run = runs.find((r) => r.ref === latest.runRef);
-        notes.push(`baseline ${run.ref} is the run behind the latest completed deployment ${latest.name} (${latest.ref})`);
-        return run;
-    }
-    if (runs.length <= 1)
-        return runs[0] ?? null;
-    throw new RunSelectionError(`the baseline workspace ${baseline.source.root} holds ${runs.length} runs of project ${project} and none ` +
-        `is behind a completed deployment: ${refList(runs)}; choose one with --baseline-run`);
-}
-function pickCandidate(candidate, project, exclude) {
-    const runs = (projectOf(candidate, project)?.runs ?? []).filter((r) => r.ref !== exclude);
-    if (runs.length === 1)
-        return runs[0];
-    if (runs.length === 0) {
-        throw new RunSelectionError(`the candidate workspace ${candidate.source.root} has no other run of project ${project}; ` +
-            `choose one with --candidate-run`);
-    }
-    throw new RunSelectionError(`the candidate workspace ${candidate.source.root} holds ${runs.length} runs of project ${project}: ` +
-        `${refList(runs)}; choose one with --candidate-run`);
-}
-function contextaPairs(baseline, candidate, options) {
-    const shared = baseline !== null && sameEvidence(baseline, candidate);
-    const pair = (b, c, notes) => ({
-        project: c.project,
-        unit: c.name,
-        baseline: b,
-        candidate: c,
-        notes,
-    });
-    if (options.candidateRun !== undefined || options.baselineRun !== undefined) {
-        if (options.baselineRun !== undefined && baseline === null) {
-            throw new RunSelectionError(`--baseline-run "${options.baselineRun}" given but there is no baseline evidence`);
-        }
-        const notes = [];
-        if (options.candidateRun !== undefined) {
-            const c = resolveRun(candidate, options.candidateRun, 'candidate');
-            let b = null;
-            if (baseline && options.baselineRun !== undefined)
-                b = resolveRun(baseline, options.baselineRun, 'baseline');
-            else if (baseline)
-                b = pickBaseline(baseline, c.project, shared ? c.ref : null, notes);
-            if (b && b.ref === c.ref && shared) {
-                notes.push(`baseline and candidate are the same run ${c.ref}`);
-            }
-            if (b && b.project !== c.project) {
-                notes.push(`comparing runs of different projects: baseline ${b.ref}, candidate ${c.ref}`);
-            }
-            return [pair(b, c, notes)];
-        }
-        const b = resolveRun(baseline, options.baselineRun, 'baseline');
-        const c = pickCandidate(candidate, b.project, shared ? b.ref : null);
-        return [pair(b, c, notes)];
-    }
-    if (shared) {
-        const multi = candidate.projects.filter((p) => p.runs.length > 1);
-        if (multi.length > 0) {
-            throw new RunSelectionError(`baseline and candidate are the same workspace (${candidate.source.root}) holding ` +
-                `${refList(multi.flatMap((p) => p.runs))}; say which is which with --baseline-run and --candidate-run`);
-        }
-    }
-    const pairs = [];
-    for (const project of [...candidate.projects].sort((x, y) => (x.name < y.name ? -1 : 1))) {
-        if (project.runs.length === 0)
-            continue;
-        const c = pickCandidate(candidate, project.name, null);
-        const notes = [];
-        let b = null;
-        if (shared) {
-            b = c;
-            notes.push(`baseline and candidate are the same run ${c.ref}`);
-        }
-        else if (baseline) {
-            b = pickBaseline(baseline, project.name, null, notes);
-        }
-        pairs.push(pair(b, c, notes));
-    }
-    if (baseline && !shared) {
-        for (const project of baseline.projects) {
-            if (project.runs.length === 0 || projectOf(candidate, project.name)?.runs.length)
-                continue;
-            const b = pickBaseline(baseline, project.name, null, []);
-            if (!b)
-                continue;
-            pairs.push({
-                project: project.name,
-                unit: b.name,
-                baseline: b,
-                candidate: null,
-                notes: [`project ${project.name} has a baseline run but no candidate run`],
-            });
-        }
-    }
-    return pairs;
-}
-/**
- * metalab units are parameter combinations: a unit of the candidate is paired with the baseline unit
- * of the same experiment and params label, because run ids include the code hash and always differ.
- */
-function metalabPairs(baseline, candidate, options) {
-    const keyOf = (r) => JSON.stringify([r.project, r.name]);
-    const left = new Map();
-    for (const run of baseline ? allRuns(baseline) : [])
-        if (!left.has(keyOf(run)))
-            left.set(keyOf(run), run);
-    const right = new Map();
-    for (const run of allRuns(candidate))
-        if (!right.has(keyOf(run)))
-            right.set(keyOf(run), run);
-    const wanted = (run, ref) => ref === undefined || run.ref === ref || run.name === ref || run.ref.endsWith(`.${ref}`);
-    const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
-    const pairs = [];
-    for (const key of keys) {
-        const b = left.get(key) ?? null;
-        const c = right.get(key) ?? null;
-        if (c && !wanted(c, options.candidateRun))
-            continue;
-        if (!c && options.candidateRun !== undefined)
-            continue;
-        if (b && !wanted(b, options.baselineRun))
-            continue;
-        const any = (c ?? b);
-        const notes = [];
-        if (baseline && !b)
-            notes.push(`unit ${any.name} is new in the candidate (no baseline unit with these params)`);
-        if (!c)
-            notes.push(`unit ${any.name} has no candidate run (removed or never ran)`);
-        pairs.push({ project: any.project, unit: any.name, baseline: b, candidate: c, notes });
-    }
-    if (pairs.length === 0 && (options.candidateRun !== undefined || options.baselineRun !== undefined)) {
-        throw new RunSelectionError(`no metalab unit matches ${[options.baselineRun, options.candidateRun].filter(Boolean).join(' / ')}; ` +
-            `units: ${[...right.values()].map((r) => r.name).join('; ') || '(none)'}`);
-    }
-    return pairs;
-}
-/**
- * Chooses what to compare. Contexta: per project one baseline run vs one candidate run (named by ref,
- * or the only run there is); metalab: every unit paired by params label. Throws RunSelectionError
- * when the choice is ambiguous.
- */
-function selectRunPairs(baseline, candidate, options = {}) {
-    if (baseline && baseline.source.kind !== candidate.source.kind) {
-        throw new RunSelectionError(`baseline is a ${baseline.source.kind} store (${baseline.source.root}) but the candidate is a ` +
-            `${candidate.source.kind} store (${candidate.source.root}); compare like with like`);
-    }
-    return candidate.source.kind === 'metalab'
-        ? metalabPairs(baseline, candidate, options)
-        : contextaPairs(baseline, candidate, options);
-}
-
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/findings/findings.ts
@@ -2215,6 +2915,140 @@ function buildFindings(inputs) {
         .map(({ f }) => f);
 }
 
+;// CONCATENATED MODULE: ./src/gates/judged.ts
+function metricKey(project, unit, m) {
+    return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
+}
+function nothingJudged() {
+    return { gaps: new Set(), metrics: new Set() };
+}
+function gapKey(gap) {
+    return JSON.stringify([
+        gap.code,
+        gap.file ?? null,
+        gap.line ?? null,
+        gap.ref ?? null,
+        gap.runRef ?? null,
+        gap.stage ?? null,
+        gap.message,
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/gates/results.ts
+function check(draft) {
+    return {
+        stage: null,
+        metric: null,
+        slice: null,
+        subject: null,
+        baseline: null,
+        candidate: null,
+        delta: null,
+        relativeChange: null,
+        direction: null,
+        limit: null,
+        n: null,
+        sampleKey: null,
+        pValue: null,
+        interval: null,
+        waiver: null,
+        ...draft,
+    };
+}
+const TRIPPED = new Set(['fail', 'warn']);
+const RANK = { fail: 0, warn: 1, unknown: 2, waived: 3, pass: 4 };
+/** A gate's outcome from its rows: any failing row trips the gate at the gate's severity. */
+function gateOutcome(severity, checks) {
+    if (checks.length === 0)
+        return 'skipped';
+    if (checks.some((c) => c.outcome === 'fail'))
+        return severity === 'fail' ? 'fail' : 'warn';
+    if (checks.some((c) => c.outcome === 'warn'))
+        return 'warn';
+    if (checks.some((c) => c.outcome === 'unknown'))
+        return 'unknown';
+    if (checks.some((c) => c.outcome === 'waived'))
+        return 'waived';
+    return 'pass';
+}
+function gapOutcome(action) {
+    return action === 'fail' ? 'fail' : action === 'warn' ? 'warn' : null;
+}
+/** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
+function sortChecks(checks) {
+    return checks.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit));
+}
+function closeness(c) {
+    if (c.delta === null || c.baseline === null)
+        return Number.NEGATIVE_INFINITY;
+    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
+    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
+}
+/** The row to headline: the worst tripped row, else the one closest to its limit. */
+function worstCheck(checks) {
+    if (checks.length === 0)
+        return null;
+    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
+    const candidates = checks.filter((c) => RANK[c.outcome] === top);
+    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
+}
+/** The gate's message: what tripped (or why it passed), then the user's own message. */
+function gateMessage(gate, outcome, checks) {
+    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
+    const unknown = checks.filter((c) => c.outcome === 'unknown');
+    const waived = checks.filter((c) => c.outcome === 'waived');
+    const list = (rows) => rows
+        .slice(0, 3)
+        .map((c) => c.reason)
+        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
+    let text;
+    switch (outcome) {
+        case 'skipped':
+            text = 'nothing in the evidence matched this gate';
+            break;
+        case 'pass':
+            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
+            break;
+        case 'waived':
+            text = `waived: ${list(waived)}`;
+            break;
+        case 'unknown':
+            text = `cannot judge: ${list(unknown)}`;
+            break;
+        default:
+            text = list(tripped);
+    }
+    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
+    return text + own;
+}
+function finishResult(gate, checks, evidence) {
+    const sorted = sortChecks(checks);
+    const outcome = gateOutcome(gate.severity, sorted);
+    return {
+        name: gate.name,
+        kind: gate.kind,
+        severity: gate.severity,
+        outcome,
+        message: gateMessage(gate, outcome, sorted),
+        checks: sorted,
+        worst: worstCheck(sorted),
+        evidence,
+        waivers: [],
+    };
+}
+/** Recomputes outcome, message and worst row after rows changed (waivers). */
+function refreshResult(result, message) {
+    const checks = sortChecks([...result.checks]);
+    const outcome = gateOutcome(result.severity, checks);
+    return {
+        ...result,
+        checks,
+        outcome,
+        message: gateMessage({ name: result.name, message }, outcome, checks),
+        worst: worstCheck(checks),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gates/metric-selector.ts
 
 /**
@@ -2260,58 +3094,14 @@ function formatSelector(selector) {
     return `${selector.stage}/${selector.key}`;
 }
 
-;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+;// CONCATENATED MODULE: ./src/gates/rows.ts
 
 
 
 
-const LEVELS = { info: 0, warning: 1, error: 2 };
-function check(draft) {
-    return {
-        stage: null,
-        metric: null,
-        slice: null,
-        subject: null,
-        baseline: null,
-        candidate: null,
-        delta: null,
-        relativeChange: null,
-        direction: null,
-        limit: null,
-        n: null,
-        sampleKey: null,
-        pValue: null,
-        interval: null,
-        waiver: null,
-        ...draft,
-    };
-}
-const TRIPPED = new Set(['fail', 'warn']);
-const RANK = { fail: 0, warn: 1, unknown: 2, waived: 3, pass: 4 };
-/** A gate's outcome from its rows: any failing row trips the gate at the gate's severity. */
-function gateOutcome(severity, checks) {
-    if (checks.length === 0)
-        return 'skipped';
-    if (checks.some((c) => c.outcome === 'fail'))
-        return severity === 'fail' ? 'fail' : 'warn';
-    if (checks.some((c) => c.outcome === 'warn'))
-        return 'warn';
-    if (checks.some((c) => c.outcome === 'unknown'))
-        return 'unknown';
-    if (checks.some((c) => c.outcome === 'waived'))
-        return 'waived';
-    return 'pass';
-}
-function gapOutcome(action) {
-    return action === 'fail' ? 'fail' : action === 'warn' ? 'warn' : null;
-}
 /** Where a row is, prefixed with the unit when several runs/units were compared. */
 function where(unit, label, multi) {
     return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ${label}` : label;
-}
-/** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
-function sortChecks(checks) {
-    return checks.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit));
 }
 function sliceSelected(selection, slice) {
     if (selection.mode === 'none')
@@ -2330,14 +3120,20 @@ function isLiteral(selector) {
 function gateRows(unit, selectors, slices) {
     return unit.comparison.metrics.filter((row) => row.batch === null && selected(selectors, row) && sliceSelected(slices, row.slice));
 }
-/** The fields every check about one metric row carries, whatever the gate kind. */
-function rowFacts(unit, row, direction) {
+/** Which series of which unit a check is about. */
+function seriesFacts(unit, metric) {
     return {
         project: unit.comparison.project,
         unit: unit.comparison.unit,
-        stage: row.stage,
-        metric: row.key,
-        slice: row.slice,
+        stage: metric.stage,
+        metric: metric.key,
+        slice: metric.slice,
+    };
+}
+/** The fields every check about one metric row carries, whatever the gate kind. */
+function rowFacts(unit, row, direction) {
+    return {
+        ...seriesFacts(unit, row),
         baseline: row.baseline,
         candidate: row.candidate,
         delta: row.delta,
@@ -2369,11 +3165,7 @@ function missingCheck(judged, unit, policy, metric, multi, baseline) {
     const label = (0,numbers/* metricLabel */.B)(metric.stage, metric.key, metric.slice);
     return check({
         outcome,
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        stage: metric.stage,
-        metric: metric.key,
-        slice: metric.slice,
+        ...seriesFacts(unit, metric),
         baseline,
         reason: `${where(unit, label, multi)} is missing from the candidate` +
             (baseline === null ? '' : ` (baseline ${(0,numbers/* formatNumber */.ZV)(baseline)})`) +
@@ -2385,59 +3177,443 @@ function ignoredMissing(policy, count) {
         ? [`${count} selected metric(s) missing from the candidate, ignored by policy.missing_metrics: ignore`]
         : [];
 }
-function thresholdGate(gate, inputs, judged) {
-    const { policy } = inputs.config;
+/**
+ * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
+ * the baseline store has other units: it is reported as new and not judged against anything.
+ */
+function newParameterUnits(units) {
+    const metalab = units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
+    return metalab && units.some((u) => u.pair.baseline);
+}
+function stagesOf(run, names) {
+    return run.stages.filter((s) => names.includes(s.name));
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/artifact.ts
+/** `kind: artifact`: an artifact kind does not grow beyond its limits. */
+
+
+
+
+
+function artifactGate(gate, inputs) {
     const multi = namesUnits(inputs.units);
     const checks = [];
-    let ignored = 0;
-    const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
+    const notes = [];
+    const limitText = [
+        gate.maxGrowthBytes === null ? null : `max_growth_bytes ${gate.maxGrowthBytes}`,
+        gate.maxGrowthPct === null ? null : `max_growth_pct ${gate.maxGrowthPct} %`,
+    ]
         .filter((x) => x !== null)
         .join(', ');
     for (const unit of inputs.units) {
-        if (!unit.pair.candidate)
-            continue;
-        for (const row of gateRows(unit, gate.metrics, gate.slices)) {
-            const label = where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), multi);
-            const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
-            if (row.presence === 'baseline_only') {
-                const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
-                if (missing)
-                    checks.push({ ...missing, limit: bounds });
-                else
-                    ignored++;
+        for (const change of unit.comparison.artifacts) {
+            if (!globMatch(gate.artifact, change.kind))
+                continue;
+            const ids = {
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                subject: change.kind,
+                baseline: change.baselineSizeBytes,
+                candidate: change.candidateSizeBytes,
+                delta: change.growthBytes,
+                relativeChange: change.growthPct === null ? null : change.growthPct / 100,
+                limit: limitText,
+            };
+            const label = where(unit, `artifact ${change.kind}`, multi);
+            if (change.change === 'added' || change.change === 'removed') {
+                notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
                 continue;
             }
-            const value = row.candidate;
-            if (value === null) {
-                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
+            if (change.growthBytes === null) {
+                checks.push(check({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
                 continue;
             }
-            let outcome = 'pass';
-            let reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is within ${bounds}`;
-            if (gate.min !== null && value < gate.min) {
-                outcome = 'fail';
-                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is below min ${gate.min}`;
-            }
-            else if (gate.max !== null && value > gate.max) {
-                outcome = 'fail';
-                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is above max ${gate.max}`;
-            }
-            checks.push(check({ ...base, outcome, reason }));
+            const pct = change.growthPct;
+            const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
+            const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
+            const growth = `${(0,numbers/* formatNumber */.ZV)(change.baselineSizeBytes)} → ${(0,numbers/* formatNumber */.ZV)(change.candidateSizeBytes)} bytes (${(0,numbers/* formatSigned */.Gp)(change.growthBytes)}${pct === null ? '' : `, ${(0,numbers/* formatPercent */.l9)(pct / 100)}`})`;
+            checks.push(check({
+                ...ids,
+                outcome: tooMany || tooMuch ? 'fail' : 'pass',
+                reason: `${label} ${growth}${tooMany || tooMuch ? `, beyond ${limitText}` : `, within ${limitText}`}`,
+            }));
         }
-        for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
-            const missing = missingCheck(judged, unit, policy, metric, multi, null);
-            if (missing)
-                checks.push({ ...missing, limit: bounds });
-            else
-                ignored++;
+    }
+    return { checks, evidence: notes };
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/diagnostics.ts
+/** `kind: diagnostics`: no candidate diagnostic at or above a level. */
+
+
+
+const LEVELS = { info: 0, warning: 1, error: 2 };
+function diagnosticsGate(gate, inputs) {
+    const threshold = LEVELS[gate.level];
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
+    for (const d of candidate) {
+        if (LEVELS[d.severity] < threshold)
+            continue;
+        const unit = inputs.units.find((u) => u.pair.candidate?.ref === d.runRef);
+        checks.push(check({
+            project: d.project,
+            unit: unit?.comparison.unit ?? d.runRef,
+            stage: d.stage,
+            subject: d.code,
+            outcome: 'fail',
+            limit: `level ${gate.level}`,
+            reason: `${multi ? `${d.runRef}: ` : ''}${d.severity} ${d.code}: ${d.summary} (${d.subjectRef})`,
+        }));
+    }
+    const below = candidate.length - checks.length;
+    if (checks.length === 0) {
+        for (const unit of inputs.units) {
+            if (!unit.pair.candidate)
+                continue;
+            checks.push(check({
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                outcome: 'pass',
+                limit: `level ${gate.level}`,
+                reason: where(unit, `no diagnostic at or above ${gate.level}`, multi),
+            }));
+        }
+    }
+    return {
+        checks,
+        evidence: below > 0 ? [`${below} candidate diagnostic(s) below ${gate.level} not counted`] : [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gates/evidence-checks.ts
+
+
+
+
+/** Gaps the evidence model already carries as degraded records / partial counts. */
+const GAPS_COVERED_BY_RECORDS = new Set(['degraded_record', 'partial_record']);
+function seriesLabel(m) {
+    return m.slice === null ? m.key : `${m.key}@${m.slice}`;
+}
+/**
+ * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
+ * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
+ */
+const RUN_LEVEL = 'run';
+function stageScope(stage, run) {
+    return {
+        stage: stage.name,
+        label: `stage ${stage.name}`,
+        wanted: stage.metrics,
+        have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
+    };
+}
+function runScope(baseline, run) {
+    return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
+}
+/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
+function requiredFromBaseline(judged, unit, scope, multi) {
+    const wanted = new Map();
+    for (const m of scope.wanted)
+        wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
+    const missing = [];
+    const nonFinite = [];
+    for (const m of wanted.values()) {
+        const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
+        if (series.length === 0) {
+            missing.push(m);
+            judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
+        }
+        else if (!series.some((x) => Number.isFinite(x.latest.value)))
+            nonFinite.push(m);
+    }
+    const order = (a, b) => a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? '');
+    missing.sort(order);
+    nonFinite.sort(order);
+    const overall = [...new Set(missing.filter((m) => m.slice === null).map((m) => m.key))];
+    const sliced = missing.filter((m) => m.slice !== null).length;
+    const parts = [];
+    if (missing.length > 0) {
+        const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
+        parts.push(`candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
+            (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''));
+    }
+    if (nonFinite.length > 0) {
+        parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
+    }
+    return check({
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        stage: scope.stage,
+        metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
+        subject: 'required_metrics',
+        candidate: wanted.size - missing.length - nonFinite.length,
+        baseline: wanted.size,
+        outcome: parts.length > 0 ? 'fail' : 'pass',
+        reason: where(unit, parts.length > 0
+            ? parts.join('; ')
+            : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
+    });
+}
+/**
+ * The `degraded` part of an evidence gate for one scope (a stage, or the run outside any stage):
+ * degraded records, series carrying a degradation marker when no record explains them, and error
+ * gaps not already told by a record. Every gap seen is marked judged.
+ */
+function degradedChecks(context, scope, records, series, gaps) {
+    const { unit, multi, judged, ids, outcome } = context;
+    const row = (subject, text) => check({ ...ids, subject, outcome, reason: where(unit, text, multi) });
+    const checks = records.map((record) => row('degraded_record', `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
+        `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`));
+    if (series.length > 0 && records.length === 0) {
+        checks.push(row('degraded_record', `${scope.label}: ${series.length} metric series carry a degradation marker (${series
+            .map((m) => (0,numbers/* metricLabel */.B)(scope.stage, m.key, m.slice))
+            .slice(0, 5)
+            .join(', ')})`));
+    }
+    for (const gap of gaps) {
+        judged.gaps.add(gapKey(gap));
+        if (GAPS_COVERED_BY_RECORDS.has(gap.code))
+            continue;
+        checks.push(row(gap.code, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`));
+    }
+    return checks;
+}
+/**
+ * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
+ * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
+ * crashed or never-written replicates), run-level series that are not complete.
+ */
+function runLevelChecks(gate, inputs, judged, unit, run, multi) {
+    const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+    const checks = [];
+    const degradedOutcome = gapOutcome(gate.degraded);
+    const partialOutcome = gapOutcome(gate.partial);
+    const records = run.degraded.filter((d) => d.stage === null);
+    const degradedSeries = run.runMetrics.filter((m) => m.degraded);
+    const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
+    const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
+    // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
+    // a series without any finite value, so only its gap remembers it.
+    const nonFinite = inputs.candidateGaps.filter((g) => g.code === 'non_finite_number' &&
+        g.severity === 'warning' &&
+        g.stage === undefined &&
+        g.runRef === run.ref);
+    if (degradedOutcome) {
+        checks.push(...degradedChecks({ unit, multi, judged, ids, outcome: degradedOutcome }, { stage: null, label: 'run level', gapPrefix: '' }, records, degradedSeries, gaps));
+    }
+    if (partialOutcome && partial.length > 0) {
+        checks.push(check({
+            ...ids,
+            subject: 'partial_record',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
+                .map((m) => (0,numbers/* metricLabel */.B)(null, m.key, m.slice))
+                .slice(0, 5)
+                .join(', ')})`, multi),
+        }));
+    }
+    if (partialOutcome && nonFinite.length > 0) {
+        for (const gap of nonFinite)
+            judged.gaps.add(gapKey(gap));
+        checks.push(check({
+            ...ids,
+            subject: 'non_finite_number',
+            outcome: partialOutcome,
+            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
+                .slice(0, 3)
+                .map((g) => g.message)
+                .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
+        }));
+    }
+    const clean = records.length === 0 &&
+        degradedSeries.length === 0 &&
+        gaps.length === 0 &&
+        partial.length === 0 &&
+        nonFinite.length === 0;
+    if ((degradedOutcome || partialOutcome) && clean) {
+        checks.push(check({
+            ...ids,
+            subject: 'run_evidence',
+            outcome: 'pass',
+            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
+        }));
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/gates/kinds/evidence.ts
+/** `kind: evidence`: the candidate's stages and metrics are present, complete and not degraded. */
+
+
+
+
+
+function evidenceGate(gate, inputs, judged) {
+    const multi = namesUnits(inputs.units);
+    const checks = [];
+    const unknownStatus = new Set();
+    const newUnits = new Set();
+    const newParams = newParameterUnits(inputs.units);
+    if (!inputs.units.some((u) => u.pair.candidate)) {
+        checks.push(check({
+            project: '',
+            unit: '',
+            subject: 'run_missing',
+            outcome: 'fail',
+            reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
+        }));
+    }
+    for (const unit of inputs.units) {
+        const run = unit.pair.candidate;
+        const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
+        if (!run) {
+            if (unit.pair.baseline) {
+                checks.push(check({
+                    ...ids,
+                    outcome: 'fail',
+                    subject: 'run_missing',
+                    reason: where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
+                }));
+            }
+            continue;
+        }
+        const present = new Set(run.stages.map((s) => s.name));
+        for (const name of gate.requireComplete) {
+            const stage = run.stages.find((s) => s.name === name);
+            if (!stage && name === RUN_LEVEL) {
+                checks.push(check({
+                    ...ids,
+                    subject: 'run',
+                    outcome: 'pass',
+                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
+                }));
+                continue;
+            }
+            checks.push(check({
+                ...ids,
+                stage: name,
+                subject: 'stage',
+                outcome: stage ? 'pass' : 'fail',
+                reason: stage
+                    ? where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
+                    : where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
+            }));
+        }
+        const checked = [...gate.requireComplete, ...gate.optionalStages.filter((s) => present.has(s))];
+        const required = gate.requireMetrics;
+        if (required.mode === 'baseline') {
+            const baseline = unit.pair.baseline;
+            if (!baseline && newParams) {
+                newUnits.add(unit.comparison.unit);
+            }
+            else if (!baseline) {
+                checks.push(check({
+                    ...ids,
+                    outcome: 'unknown',
+                    subject: 'require_metrics',
+                    reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
+                }));
+            }
+            else {
+                for (const stage of stagesOf(baseline, gate.requireComplete)) {
+                    checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
+                }
+                if (gate.requireComplete.includes(RUN_LEVEL)) {
+                    checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
+                }
+            }
+        }
+        else if (required.mode === 'list') {
+            for (const selector of required.metrics) {
+                const found = unit.comparison.metrics.some((row) => row.presence !== 'baseline_only' &&
+                    row.candidate !== null &&
+                    matchesSelector(selector, row.stage, row.key));
+                checks.push(check({
+                    ...ids,
+                    subject: 'required_metric',
+                    metric: formatSelector(selector),
+                    outcome: found ? 'pass' : 'fail',
+                    reason: where(unit, found
+                        ? `${formatSelector(selector)} present`
+                        : `required metric ${formatSelector(selector)} is missing from the candidate`, multi),
+                }));
+            }
+        }
+        const degradedOutcome = gapOutcome(gate.degraded);
+        const partialOutcome = gapOutcome(gate.partial);
+        const statusOutcome = gapOutcome(gate.statuses);
+        for (const stage of stagesOf(run, checked)) {
+            const stageIds = { ...ids, stage: stage.name };
+            if (degradedOutcome) {
+                const label = `stage ${stage.name}`;
+                checks.push(...degradedChecks({ unit, multi, judged, ids: stageIds, outcome: degradedOutcome }, { stage: stage.name, label, gapPrefix: `${label}: ` }, run.degraded.filter((d) => d.stage === stage.name), stage.metrics.filter((m) => m.degraded), inputs.candidateGaps.filter((gap) => gap.severity === 'error' &&
+                    gap.stage === stage.name &&
+                    (!gap.runRef || gap.runRef === run.ref))));
+            }
+            if (partialOutcome && stage.partialRecords > 0) {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'partial_record',
+                    outcome: partialOutcome,
+                    reason: where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
+                }));
+            }
+            if (stage.status === null)
+                unknownStatus.add(stage.name);
+            else if (statusOutcome && stage.status !== 'completed') {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'status',
+                    outcome: statusOutcome,
+                    reason: where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
+                }));
+            }
+            if (!degradedOutcome && !partialOutcome)
+                continue;
+            if (!run.degraded.some((d) => d.stage === stage.name) &&
+                stage.partialRecords === 0 &&
+                !stage.metrics.some((m) => m.degraded)) {
+                checks.push(check({
+                    ...stageIds,
+                    subject: 'stage_evidence',
+                    outcome: 'pass',
+                    reason: where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
+                }));
+            }
+        }
+        if (checked.includes(RUN_LEVEL))
+            checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
+        if (statusOutcome && run.status !== null && run.status !== 'completed') {
+            checks.push(check({
+                ...ids,
+                subject: 'status',
+                outcome: statusOutcome,
+                reason: where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
+            }));
         }
     }
     const evidence = [
-        ...(inputs.units.some((u) => !u.pair.baseline) ? ['absolute bounds: applied without a baseline'] : []),
-        ...ignoredMissing(policy, ignored),
+        `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
     ];
+    if (newUnits.size > 0) {
+        evidence.push(`require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`);
+    }
+    if (unknownStatus.size > 0) {
+        evidence.push(`statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`);
+    }
     return { checks, evidence };
 }
+
+;// CONCATENATED MODULE: ./src/gates/kinds/regression.ts
+/** `kind: regression`: candidate against baseline, per direction, with an optional paired test. */
+
+
+
+
 /** Paired samples behind a stage (and slice) from any per-sample key: the n for `min_samples`. */
 function stageSampleCount(unit, stage, slice) {
     let best = null;
@@ -2638,444 +3814,80 @@ function regressionGate(gate, inputs, judged) {
     evidence.push(...ignoredMissing(policy, ignored));
     return { checks, evidence };
 }
-/**
- * A metalab candidate unit without a baseline unit has new parameters, not a missing baseline, when
- * the baseline store has other units: it is reported as new and not judged against anything.
- */
-function newParameterUnits(units) {
-    const metalab = units.some((u) => u.pair.candidate?.params !== null && u.pair.candidate?.params !== undefined);
-    return metalab && units.some((u) => u.pair.baseline);
-}
-function stagesOf(run, names) {
-    return run.stages.filter((s) => names.includes(s.name));
-}
-function metricKey(project, unit, m) {
-    return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
-}
-/** Gaps the evidence model already carries as degraded records / partial counts. */
-const GAPS_COVERED_BY_RECORDS = new Set(['degraded_record', 'partial_record']);
-function gapKey(gap) {
-    return JSON.stringify([
-        gap.code,
-        gap.file ?? null,
-        gap.line ?? null,
-        gap.ref ?? null,
-        gap.runRef ?? null,
-        gap.stage ?? null,
-        gap.message,
-    ]);
-}
-function seriesLabel(m) {
-    return m.slice === null ? m.key : `${m.key}@${m.slice}`;
-}
-/**
- * `run` in `require_complete` / `optional_stages`: the run's own evidence, outside any stage — its
- * run-level metrics, its status and the gaps attributed to it. A metalab unit has nothing else.
- */
-const RUN_LEVEL = 'run';
-function stageScope(stage, run) {
-    return {
-        stage: stage.name,
-        label: `stage ${stage.name}`,
-        wanted: stage.metrics,
-        have: run.stages.find((s) => s.name === stage.name)?.metrics ?? [],
-    };
-}
-function runScope(baseline, run) {
-    return { stage: null, label: 'run-level evidence', wanted: baseline.runMetrics, have: run.runMetrics };
-}
-/** One row per baseline stage (or run level): which of its metric series (key and slice) the candidate lacks. */
-function requiredFromBaseline(judged, unit, scope, multi) {
-    const wanted = new Map();
-    for (const m of scope.wanted)
-        wanted.set(JSON.stringify([m.key, m.slice]), { key: m.key, slice: m.slice });
-    const missing = [];
-    const nonFinite = [];
-    for (const m of wanted.values()) {
-        const series = scope.have.filter((x) => x.key === m.key && x.slice === m.slice);
-        if (series.length === 0) {
-            missing.push(m);
-            judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, { stage: scope.stage, ...m }));
-        }
-        else if (!series.some((x) => Number.isFinite(x.latest.value)))
-            nonFinite.push(m);
-    }
-    const order = (a, b) => a.key.localeCompare(b.key) || (a.slice ?? '').localeCompare(b.slice ?? '');
-    missing.sort(order);
-    nonFinite.sort(order);
-    const overall = [...new Set(missing.filter((m) => m.slice === null).map((m) => m.key))];
-    const sliced = missing.filter((m) => m.slice !== null).length;
-    const parts = [];
-    if (missing.length > 0) {
-        const named = overall.length > 0 ? overall.join(', ') : missing.slice(0, 5).map(seriesLabel).join(', ');
-        parts.push(`candidate ${scope.label} lacks ${missing.length} of the baseline's ${wanted.size} metric series: ${named}` +
-            (overall.length > 0 && sliced > 0 ? ` (+${sliced} slice series)` : ''));
-    }
-    if (nonFinite.length > 0) {
-        parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
-    }
-    return check({
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        stage: scope.stage,
-        metric: missing[0]?.key ?? nonFinite[0]?.key ?? null,
-        subject: 'required_metrics',
-        candidate: wanted.size - missing.length - nonFinite.length,
-        baseline: wanted.size,
-        outcome: parts.length > 0 ? 'fail' : 'pass',
-        reason: where(unit, parts.length > 0
-            ? parts.join('; ')
-            : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
-    });
-}
-/**
- * The `degraded` part of an evidence gate for one scope (a stage, or the run outside any stage):
- * degraded records, series carrying a degradation marker when no record explains them, and error
- * gaps not already told by a record. Every gap seen is marked judged.
- */
-function degradedChecks(context, scope, records, series, gaps) {
-    const { unit, multi, judged, ids, outcome } = context;
-    const checks = [];
-    for (const record of records) {
-        checks.push(check({
-            ...ids,
-            subject: 'degraded_record',
-            outcome,
-            reason: where(unit, `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
-                `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`, multi),
-        }));
-    }
-    if (series.length > 0 && records.length === 0) {
-        checks.push(check({
-            ...ids,
-            subject: 'degraded_record',
-            outcome,
-            reason: where(unit, `${scope.label}: ${series.length} metric series carry a degradation marker (${series
-                .map((m) => (0,numbers/* metricLabel */.B)(scope.stage, m.key, m.slice))
-                .slice(0, 5)
-                .join(', ')})`, multi),
-        }));
-    }
-    for (const gap of gaps) {
-        judged.gaps.add(gapKey(gap));
-        if (GAPS_COVERED_BY_RECORDS.has(gap.code))
-            continue;
-        checks.push(check({
-            ...ids,
-            subject: gap.code,
-            outcome,
-            reason: where(unit, `${scope.gapPrefix}evidence gap ${gap.code}: ${gap.message}`, multi),
-        }));
-    }
-    return checks;
-}
-/**
- * Degraded and partial evidence of the run itself (`require_complete: [run]`): degraded records and
- * series outside any stage, error gaps attributed to the run without a stage (a metalab unit's failed,
- * crashed or never-written replicates), run-level series that are not complete.
- */
-function runLevelChecks(gate, inputs, judged, unit, run, multi) {
-    const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
-    const checks = [];
-    const degradedOutcome = gapOutcome(gate.degraded);
-    const partialOutcome = gapOutcome(gate.partial);
-    const records = run.degraded.filter((d) => d.stage === null);
-    const degradedSeries = run.runMetrics.filter((m) => m.degraded);
-    const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
-    const partial = run.runMetrics.filter((m) => m.completeness !== 'complete');
-    // A NaN/Infinity value is invalid evidence even when no series is left to say so: the reader drops
-    // a series without any finite value, so only its gap remembers it.
-    const nonFinite = inputs.candidateGaps.filter((g) => g.code === 'non_finite_number' &&
-        g.severity === 'warning' &&
-        g.stage === undefined &&
-        g.runRef === run.ref);
-    if (degradedOutcome) {
-        checks.push(...degradedChecks({ unit, multi, judged, ids, outcome: degradedOutcome }, { stage: null, label: 'run level', gapPrefix: '' }, records, degradedSeries, gaps));
-    }
-    if (partialOutcome && partial.length > 0) {
-        checks.push(check({
-            ...ids,
-            subject: 'partial_record',
-            outcome: partialOutcome,
-            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
-                .map((m) => (0,numbers/* metricLabel */.B)(null, m.key, m.slice))
-                .slice(0, 5)
-                .join(', ')})`, multi),
-        }));
-    }
-    if (partialOutcome && nonFinite.length > 0) {
-        for (const gap of nonFinite)
-            judged.gaps.add(gapKey(gap));
-        checks.push(check({
-            ...ids,
-            subject: 'non_finite_number',
-            outcome: partialOutcome,
-            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
-                .slice(0, 3)
-                .map((g) => g.message)
-                .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
-        }));
-    }
-    const clean = records.length === 0 &&
-        degradedSeries.length === 0 &&
-        gaps.length === 0 &&
-        partial.length === 0 &&
-        nonFinite.length === 0;
-    if ((degradedOutcome || partialOutcome) && clean) {
-        checks.push(check({
-            ...ids,
-            subject: 'run_evidence',
-            outcome: 'pass',
-            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
-        }));
-    }
-    return checks;
-}
-function evidenceGate(gate, inputs, judged) {
+
+;// CONCATENATED MODULE: ./src/gates/kinds/threshold.ts
+/** `kind: threshold`: absolute bounds on the candidate's values, with or without a baseline. */
+
+
+
+
+function thresholdGate(gate, inputs, judged) {
+    const { policy } = inputs.config;
     const multi = namesUnits(inputs.units);
     const checks = [];
-    const unknownStatus = new Set();
-    const newUnits = new Set();
-    const newParams = newParameterUnits(inputs.units);
-    if (!inputs.units.some((u) => u.pair.candidate)) {
-        checks.push(check({
-            project: '',
-            unit: '',
-            subject: 'run_missing',
-            outcome: 'fail',
-            reason: `the candidate evidence holds no run, so stage${gate.requireComplete.length > 1 ? 's' : ''} ${gate.requireComplete.join(', ')} cannot be checked`,
-        }));
-    }
-    for (const unit of inputs.units) {
-        const run = unit.pair.candidate;
-        const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
-        if (!run) {
-            if (unit.pair.baseline) {
-                checks.push(check({
-                    ...ids,
-                    outcome: 'fail',
-                    subject: 'run_missing',
-                    reason: where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
-                }));
-            }
-            continue;
-        }
-        const present = new Set(run.stages.map((s) => s.name));
-        for (const name of gate.requireComplete) {
-            const stage = run.stages.find((s) => s.name === name);
-            if (!stage && name === RUN_LEVEL) {
-                checks.push(check({
-                    ...ids,
-                    subject: 'run',
-                    outcome: 'pass',
-                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
-                }));
-                continue;
-            }
-            checks.push(check({
-                ...ids,
-                stage: name,
-                subject: 'stage',
-                outcome: stage ? 'pass' : 'fail',
-                reason: stage
-                    ? where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
-                    : where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
-            }));
-        }
-        const checked = [...gate.requireComplete, ...gate.optionalStages.filter((s) => present.has(s))];
-        const required = gate.requireMetrics;
-        if (required.mode === 'baseline') {
-            const baseline = unit.pair.baseline;
-            if (!baseline && newParams) {
-                newUnits.add(unit.comparison.unit);
-            }
-            else if (!baseline) {
-                checks.push(check({
-                    ...ids,
-                    outcome: 'unknown',
-                    subject: 'require_metrics',
-                    reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
-                }));
-            }
-            else {
-                for (const stage of stagesOf(baseline, gate.requireComplete)) {
-                    checks.push(requiredFromBaseline(judged, unit, stageScope(stage, run), multi));
-                }
-                if (gate.requireComplete.includes(RUN_LEVEL)) {
-                    checks.push(requiredFromBaseline(judged, unit, runScope(baseline, run), multi));
-                }
-            }
-        }
-        else if (required.mode === 'list') {
-            for (const selector of required.metrics) {
-                const found = unit.comparison.metrics.some((row) => row.presence !== 'baseline_only' &&
-                    row.candidate !== null &&
-                    matchesSelector(selector, row.stage, row.key));
-                checks.push(check({
-                    ...ids,
-                    subject: 'required_metric',
-                    metric: formatSelector(selector),
-                    outcome: found ? 'pass' : 'fail',
-                    reason: where(unit, found
-                        ? `${formatSelector(selector)} present`
-                        : `required metric ${formatSelector(selector)} is missing from the candidate`, multi),
-                }));
-            }
-        }
-        const degradedOutcome = gapOutcome(gate.degraded);
-        const partialOutcome = gapOutcome(gate.partial);
-        const statusOutcome = gapOutcome(gate.statuses);
-        for (const stage of stagesOf(run, checked)) {
-            const stageIds = { ...ids, stage: stage.name };
-            if (degradedOutcome) {
-                const label = `stage ${stage.name}`;
-                checks.push(...degradedChecks({ unit, multi, judged, ids: stageIds, outcome: degradedOutcome }, { stage: stage.name, label, gapPrefix: `${label}: ` }, run.degraded.filter((d) => d.stage === stage.name), stage.metrics.filter((m) => m.degraded), inputs.candidateGaps.filter((gap) => gap.severity === 'error' &&
-                    gap.stage === stage.name &&
-                    (!gap.runRef || gap.runRef === run.ref))));
-            }
-            if (partialOutcome && stage.partialRecords > 0) {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'partial_record',
-                    outcome: partialOutcome,
-                    reason: where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
-                }));
-            }
-            if (stage.status === null)
-                unknownStatus.add(stage.name);
-            else if (statusOutcome && stage.status !== 'completed') {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'status',
-                    outcome: statusOutcome,
-                    reason: where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
-                }));
-            }
-            if (!degradedOutcome && !partialOutcome)
-                continue;
-            if (!run.degraded.some((d) => d.stage === stage.name) &&
-                stage.partialRecords === 0 &&
-                !stage.metrics.some((m) => m.degraded)) {
-                checks.push(check({
-                    ...stageIds,
-                    subject: 'stage_evidence',
-                    outcome: 'pass',
-                    reason: where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
-                }));
-            }
-        }
-        if (checked.includes(RUN_LEVEL))
-            checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
-        if (statusOutcome && run.status !== null && run.status !== 'completed') {
-            checks.push(check({
-                ...ids,
-                subject: 'status',
-                outcome: statusOutcome,
-                reason: where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
-            }));
-        }
-    }
-    const evidence = [
-        `stages checked: ${gate.requireComplete.join(', ')}${gate.optionalStages.length ? ` (optional: ${gate.optionalStages.join(', ')})` : ''}`,
-    ];
-    if (newUnits.size > 0) {
-        evidence.push(`require_metrics: baseline not applied to new parameter units (no baseline unit): ${[...newUnits].sort().join('; ')}`);
-    }
-    if (unknownStatus.size > 0) {
-        evidence.push(`statuses unknown (no ledger read) for ${[...unknownStatus].sort().join(', ')}: completion could not be checked`);
-    }
-    return { checks, evidence };
-}
-function diagnosticsGate(gate, inputs) {
-    const threshold = LEVELS[gate.level];
-    const multi = namesUnits(inputs.units);
-    const checks = [];
-    const candidate = inputs.diagnostics.filter((d) => d.side === 'candidate');
-    for (const d of candidate) {
-        if (LEVELS[d.severity] < threshold)
-            continue;
-        const unit = inputs.units.find((u) => u.pair.candidate?.ref === d.runRef);
-        checks.push(check({
-            project: d.project,
-            unit: unit?.comparison.unit ?? d.runRef,
-            stage: d.stage,
-            subject: d.code,
-            outcome: 'fail',
-            limit: `level ${gate.level}`,
-            reason: `${multi ? `${d.runRef}: ` : ''}${d.severity} ${d.code}: ${d.summary} (${d.subjectRef})`,
-        }));
-    }
-    const below = candidate.length - checks.length;
-    if (checks.length === 0) {
-        for (const unit of inputs.units) {
-            if (!unit.pair.candidate)
-                continue;
-            checks.push(check({
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                outcome: 'pass',
-                limit: `level ${gate.level}`,
-                reason: where(unit, `no diagnostic at or above ${gate.level}`, multi),
-            }));
-        }
-    }
-    return {
-        checks,
-        evidence: below > 0 ? [`${below} candidate diagnostic(s) below ${gate.level} not counted`] : [],
-    };
-}
-function artifactGate(gate, inputs) {
-    const multi = namesUnits(inputs.units);
-    const checks = [];
-    const notes = [];
-    const limitText = [
-        gate.maxGrowthBytes === null ? null : `max_growth_bytes ${gate.maxGrowthBytes}`,
-        gate.maxGrowthPct === null ? null : `max_growth_pct ${gate.maxGrowthPct} %`,
-    ]
+    let ignored = 0;
+    const bounds = [gate.min === null ? null : `min ${gate.min}`, gate.max === null ? null : `max ${gate.max}`]
         .filter((x) => x !== null)
         .join(', ');
     for (const unit of inputs.units) {
-        for (const change of unit.comparison.artifacts) {
-            if (!globMatch(gate.artifact, change.kind))
-                continue;
-            const ids = {
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                subject: change.kind,
-                baseline: change.baselineSizeBytes,
-                candidate: change.candidateSizeBytes,
-                delta: change.growthBytes,
-                relativeChange: change.growthPct === null ? null : change.growthPct / 100,
-                limit: limitText,
-            };
-            const label = where(unit, `artifact ${change.kind}`, multi);
-            if (change.change === 'added' || change.change === 'removed') {
-                notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
+        if (!unit.pair.candidate)
+            continue;
+        for (const row of gateRows(unit, gate.metrics, gate.slices)) {
+            const label = where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), multi);
+            const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
+            if (row.presence === 'baseline_only') {
+                const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
+                if (missing)
+                    checks.push({ ...missing, limit: bounds });
+                else
+                    ignored++;
                 continue;
             }
-            if (change.growthBytes === null) {
-                checks.push(check({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
+            const value = row.candidate;
+            if (value === null) {
+                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
                 continue;
             }
-            const pct = change.growthPct;
-            const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
-            const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
-            const growth = `${(0,numbers/* formatNumber */.ZV)(change.baselineSizeBytes)} → ${(0,numbers/* formatNumber */.ZV)(change.candidateSizeBytes)} bytes (${(0,numbers/* formatSigned */.Gp)(change.growthBytes)}${pct === null ? '' : `, ${(0,numbers/* formatPercent */.l9)(pct / 100)}`})`;
-            checks.push(check({
-                ...ids,
-                outcome: tooMany || tooMuch ? 'fail' : 'pass',
-                reason: `${label} ${growth}${tooMany || tooMuch ? `, beyond ${limitText}` : `, within ${limitText}`}`,
-            }));
+            let outcome = 'pass';
+            let reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is within ${bounds}`;
+            if (gate.min !== null && value < gate.min) {
+                outcome = 'fail';
+                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is below min ${gate.min}`;
+            }
+            else if (gate.max !== null && value > gate.max) {
+                outcome = 'fail';
+                reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is above max ${gate.max}`;
+            }
+            checks.push(check({ ...base, outcome, reason }));
+        }
+        for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
+            const missing = missingCheck(judged, unit, policy, metric, multi, null);
+            if (missing)
+                checks.push({ ...missing, limit: bounds });
+            else
+                ignored++;
         }
     }
-    return { checks, evidence: notes };
+    const evidence = [
+        ...(inputs.units.some((u) => !u.pair.baseline) ? ['absolute bounds: applied without a baseline'] : []),
+        ...ignoredMissing(policy, ignored),
+    ];
+    return { checks, evidence };
 }
+
+;// CONCATENATED MODULE: ./src/gates/policy.ts
+/** The `policy.*` checks, reported as gates of their own for what no configured gate judged. */
+
+
+
+
+
 function policyResult(name, mapped, checks, evidence) {
     if (checks.length === 0 || mapped === 'ignore')
         return null;
     const outcome = mapped === 'fail' ? 'fail' : mapped === 'warn' ? 'warn' : mapped === 'pass' ? 'pass' : 'unknown';
     const rows = checks.map((c) => ({ ...c, outcome }));
-    return finish({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
+    return finishResult({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
 }
 function policyResults(inputs, judged) {
     const { policy } = inputs.config;
@@ -3154,11 +3966,7 @@ function policyResults(inputs, judged) {
             if (judged.metrics.has(metricKey(unit.comparison.project, unit.comparison.unit, row)))
                 continue;
             missing.push(check({
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                stage: row.stage,
-                metric: row.key,
-                slice: row.slice,
+                ...seriesFacts(unit, row),
                 baseline: row.baseline,
                 outcome: 'fail',
                 reason: `${where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${(0,numbers/* formatNumber */.ZV)(row.baseline)})`} but missing from the candidate`,
@@ -3168,102 +3976,37 @@ function policyResults(inputs, judged) {
     out.push(policyResult('policy.missing_metrics', policy.missingMetrics, missing, []));
     return out.filter((r) => r !== null);
 }
-function closeness(c) {
-    if (c.delta === null || c.baseline === null)
-        return Number.NEGATIVE_INFINITY;
-    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
-    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
-}
-/** The row to headline: the worst tripped row, else the one closest to its limit. */
-function worstCheck(checks) {
-    if (checks.length === 0)
-        return null;
-    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
-    const candidates = checks.filter((c) => RANK[c.outcome] === top);
-    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
-}
-/** The gate's message: what tripped (or why it passed), then the user's own message. */
-function gateMessage(gate, outcome, checks) {
-    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
-    const unknown = checks.filter((c) => c.outcome === 'unknown');
-    const waived = checks.filter((c) => c.outcome === 'waived');
-    const list = (rows) => rows
-        .slice(0, 3)
-        .map((c) => c.reason)
-        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
-    let text;
-    switch (outcome) {
-        case 'skipped':
-            text = 'nothing in the evidence matched this gate';
-            break;
-        case 'pass':
-            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
-            break;
-        case 'waived':
-            text = `waived: ${list(waived)}`;
-            break;
-        case 'unknown':
-            text = `cannot judge: ${list(unknown)}`;
-            break;
-        default:
-            text = list(tripped);
-    }
-    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
-    return text + own;
-}
-function finish(gate, checks, evidence) {
-    const sorted = sortChecks(checks);
-    const outcome = gateOutcome(gate.severity, sorted);
-    return {
-        name: gate.name,
-        kind: gate.kind,
-        severity: gate.severity,
-        outcome,
-        message: gateMessage(gate, outcome, sorted),
-        checks: sorted,
-        worst: worstCheck(sorted),
-        evidence,
-        waivers: [],
-    };
+
+;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+
+
+
+
+
+
+
+
+/** The registry: a new gate kind is one file under `kinds/` and one line here. */
+const GATE_KINDS = {
+    threshold: thresholdGate,
+    regression: regressionGate,
+    evidence: evidenceGate,
+    diagnostics: diagnosticsGate,
+    artifact: artifactGate,
+};
+function evaluatorOf(gate) {
+    // GateKinds pairs every kind with the evaluator of that kind's gate type; TypeScript cannot follow
+    // the pairing through an indexed lookup on a union.
+    return GATE_KINDS[gate.kind];
 }
 /** Evaluates every configured gate, then the policy checks that apply, in config order. */
 function evaluateGates(inputs) {
-    const judged = { gaps: new Set(), metrics: new Set() };
-    const results = [];
-    for (const gate of inputs.config.gates) {
-        let outcome;
-        switch (gate.kind) {
-            case 'threshold':
-                outcome = thresholdGate(gate, inputs, judged);
-                break;
-            case 'regression':
-                outcome = regressionGate(gate, inputs, judged);
-                break;
-            case 'evidence':
-                outcome = evidenceGate(gate, inputs, judged);
-                break;
-            case 'diagnostics':
-                outcome = diagnosticsGate(gate, inputs);
-                break;
-            case 'artifact':
-                outcome = artifactGate(gate, inputs);
-                break;
-        }
-        results.push(finish(gate, outcome.checks, outcome.evidence));
-    }
+    const judged = nothingJudged();
+    const results = inputs.config.gates.map((gate) => {
+        const { checks, evidence } = evaluatorOf(gate)(gate, inputs, judged);
+        return finishResult(gate, checks, evidence);
+    });
     return [...results, ...policyResults(inputs, judged)];
-}
-/** Recomputes outcome, message and worst row after rows changed (waivers). */
-function refreshResult(result, message) {
-    const checks = sortChecks([...result.checks]);
-    const outcome = gateOutcome(result.severity, checks);
-    return {
-        ...result,
-        checks,
-        outcome,
-        message: gateMessage({ name: result.name, message }, outcome, checks),
-        worst: worstCheck(checks),
-    };
 }
 
 // EXTERNAL MODULE: ./src/gates/types.ts
@@ -3501,7 +4244,7 @@ function nextSteps(gates, findings, verdict) {
     return [...new Set(steps)].slice(0, 12);
 }
 /** Compares, diagnoses, evaluates every gate, applies waivers and decides. Throws RunSelectionError. */
-function evaluateGate(input) {
+function judgeRuns(input) {
     const { baseline, candidate, config } = input;
     const { policy } = config;
     const shared = baseline !== null && (baseline === candidate || baseline.source.root === candidate.source.root);
@@ -4060,8 +4803,8 @@ const DEFAULT_CONFIG = {
     ],
 };
 const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
-const GATE_KINDS = Object.keys(GATE_SCHEMAS);
-const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
+const config_GATE_KINDS = Object.keys(GATE_SCHEMAS);
+const ALL_GATE_KEYS = [...new Set(config_GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
 const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase or ' +
     'max_increase_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
 /** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
@@ -4216,7 +4959,7 @@ function parseGate(raw, index, policy, out) {
     if (!parsed.success) {
         const ownKeys = Object.keys(schema.shape);
         out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
-            const owner = GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
+            const owner = config_GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
             return owner === undefined
                 ? undefined
                 : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
@@ -4375,6 +5118,7 @@ var inspect = __webpack_require__(4216);
 
 
 
+
 const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
                              [--config <file>] [--format text|markdown|json]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
@@ -4486,7 +5230,7 @@ async function compareCommand(args, io, deps = {}) {
             : baselinePath === candidatePath
                 ? candidate
                 : onlyProject(await read(baselinePath, ledger), project, '--project');
-        report = evaluateGate({
+        report = judgeRuns({
             baseline,
             candidate,
             config: configResult.config,
