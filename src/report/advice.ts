@@ -7,7 +7,6 @@
 import { metricTarget } from '../format/numbers.js';
 import type { GateReport, GateResult } from '../gates/types.js';
 import { WAIVER_LABEL_PREFIX } from '../gates/waivers.js';
-import { OUTCOME_RANK } from './format.js';
 
 /** `action`: a PR comment, job summary or check run. `cli`: `contexta-gate compare` in a terminal. */
 export type Audience = 'action' | 'cli';
@@ -42,10 +41,10 @@ function trailerFits(target: string, slice: string | null): boolean {
   return !/[:@\r\n]/.test(target) && target.trim() === target && (slice === null || /^[^:\s]+$/.test(slice));
 }
 
+/** The gates that decide the verdict: the failing ones, else the warning ones. */
 function tripped(report: GateReport): GateResult[] {
-  return report.gates
-    .filter((g) => g.outcome === 'fail' || g.outcome === 'warn')
-    .sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome]);
+  const failing = report.gates.filter((g) => g.outcome === 'fail');
+  return failing.length > 0 ? failing : report.gates.filter((g) => g.outcome === 'warn');
 }
 
 /** Trailers and labels that would waive exactly what failed or warned. */
@@ -117,7 +116,7 @@ function waiveStep(suggestion: WaiverSuggestion, audience: Audience): NextStep[]
             : 'If the change is intended, waive the gate with a label on the pull request (needs write access):',
         ),
       ],
-      copy: suggestion.labels,
+      copy: suggestion.labels.slice(0, TRAILERS_SHOWN),
     });
   }
   return steps;

@@ -92,9 +92,12 @@ export function escapeText(text: string, options: EscapeOptions = {}): string {
   let out = '';
   let last = 0;
   for (const match of capped.matchAll(LINKABLE_WORD)) {
+    // Sentence punctuation after a name stays outside its code span.
+    const word = match[0].replace(/[.,;:!?)\]]+$/, '');
+    if (!/@|#\d|gh-\d|:\/\/|www\./i.test(word)) continue;
     out += escapePlain(capped.slice(last, match.index));
-    out += inlineCode(match[0], { maxLength: Number.POSITIVE_INFINITY });
-    last = match.index + match[0].length;
+    out += inlineCode(word, { maxLength: Number.POSITIVE_INFINITY });
+    last = match.index + word.length;
   }
   out += escapePlain(capped.slice(last));
   // Block syntax only matters at the start of a line; escaped text may be placed there (a list

@@ -10,8 +10,8 @@ import type { GateCheck, GateReport } from '../../gates/types.js';
 
 const SLICES_CHARTED = 8;
 
-function label(text: string): string {
-  const clean = text.replace(/[^A-Za-z0-9 ._/@:+-]/g, '_').slice(0, 40);
+function label(text: string, max = 40): string {
+  const clean = text.replace(/[^A-Za-z0-9 ._/@:+-]/g, '_').slice(0, max);
   return `"${clean}"`;
 }
 
@@ -60,7 +60,10 @@ export function sliceChart(report: GateReport): string | null {
   const low = Math.min(0, ...values);
   const high = Math.max(...values) <= 1 && low >= 0 ? 1 : Math.max(...values) * 1.1;
   const categories = charted.flatMap((r) => [label(`${r.slice} baseline`), label(`${r.slice} candidate`)]);
-  const title = label(`${metricLabel(check.stage, check.metric, null)}: baseline vs candidate per slice`);
+  const title = label(
+    `${metricLabel(check.stage, check.metric, null)} per slice: baseline and candidate`,
+    120,
+  );
   return [
     '```mermaid',
     'xychart-beta',

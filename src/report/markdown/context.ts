@@ -198,7 +198,8 @@ export function findingsSection(report: GateReport): RowsPart | null {
 function runNames(runs: GateReport['candidate']['runs']): string {
   if (runs.length === 0) return 'no runs';
   const shown = runs.slice(0, 3).map((r) => code(r.name));
-  return runs.length > 3 ? `${shown.join(', ')}, … (+${runs.length - 3} more)` : shown.join(', ');
+  const names = runs.length > 3 ? `${shown.join(', ')}, … (+${runs.length - 3} more)` : shown.join(', ');
+  return `${runs.length === 1 ? 'run' : 'runs'} ${names}`;
 }
 
 /** Only a plain https URL becomes a link; anything else is left out rather than shown half-trusted. */
@@ -217,7 +218,7 @@ export function baselineLine(ctx: SectionContext): string {
   const context = report.context;
   const candidateParts = [
     context.sha ? `commit ${code(context.sha.slice(0, 12))}` : null,
-    `run ${runNames(report.candidate.runs)}`,
+    `${report.candidate.kind} ${runNames(report.candidate.runs)}`,
     ctx.audience === 'cli' ? code(report.candidate.root) : null,
   ].filter((p): p is string => p !== null);
   const candidate = `- **Candidate:** ${candidateParts.join(' · ')}`;
@@ -238,7 +239,7 @@ export function baselineLine(ctx: SectionContext): string {
     context.baselineBranch ? `branch ${code(context.baselineBranch)}` : null,
     context.baselineAge ? msg(context.baselineAge) : null,
     context.baselineRunId === undefined && context.baselineSource ? msg(context.baselineSource) : null,
-    `${report.baseline.kind} run ${runNames(report.baseline.runs)}`,
+    `${report.baseline.kind} ${runNames(report.baseline.runs)}`,
     ctx.audience === 'cli' ? code(report.baseline.root) : null,
   ].filter((p): p is string => p !== null);
   return `- **Baseline:** ${parts.join(' · ')}\n${candidate}`;
