@@ -5,12 +5,13 @@
  * parses back to the same metric and slice or gate.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compareCommand } from '../../src/cli/compare.js';
 import { DEFAULT_CONFIG } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
 import { parseWaivers } from '../../src/gates/waivers.js';
 import { renderMarkdown } from '../../src/report/index.js';
 import { scenarioReport } from '../report/scenario-report.js';
-import { SCENARIOS } from '../support/engine-fixtures.js';
+import { SCENARIOS, type Scenario, scenarioPath } from '../support/engine-fixtures.js';
 import { firstScreenText, foldedSections, renderGfm, unfoldedText } from '../support/gfm-render.js';
 
 const FAILING = ['slice-regression', 'incomplete-evidence', 'llm-eval'] as const;
@@ -140,5 +141,52 @@ describe('the suggested waiver, pasted back', () => {
     });
     expect(waived.gates.find((g) => g.name === 'slice floor')!.outcome).toBe('waived');
     expect(waived.waivers.unused).toEqual([]);
+  });
+});
+
+describe('contexta-gate compare --format markdown', () => {
+  async function cli(args: string[]): Promise<string> {
+    let stdout = '';
+    await compareCommand(
+      [...args, '--config', 'fixtures/reference-policy.yml', '--format', 'markdown'],
+      {
+        stdout: (s) => (stdout += s),
+        stderr: () => {},
+        cwd: process.cwd(),
+      },
+      { ledger: null },
+    );
+    return stdout;
+  }
+  const sides = (scenario: Scenario) => [
+    '--baseline',
+    scenarioPath(scenario, 'baseline'),
+    '--candidate',
+    scenarioPath(scenario, 'candidate'),
+  ];
+
+  it('is the comment body: the same first screen, next steps and waiver block', async () => {
+    const local = renderGfm(await cli(sides('slice-regression')));
+    const comment = renderGfm(renderMarkdown(await scenarioReport('slice-regression')));
+    expect(codeBlocks(local, 'text')).toEqual(codeBlocks(comment, 'text'));
+    expect(firstScreenText(local, 300)).toBe(firstScreenText(comment, 300));
+    // The same folds; only the notes differ (the CLI records which config file it read).
+    const titles = (html: string) => foldedSections(html).sections.map((s) => s.summary.split(' · ')[0]);
+    expect(titles(local)).toEqual(titles(comment));
+    // The one difference: a terminal re-runs the command, a pull request pushes.
+    expect(unfoldedText(local)).toContain('Re-run contexta-gate compare after the fix.');
+    expect(unfoldedText(comment)).toContain('Push the fix');
+  });
+
+  it('names the --baseline flag when there is no baseline; the comment names the workflow instead', async () => {
+    const local = unfoldedText(
+      renderGfm(await cli(['--candidate', scenarioPath('slice-regression', 'candidate')])),
+    );
+    expect(local).toContain('--baseline <workspace>');
+    const comment = unfoldedText(
+      renderGfm(renderMarkdown(await scenarioReport('slice-regression', { withoutBaseline: true }))),
+    );
+    expect(comment).not.toContain('--baseline');
+    expect(comment).toContain('push to the base branch');
   });
 });

@@ -178,6 +178,6 @@ export function metricSection(ctx: SectionContext, sliced: boolean, lead?: strin
             headers,
             headers.map((h) => (['Baseline', 'Candidate', 'Δ'].includes(h) ? 'right' : 'left')),
           ),
-    ...(lead === undefined ? {} : { lead }),
+    ...(lead !== undefined ? { lead } : rows.length === 0 ? { lead: 'No row changed.' } : {}),
   });
 }
