@@ -32,19 +32,36 @@ function unescapePlain(text: string): string {
   );
 }
 
-/** What a reader sees: code spans as their content, the rest with our escapes undone. */
+/**
+ * What a reader sees: code spans as their content, the rest with our escapes undone. A backslash
+ * escape is one unit, so an escaped backtick opens no span (CommonMark 2.4, 6.1).
+ */
 function unescapeMarkdown(text: string): string {
   let out = '';
-  let rest = text;
-  for (;;) {
-    const open = /(`+) /.exec(rest);
-    if (!open) return out + unescapePlain(rest);
-    const fence = open[1]!;
-    const close = rest.indexOf(` ${fence}`, open.index + fence.length + 1);
-    if (close < 0) return out + unescapePlain(rest);
-    out += unescapePlain(rest.slice(0, open.index)) + rest.slice(open.index + fence.length + 1, close);
-    rest = rest.slice(close + fence.length + 1);
+  let plain = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '\\' && i + 1 < text.length) {
+      plain += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (text[i] === '`') {
+      let n = 0;
+      while (text[i + n] === '`') n++;
+      const fence = '`'.repeat(n);
+      const close = text.indexOf(` ${fence}`, i + n + 1);
+      if (text[i + n] === ' ' && close >= 0 && text[close + n + 1] !== '`') {
+        out += unescapePlain(plain) + text.slice(i + n + 1, close);
+        plain = '';
+        i = close + n + 1;
+        continue;
+      }
+    }
+    plain += text[i];
+    i++;
   }
+  return out + unescapePlain(plain);
 }
 
 describe('escapeText', () => {
@@ -112,7 +129,7 @@ describe('escapeText', () => {
         const out = escapeText(text, { maxLength: Number.POSITIVE_INFINITY });
         expect(out).not.toMatch(/[|\r\n\u2028\u2029]/);
         // A backslash-escaped backtick is a literal one and opens no span (CommonMark 6.1).
-        const live = stripCodeSpans(out.replace(/\\`/g, "'")).replaceAll('<code/>', '');
+        const live = stripCodeSpans(out.replace(/\\[\\`]/g, "'")).replaceAll('<code/>', '');
         expect(live).not.toMatch(/[<>]/);
         expect(live).not.toMatch(/@\w/);
         expect(live.replace(/&#124;/g, '|')).not.toMatch(/#\d/);

@@ -238,7 +238,7 @@ export function baselineLine(ctx: SectionContext): string {
     context.baselineSha ? `commit ${code(context.baselineSha.slice(0, 12))}` : null,
     context.baselineBranch ? `branch ${code(context.baselineBranch)}` : null,
     context.baselineAge ? msg(context.baselineAge) : null,
-    context.baselineRunId === undefined && context.baselineSource ? msg(context.baselineSource) : null,
+    context.baselineSource ? msg(context.baselineSource) : null,
     `${report.baseline.kind} ${runNames(report.baseline.runs)}`,
     ctx.audience === 'cli' ? code(report.baseline.root) : null,
   ].filter((p): p is string => p !== null);
