@@ -14,10 +14,10 @@ export function where(unit: ComparedUnit, label: string, multi: boolean): string
   return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ${label}` : label;
 }
 
-/** `none`: the overall series; `all`: it and every slice; a list: it and the named slices (docs/config.md). */
 function sliceSelected(selection: SliceSelection, slice: string | null): boolean {
-  if (slice === null || selection.mode === 'all') return true;
-  return selection.mode === 'list' && selection.slices.includes(slice);
+  if (selection.mode === 'none') return slice === null;
+  if (selection.mode === 'all') return slice !== null;
+  return slice !== null && selection.slices.includes(slice);
 }
 
 function selected(selectors: readonly MetricSelector[], row: MetricDelta): boolean {
