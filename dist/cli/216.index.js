@@ -751,6 +751,8 @@ const GapCode = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
     'invalid_encoding',
     'line_too_long',
     'nesting_too_deep',
+    'duplicate_key',
+    'number_out_of_range',
     'non_finite_number',
     'unsafe_integer',
     'record_invalid',
@@ -760,10 +762,12 @@ const GapCode = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
     'invalid_ref',
     'duplicate_record_ref',
     'conflicting_record_ref',
+    'duplicate_sample',
     // store-level integrity
     'sequence_gap',
     'duplicate_sequence',
     'manifest_sequence_mismatch',
+    'manifest_segment_mismatch',
     'manifest_missing',
     'manifest_invalid',
     'empty_file',
@@ -862,6 +866,11 @@ const MetricSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
  */
 const SampleSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /**
+     * Each sample's identity within its stage, which is (batch, sample name): `<batch>/<sample>` for a
+     * sample recorded in a batch, the bare name otherwise (`sampleIdentity`). Unique per series: a
+     * sample recorded twice is a `duplicate_sample` gap and absent here.
+     */
     names: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
     values: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(Float64Array),
     /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
@@ -1027,6 +1036,8 @@ const SKIPPING_CODES = new Set([
     'invalid_encoding',
     'line_too_long',
     'nesting_too_deep',
+    'duplicate_key',
+    'number_out_of_range',
     'record_invalid',
     'unknown_record_type',
     'unknown_schema_version',
@@ -1374,28 +1385,52 @@ function reviveNonFinite(_key, value) {
 }
 /** Above this limit the walk is iterative, so a configured limit can never exhaust the stack. */
 const RECURSIVE_LIMIT = 512;
+const isSuspect = (v) => v === 0 || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+function noteNumber(v, walk) {
+    if (v === 0)
+        walk.zero = true;
+    else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)
+        walk.infinite = true;
+}
+/**
+ * Whether a 0 in the parsed value can come from a literal that underflowed. Below the smallest
+ * double (about 4.9e-324) a literal needs a negative exponent or hundreds of zeros after the point;
+ * per-sample outcomes are full of honest zeros, so only text showing either is looked at again.
+ */
+const MAYBE_UNDERFLOW = /[0-9][eE]-|\.0{300}/;
 /**
  * Depth of nested arrays/objects; stops as soon as `limit` is exceeded (returning limit + 1). Runs on
  * every line read, so for the usual limits it recurses without allocating (at most limit + 1 frames);
  * larger limits use an explicit stack.
  */
 function nestingDepth(value, limit) {
-    if (value === null || typeof value !== 'object')
-        return 0;
-    if (limit > RECURSIVE_LIMIT)
-        return nestingDepthIterative(value, limit);
-    return depthBelow(value, 1, limit);
+    return walkTree(value, limit, { keys: 0, zero: false, infinite: false });
 }
-function depthBelow(node, level, limit) {
+function walkTree(value, limit, walk) {
+    if (value === null || typeof value !== 'object') {
+        if (typeof value === 'number' && isSuspect(value))
+            noteNumber(value, walk);
+        return 0;
+    }
+    if (limit > RECURSIVE_LIMIT)
+        return nestingDepthIterative(value, limit, walk);
+    return depthBelow(value, 1, limit, walk);
+}
+function depthBelow(node, level, limit, walk) {
     if (level > limit)
         return level;
     let deepest = level;
     if (Array.isArray(node)) {
         for (let i = 0; i < node.length; i++) {
             const child = node[i];
-            if (child === null || typeof child !== 'object')
+            if (child === null)
                 continue;
-            const depth = depthBelow(child, level + 1, limit);
+            if (typeof child !== 'object') {
+                if (typeof child === 'number' && isSuspect(child))
+                    noteNumber(child, walk);
+                continue;
+            }
+            const depth = depthBelow(child, level + 1, limit, walk);
             if (depth > deepest) {
                 deepest = depth;
                 if (deepest > limit)
@@ -1405,10 +1440,16 @@ function depthBelow(node, level, limit) {
         return deepest;
     }
     for (const key in node) {
+        walk.keys++;
         const child = node[key];
-        if (child === null || typeof child !== 'object')
+        if (child === null)
             continue;
-        const depth = depthBelow(child, level + 1, limit);
+        if (typeof child !== 'object') {
+            if (typeof child === 'number' && isSuspect(child))
+                noteNumber(child, walk);
+            continue;
+        }
+        const depth = depthBelow(child, level + 1, limit, walk);
         if (depth > deepest) {
             deepest = depth;
             if (deepest > limit)
@@ -1417,7 +1458,7 @@ function depthBelow(node, level, limit) {
     }
     return deepest;
 }
-function nestingDepthIterative(value, limit) {
+function nestingDepthIterative(value, limit, walk) {
     const stack = [[value, 1]];
     let deepest = 0;
     while (stack.length > 0) {
@@ -1427,16 +1468,121 @@ function nestingDepthIterative(value, limit) {
             if (deepest > limit)
                 return deepest;
         }
-        const children = Array.isArray(node) ? node : Object.values(node);
+        const isArray = Array.isArray(node);
+        if (!isArray)
+            walk.keys += Object.keys(node).length;
+        const children = isArray ? node : Object.values(node);
         for (const child of children) {
             if (child !== null && typeof child === 'object')
                 stack.push([child, depth + 1]);
+            else if (typeof child === 'number' && isSuspect(child))
+                noteNumber(child, walk);
         }
     }
     return deepest;
 }
+/**
+ * Whether the text may name more keys than the parsed value holds. Every key in the text is a string
+ * followed by a colon, directly or after whitespace. So when no colon follows whitespace and the
+ * `":` pairs number exactly the parsed keys, no key can repeat; only otherwise (a repeat, spacing,
+ * or a rare `\":` or ` :` inside a string) is the text scanned key by key. One pass of a
+ * single-character search: this runs on every line read.
+ */
+function mayRepeatKeys(text, parsedKeys) {
+    let pairs = 0;
+    for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+        const before = text.charCodeAt(i - 1);
+        if (before === 0x22)
+            pairs++;
+        else if (isWhitespace(before))
+            return true;
+    }
+    return pairs !== parsedKeys;
+}
+const isWhitespace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** Index just past the string starting at `start` (a `"`). */
+function stringEnd(text, start) {
+    let i = start + 1;
+    while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c)
+            i += 2;
+        else if (c === 0x22)
+            return i + 1;
+        else
+            i++;
+    }
+    return i;
+}
+/**
+ * The dotted path of the first key that an object of `text` (already known to be valid JSON) names
+ * twice, or null. Keys are compared after unescaping, as `JSON.parse` would.
+ */
+function findDuplicateKey(text) {
+    const stack = [];
+    for (let i = 0; i < text.length;) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            let j = end;
+            while (j < text.length && isWhitespace(text.charCodeAt(j)))
+                j++;
+            if (top?.keys && text.charCodeAt(j) === 0x3a) {
+                const raw = text.slice(i + 1, end - 1);
+                const key = raw.includes('\\') ? JSON.parse(text.slice(i, end)) : raw;
+                const path = top.path ? `${top.path}.${key}` : key;
+                if (top.keys.has(key))
+                    return path;
+                top.keys.add(key);
+                top.pending = path;
+                i = j + 1;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        if (c === 0x7b || c === 0x5b) {
+            const parent = stack[stack.length - 1];
+            const path = parent ? (parent.keys ? parent.pending : `${parent.path}[]`) : '';
+            stack.push({ keys: c === 0x7b ? new Set() : null, path, pending: '' });
+        }
+        else if (c === 0x7d || c === 0x5d)
+            stack.pop();
+        i++;
+    }
+    return null;
+}
+/** A number literal whose double is Infinity (overflow) or 0 although its digits are not all zero. */
+function outOfRangeLiteral(source, value) {
+    if (value !== 0)
+        return true;
+    const e = source.search(/[eE]/);
+    return /[1-9]/.test(e === -1 ? source : source.slice(0, e));
+}
+/**
+ * Parses again with a reviver that sees each number's source text (`JSON.parse` source access),
+ * replacing out-of-range numbers by NaN and listing them; also revives the NaN/Infinity sentinels.
+ */
+function reviveOutOfRange(text, found) {
+    return JSON.parse(text, ((key, value, context) => {
+        const revived = reviveNonFinite(key, value);
+        if (revived !== value || typeof value !== 'number' || !isSuspect(value))
+            return revived;
+        const source = context?.source;
+        if (source === undefined || !outOfRangeLiteral(source, value))
+            return value;
+        found.push({
+            key: key === '' ? '(root)' : key,
+            text: source,
+            reads: value === 0 ? '0' : value > 0 ? 'Infinity' : '-Infinity',
+        });
+        return Number.NaN;
+    }));
+}
 function parseJsonText(text, maxDepth) {
     let value;
+    let parsedText = text;
     let nonFinite = false;
     try {
         value = JSON.parse(text);
@@ -1447,16 +1593,42 @@ function parseJsonText(text, maxDepth) {
             return { ok: false, reason: 'invalid_json', message: error.message };
         try {
             value = JSON.parse(rewritten, reviveNonFinite);
+            parsedText = rewritten;
             nonFinite = true;
         }
         catch {
             return { ok: false, reason: 'invalid_json', message: error.message };
         }
     }
-    const depth = nestingDepth(value, maxDepth);
+    const walk = { keys: 0, zero: false, infinite: false };
+    const depth = walkTree(value, maxDepth, walk);
     if (depth > maxDepth)
         return { ok: false, reason: 'too_deep', depth };
-    return { ok: true, value, nonFinite };
+    const duplicateKey = mayRepeatKeys(text, walk.keys) ? findDuplicateKey(text) : null;
+    const outOfRange = [];
+    if (walk.infinite || (walk.zero && MAYBE_UNDERFLOW.test(text))) {
+        const revived = reviveOutOfRange(parsedText, outOfRange);
+        if (outOfRange.length > 0)
+            value = revived;
+    }
+    return { ok: true, value, nonFinite, duplicateKey, outOfRange };
+}
+/**
+ * Why a parsed document cannot be trusted as written (a repeated key, a number beyond the double
+ * range), in words for a gap message, or null when it can.
+ */
+function ambiguity(parsed) {
+    if (parsed.duplicateKey !== null) {
+        return `the key "${parsed.duplicateKey}" is written twice in one object, so its value is ambiguous`;
+    }
+    const first = parsed.outOfRange[0];
+    if (first)
+        return outOfRangeText(first, parsed.outOfRange.length);
+    return null;
+}
+function outOfRangeText(first, count) {
+    const more = count > 1 ? ` (and ${count - 1} more such number(s))` : '';
+    return `the number ${first.text} at "${first.key}" is beyond the range of a double: it would silently read as ${first.reads}${more}`;
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -1637,10 +1809,15 @@ async function readEvidenceText(absolute, rel, gaps) {
         return null;
     }
 }
+/**
+ * Streams the file's lines to `onValue`; returns how many non-blank lines could not be handed over
+ * (cut off, not JSON, ambiguous …), each already a gap, so a caller can tell lost lines from absent
+ * ones.
+ */
 async function readJsonlFile(root, rel, limits, gaps, onValue) {
     const file = await openEvidenceFile(root, rel, limits, gaps, null);
     if (!file)
-        return;
+        return 0;
     if (file.size === 0) {
         gaps.add({
             code: 'empty_file',
@@ -1648,11 +1825,15 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             file: rel,
             message: `${rel} is empty (0 bytes): it holds no evidence`,
         });
-        return;
+        return 0;
     }
+    let unread = 0;
     try {
         await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
             const torn = !event.terminated;
+            if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '')
+                return;
+            unread += 1;
             if (event.kind === 'too_long') {
                 gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
                 return;
@@ -1666,8 +1847,6 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
                 }
                 return;
             }
-            if (event.text.trim() === '')
-                return;
             const parsed = parseJsonText(event.text, limits.maxDepth);
             if (!parsed.ok) {
                 if (parsed.reason === 'too_deep') {
@@ -1681,6 +1860,16 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
                 }
                 return;
             }
+            if (parsed.duplicateKey !== null) {
+                gaps.line('duplicate_key', 'error', rel, event.lineNo, `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`);
+                return;
+            }
+            const first = parsed.outOfRange[0];
+            if (first) {
+                gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${outOfRangeText(first, parsed.outOfRange.length)}; the record was skipped`);
+                return;
+            }
+            unread -= 1;
             onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
         });
     }
@@ -1693,6 +1882,7 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             message: `${rel} could not be read (${code})`,
         });
     }
+    return unread;
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/refs.ts
@@ -1874,6 +2064,11 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
                 : `the binding is not valid JSON (${parsed.message})`);
             continue;
         }
+        const unclear = ambiguity(parsed);
+        if (unclear !== null) {
+            invalid(`the binding cannot be trusted as written (${unclear})`);
+            continue;
+        }
         const binding = Binding.safeParse(parsed.value);
         if (!binding.success) {
             const issue = binding.error.issues[0];
@@ -1922,7 +2117,31 @@ var model = __webpack_require__(3000);
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
 const DOTTED_KEBAB = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
 const DOTTED_SNAKE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
-const Timestamp = schemas/* string */.YjP().regex(TIMESTAMP, 'a UTC timestamp like 2026-01-01T00:00:00Z');
+const digits2 = (text, at) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+/**
+ * Whether a text that matches `TIMESTAMP` names a real instant: month 01–12, day within that month
+ * (leap years by the Gregorian rule), hour 00–23, minute and second 00–59, year 0001 or later. The
+ * SDK formats timestamps with Python's datetime, which has no year 0 and no leap second (second 60),
+ * so neither can come from it.
+ */
+function isRealInstant(text) {
+    const year = digits2(text, 0) * 100 + digits2(text, 2);
+    const month = digits2(text, 5);
+    const day = digits2(text, 8);
+    if (year < 1 || month < 1 || month > 12 || day < 1)
+        return false;
+    if (digits2(text, 11) > 23 || digits2(text, 14) > 59 || digits2(text, 17) > 59)
+        return false;
+    if (day <= 28)
+        return true;
+    if (month === 2)
+        return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+const isTimestamp = (text) => TIMESTAMP.test(text) && isRealInstant(text);
+const Timestamp = schemas/* string */.YjP()
+    .regex(TIMESTAMP, 'a UTC timestamp like 2026-01-01T00:00:00Z')
+    .refine(isRealInstant, 'a real UTC instant (month 01-12, a day that exists in that month, hour 00-23, minute and second 00-59, year from 0001)');
 const opt = (schema) => schema.nullish();
 const RECORD_TYPES = ['metric', 'event', 'span', 'degraded'];
 const Envelope = schemas/* object */.Ikc({
@@ -2080,9 +2299,9 @@ function envelopeFastPath(v) {
     const ok = typeof v.record_ref === 'string' &&
         TYPES.has(v.record_type) &&
         typeof v.recorded_at === 'string' &&
-        TIMESTAMP.test(v.recorded_at) &&
+        isTimestamp(v.recorded_at) &&
         typeof v.observed_at === 'string' &&
-        TIMESTAMP.test(v.observed_at) &&
+        isTimestamp(v.observed_at) &&
         typeof v.producer_ref === 'string' &&
         DOTTED_KEBAB.test(v.producer_ref) &&
         typeof v.run_ref === 'string' &&
@@ -2484,7 +2703,14 @@ async function discoverWorkspaces(root, gaps) {
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/sample-columns.ts
-/** The distinct sample names of one stage, each with a dense id. */
+/**
+ * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
+ * batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
+ */
+function sampleIdentity(batch, sample) {
+    return batch === null ? sample : `${batch}/${sample}`;
+}
+/** The distinct sample identities of one stage, each with a dense id. */
 class SampleNames {
     names = [];
     byName = new Map();
@@ -2509,8 +2735,12 @@ class SampleColumns {
     rows = 0;
     ids = new Int32Array(16);
     values = new Float64Array(16);
-    /** Observation instant per sample, so a later observation of the same sample wins. */
-    instants = new Float64Array(16);
+    /** File (index into `files`) and line of each row's record, to name both sides of a duplicate. */
+    fileIds = new Int32Array(16);
+    lines = new Int32Array(16);
+    /** Rows whose identity was recorded more than once: dropped by `finish`. */
+    ambiguous = new Set();
+    files = [];
     slices = new Int32Array(16);
     sliceNames = [];
     sliceByName = new Map();
@@ -2521,20 +2751,19 @@ class SampleColumns {
     get size() {
         return this.rows;
     }
-    /** `instant` is in µs; on equal instants the later call wins (file order). */
-    put(name, value, instant, slice) {
-        const sliceIdx = slice === null ? -1 : this.sliceId(slice);
-        const id = this.sampleNames.id(name);
+    /**
+     * Records one observation of `identity` (see `sampleIdentity`). Returns null, or, when this key
+     * already has an observation of that identity, where that one was recorded: the sample is then
+     * ambiguous and left out of the series.
+     */
+    put(identity, value, slice, origin) {
+        const id = this.sampleNames.id(identity);
         if (id >= this.rowOfId.length)
             this.growIds(id);
         const existing = this.rowOfId[id];
         if (existing >= 0) {
-            if (instant < this.instants[existing])
-                return;
-            this.values[existing] = value;
-            this.instants[existing] = instant;
-            this.slices[existing] = sliceIdx;
-            return;
+            this.ambiguous.add(existing);
+            return { file: this.files[this.fileIds[existing]], line: this.lines[existing] };
         }
         const i = this.rows;
         if (i === this.values.length)
@@ -2543,31 +2772,42 @@ class SampleColumns {
         this.rowOfId[id] = i;
         this.ids[i] = id;
         this.values[i] = value;
-        this.instants[i] = instant;
-        this.slices[i] = sliceIdx;
+        this.slices[i] = slice === null ? -1 : this.sliceId(slice);
+        this.fileIds[i] = this.fileId(origin.file);
+        this.lines[i] = origin.line;
+        return null;
     }
     finish() {
-        const n = this.rows;
-        const values = this.values.slice(0, n);
-        let binary = n > 0;
-        for (const v of values) {
-            if (v !== 0 && v !== 1) {
-                binary = false;
-                break;
-            }
-        }
-        const all = this.sampleNames.names;
+        const keep = [];
+        for (let i = 0; i < this.rows; i++)
+            if (!this.ambiguous.has(i))
+                keep.push(i);
+        const n = keep.length;
+        const values = new Float64Array(n);
+        const sliceIndex = new Int32Array(n);
         const names = new Array(n);
-        for (let i = 0; i < n; i++)
-            names[i] = all[this.ids[i]];
-        return {
-            key: this.key,
-            names,
-            values,
-            sliceIndex: this.slices.slice(0, n),
-            sliceNames: [...this.sliceNames],
-            binary,
-        };
+        const all = this.sampleNames.names;
+        let binary = n > 0;
+        for (let j = 0; j < n; j++) {
+            const i = keep[j];
+            const v = this.values[i];
+            values[j] = v;
+            if (v !== 0 && v !== 1)
+                binary = false;
+            sliceIndex[j] = this.slices[i];
+            names[j] = all[this.ids[i]];
+        }
+        return { key: this.key, names, values, sliceIndex, sliceNames: [...this.sliceNames], binary };
+    }
+    fileId(file) {
+        const last = this.files.length - 1;
+        if (last >= 0 && this.files[last] === file)
+            return last;
+        const found = this.files.indexOf(file);
+        if (found >= 0)
+            return found;
+        this.files.push(file);
+        return this.files.length - 1;
     }
     sliceId(slice) {
         let id = this.sliceByName.get(slice);
@@ -2591,9 +2831,12 @@ class SampleColumns {
         const values = new Float64Array(size);
         values.set(this.values);
         this.values = values;
-        const instants = new Float64Array(size);
-        instants.set(this.instants);
-        this.instants = instants;
+        const fileIds = new Int32Array(size);
+        fileIds.set(this.fileIds);
+        this.fileIds = fileIds;
+        const lines = new Int32Array(size);
+        lines.set(this.lines);
+        this.lines = lines;
         const slices = new Int32Array(size);
         slices.set(this.slices);
         this.slices = slices;
@@ -2936,7 +3179,11 @@ class EvidenceBuilder {
                         stage.samples.set(p.metric_key, columns);
                     }
                     const name = refs.sample.parts[refs.sample.parts.length - 1];
-                    columns.put(name, p.value, instantMicros(env.observed_at) ?? Number.NEGATIVE_INFINITY, p.tags?.slice ?? null);
+                    const batchName = refs.batch ? refs.batch.parts[3] : null;
+                    const first = columns.put(sampleIdentity(batchName, name), p.value, p.tags?.slice ?? null, origin);
+                    if (first) {
+                        this.gaps.line('duplicate_sample', 'error', origin.file, origin.line, `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${p.metric_key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`, attribution);
+                    }
                     return;
                 }
                 const batch = refs.batch ? refs.batch.parts[3] : null;
@@ -3135,12 +3382,13 @@ async function readManifest(root, recordsDir, limits, gaps) {
     if (text === null)
         return null;
     const parsed = parseJsonText(text, limits.maxDepth);
-    if (!parsed.ok) {
+    const unclear = parsed.ok ? ambiguity(parsed) : 'it is not valid JSON';
+    if (!parsed.ok || unclear !== null) {
         gaps.add({
             code: 'manifest_invalid',
             severity: 'warning',
             file: rel,
-            message: `${rel} is not valid JSON; ignored`,
+            message: `${rel} cannot be used (${unclear}); ignored`,
         });
         return null;
     }
@@ -3164,10 +3412,13 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     let previous = null;
     let highest = 0;
     let records = 0;
+    const lines = new Map();
     for (const name of names) {
         const rel = external_node_path_default().posix.join(segmentsDir, name);
         const duplicates = new RepeatedRefs();
-        await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
+        const count = { entries: 0, unread: 0 };
+        lines.set(name, count);
+        count.unread = await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
             const object = value !== null && typeof value === 'object' && !Array.isArray(value)
                 ? value
                 : null;
@@ -3186,6 +3437,7 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
                     gaps.line('duplicate_sequence', 'warning', rel, line, `sequence ${sequence} is not after the previous line's ${previous} (a repeated or out-of-order sequence number)`);
                 }
             }
+            count.entries += 1;
             if (previous === null || sequence > previous)
                 previous = sequence;
             if (sequence > highest)
@@ -3203,15 +3455,73 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
         });
         duplicates.report(gaps, rel, '');
     }
-    if (manifest && manifest.last_committed_sequence !== highest) {
+    if (manifest)
+        checkManifestClaims(manifest, names, lines, highest, external_node_path_default().posix.join(recordsDir, 'manifest.json'), gaps);
+    return { segments: names, records };
+}
+/** Segment id from `segment-000001.jsonl`, null for a name without a number. */
+function segmentId(name) {
+    const m = /^segment-0*(\d+)\.jsonl$/.exec(name);
+    return m ? Number(m[1]) : null;
+}
+/**
+ * Compares what the manifest says was committed with what the segments hold. The writer appends a
+ * line and then replaces the manifest, so segments ahead of the manifest (a crash between the two)
+ * are a warning; a manifest claiming records or segments that are not there means evidence was
+ * lost after it was committed: an error. A claimed record whose line exists but cannot be read
+ * (a torn tail) is already an error gap of its own, so it does not count as missing here.
+ */
+function checkManifestClaims(manifest, names, lines, highest, file, gaps) {
+    let unread = 0;
+    let newest = null;
+    for (const name of names) {
+        unread += lines.get(name)?.unread ?? 0;
+        const id = segmentId(name);
+        if (id !== null && (newest === null || id > newest.id))
+            newest = { id, name };
+    }
+    const claimed = manifest.last_committed_sequence;
+    if (claimed > highest + unread) {
+        gaps.add({
+            code: 'manifest_sequence_mismatch',
+            severity: 'error',
+            file,
+            message: `the manifest says records up to sequence ${claimed} were committed, but the segments end at sequence ${highest}: ${claimed - highest} committed record(s) are missing from the store`,
+        });
+    }
+    else if (claimed !== highest) {
         gaps.add({
             code: 'manifest_sequence_mismatch',
             severity: 'warning',
-            file: external_node_path_default().posix.join(recordsDir, 'manifest.json'),
-            message: `the manifest says the last committed sequence is ${manifest.last_committed_sequence}, but the highest sequence found in the segments is ${highest}`,
+            file,
+            message: claimed < highest
+                ? `the segments hold sequences up to ${highest}, beyond the manifest's last committed sequence ${claimed} (records appended after the manifest was last written, e.g. a crash in between); they were read`
+                : `the manifest says the last committed sequence is ${claimed}, the highest readable sequence is ${highest}; the rest is in line(s) that could not be read (see those gaps)`,
         });
     }
-    return { segments: names, records };
+    // A bootstrap manifest (nothing committed yet) names segment 1 before any segment file exists.
+    if (newest === null && claimed === 0)
+        return;
+    if (newest === null || manifest.current_segment_id > newest.id) {
+        gaps.add({
+            code: 'manifest_segment_mismatch',
+            severity: 'error',
+            file,
+            message: `the manifest says segment ${manifest.current_segment_id} is being appended to, but ${newest ? `the last segment present is ${newest.name}` : 'no segment file is present'}: committed segment(s) are missing`,
+        });
+        return;
+    }
+    if (manifest.current_segment_id !== newest.id)
+        return;
+    const current = lines.get(newest.name);
+    if (manifest.current_segment_record_count > current.entries + current.unread) {
+        gaps.add({
+            code: 'manifest_segment_mismatch',
+            severity: 'error',
+            file,
+            message: `the manifest says ${newest.name} holds ${manifest.current_segment_record_count} record(s), but it has ${current.entries + current.unread} line(s): committed records are missing from it`,
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/contexta/read.ts
@@ -3456,8 +3766,22 @@ async function readJsonFile(ctx, rel, severity, attribution = {}) {
         return gap('invalid_encoding', `${rel} is not valid UTF-8`);
     }
     const parsed = parseJsonText(text, ctx.maxDepth);
-    if (parsed.ok)
+    if (parsed.ok) {
+        if (parsed.duplicateKey !== null) {
+            return gap('duplicate_key', `${rel} writes the key "${parsed.duplicateKey}" twice in one object, so its value is ambiguous; the file was not used`);
+        }
+        const first = parsed.outOfRange[0];
+        if (first) {
+            ctx.gaps.push({
+                code: 'number_out_of_range',
+                severity,
+                file: rel,
+                ...attribution,
+                message: `${rel}: ${outOfRangeText(first, parsed.outOfRange.length)}; that value is not used`,
+            });
+        }
         return { ok: true, value: parsed.value };
+    }
     if (parsed.reason === 'too_deep') {
         return gap('nesting_too_deep', `${rel} nests deeper than ${ctx.maxDepth} levels; it was not read`);
     }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { GapSink } from '../evidence/gaps.js';
-import { parseJsonText } from '../evidence/json-text.js';
+import { ambiguity, parseJsonText } from '../evidence/json-text.js';
 import {
   type JsonlLimits,
   listEvidenceDir,
@@ -126,6 +126,11 @@ export async function readBindings(
           ? 'the binding nests too deeply'
           : `the binding is not valid JSON (${parsed.message})`,
       );
+      continue;
+    }
+    const unclear = ambiguity(parsed);
+    if (unclear !== null) {
+      invalid(`the binding cannot be trusted as written (${unclear})`);
       continue;
     }
     const binding = Binding.safeParse(parsed.value);

@@ -5,7 +5,7 @@
 import type { GapSink } from '../evidence/gaps.js';
 import type { Artifact, CompletenessMarker, Project, Run } from '../evidence/model.js';
 import { parseRef, parseRefCached } from '../evidence/refs.js';
-import { SampleColumns } from '../evidence/sample-columns.js';
+import { SampleColumns, sampleIdentity } from '../evidence/sample-columns.js';
 import { SeriesAcc } from './fold-series.js';
 import type { LedgerContent } from './ledger-rows.js';
 import { instantMicros } from './record-schema.js';
@@ -112,12 +112,18 @@ export class EvidenceBuilder {
             stage.samples.set(p.metric_key, columns);
           }
           const name = refs.sample.parts[refs.sample.parts.length - 1]!;
-          columns.put(
-            name,
-            p.value,
-            instantMicros(env.observed_at) ?? Number.NEGATIVE_INFINITY,
-            p.tags?.slice ?? null,
-          );
+          const batchName = refs.batch ? refs.batch.parts[3]! : null;
+          const first = columns.put(sampleIdentity(batchName, name), p.value, p.tags?.slice ?? null, origin);
+          if (first) {
+            this.gaps.line(
+              'duplicate_sample',
+              'error',
+              origin.file,
+              origin.line,
+              `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${p.metric_key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`,
+              attribution,
+            );
+          }
           return;
         }
         const batch = refs.batch ? refs.batch.parts[3]! : null;

@@ -12,7 +12,34 @@ export const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(
 const DOTTED_KEBAB = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
 const DOTTED_SNAKE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 
-const Timestamp = z.string().regex(TIMESTAMP, 'a UTC timestamp like 2026-01-01T00:00:00Z');
+const digits2 = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+
+/**
+ * Whether a text that matches `TIMESTAMP` names a real instant: month 01–12, day within that month
+ * (leap years by the Gregorian rule), hour 00–23, minute and second 00–59, year 0001 or later. The
+ * SDK formats timestamps with Python's datetime, which has no year 0 and no leap second (second 60),
+ * so neither can come from it.
+ */
+export function isRealInstant(text: string): boolean {
+  const year = digits2(text, 0) * 100 + digits2(text, 2);
+  const month = digits2(text, 5);
+  const day = digits2(text, 8);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  if (digits2(text, 11) > 23 || digits2(text, 14) > 59 || digits2(text, 17) > 59) return false;
+  if (day <= 28) return true;
+  if (month === 2) return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+
+const isTimestamp = (text: string) => TIMESTAMP.test(text) && isRealInstant(text);
+
+const Timestamp = z
+  .string()
+  .regex(TIMESTAMP, 'a UTC timestamp like 2026-01-01T00:00:00Z')
+  .refine(
+    isRealInstant,
+    'a real UTC instant (month 01-12, a day that exists in that month, hour 00-23, minute and second 00-59, year from 0001)',
+  );
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
 
 export const RECORD_TYPES = ['metric', 'event', 'span', 'degraded'] as const;
@@ -201,9 +228,9 @@ export function envelopeFastPath(v: Json): Envelope | null {
     typeof v.record_ref === 'string' &&
     TYPES.has(v.record_type) &&
     typeof v.recorded_at === 'string' &&
-    TIMESTAMP.test(v.recorded_at) &&
+    isTimestamp(v.recorded_at) &&
     typeof v.observed_at === 'string' &&
-    TIMESTAMP.test(v.observed_at) &&
+    isTimestamp(v.observed_at) &&
     typeof v.producer_ref === 'string' &&
     DOTTED_KEBAB.test(v.producer_ref) &&
     typeof v.run_ref === 'string' &&

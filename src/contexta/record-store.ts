@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { type GapSink, RepeatedRefs } from '../evidence/gaps.js';
-import { parseJsonText } from '../evidence/json-text.js';
+import { ambiguity, parseJsonText } from '../evidence/json-text.js';
 import {
   type JsonlLimits,
   listEvidenceDir,
@@ -58,12 +58,13 @@ async function readManifest(
   const text = await readEvidenceText(file.absolute, rel, gaps);
   if (text === null) return null;
   const parsed = parseJsonText(text, limits.maxDepth);
-  if (!parsed.ok) {
+  const unclear = parsed.ok ? ambiguity(parsed) : 'it is not valid JSON';
+  if (!parsed.ok || unclear !== null) {
     gaps.add({
       code: 'manifest_invalid',
       severity: 'warning',
       file: rel,
-      message: `${rel} is not valid JSON; ignored`,
+      message: `${rel} cannot be used (${unclear}); ignored`,
     });
     return null;
   }
@@ -101,10 +102,13 @@ export async function readRecordStore(
   let previous: number | null = null;
   let highest = 0;
   let records = 0;
+  const lines = new Map<string, LineCount>();
   for (const name of names) {
     const rel = path.posix.join(segmentsDir, name);
     const duplicates = new RepeatedRefs();
-    await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
+    const count: LineCount = { entries: 0, unread: 0 };
+    lines.set(name, count);
+    count.unread = await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
       const object =
         value !== null && typeof value === 'object' && !Array.isArray(value)
           ? (value as Record<string, unknown>)
@@ -141,6 +145,7 @@ export async function readRecordStore(
           );
         }
       }
+      count.entries += 1;
       if (previous === null || sequence > previous) previous = sequence;
       if (sequence > highest) highest = sequence;
       const valid = validateRecord(object.record, { file: rel, line, nonFiniteToken }, gaps);
@@ -155,13 +160,84 @@ export async function readRecordStore(
     });
     duplicates.report(gaps, rel, '');
   }
-  if (manifest && manifest.last_committed_sequence !== highest) {
+  if (manifest)
+    checkManifestClaims(manifest, names, lines, highest, path.posix.join(recordsDir, 'manifest.json'), gaps);
+  return { segments: names, records };
+}
+
+interface LineCount {
+  /** Lines that were segment entries (had a sequence). */
+  entries: number;
+  /** Non-blank lines that could not be read at all (cut off, not JSON, ambiguous); already gaps. */
+  unread: number;
+}
+
+/** Segment id from `segment-000001.jsonl`, null for a name without a number. */
+function segmentId(name: string): number | null {
+  const m = /^segment-0*(\d+)\.jsonl$/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Compares what the manifest says was committed with what the segments hold. The writer appends a
+ * line and then replaces the manifest, so segments ahead of the manifest (a crash between the two)
+ * are a warning; a manifest claiming records or segments that are not there means evidence was
+ * lost after it was committed: an error. A claimed record whose line exists but cannot be read
+ * (a torn tail) is already an error gap of its own, so it does not count as missing here.
+ */
+function checkManifestClaims(
+  manifest: Manifest,
+  names: string[],
+  lines: Map<string, LineCount>,
+  highest: number,
+  file: string,
+  gaps: GapSink,
+): void {
+  let unread = 0;
+  let newest: { id: number; name: string } | null = null;
+  for (const name of names) {
+    unread += lines.get(name)?.unread ?? 0;
+    const id = segmentId(name);
+    if (id !== null && (newest === null || id > newest.id)) newest = { id, name };
+  }
+  const claimed = manifest.last_committed_sequence;
+  if (claimed > highest + unread) {
+    gaps.add({
+      code: 'manifest_sequence_mismatch',
+      severity: 'error',
+      file,
+      message: `the manifest says records up to sequence ${claimed} were committed, but the segments end at sequence ${highest}: ${claimed - highest} committed record(s) are missing from the store`,
+    });
+  } else if (claimed !== highest) {
     gaps.add({
       code: 'manifest_sequence_mismatch',
       severity: 'warning',
-      file: path.posix.join(recordsDir, 'manifest.json'),
-      message: `the manifest says the last committed sequence is ${manifest.last_committed_sequence}, but the highest sequence found in the segments is ${highest}`,
+      file,
+      message:
+        claimed < highest
+          ? `the segments hold sequences up to ${highest}, beyond the manifest's last committed sequence ${claimed} (records appended after the manifest was last written, e.g. a crash in between); they were read`
+          : `the manifest says the last committed sequence is ${claimed}, the highest readable sequence is ${highest}; the rest is in line(s) that could not be read (see those gaps)`,
     });
   }
-  return { segments: names, records };
+  // A bootstrap manifest (nothing committed yet) names segment 1 before any segment file exists.
+  if (newest === null && claimed === 0) return;
+  if (newest === null || manifest.current_segment_id > newest.id) {
+    gaps.add({
+      code: 'manifest_segment_mismatch',
+      severity: 'error',
+      file,
+      message: `the manifest says segment ${manifest.current_segment_id} is being appended to, but ${newest ? `the last segment present is ${newest.name}` : 'no segment file is present'}: committed segment(s) are missing`,
+    });
+    return;
+  }
+  if (manifest.current_segment_id !== newest.id) return;
+  const current = lines.get(newest.name)!;
+  if (manifest.current_segment_record_count > current.entries + current.unread) {
+    gaps.add({
+      code: 'manifest_segment_mismatch',
+      severity: 'error',
+      file,
+      message: `the manifest says ${newest.name} holds ${manifest.current_segment_record_count} record(s), but it has ${current.entries + current.unread} line(s): committed records are missing from it`,
+    });
+  }
 }

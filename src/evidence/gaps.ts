@@ -14,6 +14,8 @@ export const SKIPPING_CODES: ReadonlySet<GapCode> = new Set<GapCode>([
   'invalid_encoding',
   'line_too_long',
   'nesting_too_deep',
+  'duplicate_key',
+  'number_out_of_range',
   'record_invalid',
   'unknown_record_type',
   'unknown_schema_version',

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import type { GapSink } from './gaps.js';
-import { parseJsonText } from './json-text.js';
+import { outOfRangeText, parseJsonText } from './json-text.js';
 import { readLines } from './line-reader.js';
 import type { WorkspaceRoot } from './safe-fs.js';
 
@@ -112,15 +112,20 @@ export async function readEvidenceText(absolute: string, rel: string, gaps: GapS
   }
 }
 
+/**
+ * Streams the file's lines to `onValue`; returns how many non-blank lines could not be handed over
+ * (cut off, not JSON, ambiguous …), each already a gap, so a caller can tell lost lines from absent
+ * ones.
+ */
 export async function readJsonlFile(
   root: WorkspaceRoot,
   rel: string,
   limits: JsonlLimits,
   gaps: GapSink,
   onValue: (value: JsonLine) => void,
-): Promise<void> {
+): Promise<number> {
   const file = await openEvidenceFile(root, rel, limits, gaps, null);
-  if (!file) return;
+  if (!file) return 0;
   if (file.size === 0) {
     gaps.add({
       code: 'empty_file',
@@ -128,11 +133,14 @@ export async function readJsonlFile(
       file: rel,
       message: `${rel} is empty (0 bytes): it holds no evidence`,
     });
-    return;
+    return 0;
   }
+  let unread = 0;
   try {
     await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
       const torn = !event.terminated;
+      if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '') return;
+      unread += 1;
       if (event.kind === 'too_long') {
         gaps.line(
           'line_too_long',
@@ -157,7 +165,6 @@ export async function readJsonlFile(
         }
         return;
       }
-      if (event.text.trim() === '') return;
       const parsed = parseJsonText(event.text, limits.maxDepth);
       if (!parsed.ok) {
         if (parsed.reason === 'too_deep') {
@@ -187,6 +194,28 @@ export async function readJsonlFile(
         }
         return;
       }
+      if (parsed.duplicateKey !== null) {
+        gaps.line(
+          'duplicate_key',
+          'error',
+          rel,
+          event.lineNo,
+          `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`,
+        );
+        return;
+      }
+      const first = parsed.outOfRange[0];
+      if (first) {
+        gaps.line(
+          'number_out_of_range',
+          'error',
+          rel,
+          event.lineNo,
+          `${outOfRangeText(first, parsed.outOfRange.length)}; the record was skipped`,
+        );
+        return;
+      }
+      unread -= 1;
       onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
     });
   } catch (error) {
@@ -198,4 +227,5 @@ export async function readJsonlFile(
       message: `${rel} could not be read (${code})`,
     });
   }
+  return unread;
 }

@@ -43,6 +43,8 @@ export const GapCode = z.enum([
   'invalid_encoding',
   'line_too_long',
   'nesting_too_deep',
+  'duplicate_key',
+  'number_out_of_range',
   'non_finite_number',
   'unsafe_integer',
   'record_invalid',
@@ -52,10 +54,12 @@ export const GapCode = z.enum([
   'invalid_ref',
   'duplicate_record_ref',
   'conflicting_record_ref',
+  'duplicate_sample',
   // store-level integrity
   'sequence_gap',
   'duplicate_sequence',
   'manifest_sequence_mismatch',
+  'manifest_segment_mismatch',
   'manifest_missing',
   'manifest_invalid',
   'empty_file',
@@ -161,6 +165,11 @@ export type MetricSeries = z.infer<typeof MetricSeries>;
  */
 export const SampleSeries = z.object({
   key: z.string(),
+  /**
+   * Each sample's identity within its stage, which is (batch, sample name): `<batch>/<sample>` for a
+   * sample recorded in a batch, the bare name otherwise (`sampleIdentity`). Unique per series: a
+   * sample recorded twice is a `duplicate_sample` gap and absent here.
+   */
   names: z.array(z.string()),
   values: z.instanceof(Float64Array),
   /** Index into `sliceNames` per sample, -1 when the sample has no slice. */

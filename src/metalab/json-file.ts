@@ -5,7 +5,7 @@
  * "here is the value" or "nothing usable".
  */
 import { promises as fs } from 'node:fs';
-import { parseJsonText } from '../evidence/json-text.js';
+import { outOfRangeText, parseJsonText } from '../evidence/json-text.js';
 import type { EvidenceGap, Severity } from '../evidence/model.js';
 import type { WorkspaceRoot } from '../evidence/safe-fs.js';
 
@@ -87,7 +87,25 @@ export async function readJsonFile(
     return gap('invalid_encoding', `${rel} is not valid UTF-8`);
   }
   const parsed = parseJsonText(text, ctx.maxDepth);
-  if (parsed.ok) return { ok: true, value: parsed.value };
+  if (parsed.ok) {
+    if (parsed.duplicateKey !== null) {
+      return gap(
+        'duplicate_key',
+        `${rel} writes the key "${parsed.duplicateKey}" twice in one object, so its value is ambiguous; the file was not used`,
+      );
+    }
+    const first = parsed.outOfRange[0];
+    if (first) {
+      ctx.gaps.push({
+        code: 'number_out_of_range',
+        severity,
+        file: rel,
+        ...attribution,
+        message: `${rel}: ${outOfRangeText(first, parsed.outOfRange.length)}; that value is not used`,
+      });
+    }
+    return { ok: true, value: parsed.value };
+  }
   if (parsed.reason === 'too_deep') {
     return gap('nesting_too_deep', `${rel} nests deeper than ${ctx.maxDepth} levels; it was not read`);
   }

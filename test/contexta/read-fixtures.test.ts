@@ -209,13 +209,24 @@ describe('integrity variants of the wine store (format spec §9 table)', () => {
     }
   });
 
-  it('the manifest mismatch is reported where the manifest disagrees', async () => {
-    for (const variant of ['manifest-mismatch', 'truncated-tail']) {
-      const ev = await readEvidence(path.join(INTEGRITY, variant));
-      expect(gapsOf(ev, 'manifest_sequence_mismatch')).toEqual([
-        expect.objectContaining({ severity: 'warning', file: 'manifest.json' }),
-      ]);
-    }
+  it('a manifest claiming more records than the segments hold is an error; a torn tail stays a warning', async () => {
+    const claims = await readEvidence(path.join(INTEGRITY, 'manifest-mismatch'));
+    expect(gapsOf(claims, 'manifest_sequence_mismatch')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'manifest.json',
+        message: expect.stringContaining(
+          'up to sequence 25 were committed, but the segments end at sequence 22',
+        ),
+      }),
+    ]);
+    const torn = await readEvidence(path.join(INTEGRITY, 'truncated-tail'));
+    expect(gapsOf(torn, 'manifest_sequence_mismatch')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'manifest.json' }),
+    ]);
+    expect(gapsOf(torn, 'truncated_line')).toEqual([
+      expect.objectContaining({ severity: 'error', line: 22 }),
+    ]);
     const healthy = await readEvidence(path.join(INTEGRITY, 'blank-line'));
     expect(gapsOf(healthy, 'manifest_sequence_mismatch')).toEqual([]);
   });

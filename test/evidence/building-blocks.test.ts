@@ -5,7 +5,7 @@ import { readEvidence } from '../../src/contexta/read.js';
 import { instantMicros } from '../../src/contexta/record-schema.js';
 import { RefSet } from '../../src/evidence/ref-set.js';
 import { parseRef } from '../../src/evidence/refs.js';
-import { SampleColumns, SampleNames } from '../../src/evidence/sample-columns.js';
+import { SampleColumns, SampleNames, sampleIdentity } from '../../src/evidence/sample-columns.js';
 import { allRuns, copyOf, FIXTURES, removeTempDirs } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
@@ -25,18 +25,21 @@ describe('RefSet', () => {
 });
 
 describe('SampleColumns', () => {
-  it('grows past its initial capacity and lets the later observation of a sample win', () => {
+  const at = (line: number) => ({ file: 'records/segments/segment-000001.jsonl', line });
+
+  it('grows past its initial capacity; a sample recorded twice is ambiguous and dropped, naming the first record', () => {
     const columns = new SampleColumns('correct');
-    for (let i = 0; i < 40; i++) columns.put(`s-${i}`, i % 2, 1000 + i, i < 20 ? 'eu' : 'us');
-    columns.put('s-3', 0, 5000, 'apac');
-    columns.put('s-4', 1, 10, 'apac');
+    for (let i = 0; i < 40; i++)
+      expect(columns.put(`s-${i}`, i % 2, i < 20 ? 'eu' : 'us', at(i + 1))).toBeNull();
+    expect(columns.put('s-3', 0, 'apac', at(100))).toEqual(at(4));
+    expect(columns.put('s-3', 1, 'apac', at(101))).toEqual(at(4));
     const series = columns.finish();
-    expect(series.names).toHaveLength(40);
+    expect(series.names).toHaveLength(39);
+    expect(series.names).not.toContain('s-3');
     expect(series.values[3]).toBe(0);
-    expect(series.values[4]).toBe(0);
-    expect(series.sliceNames).toEqual(['eu', 'us', 'apac']);
-    expect(series.sliceIndex[3]).toBe(2);
-    expect(series.sliceIndex[4]).toBe(0);
+    expect(series.names[3]).toBe('s-4');
+    expect(series.sliceNames).toEqual(['eu', 'us']);
+    expect(series.sliceIndex[38]).toBe(1);
     expect(series.binary).toBe(true);
   });
 
@@ -44,9 +47,8 @@ describe('SampleColumns', () => {
     const names = new SampleNames();
     const correct = new SampleColumns('correct', names);
     const score = new SampleColumns('score', names);
-    for (let i = 0; i < 30; i++) correct.put(`s-${i}`, i % 2, 1000, null);
-    for (let i = 40; i >= 10; i -= 2) score.put(`s-${i}`, i / 100, 1000, 'eu');
-    score.put('s-12', 0.5, 999, 'eu');
+    for (let i = 0; i < 30; i++) correct.put(`s-${i}`, i % 2, null, at(i));
+    for (let i = 40; i >= 10; i -= 2) score.put(`s-${i}`, i / 100, 'eu', at(100 + i));
     expect(names.size).toBe(30 + 6);
     const c = correct.finish();
     const s = score.finish();
@@ -54,6 +56,14 @@ describe('SampleColumns', () => {
     expect(s.names).toEqual(Array.from({ length: 16 }, (_, k) => `s-${40 - 2 * k}`));
     expect(s.values[s.names.indexOf('s-12')]).toBe(0.12);
     expect(Array.from(c.values.slice(0, 4))).toEqual([0, 1, 0, 1]);
+  });
+
+  it('the same sample name in two batches is two samples', () => {
+    const columns = new SampleColumns('correct');
+    expect(columns.put(sampleIdentity('b1', 's-1'), 1, null, at(1))).toBeNull();
+    expect(columns.put(sampleIdentity('b2', 's-1'), 0, null, at(2))).toBeNull();
+    expect(columns.finish().names).toEqual(['b1/s-1', 'b2/s-1']);
+    expect(sampleIdentity(null, 's-1')).toBe('s-1');
   });
 });
 

@@ -8,6 +8,8 @@ describe('parseJsonText', () => {
       ok: true,
       value: { a: [1, 2, { b: null }] },
       nonFinite: false,
+      duplicateKey: null,
+      outOfRange: [],
     });
   });
 
@@ -59,5 +61,48 @@ describe('parseJsonText', () => {
         expect(result.ok && result.value).toEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
+  });
+
+  it('never reports a repeated key or an out-of-range number in what JSON.stringify writes, spaced or not', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.boolean(), (value, spaced) => {
+        const result = parseJsonText(JSON.stringify(value, null, spaced ? 1 : undefined), 64);
+        expect(result.ok && result.duplicateKey).toBe(null);
+        expect(result.ok && result.outOfRange).toEqual([]);
+      }),
+    );
+  });
+
+  it('finds a key repeated anywhere in a document, whatever the spacing and escaping', () => {
+    const cases: Array<[string, string]> = [
+      ['{"envelope":{},"payload":{"value":0.69,"value":0.0001}}', 'payload.value'],
+      ['{"a" : 1, "b":2, "b" :3}', 'b'],
+      ['{"a":[{"b":1},{"c":1,"c":2}]}', 'a[].c'],
+      ['{"\\u0061":1,"a":2}', 'a'],
+      ['{"x":"q\\":z","x":1}', 'x'],
+      ['{"v":NaN,"v":1}', 'v'],
+    ];
+    for (const [text, path] of cases) {
+      const result = parseJsonText(text, 64);
+      expect(result.ok && result.duplicateKey, text).toBe(path);
+    }
+    expect(parseJsonText('{"x":"q\\":z","y":{"x":1}}', 64)).toMatchObject({ ok: true, duplicateKey: null });
+  });
+
+  it('names numbers beyond the double range by their text and replaces them with NaN', () => {
+    const result = parseJsonText('{"v":1e309,"w":-1e400,"u":1e-400,"z":0,"e":0e5,"n":-0.0,"t":4.9e-324}', 64);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.outOfRange).toEqual([
+      { key: 'v', text: '1e309', reads: 'Infinity' },
+      { key: 'w', text: '-1e400', reads: '-Infinity' },
+      { key: 'u', text: '1e-400', reads: '0' },
+    ]);
+    const value = result.value as Record<string, number>;
+    expect([value.v, value.w, value.u].every(Number.isNaN)).toBe(true);
+    expect([value.z, value.e, value.t]).toEqual([0, 0, 4.9e-324]);
+    const python = parseJsonText('{"v":Infinity,"w":[1e-999]}', 64);
+    expect(python).toMatchObject({ ok: true, nonFinite: true, outOfRange: [{ key: '0', text: '1e-999' }] });
+    expect(python.ok && (python.value as { v: number }).v).toBe(Number.POSITIVE_INFINITY);
   });
 });

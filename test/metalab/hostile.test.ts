@@ -130,6 +130,45 @@ describe('damaged run records', () => {
     });
   });
 
+  it('a hostile run record with a repeated key is ambiguous: an error gap, the record not used', async () => {
+    const root = await copyStore('baseline');
+    const file = exp(root, 'runs', '381610338e493922.json');
+    await fs.writeFile(
+      file,
+      (await fs.readFile(file, 'utf8')).replace(
+        '"accuracy": 0.8681',
+        '"accuracy": 0.8681, "accuracy": 0.0001',
+      ),
+    );
+    const evidence = await read(root);
+    expect(gap(evidence, 'duplicate_key')).toMatchObject({
+      file: 'gate_demo_1.0/runs/381610338e493922.json',
+      message: expect.stringContaining('writes the key "metrics.accuracy" twice'),
+    });
+    const accuracy = unit(evidence, 'lr=0.1, model=mlp').runMetrics.find(
+      (metric) => metric.key === 'accuracy',
+    )!;
+    expect(accuracy.replicates).not.toContain(0.0001);
+  });
+
+  it('a hostile replicate of 1e-400 is a gap naming that text and is not averaged as 0', async () => {
+    const root = await copyStore('baseline');
+    const file = exp(root, 'runs', '381610338e493922.json');
+    await fs.writeFile(
+      file,
+      (await fs.readFile(file, 'utf8')).replace('"accuracy": 0.8681', '"accuracy": 1e-400'),
+    );
+    const evidence = await read(root);
+    expect(gap(evidence, 'number_out_of_range').message).toContain(
+      'the number 1e-400 at "accuracy" is beyond the range of a double: it would silently read as 0',
+    );
+    const accuracy = unit(evidence, 'lr=0.1, model=mlp').runMetrics.find(
+      (metric) => metric.key === 'accuracy',
+    )!;
+    expect(accuracy.count).toBe(1);
+    expect(accuracy.latest.value).toBe(0.8714);
+  });
+
   it('treats cancelled and status-less records as not successful, as metalab does', async () => {
     const root = await copyStore('baseline');
     const edit = async (runId: string, change: (record: Record<string, unknown>) => void) => {

@@ -1,8 +1,8 @@
-export const id = 118;
-export const ids = [118];
+export const id = 244;
+export const ids = [244];
 export const modules = {
 
-/***/ 10118:
+/***/ 71244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1240,7 +1240,10 @@ const PolicySchema = schemas/* strictObject */.rej({
     evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
     missing_metrics: gapAction
         .default('warn')
-        .describe('A metric the baseline has that is missing from the candidate.'),
+        .describe('A metric the baseline has that is missing from the candidate or has no finite value there.'),
+    unmatched: gapAction
+        .default('fail')
+        .describe('A gate none of whose selectors (metrics, named slices, artifact kind) matches anything in either run.'),
     significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
     min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
     min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
@@ -1400,6 +1403,7 @@ function toPolicy(input) {
         baselineDegraded: input.baseline_degraded,
         evidenceGaps: input.evidence_gaps,
         missingMetrics: input.missing_metrics,
+        unmatched: input.unmatched,
         significance: input.significance,
         minSamples: input.min_samples,
         minEffect: input.min_effect,
@@ -1413,7 +1417,8 @@ function toPolicy(input) {
 const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
 /**
  * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
- * on metrics that disappear; only warn on regressions, because without a config we do not know which
+ * on metrics that disappear or become non-finite (`missingMetrics: 'fail'` overrides the warn-only
+ * regression gate for those, see `evaluate.ts`); only warn on regressions, because without a config we do not know which
  * metrics matter or how noisy they are.
  */
 const DEFAULT_CONFIG = {
@@ -4927,6 +4932,10 @@ function gapKey(gap) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/results.ts
+/** `subject` of the row of a selected metric the candidate lacks or holds only non-finite values of. */
+const MISSING_METRIC = 'missing_metric';
+/** `subject` of the row of a gate entry that matches nothing in either run (a config problem). */
+const UNMATCHED = 'unmatched';
 function check(draft) {
     return {
         stage: null,
@@ -4985,7 +4994,7 @@ function worstCheck(checks) {
     return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
 }
 /** The gate's message: what tripped (or why it passed), then the user's own message. */
-function gateMessage(gate, outcome, checks) {
+function gateMessage(gate, outcome, checks, skipReason) {
     const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
     const unknown = checks.filter((c) => c.outcome === 'unknown');
     const waived = checks.filter((c) => c.outcome === 'waived');
@@ -4996,7 +5005,7 @@ function gateMessage(gate, outcome, checks) {
     let text;
     switch (outcome) {
         case 'skipped':
-            text = 'nothing in the evidence matched this gate';
+            text = skipReason;
             break;
         case 'pass':
             text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
@@ -5013,7 +5022,11 @@ function gateMessage(gate, outcome, checks) {
     const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
     return text + own;
 }
-function finishResult(gate, checks, evidence) {
+/**
+ * `skipReason` says why a gate without rows judged nothing: "no baseline: …", "no match: …". A skip
+ * always names its cause, so a gate that judged nothing never reads like one that passed.
+ */
+function finishResult(gate, checks, evidence, skipReason = 'nothing judged') {
     const sorted = sortChecks(checks);
     const outcome = gateOutcome(gate.severity, sorted);
     return {
@@ -5021,7 +5034,7 @@ function finishResult(gate, checks, evidence) {
         kind: gate.kind,
         severity: gate.severity,
         outcome,
-        message: gateMessage(gate, outcome, sorted),
+        message: gateMessage(gate, outcome, sorted, skipReason),
         checks: sorted,
         worst: worstCheck(sorted),
         evidence,
@@ -5036,7 +5049,9 @@ function refreshResult(result, message) {
         ...result,
         checks,
         outcome,
-        message: gateMessage({ name: result.name, message }, outcome, checks),
+        message: outcome === 'skipped' && result.outcome === 'skipped'
+            ? result.message
+            : gateMessage({ name: result.name, message }, outcome, checks, 'nothing judged'),
         worst: worstCheck(checks),
     };
 }
@@ -5104,24 +5119,35 @@ function absentLiterals(unit, selectors, slices) {
     }
     return out;
 }
+/**
+ * A selected metric the candidate does not have, or has with no finite value (NaN, ±Infinity): either
+ * way there is nothing to judge, and `policy.missing_metrics` decides what that means.
+ */
 function missingCheck(judged, unit, policy, metric, multi, baseline) {
     judged.metrics.add(judged_metricKey(unit.comparison.project, unit.comparison.unit, metric));
     const outcome = gapOutcome(policy.missingMetrics);
     if (outcome === null)
         return null;
     const label = numbers_metricLabel(metric.stage, metric.key, metric.slice);
+    const nonFinite = metric.candidateNonFinite ?? 0;
+    const what = nonFinite > 0
+        ? `has no finite value in the candidate (${nonFinite} NaN/Infinity observation(s))`
+        : 'is missing from the candidate';
     return check({
         outcome,
         ...seriesFacts(unit, metric),
+        subject: MISSING_METRIC,
         baseline,
-        reason: `${where(unit, label, multi)} is missing from the candidate` +
+        reason: `${where(unit, label, multi)} ${what}` +
             (baseline === null ? '' : ` (baseline ${numbers_formatNumber(baseline)})`) +
             ` (policy.missing_metrics: ${policy.missingMetrics})`,
     });
 }
 function ignoredMissing(policy, count) {
     return policy.missingMetrics === 'ignore' && count > 0
-        ? [`${count} selected metric(s) missing from the candidate, ignored by policy.missing_metrics: ignore`]
+        ? [
+            `${count} selected metric(s) missing from the candidate or not finite there, ignored by policy.missing_metrics: ignore`,
+        ]
         : [];
 }
 /**
@@ -5653,7 +5679,7 @@ function regressionGate(gate, inputs, judged) {
                 noLimit.add(`${row.key} (${direction} is better)`);
                 continue;
             }
-            if (row.presence === 'baseline_only') {
+            if (row.presence === 'baseline_only' || row.candidate === null) {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
                 if (missing)
                     checks.push({ ...missing, direction, limit: limits.text });
@@ -5782,7 +5808,7 @@ function thresholdGate(gate, inputs, judged) {
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
             const label = where(unit, numbers_metricLabel(row.stage, row.key, row.slice), multi);
             const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
-            if (row.presence === 'baseline_only') {
+            if (row.presence === 'baseline_only' || row.candidate === null) {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
                 if (missing)
                     checks.push({ ...missing, limit: bounds });
@@ -5791,10 +5817,6 @@ function thresholdGate(gate, inputs, judged) {
                 continue;
             }
             const value = row.candidate;
-            if (value === null) {
-                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
-                continue;
-            }
             let outcome = 'pass';
             let reason = `${label} = ${numbers_formatNumber(value)} is within ${bounds}`;
             if (gate.min !== null && value < gate.min) {
@@ -5836,7 +5858,11 @@ function policyResult(name, mapped, checks, evidence) {
     const rows = checks.map((c) => ({ ...c, outcome }));
     return finishResult({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
 }
-function policyResults(inputs, judged) {
+/**
+ * `lifted`: missing-metric rows of `warn` gates under `policy.missing_metrics: fail` (see
+ * `evaluate.ts`), reported here so they fail the job.
+ */
+function policyResults(inputs, judged, lifted = []) {
     const { policy } = inputs.config;
     const out = [];
     const withoutBaseline = [];
@@ -5904,19 +5930,41 @@ function policyResults(inputs, judged) {
     }));
     out.push(policyResult('policy.evidence_gaps', policy.evidenceGaps, gapChecks, []));
     const missing = [];
+    const seen = new Set();
+    for (const row of lifted) {
+        const key = judged_metricKey(row.project, row.unit, {
+            stage: row.stage,
+            key: row.metric ?? '',
+            slice: row.slice,
+        });
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        missing.push(row);
+    }
     for (const unit of inputs.units) {
         if (!unit.pair.baseline)
             continue;
         for (const row of unit.comparison.metrics) {
-            if (row.presence !== 'baseline_only' || row.batch !== null)
+            if (row.batch !== null)
+                continue;
+            const vanished = row.presence === 'baseline_only';
+            // A series the candidate recorded only as NaN/Infinity is as unmeasured as one it dropped.
+            const notFinite = row.presence === 'both' && row.candidate === null && row.candidateNonFinite > 0;
+            if (!vanished && !notFinite)
                 continue;
             if (judged.metrics.has(judged_metricKey(unit.comparison.project, unit.comparison.unit, row)))
                 continue;
+            const label = where(unit, numbers_metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units));
+            const baseline = row.baseline === null ? '' : ` (${numbers_formatNumber(row.baseline)})`;
             missing.push(check({
                 ...seriesFacts(unit, row),
                 baseline: row.baseline,
+                subject: MISSING_METRIC,
                 outcome: 'fail',
-                reason: `${where(unit, numbers_metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${numbers_formatNumber(row.baseline)})`} but missing from the candidate`,
+                reason: vanished
+                    ? `${label} is in the baseline${baseline} but missing from the candidate`
+                    : `${label} is in the baseline${baseline} but has no finite value in the candidate (${row.candidateNonFinite} NaN/Infinity observation(s))`,
             }));
         }
     }
@@ -5924,7 +5972,171 @@ function policyResults(inputs, judged) {
     return out.filter((r) => r !== null);
 }
 
+;// CONCATENATED MODULE: ./src/gates/unmatched.ts
+
+
+
+const LISTED = 6;
+function unique(values) {
+    return [...new Set(values)].sort();
+}
+function listed(values) {
+    const shown = values.slice(0, LISTED).join(', ');
+    return values.length > LISTED ? `${shown}, … (${values.length} in all)` : shown;
+}
+const unmatched_stageName = (stage) => stage ?? 'run';
+const hasGlob = (text) => text.includes('*');
+/** The series a metric gate can look at: stage or run level, not batch-scoped, on either side. */
+function seriesRows(units) {
+    return units.flatMap((u) => u.comparison.metrics.filter((row) => row.batch === null));
+}
+function stageMatches(selector, stage) {
+    if (selector.stage === '*')
+        return true;
+    if (stage === null)
+        return selector.stage === 'run';
+    return globMatch(selector.stage, stage);
+}
+/** A stage the user may have meant: a close spelling, or the one stage the text is a prefix of. */
+function closeStage(text, stages) {
+    const close = didYouMean(text, stages);
+    if (close !== null)
+        return close;
+    const prefixed = stages.filter((s) => s.toLowerCase().startsWith(text.toLowerCase()));
+    return prefixed.length === 1 ? prefixed[0] : null;
+}
+function selectorProblem(selector, rows) {
+    const text = formatSelector(selector);
+    if (rows.length === 0)
+        return `${text}: the evidence records no metrics in either run`;
+    const pairs = unique(rows.map((r) => `${unmatched_stageName(r.stage)}/${r.key}`));
+    const inStage = rows.filter((r) => stageMatches(selector, r.stage));
+    let what;
+    let present;
+    let suggestion;
+    if (inStage.length === 0) {
+        const stages = unique(rows.map((r) => unmatched_stageName(r.stage)));
+        what = hasGlob(selector.stage) ? `no stage matches "${selector.stage}"` : `no stage "${selector.stage}"`;
+        present = `stages present: ${listed(stages)}`;
+        suggestion = didYouMean(text, pairs);
+        const stage = suggestion === null && !hasGlob(selector.stage) ? closeStage(selector.stage, stages) : null;
+        if (stage !== null) {
+            const keys = unique(rows.filter((r) => unmatched_stageName(r.stage) === stage).map((r) => r.key));
+            const key = keys.find((k) => globMatch(selector.key, k)) ?? didYouMean(selector.key, keys);
+            suggestion = key === null || key === undefined ? null : `${stage}/${key}`;
+        }
+    }
+    else {
+        const scope = selector.stage === '*'
+            ? 'in any stage or at run level'
+            : selector.stage === 'run'
+                ? 'at run level'
+                : hasGlob(selector.stage)
+                    ? `in stages matching "${selector.stage}"`
+                    : `in stage ${selector.stage}`;
+        what = hasGlob(selector.key)
+            ? `no metric matches "${selector.key}" ${scope}`
+            : `no metric "${selector.key}" ${scope}`;
+        const keys = unique(inStage.map((r) => r.key));
+        present = `metrics ${scope}: ${listed(keys)}`;
+        const key = hasGlob(selector.key) ? null : didYouMean(selector.key, keys);
+        suggestion = key === null ? didYouMean(text, pairs) : `${selector.stage}/${key}`;
+    }
+    return suggestion === null
+        ? `${text}: ${what}; ${present}`
+        : `${text}: ${what}; did you mean "${suggestion}"?`;
+}
+function sliceProblem(slice, rows, selectors) {
+    const present = unique(rows.flatMap((r) => (r.slice === null ? [] : [r.slice])));
+    const head = `slices: ${slice}: no slice "${slice}" of ${selectors} in either run`;
+    if (present.length === 0)
+        return `${head}; these metrics are recorded without slices`;
+    const close = didYouMean(slice, present);
+    return close === null ? `${head}; slices present: ${listed(present)}` : `${head}; did you mean "${close}"?`;
+}
+function metricSelection(gate, units) {
+    const rows = seriesRows(units);
+    const problems = [];
+    const matched = gate.metrics.filter((selector) => {
+        const hit = rows.some((r) => matchesSelector(selector, r.stage, r.key));
+        if (!hit)
+            problems.push(selectorProblem(selector, rows));
+        return hit;
+    });
+    let slices = gate.slices;
+    if (gate.slices.mode === 'list' && matched.length > 0) {
+        const selected = rows.filter((r) => matched.some((s) => matchesSelector(s, r.stage, r.key)));
+        const names = matched.map(formatSelector).join(', ');
+        const present = gate.slices.slices.filter((name) => {
+            const hit = selected.some((r) => r.slice === name);
+            if (!hit)
+                problems.push(sliceProblem(name, selected, names));
+            return hit;
+        });
+        slices = { mode: 'list', slices: present };
+        if (present.length === 0)
+            return { nothing: true, problems, gate };
+    }
+    if (matched.length === 0)
+        return { nothing: true, problems, gate };
+    return {
+        nothing: false,
+        problems,
+        gate: problems.length === 0 ? gate : { ...gate, metrics: matched, slices },
+    };
+}
+function artifactSelection(gate, units) {
+    const kinds = unique(units.flatMap((u) => u.comparison.artifacts.map((a) => a.kind)));
+    if (kinds.some((k) => globMatch(gate.artifact, k)))
+        return { nothing: false, problems: [], gate };
+    const head = `artifact ${gate.artifact}: no artifact kind ${hasGlob(gate.artifact) ? 'matches' : 'named'} "${gate.artifact}" in either run`;
+    if (kinds.length === 0)
+        return { nothing: true, problems: [`${head}; the evidence records no artifacts`], gate };
+    const close = hasGlob(gate.artifact) ? null : didYouMean(gate.artifact, kinds);
+    return {
+        nothing: true,
+        problems: [
+            close === null
+                ? `${head}; artifact kinds present: ${listed(kinds)}`
+                : `${head}; did you mean "${close}"?`,
+        ],
+        gate,
+    };
+}
+/** Which entries of the gate match nothing in either run; gates without selectors always match. */
+function gateSelection(gate, units) {
+    switch (gate.kind) {
+        case 'threshold':
+        case 'regression':
+            return metricSelection(gate, units);
+        case 'artifact':
+            return artifactSelection(gate, units);
+        default:
+            return { nothing: false, problems: [], gate };
+    }
+}
+/**
+ * Why a metric gate whose entries all matched still has no series to look at: its slice selection
+ * excludes every series the selectors matched. Null when it has series.
+ */
+function emptySelection(selectors, slices, units) {
+    const rows = seriesRows(units).filter((r) => selectors.some((s) => matchesSelector(s, r.stage, r.key)));
+    const names = selectors.map(formatSelector).join(', ');
+    if (slices.mode === 'all' && rows.every((r) => r.slice === null)) {
+        return `no match: slices: all, but ${names} ${rows.length === 1 ? 'is' : 'are'} recorded without slices`;
+    }
+    if (slices.mode === 'none' && rows.every((r) => r.slice !== null)) {
+        const present = unique(rows.map((r) => r.slice));
+        return `no match: ${names} ${rows.length === 1 ? 'is' : 'are'} recorded only per slice (${listed(present)}); add slices: all or name the slices`;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+
+
+
+
 
 
 
@@ -5941,19 +6153,80 @@ const evaluate_GATE_KINDS = {
     diagnostics: diagnosticsGate,
     artifact: artifactGate,
 };
+/** Starts the note of a selector list entry that matched nothing while others did. */
+const NO_MATCH_NOTE = 'no match, not judged: ';
+const evaluate_LISTED = 5;
 function evaluatorOf(gate) {
     // GateKinds pairs every kind with the evaluator of that kind's gate type; TypeScript cannot follow
     // the pairing through an indexed lookup on a union.
     return evaluate_GATE_KINDS[gate.kind];
 }
+/** A gate that matches nothing in either run: a config problem, at `policy.unmatched`'s severity. */
+function unmatchedResult(gate, problems, config) {
+    const action = config.policy.unmatched;
+    const checks = action === 'ignore'
+        ? []
+        : problems.map((reason) => check({ project: '', unit: '', subject: UNMATCHED, outcome: 'fail', reason }));
+    return finishResult({ ...gate, severity: action === 'fail' ? 'fail' : 'warn' }, checks, action === 'ignore' ? ['policy.unmatched: ignore'] : [`a config problem (policy.unmatched: ${action})`], `no match: ${problems.join('; ')}`);
+}
+/** Why a gate with no rows judged nothing, as precisely as the evidence allows. */
+function skipReason(gate, inputs, evidence) {
+    if (gate.kind === 'threshold' || gate.kind === 'regression') {
+        const empty = emptySelection(gate.metrics, gate.slices, inputs.units);
+        if (empty !== null)
+            return empty;
+        if (gate.kind === 'regression') {
+            const multi = namesUnits(inputs.units);
+            const wouldJudge = inputs.units
+                .filter((u) => !u.pair.baseline && u.pair.candidate)
+                .flatMap((u) => gateRows(u, gate.metrics, gate.slices).map((r) => where(u, numbers_metricLabel(r.stage, r.key, r.slice), multi)));
+            if (wouldJudge.length > 0) {
+                const shown = wouldJudge.slice(0, evaluate_LISTED).join(', ');
+                const more = wouldJudge.length > evaluate_LISTED ? ` and ${wouldJudge.length - evaluate_LISTED} more` : '';
+                return `no baseline: would have judged ${shown}${more}`;
+            }
+        }
+    }
+    if (gate.kind === 'diagnostics' && !inputs.units.some((u) => u.pair.candidate)) {
+        return 'no candidate run: there are no diagnostics to check';
+    }
+    return evidence.length > 0 ? `nothing judged: ${evidence.join('; ')}` : 'nothing judged';
+}
+/**
+ * A missing metric fails the job under `policy.missing_metrics: fail` even inside a `warn` gate: the
+ * gate's severity is about how much a measured change matters, and a metric that vanished was not
+ * measured at all. Such rows move to the `policy.missing_metrics` result, which fails.
+ */
+function liftMissing(gate, checks, config) {
+    if (gate.severity !== 'warn' || config.policy.missingMetrics !== 'fail')
+        return { kept: checks, lifted: [] };
+    const lifted = checks.filter((c) => c.subject === MISSING_METRIC);
+    return { kept: checks.filter((c) => c.subject !== MISSING_METRIC), lifted };
+}
 /** Evaluates every configured gate, then the policy checks that apply, in config order. */
 function evaluateGates(inputs) {
     const judged = nothingJudged();
+    const lifted = [];
     const results = inputs.config.gates.map((gate) => {
-        const { checks, evidence } = evaluatorOf(gate)(gate, inputs, judged);
-        return finishResult(gate, checks, evidence);
+        const selection = gateSelection(gate, inputs.units);
+        if (selection.nothing)
+            return unmatchedResult(gate, selection.problems, inputs.config);
+        const narrowed = selection.gate;
+        const evaluation = evaluatorOf(narrowed)(narrowed, inputs, judged);
+        const { kept, lifted: moved } = liftMissing(gate, evaluation.checks, inputs.config);
+        lifted.push(...moved);
+        const evidence = [
+            ...selection.problems.map((p) => `${NO_MATCH_NOTE}${p}`),
+            ...evaluation.evidence,
+            ...(moved.length > 0
+                ? [
+                    `${moved.length} missing metric(s) reported under policy.missing_metrics: fail, which fails the job`,
+                ]
+                : []),
+        ];
+        return finishResult(gate, kept, evidence, skipReason(narrowed, inputs, evidence));
     });
-    return [...results, ...policyResults(inputs, judged)];
+    return [...results, ...policyResults(inputs, judged, lifted)];
 }
 
 ;// CONCATENATED MODULE: ./src/gates/types.ts
@@ -7524,6 +7797,8 @@ const SKIPPING_CODES = new Set([
     'invalid_encoding',
     'line_too_long',
     'nesting_too_deep',
+    'duplicate_key',
+    'number_out_of_range',
     'record_invalid',
     'unknown_record_type',
     'unknown_schema_version',
@@ -7864,28 +8139,52 @@ function reviveNonFinite(_key, value) {
 }
 /** Above this limit the walk is iterative, so a configured limit can never exhaust the stack. */
 const RECURSIVE_LIMIT = 512;
+const isSuspect = (v) => v === 0 || v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+function noteNumber(v, walk) {
+    if (v === 0)
+        walk.zero = true;
+    else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)
+        walk.infinite = true;
+}
+/**
+ * Whether a 0 in the parsed value can come from a literal that underflowed. Below the smallest
+ * double (about 4.9e-324) a literal needs a negative exponent or hundreds of zeros after the point;
+ * per-sample outcomes are full of honest zeros, so only text showing either is looked at again.
+ */
+const MAYBE_UNDERFLOW = /[0-9][eE]-|\.0{300}/;
 /**
  * Depth of nested arrays/objects; stops as soon as `limit` is exceeded (returning limit + 1). Runs on
  * every line read, so for the usual limits it recurses without allocating (at most limit + 1 frames);
  * larger limits use an explicit stack.
  */
 function nestingDepth(value, limit) {
-    if (value === null || typeof value !== 'object')
-        return 0;
-    if (limit > RECURSIVE_LIMIT)
-        return nestingDepthIterative(value, limit);
-    return depthBelow(value, 1, limit);
+    return walkTree(value, limit, { keys: 0, zero: false, infinite: false });
 }
-function depthBelow(node, level, limit) {
+function walkTree(value, limit, walk) {
+    if (value === null || typeof value !== 'object') {
+        if (typeof value === 'number' && isSuspect(value))
+            noteNumber(value, walk);
+        return 0;
+    }
+    if (limit > RECURSIVE_LIMIT)
+        return nestingDepthIterative(value, limit, walk);
+    return depthBelow(value, 1, limit, walk);
+}
+function depthBelow(node, level, limit, walk) {
     if (level > limit)
         return level;
     let deepest = level;
     if (Array.isArray(node)) {
         for (let i = 0; i < node.length; i++) {
             const child = node[i];
-            if (child === null || typeof child !== 'object')
+            if (child === null)
                 continue;
-            const depth = depthBelow(child, level + 1, limit);
+            if (typeof child !== 'object') {
+                if (typeof child === 'number' && isSuspect(child))
+                    noteNumber(child, walk);
+                continue;
+            }
+            const depth = depthBelow(child, level + 1, limit, walk);
             if (depth > deepest) {
                 deepest = depth;
                 if (deepest > limit)
@@ -7895,10 +8194,16 @@ function depthBelow(node, level, limit) {
         return deepest;
     }
     for (const key in node) {
+        walk.keys++;
         const child = node[key];
-        if (child === null || typeof child !== 'object')
+        if (child === null)
             continue;
-        const depth = depthBelow(child, level + 1, limit);
+        if (typeof child !== 'object') {
+            if (typeof child === 'number' && isSuspect(child))
+                noteNumber(child, walk);
+            continue;
+        }
+        const depth = depthBelow(child, level + 1, limit, walk);
         if (depth > deepest) {
             deepest = depth;
             if (deepest > limit)
@@ -7907,7 +8212,7 @@ function depthBelow(node, level, limit) {
     }
     return deepest;
 }
-function nestingDepthIterative(value, limit) {
+function nestingDepthIterative(value, limit, walk) {
     const stack = [[value, 1]];
     let deepest = 0;
     while (stack.length > 0) {
@@ -7917,16 +8222,121 @@ function nestingDepthIterative(value, limit) {
             if (deepest > limit)
                 return deepest;
         }
-        const children = Array.isArray(node) ? node : Object.values(node);
+        const isArray = Array.isArray(node);
+        if (!isArray)
+            walk.keys += Object.keys(node).length;
+        const children = isArray ? node : Object.values(node);
         for (const child of children) {
             if (child !== null && typeof child === 'object')
                 stack.push([child, depth + 1]);
+            else if (typeof child === 'number' && isSuspect(child))
+                noteNumber(child, walk);
         }
     }
     return deepest;
 }
+/**
+ * Whether the text may name more keys than the parsed value holds. Every key in the text is a string
+ * followed by a colon, directly or after whitespace. So when no colon follows whitespace and the
+ * `":` pairs number exactly the parsed keys, no key can repeat; only otherwise (a repeat, spacing,
+ * or a rare `\":` or ` :` inside a string) is the text scanned key by key. One pass of a
+ * single-character search: this runs on every line read.
+ */
+function mayRepeatKeys(text, parsedKeys) {
+    let pairs = 0;
+    for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+        const before = text.charCodeAt(i - 1);
+        if (before === 0x22)
+            pairs++;
+        else if (isWhitespace(before))
+            return true;
+    }
+    return pairs !== parsedKeys;
+}
+const isWhitespace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** Index just past the string starting at `start` (a `"`). */
+function stringEnd(text, start) {
+    let i = start + 1;
+    while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c)
+            i += 2;
+        else if (c === 0x22)
+            return i + 1;
+        else
+            i++;
+    }
+    return i;
+}
+/**
+ * The dotted path of the first key that an object of `text` (already known to be valid JSON) names
+ * twice, or null. Keys are compared after unescaping, as `JSON.parse` would.
+ */
+function findDuplicateKey(text) {
+    const stack = [];
+    for (let i = 0; i < text.length;) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            const end = stringEnd(text, i);
+            const top = stack[stack.length - 1];
+            let j = end;
+            while (j < text.length && isWhitespace(text.charCodeAt(j)))
+                j++;
+            if (top?.keys && text.charCodeAt(j) === 0x3a) {
+                const raw = text.slice(i + 1, end - 1);
+                const key = raw.includes('\\') ? JSON.parse(text.slice(i, end)) : raw;
+                const path = top.path ? `${top.path}.${key}` : key;
+                if (top.keys.has(key))
+                    return path;
+                top.keys.add(key);
+                top.pending = path;
+                i = j + 1;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        if (c === 0x7b || c === 0x5b) {
+            const parent = stack[stack.length - 1];
+            const path = parent ? (parent.keys ? parent.pending : `${parent.path}[]`) : '';
+            stack.push({ keys: c === 0x7b ? new Set() : null, path, pending: '' });
+        }
+        else if (c === 0x7d || c === 0x5d)
+            stack.pop();
+        i++;
+    }
+    return null;
+}
+/** A number literal whose double is Infinity (overflow) or 0 although its digits are not all zero. */
+function outOfRangeLiteral(source, value) {
+    if (value !== 0)
+        return true;
+    const e = source.search(/[eE]/);
+    return /[1-9]/.test(e === -1 ? source : source.slice(0, e));
+}
+/**
+ * Parses again with a reviver that sees each number's source text (`JSON.parse` source access),
+ * replacing out-of-range numbers by NaN and listing them; also revives the NaN/Infinity sentinels.
+ */
+function reviveOutOfRange(text, found) {
+    return JSON.parse(text, ((key, value, context) => {
+        const revived = reviveNonFinite(key, value);
+        if (revived !== value || typeof value !== 'number' || !isSuspect(value))
+            return revived;
+        const source = context?.source;
+        if (source === undefined || !outOfRangeLiteral(source, value))
+            return value;
+        found.push({
+            key: key === '' ? '(root)' : key,
+            text: source,
+            reads: value === 0 ? '0' : value > 0 ? 'Infinity' : '-Infinity',
+        });
+        return Number.NaN;
+    }));
+}
 function parseJsonText(text, maxDepth) {
     let value;
+    let parsedText = text;
     let nonFinite = false;
     try {
         value = JSON.parse(text);
@@ -7937,16 +8347,42 @@ function parseJsonText(text, maxDepth) {
             return { ok: false, reason: 'invalid_json', message: error.message };
         try {
             value = JSON.parse(rewritten, reviveNonFinite);
+            parsedText = rewritten;
             nonFinite = true;
         }
         catch {
             return { ok: false, reason: 'invalid_json', message: error.message };
         }
     }
-    const depth = nestingDepth(value, maxDepth);
+    const walk = { keys: 0, zero: false, infinite: false };
+    const depth = walkTree(value, maxDepth, walk);
     if (depth > maxDepth)
         return { ok: false, reason: 'too_deep', depth };
-    return { ok: true, value, nonFinite };
+    const duplicateKey = mayRepeatKeys(text, walk.keys) ? findDuplicateKey(text) : null;
+    const outOfRange = [];
+    if (walk.infinite || (walk.zero && MAYBE_UNDERFLOW.test(text))) {
+        const revived = reviveOutOfRange(parsedText, outOfRange);
+        if (outOfRange.length > 0)
+            value = revived;
+    }
+    return { ok: true, value, nonFinite, duplicateKey, outOfRange };
+}
+/**
+ * Why a parsed document cannot be trusted as written (a repeated key, a number beyond the double
+ * range), in words for a gap message, or null when it can.
+ */
+function ambiguity(parsed) {
+    if (parsed.duplicateKey !== null) {
+        return `the key "${parsed.duplicateKey}" is written twice in one object, so its value is ambiguous`;
+    }
+    const first = parsed.outOfRange[0];
+    if (first)
+        return outOfRangeText(first, parsed.outOfRange.length);
+    return null;
+}
+function outOfRangeText(first, count) {
+    const more = count > 1 ? ` (and ${count - 1} more such number(s))` : '';
+    return `the number ${first.text} at "${first.key}" is beyond the range of a double: it would silently read as ${first.reads}${more}`;
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -8125,10 +8561,15 @@ async function readEvidenceText(absolute, rel, gaps) {
         return null;
     }
 }
+/**
+ * Streams the file's lines to `onValue`; returns how many non-blank lines could not be handed over
+ * (cut off, not JSON, ambiguous …), each already a gap, so a caller can tell lost lines from absent
+ * ones.
+ */
 async function readJsonlFile(root, rel, limits, gaps, onValue) {
     const file = await openEvidenceFile(root, rel, limits, gaps, null);
     if (!file)
-        return;
+        return 0;
     if (file.size === 0) {
         gaps.add({
             code: 'empty_file',
@@ -8136,11 +8577,15 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             file: rel,
             message: `${rel} is empty (0 bytes): it holds no evidence`,
         });
-        return;
+        return 0;
     }
+    let unread = 0;
     try {
         await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
             const torn = !event.terminated;
+            if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '')
+                return;
+            unread += 1;
             if (event.kind === 'too_long') {
                 gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
                 return;
@@ -8154,8 +8599,6 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
                 }
                 return;
             }
-            if (event.text.trim() === '')
-                return;
             const parsed = parseJsonText(event.text, limits.maxDepth);
             if (!parsed.ok) {
                 if (parsed.reason === 'too_deep') {
@@ -8169,6 +8612,16 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
                 }
                 return;
             }
+            if (parsed.duplicateKey !== null) {
+                gaps.line('duplicate_key', 'error', rel, event.lineNo, `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`);
+                return;
+            }
+            const first = parsed.outOfRange[0];
+            if (first) {
+                gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${outOfRangeText(first, parsed.outOfRange.length)}; the record was skipped`);
+                return;
+            }
+            unread -= 1;
             onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
         });
     }
@@ -8181,6 +8634,7 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             message: `${rel} could not be read (${code})`,
         });
     }
+    return unread;
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/refs.ts
@@ -8362,6 +8816,11 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
                 : `the binding is not valid JSON (${parsed.message})`);
             continue;
         }
+        const unclear = ambiguity(parsed);
+        if (unclear !== null) {
+            invalid(`the binding cannot be trusted as written (${unclear})`);
+            continue;
+        }
         const binding = Binding.safeParse(parsed.value);
         if (!binding.success) {
             const issue = binding.error.issues[0];
@@ -8430,6 +8889,8 @@ const GapCode = schemas/* enum */.k5n([
     'invalid_encoding',
     'line_too_long',
     'nesting_too_deep',
+    'duplicate_key',
+    'number_out_of_range',
     'non_finite_number',
     'unsafe_integer',
     'record_invalid',
@@ -8439,10 +8900,12 @@ const GapCode = schemas/* enum */.k5n([
     'invalid_ref',
     'duplicate_record_ref',
     'conflicting_record_ref',
+    'duplicate_sample',
     // store-level integrity
     'sequence_gap',
     'duplicate_sequence',
     'manifest_sequence_mismatch',
+    'manifest_segment_mismatch',
     'manifest_missing',
     'manifest_invalid',
     'empty_file',
@@ -8541,6 +9004,11 @@ const MetricSeries = schemas/* object */.Ikc({
  */
 const SampleSeries = schemas/* object */.Ikc({
     key: schemas/* string */.YjP(),
+    /**
+     * Each sample's identity within its stage, which is (batch, sample name): `<batch>/<sample>` for a
+     * sample recorded in a batch, the bare name otherwise (`sampleIdentity`). Unique per series: a
+     * sample recorded twice is a `duplicate_sample` gap and absent here.
+     */
     names: schemas/* array */.YOg(schemas/* string */.YjP()),
     values: schemas/* instanceof */.Nlp(Float64Array),
     /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
@@ -8698,7 +9166,31 @@ const Evidence = schemas/* object */.Ikc({
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
 const DOTTED_KEBAB = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
 const DOTTED_SNAKE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
-const Timestamp = schemas/* string */.YjP().regex(TIMESTAMP, 'a UTC timestamp like 2026-01-01T00:00:00Z');
+const digits2 = (text, at) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+/**
+ * Whether a text that matches `TIMESTAMP` names a real instant: month 01–12, day within that month
+ * (leap years by the Gregorian rule), hour 00–23, minute and second 00–59, year 0001 or later. The
+ * SDK formats timestamps with Python's datetime, which has no year 0 and no leap second (second 60),
+ * so neither can come from it.
+ */
+function isRealInstant(text) {
+    const year = digits2(text, 0) * 100 + digits2(text, 2);
+    const month = digits2(text, 5);
+    const day = digits2(text, 8);
+    if (year < 1 || month < 1 || month > 12 || day < 1)
+        return false;
+    if (digits2(text, 11) > 23 || digits2(text, 14) > 59 || digits2(text, 17) > 59)
+        return false;
+    if (day <= 28)
+        return true;
+    if (month === 2)
+        return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+const isTimestamp = (text) => TIMESTAMP.test(text) && isRealInstant(text);
+const Timestamp = schemas/* string */.YjP()
+    .regex(TIMESTAMP, 'a UTC timestamp like 2026-01-01T00:00:00Z')
+    .refine(isRealInstant, 'a real UTC instant (month 01-12, a day that exists in that month, hour 00-23, minute and second 00-59, year from 0001)');
 const opt = (schema) => schema.nullish();
 const RECORD_TYPES = ['metric', 'event', 'span', 'degraded'];
 const Envelope = schemas/* object */.Ikc({
@@ -8856,9 +9348,9 @@ function envelopeFastPath(v) {
     const ok = typeof v.record_ref === 'string' &&
         TYPES.has(v.record_type) &&
         typeof v.recorded_at === 'string' &&
-        TIMESTAMP.test(v.recorded_at) &&
+        isTimestamp(v.recorded_at) &&
         typeof v.observed_at === 'string' &&
-        TIMESTAMP.test(v.observed_at) &&
+        isTimestamp(v.observed_at) &&
         typeof v.producer_ref === 'string' &&
         DOTTED_KEBAB.test(v.producer_ref) &&
         typeof v.run_ref === 'string' &&
@@ -9260,7 +9752,14 @@ async function discoverWorkspaces(root, gaps) {
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/sample-columns.ts
-/** The distinct sample names of one stage, each with a dense id. */
+/**
+ * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
+ * batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
+ */
+function sampleIdentity(batch, sample) {
+    return batch === null ? sample : `${batch}/${sample}`;
+}
+/** The distinct sample identities of one stage, each with a dense id. */
 class SampleNames {
     names = [];
     byName = new Map();
@@ -9285,8 +9784,12 @@ class SampleColumns {
     rows = 0;
     ids = new Int32Array(16);
     values = new Float64Array(16);
-    /** Observation instant per sample, so a later observation of the same sample wins. */
-    instants = new Float64Array(16);
+    /** File (index into `files`) and line of each row's record, to name both sides of a duplicate. */
+    fileIds = new Int32Array(16);
+    lines = new Int32Array(16);
+    /** Rows whose identity was recorded more than once: dropped by `finish`. */
+    ambiguous = new Set();
+    files = [];
     slices = new Int32Array(16);
     sliceNames = [];
     sliceByName = new Map();
@@ -9297,20 +9800,19 @@ class SampleColumns {
     get size() {
         return this.rows;
     }
-    /** `instant` is in µs; on equal instants the later call wins (file order). */
-    put(name, value, instant, slice) {
-        const sliceIdx = slice === null ? -1 : this.sliceId(slice);
-        const id = this.sampleNames.id(name);
+    /**
+     * Records one observation of `identity` (see `sampleIdentity`). Returns null, or, when this key
+     * already has an observation of that identity, where that one was recorded: the sample is then
+     * ambiguous and left out of the series.
+     */
+    put(identity, value, slice, origin) {
+        const id = this.sampleNames.id(identity);
         if (id >= this.rowOfId.length)
             this.growIds(id);
         const existing = this.rowOfId[id];
         if (existing >= 0) {
-            if (instant < this.instants[existing])
-                return;
-            this.values[existing] = value;
-            this.instants[existing] = instant;
-            this.slices[existing] = sliceIdx;
-            return;
+            this.ambiguous.add(existing);
+            return { file: this.files[this.fileIds[existing]], line: this.lines[existing] };
         }
         const i = this.rows;
         if (i === this.values.length)
@@ -9319,31 +9821,42 @@ class SampleColumns {
         this.rowOfId[id] = i;
         this.ids[i] = id;
         this.values[i] = value;
-        this.instants[i] = instant;
-        this.slices[i] = sliceIdx;
+        this.slices[i] = slice === null ? -1 : this.sliceId(slice);
+        this.fileIds[i] = this.fileId(origin.file);
+        this.lines[i] = origin.line;
+        return null;
     }
     finish() {
-        const n = this.rows;
-        const values = this.values.slice(0, n);
-        let binary = n > 0;
-        for (const v of values) {
-            if (v !== 0 && v !== 1) {
-                binary = false;
-                break;
-            }
-        }
-        const all = this.sampleNames.names;
+        const keep = [];
+        for (let i = 0; i < this.rows; i++)
+            if (!this.ambiguous.has(i))
+                keep.push(i);
+        const n = keep.length;
+        const values = new Float64Array(n);
+        const sliceIndex = new Int32Array(n);
         const names = new Array(n);
-        for (let i = 0; i < n; i++)
-            names[i] = all[this.ids[i]];
-        return {
-            key: this.key,
-            names,
-            values,
-            sliceIndex: this.slices.slice(0, n),
-            sliceNames: [...this.sliceNames],
-            binary,
-        };
+        const all = this.sampleNames.names;
+        let binary = n > 0;
+        for (let j = 0; j < n; j++) {
+            const i = keep[j];
+            const v = this.values[i];
+            values[j] = v;
+            if (v !== 0 && v !== 1)
+                binary = false;
+            sliceIndex[j] = this.slices[i];
+            names[j] = all[this.ids[i]];
+        }
+        return { key: this.key, names, values, sliceIndex, sliceNames: [...this.sliceNames], binary };
+    }
+    fileId(file) {
+        const last = this.files.length - 1;
+        if (last >= 0 && this.files[last] === file)
+            return last;
+        const found = this.files.indexOf(file);
+        if (found >= 0)
+            return found;
+        this.files.push(file);
+        return this.files.length - 1;
     }
     sliceId(slice) {
         let id = this.sliceByName.get(slice);
@@ -9367,9 +9880,12 @@ class SampleColumns {
         const values = new Float64Array(size);
         values.set(this.values);
         this.values = values;
-        const instants = new Float64Array(size);
-        instants.set(this.instants);
-        this.instants = instants;
+        const fileIds = new Int32Array(size);
+        fileIds.set(this.fileIds);
+        this.fileIds = fileIds;
+        const lines = new Int32Array(size);
+        lines.set(this.lines);
+        this.lines = lines;
         const slices = new Int32Array(size);
         slices.set(this.slices);
         this.slices = slices;
@@ -9712,7 +10228,11 @@ class EvidenceBuilder {
                         stage.samples.set(p.metric_key, columns);
                     }
                     const name = refs.sample.parts[refs.sample.parts.length - 1];
-                    columns.put(name, p.value, instantMicros(env.observed_at) ?? Number.NEGATIVE_INFINITY, p.tags?.slice ?? null);
+                    const batchName = refs.batch ? refs.batch.parts[3] : null;
+                    const first = columns.put(sampleIdentity(batchName, name), p.value, p.tags?.slice ?? null, origin);
+                    if (first) {
+                        this.gaps.line('duplicate_sample', 'error', origin.file, origin.line, `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${p.metric_key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`, attribution);
+                    }
                     return;
                 }
                 const batch = refs.batch ? refs.batch.parts[3] : null;
@@ -9911,12 +10431,13 @@ async function readManifest(root, recordsDir, limits, gaps) {
     if (text === null)
         return null;
     const parsed = parseJsonText(text, limits.maxDepth);
-    if (!parsed.ok) {
+    const unclear = parsed.ok ? ambiguity(parsed) : 'it is not valid JSON';
+    if (!parsed.ok || unclear !== null) {
         gaps.add({
             code: 'manifest_invalid',
             severity: 'warning',
             file: rel,
-            message: `${rel} is not valid JSON; ignored`,
+            message: `${rel} cannot be used (${unclear}); ignored`,
         });
         return null;
     }
@@ -9940,10 +10461,13 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     let previous = null;
     let highest = 0;
     let records = 0;
+    const lines = new Map();
     for (const name of names) {
         const rel = external_node_path_default().posix.join(segmentsDir, name);
         const duplicates = new RepeatedRefs();
-        await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
+        const count = { entries: 0, unread: 0 };
+        lines.set(name, count);
+        count.unread = await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
             const object = value !== null && typeof value === 'object' && !Array.isArray(value)
                 ? value
                 : null;
@@ -9962,6 +10486,7 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
                     gaps.line('duplicate_sequence', 'warning', rel, line, `sequence ${sequence} is not after the previous line's ${previous} (a repeated or out-of-order sequence number)`);
                 }
             }
+            count.entries += 1;
             if (previous === null || sequence > previous)
                 previous = sequence;
             if (sequence > highest)
@@ -9979,15 +10504,73 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
         });
         duplicates.report(gaps, rel, '');
     }
-    if (manifest && manifest.last_committed_sequence !== highest) {
+    if (manifest)
+        checkManifestClaims(manifest, names, lines, highest, external_node_path_default().posix.join(recordsDir, 'manifest.json'), gaps);
+    return { segments: names, records };
+}
+/** Segment id from `segment-000001.jsonl`, null for a name without a number. */
+function segmentId(name) {
+    const m = /^segment-0*(\d+)\.jsonl$/.exec(name);
+    return m ? Number(m[1]) : null;
+}
+/**
+ * Compares what the manifest says was committed with what the segments hold. The writer appends a
+ * line and then replaces the manifest, so segments ahead of the manifest (a crash between the two)
+ * are a warning; a manifest claiming records or segments that are not there means evidence was
+ * lost after it was committed: an error. A claimed record whose line exists but cannot be read
+ * (a torn tail) is already an error gap of its own, so it does not count as missing here.
+ */
+function checkManifestClaims(manifest, names, lines, highest, file, gaps) {
+    let unread = 0;
+    let newest = null;
+    for (const name of names) {
+        unread += lines.get(name)?.unread ?? 0;
+        const id = segmentId(name);
+        if (id !== null && (newest === null || id > newest.id))
+            newest = { id, name };
+    }
+    const claimed = manifest.last_committed_sequence;
+    if (claimed > highest + unread) {
+        gaps.add({
+            code: 'manifest_sequence_mismatch',
+            severity: 'error',
+            file,
+            message: `the manifest says records up to sequence ${claimed} were committed, but the segments end at sequence ${highest}: ${claimed - highest} committed record(s) are missing from the store`,
+        });
+    }
+    else if (claimed !== highest) {
         gaps.add({
             code: 'manifest_sequence_mismatch',
             severity: 'warning',
-            file: external_node_path_default().posix.join(recordsDir, 'manifest.json'),
-            message: `the manifest says the last committed sequence is ${manifest.last_committed_sequence}, but the highest sequence found in the segments is ${highest}`,
+            file,
+            message: claimed < highest
+                ? `the segments hold sequences up to ${highest}, beyond the manifest's last committed sequence ${claimed} (records appended after the manifest was last written, e.g. a crash in between); they were read`
+                : `the manifest says the last committed sequence is ${claimed}, the highest readable sequence is ${highest}; the rest is in line(s) that could not be read (see those gaps)`,
         });
     }
-    return { segments: names, records };
+    // A bootstrap manifest (nothing committed yet) names segment 1 before any segment file exists.
+    if (newest === null && claimed === 0)
+        return;
+    if (newest === null || manifest.current_segment_id > newest.id) {
+        gaps.add({
+            code: 'manifest_segment_mismatch',
+            severity: 'error',
+            file,
+            message: `the manifest says segment ${manifest.current_segment_id} is being appended to, but ${newest ? `the last segment present is ${newest.name}` : 'no segment file is present'}: committed segment(s) are missing`,
+        });
+        return;
+    }
+    if (manifest.current_segment_id !== newest.id)
+        return;
+    const current = lines.get(newest.name);
+    if (manifest.current_segment_record_count > current.entries + current.unread) {
+        gaps.add({
+            code: 'manifest_segment_mismatch',
+            severity: 'error',
+            file,
+            message: `the manifest says ${newest.name} holds ${manifest.current_segment_record_count} record(s), but it has ${current.entries + current.unread} line(s): committed records are missing from it`,
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/contexta/read.ts
@@ -10232,8 +10815,22 @@ async function readJsonFile(ctx, rel, severity, attribution = {}) {
         return gap('invalid_encoding', `${rel} is not valid UTF-8`);
     }
     const parsed = parseJsonText(text, ctx.maxDepth);
-    if (parsed.ok)
+    if (parsed.ok) {
+        if (parsed.duplicateKey !== null) {
+            return gap('duplicate_key', `${rel} writes the key "${parsed.duplicateKey}" twice in one object, so its value is ambiguous; the file was not used`);
+        }
+        const first = parsed.outOfRange[0];
+        if (first) {
+            ctx.gaps.push({
+                code: 'number_out_of_range',
+                severity,
+                file: rel,
+                ...attribution,
+                message: `${rel}: ${outOfRangeText(first, parsed.outOfRange.length)}; that value is not used`,
+            });
+        }
         return { ok: true, value: parsed.value };
+    }
     if (parsed.reason === 'too_deep') {
         return gap('nesting_too_deep', `${rel} nests deeper than ${ctx.maxDepth} levels; it was not read`);
     }
