@@ -11,7 +11,7 @@ const [
   { renderMarkdown },
   { renderGfm },
   { screenshotComment },
-  { evaluateGate },
+  { judgeRuns },
   fixtures,
 ] = await Promise.all([
   load('./test/report/scenario-report.ts'),
@@ -30,7 +30,7 @@ async function unreadableWorkspace() {
     fixtures.evidence(fixtures.scenarioPath('slice-regression', 'baseline')),
     fixtures.evidence('fixtures/scenarios/does-not-exist/.contexta'),
   ]);
-  return evaluateGate({ baseline, candidate, config });
+  return judgeRuns({ baseline, candidate, config });
 }
 
 const reports = {

@@ -1627,6 +1627,7 @@ const Evidence = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ metricLabel),
+/* harmony export */   B4: () => (/* binding */ formatCount),
 /* harmony export */   Gc: () => (/* binding */ metricTarget),
 /* harmony export */   Gp: () => (/* binding */ formatSigned),
 /* harmony export */   T1: () => (/* binding */ formatShare),
@@ -1747,6 +1748,10 @@ function metricLabel(stage, key, slice) {
  */
 function metricTarget(stage, key, slice) {
     return metricLabel(stage ?? 'run', key, slice);
+}
+/** Counts: `1,234`. */
+function formatCount(value) {
+    return value.toLocaleString('en-US');
 }
 
 

@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _format_numbers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3613);
 /* harmony import */ var _gates_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2301);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6911);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9678);
 /**
  * `contexta-gate bench-render --metrics N --slices N` (hidden, for `npm run bench`): builds a
  * synthetic GateReport of N metrics × N slices and renders it as markdown, so the benchmark can time
@@ -216,6 +216,7 @@ function benchRenderCommand(args, io) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ metricLabel),
+/* harmony export */   B4: () => (/* binding */ formatCount),
 /* harmony export */   Gc: () => (/* binding */ metricTarget),
 /* harmony export */   Gp: () => (/* binding */ formatSigned),
 /* harmony export */   T1: () => (/* binding */ formatShare),
@@ -336,6 +337,10 @@ function metricLabel(stage, key, slice) {
  */
 function metricTarget(stage, key, slice) {
     return metricLabel(stage ?? 'run', key, slice);
+}
+/** Counts: `1,234`. */
+function formatCount(value) {
+    return value.toLocaleString('en-US');
 }
 
 

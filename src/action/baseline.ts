@@ -44,6 +44,9 @@ export interface ResolvedBaseline {
   runId: number | null;
   runUrl: string | null;
   sha: string | null;
+  branch: string | null;
+  /** The run's age in words, for the report. */
+  age: string | null;
   deploymentId: number | null;
   /** One sentence for the report: where the baseline came from, how far back and how old. */
   description: string;
@@ -69,6 +72,8 @@ function none(description: string, skipped: string[] = []): ResolvedBaseline {
     runId: null,
     runUrl: null,
     sha: null,
+    branch: null,
+    age: null,
     deploymentId: null,
     description,
     skipped,
@@ -200,6 +205,8 @@ async function fromFound(
     runId: run.id,
     runUrl: run.html_url,
     sha: run.head_sha,
+    branch: run.head_branch ?? null,
+    age: describeAge(result.ageMs),
     deploymentId: result.deploymentId ?? null,
     description,
     skipped,
@@ -268,6 +275,8 @@ async function explicitRun(
     runId,
     runUrl: run.html_url,
     sha: run.head_sha,
+    branch: run.head_branch ?? null,
+    age: describeAge(Date.now() - Date.parse(run.created_at)),
     deploymentId: null,
     description: `run ${runId} at ${run.head_sha.slice(0, 7)} (given as baseline: run:${runId}; ${describeAge(Date.now() - Date.parse(run.created_at))})`,
     skipped: [],

@@ -150,6 +150,10 @@ export async function judge(input: JudgeInput): Promise<Judged> {
       sha: headSha,
       ...(baseline.sha ? { baselineSha: baseline.sha } : {}),
       baselineSource: baseline.description,
+      ...(baseline.runUrl ? { baselineRunUrl: baseline.runUrl } : {}),
+      ...(baseline.runId === null ? {} : { baselineRunId: baseline.runId }),
+      ...(baseline.branch ? { baselineBranch: baseline.branch } : {}),
+      ...(baseline.age ? { baselineAge: baseline.age } : {}),
       configSource: loaded.source,
     },
   });
@@ -161,7 +165,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   if (history) report.notes.push(history.note);
 
   const key = settings.artifactName;
-  const markdown = redact(renderMarkdown(report, { runUrl: ctx.runUrl }));
+  const markdown = redact(renderMarkdown(report, { runUrl: ctx.runUrl, audience: 'action' }));
   const files = await writeReportFiles(workDir, report, markdown);
   annotate(report, loaded.source);
   await writeJobSummary(markdown + trendChart(report));

@@ -121,7 +121,7 @@ function fingerprintOf(report: GateReport): string {
 }
 
 export function renderComment(report: GateReport, key: string, runUrl: string): string {
-  const body = renderMarkdown(report, { marker: key, runUrl });
+  const body = renderMarkdown(report, { marker: key, runUrl, audience: 'action' });
   return redact(`${body}\n${fingerprintMarker(fingerprintOf(report))}\n`);
 }
 

@@ -104,8 +104,8 @@ async function read(path: string, ledger: LedgerReader | null): Promise<Evidence
 
 function render(report: GateReport, format: Format): string {
   if (format === 'json') return renderJson(report);
-  if (format === 'markdown') return renderMarkdown(report);
-  return renderText(report);
+  if (format === 'markdown') return renderMarkdown(report, { audience: 'cli' });
+  return renderText(report, { audience: 'cli' });
 }
 
 /**

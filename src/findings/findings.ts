@@ -10,13 +10,14 @@ import type { EvidenceGap, Run } from '../evidence/model.js';
 import {
   formatBytes,
   formatChange,
+  formatCount,
   formatInterval,
   formatNumber,
   formatPValue,
   type IntervalLike,
   metricLabel,
-  metricTarget,
 } from '../format/numbers.js';
+import { nameRanges } from '../format/ranges.js';
 import type { GateResult } from '../gates/types.js';
 
 export interface FindingInputs {
@@ -44,8 +45,10 @@ const INTEGRITY_CODES = new Set([
 /** metalab replicate outcomes, reported once as missing evidence of the unit rather than here. */
 const REPLICATE_CODES = new Set(['run_failed', 'run_incomplete', 'run_missing']);
 
+/** Sample names as ranges (`s-0600…s-0637`), capped: a step names what to open, not every sample. */
 function names(list: NameList): string {
-  return list.names.join(', ') + (list.truncated ? `, … (${list.count - list.names.length} more)` : '');
+  const ranges = nameRanges(list.names, list.count);
+  return ranges.items.join(', ') + (ranges.more > 0 ? `, … (+${formatCount(ranges.more)} more)` : '');
 }
 
 function prefix(unit: ComparedUnit, multi: boolean): string {
@@ -100,11 +103,10 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       slice: string;
       rows: MetricDelta[];
       tripped: boolean;
-      gates: Set<string>;
     }
   >();
   const byUnit = new Map(inputs.units.map((u) => [`${u.comparison.project}\u0000${u.comparison.unit}`, u]));
-  const add = (unit: ComparedUnit, row: MetricDelta, tripped: boolean, gate: string | null) => {
+  const add = (unit: ComparedUnit, row: MetricDelta, tripped: boolean) => {
     const id = JSON.stringify([unit.comparison.project, unit.comparison.unit, row.stage, row.slice]);
     const entry = groups.get(id) ?? {
       unit,
@@ -112,11 +114,9 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       slice: row.slice!,
       rows: [],
       tripped: false,
-      gates: new Set<string>(),
     };
     if (!entry.rows.includes(row)) entry.rows.push(row);
     entry.tripped ||= tripped;
-    if (gate !== null && tripped) entry.gates.add(gate);
     groups.set(id, entry);
   };
   for (const gate of inputs.gates) {
@@ -128,8 +128,7 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       const row = unit?.comparison.metrics.find(
         (m) => m.stage === c.stage && m.key === c.metric && m.slice === c.slice && m.batch === null,
       );
-      if (unit && row)
-        add(unit, row, c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived', gate.name);
+      if (unit && row) add(unit, row, c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived');
     }
   }
   // Slices that got clearly worse whether or not a gate looks at them: significantly so by their paired
@@ -140,12 +139,12 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
       const sample = row.sampleLink ? binaryGroup(unit, row.stage, row.slice, row.sampleLink.key) : null;
       const p = sample?.group.test?.pValue ?? null;
       if (p !== null ? p < inputs.alpha : Math.abs(row.relativeChange ?? 0) >= SLICE_DROP) {
-        add(unit, row, false, null);
+        add(unit, row, false);
       }
     }
   }
   const out: Finding[] = [];
-  for (const { unit, stage, slice, rows, tripped, gates } of groups.values()) {
+  for (const { unit, stage, slice, rows, tripped } of groups.values()) {
     rows.sort((a, b) => a.key.localeCompare(b.key));
     const worst = rows.reduce((a, b) =>
       Math.abs(b.relativeChange ?? 0) > Math.abs(a.relativeChange ?? 0) ? b : a,
@@ -168,7 +167,6 @@ function sliceFindings(inputs: FindingInputs, multi: boolean): Finding[] {
           (m) =>
             `check ${metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline!, m.candidate!)} — the slice's inputs changed too`,
         ),
-      `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${metricTarget(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
     ];
     out.push({
       code: 'slice_regression',
@@ -391,11 +389,9 @@ function missingFindings(inputs: FindingInputs, multi: boolean): Finding[] {
         detail: metalabNew
           ? 'its metrics are reported; regression gates do not judge it'
           : 'absolute thresholds and evidence checks still apply; the verdict stays unknown for regressions',
-        nextSteps: metalabNew
-          ? []
-          : [
-              'publish baseline evidence from the base branch (upload the .contexta workspace as a workflow artifact) or pass --baseline',
-            ],
+        // Where a baseline comes from depends on where the report is read (a workflow or a terminal),
+        // so the renderer adds that step.
+        nextSteps: [],
       });
     }
     if (baseline && !candidate) {

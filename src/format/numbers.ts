@@ -126,3 +126,8 @@ export function metricLabel(stage: string | null, key: string | null, slice: str
 export function metricTarget(stage: string | null, key: string, slice: string | null): string {
   return metricLabel(stage ?? 'run', key, slice);
 }
+
+/** Counts: `1,234`. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}

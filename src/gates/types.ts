@@ -139,6 +139,12 @@ export interface ReportContext {
   baselineSha?: string;
   /** Where the baseline came from ("artifact contexta-evidence of main@abc123", "deployment prod-v1"). */
   baselineSource?: string;
+  /** The workflow run the baseline evidence came from, so the report names it instead of a path. */
+  baselineRunUrl?: string;
+  baselineRunId?: number;
+  baselineBranch?: string;
+  /** How old the baseline run is, in words ("3 hours old"). */
+  baselineAge?: string;
   configSource?: string;
 }
 

@@ -9,14 +9,11 @@
  *   parsing (`\` + any ASCII punctuation is one escape, so `\\|` still splits). We therefore never
  *   emit a bare `|` from escaped text: it becomes the entity `&#124;`.
  * - Mentions, issue references and autolinks are found in the rendered text, after entities and
- *   backslash escapes are resolved, so escaping `@` or `#` does not stop them. An invisible
- *   zero-width joiner after the trigger character does.
+ *   backslash escapes are resolved, so escaping `@` or `#` does not stop them. GitHub never links
+ *   inside code, so a word that could become one goes into a code span: what a reader copies is
+ *   exactly the name, with no invisible or look-alike characters.
  */
 
-/** U+200D: invisible, not a word character, and not part of any GitHub reference syntax. */
-const ZWJ = '\u200d';
-/** U+200B: separates a literal backslash from the escape we add in front of a pipe. */
-const ZWSP = '\u200b';
 const ELLIPSIS = '…';
 const LINE_BREAK_MARK = '⏎';
 const REPLACEMENT = '\ufffd';
@@ -74,38 +71,45 @@ const INLINE_SPECIAL = /[\\`*_~[\]()!#$|<>&]/g;
 const ENTITIES: Readonly<Record<string, string>> = { '|': '&#124;', '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
 /**
- * Escapes untrusted text for use anywhere in markdown: a table cell, a list item, a heading, a
- * `<summary>`. The result is a single line that renders as the literal text (with line breaks
- * shown as ⏎ and control characters as �), capped at `maxLength` code points.
+ * A word GitHub would turn into a link: a mention or email (`@`), an issue reference (`#12`,
+ * `GH-12`), an autolink (`scheme://`, `www.`). Words end at whitespace and at `|`, which never
+ * goes into a code span outside our table handling.
  */
-export function escapeText(text: string, options: EscapeOptions = {}): string {
-  const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
-  // References are broken on the raw text: done after escaping, `#` would also match inside `&#124;`.
-  let out = neutraliseReferences(capped).replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
-  // Block syntax only matters at the start of a line; escaped text may be placed there (a list
-  // item, a paragraph), so a leading list/heading/quote marker must not take effect.
-  out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
-  return out;
+const LINKABLE_WORD = /[^\s|]*(?:@|#\d|\bgh-\d|:\/\/|\bwww\.)[^\s|]*/gi;
+
+function escapePlain(text: string): string {
+  return text.replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
 }
 
 /**
- * Breaks GitHub's automatic links without changing what a reader sees: `@user`/`@org/team`
- * mentions, `#123`/`GH-123` issue references, `scheme://` and `www.` autolinks. Email autolinks
- * contain an `@` and are broken by the mention rule.
+ * Escapes untrusted text for use in markdown: a table cell, a list item, a paragraph. The result is
+ * a single line that renders as the literal text (with line breaks shown as ⏎ and control
+ * characters as �), capped at `maxLength` code points. Not for raw HTML such as `<summary>`, where
+ * markdown is not parsed: summaries hold only our own words and counts.
  */
-function neutraliseReferences(text: string): string {
-  return text
-    .replace(/@/g, `@${ZWJ}`)
-    .replace(/#(?=\d)/g, `#${ZWJ}`)
-    .replace(/\b(gh)-(?=\d)/gi, `$1${ZWJ}-`)
-    .replace(/:(?=\/\/)/g, `:${ZWJ}`)
-    .replace(/\b(www)\./gi, `$1${ZWJ}.`);
+export function escapeText(text: string, options: EscapeOptions = {}): string {
+  const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+  let out = '';
+  let last = 0;
+  for (const match of capped.matchAll(LINKABLE_WORD)) {
+    // Sentence punctuation after a name stays outside its code span.
+    const word = match[0].replace(/[.,;:!?)\]]+$/, '');
+    if (!/@|#\d|gh-\d|:\/\/|www\./i.test(word)) continue;
+    out += escapePlain(capped.slice(last, match.index));
+    out += inlineCode(word, { maxLength: Number.POSITIVE_INFINITY });
+    last = match.index + word.length;
+  }
+  out += escapePlain(capped.slice(last));
+  // Block syntax only matters at the start of a line; escaped text may be placed there (a list
+  // item, a paragraph), so a leading list/heading/quote marker must not take effect.
+  return out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
 }
 
 export interface InlineCodeOptions extends EscapeOptions {
   /**
-   * The code span sits in a table cell. cmark-gfm splits cells before it parses code spans, so a
-   * pipe needs a backslash even inside code; the backslash is removed again when the row is split.
+   * The code span sits in a table cell. cmark-gfm splits cells at every `|` before it parses code
+   * spans, and a backslash before the pipe can itself be escaped away, so a pipe is never put
+   * inside the span: the span is split there and the pipe is written between as `&#124;`.
    */
   inTable?: boolean;
 }
@@ -114,15 +118,20 @@ export interface InlineCodeOptions extends EscapeOptions {
  * Renders untrusted text as an inline code span. The fence is one backtick longer than the longest
  * backtick run inside, and the content is padded with a space on each side (CommonMark strips
  * exactly one from each side), so no content can close the span early. Mentions and autolinks are
- * not processed inside code spans, so no zero-width characters are needed there.
+ * not processed inside code spans, so the name is shown exactly as recorded.
  */
 export function inlineCode(text: string, options: InlineCodeOptions = {}): string {
-  let content = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
-  if (options.inTable) {
-    // A backslash right before our `\|` would pair with it (`\\` is one escape) and leave the pipe
-    // bare; a zero-width space between them keeps the escape ours.
-    content = content.replace(/(\\?)\|/g, (_m, backslash: string) => (backslash ? `\\${ZWSP}\\|` : '\\|'));
+  const content = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+  if (options.inTable && content.includes('|')) {
+    return content
+      .split('|')
+      .map((piece) => (piece === '' ? '' : codeSpan(piece)))
+      .join('&#124;');
   }
+  return codeSpan(content);
+}
+
+function codeSpan(content: string): string {
   let longestRun = 0;
   for (const run of content.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
   const fence = '`'.repeat(longestRun + 1);

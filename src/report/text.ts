@@ -6,6 +6,7 @@
 import type { MetricDelta, RunComparison } from '../compare/types.js';
 import { formatDifference, formatNumber, formatStatistics, metricLabel } from '../format/numbers.js';
 import type { GateCheck, GateReport, GateResult, Verdict } from '../gates/types.js';
+import { type Audience, adviseNextSteps } from './advice.js';
 import { toSingleLine, truncateText } from './escape.js';
 import {
   changeArrow,
@@ -23,6 +24,8 @@ export interface TextOptions {
   color?: boolean;
   /** Rows listed per list (checks per gate, deltas, gaps). Default 10. */
   maxRows?: number;
+  /** Where it is read: the action's log (`action`) or a terminal (`cli`, the default). */
+  audience?: Audience;
 }
 
 const ANSI: Readonly<Record<Verdict | 'dim', string>> = {
@@ -127,10 +130,13 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
       lines.push(`  rejected ${safe(w.text, 80)} by ${safe(w.grantedBy, 60)}: ${safe(w.reason)}`);
   }
 
-  if (report.nextSteps.length > 0) {
+  const steps = adviseNextSteps(report, options.audience ?? 'cli');
+  if (steps.length > 0) {
     lines.push('', 'next steps:');
-    report.nextSteps.slice(0, maxRows).forEach((step, i) => {
-      lines.push(`  ${i + 1}. ${safe(step, 600)}`);
+    steps.slice(0, maxRows).forEach((step, i) => {
+      const words = step.parts.map((p) => ('name' in p ? p.name : p.text)).join('');
+      lines.push(`  ${i + 1}. ${safe(words, 600)}`);
+      for (const line of step.copy ?? []) lines.push(`       ${safe(line, 600)}`);
     });
   }
   return `${lines.join('\n')}\n`;

@@ -74,6 +74,8 @@ describe('writeRunHistory', () => {
     runId: null,
     runUrl: null,
     sha: null,
+    branch: null,
+    age: null,
     deploymentId: null,
     description: "No baseline: artifact 'contexta-evidence' (12) has expired: it can no longer be downloaded",
     skipped: [],

@@ -298,10 +298,10 @@ describe('mode: promote', () => {
     expect(result.outputs['baseline-source']).toBe('none');
     const body = standIn.comments.find((c) => c.issueNumber === 13)?.comment.body ?? '';
     expect(body).toMatch(/UNKNOWN/);
-    const baseline = body.slice(body.indexOf('### Baseline'));
+    const baseline = body.slice(body.indexOf('- **Baseline:**'));
     expect(baseline).toMatch(
       new RegExp(
-        `\\*\\*No baseline\\*\\*: the evidence of the model promoted to 'production' \\\\?\\(run ${promotingRunId}, artifact \\d+\\\\?\\) expired`,
+        `\\*\\*Baseline:\\*\\* none — the evidence of the model promoted to 'production' \\\\?\\(run ${promotingRunId}, artifact \\d+\\\\?\\) expired`,
       ),
     );
     expect(baseline).toContain('promote again to restore a baseline');

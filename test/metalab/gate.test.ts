@@ -55,36 +55,42 @@ const gate = (report: GateReport, name: string) => report.gates.find((g) => g.na
 const tripped = (report: GateReport, name: string): GateCheck[] =>
   gate(report, name).checks.filter((c) => c.outcome === 'fail');
 
-/** Rows of a markdown table that follows `heading`, header and delimiter row excluded. */
-function tableRows(markdown: string, heading: string): string[][] {
-  const start = markdown.indexOf(heading);
+/**
+ * Rows of the table in the folded section `title`, header and delimiter row excluded; each row is
+ * prefixed with the label of the group row (`<unit> · <stage>` or `<unit> · <stage>/<metric>`) it sits under.
+ */
+function tableRows(markdown: string, title: string): string[][] {
+  const start = markdown.indexOf(`<summary><b>${title}</b>`);
   if (start < 0) return [];
-  const end = markdown.indexOf('\n### ', start + heading.length);
-  const section = markdown.slice(start, end < 0 ? undefined : end);
-  const lines = section.split('\n').filter((l) => l.startsWith('| '));
-  return lines.slice(2).map(splitGfmRow);
+  const section = markdown.slice(start, markdown.indexOf('</details>', start));
+  const rows: string[][] = [];
+  let group = '';
+  for (const line of section
+    .split('\n')
+    .filter((l) => l.startsWith('| '))
+    .slice(2)) {
+    const cells = splitGfmRow(line);
+    if (cells.slice(1).every((c) => c === '')) group = cells[0]!.replace(/^\*\*(.*)\*\*$/, '$1');
+    else rows.push([unquote(group), ...cells]);
+  }
+  return rows;
 }
 
 const unquote = (cell: string) => cell.replace(/^`\s?|\s?`$/g, '');
 
-/** Every metric and slice row of the markdown names one of the compared parameter combinations. */
+/**
+ * Every metric and slice row of the markdown sits under a group naming one of the compared
+ * parameter combinations. Returns the rows listed plus the unchanged rows the summaries count.
+ */
 function expectMarkdownRowsNameUnits(outputs: Outputs): number {
   const units = new Set(outputs.report.comparisons.map((c) => c.unit));
-  for (const heading of ['### Metric changes', '### Slices']) {
-    const start = outputs.markdown.indexOf(heading);
-    if (start < 0) continue;
-    const header = outputs.markdown
-      .slice(start)
-      .split('\n')
-      .find((l) => l.startsWith('| '))!;
-    expect(splitGfmRow(header)[0]).toBe('Run');
-  }
-  const rows = [
-    ...tableRows(outputs.markdown, '### Metric changes'),
-    ...tableRows(outputs.markdown, '### Slices'),
-  ];
-  for (const row of rows) expect(units).toContain(unquote(row[0]!));
-  return rows.length;
+  const rows = [...tableRows(outputs.markdown, 'Metric changes'), ...tableRows(outputs.markdown, 'Slices')];
+  for (const row of rows) expect(units).toContain(row[0]!.split(' · ')[0]);
+  const unlisted = [...outputs.markdown.matchAll(/(\d+) unchanged \(not listed\)/g)].reduce(
+    (sum, m) => sum + Number(m[1]),
+    0,
+  );
+  return rows.length + unlisted;
 }
 
 let tmp: string;
@@ -158,14 +164,14 @@ describe('metalab candidate vs baseline under fixtures/metalab-policy.yml', () =
   it('says all of it in the markdown and the text, every metric row naming its parameter combination', () => {
     expect(out.markdown).toContain('## ❌ FAIL — 3 of 3 gates failed');
     expect(out.markdown).toMatch(
-      /mlp: per\\_class\\_accuracy@\u200dbird dropped 0\.8498 → 0\.7298 by −0\.12 \\\(−14%/,
+      /mlp: ` per_class_accuracy@bird ` dropped 0\.8498 → 0\.7298 by −0\.12 \\\(−14%/,
     );
     expect(out.markdown).toMatch(/lr=1, model=mlp: evidence gap run\\_failed/);
     expect(expectMarkdownRowsNameUnits(out)).toBeGreaterThan(0);
-    const birdRow = tableRows(out.markdown, '### Slices').find(
-      (r) => unquote(r[0]!) === 'lr=0.1, model=mlp' && unquote(r[3]!) === 'bird',
+    const birdRow = tableRows(out.markdown, 'Slices').find(
+      (r) => r[0]!.startsWith('lr=0.1, model=mlp · ') && unquote(r[1]!) === 'bird',
     )!;
-    expect(birdRow.slice(4, 7)).toEqual(['0.8498', '0.7298', '−0.12 (−14%)']);
+    expect(birdRow.slice(2, 5)).toEqual(['0.8498', '0.7298', '−0.12 (−14%)']);
 
     expect(out.text).toMatch(/^contexta-gate: FAIL/);
     const changes = out.text.slice(

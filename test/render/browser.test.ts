@@ -1,6 +1,6 @@
 /**
- * The failing scenario's comment in Chromium with GitHub's CSS at PR-comment width. Asserts only
- * what holds today; the reviewer-first redesign (issue 16) tightens it to the next step as well.
+ * The failing scenario's comment in Chromium with GitHub's CSS at PR-comment width: the verdict, its
+ * reason and the first next step are on the first screen (800 px).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/report/index.js';
@@ -45,6 +45,15 @@ describe.skipIf(missing)('the slice-regression comment in a browser', () => {
     expect(why).not.toBeNull();
     expect(why!.y).toBeGreaterThan(verdict!.y);
     expect(why!.y + why!.height).toBeLessThanOrEqual(FIRST_SCREEN_PX);
+  });
+
+  it('shows the first next step on the first screen too', async () => {
+    const heading = await shot.boundingBoxOf('h3 >> text=Next steps');
+    expect(heading).not.toBeNull();
+    const step = await shot.boundingBoxOf('h3:has-text("Next steps") + ol > li');
+    expect(step).not.toBeNull();
+    expect(step!.y).toBeGreaterThan(heading!.y);
+    expect(step!.y + step!.height).toBeLessThanOrEqual(FIRST_SCREEN_PX);
   });
 
   it('finds nothing for a selector that does not match', async () => {

@@ -8,7 +8,7 @@ import {
   toSingleLine,
   truncateText,
 } from '../../src/report/escape.js';
-import { splitGfmRow } from '../support/gfm.js';
+import { splitGfmRow, stripCodeSpans } from '../support/gfm.js';
 
 /** Arbitrary text, and text drawn mostly from characters that mean something in markdown or to GitHub. */
 const untrustedText = fc.oneof(
@@ -22,39 +22,71 @@ const untrustedText = fc.oneof(
 
 const HOSTILE = '| @octocat <img src=x> [x](http://e) \n# h';
 
-/** Removes the invisible characters we insert, to compare what a reader sees. */
-function visible(text: string): string {
-  return text.replace(/[\u200b\u200d]/g, '');
-}
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
 
-/** Undoes our markdown escapes (backslash escapes and the entities we emit). */
-function unescapeMarkdown(text: string): string {
-  // Invisible characters are removed last, so one inserted inside an escape would show up here.
-  const decoded = text.replace(/\\([!-/:-@[-`{-~])|&#124;|&lt;|&gt;|&amp;/g, (m, ch: string | undefined) =>
+function unescapePlain(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])|&#124;|&lt;|&gt;|&amp;/g, (m, ch: string | undefined) =>
     ch !== undefined
       ? ch
       : ({ '&#124;': '|', '&lt;': '<', '&gt;': '>', '&amp;': '&' } as Record<string, string>)[m]!,
   );
-  return visible(decoded);
+}
+
+/**
+ * What a reader sees: code spans as their content, the rest with our escapes undone. A backslash
+ * escape is one unit, so an escaped backtick opens no span (CommonMark 2.4, 6.1).
+ */
+function unescapeMarkdown(text: string): string {
+  let out = '';
+  let plain = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '\\' && i + 1 < text.length) {
+      plain += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (text[i] === '`') {
+      let n = 0;
+      while (text[i + n] === '`') n++;
+      const fence = '`'.repeat(n);
+      const close = text.indexOf(` ${fence}`, i + n + 1);
+      if (text[i + n] === ' ' && close >= 0 && text[close + n + 1] !== '`') {
+        out += unescapePlain(plain) + text.slice(i + n + 1, close);
+        plain = '';
+        i = close + n + 1;
+        continue;
+      }
+    }
+    plain += text[i];
+    i++;
+  }
+  return out + unescapePlain(plain);
 }
 
 describe('escapeText', () => {
   it('neutralises the hostile name from the brief', () => {
     const out = escapeText(HOSTILE);
     expect(out).not.toMatch(/[|<>\n]/);
-    expect(out).not.toMatch(/@\w/);
+    expect(out).not.toMatch(INVISIBLE);
+    expect(stripCodeSpans(out)).not.toMatch(/@\w/);
+    expect(out).toContain('` @octocat `');
     expect(out).toContain('&lt;img src=x&gt;');
-    expect(out).toContain('\\[x\\]\\(http:');
-    expect(out).not.toContain('http://');
+    expect(out).toContain('` [x](http://e `\\)');
     expect(out).toContain('\\# h');
     expect(unescapeMarkdown(out)).toBe('| @octocat <img src=x> [x](http://e) ⏎# h');
   });
 
   it('breaks mentions, team mentions, issue references and autolinks', () => {
-    expect(escapeText('ping @octocat and @org/team')).not.toMatch(/@[\w]/);
-    expect(escapeText('fixes #123 and GH-45')).not.toMatch(/#\d|GH-\d/i);
-    expect(escapeText('see https://evil.example and www.evil.example')).not.toMatch(/:\/\/|www\./);
-    expect(escapeText('mail a@b.example')).not.toMatch(/@b/);
+    const live = (text: string) => stripCodeSpans(escapeText(text));
+    expect(live('ping @octocat and @org/team')).not.toMatch(/@[\w]/);
+    expect(live('fixes #123 and GH-45')).not.toMatch(/#\d|GH-\d/i);
+    expect(live('see https://evil.example and www.evil.example')).not.toMatch(/:\/\/|www\./);
+    expect(live('mail a@b.example')).not.toMatch(/@b/);
+    // The name a reader copies is the name: no invisible character anywhere.
+    expect(escapeText('ping @octocat, then evaluate/auc@region-apac.')).toBe(
+      'ping ` @octocat `, then ` evaluate/auc@region-apac `.',
+    );
   });
 
   it('escapes emphasis, code, image, link, strike, math and heading markup', () => {
@@ -95,11 +127,15 @@ describe('escapeText', () => {
     fc.assert(
       fc.property(untrustedText, (text) => {
         const out = escapeText(text, { maxLength: Number.POSITIVE_INFINITY });
-        expect(out).not.toMatch(/[|<>\r\n\u2028\u2029]/);
-        expect(out).not.toMatch(/@\w/);
-        expect(out.replace(/&#124;/g, '')).not.toMatch(/#\d/);
-        expect(out).not.toMatch(/:\/\//);
-        expect(unescapeMarkdown(out)).toBe(visible(toSingleLine(text)));
+        expect(out).not.toMatch(/[|\r\n\u2028\u2029]/);
+        // A backslash-escaped backtick is a literal one and opens no span (CommonMark 6.1).
+        const live = stripCodeSpans(out.replace(/\\[\\`]/g, "'")).replaceAll('<code/>', '');
+        expect(live).not.toMatch(/[<>]/);
+        expect(live).not.toMatch(/@\w/);
+        expect(live.replace(/&#124;/g, '|')).not.toMatch(/#\d/);
+        expect(live).not.toMatch(/:\/\//);
+        if (!INVISIBLE.test(text)) expect(out).not.toMatch(INVISIBLE);
+        expect(unescapeMarkdown(out)).toBe(toSingleLine(text));
       }),
       { numRuns: 500 },
     );
@@ -132,8 +168,9 @@ describe('inlineCode', () => {
     expect(inlineCode('x'.repeat(300))).toBe(`\` ${'x'.repeat(199)}… \``);
   });
 
-  it('escapes pipes for table cells, even after a literal backslash', () => {
-    expect(inlineCode('a|b', { inTable: true })).toBe('` a\\|b `');
+  it('keeps pipes out of code spans in table cells, even after a literal backslash', () => {
+    expect(inlineCode('a|b', { inTable: true })).toBe('` a `&#124;` b `');
+    expect(inlineCode('a\\|b', { inTable: true })).not.toMatch(INVISIBLE);
     expect(splitGfmRow(tableRow([inlineCode('a\\|b', { inTable: true }), 'x']))).toHaveLength(2);
     expect(inlineCode('a|b')).toBe('` a|b `');
   });

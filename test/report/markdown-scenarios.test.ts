@@ -5,26 +5,35 @@ import { SCENARIOS } from '../support/engine-fixtures.js';
 import { splitGfmRow, stripCodeSpans } from '../support/gfm.js';
 import { scenarioReport } from './scenario-report.js';
 
-/** The text under `### heading`, up to the next heading. */
+/** The text of a section: under `### heading` up to the next heading, or inside its `<details>` fold. */
 function section(markdown: string, heading: string): string {
+  const fold = markdown.indexOf(`<details><summary><b>${heading}</b>`);
+  if (fold !== -1) return markdown.slice(fold, markdown.indexOf('</details>', fold));
   const start = markdown.indexOf(`\n### ${heading}\n`);
   if (start === -1) return '';
-  const end = markdown.indexOf('\n### ', start + 1);
-  return markdown.slice(start, end === -1 ? undefined : end);
+  const rest = markdown.slice(start + 1);
+  const end = rest.search(/\n(### |<details>|- \*\*Baseline)/);
+  return end === -1 ? rest : rest.slice(0, end);
 }
 
-/** Cells of the table rows of a section, code-span fences removed. */
+/**
+ * Cells of the table rows of a section, code-span fences and bold removed. Group rows (the stage,
+ * or the metric of slice rows) are not returned: their label is the first cell of the rows under them.
+ */
 function tableRows(markdown: string, heading: string): string[][] {
-  return section(markdown, heading)
+  const out: string[][] = [];
+  let group = '';
+  for (const line of section(markdown, heading)
     .split('\n')
-    .filter((line) => line.startsWith('| '))
-    .slice(2)
-    .map((line) => splitGfmRow(line).map((cell) => cell.replace(/^`+ (.*) `+$/, '$1')));
-}
-
-/** Lines of the document without its invisible zero-width joiners, for reading like a person. */
-function visible(markdown: string): string {
-  return markdown.replace(/\u200d/g, '');
+    .filter((l) => l.startsWith('| '))
+    .slice(2)) {
+    const cells = splitGfmRow(line).map((cell) =>
+      cell.replace(/^\*\*(.*)\*\*$/, '$1').replace(/^`+ (.*) `+$/, '$1'),
+    );
+    if (cells.slice(1).every((c) => c === '')) group = cells[0]!;
+    else out.push([group, ...cells]);
+  }
+  return out;
 }
 
 function headingLine(markdown: string): string {
@@ -66,27 +75,32 @@ describe('renderMarkdown on the scenario fixtures', () => {
     const heading = headingLine(markdown);
     expect(heading).toMatch(/^## ❌ FAIL — /);
     expect(heading).toContain('slice floor');
-    expect(visible(markdown)).toMatch(/\*\*Why:\*\* slice floor: evaluate\/\w+@region-apac dropped/);
+    expect(markdown).toMatch(/\*\*Why:\*\* slice floor: ` evaluate\/\w+@region-apac ` dropped/);
 
     // README: region-apac accuracy 31/34 → 28/34 correct, AUC 0.962 → 0.868.
     const slices = tableRows(markdown, 'Slices');
-    const apacAccuracy = slices.find((cells) => cells[1] === 'accuracy' && cells[2] === 'region-apac');
+    const apacAccuracy = slices.find((c) => c[0] === 'evaluate/accuracy' && c[1] === 'region-apac');
     expect(apacAccuracy).toBeDefined();
-    expect(apacAccuracy!.slice(3, 6)).toEqual(['0.9118', '0.8235', '−0.08824 (−9.7%)']);
-    expect(apacAccuracy![7]).toBe('▼ worse · ❌ trips a gate');
-    const apacAuc = slices.find((cells) => cells[1] === 'auc' && cells[2] === 'region-apac');
-    expect(apacAuc!.slice(3, 5)).toEqual(['0.9618', '0.8681']);
-    expect(apacAuc![7]).toContain('❌ trips a gate');
-    // Flagged slice rows lead the table; the healthy regions do not trip anything.
-    expect(slices.slice(0, 3).every((cells) => cells[2] === 'region-apac')).toBe(true);
-    for (const cells of slices.filter((c) => c[2] !== 'region-apac')) expect(cells[7]).not.toContain('❌');
+    expect(apacAccuracy!.slice(2, 5)).toEqual(['0.9118', '0.8235', '−0.08824 (−9.7%)']);
+    expect(apacAccuracy![6]).toBe('▼ worse · ❌ trips a gate');
+    const apacAuc = slices.find((c) => c[0] === 'evaluate/auc' && c[1] === 'region-apac');
+    expect(apacAuc!.slice(2, 4)).toEqual(['0.9618', '0.8681']);
+    expect(apacAuc![6]).toContain('❌ trips a gate');
+    // Flagged slice rows lead each group; the healthy regions do not trip anything.
+    expect(slices[0]![1]).toBe('region-apac');
+    for (const cells of slices.filter((c) => c[1] !== 'region-apac')) expect(cells[6]).not.toContain('❌');
     // The training-data evidence that explains it: apac rows 746 → 25.
-    const rows = slices.find((cells) => cells[1] === 'rows.train' && cells[2] === 'region-apac');
-    expect(rows!.slice(3, 5)).toEqual(['746', '25']);
+    const rows = slices.find((c) => c[0] === 'preprocess/rows.train' && c[1] === 'region-apac');
+    expect(rows!.slice(2, 4)).toEqual(['746', '25']);
+    // Unchanged rows are counted, not listed.
+    expect(slices.some((c) => c[0] === 'evaluate/eval.samples')).toBe(false);
+    expect(section(markdown, 'Slices')).toContain('5 unchanged (not listed)');
 
     expect(section(markdown, 'Per-sample changes')).toContain('slice ` region-apac `: 3 newly failing');
     // The aggregate improved: the overall table must not hide that, nor flag it.
-    const overall = tableRows(markdown, 'Metric changes').find((cells) => cells[1] === 'accuracy');
+    const overall = tableRows(markdown, 'Metric changes').find(
+      (c) => c[0] === 'evaluate' && c[1] === 'accuracy',
+    );
     expect(overall!.slice(2, 4)).toEqual(['0.8375', '0.8575']);
     expect(overall![6]).toBe('▲ better');
   });
@@ -96,7 +110,8 @@ describe('renderMarkdown on the scenario fixtures', () => {
     expect(headingLine(markdown)).toMatch(/^## ✅ PASS — /);
     expect(markdown).toContain('**No significant change:**');
     expect(markdown).not.toContain('trips a gate');
-    expect(markdown).not.toContain('**Fix:**');
+    expect(markdown).not.toMatch(/waive/i);
+    expect(markdown).not.toContain('### Next steps');
     // README: McNemar on `correct`, exact two-sided p = 1.0.
     const accuracy = tableRows(markdown, 'Metric changes').find((cells) => cells[1] === 'accuracy');
     expect(accuracy![2]).toBe('0.808');
@@ -105,7 +120,7 @@ describe('renderMarkdown on the scenario fixtures', () => {
   });
 
   it('incomplete-evidence: FAIL that says which evidence is missing', () => {
-    const markdown = visible(render('incomplete-evidence'));
+    const markdown = render('incomplete-evidence');
     expect(headingLine(markdown)).toMatch(/^## ❌ FAIL — .*evidence complete/);
     const why = markdown.split('\n').find((line) => line.startsWith('**Why:**'))!;
     expect(why).toContain('candidate stage evaluate lacks');
@@ -113,10 +128,11 @@ describe('renderMarkdown on the scenario fixtures', () => {
 
     const metrics = tableRows(markdown, 'Metric changes');
     const accuracy = metrics.find((cells) => cells[1] === 'accuracy')!;
-    expect(accuracy.slice(2, 6)).toEqual(['0.86', 'absent', 'absent', '—']);
-    expect(accuracy[6]).toMatch(/^removed · ❌ trips a gate/);
+    // No row has a test, so the table has no interval column.
+    expect(accuracy.slice(2, 5)).toEqual(['0.86', 'absent', 'absent']);
+    expect(accuracy[5]).toMatch(/^removed · ❌ trips a gate/);
     const scored = metrics.find((cells) => cells[1] === 'eval.samples-scored')!;
-    expect(scored[6]).toContain('⚠️ partial');
+    expect(scored[5]).toContain('⚠️ partial');
 
     // The degraded record and the partial capture are named, with the count from the README.
     const failing = section(markdown, 'Failing checks');
@@ -162,7 +178,12 @@ describe('renderMarkdown edge cases on real evidence', () => {
     expect(markdown).not.toContain('✅ PASS');
     expect(markdown).toContain('**Why:** no baseline evidence was found');
     expect(markdown).toContain('**Check conclusion:** warn');
-    expect(section(markdown, 'Baseline')).toContain('**No baseline**');
+    expect(markdown).toContain('- **Baseline:** none');
+    // In a pull request the baseline is a workflow run, not a flag.
+    expect(section(markdown, 'Next steps')).toContain('push to the base branch');
+    expect(markdown).not.toContain('--baseline');
+    const cli = renderMarkdown(report, { audience: 'cli' });
+    expect(section(cli, 'Next steps')).toContain('` --baseline <workspace> `');
   });
 
   it('a waived fail stays visible with who waived it and why', async () => {
@@ -177,18 +198,18 @@ describe('renderMarkdown edge cases on real evidence', () => {
         ],
       },
     });
-    const markdown = visible(renderMarkdown(report));
+    const markdown = renderMarkdown(report);
     expect(report.waivers.accepted.length).toBeGreaterThan(0);
     const gates = tableRows(markdown, 'Gates');
-    const floor = gates.find((cells) => cells[1] === 'slice floor')!;
+    const floor = gates.find((cells) => cells[2] === 'slice floor')!.slice(1);
     expect(floor[0]).toBe(`🟡 ${report.gates.find((g) => g.name === 'slice floor')!.outcome}`);
     expect(floor[0]).not.toContain('pass');
     const waivers = section(markdown, 'Waivers');
     expect(waivers).toContain('accepted');
-    expect(waivers).toContain('by lead-dev via trailer: apac retrain lands next sprint');
+    expect(waivers).toContain('by ` lead-dev ` via trailer: apac retrain lands next sprint ` @octocat `');
     // The waived rows are still in the slice table, marked as waived.
     const apac = tableRows(markdown, 'Slices').filter(
-      (cells) => cells[2] === 'region-apac' && cells[7]!.includes('🟡 waived'),
+      (cells) => cells[1] === 'region-apac' && cells[6]!.includes('🟡 waived'),
     );
     expect(apac.length).toBeGreaterThan(0);
   });
@@ -199,7 +220,7 @@ describe('renderMarkdown edge cases on real evidence', () => {
     expect(good).toContain('full report: [workflow run](https://github.com/o/r/actions/runs/9)');
     const bad = renderMarkdown(report, { runUrl: 'javascript:alert(1)//https://x' });
     expect(bad).not.toContain('](javascript');
-    expect(bad).toContain('full report: javascript:');
+    expect(bad).not.toContain('javascript:');
   });
 
   it('keeps the marker inside an HTML comment whatever key it is given', async () => {

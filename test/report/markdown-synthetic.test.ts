@@ -43,9 +43,7 @@ describe('renderMarkdown on a very large report', () => {
   });
 
   it('says what was left out and where the full report is', () => {
-    expect(markdown).toMatch(
-      /This comment was shortened.*Left out: unchanged metric rows \([\d,]+\), passing slice rows \([\d,]+\)/,
-    );
+    expect(markdown).toMatch(/This comment was shortened.*Left out: .*passing slice rows \([\d,]+\)/);
     expect(markdown).toContain(
       'full report is in the JSON report artifact and the job summary of the [workflow run](https://github.com/o/r/actions/runs/1)',
     );
@@ -115,7 +113,7 @@ describe('renderMarkdown with hostile names', () => {
 
   it('injects no HTML, mention, link, image or heading outside code spans', () => {
     const markup = stripCodeSpans(markdown);
-    expect(markdown).toContain('` \\| @octocat <img src=x>');
+    expect(markdown).toContain('&#124;`  @octocat <img src=x>');
     expect(markup).not.toContain('<img');
     expect(markup).not.toMatch(/@\w/);
     expect(markup).not.toContain('](http');
@@ -123,7 +121,7 @@ describe('renderMarkdown with hostile names', () => {
     expect(markup).not.toMatch(/^# h/m);
     // The only raw HTML is our own.
     const tags = markup.match(/<[^!][^>]*>/g) ?? [];
-    for (const tag of tags) expect(tag).toMatch(/^<\/?(details|summary|sub|code\/)>$/);
+    for (const tag of tags) expect(tag).toMatch(/^<\/?(details|summary|sub|b|code\/)>$/);
   });
 });
 
@@ -138,8 +136,8 @@ describe('renderers on an empty report', () => {
   it('still says what is known and what is not', () => {
     const markdown = renderMarkdown(empty);
     expect(markdown.split('\n')[1]).toBe('## ❔ UNKNOWN — not enough evidence to decide');
-    expect(markdown).toContain('**No baseline**');
-    expect(markdown).toContain('Candidate: contexta evidence at ` c `, no runs');
+    expect(markdown).toContain('- **Baseline:** none');
+    expect(markdown).toContain('- **Candidate:** contexta no runs');
     expect(markdown).not.toContain('### Gates');
   });
 });

@@ -8,9 +8,14 @@ import { renderMarkdown, renderText } from '../../src/report/index.js';
 import { splitGfmRow } from '../support/gfm.js';
 import { scenarioReport } from './scenario-report.js';
 
-/** The text GitHub shows: backslash escapes resolved, the joiner that stops @-mentions dropped. */
+/** The text GitHub shows: code spans as their content, backslash escapes resolved. */
 function rendered(markdown: string): string {
-  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u200d/g, '');
+  return markdown
+    .split(/(`+ [^`]*? `+)/)
+    .map((piece, i) =>
+      i % 2 === 1 ? piece.replace(/^`+ (.*) `+$/, '$1') : piece.replace(/\\([!-/:-@[-`{-~])/g, '$1'),
+    )
+    .join('');
 }
 
 function failingCheck(report: GateReport, gateName: string, metric: string, slice: string | null): GateCheck {
@@ -45,8 +50,8 @@ describe('one rendering of a change everywhere', () => {
     const markdown = renderMarkdown(report);
     const why = rendered(markdown.split('\n').find((l) => l.startsWith('**Why:**'))!);
     expect(why).toBe(`**Why:** latency budget: ${check.reason}`);
-    const row = tableRow(markdown, ['` inference `', '` latency-ms.p95 `']);
-    expect(row.slice(2, 5)).toEqual(['998.4', '1,178.6', '+180.1 (+18%)']);
+    const row = tableRow(markdown, ['` latency-ms.p95 `']);
+    expect(row.slice(1, 4)).toEqual(['998.4', '1,178.6', '+180.1 (+18%)']);
 
     const text = renderText(report);
     expect(text.split('\n')[0]).toBe(`contexta-gate: FAIL — latency budget: ${check.reason}`);
@@ -62,9 +67,10 @@ describe('one rendering of a change everywhere', () => {
     const stats = '95% CI [−0.2249, +0.03234], p = 0.25';
 
     const markdown = renderMarkdown(report);
-    expect(rendered(markdown)).toContain(`- fail: ${check.reason} (${stats})`);
-    const row = tableRow(markdown, ['` accuracy `', '` region-apac `']);
-    expect(row.slice(3, 7)).toEqual(['0.9118', '0.8235', '−0.08824 (−9.7%)', stats]);
+    const label = 'evaluate/accuracy@region-apac';
+    expect(rendered(markdown)).toContain(`- ❌ ${label}: ${check.reason.slice(label.length + 1)} (${stats})`);
+    const row = tableRow(markdown, ['` region-apac `', stats]);
+    expect(row.slice(1, 5)).toEqual(['0.9118', '0.8235', '−0.08824 (−9.7%)', stats]);
 
     const text = renderText(report);
     expect(text).toContain(`      fail: ${check.reason} [${stats}]`);

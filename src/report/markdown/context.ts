@@ -6,7 +6,7 @@ import { formatBytes, formatDifference } from '../../format/numbers.js';
 import type { GateReport } from '../../gates/types.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
 import { escapeText, tableHeader, tableRow } from '../escape.js';
-import { code, msg, pluralise, row, type SectionContext, section, TIER } from './parts.js';
+import { code, count, folded, msg, pluralise, row, type SectionContext, TIER } from './parts.js';
 
 export function artifactSection(ctx: SectionContext): RowsPart | null {
   const rows: BudgetRow[] = [];
@@ -41,20 +41,14 @@ export function artifactSection(ctx: SectionContext): RowsPart | null {
       );
     }
   }
-  if (rows.every((r) => r.tier === TIER.unchanged) && rows.length > 0) {
-    return {
-      kind: 'rows',
-      open: `### Artifacts\n\n${pluralise(rows.length, 'artifact kind')}, all unchanged.`,
-      rows: [],
-      close: '',
-    };
-  }
-  rows.sort((a, b) => a.tier - b.tier);
+  if (rows.length === 0) return null;
+  const changed = rows.filter((r) => r.tier !== TIER.unchanged);
+  const unchanged = rows.length - changed.length;
   const headers = ['Kind', 'Change', 'Baseline', 'Candidate', 'Growth'];
   if (ctx.withUnit) headers.unshift('Run');
-  return section('Artifacts', rows, {
-    tableHead: tableHeader(headers),
-    summary: pluralise(rows.length, 'artifact kind'),
+  const summary = `${pluralise(changed.length, 'artifact kind')} changed${unchanged > 0 ? `, ${count(unchanged)} unchanged (not listed)` : ''}`;
+  return folded('Artifacts', summary, changed, {
+    ...(changed.length > 0 ? { tableHead: tableHeader(headers) } : { lead: 'No artifact changed.' }),
   });
 }
 
@@ -114,7 +108,7 @@ export function environmentSection(ctx: SectionContext): RowsPart | null {
         ),
       );
   }
-  return section('Environment changes', rows, { summary: pluralise(rows.length, 'change') });
+  return folded('Environment', pluralise(rows.length, 'line'), rows);
 }
 
 function severityTier(severity: 'error' | 'warning' | 'info'): number {
@@ -123,6 +117,18 @@ function severityTier(severity: 'error' | 'warning' | 'info'): number {
 
 const SEVERITY_EMOJI = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** "1 error, 2 info": what a folded list holds, so a reviewer knows whether to open it. */
+function severityCounts(severities: ReadonlyArray<'error' | 'warning' | 'info'>): string {
+  const parts = (['error', 'warning', 'info'] as const).flatMap((severity) => {
+    const n = severities.filter((s) => s === severity).length;
+    if (n === 0) return [];
+    return [
+      `${SEVERITY_EMOJI[severity]} ${severity === 'info' ? `${count(n)} info` : pluralise(n, severity)}`,
+    ];
+  });
+  return parts.join(', ');
+}
 
 export function diagnosticsSection(report: GateReport): RowsPart | null {
   const diagnostics = [...report.diagnostics].sort(
@@ -143,9 +149,8 @@ export function diagnosticsSection(report: GateReport): RowsPart | null {
       `${d.severity} diagnostics`,
     ),
   );
-  return section('Diagnostics', rows, {
+  return folded('Diagnostics', severityCounts(diagnostics.map((d) => d.severity)), rows, {
     tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
-    summary: pluralise(rows.length, 'diagnostic'),
   });
 }
 
@@ -173,10 +178,8 @@ export function gapsSection(report: GateReport): RowsPart | null {
       `${gap.severity} evidence gaps`,
     );
   });
-  const errors = gaps.filter((g) => g.gap.severity === 'error').length;
-  return section('Evidence gaps', rows, {
+  return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows, {
     tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-    summary: `${pluralise(rows.length, 'gap')} (${errors} error${errors === 1 ? '' : 's'})`,
   });
 }
 
@@ -189,45 +192,65 @@ export function findingsSection(report: GateReport): RowsPart | null {
       `${f.severity} findings`,
     ),
   );
-  return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+  return folded('Findings', severityCounts(findings.map((f) => f.severity)), rows);
 }
 
-function runList(runs: GateReport['candidate']['runs']): string {
+function runNames(runs: GateReport['candidate']['runs']): string {
   if (runs.length === 0) return 'no runs';
-  const shown = runs
-    .slice(0, 5)
-    .map((r) => `${code(r.name)} (${code(r.ref)}, status ${r.status ?? 'unknown'})`);
-  return runs.length > 5 ? `${shown.join(', ')}, … (+${runs.length - 5} more)` : shown.join(', ');
+  const shown = runs.slice(0, 3).map((r) => code(r.name));
+  const names = runs.length > 3 ? `${shown.join(', ')}, … (+${runs.length - 3} more)` : shown.join(', ');
+  return `${runs.length === 1 ? 'run' : 'runs'} ${names}`;
 }
 
-export function baselineSection(report: GateReport): string {
-  const lines = ['### Baseline'];
+/** Only a plain https URL becomes a link; anything else is left out rather than shown half-trusted. */
+export function safeUrl(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  return /^https:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(url) && !/[()[\]<>]/.test(url) ? url : null;
+}
+
+/**
+ * Which evidence was compared, by workflow run, commit, branch and age: names a reviewer can open.
+ * Local paths are shown only in a terminal, where they are the reader's own; a runner's temp
+ * folder means nothing in a pull request.
+ */
+export function baselineLine(ctx: SectionContext): string {
+  const { report } = ctx;
   const context = report.context;
+  const candidateParts = [
+    context.sha ? `commit ${code(context.sha.slice(0, 12))}` : null,
+    `${report.candidate.kind} ${runNames(report.candidate.runs)}`,
+    ctx.audience === 'cli' ? code(report.candidate.root) : null,
+  ].filter((p): p is string => p !== null);
+  const candidate = `- **Candidate:** ${candidateParts.join(' · ')}`;
   if (report.baseline === null) {
-    // The source then says why there is none (expired, never promoted, first run…): lead with it.
     const why = context.baselineSource?.replace(/^No baseline: /, '');
-    lines.push(
-      why
-        ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
-        : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.',
-    );
-  } else {
-    lines.push(
-      `- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`,
-    );
-    if (context.baselineSource) lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
+    return `- **Baseline:** none${why ? ` — ${msg(why)}` : ''}. Nothing was compared, so no comparison gate could pass.\n${candidate}`;
   }
-  if (context.baselineSha) lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
-  lines.push(
-    `- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`,
-  );
-  if (context.sha) lines.push(`- Candidate commit: ${code(context.sha)}`);
-  lines.push(`- Gate config: ${context.configSource ? msg(context.configSource) : 'not recorded'}`);
-  return lines.join('\n');
+  const url = safeUrl(context.baselineRunUrl);
+  const run =
+    context.baselineRunId !== undefined
+      ? url
+        ? `[workflow run ${context.baselineRunId}](${url})`
+        : `workflow run ${context.baselineRunId}`
+      : null;
+  const parts = [
+    run,
+    context.baselineSha ? `commit ${code(context.baselineSha.slice(0, 12))}` : null,
+    context.baselineBranch ? `branch ${code(context.baselineBranch)}` : null,
+    context.baselineAge ? msg(context.baselineAge) : null,
+    context.baselineSource ? msg(context.baselineSource) : null,
+    `${report.baseline.kind} ${runNames(report.baseline.runs)}`,
+    ctx.audience === 'cli' ? code(report.baseline.root) : null,
+  ].filter((p): p is string => p !== null);
+  return `- **Baseline:** ${parts.join(' · ')}\n${candidate}`;
 }
 
 export function notesSection(report: GateReport): RowsPart | null {
-  const notes = [...report.notes, ...report.comparisons.flatMap((c) => c.notes)];
+  const notes = [
+    ...(report.context.configSource ? [`gate config: ${report.context.configSource}`] : []),
+    ...report.notes,
+    ...report.comparisons.flatMap((c) => c.notes),
+  ];
   const rows = [...new Set(notes)].map((n) => row(`- ${msg(n)}`, TIER.sampleList, 'notes'));
-  return section('How the evidence was read', rows, { fold: true, summary: pluralise(rows.length, 'note') });
+  return folded('How the evidence was read', pluralise(rows.length, 'note'), rows);
 }

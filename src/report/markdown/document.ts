@@ -1,6 +1,8 @@
 /**
- * The sticky PR comment / job summary. Built for a reviewer with ten seconds: the verdict, why,
- * and what to fix come first; evidence follows in tables, long ones folded into `<details>`.
+ * The sticky PR comment / job summary, and the CLI's `--format markdown` (the same body, with advice
+ * for a terminal). Built for a reviewer with ten seconds: the first screen holds the verdict, the
+ * cause in one line, the next steps (fix, re-run, or waive with lines to copy) and a compact gate
+ * table; everything else is folded into one level of `<details>` each.
  *
  * Everything that came from a workspace, a config or a PR (names, messages, paths, logins) goes
  * through `escape.ts`. The document is assembled as budgeted parts so it always fits GitHub's
@@ -9,8 +11,8 @@
  */
 import { formatDifference, formatInterval, metricLabel } from '../../format/numbers.js';
 import type { GateReport, GateResult } from '../../gates/types.js';
+import type { Audience } from '../advice.js';
 import { type DocumentPart, fitToBudget, type Omission } from '../budget.js';
-import { escapeText } from '../escape.js';
 import {
   type CheckIndex,
   changeArrow,
@@ -21,14 +23,16 @@ import {
   VERDICT_EMOJI,
   VERDICT_LABEL,
 } from '../format.js';
+import { sliceChart } from './chart.js';
 import {
   artifactSection,
-  baselineSection,
+  baselineLine,
   diagnosticsSection,
   environmentSection,
   findingsSection,
   gapsSection,
   notesSection,
+  safeUrl,
 } from './context.js';
 import { failingChecks, gateTable, nextStepsSection, waiversSection } from './gates.js';
 import { metricSection } from './metrics.js';
@@ -42,6 +46,8 @@ export interface MarkdownOptions {
   maxChars?: number;
   /** Link to the workflow run that holds the full report. */
   runUrl?: string;
+  /** Where the report is read: advice names workflow steps for `action`, flags for `cli`. Default `action`. */
+  audience?: Audience;
 }
 
 export const DEFAULT_MAX_CHARS = 60_000;
@@ -63,15 +69,6 @@ function headline(report: GateReport, index: CheckIndex): string {
   ];
   const why = reasonLine(report);
   if (why !== '') lines.push(`**Why:** ${why}`);
-  const fix = report.nextSteps[0];
-  // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
-  if (
-    fix !== undefined &&
-    report.verdict !== 'pass' &&
-    fix.replace(/^fix /, '') !== headlineReason(report.headline)
-  ) {
-    lines.push(`**Fix:** ${msg(fix)}`);
-  }
   if (report.verdict === 'pass' || report.verdict === 'warn') {
     const changes = changeLine(report, index);
     if (changes !== '') lines.push(changes);
@@ -148,12 +145,9 @@ function changeLine(report: GateReport, index: CheckIndex): string {
   return `**Significant changes:** ${shown.join('; ')}${more}.`;
 }
 
-/** Only a plain https URL becomes a link; anything else is shown as text. */
 function runLink(runUrl: string | undefined): string {
-  if (runUrl === undefined) return '';
-  return /^https:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(runUrl) && !/[()[\]<>]/.test(runUrl)
-    ? `[workflow run](${runUrl})`
-    : escapeText(runUrl);
+  const url = safeUrl(runUrl);
+  return url === null ? '' : `[workflow run](${url})`;
 }
 
 function footer(report: GateReport, runUrl: string | undefined): string {
@@ -178,23 +172,25 @@ export function renderMarkdown(report: GateReport, options: MarkdownOptions = {}
     report,
     index: indexChecks(report),
     withUnit: rowsNameUnit(report),
+    audience: options.audience ?? 'action',
   };
+  const chart = sliceChart(report);
   const parts: Array<DocumentPart | null> = [
     text(`${markerComment(options.marker)}\n${headline(report, ctx.index)}`),
     { kind: 'note' },
+    nextStepsSection(ctx),
     gateTable(report),
+    waiversSection(report),
+    text(baselineLine(ctx)),
     failingChecks(report),
-    findingsSection(report),
+    metricSection(ctx, true, chart ?? undefined),
     metricSection(ctx, false),
-    metricSection(ctx, true),
     samplesSection(ctx),
+    findingsSection(report),
     artifactSection(ctx),
     environmentSection(ctx),
     diagnosticsSection(report),
     gapsSection(report),
-    waiversSection(report),
-    text(baselineSection(report)),
-    nextStepsSection(report),
     notesSection(report),
     text(footer(report, options.runUrl)),
   ];

@@ -1,68 +1,94 @@
-/** The gate table, the failing checks under it, waivers and the recommended next steps. */
+/** The gate table, the failing checks, waivers and the next steps with copyable waiver lines. */
 import { formatStatistics, metricLabel } from '../../format/numbers.js';
-import type { GateCheck, GateReport, Waiver } from '../../gates/types.js';
+import type { GateCheck, GateReport, GateResult, Waiver } from '../../gates/types.js';
+import { adviseNextSteps, type NextStep } from '../advice.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
-import { tableHeader, tableRow } from '../escape.js';
+import { tableHeader, tableRow, toSingleLine } from '../escape.js';
 import { OUTCOME_EMOJI } from '../format.js';
-import { code, gatesByRank, isTripped, msg, pluralise, row, section, TIER } from './parts.js';
+import {
+  code,
+  folded,
+  gatesByRank,
+  isTripped,
+  msg,
+  pluralise,
+  row,
+  type SectionContext,
+  shown,
+  TIER,
+} from './parts.js';
 
-/** Tripped checks listed per gate before the rest become droppable. */
+/** Checks listed per gate before the rest become droppable. */
 const CHECKS_KEPT_PER_GATE = 5;
+/** Failing checks shown unfolded; more go into a fold. */
+const CHECKS_UNFOLDED = 3;
 const NEXT_STEPS_KEPT = 5;
 
+/** Three columns: the reason already names its threshold, and narrow tables keep names whole. */
 export function gateTable(report: GateReport): RowsPart | null {
   const rows = gatesByRank(report).map((gate) => {
     const saw = gate.worst?.reason ?? gate.message;
-    const limit = gate.worst?.limit ?? '';
     const name = gate.severity === 'warn' ? `${msg(gate.name)} _(warn only)_` : msg(gate.name);
     const outcome = `${OUTCOME_EMOJI[gate.outcome]} ${gate.outcome}`;
-    const cells = [outcome, name, msg(saw), limit === '' ? '—' : msg(limit)];
     const keep = gate.outcome !== 'pass' && gate.outcome !== 'skipped';
-    return row(tableRow(cells), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
+    return row(tableRow([outcome, name, msg(saw)]), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
   });
-  return section('Gates', rows, {
-    tableHead: tableHeader(['Outcome', 'Gate', 'What it saw', 'Threshold']),
-    fold: false,
-  });
+  return shown('Gates', rows, tableHeader(['Outcome', 'Gate', 'What it saw']));
 }
 
-/** Every tripped or undecided check per gate, with the engine's reason for each. */
+function undecided(gate: GateResult): boolean {
+  return isTripped(gate) || gate.outcome === 'unknown';
+}
+
+/**
+ * Every failing, warning, waived or undecided row of every gate, evidence gates included; a gate
+ * that judged no row says why in its own line.
+ */
 export function failingChecks(report: GateReport): RowsPart | null {
   const rows: BudgetRow[] = [];
+  let checks = 0;
   for (const gate of gatesByRank(report)) {
-    if (!isTripped(gate) && gate.outcome !== 'unknown') continue;
-    const checks = gate.checks.filter((c) => c.outcome !== 'pass');
-    if (checks.length <= 1) continue;
-    rows.push(
-      row(
-        `- ${OUTCOME_EMOJI[gate.outcome]} **${msg(gate.name)}**: ${pluralise(checks.length, 'check')} did not pass`,
-        TIER.keep,
-        'gate headers',
-      ),
-    );
-    checks.forEach((check, i) => {
+    if (!undecided(gate)) continue;
+    const open = gate.checks.filter((c) => c.outcome !== 'pass');
+    if (open.length === 0) {
+      rows.push(
+        row(
+          `- ${OUTCOME_EMOJI[gate.outcome]} **${msg(gate.name)}**: ${msg(gate.message)}`,
+          TIER.keep,
+          'gates',
+        ),
+      );
+      checks++;
+      continue;
+    }
+    rows.push(row(`- ${OUTCOME_EMOJI[gate.outcome]} **${msg(gate.name)}**`, TIER.keep, 'gates'));
+    open.forEach((check, i) => {
+      checks++;
       const tier = i < CHECKS_KEPT_PER_GATE ? TIER.keep : TIER.supporting;
       rows.push(row(`  - ${checkLine(check)}`, tier, 'further failing checks'));
     });
   }
-  const gates = rows.filter((r) => r.what === 'gate headers').length;
-  return section('Failing checks', rows, {
-    summary: `${pluralise(rows.length - gates, 'check')} in ${pluralise(gates, 'gate')}`,
-  });
+  if (rows.length === 0) return null;
+  const gates = rows.filter((r) => r.what === 'gates').length;
+  const summary = `${pluralise(checks, 'row')} in ${pluralise(gates, 'gate')}`;
+  return checks > CHECKS_UNFOLDED ? folded('Failing checks', summary, rows) : shown('Failing checks', rows);
 }
 
 function checkLine(check: GateCheck): string {
   const label = metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
   const stats = formatStatistics(check.interval, check.pValue);
   const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
-  // The engine's reasons usually name the row already; only add the label when they do not.
-  const subject = check.reason.includes(label) ? '' : `${code(label)}: `;
-  return `${check.outcome}: ${subject}${msg(check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
+  return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
+}
+
+/** The engine's reasons usually start with the row's name, which the line already shows as code. */
+function withoutLabel(reason: string, label: string): string {
+  return label !== '' && reason.startsWith(`${label} `) ? reason.slice(label.length + 1) : reason;
 }
 
 function waiverText(waiver: Waiver): string {
   const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
-  return `${code(target)} by ${msg(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
+  return `${code(target)} by ${code(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
 }
 
 export function waiversSection(report: GateReport): RowsPart | null {
@@ -72,7 +98,7 @@ export function waiversSection(report: GateReport): RowsPart | null {
     ),
     ...report.waivers.rejected.map((w) =>
       row(
-        `- ✋ rejected: ${code(w.text)} by ${msg(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`,
+        `- ✋ rejected: ${code(w.text)} by ${code(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`,
         TIER.important,
         'rejected waivers',
       ),
@@ -81,12 +107,36 @@ export function waiversSection(report: GateReport): RowsPart | null {
       row(`- ▫️ unused (matched nothing that failed): ${waiverText(w)}`, TIER.supporting, 'unused waivers'),
     ),
   ];
-  return section('Waivers', rows, { fold: false });
+  return shown('Waivers', rows);
 }
 
-export function nextStepsSection(report: GateReport): RowsPart | null {
-  const rows = report.nextSteps.map((step, i) =>
-    row(`${i + 1}. ${msg(step)}`, i < NEXT_STEPS_KEPT ? TIER.keep : TIER.supporting, 'further next steps'),
-  );
-  return section('Recommended next steps', rows, { fold: false });
+/**
+ * A fenced block of lines to copy. The fence is longer than any backtick run inside, and every
+ * line is indented under its list item, so no content can end the block or start a line of the
+ * comment itself.
+ */
+export function copyBlock(lines: readonly string[], indent: string): string {
+  const safe = lines.map((l) => toSingleLine(l));
+  let longest = 2;
+  for (const l of safe) for (const run of l.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  return [`${indent}${fence}text`, ...safe.map((l) => `${indent}${l}`), `${indent}${fence}`].join('\n');
+}
+
+export function stepText(step: NextStep): string {
+  return step.parts.map((p) => ('name' in p ? code(p.name) : msg(p.text))).join('');
+}
+
+export function nextStepsSection(ctx: SectionContext): RowsPart | null {
+  const steps = adviseNextSteps(ctx.report, ctx.audience);
+  const rows = steps.map((step, i) => {
+    const marker = `${i + 1}. `;
+    const body = step.copy ? `\n\n${copyBlock(step.copy, ' '.repeat(marker.length))}` : '';
+    return row(
+      `${marker}${stepText(step)}${body}`,
+      i < NEXT_STEPS_KEPT || step.copy ? TIER.keep : TIER.supporting,
+      'further next steps',
+    );
+  });
+  return shown('Next steps', rows);
 }

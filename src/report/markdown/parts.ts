@@ -2,7 +2,10 @@
  * Building blocks of the comment's sections: budgeted rows, folded sections, the drop tiers that
  * decide which rows go first when the comment is over budget, and escaping of untrusted text.
  */
+
+import { formatCount } from '../../format/numbers.js';
 import type { GateReport, GateResult } from '../../gates/types.js';
+import type { Audience } from '../advice.js';
 import type { BudgetRow, DocumentPart, RowsPart } from '../budget.js';
 import { escapeText, inlineCode } from '../escape.js';
 import { type CheckIndex, OUTCOME_RANK } from '../format.js';
@@ -23,8 +26,6 @@ export const TIER = {
   unchanged: 8,
 } as const;
 
-/** Number of rows above which a table is folded into `<details>`. */
-const FOLD_ROWS = 15;
 const MESSAGE_LENGTH = 400;
 
 /** What every section renderer reads. */
@@ -33,6 +34,7 @@ export interface SectionContext {
   index: CheckIndex;
   /** Whether rows name their run/unit. */
   withUnit: boolean;
+  audience: Audience;
 }
 
 export function text(value: string): DocumentPart {
@@ -51,30 +53,40 @@ export function row(textValue: BudgetRow['text'], tier: number, what: string): B
   return { text: textValue, tier, what };
 }
 
-/** A section: heading, then (folded when long) the rows. */
-export function section(
-  heading: string,
+/**
+ * A section folded into one `<details>`: the first screen keeps the verdict, the cause and what to
+ * do; supporting evidence is a click away. Summaries hold only our words and counts: markdown is
+ * not parsed inside raw HTML, so nothing from the evidence could be escaped there.
+ */
+export function folded(
+  title: string,
+  summary: string,
   rows: BudgetRow[],
-  options: { tableHead?: string; summary?: string; fold?: boolean } = {},
+  options: { tableHead?: string; lead?: string } = {},
 ): RowsPart | null {
-  if (rows.length === 0) return null;
-  const fold = options.fold ?? rows.length > FOLD_ROWS;
-  const summary = options.summary ?? `${rows.length} rows`;
+  if (rows.length === 0 && options.lead === undefined) return null;
+  const lead = options.lead === undefined ? '' : `\n\n${options.lead}`;
   return {
     kind: 'rows',
-    open: fold ? `### ${heading}\n\n<details><summary>${summary}</summary>` : `### ${heading}`,
+    open: `<details><summary><b>${title}</b> · ${summary}</summary>${lead}`,
     rowsHead: options.tableHead,
     rows,
-    close: fold ? '</details>' : '',
+    close: '</details>',
   };
 }
 
-export function count(value: number): string {
-  return value.toLocaleString('en-US');
+/** A short section that stays unfolded. */
+export function shown(heading: string, rows: BudgetRow[], tableHead?: string): RowsPart | null {
+  if (rows.length === 0) return null;
+  return { kind: 'rows', open: `### ${heading}`, rowsHead: tableHead, rows, close: '' };
 }
 
-export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+export function count(value: number): string {
+  return formatCount(value);
+}
+
+export function pluralise(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
 export function gatesByRank(report: GateReport): GateResult[] {

@@ -1,13 +1,17 @@
 /** Per-sample changes: newly failing samples by name, overall and per slice, and unpaired samples. */
 import type { RunComparison, SampleComparison, SampleGroupComparison } from '../../compare/types.js';
-import { formatShare } from '../../format/numbers.js';
+import { formatCount, formatShare } from '../../format/numbers.js';
+import { nameRanges } from '../../format/ranges.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
-import { code, pluralise, row, type SectionContext, section, TIER } from './parts.js';
+import { code, folded, pluralise, row, type SectionContext, TIER } from './parts.js';
 
-function nameList(names: string[], count: number): string {
-  const shown = names.map((n) => code(n)).join(', ');
-  const more = count - names.length;
-  return more > 0 ? `${shown}, … (+${more.toLocaleString('en-US')} more)` : shown;
+const SAMPLE_ITEMS = 6;
+
+/** Sample names as capped ranges (`s-0600…s-0637`), each a code span. */
+function nameList(names: string[], total: number): string {
+  const ranges = nameRanges(names, total, SAMPLE_ITEMS);
+  const shown = ranges.items.map((n) => code(n)).join(', ');
+  return ranges.more > 0 ? `${shown}, … (+${formatCount(ranges.more)} more)` : shown;
 }
 
 function sliceTripped(
@@ -37,18 +41,16 @@ function sampleGroupLine(group: SampleGroupComparison): string | null {
   if (binary === null || binary.newlyFailing.count === 0) return null;
   const rates = `${formatShare(binary.baselineRate)} → ${formatShare(binary.candidateRate)} passing`;
   const recovered =
-    binary.newlyPassing.count > 0
-      ? `; ${binary.newlyPassing.count.toLocaleString('en-US')} newly passing`
-      : '';
-  return `${binary.newlyFailing.count.toLocaleString('en-US')} newly failing (${rates}${recovered}): ${nameList(binary.newlyFailing.names, binary.newlyFailing.count)}`;
+    binary.newlyPassing.count > 0 ? `; ${formatCount(binary.newlyPassing.count)} newly passing` : '';
+  return `${formatCount(binary.newlyFailing.count)} newly failing (${rates}${recovered}): ${nameList(binary.newlyFailing.names, binary.newlyFailing.count)}`;
 }
 
 function unpairedLine(group: SampleGroupComparison): string | null {
   const parts: string[] = [];
   if (group.baselineOnly.count > 0)
-    parts.push(`${group.baselineOnly.count.toLocaleString('en-US')} only in the baseline`);
+    parts.push(`${formatCount(group.baselineOnly.count)} only in the baseline`);
   if (group.candidateOnly.count > 0)
-    parts.push(`${group.candidateOnly.count.toLocaleString('en-US')} only in the candidate`);
+    parts.push(`${formatCount(group.candidateOnly.count)} only in the candidate`);
   return parts.length === 0 ? null : `unpaired samples (not tested): ${parts.join(', ')}`;
 }
 
@@ -59,7 +61,7 @@ export function samplesSection(ctx: SectionContext): RowsPart | null {
       rows.push(...sampleRows(ctx, comparison, samples));
     }
   }
-  return section('Per-sample changes', rows, { summary: pluralise(rows.length, 'line') });
+  return folded('Per-sample changes', pluralise(rows.length, 'line'), rows);
 }
 
 function sampleRows(ctx: SectionContext, comparison: RunComparison, samples: SampleComparison): BudgetRow[] {

@@ -1,6 +1,110 @@
-export const id = 459;
-export const ids = [459];
+export const id = 962;
+export const ids = [962];
 export const modules = {
+
+/***/ 1169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ globMatch)
+/* harmony export */ });
+/**
+ * `*` matches any run of characters, dots included, so `tokens.*` covers `tokens.prompt` and `*`
+ * covers `latency-ms.p95`. Nothing else is special: metric keys may hold `.`, `-` and `_`.
+ */
+function globMatch(pattern, text) {
+    if (!pattern.includes('*'))
+        return pattern === text;
+    const parts = pattern.split('*');
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    if (text.length < first.length + last.length)
+        return false;
+    if (!text.startsWith(first) || !text.endsWith(last))
+        return false;
+    let at = first.length;
+    const end = text.length - last.length;
+    for (let i = 1; i < parts.length - 1; i++) {
+        const part = parts[i];
+        const found = text.indexOf(part, at);
+        if (found < 0 || found + part.length > end)
+            return false;
+        at = found + part.length;
+    }
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 2749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ nameRanges)
+/* harmony export */ });
+/**
+ * Sample names as ranges: `s-0600…s-0637` instead of 38 names. Names that end in a number are
+ * grouped by what comes before it and by how many digits it has, so `s-0600` and `s-600` never
+ * join; everything else stays a name of its own.
+ */
+function numbered(name) {
+    const match = /^(.*?)(\d{1,15})$/.exec(name);
+    if (!match)
+        return null;
+    return { name, head: match[1], digits: match[2], value: Number(match[2]) };
+}
+function follows(previous, next) {
+    return (previous.head === next.head &&
+        previous.digits.length === next.digits.length &&
+        next.value === previous.value + 1);
+}
+/**
+ * `names` as at most `cap` items; `total` is how many names there are in all (a list that was
+ * already capped upstream has more than it holds).
+ */
+function nameRanges(names, total, cap = 8) {
+    const unique = [...new Set(names)];
+    const parsed = unique.map((name) => ({ name, n: numbered(name) }));
+    parsed.sort((a, b) => {
+        if (a.n && b.n && a.n.head === b.n.head && a.n.digits.length === b.n.digits.length)
+            return a.n.value - b.n.value;
+        return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+    const groups = [];
+    let run = null;
+    const flush = () => {
+        if (run)
+            groups.push({ first: run.first.name, last: run.last.name, size: run.size });
+        run = null;
+    };
+    for (const { name, n } of parsed) {
+        if (n === null) {
+            flush();
+            groups.push({ first: name, last: name, size: 1 });
+            continue;
+        }
+        const current = run;
+        if (current !== null && follows(current.last, n)) {
+            current.last = n;
+            current.size++;
+            continue;
+        }
+        flush();
+        run = { first: n, last: n, size: 1 };
+    }
+    flush();
+    const kept = groups.slice(0, cap);
+    const shown = kept.reduce((sum, g) => sum + g.size, 0);
+    return {
+        items: kept.map((g) => (g.size === 1 ? g.first : `${g.first}…${g.last}`)),
+        shown,
+        more: Math.max(0, Math.max(total, unique.length) - shown),
+    };
+}
+
+
+/***/ }),
 
 /***/ 2301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -18,7 +122,134 @@ const GATE_REPORT_SCHEMA_VERSION = 1;
 
 /***/ }),
 
-/***/ 6911:
+/***/ 1693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ applyWaivers),
+/* harmony export */   Nk: () => (/* binding */ WAIVER_LABEL_PREFIX),
+/* harmony export */   dU: () => (/* binding */ parseWaivers)
+/* harmony export */ });
+/* harmony import */ var _compare_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1169);
+
+/**
+ * Why a request from `who` is not trusted: the caller's reason ("signature not verified", "write
+ * access unverified: …") when it gave one, else the default — no write access.
+ */
+function distrustReason(who, distrust) {
+    return distrust ?? `${who} has no write access to the repository`;
+}
+const WAIVER_LABEL_PREFIX = 'gate-waive:';
+const TRAILER = /^gate-waive:[ \t]*(.*)$/gim;
+/** `<target>[@<slice>]: <reason>`; the target is a gate name or `<stage>/<metric>`. */
+const TRAILER_VALUE = /^(?<target>[^:@]+?)(?:@(?<slice>[^:\s]+))?\s*:\s*(?<reason>\S.*)$/;
+/**
+ * Turns labels `gate-waive:<gate name>` and commit trailers `Gate-Waive: <target>[@<slice>]: <reason>`
+ * into waivers. Requests from untrusted people, of a kind the policy disables, or that cannot be
+ * parsed are returned as rejected with the reason, so the report can show them.
+ */
+function parseWaivers(requests, policy) {
+    const accepted = [];
+    const rejected = [];
+    const author = requests.prAuthor ?? null;
+    const selfWaiver = (who) => !policy.waivers.self && author !== null && who.toLowerCase() === author.toLowerCase();
+    const selfReason = (who) => `${who} is the pull request's author; authors cannot waive their own gates unless policy.waivers.self is true`;
+    for (const label of requests.labels ?? []) {
+        if (!label.name.toLowerCase().startsWith(WAIVER_LABEL_PREFIX))
+            continue;
+        const target = label.name.slice(WAIVER_LABEL_PREFIX.length).trim();
+        const reject = (reason) => rejected.push({ text: label.name, source: 'label', grantedBy: label.grantedBy, reason });
+        if (!policy.waivers.labels)
+            reject('label waivers are disabled by policy.waivers.labels');
+        else if (selfWaiver(label.grantedBy))
+            reject(selfReason(label.grantedBy));
+        else if (!label.trusted)
+            reject(distrustReason(label.grantedBy, label.distrust));
+        else if (target === '')
+            reject('the label names no gate ("gate-waive:<gate name>")');
+        else {
+            accepted.push({
+                target,
+                slice: null,
+                reason: `label ${label.name} applied by ${label.grantedBy}`,
+                grantedBy: label.grantedBy,
+                source: 'label',
+            });
+        }
+    }
+    for (const commit of requests.commits ?? []) {
+        for (const match of commit.message.matchAll(TRAILER)) {
+            const text = match[0].trim();
+            const reject = (reason) => rejected.push({ text, source: 'trailer', grantedBy: commit.author, reason });
+            const value = TRAILER_VALUE.exec(match[1].trim());
+            if (!policy.waivers.trailers)
+                reject('trailer waivers are disabled by policy.waivers.trailers');
+            else if (selfWaiver(commit.author))
+                reject(selfReason(commit.author));
+            else if (!commit.trusted)
+                reject(distrustReason(commit.author, commit.distrust));
+            else if (!value?.groups) {
+                reject('expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"');
+            }
+            else {
+                accepted.push({
+                    target: value.groups.target.trim(),
+                    slice: value.groups.slice ?? null,
+                    reason: value.groups.reason.trim(),
+                    grantedBy: commit.author,
+                    source: 'trailer',
+                });
+            }
+        }
+    }
+    return { accepted, rejected };
+}
+function coversGate(waiver, gate) {
+    return waiver.slice === null && waiver.target.toLowerCase() === gate.name.toLowerCase();
+}
+/** `<stage>/<metric>` targets cover rows of that metric (stage `*` and key globs allowed). */
+function coversCheck(waiver, row) {
+    const slash = waiver.target.indexOf('/');
+    if (slash < 0 || row.metric === null)
+        return false;
+    const stage = waiver.target.slice(0, slash).trim();
+    const key = waiver.target.slice(slash + 1).trim();
+    const stageOk = stage === '*' || (row.stage === null ? stage === 'run' : (0,_compare_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globMatch */ .e)(stage, row.stage));
+    if (!stageOk || !(0,_compare_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globMatch */ .e)(key, row.metric))
+        return false;
+    return waiver.slice === null || waiver.slice === row.slice;
+}
+/**
+ * Marks tripped rows covered by a waiver as `waived` (keeping who and why on the row) and recomputes
+ * each gate. A waived gate stays in the report with its rows; only its outcome changes.
+ */
+function applyWaivers(results, waivers, refresh) {
+    const used = new Set();
+    const out = results.map((result) => {
+        let changed = false;
+        const applied = new Set();
+        const checks = result.checks.map((row) => {
+            if (row.outcome !== 'fail' && row.outcome !== 'warn')
+                return row;
+            const waiver = waivers.find((w) => coversGate(w, result) || coversCheck(w, row));
+            if (!waiver)
+                return row;
+            used.add(waiver);
+            applied.add(waiver);
+            changed = true;
+            return { ...row, outcome: 'waived', waiver };
+        });
+        if (!changed)
+            return result;
+        return refresh({ ...result, checks, waivers: [...applied] });
+    });
+    return { results: out, unused: waivers.filter((w) => !used.has(w)) };
+}
+
+
+/***/ }),
+
+/***/ 9678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -43,13 +274,10 @@ __webpack_require__.d(__webpack_exports__, {
  *   parsing (`\` + any ASCII punctuation is one escape, so `\\|` still splits). We therefore never
  *   emit a bare `|` from escaped text: it becomes the entity `&#124;`.
  * - Mentions, issue references and autolinks are found in the rendered text, after entities and
- *   backslash escapes are resolved, so escaping `@` or `#` does not stop them. An invisible
- *   zero-width joiner after the trigger character does.
+ *   backslash escapes are resolved, so escaping `@` or `#` does not stop them. GitHub never links
+ *   inside code, so a word that could become one goes into a code span: what a reader copies is
+ *   exactly the name, with no invisible or look-alike characters.
  */
-/** U+200D: invisible, not a word character, and not part of any GitHub reference syntax. */
-const ZWJ = '\u200d';
-/** U+200B: separates a literal backslash from the escape we add in front of a pipe. */
-const ZWSP = '\u200b';
 const ELLIPSIS = '…';
 const LINE_BREAK_MARK = '⏎';
 const REPLACEMENT = '\ufffd';
@@ -97,45 +325,55 @@ function stripTrailingPartial(out, limit) {
 const INLINE_SPECIAL = /[\\`*_~[\]()!#$|<>&]/g;
 const ENTITIES = { '|': '&#124;', '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 /**
- * Escapes untrusted text for use anywhere in markdown: a table cell, a list item, a heading, a
- * `<summary>`. The result is a single line that renders as the literal text (with line breaks
- * shown as ⏎ and control characters as �), capped at `maxLength` code points.
+ * A word GitHub would turn into a link: a mention or email (`@`), an issue reference (`#12`,
+ * `GH-12`), an autolink (`scheme://`, `www.`). Words end at whitespace and at `|`, which never
+ * goes into a code span outside our table handling.
+ */
+const LINKABLE_WORD = /[^\s|]*(?:@|#\d|\bgh-\d|:\/\/|\bwww\.)[^\s|]*/gi;
+function escapePlain(text) {
+    return text.replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+}
+/**
+ * Escapes untrusted text for use in markdown: a table cell, a list item, a paragraph. The result is
+ * a single line that renders as the literal text (with line breaks shown as ⏎ and control
+ * characters as �), capped at `maxLength` code points. Not for raw HTML such as `<summary>`, where
+ * markdown is not parsed: summaries hold only our own words and counts.
  */
 function escape_escapeText(text, options = {}) {
     const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
-    // References are broken on the raw text: done after escaping, `#` would also match inside `&#124;`.
-    let out = neutraliseReferences(capped).replace(INLINE_SPECIAL, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+    let out = '';
+    let last = 0;
+    for (const match of capped.matchAll(LINKABLE_WORD)) {
+        // Sentence punctuation after a name stays outside its code span.
+        const word = match[0].replace(/[.,;:!?)\]]+$/, '');
+        if (!/@|#\d|gh-\d|:\/\/|www\./i.test(word))
+            continue;
+        out += escapePlain(capped.slice(last, match.index));
+        out += inlineCode(word, { maxLength: Number.POSITIVE_INFINITY });
+        last = match.index + word.length;
+    }
+    out += escapePlain(capped.slice(last));
     // Block syntax only matters at the start of a line; escaped text may be placed there (a list
     // item, a paragraph), so a leading list/heading/quote marker must not take effect.
-    out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
-    return out;
-}
-/**
- * Breaks GitHub's automatic links without changing what a reader sees: `@user`/`@org/team`
- * mentions, `#123`/`GH-123` issue references, `scheme://` and `www.` autolinks. Email autolinks
- * contain an `@` and are broken by the mention rule.
- */
-function neutraliseReferences(text) {
-    return text
-        .replace(/@/g, `@${ZWJ}`)
-        .replace(/#(?=\d)/g, `#${ZWJ}`)
-        .replace(/\b(gh)-(?=\d)/gi, `$1${ZWJ}-`)
-        .replace(/:(?=\/\/)/g, `:${ZWJ}`)
-        .replace(/\b(www)\./gi, `$1${ZWJ}.`);
+    return out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
 }
 /**
  * Renders untrusted text as an inline code span. The fence is one backtick longer than the longest
  * backtick run inside, and the content is padded with a space on each side (CommonMark strips
  * exactly one from each side), so no content can close the span early. Mentions and autolinks are
- * not processed inside code spans, so no zero-width characters are needed there.
+ * not processed inside code spans, so the name is shown exactly as recorded.
  */
 function inlineCode(text, options = {}) {
-    let content = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
-    if (options.inTable) {
-        // A backslash right before our `\|` would pair with it (`\\` is one escape) and leave the pipe
-        // bare; a zero-width space between them keeps the escape ours.
-        content = content.replace(/(\\?)\|/g, (_m, backslash) => (backslash ? `\\${ZWSP}\\|` : '\\|'));
+    const content = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
+    if (options.inTable && content.includes('|')) {
+        return content
+            .split('|')
+            .map((piece) => (piece === '' ? '' : codeSpan(piece)))
+            .join('&#124;');
     }
+    return codeSpan(content);
+}
+function codeSpan(content) {
     let longestRun = 0;
     for (const run of content.match(/`+/g) ?? [])
         longestRun = Math.max(longestRun, run.length);
@@ -556,7 +794,68 @@ function headlineReason(headline) {
     return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown/chart.ts
+
+const SLICES_CHARTED = 8;
+function label(text, max = 40) {
+    const clean = text.replace(/[^A-Za-z0-9 ._/@:+-]/g, '_').slice(0, max);
+    return `"${clean}"`;
+}
+function value(n) {
+    return String(Number(n.toPrecision(4)));
+}
+function failingSliceCheck(report) {
+    for (const gate of report.gates) {
+        if (gate.outcome !== 'fail' && gate.outcome !== 'warn')
+            continue;
+        const checks = gate.checks.filter((c) => (c.outcome === 'fail' || c.outcome === 'warn') && c.slice !== null && c.metric !== null);
+        const worst = gate.worst && checks.includes(gate.worst) ? gate.worst : checks[0];
+        if (worst)
+            return worst;
+    }
+    return null;
+}
+function sliceChart(report) {
+    const check = failingSliceCheck(report);
+    if (check === null)
+        return null;
+    const comparison = report.comparisons.find((c) => c.project === check.project && c.unit === check.unit);
+    const rows = (comparison?.metrics ?? []).filter((m) => m.stage === check.stage &&
+        m.key === check.metric &&
+        m.slice !== null &&
+        m.batch === null &&
+        m.baseline !== null &&
+        m.candidate !== null &&
+        Number.isFinite(m.baseline) &&
+        Number.isFinite(m.candidate));
+    if (rows.length === 0)
+        return null;
+    // The failing slice first, then the others by how much they moved.
+    rows.sort((a, b) => Number(b.slice === check.slice) - Number(a.slice === check.slice) ||
+        Math.abs(b.relativeChange ?? 0) - Math.abs(a.relativeChange ?? 0));
+    const charted = rows.slice(0, SLICES_CHARTED);
+    const values = charted.flatMap((r) => [r.baseline, r.candidate]);
+    const low = Math.min(0, ...values);
+    const high = Math.max(...values) <= 1 && low >= 0 ? 1 : Math.max(...values) * 1.1;
+    const categories = charted.flatMap((r) => [label(`${r.slice} baseline`), label(`${r.slice} candidate`)]);
+    const title = label(`${(0,numbers/* metricLabel */.B)(check.stage, check.metric, null)} per slice: baseline and candidate`, 120);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title ${title}`,
+        `  x-axis [${categories.join(', ')}]`,
+        `  y-axis ${label(check.metric ?? '')} ${value(low)} --> ${value(high)}`,
+        `  bar [${values.map(value).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown/parts.ts
+/**
+ * Building blocks of the comment's sections: budgeted rows, folded sections, the drop tiers that
+ * decide which rows go first when the comment is over budget, and escaping of untrusted text.
+ */
+
 
 
 /**
@@ -574,8 +873,6 @@ const TIER = {
     passingSlice: 7,
     unchanged: 8,
 };
-/** Number of rows above which a table is folded into `<details>`. */
-const FOLD_ROWS = 15;
 const MESSAGE_LENGTH = 400;
 function parts_text(value) {
     return { kind: 'text', text: value };
@@ -589,25 +886,34 @@ function code(value) {
 function row(textValue, tier, what) {
     return { text: textValue, tier, what };
 }
-/** A section: heading, then (folded when long) the rows. */
-function section(heading, rows, options = {}) {
-    if (rows.length === 0)
+/**
+ * A section folded into one `<details>`: the first screen keeps the verdict, the cause and what to
+ * do; supporting evidence is a click away. Summaries hold only our words and counts: markdown is
+ * not parsed inside raw HTML, so nothing from the evidence could be escaped there.
+ */
+function folded(title, summary, rows, options = {}) {
+    if (rows.length === 0 && options.lead === undefined)
         return null;
-    const fold = options.fold ?? rows.length > FOLD_ROWS;
-    const summary = options.summary ?? `${rows.length} rows`;
+    const lead = options.lead === undefined ? '' : `\n\n${options.lead}`;
     return {
         kind: 'rows',
-        open: fold ? `### ${heading}\n\n<details><summary>${summary}</summary>` : `### ${heading}`,
+        open: `<details><summary><b>${title}</b> · ${summary}</summary>${lead}`,
         rowsHead: options.tableHead,
         rows,
-        close: fold ? '</details>' : '',
+        close: '</details>',
     };
 }
-function count(value) {
-    return value.toLocaleString('en-US');
+/** A short section that stays unfolded. */
+function shown(heading, rows, tableHead) {
+    if (rows.length === 0)
+        return null;
+    return { kind: 'rows', open: `### ${heading}`, rowsHead: tableHead, rows, close: '' };
 }
-function pluralise(count, singular, plural = `${singular}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+function count(value) {
+    return (0,numbers/* formatCount */.B4)(value);
+}
+function pluralise(n, singular, plural = `${singular}s`) {
+    return `${(0,numbers/* formatCount */.B4)(n)} ${n === 1 ? singular : plural}`;
 }
 function gatesByRank(report) {
     return [...report.gates].sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome]);
@@ -647,21 +953,16 @@ function artifactSection(ctx) {
             rows.push(row(tableRow(cells), tier, artifact.change === 'unchanged' ? 'unchanged artifact rows' : 'artifact rows'));
         }
     }
-    if (rows.every((r) => r.tier === TIER.unchanged) && rows.length > 0) {
-        return {
-            kind: 'rows',
-            open: `### Artifacts\n\n${pluralise(rows.length, 'artifact kind')}, all unchanged.`,
-            rows: [],
-            close: '',
-        };
-    }
-    rows.sort((a, b) => a.tier - b.tier);
+    if (rows.length === 0)
+        return null;
+    const changed = rows.filter((r) => r.tier !== TIER.unchanged);
+    const unchanged = rows.length - changed.length;
     const headers = ['Kind', 'Change', 'Baseline', 'Candidate', 'Growth'];
     if (ctx.withUnit)
         headers.unshift('Run');
-    return section('Artifacts', rows, {
-        tableHead: tableHeader(headers),
-        summary: pluralise(rows.length, 'artifact kind'),
+    const summary = `${pluralise(changed.length, 'artifact kind')} changed${unchanged > 0 ? `, ${count(unchanged)} unchanged (not listed)` : ''}`;
+    return folded('Artifacts', summary, changed, {
+        ...(changed.length > 0 ? { tableHead: tableHeader(headers) } : { lead: 'No artifact changed.' }),
     });
 }
 function environmentSection(ctx) {
@@ -701,13 +1002,25 @@ function environmentSection(ctx) {
         if (vars.length > 0)
             rows.push(row(`- ${prefix}environment variable names: ${vars.map((v) => code(v)).join(', ')}`, TIER.detail, 'environment rows'));
     }
-    return section('Environment changes', rows, { summary: pluralise(rows.length, 'change') });
+    return folded('Environment', pluralise(rows.length, 'line'), rows);
 }
 function severityTier(severity) {
     return severity === 'error' ? TIER.important : severity === 'warning' ? TIER.supporting : TIER.detail;
 }
 const SEVERITY_EMOJI = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+/** "1 error, 2 info": what a folded list holds, so a reviewer knows whether to open it. */
+function severityCounts(severities) {
+    const parts = ['error', 'warning', 'info'].flatMap((severity) => {
+        const n = severities.filter((s) => s === severity).length;
+        if (n === 0)
+            return [];
+        return [
+            `${SEVERITY_EMOJI[severity]} ${severity === 'info' ? `${count(n)} info` : pluralise(n, severity)}`,
+        ];
+    });
+    return parts.join(', ');
+}
 function diagnosticsSection(report) {
     const diagnostics = [...report.diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         (a.side === b.side ? 0 : a.side === 'candidate' ? -1 : 1));
@@ -718,9 +1031,8 @@ function diagnosticsSection(report) {
         d.stage === null ? '—' : code(d.stage),
         msg(d.summary),
     ]), severityTier(d.severity), `${d.severity} diagnostics`));
-    return section('Diagnostics', rows, {
+    return folded('Diagnostics', severityCounts(diagnostics.map((d) => d.severity)), rows, {
         tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
-        summary: pluralise(rows.length, 'diagnostic'),
     });
 }
 function gapsSection(report) {
@@ -742,121 +1054,304 @@ function gapsSection(report) {
             msg(gap.message),
         ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
-    const errors = gaps.filter((g) => g.gap.severity === 'error').length;
-    return section('Evidence gaps', rows, {
+    return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows, {
         tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-        summary: `${pluralise(rows.length, 'gap')} (${errors} error${errors === 1 ? '' : 's'})`,
     });
 }
 function findingsSection(report) {
     const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escape_escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
-    return section('Findings', rows, { summary: pluralise(rows.length, 'finding') });
+    return folded('Findings', severityCounts(findings.map((f) => f.severity)), rows);
 }
-function runList(runs) {
+function runNames(runs) {
     if (runs.length === 0)
         return 'no runs';
-    const shown = runs
-        .slice(0, 5)
-        .map((r) => `${code(r.name)} (${code(r.ref)}, status ${r.status ?? 'unknown'})`);
-    return runs.length > 5 ? `${shown.join(', ')}, … (+${runs.length - 5} more)` : shown.join(', ');
+    const shown = runs.slice(0, 3).map((r) => code(r.name));
+    const names = runs.length > 3 ? `${shown.join(', ')}, … (+${runs.length - 3} more)` : shown.join(', ');
+    return `${runs.length === 1 ? 'run' : 'runs'} ${names}`;
 }
-function baselineSection(report) {
-    const lines = ['### Baseline'];
+/** Only a plain https URL becomes a link; anything else is left out rather than shown half-trusted. */
+function safeUrl(url) {
+    if (url === undefined)
+        return null;
+    return /^https:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(url) && !/[()[\]<>]/.test(url) ? url : null;
+}
+/**
+ * Which evidence was compared, by workflow run, commit, branch and age: names a reviewer can open.
+ * Local paths are shown only in a terminal, where they are the reader's own; a runner's temp
+ * folder means nothing in a pull request.
+ */
+function baselineLine(ctx) {
+    const { report } = ctx;
     const context = report.context;
+    const candidateParts = [
+        context.sha ? `commit ${code(context.sha.slice(0, 12))}` : null,
+        `${report.candidate.kind} ${runNames(report.candidate.runs)}`,
+        ctx.audience === 'cli' ? code(report.candidate.root) : null,
+    ].filter((p) => p !== null);
+    const candidate = `- **Candidate:** ${candidateParts.join(' · ')}`;
     if (report.baseline === null) {
-        // The source then says why there is none (expired, never promoted, first run…): lead with it.
         const why = context.baselineSource?.replace(/^No baseline: /, '');
-        lines.push(why
-            ? `- ❔ **No baseline**: ${msg(why)}. Nothing was compared, so no comparison gate could pass.`
-            : '- ❔ **No baseline**: nothing was compared, so no comparison gate could pass.');
+        return `- **Baseline:** none${why ? ` — ${msg(why)}` : ''}. Nothing was compared, so no comparison gate could pass.\n${candidate}`;
     }
-    else {
-        lines.push(`- Baseline: ${report.baseline.kind} evidence at ${code(report.baseline.root)}, ${runList(report.baseline.runs)}`);
-        if (context.baselineSource)
-            lines.push(`- Chosen from: ${msg(context.baselineSource)}`);
-    }
-    if (context.baselineSha)
-        lines.push(`- Baseline commit: ${code(context.baselineSha)}`);
-    lines.push(`- Candidate: ${report.candidate.kind} evidence at ${code(report.candidate.root)}, ${runList(report.candidate.runs)}`);
-    if (context.sha)
-        lines.push(`- Candidate commit: ${code(context.sha)}`);
-    lines.push(`- Gate config: ${context.configSource ? msg(context.configSource) : 'not recorded'}`);
-    return lines.join('\n');
+    const url = safeUrl(context.baselineRunUrl);
+    const run = context.baselineRunId !== undefined
+        ? url
+            ? `[workflow run ${context.baselineRunId}](${url})`
+            : `workflow run ${context.baselineRunId}`
+        : null;
+    const parts = [
+        run,
+        context.baselineSha ? `commit ${code(context.baselineSha.slice(0, 12))}` : null,
+        context.baselineBranch ? `branch ${code(context.baselineBranch)}` : null,
+        context.baselineAge ? msg(context.baselineAge) : null,
+        context.baselineSource ? msg(context.baselineSource) : null,
+        `${report.baseline.kind} ${runNames(report.baseline.runs)}`,
+        ctx.audience === 'cli' ? code(report.baseline.root) : null,
+    ].filter((p) => p !== null);
+    return `- **Baseline:** ${parts.join(' · ')}\n${candidate}`;
 }
 function notesSection(report) {
-    const notes = [...report.notes, ...report.comparisons.flatMap((c) => c.notes)];
+    const notes = [
+        ...(report.context.configSource ? [`gate config: ${report.context.configSource}`] : []),
+        ...report.notes,
+        ...report.comparisons.flatMap((c) => c.notes),
+    ];
     const rows = [...new Set(notes)].map((n) => row(`- ${msg(n)}`, TIER.sampleList, 'notes'));
-    return section('How the evidence was read', rows, { fold: true, summary: pluralise(rows.length, 'note') });
+    return folded('How the evidence was read', pluralise(rows.length, 'note'), rows);
+}
+
+// EXTERNAL MODULE: ./src/gates/waivers.ts
+var waivers = __webpack_require__(1693);
+;// CONCATENATED MODULE: ./src/report/advice.ts
+/**
+ * What the reviewer should do next, worded for where the report is read. In a pull request the
+ * baseline comes from the workflow's own runs and a fix is a push; in a terminal it is a flag and a
+ * re-run. Waiver advice appears only when something failed or warned that a waiver can cover, and as
+ * text that parses back to the same waiver when pasted (see `gates/waivers.ts`).
+ */
+
+
+const REASON_PLACEHOLDER = '<why this change is intended>';
+const TRAILERS_SHOWN = 4;
+const STEPS_FROM_FINDINGS = 3;
+const t = (text) => ({ text });
+const n = (name) => ({ name });
+/** The trailer parser reads `<target>[@<slice>]: <reason>` with no `:`/`@` in the target and no space or `:` in the slice. */
+function trailerFits(target, slice) {
+    return !/[:@\r\n]/.test(target) && target.trim() === target && (slice === null || /^[^:\s]+$/.test(slice));
+}
+/** The gates that decide the verdict: the failing ones, else the warning ones. */
+function tripped(report) {
+    const failing = report.gates.filter((g) => g.outcome === 'fail');
+    return failing.length > 0 ? failing : report.gates.filter((g) => g.outcome === 'warn');
+}
+/** Trailers and labels that would waive exactly what failed or warned. */
+function waiverSuggestion(report) {
+    const gates = tripped(report);
+    if (gates.length === 0)
+        return null;
+    const trailers = [];
+    let untrailerable = 0;
+    for (const gate of gates) {
+        for (const check of gate.checks) {
+            if ((check.outcome !== 'fail' && check.outcome !== 'warn') || check.metric === null)
+                continue;
+            const target = (0,numbers/* metricTarget */.Gc)(check.stage, check.metric, null);
+            if (!trailerFits(target, check.slice)) {
+                untrailerable++;
+                continue;
+            }
+            const line = `Gate-Waive: ${(0,numbers/* metricTarget */.Gc)(check.stage, check.metric, check.slice)}: ${REASON_PLACEHOLDER}`;
+            if (!trailers.includes(line))
+                trailers.push(line);
+        }
+    }
+    const labels = gates.filter((g) => !/[\r\n]/.test(g.name)).map((g) => `${waivers/* WAIVER_LABEL_PREFIX */.Nk}${g.name}`);
+    return { trailers, labels, untrailerable };
+}
+function baselineStep(audience) {
+    return audience === 'action'
+        ? {
+            parts: [
+                t('Create the baseline: it is the evidence artifact this workflow uploads on a push to the base branch. Merge or push to the base branch once with this workflow; later pull requests compare against that run.'),
+            ],
+        }
+        : {
+            parts: [
+                t('Give a baseline: re-run with '),
+                n('--baseline <workspace>'),
+                t(" pointing at the base branch's evidence."),
+            ],
+        };
+}
+function rerunStep(audience) {
+    return audience === 'action'
+        ? { parts: [t('Push the fix: the gate runs again on every push to this pull request.')] }
+        : { parts: [t('Re-run '), n('contexta-gate compare'), t(' after the fix.')] };
+}
+function waiveStep(suggestion, audience) {
+    const steps = [];
+    const trailers = suggestion.trailers.slice(0, TRAILERS_SHOWN);
+    const more = suggestion.trailers.length - trailers.length;
+    if (trailers.length > 0) {
+        steps.push({
+            parts: [
+                t(`If the change is intended, waive it: add ${trailers.length === 1 ? 'this trailer' : 'these trailers'} as the last lines of a commit message on this branch${audience === 'cli' ? ' (the action reads them)' : ''}, with your reason${more > 0 ? `; ${more} more tripped rows need their own trailer, or use the label below` : ''}:`),
+            ],
+            copy: trailers,
+        });
+    }
+    if (suggestion.labels.length > 0) {
+        steps.push({
+            parts: [
+                t(trailers.length > 0
+                    ? 'Or waive the whole gate with a label on the pull request (needs write access):'
+                    : 'If the change is intended, waive the gate with a label on the pull request (needs write access):'),
+            ],
+            copy: suggestion.labels.slice(0, TRAILERS_SHOWN),
+        });
+    }
+    return steps;
+}
+/** The steps in order: what to fix or inspect, then re-run, then waive. */
+function adviseNextSteps(report, audience) {
+    const steps = [];
+    if (report.baseline === null)
+        steps.push(baselineStep(audience));
+    const fromFindings = [
+        ...new Set(report.findings.filter((f) => f.severity !== 'info').flatMap((f) => f.nextSteps)),
+    ];
+    for (const step of fromFindings.slice(0, STEPS_FROM_FINDINGS))
+        steps.push({ parts: [t(capitalise(step))] });
+    const gates = tripped(report);
+    if (gates.length > 0 && fromFindings.length === 0) {
+        for (const gate of gates.slice(0, 2)) {
+            steps.push({
+                parts: [t('Fix '), n(gate.name), t(`: ${gate.worst?.reason ?? gate.message}`)],
+            });
+        }
+    }
+    for (const gate of report.gates) {
+        if (gate.outcome !== 'unknown' || report.baseline === null)
+            continue;
+        steps.push({
+            parts: [n(gate.name), t(` could not judge: ${gate.worst?.reason ?? gate.message}`)],
+        });
+    }
+    if (gates.length > 0 || report.verdict === 'unknown')
+        steps.push(rerunStep(audience));
+    const suggestion = waiverSuggestion(report);
+    if (suggestion)
+        steps.push(...waiveStep(suggestion, audience));
+    return steps;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown/gates.ts
-/** The gate table, the failing checks under it, waivers and the recommended next steps. */
+/** The gate table, the failing checks, waivers and the next steps with copyable waiver lines. */
 
 
 
 
-/** Tripped checks listed per gate before the rest become droppable. */
+
+/** Checks listed per gate before the rest become droppable. */
 const CHECKS_KEPT_PER_GATE = 5;
+/** Failing checks shown unfolded; more go into a fold. */
+const CHECKS_UNFOLDED = 3;
 const NEXT_STEPS_KEPT = 5;
+/** Three columns: the reason already names its threshold, and narrow tables keep names whole. */
 function gateTable(report) {
     const rows = gatesByRank(report).map((gate) => {
         const saw = gate.worst?.reason ?? gate.message;
-        const limit = gate.worst?.limit ?? '';
         const name = gate.severity === 'warn' ? `${msg(gate.name)} _(warn only)_` : msg(gate.name);
         const outcome = `${OUTCOME_EMOJI[gate.outcome]} ${gate.outcome}`;
-        const cells = [outcome, name, msg(saw), limit === '' ? '—' : msg(limit)];
         const keep = gate.outcome !== 'pass' && gate.outcome !== 'skipped';
-        return row(tableRow(cells), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
+        return row(tableRow([outcome, name, msg(saw)]), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
     });
-    return section('Gates', rows, {
-        tableHead: tableHeader(['Outcome', 'Gate', 'What it saw', 'Threshold']),
-        fold: false,
-    });
+    return shown('Gates', rows, tableHeader(['Outcome', 'Gate', 'What it saw']));
 }
-/** Every tripped or undecided check per gate, with the engine's reason for each. */
+function undecided(gate) {
+    return isTripped(gate) || gate.outcome === 'unknown';
+}
+/**
+ * Every failing, warning, waived or undecided row of every gate, evidence gates included; a gate
+ * that judged no row says why in its own line.
+ */
 function failingChecks(report) {
     const rows = [];
+    let checks = 0;
     for (const gate of gatesByRank(report)) {
-        if (!isTripped(gate) && gate.outcome !== 'unknown')
+        if (!undecided(gate))
             continue;
-        const checks = gate.checks.filter((c) => c.outcome !== 'pass');
-        if (checks.length <= 1)
+        const open = gate.checks.filter((c) => c.outcome !== 'pass');
+        if (open.length === 0) {
+            rows.push(row(`- ${OUTCOME_EMOJI[gate.outcome]} **${msg(gate.name)}**: ${msg(gate.message)}`, TIER.keep, 'gates'));
+            checks++;
             continue;
-        rows.push(row(`- ${OUTCOME_EMOJI[gate.outcome]} **${msg(gate.name)}**: ${pluralise(checks.length, 'check')} did not pass`, TIER.keep, 'gate headers'));
-        checks.forEach((check, i) => {
+        }
+        rows.push(row(`- ${OUTCOME_EMOJI[gate.outcome]} **${msg(gate.name)}**`, TIER.keep, 'gates'));
+        open.forEach((check, i) => {
+            checks++;
             const tier = i < CHECKS_KEPT_PER_GATE ? TIER.keep : TIER.supporting;
             rows.push(row(`  - ${checkLine(check)}`, tier, 'further failing checks'));
         });
     }
-    const gates = rows.filter((r) => r.what === 'gate headers').length;
-    return section('Failing checks', rows, {
-        summary: `${pluralise(rows.length - gates, 'check')} in ${pluralise(gates, 'gate')}`,
-    });
+    if (rows.length === 0)
+        return null;
+    const gates = rows.filter((r) => r.what === 'gates').length;
+    const summary = `${pluralise(checks, 'row')} in ${pluralise(gates, 'gate')}`;
+    return checks > CHECKS_UNFOLDED ? folded('Failing checks', summary, rows) : shown('Failing checks', rows);
 }
 function checkLine(check) {
     const label = (0,numbers/* metricLabel */.B)(check.stage, check.metric, check.slice) || check.subject || check.unit;
     const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
-    // The engine's reasons usually name the row already; only add the label when they do not.
-    const subject = check.reason.includes(label) ? '' : `${code(label)}: `;
-    return `${check.outcome}: ${subject}${msg(check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
+    return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
+}
+/** The engine's reasons usually start with the row's name, which the line already shows as code. */
+function withoutLabel(reason, label) {
+    return label !== '' && reason.startsWith(`${label} `) ? reason.slice(label.length + 1) : reason;
 }
 function waiverText(waiver) {
     const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
-    return `${code(target)} by ${msg(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
+    return `${code(target)} by ${code(waiver.grantedBy)} via ${waiver.source}: ${msg(waiver.reason)}`;
 }
 function waiversSection(report) {
     const rows = [
         ...report.waivers.accepted.map((w) => row(`- 🟡 accepted: ${waiverText(w)}`, TIER.keep, 'accepted waivers')),
-        ...report.waivers.rejected.map((w) => row(`- ✋ rejected: ${code(w.text)} by ${msg(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`, TIER.important, 'rejected waivers')),
+        ...report.waivers.rejected.map((w) => row(`- ✋ rejected: ${code(w.text)} by ${code(w.grantedBy)} via ${w.source}: ${msg(w.reason)}`, TIER.important, 'rejected waivers')),
         ...report.waivers.unused.map((w) => row(`- ▫️ unused (matched nothing that failed): ${waiverText(w)}`, TIER.supporting, 'unused waivers')),
     ];
-    return section('Waivers', rows, { fold: false });
+    return shown('Waivers', rows);
 }
-function nextStepsSection(report) {
-    const rows = report.nextSteps.map((step, i) => row(`${i + 1}. ${msg(step)}`, i < NEXT_STEPS_KEPT ? TIER.keep : TIER.supporting, 'further next steps'));
-    return section('Recommended next steps', rows, { fold: false });
+/**
+ * A fenced block of lines to copy. The fence is longer than any backtick run inside, and every
+ * line is indented under its list item, so no content can end the block or start a line of the
+ * comment itself.
+ */
+function copyBlock(lines, indent) {
+    const safe = lines.map((l) => toSingleLine(l));
+    let longest = 2;
+    for (const l of safe)
+        for (const run of l.match(/`+/g) ?? [])
+            longest = Math.max(longest, run.length);
+    const fence = '`'.repeat(longest + 1);
+    return [`${indent}${fence}text`, ...safe.map((l) => `${indent}${l}`), `${indent}${fence}`].join('\n');
+}
+function stepText(step) {
+    return step.parts.map((p) => ('name' in p ? code(p.name) : msg(p.text))).join('');
+}
+function nextStepsSection(ctx) {
+    const steps = adviseNextSteps(ctx.report, ctx.audience);
+    const rows = steps.map((step, i) => {
+        const marker = `${i + 1}. `;
+        const body = step.copy ? `\n\n${copyBlock(step.copy, ' '.repeat(marker.length))}` : '';
+        return row(`${marker}${stepText(step)}${body}`, i < NEXT_STEPS_KEPT || step.copy ? TIER.keep : TIER.supporting, 'further next steps');
+    });
+    return shown('Next steps', rows);
 }
 
 ;// CONCATENATED MODULE: ./src/format/sparkline.ts
@@ -929,25 +1424,40 @@ function trendChart(report) {
 
 
 
-function metricCells(ctx, comparison, delta) {
+function metricCells(ctx, comparison, delta, sliced, withStats) {
     const key = metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice);
-    const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
-    const stats = statistics ? (0,numbers/* formatStatistics */.zP)(statistics.interval, statistics.pValue) : '';
     const flagged = ctx.index.flagged.get(key) ?? [];
     const flags = [...flagged]
         .sort((a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome])
         .map((c) => FLAG[c.outcome]);
     const change = [changeArrow(delta), ...new Set(flags)].join(' · ');
+    const name = sliced
+        ? (delta.slice ?? '')
+        : delta.batch === null
+            ? delta.key
+            : `${delta.key} [${delta.batch}]`;
     const cells = [
-        delta.stage === null ? '_run_' : code(delta.stage),
-        code(delta.batch === null ? delta.key : `${delta.key} [${delta.batch}]`),
+        code(name),
+        (0,numbers/* formatNumber */.ZV)(delta.baseline),
+        `${(0,numbers/* formatNumber */.ZV)(delta.candidate)}${trendSuffix(ctx.report, comparison, delta)}`,
+        (0,numbers/* formatDifference */.jR)(delta.delta, delta.relativeChange),
     ];
-    if (delta.slice !== null)
-        cells.push(code(delta.slice));
-    cells.push((0,numbers/* formatNumber */.ZV)(delta.baseline), `${(0,numbers/* formatNumber */.ZV)(delta.candidate)}${trendSuffix(ctx.report, comparison, delta)}`, (0,numbers/* formatDifference */.jR)(delta.delta, delta.relativeChange), stats === '' ? '—' : stats, evidenceFlags(delta, change));
-    if (ctx.withUnit)
-        cells.unshift(code(comparison.unit));
+    if (withStats)
+        cells.push(statsText(ctx, comparison, delta) || '—');
+    cells.push(evidenceFlags(delta, change));
     return cells;
+}
+function statsText(ctx, comparison, delta) {
+    const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
+    return statistics ? (0,numbers/* formatStatistics */.zP)(statistics.interval, statistics.pValue) : '';
+}
+/** The group row a table's rows sit under: the stage (and run) for metrics, the metric for slices. */
+function groupLabel(ctx, comparison, delta, sliced) {
+    const stage = delta.stage ?? 'run';
+    const base = sliced
+        ? (0,numbers/* metricLabel */.B)(stage, delta.batch === null ? delta.key : `${delta.key} [${delta.batch}]`, null)
+        : stage;
+    return ctx.withUnit ? `${comparison.unit} · ${base}` : base;
 }
 const FLAG = {
     fail: '❌ trips a gate',
@@ -998,7 +1508,11 @@ function movement(delta) {
     const size = Math.abs(delta.relativeChange ?? delta.delta ?? 0);
     return delta.change === 'worse' ? size + 1e9 : size;
 }
-function metricSection(ctx, sliced) {
+/**
+ * Rows that changed, grouped under their stage (or, for slices, their metric) so the name column
+ * stays narrow; unchanged rows are counted in the summary, not listed.
+ */
+function metricSection(ctx, sliced, lead) {
     const entries = [];
     const counts = { worse: 0, better: 0, unchanged: 0, other: 0, tripped: 0 };
     for (const comparison of ctx.report.comparisons) {
@@ -1016,48 +1530,64 @@ function metricSection(ctx, sliced) {
                 counts.unchanged++;
             else
                 counts.other++;
-            entries.push({ tier, order: entries.length, movement: movement(delta), comparison, delta });
+            if (tier === TIER.unchanged)
+                continue;
+            const group = groupLabel(ctx, comparison, delta, sliced);
+            entries.push({ tier, order: entries.length, movement: movement(delta), comparison, delta, group });
         }
     }
-    if (entries.length === 0)
+    if (entries.length === 0 && counts.unchanged === 0)
         return null;
-    // Most important rows first, so a list that loses rows keeps its head; rows are rendered only
-    // if the budget keeps them.
     entries.sort((a, b) => a.tier - b.tier || b.movement - a.movement || a.order - b.order);
-    const rows = entries.map((e) => row(() => tableRow(metricCells(ctx, e.comparison, e.delta)), e.tier, TIER_WHAT[e.tier]));
+    // Groups in the order of their most important row; rows keep their order inside a group.
+    const groups = new Map();
+    for (const e of entries)
+        groups.set(e.group, [...(groups.get(e.group) ?? []), e]);
+    const withStats = entries.some((e) => statsText(ctx, e.comparison, e.delta) !== '');
+    const width = withStats ? 6 : 5;
+    const rows = [];
+    for (const [group, members] of groups) {
+        const best = Math.min(...members.map((m) => m.tier));
+        rows.push(row(tableRow([`**${code(group)}**`, ...Array(width - 1).fill('')]), best, TIER_WHAT[best]));
+        for (const e of members) {
+            rows.push(row(() => tableRow(metricCells(ctx, e.comparison, e.delta, sliced, withStats)), e.tier, TIER_WHAT[e.tier]));
+        }
+    }
     const headers = [
-        'Stage',
-        'Metric',
-        ...(sliced ? ['Slice'] : []),
+        sliced ? 'Slice' : 'Metric',
         'Baseline',
         'Candidate',
         'Δ',
-        'Interval / p',
+        ...(withStats ? ['Interval / p'] : []),
         'Change',
     ];
-    if (ctx.withUnit)
-        headers.unshift('Run');
     const summaryParts = [
         counts.tripped > 0 ? `${count(counts.tripped)} flagged by a gate` : '',
         `${count(counts.worse)} worse`,
         `${count(counts.better)} better`,
-        `${count(counts.unchanged)} unchanged`,
         counts.other > 0 ? `${count(counts.other)} other` : '',
+        counts.unchanged > 0 ? `${count(counts.unchanged)} unchanged (not listed)` : '',
     ].filter((s) => s !== '');
-    const noun = sliced ? 'slice rows' : 'metrics';
-    return section(sliced ? 'Slices' : 'Metric changes', rows, {
-        tableHead: tableHeader(headers, headers.map((h) => (['Baseline', 'Candidate', 'Δ'].includes(h) ? 'right' : 'left'))),
-        summary: `${pluralise(entries.length, sliced ? 'slice row' : 'metric', noun)}: ${summaryParts.join(', ')}`,
+    return folded(sliced ? 'Slices' : 'Metric changes', summaryParts.join(', '), rows, {
+        tableHead: rows.length === 0
+            ? undefined
+            : tableHeader(headers, headers.map((h) => (['Baseline', 'Candidate', 'Δ'].includes(h) ? 'right' : 'left'))),
+        ...(lead !== undefined ? { lead } : rows.length === 0 ? { lead: 'No row changed.' } : {}),
     });
 }
 
+// EXTERNAL MODULE: ./src/format/ranges.ts
+var format_ranges = __webpack_require__(2749);
 ;// CONCATENATED MODULE: ./src/report/markdown/samples.ts
 
 
-function nameList(names, count) {
-    const shown = names.map((n) => code(n)).join(', ');
-    const more = count - names.length;
-    return more > 0 ? `${shown}, … (+${more.toLocaleString('en-US')} more)` : shown;
+
+const SAMPLE_ITEMS = 6;
+/** Sample names as capped ranges (`s-0600…s-0637`), each a code span. */
+function nameList(names, total) {
+    const ranges = (0,format_ranges/* nameRanges */.w)(names, total, SAMPLE_ITEMS);
+    const shown = ranges.items.map((n) => code(n)).join(', ');
+    return ranges.more > 0 ? `${shown}, … (+${(0,numbers/* formatCount */.B4)(ranges.more)} more)` : shown;
 }
 function sliceTripped(ctx, comparison, stage, slice) {
     for (const gate of ctx.report.gates) {
@@ -1079,17 +1609,15 @@ function sampleGroupLine(group) {
     if (binary === null || binary.newlyFailing.count === 0)
         return null;
     const rates = `${(0,numbers/* formatShare */.T1)(binary.baselineRate)} → ${(0,numbers/* formatShare */.T1)(binary.candidateRate)} passing`;
-    const recovered = binary.newlyPassing.count > 0
-        ? `; ${binary.newlyPassing.count.toLocaleString('en-US')} newly passing`
-        : '';
-    return `${binary.newlyFailing.count.toLocaleString('en-US')} newly failing (${rates}${recovered}): ${nameList(binary.newlyFailing.names, binary.newlyFailing.count)}`;
+    const recovered = binary.newlyPassing.count > 0 ? `; ${(0,numbers/* formatCount */.B4)(binary.newlyPassing.count)} newly passing` : '';
+    return `${(0,numbers/* formatCount */.B4)(binary.newlyFailing.count)} newly failing (${rates}${recovered}): ${nameList(binary.newlyFailing.names, binary.newlyFailing.count)}`;
 }
 function unpairedLine(group) {
     const parts = [];
     if (group.baselineOnly.count > 0)
-        parts.push(`${group.baselineOnly.count.toLocaleString('en-US')} only in the baseline`);
+        parts.push(`${(0,numbers/* formatCount */.B4)(group.baselineOnly.count)} only in the baseline`);
     if (group.candidateOnly.count > 0)
-        parts.push(`${group.candidateOnly.count.toLocaleString('en-US')} only in the candidate`);
+        parts.push(`${(0,numbers/* formatCount */.B4)(group.candidateOnly.count)} only in the candidate`);
     return parts.length === 0 ? null : `unpaired samples (not tested): ${parts.join(', ')}`;
 }
 function samplesSection(ctx) {
@@ -1099,7 +1627,7 @@ function samplesSection(ctx) {
             rows.push(...sampleRows(ctx, comparison, samples));
         }
     }
-    return section('Per-sample changes', rows, { summary: pluralise(rows.length, 'line') });
+    return folded('Per-sample changes', pluralise(rows.length, 'line'), rows);
 }
 function sampleRows(ctx, comparison, samples) {
     const rows = [];
@@ -1122,8 +1650,10 @@ function sampleRows(ctx, comparison, samples) {
 
 ;// CONCATENATED MODULE: ./src/report/markdown/document.ts
 /**
- * The sticky PR comment / job summary. Built for a reviewer with ten seconds: the verdict, why,
- * and what to fix come first; evidence follows in tables, long ones folded into `<details>`.
+ * The sticky PR comment / job summary, and the CLI's `--format markdown` (the same body, with advice
+ * for a terminal). Built for a reviewer with ten seconds: the first screen holds the verdict, the
+ * cause in one line, the next steps (fix, re-run, or waive with lines to copy) and a compact gate
+ * table; everything else is folded into one level of `<details>` each.
  *
  * Everything that came from a workspace, a config or a PR (names, messages, paths, logins) goes
  * through `escape.ts`. The document is assembled as budgeted parts so it always fits GitHub's
@@ -1156,13 +1686,6 @@ function headline(report, index) {
     const why = reasonLine(report);
     if (why !== '')
         lines.push(`**Why:** ${why}`);
-    const fix = report.nextSteps[0];
-    // The engine's first step is often "fix <gate>: <the same reason>"; saying it twice wastes the line.
-    if (fix !== undefined &&
-        report.verdict !== 'pass' &&
-        fix.replace(/^fix /, '') !== headlineReason(report.headline)) {
-        lines.push(`**Fix:** ${msg(fix)}`);
-    }
     if (report.verdict === 'pass' || report.verdict === 'warn') {
         const changes = changeLine(report, index);
         if (changes !== '')
@@ -1236,13 +1759,9 @@ function changeLine(report, index) {
     const more = significant.length > 3 ? `, … (+${significant.length - 3})` : '';
     return `**Significant changes:** ${shown.join('; ')}${more}.`;
 }
-/** Only a plain https URL becomes a link; anything else is shown as text. */
 function runLink(runUrl) {
-    if (runUrl === undefined)
-        return '';
-    return /^https:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(runUrl) && !/[()[\]<>]/.test(runUrl)
-        ? `[workflow run](${runUrl})`
-        : escape_escapeText(runUrl);
+    const url = safeUrl(runUrl);
+    return url === null ? '' : `[workflow run](${url})`;
 }
 function footer(report, runUrl) {
     const link = runLink(runUrl);
@@ -1264,23 +1783,25 @@ function renderMarkdown(report, options = {}) {
         report,
         index: indexChecks(report),
         withUnit: rowsNameUnit(report),
+        audience: options.audience ?? 'action',
     };
+    const chart = sliceChart(report);
     const parts = [
         parts_text(`${markerComment(options.marker)}\n${headline(report, ctx.index)}`),
         { kind: 'note' },
+        nextStepsSection(ctx),
         gateTable(report),
+        waiversSection(report),
+        parts_text(baselineLine(ctx)),
         failingChecks(report),
-        findingsSection(report),
+        metricSection(ctx, true, chart ?? undefined),
         metricSection(ctx, false),
-        metricSection(ctx, true),
         samplesSection(ctx),
+        findingsSection(report),
         artifactSection(ctx),
         environmentSection(ctx),
         diagnosticsSection(report),
         gapsSection(report),
-        waiversSection(report),
-        parts_text(baselineSection(report)),
-        nextStepsSection(report),
         notesSection(report),
         parts_text(footer(report, options.runUrl)),
     ];
@@ -1288,6 +1809,7 @@ function renderMarkdown(report, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 
@@ -1377,10 +1899,14 @@ function renderText(report, options = {}) {
         for (const w of report.waivers.rejected)
             lines.push(`  rejected ${safe(w.text, 80)} by ${safe(w.grantedBy, 60)}: ${safe(w.reason)}`);
     }
-    if (report.nextSteps.length > 0) {
+    const steps = adviseNextSteps(report, options.audience ?? 'cli');
+    if (steps.length > 0) {
         lines.push('', 'next steps:');
-        report.nextSteps.slice(0, maxRows).forEach((step, i) => {
-            lines.push(`  ${i + 1}. ${safe(step, 600)}`);
+        steps.slice(0, maxRows).forEach((step, i) => {
+            const words = step.parts.map((p) => ('name' in p ? p.name : p.text)).join('');
+            lines.push(`  ${i + 1}. ${safe(words, 600)}`);
+            for (const line of step.copy ?? [])
+                lines.push(`       ${safe(line, 600)}`);
         });
     }
     return `${lines.join('\n')}\n`;

@@ -1,8 +1,8 @@
-export const id = 734;
-export const ids = [734];
+export const id = 209;
+export const ids = [209];
 export const modules = {
 
-/***/ 9734:
+/***/ 4209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -236,33 +236,8 @@ function selectRunPairs(baseline, candidate, options = {}) {
         : contextaPairs(baseline, candidate, options);
 }
 
-;// CONCATENATED MODULE: ./src/compare/glob.ts
-/**
- * `*` matches any run of characters, dots included, so `tokens.*` covers `tokens.prompt` and `*`
- * covers `latency-ms.p95`. Nothing else is special: metric keys may hold `.`, `-` and `_`.
- */
-function globMatch(pattern, text) {
-    if (!pattern.includes('*'))
-        return pattern === text;
-    const parts = pattern.split('*');
-    const first = parts[0];
-    const last = parts[parts.length - 1];
-    if (text.length < first.length + last.length)
-        return false;
-    if (!text.startsWith(first) || !text.endsWith(last))
-        return false;
-    let at = first.length;
-    const end = text.length - last.length;
-    for (let i = 1; i < parts.length - 1; i++) {
-        const part = parts[i];
-        const found = text.indexOf(part, at);
-        if (found < 0 || found + part.length > end)
-            return false;
-        at = found + part.length;
-    }
-    return true;
-}
-
+// EXTERNAL MODULE: ./src/compare/glob.ts
+var glob = __webpack_require__(1169);
 ;// CONCATENATED MODULE: ./src/compare/direction.ts
 
 /** A whole name, or the last hyphen-word of a name: `f1`, `macro-f1`, `val-loss`. */
@@ -296,7 +271,7 @@ const BUILT_IN = [
  */
 function metricDirection(key, overrides = []) {
     for (const override of overrides) {
-        if (globMatch(override.pattern, key))
+        if ((0,glob/* globMatch */.e)(override.pattern, key))
             return override.direction;
     }
     const words = key.replaceAll('_', '-');
@@ -2413,7 +2388,10 @@ function diagnoseRun(run, project, side, expectedStages = DEFAULT_EXPECTED_STAGE
 
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(3613);
+// EXTERNAL MODULE: ./src/format/ranges.ts
+var format_ranges = __webpack_require__(2749);
 ;// CONCATENATED MODULE: ./src/findings/findings.ts
+
 
 
 /** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
@@ -2429,8 +2407,10 @@ const INTEGRITY_CODES = new Set([
 ]);
 /** metalab replicate outcomes, reported once as missing evidence of the unit rather than here. */
 const REPLICATE_CODES = new Set(['run_failed', 'run_incomplete', 'run_missing']);
+/** Sample names as ranges (`s-0600…s-0637`), capped: a step names what to open, not every sample. */
 function names(list) {
-    return list.names.join(', ') + (list.truncated ? `, … (${list.count - list.names.length} more)` : '');
+    const ranges = (0,format_ranges/* nameRanges */.w)(list.names, list.count);
+    return ranges.items.join(', ') + (ranges.more > 0 ? `, … (+${(0,numbers/* formatCount */.B4)(ranges.more)} more)` : '');
 }
 function findings_prefix(unit, multi) {
     return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ` : '';
@@ -2466,7 +2446,7 @@ function relatedChanges(unit, row) {
 function sliceFindings(inputs, multi) {
     const groups = new Map();
     const byUnit = new Map(inputs.units.map((u) => [`${u.comparison.project}\u0000${u.comparison.unit}`, u]));
-    const add = (unit, row, tripped, gate) => {
+    const add = (unit, row, tripped) => {
         const id = JSON.stringify([unit.comparison.project, unit.comparison.unit, row.stage, row.slice]);
         const entry = groups.get(id) ?? {
             unit,
@@ -2474,13 +2454,10 @@ function sliceFindings(inputs, multi) {
             slice: row.slice,
             rows: [],
             tripped: false,
-            gates: new Set(),
         };
         if (!entry.rows.includes(row))
             entry.rows.push(row);
         entry.tripped ||= tripped;
-        if (gate !== null && tripped)
-            entry.gates.add(gate);
         groups.set(id, entry);
     };
     for (const gate of inputs.gates) {
@@ -2494,7 +2471,7 @@ function sliceFindings(inputs, multi) {
             const unit = byUnit.get(`${c.project}\u0000${c.unit}`);
             const row = unit?.comparison.metrics.find((m) => m.stage === c.stage && m.key === c.metric && m.slice === c.slice && m.batch === null);
             if (unit && row)
-                add(unit, row, c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived', gate.name);
+                add(unit, row, c.outcome === 'fail' || c.outcome === 'warn' || c.outcome === 'waived');
         }
     }
     // Slices that got clearly worse whether or not a gate looks at them: significantly so by their paired
@@ -2506,12 +2483,12 @@ function sliceFindings(inputs, multi) {
             const sample = row.sampleLink ? binaryGroup(unit, row.stage, row.slice, row.sampleLink.key) : null;
             const p = sample?.group.test?.pValue ?? null;
             if (p !== null ? p < inputs.alpha : Math.abs(row.relativeChange ?? 0) >= SLICE_DROP) {
-                add(unit, row, false, null);
+                add(unit, row, false);
             }
         }
     }
     const out = [];
-    for (const { unit, stage, slice, rows, tripped, gates } of groups.values()) {
+    for (const { unit, stage, slice, rows, tripped } of groups.values()) {
         rows.sort((a, b) => a.key.localeCompare(b.key));
         const worst = rows.reduce((a, b) => Math.abs(b.relativeChange ?? 0) > Math.abs(a.relativeChange ?? 0) ? b : a);
         const sample = binaryGroup(unit, stage, slice, worst.sampleLink?.key ?? null) ?? binaryGroup(unit, stage, slice);
@@ -2528,7 +2505,6 @@ function sliceFindings(inputs, multi) {
             ...related
                 .slice(0, 3)
                 .map((m) => `check ${(0,numbers/* metricLabel */.B)(m.stage, m.key, m.slice)}: ${(0,numbers/* formatChange */.eD)(m.baseline, m.candidate)} — the slice's inputs changed too`),
-            `if the drop is intended, waive it: ${[...[...gates].map((g) => `label "gate-waive:${g}"`), ...rows.map((r) => `trailer "Gate-Waive: ${(0,numbers/* metricTarget */.Gc)(stage, r.key, slice)}: <reason>"`)].slice(0, 2).join(' or ')}${rows.length > 1 ? ' (one trailer per metric)' : ''}`,
         ];
         out.push({
             code: 'slice_regression',
@@ -2737,11 +2713,9 @@ function missingFindings(inputs, multi) {
                 detail: metalabNew
                     ? 'its metrics are reported; regression gates do not judge it'
                     : 'absolute thresholds and evidence checks still apply; the verdict stays unknown for regressions',
-                nextSteps: metalabNew
-                    ? []
-                    : [
-                        'publish baseline evidence from the base branch (upload the .contexta workspace as a workflow artifact) or pass --baseline',
-                    ],
+                // Where a baseline comes from depends on where the report is read (a workflow or a terminal),
+                // so the renderer adds that step.
+                nextSteps: [],
             });
         }
         if (baseline && !candidate) {
@@ -3067,13 +3041,13 @@ function refreshResult(result, message) {
  * a stage literally named `run`.
  */
 function matchesSelector(selector, stage, key) {
-    if (!globMatch(selector.key, key))
+    if (!(0,glob/* globMatch */.e)(selector.key, key))
         return false;
     if (selector.stage === '*')
         return true;
     if (stage === null)
         return selector.stage === 'run';
-    return globMatch(selector.stage, stage);
+    return (0,glob/* globMatch */.e)(selector.stage, stage);
 }
 const STAGE_PATTERN = /^[A-Za-z0-9_*-]+$/;
 const KEY_PATTERN = /^[^\s/]+$/;
@@ -3229,7 +3203,7 @@ function artifactGate(gate, inputs) {
         .join(', ');
     for (const unit of inputs.units) {
         for (const change of unit.comparison.artifacts) {
-            if (!globMatch(gate.artifact, change.kind))
+            if (!(0,glob/* globMatch */.e)(gate.artifact, change.kind))
                 continue;
             const ids = {
                 project: unit.comparison.project,
@@ -4329,7 +4303,7 @@ function stageMatches(selector, stage) {
         return true;
     if (stage === null)
         return selector.stage === 'run';
-    return globMatch(selector.stage, stage);
+    return (0,glob/* globMatch */.e)(selector.stage, stage);
 }
 /** A stage the user may have meant: a close spelling, or the one stage the text is a prefix of. */
 function closeStage(text, stages) {
@@ -4356,7 +4330,7 @@ function selectorProblem(selector, rows) {
         const stage = suggestion === null && !hasGlob(selector.stage) ? closeStage(selector.stage, stages) : null;
         if (stage !== null) {
             const keys = unique(rows.filter((r) => stageName(r.stage) === stage).map((r) => r.key));
-            const key = keys.find((k) => globMatch(selector.key, k)) ?? didYouMean(selector.key, keys);
+            const key = keys.find((k) => (0,glob/* globMatch */.e)(selector.key, k)) ?? didYouMean(selector.key, keys);
             suggestion = key === null || key === undefined ? null : `${stage}/${key}`;
         }
     }
@@ -4421,7 +4395,7 @@ function metricSelection(gate, units) {
 }
 function artifactSelection(gate, units) {
     const kinds = unique(units.flatMap((u) => u.comparison.artifacts.map((a) => a.kind)));
-    if (kinds.some((k) => globMatch(gate.artifact, k)))
+    if (kinds.some((k) => (0,glob/* globMatch */.e)(gate.artifact, k)))
         return { nothing: false, problems: [], gate };
     const head = `artifact ${gate.artifact}: no artifact kind ${hasGlob(gate.artifact) ? 'matches' : 'named'} "${gate.artifact}" in either run`;
     if (kinds.length === 0)
@@ -4565,122 +4539,8 @@ function evaluateGates(inputs) {
 
 // EXTERNAL MODULE: ./src/gates/types.ts
 var types = __webpack_require__(2301);
-;// CONCATENATED MODULE: ./src/gates/waivers.ts
-
-/**
- * Why a request from `who` is not trusted: the caller's reason ("signature not verified", "write
- * access unverified: …") when it gave one, else the default — no write access.
- */
-function distrustReason(who, distrust) {
-    return distrust ?? `${who} has no write access to the repository`;
-}
-const WAIVER_LABEL_PREFIX = 'gate-waive:';
-const TRAILER = /^gate-waive:[ \t]*(.*)$/gim;
-/** `<target>[@<slice>]: <reason>`; the target is a gate name or `<stage>/<metric>`. */
-const TRAILER_VALUE = /^(?<target>[^:@]+?)(?:@(?<slice>[^:\s]+))?\s*:\s*(?<reason>\S.*)$/;
-/**
- * Turns labels `gate-waive:<gate name>` and commit trailers `Gate-Waive: <target>[@<slice>]: <reason>`
- * into waivers. Requests from untrusted people, of a kind the policy disables, or that cannot be
- * parsed are returned as rejected with the reason, so the report can show them.
- */
-function parseWaivers(requests, policy) {
-    const accepted = [];
-    const rejected = [];
-    const author = requests.prAuthor ?? null;
-    const selfWaiver = (who) => !policy.waivers.self && author !== null && who.toLowerCase() === author.toLowerCase();
-    const selfReason = (who) => `${who} is the pull request's author; authors cannot waive their own gates unless policy.waivers.self is true`;
-    for (const label of requests.labels ?? []) {
-        if (!label.name.toLowerCase().startsWith(WAIVER_LABEL_PREFIX))
-            continue;
-        const target = label.name.slice(WAIVER_LABEL_PREFIX.length).trim();
-        const reject = (reason) => rejected.push({ text: label.name, source: 'label', grantedBy: label.grantedBy, reason });
-        if (!policy.waivers.labels)
-            reject('label waivers are disabled by policy.waivers.labels');
-        else if (selfWaiver(label.grantedBy))
-            reject(selfReason(label.grantedBy));
-        else if (!label.trusted)
-            reject(distrustReason(label.grantedBy, label.distrust));
-        else if (target === '')
-            reject('the label names no gate ("gate-waive:<gate name>")');
-        else {
-            accepted.push({
-                target,
-                slice: null,
-                reason: `label ${label.name} applied by ${label.grantedBy}`,
-                grantedBy: label.grantedBy,
-                source: 'label',
-            });
-        }
-    }
-    for (const commit of requests.commits ?? []) {
-        for (const match of commit.message.matchAll(TRAILER)) {
-            const text = match[0].trim();
-            const reject = (reason) => rejected.push({ text, source: 'trailer', grantedBy: commit.author, reason });
-            const value = TRAILER_VALUE.exec(match[1].trim());
-            if (!policy.waivers.trailers)
-                reject('trailer waivers are disabled by policy.waivers.trailers');
-            else if (selfWaiver(commit.author))
-                reject(selfReason(commit.author));
-            else if (!commit.trusted)
-                reject(distrustReason(commit.author, commit.distrust));
-            else if (!value?.groups) {
-                reject('expected "Gate-Waive: <stage>/<metric>[@<slice>]: <reason>" or "Gate-Waive: <gate name>: <reason>"');
-            }
-            else {
-                accepted.push({
-                    target: value.groups.target.trim(),
-                    slice: value.groups.slice ?? null,
-                    reason: value.groups.reason.trim(),
-                    grantedBy: commit.author,
-                    source: 'trailer',
-                });
-            }
-        }
-    }
-    return { accepted, rejected };
-}
-function coversGate(waiver, gate) {
-    return waiver.slice === null && waiver.target.toLowerCase() === gate.name.toLowerCase();
-}
-/** `<stage>/<metric>` targets cover rows of that metric (stage `*` and key globs allowed). */
-function coversCheck(waiver, row) {
-    const slash = waiver.target.indexOf('/');
-    if (slash < 0 || row.metric === null)
-        return false;
-    const stage = waiver.target.slice(0, slash).trim();
-    const key = waiver.target.slice(slash + 1).trim();
-    const stageOk = stage === '*' || (row.stage === null ? stage === 'run' : globMatch(stage, row.stage));
-    if (!stageOk || !globMatch(key, row.metric))
-        return false;
-    return waiver.slice === null || waiver.slice === row.slice;
-}
-/**
- * Marks tripped rows covered by a waiver as `waived` (keeping who and why on the row) and recomputes
- * each gate. A waived gate stays in the report with its rows; only its outcome changes.
- */
-function applyWaivers(results, waivers, refresh) {
-    const used = new Set();
-    const out = results.map((result) => {
-        let changed = false;
-        const applied = new Set();
-        const checks = result.checks.map((row) => {
-            if (row.outcome !== 'fail' && row.outcome !== 'warn')
-                return row;
-            const waiver = waivers.find((w) => coversGate(w, result) || coversCheck(w, row));
-            if (!waiver)
-                return row;
-            used.add(waiver);
-            applied.add(waiver);
-            changed = true;
-            return { ...row, outcome: 'waived', waiver };
-        });
-        if (!changed)
-            return result;
-        return refresh({ ...result, checks, waivers: [...applied] });
-    });
-    return { results: out, unused: waivers.filter((w) => !used.has(w)) };
-}
-
+// EXTERNAL MODULE: ./src/gates/waivers.ts
+var waivers = __webpack_require__(1693);
 ;// CONCATENATED MODULE: ./src/engine/trends.ts
 
 
@@ -4886,9 +4746,9 @@ function judgeRuns(input) {
         candidateGaps,
         history: input.history ?? null,
     });
-    const parsed = parseWaivers(input.waivers ?? {}, policy);
+    const parsed = (0,waivers/* parseWaivers */.dU)(input.waivers ?? {}, policy);
     const messages = new Map(config.gates.map((g) => [g.name, g.message]));
-    const { results: gates, unused } = applyWaivers(evaluated, parsed.accepted, (r) => refreshResult(r, messages.get(r.name) ?? null));
+    const { results: gates, unused } = (0,waivers/* applyWaivers */.Kw)(evaluated, parsed.accepted, (r) => refreshResult(r, messages.get(r.name) ?? null));
     const findings = buildFindings({
         units,
         gates,
@@ -5701,8 +5561,8 @@ async function loadConfigFile(path, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/index.ts + 13 modules
-var src_report = __webpack_require__(6911);
+// EXTERNAL MODULE: ./src/report/index.ts + 15 modules
+var src_report = __webpack_require__(9678);
 // EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
 var sources_open = __webpack_require__(7157);
 // EXTERNAL MODULE: ./src/cli/history.ts + 1 modules
@@ -5803,8 +5663,8 @@ function render(report, format) {
     if (format === 'json')
         return (0,src_report/* renderJson */.hF)(report);
     if (format === 'markdown')
-        return (0,src_report/* renderMarkdown */.Gc)(report);
-    return (0,src_report/* renderText */.S5)(report);
+        return (0,src_report/* renderMarkdown */.Gc)(report, { audience: 'cli' });
+    return (0,src_report/* renderText */.S5)(report, { audience: 'cli' });
 }
 /**
  * Gate entries that matched nothing: said on stderr too, because a typo in a selector is the
