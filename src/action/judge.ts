@@ -32,6 +32,7 @@ import {
   writeReportFiles,
 } from './reporting.js';
 import type { Settings } from './settings.js';
+import { readCurrentShards } from './shards.js';
 import { uploadEvidence } from './upload.js';
 import { collectWaiverRequests } from './waivers.js';
 
@@ -98,9 +99,18 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   for (const warning of loaded.warnings) core.warning(`contexta/gate: ${warning}`);
 
   const workspace = input.candidatePath ?? path.resolve(ctx.workspaceDir, settings.workspace);
-  const candidate = onlyProject(await openEvidence(workspace, read), settings.project);
+  // With `shards`, the candidate is the run's shard artifacts, and they already are its evidence
+  // for later runs: there is no workspace of this job to read or upload.
+  const sharded = settings.shards !== null && input.candidatePath === undefined;
+  const candidate = onlyProject(
+    sharded
+      ? await readCurrentShards(settings, ctx, github, { workDir, read })
+      : await openEvidence(workspace, read),
+    settings.project,
+  );
 
-  const uploaded = github && settings.upload ? await uploadEvidence(workspace, settings, ctx, github) : null;
+  const uploaded =
+    github && settings.upload && !sharded ? await uploadEvidence(workspace, settings, ctx, github) : null;
 
   const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
   if (baseline.evidence) baseline.evidence = onlyProject(baseline.evidence, settings.project);

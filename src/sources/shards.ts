@@ -314,16 +314,16 @@ export class ShardMerger {
       runs: [...p.runs.values()].map((r) => this.finishRun(r)),
       deployments: [...p.deployments.values()],
     }));
-    const summary = `${this.plan.side}: merged ${this.accepted.length}${expected === null ? '' : ` of ${expected}`} shard(s) (${this.accepted.map((a) => a.shard.label).join(', ')}); per-sample outcomes joined by stage and sample name, aggregates recomputed from them where they are a mean, quantile or count of them`;
+    const summary = `merged ${this.accepted.length}${expected === null ? '' : ` of ${expected}`} shard(s) (${this.accepted.map((a) => a.shard.label).join(', ')}); per-sample outcomes joined by stage and sample name, aggregates recomputed from them where they are a mean, quantile or count of them`;
     const notes = [summary, ...this.notes];
     if (this.weightedLabels.length > 0) {
       notes.push(
-        `${this.plan.side}: ${this.weightedLabels.length} metric series had no per-sample outcomes to recompute them from and are per-shard values weighted by each shard's sample count: ${listed(this.weightedLabels)}`,
+        `${this.weightedLabels.length} metric series had no per-sample outcomes to recompute them from and are per-shard values weighted by each shard's sample count: ${listed(this.weightedLabels)}`,
       );
     }
     if (this.equalLabels.length > 0) {
       notes.push(
-        `${this.plan.side}: ${this.equalLabels.length} of those had no sample count in some shard, which then weighed as one: ${listed(this.equalLabels)}`,
+        `${this.equalLabels.length} of those had no sample count in some shard, which then weighed as one: ${listed(this.equalLabels)}`,
       );
     }
     return {
