@@ -99,12 +99,18 @@ class RunMerge {
   readonly artifacts = new Map<string, Run['artifacts'][number]>();
   recordCount = 0;
 
-  constructor(readonly first: Run) {}
+  /** The first shard's run without its stages and metrics, which are merged separately. */
+  readonly first: Run;
+
+  constructor(run: Run) {
+    this.first = { ...run, stages: [], runMetrics: [], events: [], degraded: [], artifacts: [] };
+  }
 }
 
+/** What is kept of a merged shard: not its evidence, which is dropped once merged. */
 interface Accepted {
   ordinal: number;
-  shard: Shard;
+  shard: { index: number; label: string };
 }
 
 export class ShardMerger {
@@ -163,14 +169,13 @@ export class ShardMerger {
       );
       return;
     }
-    const accepted = { ordinal: this.accepted.length, shard };
+    const accepted = { ordinal: this.accepted.length, shard: { index: shard.index, label: shard.label } };
     this.claimed.set(shard.index, accepted);
     this.accepted.push(accepted);
-    this.mergeEvidence(accepted, name);
+    this.mergeEvidence(accepted, shard.evidence, name);
   }
 
-  private mergeEvidence(accepted: Accepted, name: string): void {
-    const { evidence } = accepted.shard;
+  private mergeEvidence(accepted: Accepted, evidence: Evidence, name: string): void {
     const prefix = `shard-${accepted.shard.index}`;
     if (accepted.ordinal === 0) this.kind = evidence.source.kind;
     for (const ws of evidence.source.workspaces) {
