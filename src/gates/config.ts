@@ -46,6 +46,7 @@ function toPolicy(input: PolicyInput): GatePolicy {
     baselineDegraded: input.baseline_degraded,
     evidenceGaps: input.evidence_gaps,
     missingMetrics: input.missing_metrics,
+    unmatched: input.unmatched,
     significance: input.significance,
     minSamples: input.min_samples,
     minEffect: input.min_effect,
@@ -61,7 +62,8 @@ const DEFAULT_POLICY: GatePolicy = toPolicy(PolicySchema.parse({}));
 
 /**
  * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
- * on metrics that disappear; only warn on regressions, because without a config we do not know which
+ * on metrics that disappear or become non-finite (`missingMetrics: 'fail'` overrides the warn-only
+ * regression gate for those, see `evaluate.ts`); only warn on regressions, because without a config we do not know which
  * metrics matter or how noisy they are.
  */
 export const DEFAULT_CONFIG: GateConfig = {
