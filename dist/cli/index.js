@@ -36,7 +36,7 @@ async function main(argv) {
         case 'inspect':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4216))).inspectCommand(rest, io);
         case 'compare':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(815), __nccwpck_require__.e(216), __nccwpck_require__.e(73), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2470))).compareCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(815), __nccwpck_require__.e(216), __nccwpck_require__.e(73), __nccwpck_require__.e(383)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1383))).compareCommand(rest, io);
         // Hidden: times the renderer for `npm run bench`; not part of the documented interface.
         case 'bench-render':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(73), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2233))).benchRenderCommand(rest, io);

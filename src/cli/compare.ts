@@ -55,7 +55,13 @@ function parse(args: string[]) {
     typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>
   >;
   try {
-    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+    parsed = parseArgs({
+      args,
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: false,
+      allowNegative: true,
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

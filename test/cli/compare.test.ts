@@ -63,6 +63,16 @@ describe('contexta-gate compare', () => {
     expect(report.notes.some((n) => n.includes('behind the latest completed deployment prod-v1'))).toBe(true);
   });
 
+  it('accepts --no-ledger and then leaves ledger statuses unread', async () => {
+    const args = [...sides('deployment-promotion'), ...REF, '--format', 'json'];
+    const withLedger = await cli(args, { ledger: true });
+    const without = await cli([...args, '--no-ledger'], { ledger: true });
+    expect(without.stderr).not.toMatch(/unknown option/i);
+    expect(without.code).toBe(0);
+    const read = (stdout: string) => JSON.stringify((JSON.parse(stdout) as GateReport).candidate.runs);
+    expect(read(without.stdout)).not.toEqual(read(withLedger.stdout));
+  });
+
   it('reads one workspace holding both runs once and compares the named runs', async () => {
     const { code, stdout } = await cli([
       '--baseline',

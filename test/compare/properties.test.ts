@@ -117,7 +117,7 @@ gates:
 `;
 
 describe('comparison properties', () => {
-  it('a run compared with itself has no change and passes even zero-tolerance gates', async () => {
+  it('a run compared with itself has no change and passes even zero-tolerance gates (fails only when it has no metric at all)', async () => {
     const config = await loadConfig(STRICT);
     fc.assert(
       fc.property(arbRun('same'), (r) => {
@@ -125,6 +125,11 @@ describe('comparison properties', () => {
         const report = judgeRuns({ baseline: e, candidate: e, config });
         const rows = report.comparisons[0]!.metrics;
         expect(rows.every((m) => m.delta === 0 && m.change === 'unchanged')).toBe(true);
+        if (rows.length === 0) {
+          // Nothing for the gate to judge in either run is a config problem, never a plain pass.
+          expect(report.verdict).toBe('fail');
+          return;
+        }
         expect(report.gates.every((g) => g.outcome === 'pass' || g.outcome === 'skipped')).toBe(true);
         expect(report.verdict).toBe('pass');
         const correct = report.comparisons[0]!.samples[0];

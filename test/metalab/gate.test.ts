@@ -23,8 +23,7 @@ async function cli(baseline: string, candidate: string, format: Format, config =
     { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: process.cwd() },
     { ledger: null },
   );
-  expect(stderr).toBe('');
-  return { code, stdout };
+  return { code, stdout, stderr };
 }
 
 const STORE = (name: string) => `fixtures/metalab/${name}`;
@@ -36,10 +35,12 @@ interface Outputs {
   text: string;
 }
 
-async function compare(baseline: string, candidate: string): Promise<Outputs> {
+/** `stderr` is what the CLI must print for this pair (config problems); nothing, unless said. */
+async function compare(baseline: string, candidate: string, stderr = ''): Promise<Outputs> {
   const json = await cli(baseline, candidate, 'json');
   const markdown = await cli(baseline, candidate, 'markdown');
   const text = await cli(baseline, candidate, 'text');
+  for (const run of [json, markdown, text]) expect(run.stderr).toBe(stderr);
   expect(markdown.code).toBe(json.code);
   expect(text.code).toBe(json.code);
   return {
@@ -244,7 +245,18 @@ describe('metalab interrupted candidate', () => {
 
 describe('metalab edge store', () => {
   it('reports NaN and Infinity as invalid evidence and never puts them in a delta', async () => {
-    const out = await compare(STORE('edge'), STORE('edge'));
+    // The policy's gates name accuracy, f1 and per-class accuracy; the edge store has only non-finite
+    // accuracy (a gap, not a value) and val_accuracy, so those gates are config problems as well.
+    const out = await compare(
+      STORE('edge'),
+      STORE('edge'),
+      [
+        'error: gate "accuracy and f1" matches nothing: run/accuracy: no metric "accuracy" at run level; did you mean "run/val_accuracy"?',
+        'error: gate "accuracy and f1" matches nothing: run/f1: no metric "f1" at run level; metrics at run level: converged, n_samples, val_accuracy, val_accuracy.steps',
+        'error: gate "per-class slices" matches nothing: run/per_class_accuracy: no metric "per_class_accuracy" at run level; metrics at run level: converged, n_samples, val_accuracy, val_accuracy.steps',
+        '',
+      ].join('\n'),
+    );
     expect(out.code).toBe(1);
     const rows = tripped(out.report, 'required complete evidence');
     expect(rows).toHaveLength(1);
@@ -328,7 +340,8 @@ describe('metalab threshold gates', () => {
         '',
       ].join('\n'),
     );
-    const { code, stdout } = await cli(STORE('baseline'), STORE('candidate'), 'json', config);
+    const { code, stdout, stderr } = await cli(STORE('baseline'), STORE('candidate'), 'json', config);
+    expect(stderr).toBe('');
     expect(code).toBe(1);
     const checks = gate(JSON.parse(stdout) as GateReport, 'accuracy floor').checks;
     // README: linear reaches 0.7881/0.7914 at lr=0.1 and lr=1.0, below 0.8; mlp, lr=1.0 has no accuracy.

@@ -1,8 +1,8 @@
-export const id = 470;
-export const ids = [470];
+export const id = 383;
+export const ids = [383];
 export const modules = {
 
-/***/ 2470:
+/***/ 1383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2935,6 +2935,10 @@ function gapKey(gap) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/results.ts
+/** `subject` of the row of a selected metric the candidate lacks or holds only non-finite values of. */
+const MISSING_METRIC = 'missing_metric';
+/** `subject` of the row of a gate entry that matches nothing in either run (a config problem). */
+const UNMATCHED = 'unmatched';
 function check(draft) {
     return {
         stage: null,
@@ -2993,7 +2997,7 @@ function worstCheck(checks) {
     return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
 }
 /** The gate's message: what tripped (or why it passed), then the user's own message. */
-function gateMessage(gate, outcome, checks) {
+function gateMessage(gate, outcome, checks, skipReason) {
     const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
     const unknown = checks.filter((c) => c.outcome === 'unknown');
     const waived = checks.filter((c) => c.outcome === 'waived');
@@ -3004,7 +3008,7 @@ function gateMessage(gate, outcome, checks) {
     let text;
     switch (outcome) {
         case 'skipped':
-            text = 'nothing in the evidence matched this gate';
+            text = skipReason;
             break;
         case 'pass':
             text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
@@ -3021,7 +3025,11 @@ function gateMessage(gate, outcome, checks) {
     const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
     return text + own;
 }
-function finishResult(gate, checks, evidence) {
+/**
+ * `skipReason` says why a gate without rows judged nothing: "no baseline: …", "no match: …". A skip
+ * always names its cause, so a gate that judged nothing never reads like one that passed.
+ */
+function finishResult(gate, checks, evidence, skipReason = 'nothing judged') {
     const sorted = sortChecks(checks);
     const outcome = gateOutcome(gate.severity, sorted);
     return {
@@ -3029,7 +3037,7 @@ function finishResult(gate, checks, evidence) {
         kind: gate.kind,
         severity: gate.severity,
         outcome,
-        message: gateMessage(gate, outcome, sorted),
+        message: gateMessage(gate, outcome, sorted, skipReason),
         checks: sorted,
         worst: worstCheck(sorted),
         evidence,
@@ -3044,7 +3052,9 @@ function refreshResult(result, message) {
         ...result,
         checks,
         outcome,
-        message: gateMessage({ name: result.name, message }, outcome, checks),
+        message: outcome === 'skipped' && result.outcome === 'skipped'
+            ? result.message
+            : gateMessage({ name: result.name, message }, outcome, checks, 'nothing judged'),
         worst: worstCheck(checks),
     };
 }
@@ -3157,24 +3167,35 @@ function absentLiterals(unit, selectors, slices) {
     }
     return out;
 }
+/**
+ * A selected metric the candidate does not have, or has with no finite value (NaN, ±Infinity): either
+ * way there is nothing to judge, and `policy.missing_metrics` decides what that means.
+ */
 function missingCheck(judged, unit, policy, metric, multi, baseline) {
     judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, metric));
     const outcome = gapOutcome(policy.missingMetrics);
     if (outcome === null)
         return null;
     const label = (0,numbers/* metricLabel */.B)(metric.stage, metric.key, metric.slice);
+    const nonFinite = metric.candidateNonFinite ?? 0;
+    const what = nonFinite > 0
+        ? `has no finite value in the candidate (${nonFinite} NaN/Infinity observation(s))`
+        : 'is missing from the candidate';
     return check({
         outcome,
         ...seriesFacts(unit, metric),
+        subject: MISSING_METRIC,
         baseline,
-        reason: `${where(unit, label, multi)} is missing from the candidate` +
+        reason: `${where(unit, label, multi)} ${what}` +
             (baseline === null ? '' : ` (baseline ${(0,numbers/* formatNumber */.ZV)(baseline)})`) +
             ` (policy.missing_metrics: ${policy.missingMetrics})`,
     });
 }
 function ignoredMissing(policy, count) {
     return policy.missingMetrics === 'ignore' && count > 0
-        ? [`${count} selected metric(s) missing from the candidate, ignored by policy.missing_metrics: ignore`]
+        ? [
+            `${count} selected metric(s) missing from the candidate or not finite there, ignored by policy.missing_metrics: ignore`,
+        ]
         : [];
 }
 /**
@@ -3706,7 +3727,7 @@ function regressionGate(gate, inputs, judged) {
                 noLimit.add(`${row.key} (${direction} is better)`);
                 continue;
             }
-            if (row.presence === 'baseline_only') {
+            if (row.presence === 'baseline_only' || row.candidate === null) {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
                 if (missing)
                     checks.push({ ...missing, direction, limit: limits.text });
@@ -3835,7 +3856,7 @@ function thresholdGate(gate, inputs, judged) {
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
             const label = where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), multi);
             const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
-            if (row.presence === 'baseline_only') {
+            if (row.presence === 'baseline_only' || row.candidate === null) {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
                 if (missing)
                     checks.push({ ...missing, limit: bounds });
@@ -3844,10 +3865,6 @@ function thresholdGate(gate, inputs, judged) {
                 continue;
             }
             const value = row.candidate;
-            if (value === null) {
-                checks.push(check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }));
-                continue;
-            }
             let outcome = 'pass';
             let reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is within ${bounds}`;
             if (gate.min !== null && value < gate.min) {
@@ -3889,7 +3906,11 @@ function policyResult(name, mapped, checks, evidence) {
     const rows = checks.map((c) => ({ ...c, outcome }));
     return finishResult({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
 }
-function policyResults(inputs, judged) {
+/**
+ * `lifted`: missing-metric rows of `warn` gates under `policy.missing_metrics: fail` (see
+ * `evaluate.ts`), reported here so they fail the job.
+ */
+function policyResults(inputs, judged, lifted = []) {
     const { policy } = inputs.config;
     const out = [];
     const withoutBaseline = [];
@@ -3957,19 +3978,41 @@ function policyResults(inputs, judged) {
     }));
     out.push(policyResult('policy.evidence_gaps', policy.evidenceGaps, gapChecks, []));
     const missing = [];
+    const seen = new Set();
+    for (const row of lifted) {
+        const key = metricKey(row.project, row.unit, {
+            stage: row.stage,
+            key: row.metric ?? '',
+            slice: row.slice,
+        });
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        missing.push(row);
+    }
     for (const unit of inputs.units) {
         if (!unit.pair.baseline)
             continue;
         for (const row of unit.comparison.metrics) {
-            if (row.presence !== 'baseline_only' || row.batch !== null)
+            if (row.batch !== null)
+                continue;
+            const vanished = row.presence === 'baseline_only';
+            // A series the candidate recorded only as NaN/Infinity is as unmeasured as one it dropped.
+            const notFinite = row.presence === 'both' && row.candidate === null && row.candidateNonFinite > 0;
+            if (!vanished && !notFinite)
                 continue;
             if (judged.metrics.has(metricKey(unit.comparison.project, unit.comparison.unit, row)))
                 continue;
+            const label = where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), namesUnits(inputs.units));
+            const baseline = row.baseline === null ? '' : ` (${(0,numbers/* formatNumber */.ZV)(row.baseline)})`;
             missing.push(check({
                 ...seriesFacts(unit, row),
                 baseline: row.baseline,
+                subject: MISSING_METRIC,
                 outcome: 'fail',
-                reason: `${where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${(0,numbers/* formatNumber */.ZV)(row.baseline)})`} but missing from the candidate`,
+                reason: vanished
+                    ? `${label} is in the baseline${baseline} but missing from the candidate`
+                    : `${label} is in the baseline${baseline} but has no finite value in the candidate (${row.candidateNonFinite} NaN/Infinity observation(s))`,
             }));
         }
     }
@@ -3977,7 +4020,207 @@ function policyResults(inputs, judged) {
     return out.filter((r) => r !== null);
 }
 
+;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
+/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
+/**
+ * The closest candidate, if it is close enough to be a likely typo: same word written in another
+ * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
+ */
+function didYouMean(word, candidates) {
+    const exact = candidates.find((c) => normalize(c) === normalize(word));
+    if (exact !== undefined)
+        return exact;
+    let best = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    return bestDistance <= limit ? best : null;
+}
+
+;// CONCATENATED MODULE: ./src/gates/unmatched.ts
+
+
+
+const LISTED = 6;
+function unique(values) {
+    return [...new Set(values)].sort();
+}
+function listed(values) {
+    const shown = values.slice(0, LISTED).join(', ');
+    return values.length > LISTED ? `${shown}, … (${values.length} in all)` : shown;
+}
+const stageName = (stage) => stage ?? 'run';
+const hasGlob = (text) => text.includes('*');
+/** The series a metric gate can look at: stage or run level, not batch-scoped, on either side. */
+function seriesRows(units) {
+    return units.flatMap((u) => u.comparison.metrics.filter((row) => row.batch === null));
+}
+function stageMatches(selector, stage) {
+    if (selector.stage === '*')
+        return true;
+    if (stage === null)
+        return selector.stage === 'run';
+    return globMatch(selector.stage, stage);
+}
+/** A stage the user may have meant: a close spelling, or the one stage the text is a prefix of. */
+function closeStage(text, stages) {
+    const close = didYouMean(text, stages);
+    if (close !== null)
+        return close;
+    const prefixed = stages.filter((s) => s.toLowerCase().startsWith(text.toLowerCase()));
+    return prefixed.length === 1 ? prefixed[0] : null;
+}
+function selectorProblem(selector, rows) {
+    const text = formatSelector(selector);
+    if (rows.length === 0)
+        return `${text}: the evidence records no metrics in either run`;
+    const pairs = unique(rows.map((r) => `${stageName(r.stage)}/${r.key}`));
+    const inStage = rows.filter((r) => stageMatches(selector, r.stage));
+    let what;
+    let present;
+    let suggestion;
+    if (inStage.length === 0) {
+        const stages = unique(rows.map((r) => stageName(r.stage)));
+        what = hasGlob(selector.stage) ? `no stage matches "${selector.stage}"` : `no stage "${selector.stage}"`;
+        present = `stages present: ${listed(stages)}`;
+        suggestion = didYouMean(text, pairs);
+        const stage = suggestion === null && !hasGlob(selector.stage) ? closeStage(selector.stage, stages) : null;
+        if (stage !== null) {
+            const keys = unique(rows.filter((r) => stageName(r.stage) === stage).map((r) => r.key));
+            const key = keys.find((k) => globMatch(selector.key, k)) ?? didYouMean(selector.key, keys);
+            suggestion = key === null || key === undefined ? null : `${stage}/${key}`;
+        }
+    }
+    else {
+        const scope = selector.stage === '*'
+            ? 'in any stage or at run level'
+            : selector.stage === 'run'
+                ? 'at run level'
+                : hasGlob(selector.stage)
+                    ? `in stages matching "${selector.stage}"`
+                    : `in stage ${selector.stage}`;
+        what = hasGlob(selector.key)
+            ? `no metric matches "${selector.key}" ${scope}`
+            : `no metric "${selector.key}" ${scope}`;
+        const keys = unique(inStage.map((r) => r.key));
+        present = `metrics ${scope}: ${listed(keys)}`;
+        const key = hasGlob(selector.key) ? null : didYouMean(selector.key, keys);
+        suggestion = key === null ? didYouMean(text, pairs) : `${selector.stage}/${key}`;
+    }
+    return suggestion === null
+        ? `${text}: ${what}; ${present}`
+        : `${text}: ${what}; did you mean "${suggestion}"?`;
+}
+function sliceProblem(slice, rows, selectors) {
+    const present = unique(rows.flatMap((r) => (r.slice === null ? [] : [r.slice])));
+    const head = `slices: ${slice}: no slice "${slice}" of ${selectors} in either run`;
+    if (present.length === 0)
+        return `${head}; these metrics are recorded without slices`;
+    const close = didYouMean(slice, present);
+    return close === null ? `${head}; slices present: ${listed(present)}` : `${head}; did you mean "${close}"?`;
+}
+function metricSelection(gate, units) {
+    const rows = seriesRows(units);
+    const problems = [];
+    const matched = gate.metrics.filter((selector) => {
+        const hit = rows.some((r) => matchesSelector(selector, r.stage, r.key));
+        if (!hit)
+            problems.push(selectorProblem(selector, rows));
+        return hit;
+    });
+    let slices = gate.slices;
+    if (gate.slices.mode === 'list' && matched.length > 0) {
+        const selected = rows.filter((r) => matched.some((s) => matchesSelector(s, r.stage, r.key)));
+        const names = matched.map(formatSelector).join(', ');
+        const present = gate.slices.slices.filter((name) => {
+            const hit = selected.some((r) => r.slice === name);
+            if (!hit)
+                problems.push(sliceProblem(name, selected, names));
+            return hit;
+        });
+        slices = { mode: 'list', slices: present };
+        if (present.length === 0)
+            return { nothing: true, problems, gate };
+    }
+    if (matched.length === 0)
+        return { nothing: true, problems, gate };
+    return {
+        nothing: false,
+        problems,
+        gate: problems.length === 0 ? gate : { ...gate, metrics: matched, slices },
+    };
+}
+function artifactSelection(gate, units) {
+    const kinds = unique(units.flatMap((u) => u.comparison.artifacts.map((a) => a.kind)));
+    if (kinds.some((k) => globMatch(gate.artifact, k)))
+        return { nothing: false, problems: [], gate };
+    const head = `artifact ${gate.artifact}: no artifact kind ${hasGlob(gate.artifact) ? 'matches' : 'named'} "${gate.artifact}" in either run`;
+    if (kinds.length === 0)
+        return { nothing: true, problems: [`${head}; the evidence records no artifacts`], gate };
+    const close = hasGlob(gate.artifact) ? null : didYouMean(gate.artifact, kinds);
+    return {
+        nothing: true,
+        problems: [
+            close === null
+                ? `${head}; artifact kinds present: ${listed(kinds)}`
+                : `${head}; did you mean "${close}"?`,
+        ],
+        gate,
+    };
+}
+/** Which entries of the gate match nothing in either run; gates without selectors always match. */
+function gateSelection(gate, units) {
+    switch (gate.kind) {
+        case 'threshold':
+        case 'regression':
+            return metricSelection(gate, units);
+        case 'artifact':
+            return artifactSelection(gate, units);
+        default:
+            return { nothing: false, problems: [], gate };
+    }
+}
+/**
+ * Why a metric gate whose entries all matched still has no series to look at: its slice selection
+ * excludes every series the selectors matched. Null when it has series.
+ */
+function emptySelection(selectors, slices, units) {
+    const rows = seriesRows(units).filter((r) => selectors.some((s) => matchesSelector(s, r.stage, r.key)));
+    const names = selectors.map(formatSelector).join(', ');
+    if (slices.mode === 'all' && rows.every((r) => r.slice === null)) {
+        return `no match: slices: all, but ${names} ${rows.length === 1 ? 'is' : 'are'} recorded without slices`;
+    }
+    if (slices.mode === 'none' && rows.every((r) => r.slice !== null)) {
+        const present = unique(rows.map((r) => r.slice));
+        return `no match: ${names} ${rows.length === 1 ? 'is' : 'are'} recorded only per slice (${listed(present)}); add slices: all or name the slices`;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+
+
+
+
 
 
 
@@ -3994,19 +4237,80 @@ const GATE_KINDS = {
     diagnostics: diagnosticsGate,
     artifact: artifactGate,
 };
+/** Starts the note of a selector list entry that matched nothing while others did. */
+const NO_MATCH_NOTE = 'no match, not judged: ';
+const evaluate_LISTED = 5;
 function evaluatorOf(gate) {
     // GateKinds pairs every kind with the evaluator of that kind's gate type; TypeScript cannot follow
     // the pairing through an indexed lookup on a union.
     return GATE_KINDS[gate.kind];
 }
+/** A gate that matches nothing in either run: a config problem, at `policy.unmatched`'s severity. */
+function unmatchedResult(gate, problems, config) {
+    const action = config.policy.unmatched;
+    const checks = action === 'ignore'
+        ? []
+        : problems.map((reason) => check({ project: '', unit: '', subject: UNMATCHED, outcome: 'fail', reason }));
+    return finishResult({ ...gate, severity: action === 'fail' ? 'fail' : 'warn' }, checks, action === 'ignore' ? ['policy.unmatched: ignore'] : [`a config problem (policy.unmatched: ${action})`], `no match: ${problems.join('; ')}`);
+}
+/** Why a gate with no rows judged nothing, as precisely as the evidence allows. */
+function skipReason(gate, inputs, evidence) {
+    if (gate.kind === 'threshold' || gate.kind === 'regression') {
+        const empty = emptySelection(gate.metrics, gate.slices, inputs.units);
+        if (empty !== null)
+            return empty;
+        if (gate.kind === 'regression') {
+            const multi = namesUnits(inputs.units);
+            const wouldJudge = inputs.units
+                .filter((u) => !u.pair.baseline && u.pair.candidate)
+                .flatMap((u) => gateRows(u, gate.metrics, gate.slices).map((r) => where(u, (0,numbers/* metricLabel */.B)(r.stage, r.key, r.slice), multi)));
+            if (wouldJudge.length > 0) {
+                const shown = wouldJudge.slice(0, evaluate_LISTED).join(', ');
+                const more = wouldJudge.length > evaluate_LISTED ? ` and ${wouldJudge.length - evaluate_LISTED} more` : '';
+                return `no baseline: would have judged ${shown}${more}`;
+            }
+        }
+    }
+    if (gate.kind === 'diagnostics' && !inputs.units.some((u) => u.pair.candidate)) {
+        return 'no candidate run: there are no diagnostics to check';
+    }
+    return evidence.length > 0 ? `nothing judged: ${evidence.join('; ')}` : 'nothing judged';
+}
+/**
+ * A missing metric fails the job under `policy.missing_metrics: fail` even inside a `warn` gate: the
+ * gate's severity is about how much a measured change matters, and a metric that vanished was not
+ * measured at all. Such rows move to the `policy.missing_metrics` result, which fails.
+ */
+function liftMissing(gate, checks, config) {
+    if (gate.severity !== 'warn' || config.policy.missingMetrics !== 'fail')
+        return { kept: checks, lifted: [] };
+    const lifted = checks.filter((c) => c.subject === MISSING_METRIC);
+    return { kept: checks.filter((c) => c.subject !== MISSING_METRIC), lifted };
+}
 /** Evaluates every configured gate, then the policy checks that apply, in config order. */
 function evaluateGates(inputs) {
     const judged = nothingJudged();
+    const lifted = [];
     const results = inputs.config.gates.map((gate) => {
-        const { checks, evidence } = evaluatorOf(gate)(gate, inputs, judged);
-        return finishResult(gate, checks, evidence);
+        const selection = gateSelection(gate, inputs.units);
+        if (selection.nothing)
+            return unmatchedResult(gate, selection.problems, inputs.config);
+        const narrowed = selection.gate;
+        const evaluation = evaluatorOf(narrowed)(narrowed, inputs, judged);
+        const { kept, lifted: moved } = liftMissing(gate, evaluation.checks, inputs.config);
+        lifted.push(...moved);
+        const evidence = [
+            ...selection.problems.map((p) => `${NO_MATCH_NOTE}${p}`),
+            ...evaluation.evidence,
+            ...(moved.length > 0
+                ? [
+                    `${moved.length} missing metric(s) reported under policy.missing_metrics: fail, which fails the job`,
+                ]
+                : []),
+        ];
+        return finishResult(gate, kept, evidence, skipReason(narrowed, inputs, evidence));
     });
-    return [...results, ...policyResults(inputs, judged)];
+    return [...results, ...policyResults(inputs, judged, lifted)];
 }
 
 // EXTERNAL MODULE: ./src/gates/types.ts
@@ -4325,42 +4629,6 @@ function judgeRuns(input) {
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(2857);
-;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
-/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
-/**
- * The closest candidate, if it is close enough to be a likely typo: same word written in another
- * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
- */
-function didYouMean(word, candidates) {
-    const exact = candidates.find((c) => normalize(c) === normalize(word));
-    if (exact !== undefined)
-        return exact;
-    let best = null;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of candidates) {
-        const distance = editDistance(word.toLowerCase(), candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    const limit = Math.max(2, Math.floor(word.length / 3));
-    return bestDistance <= limit ? best : null;
-}
-
 ;// CONCATENATED MODULE: ./src/gates/config-diagnostics.ts
 
 
@@ -4572,7 +4840,7 @@ const metricSelectors = schemas/* union */.KCZ([
     schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
         .min(1, expected('a non-empty list of metric selectors')),
 ], expected('a metric selector "<stage>/<metric key>" or a list of them'));
-const stageName = schemas/* string */.YjP(expected('a stage name'))
+const config_schema_stageName = schemas/* string */.YjP(expected('a stage name'))
     .regex(/^[A-Za-z0-9_-]+$/, expected('a stage name of letters, digits, "-" or "_"'));
 const outcome = schemas/* enum */.k5n(['pass', 'warn', 'fail'], expected('one of pass, warn, fail'));
 const unknownOutcome = schemas/* enum */.k5n(['unknown', 'pass', 'warn', 'fail'], expected('one of unknown, pass, warn, fail'));
@@ -4602,7 +4870,10 @@ const PolicySchema = schemas/* strictObject */.rej({
     evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
     missing_metrics: gapAction
         .default('warn')
-        .describe('A metric the baseline has that is missing from the candidate.'),
+        .describe('A metric the baseline has that is missing from the candidate or has no finite value there.'),
+    unmatched: gapAction
+        .default('fail')
+        .describe('A gate none of whose selectors (metrics, named slices, artifact kind) matches anything in either run.'),
     significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
     min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
     min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
@@ -4668,10 +4939,10 @@ const RegressionGateSchema = schemas/* strictObject */.rej({
     .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
 const EvidenceGateSchema = schemas/* strictObject */.rej({
     ...common,
-    require_complete: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+    require_complete: schemas/* array */.YOg(config_schema_stageName, expected('a list of stage names'))
         .min(1, expected('a non-empty list of stage names'))
         .describe('Stages that must exist in the candidate; the other checks look at these stages. "run" is the run\'s own evidence outside any stage (all a metalab unit has).'),
-    optional_stages: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+    optional_stages: schemas/* array */.YOg(config_schema_stageName, expected('a list of stage names'))
         .optional()
         .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
     require_metrics: schemas/* union */.KCZ([
@@ -4762,6 +5033,7 @@ function toPolicy(input) {
         baselineDegraded: input.baseline_degraded,
         evidenceGaps: input.evidence_gaps,
         missingMetrics: input.missing_metrics,
+        unmatched: input.unmatched,
         significance: input.significance,
         minSamples: input.min_samples,
         minEffect: input.min_effect,
@@ -4775,7 +5047,8 @@ function toPolicy(input) {
 const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
 /**
  * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
- * on metrics that disappear; only warn on regressions, because without a config we do not know which
+ * on metrics that disappear or become non-finite (`missingMetrics: 'fail'` overrides the warn-only
+ * regression gate for those, see `evaluate.ts`); only warn on regressions, because without a config we do not know which
  * metrics matter or how noisy they are.
  */
 const DEFAULT_CONFIG = {
@@ -5119,6 +5392,8 @@ var inspect = __webpack_require__(4216);
 
 
 
+
+
 const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
                              [--config <file>] [--format text|markdown|json]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
@@ -5140,7 +5415,13 @@ class UsageError extends Error {
 function parse(args) {
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({ args, options: OPTIONS, strict: true, allowPositionals: false });
+        parsed = (0,external_node_util_.parseArgs)({
+            args,
+            options: OPTIONS,
+            strict: true,
+            allowPositionals: false,
+            allowNegative: true,
+        });
     }
     catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -5186,6 +5467,23 @@ function render(report, format) {
     if (format === 'markdown')
         return (0,src_report/* renderMarkdown */.Gc)(report);
     return (0,src_report/* renderText */.S5)(report);
+}
+/**
+ * Gate entries that matched nothing: said on stderr too, because a typo in a selector is the
+ * config's fault, and whoever runs the CLI should not have to find it inside the report.
+ */
+function configProblems(report) {
+    const lines = [];
+    for (const gate of report.gates) {
+        const unmatched = gate.checks.filter((c) => c.subject === UNMATCHED);
+        const notes = gate.evidence.filter((e) => e.startsWith(NO_MATCH_NOTE));
+        const level = gate.outcome === 'fail' ? 'error' : 'warning';
+        for (const c of unmatched)
+            lines.push(`${level}: gate "${gate.name}" matches nothing: ${c.reason}`);
+        for (const note of notes)
+            lines.push(`warning: gate "${gate.name}": ${note}`);
+    }
+    return lines;
 }
 async function compareCommand(args, io, deps = {}) {
     let options;
@@ -5246,6 +5544,8 @@ async function compareCommand(args, io, deps = {}) {
         return 2;
     }
     io.stdout(render(report, options.format));
+    for (const line of configProblems(report))
+        io.stderr(`${line}\n`);
     return report.exit.code;
 }
 
