@@ -1396,6 +1396,11 @@ const GapCode = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n([
     'run_failed',
     'run_missing',
     'series_lost',
+    // shards of one run (a job matrix), merged by sources/shards.ts
+    'shard_missing',
+    'shard_duplicated',
+    'shard_foreign_commit',
+    'shard_unexpected',
 ]);
 const EvidenceGap = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     code: GapCode,
@@ -1463,6 +1468,11 @@ const MetricSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     replicateSeeds: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional(),
     /** Tags of the latest observation other than `slice` and `step`. */
     tags: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    /**
+     * Set when the series was merged from shards: `recomputed` from the merged per-sample outcomes,
+     * `weighted` from per-shard aggregates weighted by each shard's sample count, `summed` for counts.
+     */
+    combined: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['recomputed', 'weighted', 'summed']).optional(),
 });
 /**
  * Per-sample outcomes of one metric key in one stage, in compact columns. Sample names are the

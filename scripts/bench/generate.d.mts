@@ -44,6 +44,8 @@ export function runRecords(spec: {
   samples: number;
   steps: number;
   seed: number;
+  /** Index of the first sample: a shard holds samples [first, first + samples). */
+  first?: number;
 }): Generator<RecordItem>;
 export function captureLine(item: RecordItem): string;
 export function segmentLine(item: RecordItem, sequence: number): string;
@@ -57,4 +59,24 @@ export function generateBench(options: {
   layout?: Layout;
   targetBytes?: number | null;
 }): Workload;
+export interface ShardWorkload {
+  generator_version: number;
+  seed: number;
+  layout: Layout;
+  shards: number;
+  samples_per_shard: number;
+  steps: number;
+  bytes: number;
+  runs: Record<Role, string>;
+  /** Workspace paths, shard 1 first. */
+  sides: Record<Role, string[]>;
+}
+export function generateShards(options: {
+  out: string;
+  shards: number;
+  samplesPerShard: number;
+  steps?: number;
+  seed?: number;
+  layout?: Layout;
+}): ShardWorkload;
 export function parseSize(text: string): number;

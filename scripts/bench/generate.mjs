@@ -154,11 +154,11 @@ function sampleName(index) {
  * per-sample evaluate outcomes, then overall and per-slice aggregates. Each item carries the record
  * in the SDK's full form (every optional field present, `null` when unset) plus its write times.
  */
-export function* runRecords({ role, samples, steps, seed }) {
+export function* runRecords({ role, samples, steps, seed, first = 0 }) {
   const run = RUNS[role];
   const runRef = `run:${PROJECT}.${run}`;
   const stageRef = (stage) => `stage:${PROJECT}.${run}.${stage}`;
-  const refKey = hashString(`${seed}:${runRef}`);
+  const refKey = hashString(first === 0 ? `${seed}:${runRef}` : `${seed}:${runRef}:${first}`);
   const noise = createRng(hashString(`${seed}:noise:${run}`));
   const clock = createClock(BASE_TIME_US + (role === 'candidate' ? CANDIDATE_OFFSET_US : 0));
   const candidate = role === 'candidate';
@@ -289,7 +289,16 @@ export function* runRecords({ role, samples, steps, seed }) {
   const correctBySlice = new Float64Array(SLICES.length);
   const scoreBySlice = new Float64Array(SLICES.length);
   const countBySlice = new Float64Array(SLICES.length);
-  for (let i = 0; i < samples; i += 1) {
+  // A shard holds samples [first, first + samples) of the eval set: the traits of the samples
+  // before it are drawn and dropped, so every shard sees the same sample as the unsharded run.
+  for (let i = 0; i < first; i += 1) {
+    pickSlice();
+    traits();
+    traits();
+    gaussian(traits);
+  }
+  for (let j = 0; j < samples; j += 1) {
+    const i = first + j;
     const slice = pickSlice();
     const difficulty = traits();
     const draw = traits();
@@ -302,8 +311,8 @@ export function* runRecords({ role, samples, steps, seed }) {
     const score = Math.min(0.9999, Math.max(0.0001, p + 0.05 * gaussian(noise)));
     const latency =
       baseLatency * (candidate ? 1.12 : 1) * Math.exp(0.3 * latencyShape + 0.05 * gaussian(noise));
-    latencies[i] = Number(latency.toFixed(3));
-    sliceOf[i] = slice;
+    latencies[j] = Number(latency.toFixed(3));
+    sliceOf[j] = slice;
     correctBySlice[slice] += correct;
     scoreBySlice[slice] += score;
     countBySlice[slice] += 1;
@@ -568,6 +577,62 @@ export function generateBench({
     sample_metrics: ['correct', 'score', 'latency-ms'],
     runs: { baseline: `run:${PROJECT}.${RUNS.baseline}`, candidate: `run:${PROJECT}.${RUNS.candidate}` },
     workspaces,
+  };
+  const tmp = join(out, `${WORKLOAD_FILE}.tmp`);
+  writeFileSync(tmp, `${JSON.stringify(workload, null, 2)}\n`);
+  renameSync(tmp, join(out, WORKLOAD_FILE));
+  return workload;
+}
+
+/**
+ * The shards of a matrix evaluation: `<out>/<role>/shard-<i>/.contexta` for i = 1..shards, each a
+ * job's workspace holding the same run (same run ref) with samples [(i-1)·n, i·n) of the eval set
+ * and its own per-shard aggregates. A short training stage is in every shard, as each job fine-tunes
+ * or loads the model itself.
+ */
+export function generateShards({
+  out,
+  shards,
+  samplesPerShard,
+  steps = 10,
+  seed = DEFAULT_SEED,
+  layout = 'both',
+}) {
+  if (!LAYOUTS.includes(layout))
+    throw new Error(`layout must be one of ${LAYOUTS.join(', ')}, got ${layout}`);
+  const sides = {};
+  let bytes = 0;
+  for (const role of ['baseline', 'candidate']) {
+    sides[role] = [];
+    for (let i = 1; i <= shards; i += 1) {
+      const writer = new WorkspaceWriter(join(out, role, `shard-${i}`, '.contexta'), layout);
+      for (const it of runRecords({
+        role,
+        samples: samplesPerShard,
+        steps,
+        seed,
+        first: (i - 1) * samplesPerShard,
+      })) {
+        writer.append(it, {
+          capture: layout === 'records' ? '' : captureLine(it),
+          record: layout === 'capture' ? '' : canonicalRecordText(it),
+        });
+      }
+      const ws = writer.close();
+      bytes += ws.bytes;
+      sides[role].push(ws.path);
+    }
+  }
+  const workload = {
+    generator_version: GENERATOR_VERSION,
+    seed,
+    layout,
+    shards,
+    samples_per_shard: samplesPerShard,
+    steps,
+    bytes,
+    runs: { baseline: `run:${PROJECT}.${RUNS.baseline}`, candidate: `run:${PROJECT}.${RUNS.candidate}` },
+    sides,
   };
   const tmp = join(out, `${WORKLOAD_FILE}.tmp`);
   writeFileSync(tmp, `${JSON.stringify(workload, null, 2)}\n`);

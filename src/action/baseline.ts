@@ -27,6 +27,7 @@ import { openEvidence } from '../sources/open.js';
 import { ZipArchiveError } from '../zip/safe-unzip.js';
 import type { RunnerContext } from './context.js';
 import type { Settings } from './settings.js';
+import { readRunShards, shardArtifactName } from './shards.js';
 
 export type BaselineSourceKind =
   | 'merge-base'
@@ -127,6 +128,35 @@ async function downloadEvidence(
 }
 
 /**
+ * A sharded gate (`shards: <n>`) finds the baseline run by its first shard's artifact and merges all
+ * of that run's shards; otherwise the run's one evidence artifact.
+ */
+async function downloadRunEvidence(
+  env: BaselineEnvironment,
+  github: GitHubClient,
+  artifact: Artifact,
+  run: WorkflowRun,
+): Promise<{ evidence: Evidence; history: History | null } | { problem: string; expired?: boolean }> {
+  const shards = env.settings.shards;
+  if (shards === null) return downloadEvidence(env, github, artifact);
+  const source = { github, workDir: path.join(env.workDir, 'baseline-shards'), read: env.read };
+  const evidence = await readRunShards(
+    source,
+    { runId: run.id, sha: run.head_sha },
+    env.settings.artifactName,
+    shards,
+    'baseline',
+  );
+  // Shard artifacts carry no history.jsonl: a sharded gate job does not write one.
+  return { evidence, history: null };
+}
+
+/** The artifact that marks a run as a possible baseline: its evidence, or its first shard. */
+function baselineArtifactName(settings: Settings, name: string): string {
+  return settings.shards === null ? name : shardArtifactName(name, 1, settings.shards);
+}
+
+/**
  * Which deployment a `deployment:<env>` baseline came from, so a reviewer can tell what "production"
  * meant for this comparison — and whether that promotion itself was forced past a failing gate.
  */
@@ -181,7 +211,7 @@ async function fromFound(
         : '';
     return none(`No baseline: ${result.reason}${why}`, skipped);
   }
-  const downloaded = await downloadEvidence(env, github, result.artifact);
+  const downloaded = await downloadRunEvidence(env, github, result.artifact, result.run);
   const skipped = skippedLines(result.skipped);
   if ('problem' in downloaded) {
     const expired =
@@ -226,7 +256,11 @@ async function auto(
 ): Promise<ResolvedBaseline> {
   const { ctx, settings } = env;
   const workflow = await currentWorkflow(ctx, github);
-  const common = { workflow, artifactName, maxRuns: settings.maxBaselineRuns };
+  const common = {
+    workflow,
+    artifactName: baselineArtifactName(settings, artifactName),
+    maxRuns: settings.maxBaselineRuns,
+  };
   if (ctx.pullRequest) {
     const pr = ctx.pullRequest;
     const comparison = await github.compareCommits(pr.baseSha, pr.headSha);
@@ -263,11 +297,11 @@ async function explicitRun(
       `No baseline: run ${runId} was built from ${run.head_repository?.full_name ?? 'a deleted repository'}, not ${trusted}; its artifacts are untrusted`,
     );
   }
-  const name = env.settings.artifactName;
+  const name = baselineArtifactName(env.settings, env.settings.artifactName);
   const artifacts = (await github.listRunArtifacts(runId, name)).filter((a) => a.name === name && !a.expired);
   const artifact = artifacts.sort((a, b) => b.id - a.id)[0];
   if (!artifact) return none(`No baseline: run ${runId} has no unexpired artifact named '${name}'`);
-  const downloaded = await downloadEvidence(env, github, artifact);
+  const downloaded = await downloadRunEvidence(env, github, artifact, run);
   if ('problem' in downloaded) return none(`No baseline: ${downloaded.problem}`);
   return {
     evidence: downloaded.evidence,
@@ -309,7 +343,7 @@ export async function resolveBaseline(env: BaselineEnvironment): Promise<Resolve
   if (spec.kind === 'deployment') {
     const result = await findDeployedBaseline(github, {
       environment: spec.environment,
-      artifactName: settings.artifactName,
+      artifactName: baselineArtifactName(settings, settings.artifactName),
       task: PROMOTION_TASK,
       creator: settings.commentAuthor,
       branch: (await github.getRepository()).default_branch,

@@ -34,6 +34,7 @@ import {
   writeReportFiles,
 } from './reporting.js';
 import type { Settings } from './settings.js';
+import { readCurrentShards } from './shards.js';
 import { uploadEvidence } from './upload.js';
 import { collectWaiverRequests } from './waivers.js';
 
@@ -112,18 +113,26 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   for (const warning of loaded.warnings) core.warning(redact(`contexta/gate: ${warning}`));
 
   const workspace = input.candidatePath ?? path.resolve(ctx.workspaceDir, settings.workspace);
-  const candidate = onlyProject(await openEvidence(workspace, read), settings.project);
+  // With `shards`, the candidate is the run's shard artifacts, and they already are its evidence
+  // for later runs: there is no workspace of this job to read or upload.
+  const sharded = settings.shards !== null && input.candidatePath === undefined;
+  const candidate = onlyProject(
+    sharded
+      ? await readCurrentShards(settings, ctx, github, { workDir, read })
+      : await openEvidence(workspace, read),
+    settings.project,
+  );
 
   const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
   if (baseline.evidence) baseline.evidence = onlyProject(baseline.evidence, settings.project);
   if (baseline.evidence && baseline.history) baseline.evidence.gaps.push(...baseline.history.gaps);
   // The history is written before the upload so the artifact carries it; only trusted pushes write.
   const history =
-    github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
+    github && settings.upload && !sharded && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
       ? await writeRunHistory(workspace, ctx, baseline, candidate, new Date())
       : null;
   const uploaded =
-    github && settings.upload
+    github && settings.upload && !sharded
       ? await uploadEvidence(workspace, settings, ctx, github, history ? [history.file] : [])
       : null;
   for (const line of baseline.skipped)

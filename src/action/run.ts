@@ -6,6 +6,7 @@
  */
 import * as core from '@actions/core';
 import { GitHubClient } from '../github/client.js';
+import { runCollectFlow } from './collect-flow.js';
 import { ConfigLoadError } from './config-source.js';
 import { ContextError, readRunnerContext } from './context.js';
 import { runGateFlow } from './gate-flow.js';
@@ -52,6 +53,9 @@ export async function run(): Promise<void> {
         if (!github)
           throw new SettingsError(["mode: publish needs 'github-token' to read the triggering run."]);
         await runPublishFlow(settings, ctx, github);
+        break;
+      case 'collect':
+        await runCollectFlow(settings, ctx, github);
         break;
     }
   } catch (error) {

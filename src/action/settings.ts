@@ -15,7 +15,7 @@ export const BaselineSpec = z.discriminatedUnion('kind', [
 ]);
 export type BaselineSpec = z.infer<typeof BaselineSpec>;
 
-export type Mode = 'gate' | 'promote' | 'publish';
+export type Mode = 'gate' | 'promote' | 'publish' | 'collect';
 export type CommentWhen = 'always' | 'on-change' | 'on-failure' | 'off';
 export type FailOn = 'fail' | 'warn' | 'never';
 
@@ -45,7 +45,14 @@ export interface Settings {
   /** Reader limits for untrusted workspaces; null = the reader's defaults. */
   maxLineBytes: number | null;
   maxJsonDepth: number | null;
+  /** `mode: collect`: the shard this job uploads (1-based). */
+  shard: { index: number; of: number } | null;
+  /** The gate job of a matrix: how many shard artifacts make the candidate (and baseline) run. */
+  shards: number | null;
 }
+
+/** Most shards of one run: more jobs than one matrix may have (256). */
+export const MAX_SHARDS = 256;
 
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
@@ -70,6 +77,8 @@ export const INPUT_DEFAULTS = {
   'artifact-name': 'contexta-evidence',
   'retention-days': '',
   upload: 'true',
+  shard: '',
+  shards: '',
   'max-baseline-runs': '20',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, evaluated by the runner
   'github-token': '${{ github.token }}',
@@ -144,9 +153,30 @@ export function parseBaselineSpec(raw: string): BaselineSpec | string {
   return `expected auto, none, run:<id>, artifact:<name>, deployment:<environment> or a path, found '${text}'`;
 }
 
+function parseShard(problems: string[], raw: string): Settings['shard'] {
+  const text = raw.trim();
+  if (text === '') return null;
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+  const index = match ? Number(match[1]) : Number.NaN;
+  const of = match ? Number(match[2]) : Number.NaN;
+  if (!match || index < 1 || of < 1 || index > of || of > MAX_SHARDS) {
+    problems.push(
+      `Invalid input 'shard': expected <i>/<n> with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (e.g. 2/4), found '${raw}'.`,
+    );
+    return null;
+  }
+  return { index, of };
+}
+
 export function readSettings(getInput: InputReader): Settings {
   const problems: string[] = [];
-  const mode = oneOf<Mode>(problems, 'mode', getInput('mode'), ['gate', 'promote', 'publish'], D.mode);
+  const mode = oneOf<Mode>(
+    problems,
+    'mode',
+    getInput('mode'),
+    ['gate', 'promote', 'publish', 'collect'],
+    D.mode,
+  );
 
   const baselineRaw = getInput('baseline') || D.baseline;
   const parsedBaseline = parseBaselineSpec(baselineRaw);
@@ -183,6 +213,12 @@ export function readSettings(getInput: InputReader): Settings {
       `Invalid input 'workflow': expected a workflow file name under .github/workflows (e.g. ml.yml), found '${workflow}'.`,
     );
   }
+  const shard = parseShard(problems, getInput('shard'));
+  if (mode === 'collect' && shard === null && !problems.some((p) => p.includes("'shard'"))) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the Actions expression a user writes
+    problems.push("Input 'shard' is required when mode is 'collect' (e.g. shard: ${{ matrix.shard }}/4).");
+  }
+  const shards = positiveInt(problems, 'shards', getInput('shards'), MAX_SHARDS);
 
   const token = getInput('github-token');
   const settings: Settings = {
@@ -222,6 +258,8 @@ export function readSettings(getInput: InputReader): Settings {
     force: bool(problems, 'force', getInput('force')),
     maxLineBytes: positiveInt(problems, 'max-line-bytes', getInput('max-line-bytes'), 2 ** 31 - 1),
     maxJsonDepth: positiveInt(problems, 'max-json-depth', getInput('max-json-depth'), 10_000),
+    shard,
+    shards,
   };
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

@@ -18,6 +18,7 @@ import type { GateReport } from '../gates/types.js';
 import type { HistoryRecord } from '../history/record.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { openEvidence } from '../sources/open.js';
+import { ShardMerger } from '../sources/shards.js';
 import { readHistoryDir } from './history.js';
 import { type CommandIo, cliLedgerReader } from './inspect.js';
 
@@ -27,7 +28,7 @@ export interface CompareDeps {
 }
 
 export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
-                             [--config <file>] [--format text|markdown|json]
+                             [--config <file>] [--format text|markdown|json] [--shards <n>]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
                              [--history <dir>]
 
@@ -41,6 +42,10 @@ export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspac
   --history <dir>         earlier runs' evidence, one workspace per sub-directory (ordered by recorded
                           run time, ties by directory name): max_drift and noise from history use it
   --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
+  --shards <n>            the run was split into n shards: give --candidate (and --baseline) once per
+                          shard, in shard order; they are merged into one run per side, and a missing
+                          or duplicated shard is an error evidence gap. Repeating --candidate or
+                          --baseline without --shards merges the paths given as the shards of one run.
 
 Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
 `;
@@ -72,12 +77,28 @@ function parse(args: string[]) {
   if (!FORMATS.includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${v.format}"`);
   }
-  return { ...v, candidate: v.candidate, format };
+  let shards: number | null = null;
+  if (v.shards !== undefined) {
+    shards = Number(v.shards);
+    if (!Number.isInteger(shards) || shards < 1 || shards > 1024) {
+      throw new UsageError(`--shards must be a whole number from 1 to 1024; got "${v.shards}"`);
+    }
+  }
+  for (const [flag, paths] of [
+    ['--candidate', v.candidate],
+    ['--baseline', v.baseline ?? []],
+  ] as const) {
+    if (shards !== null && paths.length > shards) {
+      throw new UsageError(`${flag} is given ${paths.length} times but --shards is ${shards}`);
+    }
+  }
+  return { ...v, candidate: v.candidate, baseline: v.baseline ?? [], format, shards };
 }
 
 const OPTIONS = {
-  baseline: { type: 'string' },
-  candidate: { type: 'string' },
+  baseline: { type: 'string', multiple: true },
+  candidate: { type: 'string', multiple: true },
+  shards: { type: 'string' },
   config: { type: 'string' },
   format: { type: 'string' },
   'baseline-run': { type: 'string' },
@@ -100,6 +121,34 @@ async function checkPath(flag: string, path: string): Promise<string | null> {
 
 async function read(path: string, ledger: LedgerReader | null): Promise<Evidence> {
   return openEvidence(path, { ledger });
+}
+
+/**
+ * One side: a single workspace as it is, or the shards of one run read one at a time into the
+ * merger (each shard's own evidence is dropped once merged).
+ */
+async function readSide(
+  side: string,
+  paths: readonly string[],
+  shards: number | null,
+  ledger: LedgerReader | null,
+): Promise<Evidence> {
+  if (shards === null && paths.length === 1) return read(paths[0]!, ledger);
+  const merger = new ShardMerger({
+    expected: shards,
+    side,
+    root: paths.join(', '),
+    describeMissing: (i) => `${ordinal(i)} --${side} not given`,
+  });
+  for (const [i, path] of paths.entries()) {
+    merger.add({ index: i + 1, label: path, evidence: await read(path, ledger) });
+  }
+  return merger.finish();
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 function render(report: GateReport, format: Format): string {
@@ -136,12 +185,12 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
     io.stdout(COMPARE_USAGE);
     return 0;
   }
-  const candidatePath = resolve(io.cwd, options.candidate);
-  const baselinePath = options.baseline === undefined ? null : resolve(io.cwd, options.baseline);
+  const candidatePaths = options.candidate.map((p) => resolve(io.cwd, p));
+  const baselinePaths = options.baseline.map((p) => resolve(io.cwd, p));
   const historyPath = options.history === undefined ? null : resolve(io.cwd, options.history);
   const problems = [
-    await checkPath('--candidate', candidatePath),
-    baselinePath === null ? null : await checkPath('--baseline', baselinePath),
+    ...(await Promise.all(candidatePaths.map((p) => checkPath('--candidate', p)))),
+    ...(await Promise.all(baselinePaths.map((p) => checkPath('--baseline', p)))),
     historyPath === null ? null : await checkPath('--history', historyPath),
   ].filter((p) => p !== null);
   if (problems.length > 0) {
@@ -166,14 +215,24 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
   const project = options.project ?? null;
   let report: GateReport;
   try {
-    const candidate = onlyProject(await read(candidatePath, ledger), project, '--project');
+    const shards = options.shards;
+    const candidate = onlyProject(
+      await readSide('candidate', candidatePaths, shards, ledger),
+      project,
+      '--project',
+    );
     // The same workspace on both sides is read once: one Evidence object, both runs in it.
+    const sameWorkspace =
+      shards === null &&
+      candidatePaths.length === 1 &&
+      baselinePaths.length === 1 &&
+      baselinePaths[0] === candidatePaths[0];
     const baseline =
-      baselinePath === null
+      baselinePaths.length === 0
         ? null
-        : baselinePath === candidatePath
+        : sameWorkspace
           ? candidate
-          : onlyProject(await read(baselinePath, ledger), project, '--project');
+          : onlyProject(await readSide('baseline', baselinePaths, shards, ledger), project, '--project');
     let history: HistoryRecord[] | null = null;
     if (historyPath !== null) {
       const read = await readHistoryDir(historyPath, project, ledger);

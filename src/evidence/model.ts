@@ -84,6 +84,11 @@ export const GapCode = z.enum([
   'run_failed',
   'run_missing',
   'series_lost',
+  // shards of one run (a job matrix), merged by sources/shards.ts
+  'shard_missing',
+  'shard_duplicated',
+  'shard_foreign_commit',
+  'shard_unexpected',
 ]);
 export type GapCode = z.infer<typeof GapCode>;
 
@@ -156,6 +161,11 @@ export const MetricSeries = z.object({
   replicateSeeds: z.array(z.string()).optional(),
   /** Tags of the latest observation other than `slice` and `step`. */
   tags: z.record(z.string(), z.string()),
+  /**
+   * Set when the series was merged from shards: `recomputed` from the merged per-sample outcomes,
+   * `weighted` from per-shard aggregates weighted by each shard's sample count, `summed` for counts.
+   */
+  combined: z.enum(['recomputed', 'weighted', 'summed']).optional(),
 });
 export type MetricSeries = z.infer<typeof MetricSeries>;
 

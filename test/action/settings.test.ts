@@ -70,6 +70,32 @@ describe('readSettings', () => {
   });
 });
 
+describe('shard inputs', () => {
+  it('reads mode: collect with shard: <i>/<n>, and shards: <n> for the gate job', () => {
+    expect(readSettings(reader({ mode: 'collect', shard: '3/4', project: 'nlp' }))).toMatchObject({
+      mode: 'collect',
+      shard: { index: 3, of: 4 },
+      shards: null,
+      artifactName: 'contexta-evidence-nlp',
+    });
+    expect(readSettings(reader({ shards: '4' }))).toMatchObject({ mode: 'gate', shard: null, shards: 4 });
+  });
+
+  it('requires shard with mode: collect and explains a malformed one', () => {
+    expect(() => readSettings(reader({ mode: 'collect' }))).toThrow(
+      "Input 'shard' is required when mode is 'collect'",
+    );
+    for (const bad of ['5/4', '0/4', '2', 'two/four', '1/300']) {
+      expect(() => readSettings(reader({ mode: 'collect', shard: bad }))).toThrow(
+        `Invalid input 'shard': expected <i>/<n> with 1 ≤ i ≤ n ≤ 256 (e.g. 2/4), found '${bad}'.`,
+      );
+    }
+    expect(() => readSettings(reader({ shards: '0' }))).toThrow(
+      "Invalid input 'shards': expected a whole number from 1 to 256, found '0'.",
+    );
+  });
+});
+
 describe('parseBaselineSpec', () => {
   it.each([
     ['auto', { kind: 'auto' }],

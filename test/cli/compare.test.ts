@@ -241,3 +241,55 @@ describe('contexta-gate compare', () => {
     });
   });
 });
+
+describe('contexta-gate compare --shards', () => {
+  it('merges repeated --candidate paths as shards of one run and names a missing shard', async () => {
+    const candidate = scenarioPath('slice-regression', 'candidate');
+    const r = await cli([
+      ...REF,
+      '--format',
+      'json',
+      '--shards',
+      '2',
+      '--baseline',
+      scenarioPath('slice-regression', 'baseline'),
+      '--candidate',
+      candidate,
+    ]);
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as GateReport;
+    expect(report.verdict).toBe('fail');
+    const text = JSON.stringify(report);
+    expect(text).toContain('shard_missing');
+    expect(text).toContain('candidate shard 2 of 2 is missing (2nd --candidate not given)');
+    expect(text).toContain('baseline shard 2 of 2 is missing (2nd --baseline not given)');
+  });
+
+  it('reports the same workspace given twice as duplicated samples', async () => {
+    const candidate = scenarioPath('slice-regression', 'candidate');
+    const r = await cli([
+      ...REF,
+      '--format',
+      'json',
+      '--baseline',
+      scenarioPath('slice-regression', 'baseline'),
+      '--candidate',
+      candidate,
+      '--candidate',
+      candidate,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /candidate shard 2 \(.*\) repeats \d+ sample\(s\) of stage evaluate already in shard 1/,
+    );
+  });
+
+  it('refuses more paths than --shards, and a --shards that is not a count', async () => {
+    const many = await cli(['--shards', '1', '--candidate', QUICKSTART, '--candidate', QUICKSTART]);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain('--candidate is given 2 times but --shards is 1');
+    const bad = await cli(['--shards', 'four', '--candidate', QUICKSTART]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--shards must be a whole number from 1 to 1024; got "four"');
+  });
+});

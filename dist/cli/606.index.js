@@ -1,8 +1,8 @@
-export const id = 209;
-export const ids = [209];
+export const id = 606;
+export const ids = [606];
 export const modules = {
 
-/***/ 4209:
+/***/ 8606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -5565,6 +5565,605 @@ async function loadConfigFile(path, options = {}) {
 var src_report = __webpack_require__(9678);
 // EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
 var sources_open = __webpack_require__(7157);
+;// CONCATENATED MODULE: ./src/sources/shard-series.ts
+
+/** A stage-level aggregate equals the shard's samples' mean within float-printing error. */
+const MEAN_TOLERANCE = 1e-9;
+/** Quantiles are usually printed with a few decimals: a relative tolerance. */
+const QUANTILE_TOLERANCE = 5e-6;
+const QUANTILE_KEY = /^(.+)\.p(\d{1,2})$/;
+/** Keys that name a count of samples or rows: summed across shards rather than averaged. */
+const COUNT_KEY = /(^|[._-])(samples|count|n|rows)$/;
+const COMPLETENESS_ORDER = ['complete', 'sampled', 'partial', 'unknown', 'absent'];
+function digest(series) {
+    const bySlice = new Map();
+    let sum = 0;
+    const perIndex = series.sliceNames.map(() => ({ sum: 0, n: 0 }));
+    for (let i = 0; i < series.values.length; i++) {
+        const v = series.values[i];
+        sum += v;
+        const s = series.sliceIndex[i];
+        if (s >= 0) {
+            const acc = perIndex[s];
+            acc.sum += v;
+            acc.n += 1;
+        }
+    }
+    series.sliceNames.forEach((name, i) => {
+        bySlice.set(name, perIndex[i]);
+    });
+    return { series, total: { sum, n: series.values.length }, bySlice };
+}
+function subsetValues(series, slice) {
+    if (slice === null)
+        return series.values;
+    const index = series.sliceNames.indexOf(slice);
+    const out = [];
+    for (let i = 0; i < series.values.length; i++)
+        if (series.sliceIndex[i] === index)
+            out.push(series.values[i]);
+    return Float64Array.from(out);
+}
+function sortedQuantile(values, q) {
+    return bootstrap_quantileSorted(Float64Array.from(values).sort(), q);
+}
+/** Which function of this shard's samples the aggregate is, if any. */
+function detectRule(series, digests) {
+    if (series.batch !== null)
+        return null;
+    const value = series.latest.value;
+    if (!Number.isFinite(value))
+        return null;
+    for (const d of digests) {
+        const acc = series.slice === null ? d.total : d.bySlice.get(series.slice);
+        if (!acc || acc.n === 0)
+            continue;
+        if (Math.abs(acc.sum / acc.n - value) <= MEAN_TOLERANCE)
+            return { kind: 'mean', sampleKey: d.series.key };
+    }
+    const quantile = QUANTILE_KEY.exec(series.key);
+    if (quantile) {
+        const d = digests.find((x) => x.series.key === quantile[1]);
+        const q = Number(quantile[2]) / 100;
+        if (d) {
+            const values = subsetValues(d.series, series.slice);
+            if (values.length > 0) {
+                const own = sortedQuantile(values, q);
+                if (Math.abs(own - value) <= QUANTILE_TOLERANCE * Math.max(1, Math.abs(value))) {
+                    return { kind: 'quantile', sampleKey: d.series.key, q };
+                }
+            }
+        }
+    }
+    if (Number.isInteger(value) && COUNT_KEY.test(series.key)) {
+        for (const d of digests) {
+            const acc = series.slice === null ? d.total : d.bySlice.get(series.slice);
+            if (acc && acc.n === value)
+                return { kind: 'count', sampleKey: d.series.key };
+        }
+    }
+    return null;
+}
+function sameRule(a, b) {
+    return (a.kind === b.kind && a.sampleKey === b.sampleKey && (a.kind !== 'quantile' || a.q === b.q));
+}
+/** Append-only columns of one sample key across shards; duplicates are refused by the caller. */
+class MergedColumns {
+    key;
+    names = [];
+    values = new Float64Array(1024);
+    slices = new Int32Array(1024);
+    sliceNames = [];
+    sliceIds = new Map();
+    rows = 0;
+    constructor(key) {
+        this.key = key;
+    }
+    push(name, value, slice) {
+        if (this.rows === this.values.length) {
+            const values = new Float64Array(this.rows * 2);
+            values.set(this.values);
+            this.values = values;
+            const slices = new Int32Array(this.rows * 2);
+            slices.set(this.slices);
+            this.slices = slices;
+        }
+        let sliceId = -1;
+        if (slice !== null) {
+            sliceId = this.sliceIds.get(slice) ?? -1;
+            if (sliceId < 0) {
+                sliceId = this.sliceNames.length;
+                this.sliceNames.push(slice);
+                this.sliceIds.set(slice, sliceId);
+            }
+        }
+        this.names.push(name);
+        this.values[this.rows] = value;
+        this.slices[this.rows] = sliceId;
+        this.rows += 1;
+    }
+    finish() {
+        const values = this.values.slice(0, this.rows);
+        let binary = this.rows > 0;
+        for (const v of values) {
+            if (v !== 0 && v !== 1) {
+                binary = false;
+                break;
+            }
+        }
+        const out = {
+            key: this.key,
+            names: this.names,
+            values,
+            sliceIndex: this.slices.slice(0, this.rows),
+            sliceNames: [...this.sliceNames],
+            binary,
+        };
+        this.names = [];
+        return out;
+    }
+}
+/** Everything known about one aggregate series of one stage (or run) across the shards seen so far. */
+class SeriesMerge {
+    rule = null;
+    weightedSum = 0;
+    weightTotal = 0;
+    sum = 0;
+    contributions = 0;
+    equalWeights = false;
+    first;
+    latestAt = Number.NEGATIVE_INFINITY;
+    latestRecord;
+    count = 0;
+    nonFinite = 0;
+    degraded = false;
+    completeness = 0;
+    replicates = [];
+    replicateSeeds = [];
+    steps = null;
+    constructor(series) {
+        this.first = series;
+        this.latestRecord = series.latest.recordRef;
+    }
+    /**
+     * `rule` is what this shard's value is a function of (null: nothing provable); `weight` is the
+     * shard's sample count for the series' slice, null when the shard has no count to weight by.
+     */
+    add(series, rule, weight) {
+        if (this.contributions === 0)
+            this.rule = rule ?? 'none';
+        else if (this.rule !== 'none' && (rule === null || this.rule === null || !sameRule(this.rule, rule)))
+            this.rule = 'none';
+        this.contributions += 1;
+        const value = series.latest.value;
+        if (weight === null)
+            this.equalWeights = true;
+        const w = weight ?? 1;
+        this.weightedSum += w * value;
+        this.weightTotal += w;
+        this.sum += value;
+        const at = series.latest.observedAt === null ? Number.NaN : Date.parse(series.latest.observedAt);
+        if (!Number.isNaN(at) && at >= this.latestAt) {
+            this.latestAt = at;
+            this.latestRecord = series.latest.recordRef;
+        }
+        this.count += series.count;
+        this.nonFinite += series.nonFinite;
+        this.degraded ||= series.degraded;
+        this.completeness = Math.max(this.completeness, COMPLETENESS_ORDER.indexOf(series.completeness));
+        this.replicates.push(...series.replicates);
+        if (this.replicateSeeds && series.replicateSeeds)
+            this.replicateSeeds.push(...series.replicateSeeds);
+        else
+            this.replicateSeeds = undefined;
+        if (series.steps) {
+            const s = series.steps;
+            const p = this.steps;
+            this.steps = p
+                ? {
+                    count: Math.max(p.count, s.count),
+                    first: p.first,
+                    last: s.last,
+                    min: p.min === null ? s.min : s.min === null ? p.min : Math.min(p.min, s.min),
+                    max: p.max === null ? s.max : s.max === null ? p.max : Math.max(p.max, s.max),
+                }
+                : { ...s };
+        }
+    }
+    /** The merged series; `recompute` evaluates a rule on the merged columns (null when it cannot). */
+    finish(recompute) {
+        const f = this.first;
+        let value;
+        let combined;
+        const rule = this.rule;
+        const recomputed = rule !== null && rule !== 'none' ? recompute(rule, f.slice) : null;
+        if (this.contributions === 1) {
+            value = f.latest.value;
+            combined = recomputed === null ? undefined : 'recomputed';
+        }
+        else if (recomputed !== null) {
+            value = recomputed;
+            combined = 'recomputed';
+        }
+        else if (COUNT_KEY.test(f.key) && Number.isInteger(this.sum)) {
+            value = this.sum;
+            combined = 'summed';
+        }
+        else {
+            value = this.weightedSum / this.weightTotal;
+            combined = 'weighted';
+        }
+        const series = {
+            ...f,
+            latest: {
+                value,
+                observedAt: Number.isFinite(this.latestAt)
+                    ? new Date(this.latestAt).toISOString()
+                    : f.latest.observedAt,
+                recordRef: this.contributions === 1 || combined === undefined ? this.latestRecord : null,
+                step: this.steps?.last ?? f.latest.step,
+            },
+            count: this.count,
+            steps: this.steps,
+            completeness: COMPLETENESS_ORDER[this.completeness] ?? 'unknown',
+            degraded: this.degraded,
+            nonFinite: this.nonFinite,
+            replicates: this.replicates,
+            ...(this.replicateSeeds && f.replicateSeeds ? { replicateSeeds: this.replicateSeeds } : {}),
+            ...(combined === undefined ? {} : { combined }),
+        };
+        if (!this.replicateSeeds || !f.replicateSeeds)
+            delete series.replicateSeeds;
+        return { series, equalWeights: combined === 'weighted' && this.equalWeights };
+    }
+}
+/** Evaluates a rule on merged sample columns. */
+function evaluateRule(rule, samples, slice) {
+    if (!samples)
+        return null;
+    const values = subsetValues(samples, slice);
+    if (values.length === 0)
+        return null;
+    if (rule.kind === 'count')
+        return values.length;
+    if (rule.kind === 'quantile')
+        return sortedQuantile(values, rule.q);
+    let sum = 0;
+    for (const v of values)
+        sum += v;
+    return sum / values.length;
+}
+
+;// CONCATENATED MODULE: ./src/sources/shards.ts
+
+const STATUS_ORDER = ['completed', 'open', 'cancelled', 'failed'];
+const EXAMPLES = 5;
+/** Worst of the statuses; unknown (null) when any shard does not know it. */
+function worstStatus(statuses) {
+    if (statuses.length === 0 || statuses.includes(null))
+        return null;
+    return statuses.reduce((worst, s) => (STATUS_ORDER.indexOf(s) > STATUS_ORDER.indexOf(worst) ? s : worst), 'completed');
+}
+function seriesKey(m) {
+    return JSON.stringify([m.key, m.slice, m.batch]);
+}
+class StageMerge {
+    ref;
+    name;
+    statuses = [];
+    orderIndex = null;
+    series = new Map();
+    columns = new Map();
+    /** Sample name → ordinal of the shard that contributed it first. */
+    owner = new Map();
+    batches = new Map();
+    recordCount = 0;
+    partialRecords = 0;
+    constructor(ref, name) {
+        this.ref = ref;
+        this.name = name;
+    }
+}
+class RunMerge {
+    statuses = [];
+    startedAt = null;
+    endedAt = null;
+    stages = new Map();
+    runSeries = new Map();
+    events = new Map();
+    degraded = [];
+    artifacts = new Map();
+    recordCount = 0;
+    /** The first shard's run without its stages and metrics, which are merged separately. */
+    first;
+    constructor(run) {
+        this.first = { ...run, stages: [], runMetrics: [], events: [], degraded: [], artifacts: [] };
+    }
+}
+class ShardMerger {
+    plan;
+    gaps = [];
+    notes = [];
+    seenNotes = new Set();
+    claimed = new Map();
+    accepted = [];
+    projects = new Map();
+    workspaces = [];
+    kind = 'contexta';
+    weightedLabels = [];
+    equalLabels = [];
+    constructor(plan) {
+        this.plan = plan;
+    }
+    shardName(shard) {
+        const of = this.plan.expected === null ? '' : ` of ${this.plan.expected}`;
+        return `${this.plan.side} shard ${shard.index}${of} (${shard.label})`;
+    }
+    /** A gap about the set of shards, not about a line in one of them. */
+    reject(code, ref, message) {
+        this.gaps.push({ code, severity: 'error', ref, message });
+    }
+    add(shard) {
+        const name = this.shardName(shard);
+        const ref = `shard:${shard.index}`;
+        const expected = this.plan.expected;
+        if (!Number.isInteger(shard.index) || shard.index < 1 || (expected !== null && shard.index > expected)) {
+            this.reject('shard_unexpected', ref, `${name} is not one of shards 1 to ${expected ?? '?'}; its evidence was not merged`);
+            return;
+        }
+        const earlier = this.claimed.get(shard.index);
+        if (earlier) {
+            this.reject('shard_duplicated', ref, `${name} claims the same index as ${earlier.shard.label}; only the first was merged — each shard job must upload exactly one shard index`);
+            return;
+        }
+        if (this.plan.sha && shard.sha && shard.sha !== this.plan.sha) {
+            this.reject('shard_foreign_commit', ref, `${name} was built from commit ${shard.sha.slice(0, 7)}, not ${this.plan.sha.slice(0, 7)}; evidence from another commit was not merged`);
+            return;
+        }
+        const accepted = { ordinal: this.accepted.length, shard: { index: shard.index, label: shard.label } };
+        this.claimed.set(shard.index, accepted);
+        this.accepted.push(accepted);
+        this.mergeEvidence(accepted, shard.evidence, name);
+    }
+    mergeEvidence(accepted, evidence, name) {
+        const prefix = `shard-${accepted.shard.index}`;
+        if (accepted.ordinal === 0)
+            this.kind = evidence.source.kind;
+        for (const ws of evidence.source.workspaces) {
+            this.workspaces.push({ path: ws.path === '.' ? prefix : `${prefix}/${ws.path}`, layouts: ws.layouts });
+        }
+        for (const gap of evidence.gaps) {
+            this.gaps.push({
+                ...gap,
+                file: gap.file ? `${prefix}/${gap.file}` : prefix,
+                message: `${name}: ${gap.message}`,
+            });
+        }
+        for (const note of evidence.notes)
+            this.note(note);
+        for (const project of evidence.projects) {
+            let merged = this.projects.get(project.name);
+            if (!merged) {
+                merged = { runs: new Map(), deployments: new Map() };
+                this.projects.set(project.name, merged);
+            }
+            for (const d of project.deployments)
+                if (!merged.deployments.has(d.ref))
+                    merged.deployments.set(d.ref, d);
+            for (const run of project.runs) {
+                let target = merged.runs.get(run.ref);
+                if (!target) {
+                    target = new RunMerge(run);
+                    merged.runs.set(run.ref, target);
+                }
+                this.mergeRun(target, run, accepted, name);
+            }
+        }
+    }
+    note(note) {
+        if (this.seenNotes.has(note))
+            return;
+        this.seenNotes.add(note);
+        this.notes.push(note);
+    }
+    mergeRun(target, run, accepted, name) {
+        target.statuses.push(run.status);
+        if (run.startedAt && (target.startedAt === null || run.startedAt < target.startedAt))
+            target.startedAt = run.startedAt;
+        if (run.endedAt && (target.endedAt === null || run.endedAt > target.endedAt))
+            target.endedAt = run.endedAt;
+        target.recordCount += run.recordCount;
+        target.degraded.push(...run.degraded);
+        for (const a of run.artifacts)
+            if (!target.artifacts.has(a.ref))
+                target.artifacts.set(a.ref, a);
+        for (const e of run.events) {
+            const key = JSON.stringify([e.key, e.level, e.stage]);
+            const seen = target.events.get(key);
+            target.events.set(key, seen ? { ...seen, count: seen.count + e.count, lastMessage: e.lastMessage } : { ...e });
+        }
+        addSeries(target.runSeries, run.runMetrics, [], countWeights(run.runMetrics));
+        for (const stage of run.stages) {
+            let merged = target.stages.get(stage.name);
+            if (!merged) {
+                merged = new StageMerge(stage.ref, stage.name);
+                target.stages.set(stage.name, merged);
+            }
+            this.mergeStage(merged, stage, accepted, name, run.ref);
+        }
+    }
+    mergeStage(target, stage, accepted, name, runRef) {
+        target.statuses.push(stage.status);
+        if (stage.orderIndex !== null)
+            target.orderIndex =
+                target.orderIndex === null ? stage.orderIndex : Math.min(target.orderIndex, stage.orderIndex);
+        target.recordCount += stage.recordCount;
+        target.partialRecords += stage.partialRecords;
+        for (const b of stage.batches)
+            if (!target.batches.has(b.ref))
+                target.batches.set(b.ref, b);
+        const repeated = new Map();
+        const examples = [];
+        for (const series of stage.samples) {
+            let columns = target.columns.get(series.key);
+            if (!columns) {
+                columns = new MergedColumns(series.key);
+                target.columns.set(series.key, columns);
+            }
+            for (let i = 0; i < series.names.length; i++) {
+                const sample = series.names[i];
+                const owner = target.owner.get(sample);
+                if (owner === undefined)
+                    target.owner.set(sample, accepted.ordinal);
+                else if (owner !== accepted.ordinal) {
+                    if (!repeated.has(sample)) {
+                        repeated.set(sample, owner);
+                        if (examples.length < EXAMPLES)
+                            examples.push(sample);
+                    }
+                    continue;
+                }
+                const s = series.sliceIndex[i];
+                columns.push(sample, series.values[i], s >= 0 ? series.sliceNames[s] : null);
+            }
+        }
+        if (repeated.size > 0) {
+            const owners = [...new Set(repeated.values())].map((o) => this.accepted[o].shard);
+            this.gaps.push({
+                code: 'shard_duplicated',
+                severity: 'error',
+                ref: `shard:${accepted.shard.index}`,
+                runRef,
+                stage: stage.name,
+                count: repeated.size,
+                message: `${name} repeats ${repeated.size} sample(s) of stage ${stage.name} already in ${owners
+                    .map((o) => `shard ${o.index} (${o.label})`)
+                    .join(', ')} (e.g. ${examples.join(', ')}); the repeats were not merged — two shard jobs evaluated the same samples`,
+            });
+        }
+        const digests = stage.samples.map(digest);
+        addSeries(target.series, stage.metrics, digests, sampleWeights(digests, countWeights(stage.metrics)));
+    }
+    finish() {
+        const expected = this.plan.expected;
+        if (expected !== null) {
+            for (let i = 1; i <= expected; i++) {
+                if (this.claimed.has(i))
+                    continue;
+                const how = this.plan.describeMissing ? ` (${this.plan.describeMissing(i)})` : '';
+                this.reject('shard_missing', `shard:${i}`, `${this.plan.side} shard ${i} of ${expected} is missing${how}: its job failed, was cancelled or never uploaded, so the merged run lacks its samples`);
+            }
+        }
+        const projects = [...this.projects.entries()].map(([projectName, p]) => ({
+            name: projectName,
+            runs: [...p.runs.values()].map((r) => this.finishRun(r)),
+            deployments: [...p.deployments.values()],
+        }));
+        const summary = `merged ${this.accepted.length}${expected === null ? '' : ` of ${expected}`} shard(s) (${this.accepted.map((a) => a.shard.label).join(', ')}); per-sample outcomes joined by stage and sample name, aggregates recomputed from them where they are a mean, quantile or count of them`;
+        const notes = [summary, ...this.notes];
+        if (this.weightedLabels.length > 0) {
+            notes.push(`${this.weightedLabels.length} metric series had no per-sample outcomes to recompute them from and are per-shard values weighted by each shard's sample count: ${shards_listed(this.weightedLabels)}`);
+        }
+        if (this.equalLabels.length > 0) {
+            notes.push(`${this.equalLabels.length} of those had no sample count in some shard, which then weighed as one: ${shards_listed(this.equalLabels)}`);
+        }
+        return {
+            source: { kind: this.kind, root: this.plan.root, workspaces: this.workspaces },
+            projects,
+            gaps: this.gaps,
+            notes,
+        };
+    }
+    finishSeries(map, samples, where) {
+        const out = [];
+        for (const merge of map.values()) {
+            const { series, equalWeights } = merge.finish((rule, slice) => evaluateRule(rule, samples.get(rule.sampleKey), slice));
+            const label = `${where}${series.key}${series.slice === null ? '' : `@${series.slice}`}`;
+            if (series.combined === 'weighted')
+                this.weightedLabels.push(label);
+            if (equalWeights)
+                this.equalLabels.push(label);
+            out.push(series);
+        }
+        return out;
+    }
+    finishRun(r) {
+        const stages = [...r.stages.values()].map((s) => {
+            const samples = new Map();
+            for (const [key, columns] of s.columns)
+                samples.set(key, columns.finish());
+            s.owner.clear();
+            return {
+                ref: s.ref,
+                name: s.name,
+                status: worstStatus(s.statuses),
+                orderIndex: s.orderIndex,
+                metrics: this.finishSeries(s.series, samples, `${s.name}/`),
+                samples: [...samples.values()],
+                batches: [...s.batches.values()],
+                recordCount: s.recordCount,
+                partialRecords: s.partialRecords,
+            };
+        });
+        return {
+            ...r.first,
+            status: worstStatus(r.statuses),
+            startedAt: r.startedAt,
+            endedAt: r.endedAt,
+            stages,
+            runMetrics: this.finishSeries(r.runSeries, new Map(), ''),
+            events: [...r.events.values()],
+            degraded: r.degraded,
+            artifacts: [...r.artifacts.values()],
+            recordCount: r.recordCount,
+        };
+    }
+}
+function shards_listed(labels) {
+    return labels.length > 8
+        ? `${labels.slice(0, 8).join(', ')} and ${labels.length - 8} more`
+        : labels.join(', ');
+}
+/** A count-like sibling series (same slice and batch) per slice, to weigh aggregates by. */
+function countWeights(metrics) {
+    const counts = new Map();
+    for (const m of metrics) {
+        if (!COUNT_KEY.test(m.key) || !Number.isFinite(m.latest.value) || m.latest.value <= 0)
+            continue;
+        const key = JSON.stringify([m.slice, m.batch]);
+        if (!counts.has(key))
+            counts.set(key, m.latest.value);
+    }
+    return (m) => counts.get(JSON.stringify([m.slice, m.batch])) ?? null;
+}
+/** The shard's number of samples in the series' slice, else a count metric, else unknown. */
+function sampleWeights(digests, fallback) {
+    return (m) => {
+        let n = 0;
+        for (const d of digests)
+            n = Math.max(n, m.slice === null ? d.total.n : (d.bySlice.get(m.slice)?.n ?? 0));
+        return n > 0 ? n : fallback(m);
+    };
+}
+function addSeries(map, metrics, digests, weight) {
+    for (const m of metrics) {
+        const key = seriesKey(m);
+        let merge = map.get(key);
+        if (!merge) {
+            merge = new SeriesMerge(m);
+            map.set(key, merge);
+        }
+        merge.add(m, digests.length > 0 ? detectRule(m, digests) : null, weight(m));
+    }
+}
+/** Merges shards given all at once (tests, small inputs); the action and CLI add them one by one. */
+function mergeShards(shards, plan) {
+    const merger = new ShardMerger(plan);
+    for (const shard of shards)
+        merger.add(shard);
+    return merger.finish();
+}
+
 // EXTERNAL MODULE: ./src/cli/history.ts + 1 modules
 var cli_history = __webpack_require__(7672);
 // EXTERNAL MODULE: ./src/cli/inspect.ts + 6 modules
@@ -5588,8 +6187,9 @@ var inspect = __webpack_require__(2195);
 
 
 
+
 const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
-                             [--config <file>] [--format text|markdown|json]
+                             [--config <file>] [--format text|markdown|json] [--shards <n>]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
                              [--history <dir>]
 
@@ -5603,6 +6203,10 @@ const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--b
   --history <dir>         earlier runs' evidence, one workspace per sub-directory (ordered by recorded
                           run time, ties by directory name): max_drift and noise from history use it
   --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
+  --shards <n>            the run was split into n shards: give --candidate (and --baseline) once per
+                          shard, in shard order; they are merged into one run per side, and a missing
+                          or duplicated shard is an error evidence gap. Repeating --candidate or
+                          --baseline without --shards merges the paths given as the shards of one run.
 
 Exit status: 0 pass or warn, 1 fail, 2 usage or input error.
 `;
@@ -5632,11 +6236,27 @@ function parse(args) {
     if (!FORMATS.includes(format)) {
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${v.format}"`);
     }
-    return { ...v, candidate: v.candidate, format };
+    let shards = null;
+    if (v.shards !== undefined) {
+        shards = Number(v.shards);
+        if (!Number.isInteger(shards) || shards < 1 || shards > 1024) {
+            throw new UsageError(`--shards must be a whole number from 1 to 1024; got "${v.shards}"`);
+        }
+    }
+    for (const [flag, paths] of [
+        ['--candidate', v.candidate],
+        ['--baseline', v.baseline ?? []],
+    ]) {
+        if (shards !== null && paths.length > shards) {
+            throw new UsageError(`${flag} is given ${paths.length} times but --shards is ${shards}`);
+        }
+    }
+    return { ...v, candidate: v.candidate, baseline: v.baseline ?? [], format, shards };
 }
 const OPTIONS = {
-    baseline: { type: 'string' },
-    candidate: { type: 'string' },
+    baseline: { type: 'string', multiple: true },
+    candidate: { type: 'string', multiple: true },
+    shards: { type: 'string' },
     config: { type: 'string' },
     format: { type: 'string' },
     'baseline-run': { type: 'string' },
@@ -5658,6 +6278,28 @@ async function checkPath(flag, path) {
 }
 async function read(path, ledger) {
     return (0,sources_open/* openEvidence */.i)(path, { ledger });
+}
+/**
+ * One side: a single workspace as it is, or the shards of one run read one at a time into the
+ * merger (each shard's own evidence is dropped once merged).
+ */
+async function readSide(side, paths, shards, ledger) {
+    if (shards === null && paths.length === 1)
+        return read(paths[0], ledger);
+    const merger = new ShardMerger({
+        expected: shards,
+        side,
+        root: paths.join(', '),
+        describeMissing: (i) => `${ordinal(i)} --${side} not given`,
+    });
+    for (const [i, path] of paths.entries()) {
+        merger.add({ index: i + 1, label: path, evidence: await read(path, ledger) });
+    }
+    return merger.finish();
+}
+function ordinal(n) {
+    const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+    return `${n}${suffix}`;
 }
 function render(report, format) {
     if (format === 'json')
@@ -5696,12 +6338,12 @@ async function compareCommand(args, io, deps = {}) {
         io.stdout(COMPARE_USAGE);
         return 0;
     }
-    const candidatePath = (0,external_node_path_.resolve)(io.cwd, options.candidate);
-    const baselinePath = options.baseline === undefined ? null : (0,external_node_path_.resolve)(io.cwd, options.baseline);
+    const candidatePaths = options.candidate.map((p) => (0,external_node_path_.resolve)(io.cwd, p));
+    const baselinePaths = options.baseline.map((p) => (0,external_node_path_.resolve)(io.cwd, p));
     const historyPath = options.history === undefined ? null : (0,external_node_path_.resolve)(io.cwd, options.history);
     const problems = [
-        await checkPath('--candidate', candidatePath),
-        baselinePath === null ? null : await checkPath('--baseline', baselinePath),
+        ...(await Promise.all(candidatePaths.map((p) => checkPath('--candidate', p)))),
+        ...(await Promise.all(baselinePaths.map((p) => checkPath('--baseline', p)))),
         historyPath === null ? null : await checkPath('--history', historyPath),
     ].filter((p) => p !== null);
     if (problems.length > 0) {
@@ -5721,13 +6363,18 @@ async function compareCommand(args, io, deps = {}) {
     const project = options.project ?? null;
     let report;
     try {
-        const candidate = onlyProject(await read(candidatePath, ledger), project, '--project');
+        const shards = options.shards;
+        const candidate = onlyProject(await readSide('candidate', candidatePaths, shards, ledger), project, '--project');
         // The same workspace on both sides is read once: one Evidence object, both runs in it.
-        const baseline = baselinePath === null
+        const sameWorkspace = shards === null &&
+            candidatePaths.length === 1 &&
+            baselinePaths.length === 1 &&
+            baselinePaths[0] === candidatePaths[0];
+        const baseline = baselinePaths.length === 0
             ? null
-            : baselinePath === candidatePath
+            : sameWorkspace
                 ? candidate
-                : onlyProject(await read(baselinePath, ledger), project, '--project');
+                : onlyProject(await readSide('baseline', baselinePaths, shards, ledger), project, '--project');
         let history = null;
         if (historyPath !== null) {
             const read = await (0,cli_history/* readHistoryDir */.S)(historyPath, project, ledger);
