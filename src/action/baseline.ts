@@ -4,7 +4,6 @@
  * expired artifacts, GHES, a fork-built run — ends as "no baseline" with a plain reason, which the
  * engine turns into an `unknown` verdict rather than a pass.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ReadOptions } from '../contexta/read.js';
 import type { Evidence } from '../evidence/model.js';
@@ -25,6 +24,7 @@ import { type History, readHistoryFile } from '../history/store.js';
 import { PROMOTION_TASK } from '../promote/promote.js';
 import { openEvidence } from '../sources/open.js';
 import { ZipArchiveError } from '../zip/safe-unzip.js';
+import { openArtifactEvidence } from './artifact-evidence.js';
 import type { RunnerContext } from './context.js';
 import type { Settings } from './settings.js';
 import { readRunShards, shardArtifactName } from './shards.js';
@@ -97,18 +97,14 @@ async function downloadEvidence(
   artifact: Artifact,
 ): Promise<{ evidence: Evidence; history: History | null } | { problem: string; expired?: boolean }> {
   const dir = path.join(env.workDir, `baseline-${artifact.id}`);
-  await fs.rm(dir, { recursive: true, force: true });
   try {
-    const extracted = await new ArtifactTransfer(github).downloadArtifact(artifact.id, dir);
-    const evidence = await openEvidence(dir, env.read);
-    for (const rejected of extracted.rejected) {
-      evidence.gaps.push({
-        code: 'file_unreadable',
-        severity: 'warning',
-        file: rejected.name,
-        message: `baseline artifact entry '${rejected.name}' was not extracted: ${rejected.reason}`,
-      });
-    }
+    const evidence = await openArtifactEvidence(
+      new ArtifactTransfer(github),
+      artifact,
+      dir,
+      env.read,
+      'baseline artifact',
+    );
     const history = await readHistoryFile(path.join(dir, HISTORY_FILE));
     return { evidence, history };
   } catch (error) {

@@ -12,9 +12,9 @@ import { ArtifactTransfer } from '../github/artifacts.js';
 import type { GitHubClient } from '../github/client.js';
 import { ArtifactExpiredError } from '../github/errors.js';
 import type { Artifact } from '../github/schemas.js';
-import { openEvidence } from '../sources/open.js';
 import { ShardMerger } from '../sources/shards.js';
 import { ZipArchiveError } from '../zip/safe-unzip.js';
+import { openArtifactEvidence } from './artifact-evidence.js';
 import type { RunnerContext } from './context.js';
 import type { Settings } from './settings.js';
 
@@ -93,18 +93,8 @@ export async function readRunShards(
   const transfer = new ArtifactTransfer(source.github);
   for (const { index, artifact } of shards) {
     const dir = path.join(source.workDir, `${side}-${artifact.id}`);
-    await fs.rm(dir, { recursive: true, force: true });
     try {
-      const extracted = await transfer.downloadArtifact(artifact.id, dir);
-      const evidence = await openEvidence(dir, source.read);
-      for (const rejected of extracted.rejected) {
-        evidence.gaps.push({
-          code: 'file_unreadable',
-          severity: 'warning',
-          file: rejected.name,
-          message: `artifact entry '${rejected.name}' was not extracted: ${rejected.reason}`,
-        });
-      }
+      const evidence = await openArtifactEvidence(transfer, artifact, dir, source.read, 'artifact');
       merger.add({
         index,
         label: artifact.name,

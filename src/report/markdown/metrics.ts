@@ -5,7 +5,7 @@ import type { GateCheck } from '../../gates/types.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
 import { tableHeader, tableRow } from '../escape.js';
 import { changeArrow, metricKey, OUTCOME_RANK, rowStatistics } from '../format.js';
-import { code, count, folded, msg, pluralise, row, type SectionContext, TIER } from './parts.js';
+import { code, count, folded, msg, row, type SectionContext, TIER } from './parts.js';
 import { trendSuffix } from './trend.js';
 
 function metricCells(

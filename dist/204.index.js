@@ -1,8 +1,8 @@
-export const id = 439;
-export const ids = [439];
+export const id = 204;
+export const ids = [204];
 export const modules = {
 
-/***/ 29439:
+/***/ 96204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4650,6 +4650,1050 @@ function uploadFailure(name, error) {
     return new ArtifactUploadError(`uploading artifact '${name}' failed: ${message}`);
 }
 
+;// CONCATENATED MODULE: ./src/stats/input-error.ts
+/**
+ * Thrown for every input the statistics cannot be computed from. The functions in `stats/` never return a
+ * half-computed result: either all fields are meaningful numbers or this is thrown. It is a RangeError so
+ * generic handlers treat it as bad input, and carries a machine-readable `reason` so the gate layer can
+ * turn `empty` into "not enough samples" without parsing messages.
+ */
+class input_error_StatsInputError extends RangeError {
+    name = 'StatsInputError';
+    reason;
+    constructor(reason, message) {
+        super(message);
+        this.reason = reason;
+    }
+}
+function input_error_checkConfidence(confidence) {
+    if (!(confidence > 0 && confidence < 1)) {
+        throw new input_error_StatsInputError('invalid-option', `confidence must be strictly between 0 and 1 (e.g. 0.95), got ${confidence}`);
+    }
+}
+function input_error_checkCount(name, value) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+        throw new input_error_StatsInputError('invalid-count', `${name} must be a non-negative integer, got ${value}`);
+    }
+}
+function input_error_checkPairedLengths(baseline, candidate) {
+    if (baseline.length !== candidate.length) {
+        throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline.length}, candidate has ${candidate.length}`);
+    }
+    if (baseline.length === 0) {
+        throw new input_error_StatsInputError('empty', 'no paired samples: at least one pair is needed');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/hypothesis.ts
+
+/** The one-sided alternative "the candidate is worse" for a metric with this direction. */
+function worseningAlternative(direction) {
+    return direction === 'higher-is-better' ? 'less' : 'greater';
+}
+/** Default `policy.min_pairs`: below it no significance decision is made (issue 13). */
+const hypothesis_DEFAULT_MIN_PAIRS = 10;
+function hypothesis_checkAlternative(alternative) {
+    if (alternative !== 'less' && alternative !== 'greater' && alternative !== 'two-sided') {
+        throw new input_error_StatsInputError('invalid-option', `alternative must be 'less', 'greater' or 'two-sided', got ${String(alternative)}`);
+    }
+}
+function checkMinPairs(minPairs) {
+    if (!Number.isSafeInteger(minPairs) || minPairs < 1) {
+        throw new StatsInputError('invalid-option', `minPairs must be a positive integer, got ${minPairs}`);
+    }
+}
+/** The guard every test applies first; null when n is enough. */
+function hypothesis_tooFewPairs(n, minPairs) {
+    checkMinPairs(minPairs);
+    if (n >= minPairs)
+        return null;
+    return {
+        status: 'insufficient',
+        cause: 'too-few-pairs',
+        n,
+        minPairs,
+        reason: `${n} pair${n === 1 ? '' : 's'}, fewer than min_pairs = ${minPairs}`,
+    };
+}
+/**
+ * Bootstrap p-value from the resampled differences, with the +1 correction (North, Curtis & Sham 2002):
+ * `atOrBelow` / `atOrAbove` count resampled differences ≤ 0 / ≥ 0 among `valid` resamples.
+ * `less`: (1 + #{δ* ≥ 0}) / (valid + 1) — how often the resampled difference fails to be negative;
+ * `greater` mirrored; `two-sided`: min(1, 2·(1 + min of the two counts) / (valid + 1)). This is the
+ * p-value that inverts the percentile interval: p < α one-sided exactly when the one-sided (1 − α)
+ * percentile bound excludes 0, up to the +1. Ties at 0 count against significance.
+ */
+function hypothesis_bootstrapPValue(atOrBelow, atOrAbove, valid, alternative) {
+    if (alternative === 'less')
+        return Math.min(1, (atOrAbove + 1) / (valid + 1));
+    if (alternative === 'greater')
+        return Math.min(1, (atOrBelow + 1) / (valid + 1));
+    return Math.min(1, (2 * (Math.min(atOrBelow, atOrAbove) + 1)) / (valid + 1));
+}
+
+;// CONCATENATED MODULE: ./src/stats/normal.ts
+
+/*
+ * Inverse of the standard normal CDF by Wichura's algorithm AS 241 (PPND16), Applied Statistics 37(3),
+ * 477–484, 1988: three rational approximations (central, intermediate and far tail), accurate to about
+ * 1 part in 1e16 over the whole double range, with no iteration and no dependency on an erfc
+ * implementation (which Acklam's method needs for its refinement step to reach full precision).
+ * The published 20-digit coefficients are written as the doubles they round to (shortest round-trip form).
+ */
+const SPLIT1 = 0.425;
+const SPLIT2 = 5;
+const CONST1 = 0.180625;
+const CONST2 = 1.6;
+const A = [
+    3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987,
+    67265.7709270087, 33430.57558358813, 2509.0809287301227,
+];
+const B = [
+    1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271,
+    28729.085735721943, 5226.495278852854,
+];
+const C = [
+    1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684,
+    0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
+];
+const normal_D = [
+    1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008, 0.015198666563616457,
+    0.0005475938084995345, 1.0507500716444169e-9,
+];
+const E = [
+    6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124,
+    0.0012426609473880784, 0.000027115555687434876, 2.0103343992922881e-7,
+];
+const F = [
+    1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 0.0007868691311456133,
+    0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
+];
+function ratio(numerator, denominator, x) {
+    let num = 0;
+    let den = 0;
+    for (let i = numerator.length - 1; i >= 0; i--) {
+        num = num * x + numerator[i];
+        den = den * x + denominator[i];
+    }
+    return num / den;
+}
+/**
+ * The standard normal quantile Φ⁻¹(p). Returns -Infinity for p = 0 and +Infinity for p = 1; throws a
+ * StatsInputError for p outside [0, 1] or NaN.
+ */
+function normal_normalQuantile(p) {
+    if (!(p >= 0 && p <= 1)) {
+        throw new input_error_StatsInputError('invalid-option', `normal quantile needs a probability in [0, 1], got ${p}`);
+    }
+    if (p === 0)
+        return Number.NEGATIVE_INFINITY;
+    if (p === 1)
+        return Number.POSITIVE_INFINITY;
+    const q = p - 0.5;
+    if (Math.abs(q) <= SPLIT1) {
+        return q * ratio(A, B, CONST1 - q * q);
+    }
+    const r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+    const z = r <= SPLIT2 ? ratio(C, normal_D, r - CONST2) : ratio(E, F, r - SPLIT2);
+    return q < 0 ? -z : z;
+}
+/** The two-sided critical value z such that P(|Z| ≤ z) = confidence. */
+function normal_twoSidedCriticalValue(confidence) {
+    input_error_checkConfidence(confidence);
+    // The lower tail keeps full relative precision for confidence levels close to 1.
+    return -normal_normalQuantile((1 - confidence) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/stats/rng.ts
+
+/*
+ * xoshiro128** 1.1 (Blackman & Vigna, https://prng.di.unimi.it/xoshiro128starstar.c), seeded the way
+ * its authors recommend: the 128-bit state is filled from two outputs of SplitMix64
+ * (https://prng.di.unimi.it/splitmix64.c) started at the seed. Low 32 bits of the first output go to
+ * s[0], its high 32 bits to s[1], the second output likewise to s[2], s[3]. SplitMix64 is a bijection
+ * of its counter, so two consecutive outputs are never both zero and the all-zero state cannot occur.
+ * Everything is 32-bit integer arithmetic (Math.imul, >>>), so the stream is bit-identical on every
+ * JavaScript engine and platform.
+ */
+const TWO_POW_21 = 2097152;
+const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 9007199254740992;
+const MASK_64 = (1n << 64n) - 1n;
+function splitMix64(state) {
+    const next = (state + 0x9e3779b97f4a7c15n) & MASK_64;
+    let z = next;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK_64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
+    return { state: next, output: z ^ (z >> 31n) };
+}
+class rng_Rng {
+    s0;
+    s1;
+    s2;
+    s3;
+    single = new Uint32Array(1);
+    /** `seed` is any integer in [0, 2^53): every such seed gives a distinct, reproducible stream. */
+    constructor(seed) {
+        if (!Number.isSafeInteger(seed) || seed < 0) {
+            throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${seed}`);
+        }
+        const first = splitMix64(BigInt(seed));
+        const second = splitMix64(first.state);
+        this.s0 = Number(first.output & 0xffffffffn);
+        this.s1 = Number(first.output >> 32n);
+        this.s2 = Number(second.output & 0xffffffffn);
+        this.s3 = Number(second.output >> 32n);
+    }
+    /** Next raw output, an integer in [0, 2^32). */
+    nextUint32() {
+        const s1 = this.s1;
+        const times5 = Math.imul(s1, 5);
+        const result = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
+        const t = s1 << 9;
+        this.s2 ^= this.s0;
+        this.s3 ^= s1;
+        this.s1 = s1 ^ this.s2;
+        this.s0 ^= this.s3;
+        this.s2 ^= t;
+        this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+        return result;
+    }
+    /** Uniform double in [0, 1) with the full 53 bits of precision (two raw outputs per call). */
+    nextDouble() {
+        const high = this.nextUint32() >>> 5;
+        const low = this.nextUint32() >>> 6;
+        return (high * 67108864 + low) / TWO_POW_53;
+    }
+    /**
+     * Uniform integer in [0, n) for an integer n in [1, 2^32], without bias. Same stream as `fillInts`.
+     */
+    nextInt(n) {
+        this.fillInts(this.single, n);
+        return this.single[0];
+    }
+    /**
+     * Fills `target` with uniform integers in [0, n), n an integer in [1, 2^32], without bias. This is the
+     * hot path of the bootstrap, so the generator state lives in locals for the whole loop.
+     *
+     * For n ≤ 2^21 it uses Lemire's multiply-shift ("Fast random integer generation in an interval", ACM
+     * TOMACS 2019): x·n is exact in a double, its high 32 bits are the result, and the rare low parts below
+     * 2^32 mod n are rejected. Larger n fall back to rejecting the incomplete top block and taking x mod n.
+     */
+    fillInts(target, n) {
+        if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
+            throw new input_error_StatsInputError('invalid-option', `integer draws need an integer n in [1, 2^32], got ${n}`);
+        }
+        let s0 = this.s0;
+        let s1 = this.s1;
+        let s2 = this.s2;
+        let s3 = this.s3;
+        const multiplyShift = n <= TWO_POW_21;
+        const threshold = multiplyShift ? (TWO_POW_32 - n) % n : TWO_POW_32 - (TWO_POW_32 % n);
+        for (let i = 0; i < target.length;) {
+            const times5 = Math.imul(s1, 5);
+            const x = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
+            const t = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 11) | (s3 >>> 21);
+            if (multiplyShift) {
+                const product = x * n;
+                const high = Math.floor(product / TWO_POW_32);
+                if (product - high * TWO_POW_32 >= threshold)
+                    target[i++] = high;
+            }
+            else if (x < threshold) {
+                target[i++] = x % n;
+            }
+        }
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+    }
+    /**
+     * Sum of `count` values drawn uniformly with replacement from `values` (one bootstrap resample),
+     * drawing the indices exactly as `fillInts(target of length count, values.length)` would. The
+     * bootstrap's inner loop: fused so the indices are never stored and read back.
+     */
+    sumOfDraws(values, count) {
+        const n = values.length;
+        if (n < 1 || n > TWO_POW_21) {
+            const indices = new Uint32Array(count);
+            this.fillInts(indices, n);
+            let sum = 0;
+            for (let i = 0; i < count; i++)
+                sum += values[indices[i]];
+            return sum;
+        }
+        let s0 = this.s0;
+        let s1 = this.s1;
+        let s2 = this.s2;
+        let s3 = this.s3;
+        const threshold = (TWO_POW_32 - n) % n;
+        let sum = 0;
+        for (let i = 0; i < count;) {
+            const times5 = Math.imul(s1, 5);
+            const x = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
+            const t = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 11) | (s3 >>> 21);
+            const product = x * n;
+            const high = Math.floor(product / TWO_POW_32);
+            if (product - high * TWO_POW_32 >= threshold) {
+                sum += values[high];
+                i++;
+            }
+        }
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+        return sum;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
+
+
+
+
+const bootstrap_DEFAULT_RESAMPLES = 2000;
+const bootstrap_DEFAULT_BOOTSTRAP_SEED = 1;
+const MIN_RESAMPLES = 100;
+/**
+ * Paired nonparametric bootstrap of the mean difference candidate − baseline (Efron & Tibshirani 1993,
+ * An Introduction to the Bootstrap, ch. 13, percentile interval). Samples are resampled as pairs, i.e.
+ * the per-sample differences are resampled, which keeps the pairing that makes the comparison sharp.
+ *
+ * Cost is O(resamples × n) time and O(n + resamples) memory: the differences and the resampled means;
+ * each resample's indices are drawn and summed on the fly (`Rng.sumOfDraws`), nothing allocated per
+ * resample. Values must be finite; throws StatsInputError `empty` for zero pairs, `length-mismatch`,
+ * `not-finite` or `invalid-option` otherwise.
+ */
+function pairedBootstrap(baseline, candidate, options = {}) {
+    const resamples = options.resamples ?? bootstrap_DEFAULT_RESAMPLES;
+    const confidence = options.confidence ?? 0.95;
+    const seed = options.seed ?? bootstrap_DEFAULT_BOOTSTRAP_SEED;
+    const alternative = options.alternative ?? 'two-sided';
+    bootstrap_checkResamples(resamples);
+    hypothesis_checkAlternative(alternative);
+    input_error_checkConfidence(confidence);
+    input_error_checkPairedLengths(baseline, candidate);
+    const rng = new rng_Rng(seed);
+    const n = baseline.length;
+    const differences = new Float64Array(n);
+    let sumBaseline = 0;
+    let sumCandidate = 0;
+    let sumDifference = 0;
+    for (let i = 0; i < n; i++) {
+        const x = baseline[i];
+        const y = candidate[i];
+        if (!Number.isFinite(x) || !Number.isFinite(y)) {
+            throw new input_error_StatsInputError('not-finite', `sample ${i} has a non-finite value (baseline ${x}, candidate ${y})`);
+        }
+        sumBaseline += x;
+        sumCandidate += y;
+        const difference = y - x;
+        differences[i] = difference;
+        sumDifference += difference;
+    }
+    if (!Number.isFinite(sumBaseline) || !Number.isFinite(sumCandidate) || !Number.isFinite(sumDifference)) {
+        throw new input_error_StatsInputError('not-finite', 'values are too large to average in double precision');
+    }
+    const difference = sumDifference / n;
+    const means = new Float64Array(resamples);
+    let atOrBelowZero = 0;
+    let atOrAboveZero = 0;
+    let sumMeans = 0;
+    for (let r = 0; r < resamples; r++) {
+        const mean = rng.sumOfDraws(differences, n) / n;
+        means[r] = mean;
+        sumMeans += mean;
+        if (mean <= 0)
+            atOrBelowZero++;
+        if (mean >= 0)
+            atOrAboveZero++;
+    }
+    let squares = 0;
+    const centre = sumMeans / resamples;
+    for (let r = 0; r < resamples; r++)
+        squares += (means[r] - centre) ** 2;
+    const standardError = Math.sqrt(squares / (resamples - 1));
+    means.sort();
+    const alpha = 1 - confidence;
+    const interval = [bootstrap_quantileSorted(means, alpha / 2), bootstrap_quantileSorted(means, 1 - alpha / 2)];
+    // The +1 correction (North, Curtis & Sham 2002, Am J Hum Genet 71:439) counts the observed sample as one
+    // of the resamples, so a finite number of resamples never claims p = 0.
+    const pValue = hypothesis_bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
+    return {
+        test: 'paired-bootstrap',
+        intervalMethod: 'percentile',
+        n,
+        meanBaseline: sumBaseline / n,
+        meanCandidate: sumCandidate / n,
+        difference,
+        interval,
+        confidence,
+        resamples,
+        seed,
+        alternative,
+        pValue,
+        standardError,
+        monteCarloError: bootstrap_percentileMonteCarloError(standardError, resamples, confidence),
+    };
+}
+function bootstrap_checkResamples(resamples) {
+    if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
+        throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
+    }
+}
+/**
+ * `pairedBootstrap` behind the `minPairs` guard, for the gate: n < minPairs returns `insufficient`
+ * (a bootstrap of 1–2 pairs can report p = 0.001, which means nothing). Options as `pairedBootstrap`;
+ * a length mismatch is still thrown before the guard, other malformed input as `pairedBootstrap` does.
+ */
+function pairedMeanTest(baseline, candidate, options = {}) {
+    if (baseline.length !== candidate.length)
+        checkPairedLengths(baseline, candidate);
+    const guard = tooFewPairs(baseline.length, options.minPairs ?? DEFAULT_MIN_PAIRS);
+    if (guard)
+        return guard;
+    return { status: 'ok', ...pairedBootstrap(baseline, candidate, options) };
+}
+/**
+ * Approximate Monte-Carlo standard error of a percentile-interval bound: the sample q-quantile of R draws
+ * has standard error √(q(1−q)/R) / f(ξ_q), and with the bootstrap distribution close to normal with
+ * standard deviation `standardError`, f(ξ_q) = φ(z_q) / standardError. Callers can compare it to the
+ * smallest effect they act on to decide whether `resamples` was enough.
+ */
+function bootstrap_percentileMonteCarloError(standardError, resamples, confidence) {
+    input_error_checkConfidence(confidence);
+    if (!(Number.isFinite(standardError) && standardError >= 0) ||
+        !Number.isSafeInteger(resamples) ||
+        resamples < 1) {
+        throw new input_error_StatsInputError('invalid-option', `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`);
+    }
+    const q = (1 - confidence) / 2;
+    const z = normal_normalQuantile(q);
+    const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    return (standardError * Math.sqrt((q * (1 - q)) / resamples)) / density;
+}
+/** Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, R's default). */
+function bootstrap_quantileSorted(sorted, p) {
+    const position = (sorted.length - 1) * p;
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, sorted.length - 1);
+    const weight = position - below;
+    return sorted[below] + weight * (sorted[above] - sorted[below]);
+}
+
+;// CONCATENATED MODULE: ./src/sources/shard-series.ts
+
+/** A stage-level aggregate equals the shard's samples' mean within float-printing error. */
+const MEAN_TOLERANCE = 1e-9;
+/** Quantiles are usually printed with a few decimals: a relative tolerance. */
+const QUANTILE_TOLERANCE = 5e-6;
+const QUANTILE_KEY = /^(.+)\.p(\d{1,2})$/;
+/** Keys that name a count of samples or rows: summed across shards rather than averaged. */
+const COUNT_KEY = /(^|[._-])(samples|count|n|rows)$/;
+const COMPLETENESS_ORDER = ['complete', 'sampled', 'partial', 'unknown', 'absent'];
+function digest(series) {
+    const bySlice = new Map();
+    let sum = 0;
+    const perIndex = series.sliceNames.map(() => ({ sum: 0, n: 0 }));
+    for (let i = 0; i < series.values.length; i++) {
+        const v = series.values[i];
+        sum += v;
+        const s = series.sliceIndex[i];
+        if (s >= 0) {
+            const acc = perIndex[s];
+            acc.sum += v;
+            acc.n += 1;
+        }
+    }
+    series.sliceNames.forEach((name, i) => {
+        bySlice.set(name, perIndex[i]);
+    });
+    return { series, total: { sum, n: series.values.length }, bySlice };
+}
+function subsetValues(series, slice) {
+    if (slice === null)
+        return series.values;
+    const index = series.sliceNames.indexOf(slice);
+    const out = [];
+    for (let i = 0; i < series.values.length; i++)
+        if (series.sliceIndex[i] === index)
+            out.push(series.values[i]);
+    return Float64Array.from(out);
+}
+function sortedQuantile(values, q) {
+    return bootstrap_quantileSorted(Float64Array.from(values).sort(), q);
+}
+/** Which function of this shard's samples the aggregate is, if any. */
+function detectRule(series, digests) {
+    if (series.batch !== null)
+        return null;
+    const value = series.latest.value;
+    if (!Number.isFinite(value))
+        return null;
+    for (const d of digests) {
+        const acc = series.slice === null ? d.total : d.bySlice.get(series.slice);
+        if (!acc || acc.n === 0)
+            continue;
+        if (Math.abs(acc.sum / acc.n - value) <= MEAN_TOLERANCE)
+            return { kind: 'mean', sampleKey: d.series.key };
+    }
+    const quantile = QUANTILE_KEY.exec(series.key);
+    if (quantile) {
+        const d = digests.find((x) => x.series.key === quantile[1]);
+        const q = Number(quantile[2]) / 100;
+        if (d) {
+            const values = subsetValues(d.series, series.slice);
+            if (values.length > 0) {
+                const own = sortedQuantile(values, q);
+                if (Math.abs(own - value) <= QUANTILE_TOLERANCE * Math.max(1, Math.abs(value))) {
+                    return { kind: 'quantile', sampleKey: d.series.key, q };
+                }
+            }
+        }
+    }
+    if (Number.isInteger(value) && COUNT_KEY.test(series.key)) {
+        for (const d of digests) {
+            const acc = series.slice === null ? d.total : d.bySlice.get(series.slice);
+            if (acc && acc.n === value)
+                return { kind: 'count', sampleKey: d.series.key };
+        }
+    }
+    return null;
+}
+function sameRule(a, b) {
+    return (a.kind === b.kind && a.sampleKey === b.sampleKey && (a.kind !== 'quantile' || a.q === b.q));
+}
+/** Append-only columns of one sample key across shards; duplicates are refused by the caller. */
+class MergedColumns {
+    key;
+    names = [];
+    values = new Float64Array(1024);
+    slices = new Int32Array(1024);
+    sliceNames = [];
+    sliceIds = new Map();
+    rows = 0;
+    constructor(key) {
+        this.key = key;
+    }
+    push(name, value, slice) {
+        if (this.rows === this.values.length) {
+            const values = new Float64Array(this.rows * 2);
+            values.set(this.values);
+            this.values = values;
+            const slices = new Int32Array(this.rows * 2);
+            slices.set(this.slices);
+            this.slices = slices;
+        }
+        let sliceId = -1;
+        if (slice !== null) {
+            sliceId = this.sliceIds.get(slice) ?? -1;
+            if (sliceId < 0) {
+                sliceId = this.sliceNames.length;
+                this.sliceNames.push(slice);
+                this.sliceIds.set(slice, sliceId);
+            }
+        }
+        this.names.push(name);
+        this.values[this.rows] = value;
+        this.slices[this.rows] = sliceId;
+        this.rows += 1;
+    }
+    finish() {
+        const values = this.values.slice(0, this.rows);
+        let binary = this.rows > 0;
+        for (const v of values) {
+            if (v !== 0 && v !== 1) {
+                binary = false;
+                break;
+            }
+        }
+        const out = {
+            key: this.key,
+            names: this.names,
+            values,
+            sliceIndex: this.slices.slice(0, this.rows),
+            sliceNames: [...this.sliceNames],
+            binary,
+        };
+        this.names = [];
+        return out;
+    }
+}
+/** Everything known about one aggregate series of one stage (or run) across the shards seen so far. */
+class SeriesMerge {
+    rule = null;
+    weightedSum = 0;
+    weightTotal = 0;
+    sum = 0;
+    contributions = 0;
+    equalWeights = false;
+    first;
+    latestAt = Number.NEGATIVE_INFINITY;
+    latestRecord;
+    count = 0;
+    nonFinite = 0;
+    degraded = false;
+    completeness = 0;
+    replicates = [];
+    replicateSeeds = [];
+    steps = null;
+    constructor(series) {
+        this.first = series;
+        this.latestRecord = series.latest.recordRef;
+    }
+    /**
+     * `rule` is what this shard's value is a function of (null: nothing provable); `weight` is the
+     * shard's sample count for the series' slice, null when the shard has no count to weight by.
+     */
+    add(series, rule, weight) {
+        if (this.contributions === 0)
+            this.rule = rule ?? 'none';
+        else if (this.rule !== 'none' && (rule === null || this.rule === null || !sameRule(this.rule, rule)))
+            this.rule = 'none';
+        this.contributions += 1;
+        const value = series.latest.value;
+        if (weight === null)
+            this.equalWeights = true;
+        const w = weight ?? 1;
+        this.weightedSum += w * value;
+        this.weightTotal += w;
+        this.sum += value;
+        const at = series.latest.observedAt === null ? Number.NaN : Date.parse(series.latest.observedAt);
+        if (!Number.isNaN(at) && at >= this.latestAt) {
+            this.latestAt = at;
+            this.latestRecord = series.latest.recordRef;
+        }
+        this.count += series.count;
+        this.nonFinite += series.nonFinite;
+        this.degraded ||= series.degraded;
+        this.completeness = Math.max(this.completeness, COMPLETENESS_ORDER.indexOf(series.completeness));
+        this.replicates.push(...series.replicates);
+        if (this.replicateSeeds && series.replicateSeeds)
+            this.replicateSeeds.push(...series.replicateSeeds);
+        else
+            this.replicateSeeds = undefined;
+        if (series.steps) {
+            const s = series.steps;
+            const p = this.steps;
+            this.steps = p
+                ? {
+                    count: Math.max(p.count, s.count),
+                    first: p.first,
+                    last: s.last,
+                    min: p.min === null ? s.min : s.min === null ? p.min : Math.min(p.min, s.min),
+                    max: p.max === null ? s.max : s.max === null ? p.max : Math.max(p.max, s.max),
+                }
+                : { ...s };
+        }
+    }
+    /** The merged series; `recompute` evaluates a rule on the merged columns (null when it cannot). */
+    finish(recompute) {
+        const f = this.first;
+        let value;
+        let combined;
+        const rule = this.rule;
+        const recomputed = rule !== null && rule !== 'none' ? recompute(rule, f.slice) : null;
+        if (this.contributions === 1) {
+            value = f.latest.value;
+            combined = recomputed === null ? undefined : 'recomputed';
+        }
+        else if (recomputed !== null) {
+            value = recomputed;
+            combined = 'recomputed';
+        }
+        else if (COUNT_KEY.test(f.key) && Number.isInteger(this.sum)) {
+            value = this.sum;
+            combined = 'summed';
+        }
+        else {
+            value = this.weightedSum / this.weightTotal;
+            combined = 'weighted';
+        }
+        const series = {
+            ...f,
+            latest: {
+                value,
+                observedAt: Number.isFinite(this.latestAt)
+                    ? new Date(this.latestAt).toISOString()
+                    : f.latest.observedAt,
+                recordRef: this.contributions === 1 || combined === undefined ? this.latestRecord : null,
+                step: this.steps?.last ?? f.latest.step,
+            },
+            count: this.count,
+            steps: this.steps,
+            completeness: COMPLETENESS_ORDER[this.completeness] ?? 'unknown',
+            degraded: this.degraded,
+            nonFinite: this.nonFinite,
+            replicates: this.replicates,
+            ...(this.replicateSeeds && f.replicateSeeds ? { replicateSeeds: this.replicateSeeds } : {}),
+            ...(combined === undefined ? {} : { combined }),
+        };
+        if (!this.replicateSeeds || !f.replicateSeeds)
+            delete series.replicateSeeds;
+        return { series, equalWeights: combined === 'weighted' && this.equalWeights };
+    }
+}
+/** Evaluates a rule on merged sample columns. */
+function evaluateRule(rule, samples, slice) {
+    if (!samples)
+        return null;
+    const values = subsetValues(samples, slice);
+    if (values.length === 0)
+        return null;
+    if (rule.kind === 'count')
+        return values.length;
+    if (rule.kind === 'quantile')
+        return sortedQuantile(values, rule.q);
+    let sum = 0;
+    for (const v of values)
+        sum += v;
+    return sum / values.length;
+}
+
+;// CONCATENATED MODULE: ./src/sources/shards.ts
+
+const STATUS_ORDER = ['completed', 'open', 'cancelled', 'failed'];
+const EXAMPLES = 5;
+/** Worst of the statuses; unknown (null) when any shard does not know it. */
+function worstStatus(statuses) {
+    if (statuses.length === 0 || statuses.includes(null))
+        return null;
+    return statuses.reduce((worst, s) => (STATUS_ORDER.indexOf(s) > STATUS_ORDER.indexOf(worst) ? s : worst), 'completed');
+}
+function seriesKey(m) {
+    return JSON.stringify([m.key, m.slice, m.batch]);
+}
+class StageMerge {
+    ref;
+    name;
+    statuses = [];
+    orderIndex = null;
+    series = new Map();
+    columns = new Map();
+    /** Sample name → ordinal of the shard that contributed it first. */
+    owner = new Map();
+    batches = new Map();
+    recordCount = 0;
+    partialRecords = 0;
+    constructor(ref, name) {
+        this.ref = ref;
+        this.name = name;
+    }
+}
+class RunMerge {
+    statuses = [];
+    startedAt = null;
+    endedAt = null;
+    stages = new Map();
+    runSeries = new Map();
+    events = new Map();
+    degraded = [];
+    artifacts = new Map();
+    recordCount = 0;
+    /** The first shard's run without its stages and metrics, which are merged separately. */
+    first;
+    constructor(run) {
+        this.first = { ...run, stages: [], runMetrics: [], events: [], degraded: [], artifacts: [] };
+    }
+}
+class ShardMerger {
+    plan;
+    gaps = [];
+    notes = [];
+    seenNotes = new Set();
+    claimed = new Map();
+    accepted = [];
+    projects = new Map();
+    workspaces = [];
+    kind = 'contexta';
+    weightedLabels = [];
+    equalLabels = [];
+    constructor(plan) {
+        this.plan = plan;
+    }
+    shardName(shard) {
+        const of = this.plan.expected === null ? '' : ` of ${this.plan.expected}`;
+        return `${this.plan.side} shard ${shard.index}${of} (${shard.label})`;
+    }
+    /** A gap about the set of shards, not about a line in one of them. */
+    reject(code, ref, message) {
+        this.gaps.push({ code, severity: 'error', ref, message });
+    }
+    add(shard) {
+        const name = this.shardName(shard);
+        const ref = `shard:${shard.index}`;
+        const expected = this.plan.expected;
+        if (!Number.isInteger(shard.index) || shard.index < 1 || (expected !== null && shard.index > expected)) {
+            this.reject('shard_unexpected', ref, `${name} is not one of shards 1 to ${expected ?? '?'}; its evidence was not merged`);
+            return;
+        }
+        const earlier = this.claimed.get(shard.index);
+        if (earlier) {
+            this.reject('shard_duplicated', ref, `${name} claims the same index as ${earlier.shard.label}; only the first was merged — each shard job must upload exactly one shard index`);
+            return;
+        }
+        if (this.plan.sha && shard.sha && shard.sha !== this.plan.sha) {
+            this.reject('shard_foreign_commit', ref, `${name} was built from commit ${shard.sha.slice(0, 7)}, not ${this.plan.sha.slice(0, 7)}; evidence from another commit was not merged`);
+            return;
+        }
+        const accepted = { ordinal: this.accepted.length, shard: { index: shard.index, label: shard.label } };
+        this.claimed.set(shard.index, accepted);
+        this.accepted.push(accepted);
+        this.mergeEvidence(accepted, shard.evidence, name);
+    }
+    mergeEvidence(accepted, evidence, name) {
+        const prefix = `shard-${accepted.shard.index}`;
+        if (accepted.ordinal === 0)
+            this.kind = evidence.source.kind;
+        for (const ws of evidence.source.workspaces) {
+            this.workspaces.push({ path: ws.path === '.' ? prefix : `${prefix}/${ws.path}`, layouts: ws.layouts });
+        }
+        for (const gap of evidence.gaps) {
+            this.gaps.push({
+                ...gap,
+                file: gap.file ? `${prefix}/${gap.file}` : prefix,
+                message: `${name}: ${gap.message}`,
+            });
+        }
+        for (const note of evidence.notes)
+            this.note(note);
+        for (const project of evidence.projects) {
+            let merged = this.projects.get(project.name);
+            if (!merged) {
+                merged = { runs: new Map(), deployments: new Map() };
+                this.projects.set(project.name, merged);
+            }
+            for (const d of project.deployments)
+                if (!merged.deployments.has(d.ref))
+                    merged.deployments.set(d.ref, d);
+            for (const run of project.runs) {
+                let target = merged.runs.get(run.ref);
+                if (!target) {
+                    target = new RunMerge(run);
+                    merged.runs.set(run.ref, target);
+                }
+                this.mergeRun(target, run, accepted, name);
+            }
+        }
+    }
+    note(note) {
+        if (this.seenNotes.has(note))
+            return;
+        this.seenNotes.add(note);
+        this.notes.push(note);
+    }
+    mergeRun(target, run, accepted, name) {
+        target.statuses.push(run.status);
+        if (run.startedAt && (target.startedAt === null || run.startedAt < target.startedAt))
+            target.startedAt = run.startedAt;
+        if (run.endedAt && (target.endedAt === null || run.endedAt > target.endedAt))
+            target.endedAt = run.endedAt;
+        target.recordCount += run.recordCount;
+        target.degraded.push(...run.degraded);
+        for (const a of run.artifacts)
+            if (!target.artifacts.has(a.ref))
+                target.artifacts.set(a.ref, a);
+        for (const e of run.events) {
+            const key = JSON.stringify([e.key, e.level, e.stage]);
+            const seen = target.events.get(key);
+            target.events.set(key, seen ? { ...seen, count: seen.count + e.count, lastMessage: e.lastMessage } : { ...e });
+        }
+        addSeries(target.runSeries, run.runMetrics, [], countWeights(run.runMetrics));
+        for (const stage of run.stages) {
+            let merged = target.stages.get(stage.name);
+            if (!merged) {
+                merged = new StageMerge(stage.ref, stage.name);
+                target.stages.set(stage.name, merged);
+            }
+            this.mergeStage(merged, stage, accepted, name, run.ref);
+        }
+    }
+    mergeStage(target, stage, accepted, name, runRef) {
+        target.statuses.push(stage.status);
+        if (stage.orderIndex !== null)
+            target.orderIndex =
+                target.orderIndex === null ? stage.orderIndex : Math.min(target.orderIndex, stage.orderIndex);
+        target.recordCount += stage.recordCount;
+        target.partialRecords += stage.partialRecords;
+        for (const b of stage.batches)
+            if (!target.batches.has(b.ref))
+                target.batches.set(b.ref, b);
+        const repeated = new Map();
+        const examples = [];
+        for (const series of stage.samples) {
+            let columns = target.columns.get(series.key);
+            if (!columns) {
+                columns = new MergedColumns(series.key);
+                target.columns.set(series.key, columns);
+            }
+            for (let i = 0; i < series.names.length; i++) {
+                const sample = series.names[i];
+                const owner = target.owner.get(sample);
+                if (owner === undefined)
+                    target.owner.set(sample, accepted.ordinal);
+                else if (owner !== accepted.ordinal) {
+                    if (!repeated.has(sample)) {
+                        repeated.set(sample, owner);
+                        if (examples.length < EXAMPLES)
+                            examples.push(sample);
+                    }
+                    continue;
+                }
+                const s = series.sliceIndex[i];
+                columns.push(sample, series.values[i], s >= 0 ? series.sliceNames[s] : null);
+            }
+        }
+        if (repeated.size > 0) {
+            const owners = [...new Set(repeated.values())].map((o) => this.accepted[o].shard);
+            this.gaps.push({
+                code: 'shard_duplicated',
+                severity: 'error',
+                ref: `shard:${accepted.shard.index}`,
+                runRef,
+                stage: stage.name,
+                count: repeated.size,
+                message: `${name} repeats ${repeated.size} sample(s) of stage ${stage.name} already in ${owners
+                    .map((o) => `shard ${o.index} (${o.label})`)
+                    .join(', ')} (e.g. ${examples.join(', ')}); the repeats were not merged — two shard jobs evaluated the same samples`,
+            });
+        }
+        const digests = stage.samples.map(digest);
+        addSeries(target.series, stage.metrics, digests, sampleWeights(digests, countWeights(stage.metrics)));
+    }
+    finish() {
+        const expected = this.plan.expected;
+        if (expected !== null) {
+            for (let i = 1; i <= expected; i++) {
+                if (this.claimed.has(i))
+                    continue;
+                const how = this.plan.describeMissing ? ` (${this.plan.describeMissing(i)})` : '';
+                this.reject('shard_missing', `shard:${i}`, `${this.plan.side} shard ${i} of ${expected} is missing${how}: its job failed, was cancelled or never uploaded, so the merged run lacks its samples`);
+            }
+        }
+        const projects = [...this.projects.entries()].map(([projectName, p]) => ({
+            name: projectName,
+            runs: [...p.runs.values()].map((r) => this.finishRun(r)),
+            deployments: [...p.deployments.values()],
+        }));
+        const summary = `merged ${this.accepted.length}${expected === null ? '' : ` of ${expected}`} shard(s) (${this.accepted.map((a) => a.shard.label).join(', ')}); per-sample outcomes joined by stage and sample name, aggregates recomputed from them where they are a mean, quantile or count of them`;
+        const notes = [summary, ...this.notes];
+        if (this.weightedLabels.length > 0) {
+            notes.push(`${this.weightedLabels.length} metric series had no per-sample outcomes to recompute them from and are per-shard values weighted by each shard's sample count: ${listed(this.weightedLabels)}`);
+        }
+        if (this.equalLabels.length > 0) {
+            notes.push(`${this.equalLabels.length} of those had no sample count in some shard, which then weighed as one: ${listed(this.equalLabels)}`);
+        }
+        return {
+            source: { kind: this.kind, root: this.plan.root, workspaces: this.workspaces },
+            projects,
+            gaps: this.gaps,
+            notes,
+        };
+    }
+    finishSeries(map, samples, where) {
+        const out = [];
+        for (const merge of map.values()) {
+            const { series, equalWeights } = merge.finish((rule, slice) => evaluateRule(rule, samples.get(rule.sampleKey), slice));
+            const label = `${where}${series.key}${series.slice === null ? '' : `@${series.slice}`}`;
+            if (series.combined === 'weighted')
+                this.weightedLabels.push(label);
+            if (equalWeights)
+                this.equalLabels.push(label);
+            out.push(series);
+        }
+        return out;
+    }
+    finishRun(r) {
+        const stages = [...r.stages.values()].map((s) => {
+            const samples = new Map();
+            for (const [key, columns] of s.columns)
+                samples.set(key, columns.finish());
+            s.owner.clear();
+            return {
+                ref: s.ref,
+                name: s.name,
+                status: worstStatus(s.statuses),
+                orderIndex: s.orderIndex,
+                metrics: this.finishSeries(s.series, samples, `${s.name}/`),
+                samples: [...samples.values()],
+                batches: [...s.batches.values()],
+                recordCount: s.recordCount,
+                partialRecords: s.partialRecords,
+            };
+        });
+        return {
+            ...r.first,
+            status: worstStatus(r.statuses),
+            startedAt: r.startedAt,
+            endedAt: r.endedAt,
+            stages,
+            runMetrics: this.finishSeries(r.runSeries, new Map(), ''),
+            events: [...r.events.values()],
+            degraded: r.degraded,
+            artifacts: [...r.artifacts.values()],
+            recordCount: r.recordCount,
+        };
+    }
+}
+function listed(labels) {
+    return labels.length > 8
+        ? `${labels.slice(0, 8).join(', ')} and ${labels.length - 8} more`
+        : labels.join(', ');
+}
+/** A count-like sibling series (same slice and batch) per slice, to weigh aggregates by. */
+function countWeights(metrics) {
+    const counts = new Map();
+    for (const m of metrics) {
+        if (!COUNT_KEY.test(m.key) || !Number.isFinite(m.latest.value) || m.latest.value <= 0)
+            continue;
+        const key = JSON.stringify([m.slice, m.batch]);
+        if (!counts.has(key))
+            counts.set(key, m.latest.value);
+    }
+    return (m) => counts.get(JSON.stringify([m.slice, m.batch])) ?? null;
+}
+/** The shard's number of samples in the series' slice, else a count metric, else unknown. */
+function sampleWeights(digests, fallback) {
+    return (m) => {
+        let n = 0;
+        for (const d of digests)
+            n = Math.max(n, m.slice === null ? d.total.n : (d.bySlice.get(m.slice)?.n ?? 0));
+        return n > 0 ? n : fallback(m);
+    };
+}
+function addSeries(map, metrics, digests, weight) {
+    for (const m of metrics) {
+        const key = seriesKey(m);
+        let merge = map.get(key);
+        if (!merge) {
+            merge = new SeriesMerge(m);
+            map.set(key, merge);
+        }
+        merge.add(m, digests.length > 0 ? detectRule(m, digests) : null, weight(m));
+    }
+}
+/** Merges shards given all at once (tests, small inputs); the action and CLI add them one by one. */
+function mergeShards(shards, plan) {
+    const merger = new ShardMerger(plan);
+    for (const shard of shards)
+        merger.add(shard);
+    return merger.finish();
+}
+
 ;// CONCATENATED MODULE: ./src/metalab/experiment-state.ts
 const LIST_LIMIT = 8;
 /** Files read at once; enough to overlap I/O latency, few enough to stay far from fd limits. */
@@ -5979,1048 +7023,32 @@ async function openEvidence(path, options = {}) {
     return readEvidence(path, options);
 }
 
-;// CONCATENATED MODULE: ./src/stats/input-error.ts
+;// CONCATENATED MODULE: ./src/action/artifact-evidence.ts
 /**
- * Thrown for every input the statistics cannot be computed from. The functions in `stats/` never return a
- * half-computed result: either all fields are meaningful numbers or this is thrown. It is a RangeError so
- * generic handlers treat it as bad input, and carries a machine-readable `reason` so the gate layer can
- * turn `empty` into "not enough samples" without parsing messages.
+ * An evidence artifact of an earlier job, downloaded into a fresh folder and read like a workspace.
+ * The baseline and the shards of a run both come this way; entries our extractor refused stay
+ * visible as gaps, so a partly extracted artifact never reads as complete evidence.
  */
-class input_error_StatsInputError extends RangeError {
-    name = 'StatsInputError';
-    reason;
-    constructor(reason, message) {
-        super(message);
-        this.reason = reason;
-    }
-}
-function input_error_checkConfidence(confidence) {
-    if (!(confidence > 0 && confidence < 1)) {
-        throw new input_error_StatsInputError('invalid-option', `confidence must be strictly between 0 and 1 (e.g. 0.95), got ${confidence}`);
-    }
-}
-function input_error_checkCount(name, value) {
-    if (!Number.isSafeInteger(value) || value < 0) {
-        throw new input_error_StatsInputError('invalid-count', `${name} must be a non-negative integer, got ${value}`);
-    }
-}
-function input_error_checkPairedLengths(baseline, candidate) {
-    if (baseline.length !== candidate.length) {
-        throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline.length}, candidate has ${candidate.length}`);
-    }
-    if (baseline.length === 0) {
-        throw new input_error_StatsInputError('empty', 'no paired samples: at least one pair is needed');
-    }
-}
 
-;// CONCATENATED MODULE: ./src/stats/hypothesis.ts
 
-/** The one-sided alternative "the candidate is worse" for a metric with this direction. */
-function worseningAlternative(direction) {
-    return direction === 'higher-is-better' ? 'less' : 'greater';
-}
-/** Default `policy.min_pairs`: below it no significance decision is made (issue 13). */
-const hypothesis_DEFAULT_MIN_PAIRS = 10;
-function hypothesis_checkAlternative(alternative) {
-    if (alternative !== 'less' && alternative !== 'greater' && alternative !== 'two-sided') {
-        throw new input_error_StatsInputError('invalid-option', `alternative must be 'less', 'greater' or 'two-sided', got ${String(alternative)}`);
-    }
-}
-function checkMinPairs(minPairs) {
-    if (!Number.isSafeInteger(minPairs) || minPairs < 1) {
-        throw new StatsInputError('invalid-option', `minPairs must be a positive integer, got ${minPairs}`);
-    }
-}
-/** The guard every test applies first; null when n is enough. */
-function hypothesis_tooFewPairs(n, minPairs) {
-    checkMinPairs(minPairs);
-    if (n >= minPairs)
-        return null;
-    return {
-        status: 'insufficient',
-        cause: 'too-few-pairs',
-        n,
-        minPairs,
-        reason: `${n} pair${n === 1 ? '' : 's'}, fewer than min_pairs = ${minPairs}`,
-    };
-}
 /**
- * Bootstrap p-value from the resampled differences, with the +1 correction (North, Curtis & Sham 2002):
- * `atOrBelow` / `atOrAbove` count resampled differences ≤ 0 / ≥ 0 among `valid` resamples.
- * `less`: (1 + #{δ* ≥ 0}) / (valid + 1) — how often the resampled difference fails to be negative;
- * `greater` mirrored; `two-sided`: min(1, 2·(1 + min of the two counts) / (valid + 1)). This is the
- * p-value that inverts the percentile interval: p < α one-sided exactly when the one-sided (1 − α)
- * percentile bound excludes 0, up to the +1. Ties at 0 count against significance.
+ * Empties `dir`, extracts the artifact into it and reads it. `what` names the artifact in the gap of a
+ * refused entry ("baseline artifact", "artifact"). Expired artifacts and unusable zips throw
+ * (`ArtifactExpiredError`, `ZipArchiveError`) for the caller to turn into its own problem text.
  */
-function hypothesis_bootstrapPValue(atOrBelow, atOrAbove, valid, alternative) {
-    if (alternative === 'less')
-        return Math.min(1, (atOrAbove + 1) / (valid + 1));
-    if (alternative === 'greater')
-        return Math.min(1, (atOrBelow + 1) / (valid + 1));
-    return Math.min(1, (2 * (Math.min(atOrBelow, atOrAbove) + 1)) / (valid + 1));
-}
-
-;// CONCATENATED MODULE: ./src/stats/normal.ts
-
-/*
- * Inverse of the standard normal CDF by Wichura's algorithm AS 241 (PPND16), Applied Statistics 37(3),
- * 477–484, 1988: three rational approximations (central, intermediate and far tail), accurate to about
- * 1 part in 1e16 over the whole double range, with no iteration and no dependency on an erfc
- * implementation (which Acklam's method needs for its refinement step to reach full precision).
- * The published 20-digit coefficients are written as the doubles they round to (shortest round-trip form).
- */
-const SPLIT1 = 0.425;
-const SPLIT2 = 5;
-const CONST1 = 0.180625;
-const CONST2 = 1.6;
-const A = [
-    3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987,
-    67265.7709270087, 33430.57558358813, 2509.0809287301227,
-];
-const B = [
-    1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271,
-    28729.085735721943, 5226.495278852854,
-];
-const C = [
-    1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684,
-    0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
-];
-const normal_D = [
-    1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008, 0.015198666563616457,
-    0.0005475938084995345, 1.0507500716444169e-9,
-];
-const E = [
-    6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124,
-    0.0012426609473880784, 0.000027115555687434876, 2.0103343992922881e-7,
-];
-const F = [
-    1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 0.0007868691311456133,
-    0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
-];
-function ratio(numerator, denominator, x) {
-    let num = 0;
-    let den = 0;
-    for (let i = numerator.length - 1; i >= 0; i--) {
-        num = num * x + numerator[i];
-        den = den * x + denominator[i];
-    }
-    return num / den;
-}
-/**
- * The standard normal quantile Φ⁻¹(p). Returns -Infinity for p = 0 and +Infinity for p = 1; throws a
- * StatsInputError for p outside [0, 1] or NaN.
- */
-function normal_normalQuantile(p) {
-    if (!(p >= 0 && p <= 1)) {
-        throw new input_error_StatsInputError('invalid-option', `normal quantile needs a probability in [0, 1], got ${p}`);
-    }
-    if (p === 0)
-        return Number.NEGATIVE_INFINITY;
-    if (p === 1)
-        return Number.POSITIVE_INFINITY;
-    const q = p - 0.5;
-    if (Math.abs(q) <= SPLIT1) {
-        return q * ratio(A, B, CONST1 - q * q);
-    }
-    const r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
-    const z = r <= SPLIT2 ? ratio(C, normal_D, r - CONST2) : ratio(E, F, r - SPLIT2);
-    return q < 0 ? -z : z;
-}
-/** The two-sided critical value z such that P(|Z| ≤ z) = confidence. */
-function normal_twoSidedCriticalValue(confidence) {
-    input_error_checkConfidence(confidence);
-    // The lower tail keeps full relative precision for confidence levels close to 1.
-    return -normal_normalQuantile((1 - confidence) / 2);
-}
-
-;// CONCATENATED MODULE: ./src/stats/rng.ts
-
-/*
- * xoshiro128** 1.1 (Blackman & Vigna, https://prng.di.unimi.it/xoshiro128starstar.c), seeded the way
- * its authors recommend: the 128-bit state is filled from two outputs of SplitMix64
- * (https://prng.di.unimi.it/splitmix64.c) started at the seed. Low 32 bits of the first output go to
- * s[0], its high 32 bits to s[1], the second output likewise to s[2], s[3]. SplitMix64 is a bijection
- * of its counter, so two consecutive outputs are never both zero and the all-zero state cannot occur.
- * Everything is 32-bit integer arithmetic (Math.imul, >>>), so the stream is bit-identical on every
- * JavaScript engine and platform.
- */
-const TWO_POW_21 = 2097152;
-const TWO_POW_32 = 4294967296;
-const TWO_POW_53 = 9007199254740992;
-const MASK_64 = (1n << 64n) - 1n;
-function splitMix64(state) {
-    const next = (state + 0x9e3779b97f4a7c15n) & MASK_64;
-    let z = next;
-    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK_64;
-    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
-    return { state: next, output: z ^ (z >> 31n) };
-}
-class rng_Rng {
-    s0;
-    s1;
-    s2;
-    s3;
-    single = new Uint32Array(1);
-    /** `seed` is any integer in [0, 2^53): every such seed gives a distinct, reproducible stream. */
-    constructor(seed) {
-        if (!Number.isSafeInteger(seed) || seed < 0) {
-            throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${seed}`);
-        }
-        const first = splitMix64(BigInt(seed));
-        const second = splitMix64(first.state);
-        this.s0 = Number(first.output & 0xffffffffn);
-        this.s1 = Number(first.output >> 32n);
-        this.s2 = Number(second.output & 0xffffffffn);
-        this.s3 = Number(second.output >> 32n);
-    }
-    /** Next raw output, an integer in [0, 2^32). */
-    nextUint32() {
-        const s1 = this.s1;
-        const times5 = Math.imul(s1, 5);
-        const result = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
-        const t = s1 << 9;
-        this.s2 ^= this.s0;
-        this.s3 ^= s1;
-        this.s1 = s1 ^ this.s2;
-        this.s0 ^= this.s3;
-        this.s2 ^= t;
-        this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
-        return result;
-    }
-    /** Uniform double in [0, 1) with the full 53 bits of precision (two raw outputs per call). */
-    nextDouble() {
-        const high = this.nextUint32() >>> 5;
-        const low = this.nextUint32() >>> 6;
-        return (high * 67108864 + low) / TWO_POW_53;
-    }
-    /**
-     * Uniform integer in [0, n) for an integer n in [1, 2^32], without bias. Same stream as `fillInts`.
-     */
-    nextInt(n) {
-        this.fillInts(this.single, n);
-        return this.single[0];
-    }
-    /**
-     * Fills `target` with uniform integers in [0, n), n an integer in [1, 2^32], without bias. This is the
-     * hot path of the bootstrap, so the generator state lives in locals for the whole loop.
-     *
-     * For n ≤ 2^21 it uses Lemire's multiply-shift ("Fast random integer generation in an interval", ACM
-     * TOMACS 2019): x·n is exact in a double, its high 32 bits are the result, and the rare low parts below
-     * 2^32 mod n are rejected. Larger n fall back to rejecting the incomplete top block and taking x mod n.
-     */
-    fillInts(target, n) {
-        if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
-            throw new input_error_StatsInputError('invalid-option', `integer draws need an integer n in [1, 2^32], got ${n}`);
-        }
-        let s0 = this.s0;
-        let s1 = this.s1;
-        let s2 = this.s2;
-        let s3 = this.s3;
-        const multiplyShift = n <= TWO_POW_21;
-        const threshold = multiplyShift ? (TWO_POW_32 - n) % n : TWO_POW_32 - (TWO_POW_32 % n);
-        for (let i = 0; i < target.length;) {
-            const times5 = Math.imul(s1, 5);
-            const x = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
-            const t = s1 << 9;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = (s3 << 11) | (s3 >>> 21);
-            if (multiplyShift) {
-                const product = x * n;
-                const high = Math.floor(product / TWO_POW_32);
-                if (product - high * TWO_POW_32 >= threshold)
-                    target[i++] = high;
-            }
-            else if (x < threshold) {
-                target[i++] = x % n;
-            }
-        }
-        this.s0 = s0;
-        this.s1 = s1;
-        this.s2 = s2;
-        this.s3 = s3;
-    }
-    /**
-     * Sum of `count` values drawn uniformly with replacement from `values` (one bootstrap resample),
-     * drawing the indices exactly as `fillInts(target of length count, values.length)` would. The
-     * bootstrap's inner loop: fused so the indices are never stored and read back.
-     */
-    sumOfDraws(values, count) {
-        const n = values.length;
-        if (n < 1 || n > TWO_POW_21) {
-            const indices = new Uint32Array(count);
-            this.fillInts(indices, n);
-            let sum = 0;
-            for (let i = 0; i < count; i++)
-                sum += values[indices[i]];
-            return sum;
-        }
-        let s0 = this.s0;
-        let s1 = this.s1;
-        let s2 = this.s2;
-        let s3 = this.s3;
-        const threshold = (TWO_POW_32 - n) % n;
-        let sum = 0;
-        for (let i = 0; i < count;) {
-            const times5 = Math.imul(s1, 5);
-            const x = Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0;
-            const t = s1 << 9;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = (s3 << 11) | (s3 >>> 21);
-            const product = x * n;
-            const high = Math.floor(product / TWO_POW_32);
-            if (product - high * TWO_POW_32 >= threshold) {
-                sum += values[high];
-                i++;
-            }
-        }
-        this.s0 = s0;
-        this.s1 = s1;
-        this.s2 = s2;
-        this.s3 = s3;
-        return sum;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
-
-
-
-
-const bootstrap_DEFAULT_RESAMPLES = 2000;
-const bootstrap_DEFAULT_BOOTSTRAP_SEED = 1;
-const MIN_RESAMPLES = 100;
-/**
- * Paired nonparametric bootstrap of the mean difference candidate − baseline (Efron & Tibshirani 1993,
- * An Introduction to the Bootstrap, ch. 13, percentile interval). Samples are resampled as pairs, i.e.
- * the per-sample differences are resampled, which keeps the pairing that makes the comparison sharp.
- *
- * Cost is O(resamples × n) time and O(n + resamples) memory: the differences and the resampled means;
- * each resample's indices are drawn and summed on the fly (`Rng.sumOfDraws`), nothing allocated per
- * resample. Values must be finite; throws StatsInputError `empty` for zero pairs, `length-mismatch`,
- * `not-finite` or `invalid-option` otherwise.
- */
-function pairedBootstrap(baseline, candidate, options = {}) {
-    const resamples = options.resamples ?? bootstrap_DEFAULT_RESAMPLES;
-    const confidence = options.confidence ?? 0.95;
-    const seed = options.seed ?? bootstrap_DEFAULT_BOOTSTRAP_SEED;
-    const alternative = options.alternative ?? 'two-sided';
-    bootstrap_checkResamples(resamples);
-    hypothesis_checkAlternative(alternative);
-    input_error_checkConfidence(confidence);
-    input_error_checkPairedLengths(baseline, candidate);
-    const rng = new rng_Rng(seed);
-    const n = baseline.length;
-    const differences = new Float64Array(n);
-    let sumBaseline = 0;
-    let sumCandidate = 0;
-    let sumDifference = 0;
-    for (let i = 0; i < n; i++) {
-        const x = baseline[i];
-        const y = candidate[i];
-        if (!Number.isFinite(x) || !Number.isFinite(y)) {
-            throw new input_error_StatsInputError('not-finite', `sample ${i} has a non-finite value (baseline ${x}, candidate ${y})`);
-        }
-        sumBaseline += x;
-        sumCandidate += y;
-        const difference = y - x;
-        differences[i] = difference;
-        sumDifference += difference;
-    }
-    if (!Number.isFinite(sumBaseline) || !Number.isFinite(sumCandidate) || !Number.isFinite(sumDifference)) {
-        throw new input_error_StatsInputError('not-finite', 'values are too large to average in double precision');
-    }
-    const difference = sumDifference / n;
-    const means = new Float64Array(resamples);
-    let atOrBelowZero = 0;
-    let atOrAboveZero = 0;
-    let sumMeans = 0;
-    for (let r = 0; r < resamples; r++) {
-        const mean = rng.sumOfDraws(differences, n) / n;
-        means[r] = mean;
-        sumMeans += mean;
-        if (mean <= 0)
-            atOrBelowZero++;
-        if (mean >= 0)
-            atOrAboveZero++;
-    }
-    let squares = 0;
-    const centre = sumMeans / resamples;
-    for (let r = 0; r < resamples; r++)
-        squares += (means[r] - centre) ** 2;
-    const standardError = Math.sqrt(squares / (resamples - 1));
-    means.sort();
-    const alpha = 1 - confidence;
-    const interval = [bootstrap_quantileSorted(means, alpha / 2), bootstrap_quantileSorted(means, 1 - alpha / 2)];
-    // The +1 correction (North, Curtis & Sham 2002, Am J Hum Genet 71:439) counts the observed sample as one
-    // of the resamples, so a finite number of resamples never claims p = 0.
-    const pValue = hypothesis_bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
-    return {
-        test: 'paired-bootstrap',
-        intervalMethod: 'percentile',
-        n,
-        meanBaseline: sumBaseline / n,
-        meanCandidate: sumCandidate / n,
-        difference,
-        interval,
-        confidence,
-        resamples,
-        seed,
-        alternative,
-        pValue,
-        standardError,
-        monteCarloError: bootstrap_percentileMonteCarloError(standardError, resamples, confidence),
-    };
-}
-function bootstrap_checkResamples(resamples) {
-    if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
-        throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
-    }
-}
-/**
- * `pairedBootstrap` behind the `minPairs` guard, for the gate: n < minPairs returns `insufficient`
- * (a bootstrap of 1–2 pairs can report p = 0.001, which means nothing). Options as `pairedBootstrap`;
- * a length mismatch is still thrown before the guard, other malformed input as `pairedBootstrap` does.
- */
-function pairedMeanTest(baseline, candidate, options = {}) {
-    if (baseline.length !== candidate.length)
-        checkPairedLengths(baseline, candidate);
-    const guard = tooFewPairs(baseline.length, options.minPairs ?? DEFAULT_MIN_PAIRS);
-    if (guard)
-        return guard;
-    return { status: 'ok', ...pairedBootstrap(baseline, candidate, options) };
-}
-/**
- * Approximate Monte-Carlo standard error of a percentile-interval bound: the sample q-quantile of R draws
- * has standard error √(q(1−q)/R) / f(ξ_q), and with the bootstrap distribution close to normal with
- * standard deviation `standardError`, f(ξ_q) = φ(z_q) / standardError. Callers can compare it to the
- * smallest effect they act on to decide whether `resamples` was enough.
- */
-function bootstrap_percentileMonteCarloError(standardError, resamples, confidence) {
-    input_error_checkConfidence(confidence);
-    if (!(Number.isFinite(standardError) && standardError >= 0) ||
-        !Number.isSafeInteger(resamples) ||
-        resamples < 1) {
-        throw new input_error_StatsInputError('invalid-option', `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`);
-    }
-    const q = (1 - confidence) / 2;
-    const z = normal_normalQuantile(q);
-    const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-    return (standardError * Math.sqrt((q * (1 - q)) / resamples)) / density;
-}
-/** Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, R's default). */
-function bootstrap_quantileSorted(sorted, p) {
-    const position = (sorted.length - 1) * p;
-    const below = Math.floor(position);
-    const above = Math.min(below + 1, sorted.length - 1);
-    const weight = position - below;
-    return sorted[below] + weight * (sorted[above] - sorted[below]);
-}
-
-;// CONCATENATED MODULE: ./src/sources/shard-series.ts
-
-/** A stage-level aggregate equals the shard's samples' mean within float-printing error. */
-const MEAN_TOLERANCE = 1e-9;
-/** Quantiles are usually printed with a few decimals: a relative tolerance. */
-const QUANTILE_TOLERANCE = 5e-6;
-const QUANTILE_KEY = /^(.+)\.p(\d{1,2})$/;
-/** Keys that name a count of samples or rows: summed across shards rather than averaged. */
-const COUNT_KEY = /(^|[._-])(samples|count|n|rows)$/;
-const COMPLETENESS_ORDER = ['complete', 'sampled', 'partial', 'unknown', 'absent'];
-function digest(series) {
-    const bySlice = new Map();
-    let sum = 0;
-    const perIndex = series.sliceNames.map(() => ({ sum: 0, n: 0 }));
-    for (let i = 0; i < series.values.length; i++) {
-        const v = series.values[i];
-        sum += v;
-        const s = series.sliceIndex[i];
-        if (s >= 0) {
-            const acc = perIndex[s];
-            acc.sum += v;
-            acc.n += 1;
-        }
-    }
-    series.sliceNames.forEach((name, i) => {
-        bySlice.set(name, perIndex[i]);
-    });
-    return { series, total: { sum, n: series.values.length }, bySlice };
-}
-function subsetValues(series, slice) {
-    if (slice === null)
-        return series.values;
-    const index = series.sliceNames.indexOf(slice);
-    const out = [];
-    for (let i = 0; i < series.values.length; i++)
-        if (series.sliceIndex[i] === index)
-            out.push(series.values[i]);
-    return Float64Array.from(out);
-}
-function sortedQuantile(values, q) {
-    return bootstrap_quantileSorted(Float64Array.from(values).sort(), q);
-}
-/** Which function of this shard's samples the aggregate is, if any. */
-function detectRule(series, digests) {
-    if (series.batch !== null)
-        return null;
-    const value = series.latest.value;
-    if (!Number.isFinite(value))
-        return null;
-    for (const d of digests) {
-        const acc = series.slice === null ? d.total : d.bySlice.get(series.slice);
-        if (!acc || acc.n === 0)
-            continue;
-        if (Math.abs(acc.sum / acc.n - value) <= MEAN_TOLERANCE)
-            return { kind: 'mean', sampleKey: d.series.key };
-    }
-    const quantile = QUANTILE_KEY.exec(series.key);
-    if (quantile) {
-        const d = digests.find((x) => x.series.key === quantile[1]);
-        const q = Number(quantile[2]) / 100;
-        if (d) {
-            const values = subsetValues(d.series, series.slice);
-            if (values.length > 0) {
-                const own = sortedQuantile(values, q);
-                if (Math.abs(own - value) <= QUANTILE_TOLERANCE * Math.max(1, Math.abs(value))) {
-                    return { kind: 'quantile', sampleKey: d.series.key, q };
-                }
-            }
-        }
-    }
-    if (Number.isInteger(value) && COUNT_KEY.test(series.key)) {
-        for (const d of digests) {
-            const acc = series.slice === null ? d.total : d.bySlice.get(series.slice);
-            if (acc && acc.n === value)
-                return { kind: 'count', sampleKey: d.series.key };
-        }
-    }
-    return null;
-}
-function sameRule(a, b) {
-    return (a.kind === b.kind && a.sampleKey === b.sampleKey && (a.kind !== 'quantile' || a.q === b.q));
-}
-/** Append-only columns of one sample key across shards; duplicates are refused by the caller. */
-class MergedColumns {
-    key;
-    names = [];
-    values = new Float64Array(1024);
-    slices = new Int32Array(1024);
-    sliceNames = [];
-    sliceIds = new Map();
-    rows = 0;
-    constructor(key) {
-        this.key = key;
-    }
-    push(name, value, slice) {
-        if (this.rows === this.values.length) {
-            const values = new Float64Array(this.rows * 2);
-            values.set(this.values);
-            this.values = values;
-            const slices = new Int32Array(this.rows * 2);
-            slices.set(this.slices);
-            this.slices = slices;
-        }
-        let sliceId = -1;
-        if (slice !== null) {
-            sliceId = this.sliceIds.get(slice) ?? -1;
-            if (sliceId < 0) {
-                sliceId = this.sliceNames.length;
-                this.sliceNames.push(slice);
-                this.sliceIds.set(slice, sliceId);
-            }
-        }
-        this.names.push(name);
-        this.values[this.rows] = value;
-        this.slices[this.rows] = sliceId;
-        this.rows += 1;
-    }
-    finish() {
-        const values = this.values.slice(0, this.rows);
-        let binary = this.rows > 0;
-        for (const v of values) {
-            if (v !== 0 && v !== 1) {
-                binary = false;
-                break;
-            }
-        }
-        const out = {
-            key: this.key,
-            names: this.names,
-            values,
-            sliceIndex: this.slices.slice(0, this.rows),
-            sliceNames: [...this.sliceNames],
-            binary,
-        };
-        this.names = [];
-        return out;
-    }
-}
-/** Everything known about one aggregate series of one stage (or run) across the shards seen so far. */
-class SeriesMerge {
-    rule = null;
-    weightedSum = 0;
-    weightTotal = 0;
-    sum = 0;
-    contributions = 0;
-    equalWeights = false;
-    first;
-    latestAt = Number.NEGATIVE_INFINITY;
-    latestRecord;
-    count = 0;
-    nonFinite = 0;
-    degraded = false;
-    completeness = 0;
-    replicates = [];
-    replicateSeeds = [];
-    steps = null;
-    constructor(series) {
-        this.first = series;
-        this.latestRecord = series.latest.recordRef;
-    }
-    /**
-     * `rule` is what this shard's value is a function of (null: nothing provable); `weight` is the
-     * shard's sample count for the series' slice, null when the shard has no count to weight by.
-     */
-    add(series, rule, weight) {
-        if (this.contributions === 0)
-            this.rule = rule ?? 'none';
-        else if (this.rule !== 'none' && (rule === null || this.rule === null || !sameRule(this.rule, rule)))
-            this.rule = 'none';
-        this.contributions += 1;
-        const value = series.latest.value;
-        if (weight === null)
-            this.equalWeights = true;
-        const w = weight ?? 1;
-        this.weightedSum += w * value;
-        this.weightTotal += w;
-        this.sum += value;
-        const at = series.latest.observedAt === null ? Number.NaN : Date.parse(series.latest.observedAt);
-        if (!Number.isNaN(at) && at >= this.latestAt) {
-            this.latestAt = at;
-            this.latestRecord = series.latest.recordRef;
-        }
-        this.count += series.count;
-        this.nonFinite += series.nonFinite;
-        this.degraded ||= series.degraded;
-        this.completeness = Math.max(this.completeness, COMPLETENESS_ORDER.indexOf(series.completeness));
-        this.replicates.push(...series.replicates);
-        if (this.replicateSeeds && series.replicateSeeds)
-            this.replicateSeeds.push(...series.replicateSeeds);
-        else
-            this.replicateSeeds = undefined;
-        if (series.steps) {
-            const s = series.steps;
-            const p = this.steps;
-            this.steps = p
-                ? {
-                    count: Math.max(p.count, s.count),
-                    first: p.first,
-                    last: s.last,
-                    min: p.min === null ? s.min : s.min === null ? p.min : Math.min(p.min, s.min),
-                    max: p.max === null ? s.max : s.max === null ? p.max : Math.max(p.max, s.max),
-                }
-                : { ...s };
-        }
-    }
-    /** The merged series; `recompute` evaluates a rule on the merged columns (null when it cannot). */
-    finish(recompute) {
-        const f = this.first;
-        let value;
-        let combined;
-        const rule = this.rule;
-        const recomputed = rule !== null && rule !== 'none' ? recompute(rule, f.slice) : null;
-        if (this.contributions === 1) {
-            value = f.latest.value;
-            combined = recomputed === null ? undefined : 'recomputed';
-        }
-        else if (recomputed !== null) {
-            value = recomputed;
-            combined = 'recomputed';
-        }
-        else if (COUNT_KEY.test(f.key) && Number.isInteger(this.sum)) {
-            value = this.sum;
-            combined = 'summed';
-        }
-        else {
-            value = this.weightedSum / this.weightTotal;
-            combined = 'weighted';
-        }
-        const series = {
-            ...f,
-            latest: {
-                value,
-                observedAt: Number.isFinite(this.latestAt)
-                    ? new Date(this.latestAt).toISOString()
-                    : f.latest.observedAt,
-                recordRef: this.contributions === 1 || combined === undefined ? this.latestRecord : null,
-                step: this.steps?.last ?? f.latest.step,
-            },
-            count: this.count,
-            steps: this.steps,
-            completeness: COMPLETENESS_ORDER[this.completeness] ?? 'unknown',
-            degraded: this.degraded,
-            nonFinite: this.nonFinite,
-            replicates: this.replicates,
-            ...(this.replicateSeeds && f.replicateSeeds ? { replicateSeeds: this.replicateSeeds } : {}),
-            ...(combined === undefined ? {} : { combined }),
-        };
-        if (!this.replicateSeeds || !f.replicateSeeds)
-            delete series.replicateSeeds;
-        return { series, equalWeights: combined === 'weighted' && this.equalWeights };
-    }
-}
-/** Evaluates a rule on merged sample columns. */
-function evaluateRule(rule, samples, slice) {
-    if (!samples)
-        return null;
-    const values = subsetValues(samples, slice);
-    if (values.length === 0)
-        return null;
-    if (rule.kind === 'count')
-        return values.length;
-    if (rule.kind === 'quantile')
-        return sortedQuantile(values, rule.q);
-    let sum = 0;
-    for (const v of values)
-        sum += v;
-    return sum / values.length;
-}
-
-;// CONCATENATED MODULE: ./src/sources/shards.ts
-
-const STATUS_ORDER = ['completed', 'open', 'cancelled', 'failed'];
-const EXAMPLES = 5;
-/** Worst of the statuses; unknown (null) when any shard does not know it. */
-function worstStatus(statuses) {
-    if (statuses.length === 0 || statuses.includes(null))
-        return null;
-    return statuses.reduce((worst, s) => (STATUS_ORDER.indexOf(s) > STATUS_ORDER.indexOf(worst) ? s : worst), 'completed');
-}
-function seriesKey(m) {
-    return JSON.stringify([m.key, m.slice, m.batch]);
-}
-class StageMerge {
-    ref;
-    name;
-    statuses = [];
-    orderIndex = null;
-    series = new Map();
-    columns = new Map();
-    /** Sample name → ordinal of the shard that contributed it first. */
-    owner = new Map();
-    batches = new Map();
-    recordCount = 0;
-    partialRecords = 0;
-    constructor(ref, name) {
-        this.ref = ref;
-        this.name = name;
-    }
-}
-class RunMerge {
-    statuses = [];
-    startedAt = null;
-    endedAt = null;
-    stages = new Map();
-    runSeries = new Map();
-    events = new Map();
-    degraded = [];
-    artifacts = new Map();
-    recordCount = 0;
-    /** The first shard's run without its stages and metrics, which are merged separately. */
-    first;
-    constructor(run) {
-        this.first = { ...run, stages: [], runMetrics: [], events: [], degraded: [], artifacts: [] };
-    }
-}
-class ShardMerger {
-    plan;
-    gaps = [];
-    notes = [];
-    seenNotes = new Set();
-    claimed = new Map();
-    accepted = [];
-    projects = new Map();
-    workspaces = [];
-    kind = 'contexta';
-    weightedLabels = [];
-    equalLabels = [];
-    constructor(plan) {
-        this.plan = plan;
-    }
-    shardName(shard) {
-        const of = this.plan.expected === null ? '' : ` of ${this.plan.expected}`;
-        return `${this.plan.side} shard ${shard.index}${of} (${shard.label})`;
-    }
-    /** A gap about the set of shards, not about a line in one of them. */
-    reject(code, ref, message) {
-        this.gaps.push({ code, severity: 'error', ref, message });
-    }
-    add(shard) {
-        const name = this.shardName(shard);
-        const ref = `shard:${shard.index}`;
-        const expected = this.plan.expected;
-        if (!Number.isInteger(shard.index) || shard.index < 1 || (expected !== null && shard.index > expected)) {
-            this.reject('shard_unexpected', ref, `${name} is not one of shards 1 to ${expected ?? '?'}; its evidence was not merged`);
-            return;
-        }
-        const earlier = this.claimed.get(shard.index);
-        if (earlier) {
-            this.reject('shard_duplicated', ref, `${name} claims the same index as ${earlier.shard.label}; only the first was merged — each shard job must upload exactly one shard index`);
-            return;
-        }
-        if (this.plan.sha && shard.sha && shard.sha !== this.plan.sha) {
-            this.reject('shard_foreign_commit', ref, `${name} was built from commit ${shard.sha.slice(0, 7)}, not ${this.plan.sha.slice(0, 7)}; evidence from another commit was not merged`);
-            return;
-        }
-        const accepted = { ordinal: this.accepted.length, shard: { index: shard.index, label: shard.label } };
-        this.claimed.set(shard.index, accepted);
-        this.accepted.push(accepted);
-        this.mergeEvidence(accepted, shard.evidence, name);
-    }
-    mergeEvidence(accepted, evidence, name) {
-        const prefix = `shard-${accepted.shard.index}`;
-        if (accepted.ordinal === 0)
-            this.kind = evidence.source.kind;
-        for (const ws of evidence.source.workspaces) {
-            this.workspaces.push({ path: ws.path === '.' ? prefix : `${prefix}/${ws.path}`, layouts: ws.layouts });
-        }
-        for (const gap of evidence.gaps) {
-            this.gaps.push({
-                ...gap,
-                file: gap.file ? `${prefix}/${gap.file}` : prefix,
-                message: `${name}: ${gap.message}`,
-            });
-        }
-        for (const note of evidence.notes)
-            this.note(note);
-        for (const project of evidence.projects) {
-            let merged = this.projects.get(project.name);
-            if (!merged) {
-                merged = { runs: new Map(), deployments: new Map() };
-                this.projects.set(project.name, merged);
-            }
-            for (const d of project.deployments)
-                if (!merged.deployments.has(d.ref))
-                    merged.deployments.set(d.ref, d);
-            for (const run of project.runs) {
-                let target = merged.runs.get(run.ref);
-                if (!target) {
-                    target = new RunMerge(run);
-                    merged.runs.set(run.ref, target);
-                }
-                this.mergeRun(target, run, accepted, name);
-            }
-        }
-    }
-    note(note) {
-        if (this.seenNotes.has(note))
-            return;
-        this.seenNotes.add(note);
-        this.notes.push(note);
-    }
-    mergeRun(target, run, accepted, name) {
-        target.statuses.push(run.status);
-        if (run.startedAt && (target.startedAt === null || run.startedAt < target.startedAt))
-            target.startedAt = run.startedAt;
-        if (run.endedAt && (target.endedAt === null || run.endedAt > target.endedAt))
-            target.endedAt = run.endedAt;
-        target.recordCount += run.recordCount;
-        target.degraded.push(...run.degraded);
-        for (const a of run.artifacts)
-            if (!target.artifacts.has(a.ref))
-                target.artifacts.set(a.ref, a);
-        for (const e of run.events) {
-            const key = JSON.stringify([e.key, e.level, e.stage]);
-            const seen = target.events.get(key);
-            target.events.set(key, seen ? { ...seen, count: seen.count + e.count, lastMessage: e.lastMessage } : { ...e });
-        }
-        addSeries(target.runSeries, run.runMetrics, [], countWeights(run.runMetrics));
-        for (const stage of run.stages) {
-            let merged = target.stages.get(stage.name);
-            if (!merged) {
-                merged = new StageMerge(stage.ref, stage.name);
-                target.stages.set(stage.name, merged);
-            }
-            this.mergeStage(merged, stage, accepted, name, run.ref);
-        }
-    }
-    mergeStage(target, stage, accepted, name, runRef) {
-        target.statuses.push(stage.status);
-        if (stage.orderIndex !== null)
-            target.orderIndex =
-                target.orderIndex === null ? stage.orderIndex : Math.min(target.orderIndex, stage.orderIndex);
-        target.recordCount += stage.recordCount;
-        target.partialRecords += stage.partialRecords;
-        for (const b of stage.batches)
-            if (!target.batches.has(b.ref))
-                target.batches.set(b.ref, b);
-        const repeated = new Map();
-        const examples = [];
-        for (const series of stage.samples) {
-            let columns = target.columns.get(series.key);
-            if (!columns) {
-                columns = new MergedColumns(series.key);
-                target.columns.set(series.key, columns);
-            }
-            for (let i = 0; i < series.names.length; i++) {
-                const sample = series.names[i];
-                const owner = target.owner.get(sample);
-                if (owner === undefined)
-                    target.owner.set(sample, accepted.ordinal);
-                else if (owner !== accepted.ordinal) {
-                    if (!repeated.has(sample)) {
-                        repeated.set(sample, owner);
-                        if (examples.length < EXAMPLES)
-                            examples.push(sample);
-                    }
-                    continue;
-                }
-                const s = series.sliceIndex[i];
-                columns.push(sample, series.values[i], s >= 0 ? series.sliceNames[s] : null);
-            }
-        }
-        if (repeated.size > 0) {
-            const owners = [...new Set(repeated.values())].map((o) => this.accepted[o].shard);
-            this.gaps.push({
-                code: 'shard_duplicated',
-                severity: 'error',
-                ref: `shard:${accepted.shard.index}`,
-                runRef,
-                stage: stage.name,
-                count: repeated.size,
-                message: `${name} repeats ${repeated.size} sample(s) of stage ${stage.name} already in ${owners
-                    .map((o) => `shard ${o.index} (${o.label})`)
-                    .join(', ')} (e.g. ${examples.join(', ')}); the repeats were not merged — two shard jobs evaluated the same samples`,
-            });
-        }
-        const digests = stage.samples.map(digest);
-        addSeries(target.series, stage.metrics, digests, sampleWeights(digests, countWeights(stage.metrics)));
-    }
-    finish() {
-        const expected = this.plan.expected;
-        if (expected !== null) {
-            for (let i = 1; i <= expected; i++) {
-                if (this.claimed.has(i))
-                    continue;
-                const how = this.plan.describeMissing ? ` (${this.plan.describeMissing(i)})` : '';
-                this.reject('shard_missing', `shard:${i}`, `${this.plan.side} shard ${i} of ${expected} is missing${how}: its job failed, was cancelled or never uploaded, so the merged run lacks its samples`);
-            }
-        }
-        const projects = [...this.projects.entries()].map(([projectName, p]) => ({
-            name: projectName,
-            runs: [...p.runs.values()].map((r) => this.finishRun(r)),
-            deployments: [...p.deployments.values()],
-        }));
-        const summary = `merged ${this.accepted.length}${expected === null ? '' : ` of ${expected}`} shard(s) (${this.accepted.map((a) => a.shard.label).join(', ')}); per-sample outcomes joined by stage and sample name, aggregates recomputed from them where they are a mean, quantile or count of them`;
-        const notes = [summary, ...this.notes];
-        if (this.weightedLabels.length > 0) {
-            notes.push(`${this.weightedLabels.length} metric series had no per-sample outcomes to recompute them from and are per-shard values weighted by each shard's sample count: ${listed(this.weightedLabels)}`);
-        }
-        if (this.equalLabels.length > 0) {
-            notes.push(`${this.equalLabels.length} of those had no sample count in some shard, which then weighed as one: ${listed(this.equalLabels)}`);
-        }
-        return {
-            source: { kind: this.kind, root: this.plan.root, workspaces: this.workspaces },
-            projects,
-            gaps: this.gaps,
-            notes,
-        };
-    }
-    finishSeries(map, samples, where) {
-        const out = [];
-        for (const merge of map.values()) {
-            const { series, equalWeights } = merge.finish((rule, slice) => evaluateRule(rule, samples.get(rule.sampleKey), slice));
-            const label = `${where}${series.key}${series.slice === null ? '' : `@${series.slice}`}`;
-            if (series.combined === 'weighted')
-                this.weightedLabels.push(label);
-            if (equalWeights)
-                this.equalLabels.push(label);
-            out.push(series);
-        }
-        return out;
-    }
-    finishRun(r) {
-        const stages = [...r.stages.values()].map((s) => {
-            const samples = new Map();
-            for (const [key, columns] of s.columns)
-                samples.set(key, columns.finish());
-            s.owner.clear();
-            return {
-                ref: s.ref,
-                name: s.name,
-                status: worstStatus(s.statuses),
-                orderIndex: s.orderIndex,
-                metrics: this.finishSeries(s.series, samples, `${s.name}/`),
-                samples: [...samples.values()],
-                batches: [...s.batches.values()],
-                recordCount: s.recordCount,
-                partialRecords: s.partialRecords,
-            };
+async function openArtifactEvidence(transfer, artifact, dir, read, what) {
+    await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
+    const extracted = await transfer.downloadArtifact(artifact.id, dir);
+    const evidence = await openEvidence(dir, read);
+    for (const rejected of extracted.rejected) {
+        evidence.gaps.push({
+            code: 'file_unreadable',
+            severity: 'warning',
+            file: rejected.name,
+            message: `${what} entry '${rejected.name}' was not extracted: ${rejected.reason}`,
         });
-        return {
-            ...r.first,
-            status: worstStatus(r.statuses),
-            startedAt: r.startedAt,
-            endedAt: r.endedAt,
-            stages,
-            runMetrics: this.finishSeries(r.runSeries, new Map(), ''),
-            events: [...r.events.values()],
-            degraded: r.degraded,
-            artifacts: [...r.artifacts.values()],
-            recordCount: r.recordCount,
-        };
     }
-}
-function listed(labels) {
-    return labels.length > 8
-        ? `${labels.slice(0, 8).join(', ')} and ${labels.length - 8} more`
-        : labels.join(', ');
-}
-/** A count-like sibling series (same slice and batch) per slice, to weigh aggregates by. */
-function countWeights(metrics) {
-    const counts = new Map();
-    for (const m of metrics) {
-        if (!COUNT_KEY.test(m.key) || !Number.isFinite(m.latest.value) || m.latest.value <= 0)
-            continue;
-        const key = JSON.stringify([m.slice, m.batch]);
-        if (!counts.has(key))
-            counts.set(key, m.latest.value);
-    }
-    return (m) => counts.get(JSON.stringify([m.slice, m.batch])) ?? null;
-}
-/** The shard's number of samples in the series' slice, else a count metric, else unknown. */
-function sampleWeights(digests, fallback) {
-    return (m) => {
-        let n = 0;
-        for (const d of digests)
-            n = Math.max(n, m.slice === null ? d.total.n : (d.bySlice.get(m.slice)?.n ?? 0));
-        return n > 0 ? n : fallback(m);
-    };
-}
-function addSeries(map, metrics, digests, weight) {
-    for (const m of metrics) {
-        const key = seriesKey(m);
-        let merge = map.get(key);
-        if (!merge) {
-            merge = new SeriesMerge(m);
-            map.set(key, merge);
-        }
-        merge.add(m, digests.length > 0 ? detectRule(m, digests) : null, weight(m));
-    }
-}
-/** Merges shards given all at once (tests, small inputs); the action and CLI add them one by one. */
-function mergeShards(shards, plan) {
-    const merger = new ShardMerger(plan);
-    for (const shard of shards)
-        merger.add(shard);
-    return merger.finish();
+    return evidence;
 }
 
 ;// CONCATENATED MODULE: ./src/action/shards.ts
@@ -7088,18 +7116,8 @@ async function readRunShards(source, run, base, expected, side) {
     const transfer = new ArtifactTransfer(source.github);
     for (const { index, artifact } of shards) {
         const dir = external_node_path_default().join(source.workDir, `${side}-${artifact.id}`);
-        await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
         try {
-            const extracted = await transfer.downloadArtifact(artifact.id, dir);
-            const evidence = await openEvidence(dir, source.read);
-            for (const rejected of extracted.rejected) {
-                evidence.gaps.push({
-                    code: 'file_unreadable',
-                    severity: 'warning',
-                    file: rejected.name,
-                    message: `artifact entry '${rejected.name}' was not extracted: ${rejected.reason}`,
-                });
-            }
+            const evidence = await openArtifactEvidence(transfer, artifact, dir, source.read, 'artifact');
             merger.add({
                 index,
                 label: artifact.name,
@@ -15920,18 +15938,8 @@ function describeAge(ms) {
 const skippedLines = (skipped) => skipped.map((s) => s.detail);
 async function downloadEvidence(env, github, artifact) {
     const dir = external_node_path_default().join(env.workDir, `baseline-${artifact.id}`);
-    await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
     try {
-        const extracted = await new ArtifactTransfer(github).downloadArtifact(artifact.id, dir);
-        const evidence = await openEvidence(dir, env.read);
-        for (const rejected of extracted.rejected) {
-            evidence.gaps.push({
-                code: 'file_unreadable',
-                severity: 'warning',
-                file: rejected.name,
-                message: `baseline artifact entry '${rejected.name}' was not extracted: ${rejected.reason}`,
-            });
-        }
+        const evidence = await openArtifactEvidence(new ArtifactTransfer(github), artifact, dir, env.read, 'baseline artifact');
         const history = await readHistoryFile(external_node_path_default().join(dir, HISTORY_FILE));
         return { evidence, history };
     }
