@@ -14338,6 +14338,10 @@ function document_headline(report, index) {
     if (report.exit.outcome !== report.verdict) {
         lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
     }
+    // Which config judged this PR belongs beside the verdict: defaults in use, or a config change
+    // of this PR that only applies after merge.
+    for (const notice of report.configNotices ?? [])
+        lines.push(`**Config:** ${msg(notice)}`);
     return lines.join('\n\n');
 }
 function gateNames(gates) {
@@ -16909,10 +16913,8 @@ async function judge(input) {
     });
     if (uploaded?.note)
         report.notes.push(uploaded.note);
-    if (loaded.notices.length > 0) {
+    if (loaded.notices.length > 0)
         report.configNotices = loaded.notices;
-        report.notes.unshift(...loaded.notices);
-    }
     if (history)
         report.notes.push(history.note);
     const key = settings.artifactName;

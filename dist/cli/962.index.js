@@ -1694,6 +1694,10 @@ function headline(report, index) {
     if (report.exit.outcome !== report.verdict) {
         lines.push(`**Check conclusion:** ${report.exit.outcome}, ${msg(report.exit.reason)}`);
     }
+    // Which config judged this PR belongs beside the verdict: defaults in use, or a config change
+    // of this PR that only applies after merge.
+    for (const notice of report.configNotices ?? [])
+        lines.push(`**Config:** ${msg(notice)}`);
     return lines.join('\n\n');
 }
 function gateNames(gates) {

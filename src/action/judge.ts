@@ -167,10 +167,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
     },
   });
   if (uploaded?.note) report.notes.push(uploaded.note);
-  if (loaded.notices.length > 0) {
-    report.configNotices = loaded.notices;
-    report.notes.unshift(...loaded.notices);
-  }
+  if (loaded.notices.length > 0) report.configNotices = loaded.notices;
   if (history) report.notes.push(history.note);
 
   const key = settings.artifactName;

@@ -329,7 +329,11 @@ describe('config fails closed', () => {
       'This pull request changes .github/contexta-gate.yml; the change applies after merge (or with allow-pr-config: true). This report uses the config on main.',
     ]);
     const comment = standIn.comments.find((c) => c.issueNumber === pull.number)!;
-    expect(comment.comment.body).toContain('the change applies after merge');
+    const body = comment.comment.body ?? '';
+    expect(body).toContain('the change applies after merge');
+    // Said in the heading, beside the verdict, not folded away at the bottom.
+    expect(body.indexOf('the change applies after merge')).toBeLessThan(body.indexOf('Next steps'));
+    expect(body.indexOf('the change applies after merge')).toBeLessThan(body.indexOf('<details>'));
   });
 });
 
