@@ -233,22 +233,14 @@ export interface McNemarTestOptions extends McNemarOptions {
   confidence?: number;
 }
 
-export interface McNemarTestResult {
+/**
+ * The fields of `PairedBinaryResult`, for the test and alternative asked for: `pValue` is that test's,
+ * while `interval` stays the two-sided Newcombe interval at `confidence`, whatever the alternative.
+ */
+export interface McNemarTestResult extends Omit<PairedBinaryResult, 'test'> {
   status: 'ok';
   test: 'mcnemar-mid-p' | 'mcnemar-exact';
   alternative: Alternative;
-  intervalMethod: 'newcombe-10';
-  n: number;
-  b: number;
-  c: number;
-  pValue: number;
-  baselineRate: number;
-  candidateRate: number;
-  /** candidateRate − baselineRate = (c − b) / n. */
-  difference: number;
-  /** Two-sided Newcombe interval for `difference` at `confidence`, whatever the alternative. */
-  interval: [number, number];
-  confidence: number;
 }
 
 /**
