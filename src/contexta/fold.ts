@@ -6,6 +6,7 @@ import type { GapSink } from '../evidence/gaps.js';
 import type { Artifact, CompletenessMarker, Project, Run } from '../evidence/model.js';
 import { parseRef, parseRefCached } from '../evidence/refs.js';
 import { SampleColumns } from '../evidence/sample-columns.js';
+import { SAMPLE_OUTCOME_TAGS, SampleTagColumns } from '../evidence/sample-tags.js';
 import { SeriesAcc } from './fold-series.js';
 import type { LedgerContent } from './ledger-rows.js';
 import { instantMicros } from './record-schema.js';
@@ -118,6 +119,16 @@ export class EvidenceBuilder {
             instantMicros(env.observed_at) ?? Number.NEGATIVE_INFINITY,
             p.tags?.slice ?? null,
           );
+          for (const tag of SAMPLE_OUTCOME_TAGS) {
+            const text = p.tags?.[tag];
+            if (text === undefined) continue;
+            let tags = stage.sampleTags.get(tag);
+            if (!tags) {
+              tags = new SampleTagColumns(tag, stage.sampleNames);
+              stage.sampleTags.set(tag, tags);
+            }
+            tags.put(name, text, p.tags?.slice ?? null);
+          }
           return;
         }
         const batch = refs.batch ? refs.batch.parts[3]! : null;
