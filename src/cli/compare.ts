@@ -12,6 +12,8 @@ import type { LedgerReader } from '../contexta/ledger.js';
 import { judgeRuns } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
 import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates/config.js';
+import { NO_MATCH_NOTE } from '../gates/evaluate.js';
+import { UNMATCHED } from '../gates/results.js';
 import type { GateReport } from '../gates/types.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { openEvidence } from '../sources/open.js';
@@ -94,6 +96,22 @@ function render(report: GateReport, format: Format): string {
   return renderText(report);
 }
 
+/**
+ * Gate entries that matched nothing: said on stderr too, because a typo in a selector is the
+ * config's fault, and whoever runs the CLI should not have to find it inside the report.
+ */
+function configProblems(report: GateReport): string[] {
+  const lines: string[] = [];
+  for (const gate of report.gates) {
+    const unmatched = gate.checks.filter((c) => c.subject === UNMATCHED);
+    const notes = gate.evidence.filter((e) => e.startsWith(NO_MATCH_NOTE));
+    const level = gate.outcome === 'fail' ? 'error' : 'warning';
+    for (const c of unmatched) lines.push(`${level}: gate "${gate.name}" matches nothing: ${c.reason}`);
+    for (const note of notes) lines.push(`warning: gate "${gate.name}": ${note}`);
+  }
+  return lines;
+}
+
 export async function compareCommand(args: string[], io: CommandIo, deps: CompareDeps = {}): Promise<number> {
   let options: ReturnType<typeof parse>;
   try {
@@ -156,5 +174,6 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
     return 2;
   }
   io.stdout(render(report, options.format));
+  for (const line of configProblems(report)) io.stderr(`${line}\n`);
   return report.exit.code;
 }

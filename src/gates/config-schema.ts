@@ -96,7 +96,14 @@ export const PolicySchema = z
       evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
       missing_metrics: gapAction
         .default('warn')
-        .describe('A metric the baseline has that is missing from the candidate.'),
+        .describe(
+          'A metric the baseline has that is missing from the candidate or has no finite value there.',
+        ),
+      unmatched: gapAction
+        .default('fail')
+        .describe(
+          'A gate none of whose selectors (metrics, named slices, artifact kind) matches anything in either run.',
+        ),
       significance: alpha
         .default(0.05)
         .describe(

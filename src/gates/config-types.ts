@@ -6,7 +6,7 @@ import type { Direction, DirectionOverride } from '../compare/direction.js';
  * The file uses snake_case keys; these types use camelCase and hold every default already applied,
  * so gate evaluation never has to look at the policy for a value a gate left out. Mapping:
  * `missing_baseline` → `missingBaseline`, `baseline_degraded` → `baselineDegraded`,
- * `evidence_gaps` → `evidenceGaps`, `missing_metrics` → `missingMetrics`, `min_samples` → `minSamples`,
+ * `evidence_gaps` → `evidenceGaps`, `missing_metrics` → `missingMetrics`, `unmatched` → `unmatched`, `min_samples` → `minSamples`,
  * `min_effect` → `minEffect`, `bootstrap_resamples` → `bootstrapResamples`, `max_drop` → `maxDrop`,
  * `max_drop_pct` → `maxDropPct`, `max_increase` → `maxIncrease`, `max_increase_pct` → `maxIncreasePct`,
  * `require_complete` → `requireComplete`, `optional_stages` → `optionalStages`,
@@ -43,6 +43,11 @@ export interface GatePolicy {
   baselineDegraded: UnknownOutcome;
   evidenceGaps: GapAction;
   missingMetrics: GapAction;
+  /**
+   * A gate that matches nothing in either run is a config problem (a typo in a selector or slice):
+   * `fail` fails the job whatever the gate's severity, `warn` warns, `ignore` reports the gate skipped.
+   */
+  unmatched: GapAction;
   /** Alpha of every regression gate without its own `significance` (noise-aware by default). */
   significance: number;
   /** McNemar variant for 0/1 per-sample outcomes: `mid-p` (default) or `exact`. */

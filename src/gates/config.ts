@@ -47,6 +47,7 @@ function toPolicy(input: PolicyInput): GatePolicy {
     baselineDegraded: input.baseline_degraded,
     evidenceGaps: input.evidence_gaps,
     missingMetrics: input.missing_metrics,
+    unmatched: input.unmatched,
     significance: input.significance,
     binaryTest: input.binary_test,
     minPairs: input.min_pairs,
@@ -94,7 +95,8 @@ export const HEADLINE_SLICE_GATE: RegressionGate = {
 
 /**
  * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
- * on metrics that disappear; only warn on regressions, because without a config we do not know which
+ * on metrics that disappear or become non-finite (`missingMetrics: 'fail'` overrides the warn-only
+ * regression gate for those, see `evaluate.ts`); only warn on regressions, because without a config we do not know which
  * metrics matter or how noisy they are.
  */
 export const DEFAULT_CONFIG: GateConfig = {

@@ -4,7 +4,7 @@ import { formatNumber, metricLabel } from '../format/numbers.js';
 import type { GapAction, UnknownOutcome } from './config-types.js';
 import { gapKey, type Judged, metricKey } from './judged.js';
 import type { GateInputs } from './kind.js';
-import { check, finishResult } from './results.js';
+import { check, finishResult, MISSING_METRIC } from './results.js';
 import { newParameterUnits, seriesFacts, where } from './rows.js';
 import type { CheckOutcome, GateCheck, GateResult } from './types.js';
 
@@ -25,7 +25,15 @@ function policyResult(
   );
 }
 
-export function policyResults(inputs: GateInputs, judged: Judged): GateResult[] {
+/**
+ * `lifted`: missing-metric rows of `warn` gates under `policy.missing_metrics: fail` (see
+ * `evaluate.ts`), reported here so they fail the job.
+ */
+export function policyResults(
+  inputs: GateInputs,
+  judged: Judged,
+  lifted: readonly GateCheck[] = [],
+): GateResult[] {
   const { policy } = inputs.config;
   const out: (GateResult | null)[] = [];
 
@@ -103,17 +111,37 @@ export function policyResults(inputs: GateInputs, judged: Judged): GateResult[] 
   out.push(policyResult('policy.evidence_gaps', policy.evidenceGaps, gapChecks, []));
 
   const missing: GateCheck[] = [];
+  const seen = new Set<string>();
+  for (const row of lifted) {
+    const key = metricKey(row.project, row.unit, {
+      stage: row.stage,
+      key: row.metric ?? '',
+      slice: row.slice,
+    });
+    if (seen.has(key)) continue;
+    seen.add(key);
+    missing.push(row);
+  }
   for (const unit of inputs.units) {
     if (!unit.pair.baseline) continue;
     for (const row of unit.comparison.metrics) {
-      if (row.presence !== 'baseline_only' || row.batch !== null) continue;
+      if (row.batch !== null) continue;
+      const vanished = row.presence === 'baseline_only';
+      // A series the candidate recorded only as NaN/Infinity is as unmeasured as one it dropped.
+      const notFinite = row.presence === 'both' && row.candidate === null && row.candidateNonFinite > 0;
+      if (!vanished && !notFinite) continue;
       if (judged.metrics.has(metricKey(unit.comparison.project, unit.comparison.unit, row))) continue;
+      const label = where(unit, metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units));
+      const baseline = row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`;
       missing.push(
         check({
           ...seriesFacts(unit, row),
           baseline: row.baseline,
+          subject: MISSING_METRIC,
           outcome: 'fail',
-          reason: `${where(unit, metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units))} is in the baseline${row.baseline === null ? '' : ` (${formatNumber(row.baseline)})`} but missing from the candidate`,
+          reason: vanished
+            ? `${label} is in the baseline${baseline} but missing from the candidate`
+            : `${label} is in the baseline${baseline} but has no finite value in the candidate (${row.candidateNonFinite} NaN/Infinity observation(s))`,
         }),
       );
     }

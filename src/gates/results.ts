@@ -2,6 +2,11 @@
 import type { GapAction, Gate, GateSeverity } from './config-types.js';
 import type { CheckOutcome, GateCheck, GateOutcome, GateResult } from './types.js';
 
+/** `subject` of the row of a selected metric the candidate lacks or holds only non-finite values of. */
+export const MISSING_METRIC = 'missing_metric';
+/** `subject` of the row of a gate entry that matches nothing in either run (a config problem). */
+export const UNMATCHED = 'unmatched';
+
 type CheckDraft = Partial<GateCheck> & Pick<GateCheck, 'outcome' | 'project' | 'unit' | 'reason'>;
 
 export function check(draft: CheckDraft): GateCheck {
@@ -69,6 +74,7 @@ function gateMessage(
   gate: { name: string; message: string | null },
   outcome: GateOutcome,
   checks: readonly GateCheck[],
+  skipReason: string,
 ): string {
   const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
   const unknown = checks.filter((c) => c.outcome === 'unknown');
@@ -81,7 +87,7 @@ function gateMessage(
   let text: string;
   switch (outcome) {
     case 'skipped':
-      text = 'nothing in the evidence matched this gate';
+      text = skipReason;
       break;
     case 'pass':
       text = checks.length === 1 ? checks[0]!.reason : `all ${checks.length} checks pass`;
@@ -99,10 +105,15 @@ function gateMessage(
   return text + own;
 }
 
+/**
+ * `skipReason` says why a gate without rows judged nothing: "no baseline: …", "no match: …". A skip
+ * always names its cause, so a gate that judged nothing never reads like one that passed.
+ */
 export function finishResult(
   gate: { name: string; kind: Gate['kind']; severity: GateSeverity; message: string | null },
   checks: GateCheck[],
   evidence: string[],
+  skipReason = 'nothing judged',
 ): GateResult {
   const sorted = sortChecks(checks);
   const outcome = gateOutcome(gate.severity, sorted);
@@ -111,7 +122,7 @@ export function finishResult(
     kind: gate.kind,
     severity: gate.severity,
     outcome,
-    message: gateMessage(gate, outcome, sorted),
+    message: gateMessage(gate, outcome, sorted, skipReason),
     checks: sorted,
     worst: worstCheck(sorted),
     evidence,
@@ -127,7 +138,10 @@ export function refreshResult(result: GateResult, message: string | null): GateR
     ...result,
     checks,
     outcome,
-    message: gateMessage({ name: result.name, message }, outcome, checks),
+    message:
+      outcome === 'skipped' && result.outcome === 'skipped'
+        ? result.message
+        : gateMessage({ name: result.name, message }, outcome, checks, 'nothing judged'),
     worst: worstCheck(checks),
   };
 }

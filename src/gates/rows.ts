@@ -6,7 +6,7 @@ import { formatNumber, metricLabel } from '../format/numbers.js';
 import type { GatePolicy, MetricSelector, SliceSelection } from './config-types.js';
 import { type Judged, metricKey } from './judged.js';
 import { matchesSelector } from './metric-selector.js';
-import { check, gapOutcome } from './results.js';
+import { check, gapOutcome, MISSING_METRIC } from './results.js';
 import type { GateCheck } from './types.js';
 
 /** Where a row is, prefixed with the unit when several runs/units were compared. */
@@ -88,11 +88,15 @@ export function absentLiterals(
   return out;
 }
 
+/**
+ * A selected metric the candidate does not have, or has with no finite value (NaN, ±Infinity): either
+ * way there is nothing to judge, and `policy.missing_metrics` decides what that means.
+ */
 export function missingCheck(
   judged: Judged,
   unit: ComparedUnit,
   policy: GatePolicy,
-  metric: { stage: string | null; key: string; slice: string | null },
+  metric: { stage: string | null; key: string; slice: string | null; candidateNonFinite?: number },
   multi: boolean,
   baseline: number | null,
 ): GateCheck | null {
@@ -100,12 +104,18 @@ export function missingCheck(
   const outcome = gapOutcome(policy.missingMetrics);
   if (outcome === null) return null;
   const label = metricLabel(metric.stage, metric.key, metric.slice);
+  const nonFinite = metric.candidateNonFinite ?? 0;
+  const what =
+    nonFinite > 0
+      ? `has no finite value in the candidate (${nonFinite} NaN/Infinity observation(s))`
+      : 'is missing from the candidate';
   return check({
     outcome,
     ...seriesFacts(unit, metric),
+    subject: MISSING_METRIC,
     baseline,
     reason:
-      `${where(unit, label, multi)} is missing from the candidate` +
+      `${where(unit, label, multi)} ${what}` +
       (baseline === null ? '' : ` (baseline ${formatNumber(baseline)})`) +
       ` (policy.missing_metrics: ${policy.missingMetrics})`,
   });
@@ -113,7 +123,9 @@ export function missingCheck(
 
 export function ignoredMissing(policy: GatePolicy, count: number): string[] {
   return policy.missingMetrics === 'ignore' && count > 0
-    ? [`${count} selected metric(s) missing from the candidate, ignored by policy.missing_metrics: ignore`]
+    ? [
+        `${count} selected metric(s) missing from the candidate or not finite there, ignored by policy.missing_metrics: ignore`,
+      ]
     : [];
 }
 

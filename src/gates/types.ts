@@ -27,7 +27,8 @@ export type Verdict = 'pass' | 'warn' | 'fail' | 'unknown';
  * One gate's outcome. `fail`/`warn`: the gate tripped (`fail` only for severity `fail` gates, a tripped
  * `warn` gate is `warn`). `unknown`: the gate could not judge (missing baseline or metric, too few
  * samples to fail on its own). `waived`: it tripped but every tripped check is covered by an accepted
- * waiver. `skipped`: nothing in the evidence matched the gate's selectors.
+ * waiver. `skipped`: the gate judged nothing, and its message says why (`no baseline: …`, `no match: …`
+ * under `policy.unmatched: ignore`, `nothing judged: …`).
  */
 export type GateOutcome = 'pass' | 'warn' | 'fail' | 'unknown' | 'waived' | 'skipped';
 

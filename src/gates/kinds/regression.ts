@@ -98,7 +98,7 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
         noLimit.add(`${row.key} (${direction} is better)`);
         continue;
       }
-      if (row.presence === 'baseline_only') {
+      if (row.presence === 'baseline_only' || row.candidate === null) {
         const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
         if (missing) slots.push({ ...missing, direction, limit: limits.text });
         else ignored++;

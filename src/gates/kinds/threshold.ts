@@ -21,19 +21,13 @@ export function thresholdGate(gate: ThresholdGate, inputs: GateInputs, judged: J
     for (const row of gateRows(unit, gate.metrics, gate.slices)) {
       const label = where(unit, metricLabel(row.stage, row.key, row.slice), multi);
       const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
-      if (row.presence === 'baseline_only') {
+      if (row.presence === 'baseline_only' || row.candidate === null) {
         const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
         if (missing) checks.push({ ...missing, limit: bounds });
         else ignored++;
         continue;
       }
       const value = row.candidate;
-      if (value === null) {
-        checks.push(
-          check({ ...base, outcome: 'unknown', reason: `${label}: ${row.reason ?? 'no finite value'}` }),
-        );
-        continue;
-      }
       let outcome: CheckOutcome = 'pass';
       let reason = `${label} = ${formatNumber(value)} is within ${bounds}`;
       if (gate.min !== null && value < gate.min) {
