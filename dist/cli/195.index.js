@@ -72,8 +72,8 @@ function historyRecords(evidence, origin) {
     return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
-var sources_open = __webpack_require__(7157);
+// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
+var sources_open = __webpack_require__(8553);
 ;// CONCATENATED MODULE: ./src/cli/history.ts
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
@@ -731,8 +731,8 @@ function projectHistory(history, project) {
     return (history?.records ?? []).filter((r) => r.project === project);
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
-var sources_open = __webpack_require__(7157);
+// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
+var sources_open = __webpack_require__(8553);
 ;// CONCATENATED MODULE: ./src/cli/evidence-json.ts
 /** Arrays at least this long are streamed; shorter ones are cheaper to leave to JSON.stringify. */
 const STREAMED_LENGTH = 256;
@@ -1724,9 +1724,12 @@ function formatInterval(interval) {
         return '';
     return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
 }
-/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
-function formatStatistics(interval, pValue) {
-    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+/** `95% CI [−0.12, −0.03], p = 0.004` (`one-sided p` for a test against worsening), or empty without a test. */
+function formatStatistics(interval, pValue, oneSided = false) {
+    const p = formatPValue(pValue);
+    return [formatInterval(interval), oneSided && p !== '' ? `one-sided ${p}` : p]
+        .filter((s) => s !== '')
+        .join(', ');
 }
 /** Sizes in binary units: `512 B`, `28.3 KiB`. */
 function formatBytes(value) {
@@ -1850,7 +1853,7 @@ function describeRecord(record) {
 
 /***/ }),
 
-/***/ 7157:
+/***/ 8553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3371,6 +3374,72 @@ class SampleColumns {
     }
 }
 
+;// CONCATENATED MODULE: ./src/evidence/sample-tags.ts
+/** The tags read as per-sample classification outcomes. */
+const SAMPLE_OUTCOME_TAGS = ['label', 'prediction'];
+/** "1"/"true" → 1, "0"/"false" → 0, another decimal number as that number, anything else null. */
+function tagValue(text) {
+    const t = text.trim().toLowerCase();
+    if (t === 'true')
+        return 1;
+    if (t === 'false')
+        return 0;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t))
+        return null;
+    const value = Number(t);
+    return Number.isFinite(value) ? value : null;
+}
+class SampleTagColumns {
+    key;
+    sampleNames;
+    rowOfId = new Map();
+    values = [];
+    ids = [];
+    slices = [];
+    sliceNames = [];
+    sliceByName = new Map();
+    constructor(key, sampleNames) {
+        this.key = key;
+        this.sampleNames = sampleNames;
+    }
+    put(identity, text, slice) {
+        const parsed = tagValue(text);
+        const value = parsed ?? Number.NaN;
+        const id = this.sampleNames.id(identity);
+        const row = this.rowOfId.get(id);
+        if (row !== undefined) {
+            if (this.values[row] !== value)
+                this.values[row] = Number.NaN;
+            return;
+        }
+        this.rowOfId.set(id, this.values.length);
+        this.ids.push(id);
+        this.values.push(value);
+        this.slices.push(slice === null ? -1 : this.sliceId(slice));
+    }
+    finish() {
+        const all = this.sampleNames.names;
+        const values = Float64Array.from(this.values);
+        return {
+            key: this.key,
+            names: this.ids.map((id) => all[id]),
+            values,
+            sliceIndex: Int32Array.from(this.slices),
+            sliceNames: [...this.sliceNames],
+            binary: values.length > 0 && values.every((v) => v === 0 || v === 1),
+        };
+    }
+    sliceId(slice) {
+        let id = this.sliceByName.get(slice);
+        if (id === undefined) {
+            id = this.sliceNames.length;
+            this.sliceNames.push(slice);
+            this.sliceByName.set(slice, id);
+        }
+        return id;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/contexta/fold-series.ts
 
 const COMPLETENESS_RANK = {
@@ -3514,6 +3583,8 @@ class StageAcc {
     series = new Map();
     samples = new Map();
     sampleNames = new SampleNames();
+    /** `tags.label`/`tags.prediction` of per-sample records; a per-sample metric of the name wins. */
+    sampleTags = new Map();
     batches = new Map();
     recordCount = 0;
     partialRecords = 0;
@@ -3576,7 +3647,10 @@ function buildRun(run, gaps) {
             status: stage.status,
             orderIndex: stage.orderIndex,
             metrics: finishSeries(stage.series, gaps, { runRef: run.ref, stage: stage.name }),
-            samples: [...stage.samples.values()]
+            samples: [
+                ...stage.samples.values(),
+                ...[...stage.sampleTags.values()].filter((t) => !stage.samples.has(t.key)),
+            ]
                 .sort((a, b) => compareStrings(a.key, b.key))
                 .map((s) => s.finish()),
             batches: [...stage.batches.values()],
@@ -3614,6 +3688,7 @@ function buildRun(run, gaps) {
 }
 
 ;// CONCATENATED MODULE: ./src/contexta/fold.ts
+
 
 
 
@@ -3708,9 +3783,21 @@ class EvidenceBuilder {
                     }
                     const name = refs.sample.parts[refs.sample.parts.length - 1];
                     const batchName = refs.batch ? refs.batch.parts[3] : null;
-                    const first = columns.put(sampleIdentity(batchName, name), p.value, p.tags?.slice ?? null, origin);
+                    const identity = sampleIdentity(batchName, name);
+                    const first = columns.put(identity, p.value, p.tags?.slice ?? null, origin);
                     if (first) {
                         this.gaps.line('duplicate_sample', 'error', origin.file, origin.line, `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${p.metric_key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`, attribution);
+                    }
+                    for (const tag of SAMPLE_OUTCOME_TAGS) {
+                        const text = p.tags?.[tag];
+                        if (text === undefined)
+                            continue;
+                        let tags = stage.sampleTags.get(tag);
+                        if (!tags) {
+                            tags = new SampleTagColumns(tag, stage.sampleNames);
+                            stage.sampleTags.set(tag, tags);
+                        }
+                        tags.put(identity, text, p.tags?.slice ?? null);
                     }
                     return;
                 }

@@ -303,9 +303,12 @@ function formatInterval(interval) {
         return '';
     return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
 }
-/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
-function formatStatistics(interval, pValue) {
-    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+/** `95% CI [−0.12, −0.03], p = 0.004` (`one-sided p` for a test against worsening), or empty without a test. */
+function formatStatistics(interval, pValue, oneSided = false) {
+    const p = formatPValue(pValue);
+    return [formatInterval(interval), oneSided && p !== '' ? `one-sided ${p}` : p]
+        .filter((s) => s !== '')
+        .join(', ');
 }
 /** Sizes in binary units: `512 B`, `28.3 KiB`. */
 function formatBytes(value) {

@@ -749,10 +749,13 @@ function rowStatistics(report, index, comparison, delta) {
     if (delta.status !== 'compared')
         return null;
     const checked = index.tested.get(metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice));
-    if (checked)
-        return { interval: checked.interval, pValue: checked.pValue };
+    if (checked) {
+        const d = delta.delta;
+        const improves = d !== null && ((checked.direction === 'higher' && d > 0) || (checked.direction === 'lower' && d < 0));
+        return { interval: checked.interval, pValue: improves ? null : checked.pValue, oneSided: true };
+    }
     const test = linkedTest(report, comparison.project, comparison.unit, delta);
-    return test ? { interval: test.interval, pValue: test.pValue } : null;
+    return test ? { interval: test.interval, pValue: test.pValue, oneSided: false } : null;
 }
 /**
  * Overall metric rows whose confidence interval excludes zero: the changes that are more than
@@ -1307,7 +1310,7 @@ function failingChecks(report) {
 }
 function checkLine(check) {
     const label = (0,numbers/* metricLabel */.B)(check.stage, check.metric, check.slice) || check.subject || check.unit;
-    const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue);
+    const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue, check.test != null);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
     return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
 }
@@ -1449,7 +1452,7 @@ function metricCells(ctx, comparison, delta, sliced, withStats) {
 }
 function statsText(ctx, comparison, delta) {
     const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
-    return statistics ? (0,numbers/* formatStatistics */.zP)(statistics.interval, statistics.pValue) : '';
+    return statistics ? (0,numbers/* formatStatistics */.zP)(statistics.interval, statistics.pValue, statistics.oneSided) : '';
 }
 /** The group row a table's rows sit under: the stage (and run) for metrics, the metric for slices. */
 function groupLabel(ctx, comparison, delta, sliced) {
@@ -1754,7 +1757,7 @@ function changeLine(report, index) {
     if (significant.length === 0) {
         if (tested === 0)
             return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
-        return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
+        return `**No significant change:** no tested metric's interval excludes zero (${tested} tested${untestedText}).`;
     }
     const shown = significant.slice(0, 3).map(({ delta, interval }) => {
         const label = (0,numbers/* metricLabel */.B)(delta.stage, delta.key, null);
@@ -1863,7 +1866,9 @@ function renderText(report, options = {}) {
         lines.push('', 'largest changes (flagged by a gate first):');
         for (const { comparison, delta } of deltas.shown) {
             const statistics = rowStatistics(report, index, comparison, delta);
-            const stats = statistics ? (0,numbers/* formatStatistics */.zP)(statistics.interval, statistics.pValue) : '';
+            const stats = statistics
+                ? (0,numbers/* formatStatistics */.zP)(statistics.interval, statistics.pValue, statistics.oneSided)
+                : '';
             const unit = rowsNameUnit(report) ? `${safe(comparison.unit, 60)}: ` : '';
             const label = safe((0,numbers/* metricLabel */.B)(delta.stage, delta.key, delta.slice), 80);
             lines.push(`  ${unit}${label}  ${(0,numbers/* formatNumber */.ZV)(delta.baseline)} → ${(0,numbers/* formatNumber */.ZV)(delta.candidate)}  ` +
@@ -1929,7 +1934,7 @@ function gateColour(gate) {
     }
 }
 function text_checkLine(check) {
-    const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue);
+    const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue, check.test != null);
     const waiver = check.waiver
         ? ` (waived by ${safe(check.waiver.grantedBy, 60)}: ${safe(check.waiver.reason)})`
         : '';

@@ -20,6 +20,12 @@ export interface SampleOptions {
   confidence: number;
 }
 
+/**
+ * Per-sample `label` and `prediction` are inputs of f1/precision/recall/auc (row-test.ts), not outcomes
+ * that get better or worse by themselves: comparing them as series would report noise as findings.
+ */
+const CLASSIFICATION_INPUTS = new Set(['label', 'prediction']);
+
 /** Tolerance for "this sample series' mean is that aggregate metric". */
 const LINK_TOLERANCE = 1e-9;
 
@@ -222,7 +228,8 @@ export function compareSamples(
   for (const [stage, { b, c }] of [...stages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const left = new Map((b?.samples ?? []).map((s) => [s.key, s]));
     const right = new Map((c?.samples ?? []).map((s) => [s.key, s]));
-    for (const key of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+    const keys = [...new Set([...left.keys(), ...right.keys()])].filter((k) => !CLASSIFICATION_INPUTS.has(k));
+    for (const key of keys.sort()) {
       const direction = metricDirection(key, options.directions);
       const bs = left.get(key);
       const cs = right.get(key);

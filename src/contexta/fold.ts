@@ -6,6 +6,7 @@ import type { GapSink } from '../evidence/gaps.js';
 import type { Artifact, CompletenessMarker, Project, Run } from '../evidence/model.js';
 import { parseRef, parseRefCached } from '../evidence/refs.js';
 import { SampleColumns, sampleIdentity } from '../evidence/sample-columns.js';
+import { SAMPLE_OUTCOME_TAGS, SampleTagColumns } from '../evidence/sample-tags.js';
 import { SeriesAcc } from './fold-series.js';
 import type { LedgerContent } from './ledger-rows.js';
 import { instantMicros } from './record-schema.js';
@@ -113,7 +114,8 @@ export class EvidenceBuilder {
           }
           const name = refs.sample.parts[refs.sample.parts.length - 1]!;
           const batchName = refs.batch ? refs.batch.parts[3]! : null;
-          const first = columns.put(sampleIdentity(batchName, name), p.value, p.tags?.slice ?? null, origin);
+          const identity = sampleIdentity(batchName, name);
+          const first = columns.put(identity, p.value, p.tags?.slice ?? null, origin);
           if (first) {
             this.gaps.line(
               'duplicate_sample',
@@ -123,6 +125,16 @@ export class EvidenceBuilder {
               `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${p.metric_key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`,
               attribution,
             );
+          }
+          for (const tag of SAMPLE_OUTCOME_TAGS) {
+            const text = p.tags?.[tag];
+            if (text === undefined) continue;
+            let tags = stage.sampleTags.get(tag);
+            if (!tags) {
+              tags = new SampleTagColumns(tag, stage.sampleNames);
+              stage.sampleTags.set(tag, tags);
+            }
+            tags.put(identity, text, p.tags?.slice ?? null);
           }
           return;
         }

@@ -15,6 +15,7 @@ import type {
   Stage,
 } from '../evidence/model.js';
 import { type SampleColumns, SampleNames } from '../evidence/sample-columns.js';
+import type { SampleTagColumns } from '../evidence/sample-tags.js';
 import { compareStrings, finishSeries, type SeriesAcc } from './fold-series.js';
 
 export class StageAcc {
@@ -23,6 +24,8 @@ export class StageAcc {
   readonly series = new Map<string, SeriesAcc>();
   readonly samples = new Map<string, SampleColumns>();
   readonly sampleNames = new SampleNames();
+  /** `tags.label`/`tags.prediction` of per-sample records; a per-sample metric of the name wins. */
+  readonly sampleTags = new Map<string, SampleTagColumns>();
   readonly batches = new Map<string, Batch>();
   recordCount = 0;
   partialRecords = 0;
@@ -87,7 +90,10 @@ export function buildRun(run: RunAcc, gaps: GapSink): Run {
       status: stage.status,
       orderIndex: stage.orderIndex,
       metrics: finishSeries(stage.series, gaps, { runRef: run.ref, stage: stage.name }),
-      samples: [...stage.samples.values()]
+      samples: [
+        ...stage.samples.values(),
+        ...[...stage.sampleTags.values()].filter((t) => !stage.samples.has(t.key)),
+      ]
         .sort((a, b) => compareStrings(a.key, b.key))
         .map((s) => s.finish()),
       batches: [...stage.batches.values()],

@@ -90,9 +90,16 @@ export function formatInterval(interval: IntervalLike | null): string {
   return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
 }
 
-/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
-export function formatStatistics(interval: IntervalLike | null, pValue: number | null): string {
-  return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+/** `95% CI [−0.12, −0.03], p = 0.004` (`one-sided p` for a test against worsening), or empty without a test. */
+export function formatStatistics(
+  interval: IntervalLike | null,
+  pValue: number | null,
+  oneSided = false,
+): string {
+  const p = formatPValue(pValue);
+  return [formatInterval(interval), oneSided && p !== '' ? `one-sided ${p}` : p]
+    .filter((s) => s !== '')
+    .join(', ');
 }
 
 /** Sizes in binary units: `512 B`, `28.3 KiB`. */

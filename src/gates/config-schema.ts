@@ -81,7 +81,7 @@ const slices = z
     expected('none, all or a list of slice names'),
   )
   .describe(
-    'Which slices are judged: none (the overall series only, default), all, or a list of slice names.',
+    'Which series are judged: none (the overall series only, default), all (the overall series and every slice), or a list of slice names.',
   );
 
 const WaiversSchema = z.strictObject(
@@ -121,7 +121,18 @@ export const PolicySchema = z
         .describe(
           'A gate none of whose selectors (metrics, named slices, artifact kind) matches anything in either run.',
         ),
-      significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
+      significance: alpha
+        .default(0.05)
+        .describe(
+          'Alpha of every regression gate without its own `significance` key (one-sided, Holm-adjusted).',
+        ),
+      binary_test: z
+        .enum(['mid-p', 'exact'], expected('mid-p or exact'))
+        .default('mid-p')
+        .describe('McNemar variant for 0/1 per-sample outcomes: mid-p (default) or exact.'),
+      min_pairs: positiveInt(
+        'Fewest paired samples a row needs for a significance decision; below it the row is unknown.',
+      ).default(10),
       min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
       min_effect: nonNegative(
         'Default minimum absolute effect below which a regression gate cannot fail.',
@@ -222,7 +233,9 @@ const RegressionGateSchema = z
       significance: z
         .union([alpha, z.boolean()], expected('a number in (0, 0.5], true or false'))
         .optional()
-        .describe('Only fail when the change is significant at this alpha; true = policy.significance.'),
+        .describe(
+          'Alpha of the paired test (default and true: policy.significance); false judges raw limits only.',
+        ),
       min_samples: positiveInt(
         'Minimum samples per compared unit or slice (default policy.min_samples).',
       ).optional(),

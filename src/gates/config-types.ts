@@ -49,8 +49,12 @@ export interface GatePolicy {
    * `fail` fails the job whatever the gate's severity, `warn` warns, `ignore` reports the gate skipped.
    */
   unmatched: GapAction;
-  /** Default alpha for regression gates with `significance: true`. */
+  /** Alpha of every regression gate without its own `significance` (noise-aware by default). */
   significance: number;
+  /** McNemar variant for 0/1 per-sample outcomes: `mid-p` (default) or `exact`. */
+  binaryTest: 'mid-p' | 'exact';
+  /** Below this many pairs a row gets no significance decision (unknown, with the detectable effect). */
+  minPairs: number;
   minSamples: number;
   minEffect: number;
   bootstrapResamples: number;
@@ -83,9 +87,10 @@ export interface ThresholdGate extends GateCommon {
  * the baseline value. The `maxDrop*` limits judge higher-is-better metrics and the `maxIncrease*`
  * limits lower-is-better ones (direction: `direction`, else `metricDirection(key, policy.directions)`);
  * a metric whose direction is neutral is reported, never failed, and an improvement never fails.
- * `significance` is the resolved alpha, or null when not asked for (the file's `false` or no key).
- * With an alpha, a metric that has paired per-sample outcomes fails when its worsening is significant
- * at that alpha and at least `minEffect`; one that has none falls back to the `max*` limits.
+ * `significance` is the resolved alpha: the gate's own, else `policy.significance`; null only for the
+ * file's `significance: false`. With an alpha, a row that has paired per-sample outcomes fails only when
+ * it is beyond its limit and its one-sided worsening is significant at that alpha after Holm's
+ * adjustment over the gate's rows; a row that has none is judged on the `max*` limits and says so.
  */
 export interface RegressionGate extends GateCommon {
   kind: 'regression';

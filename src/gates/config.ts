@@ -21,6 +21,7 @@ import type {
   GateKind,
   GatePolicy,
   MetricSelector,
+  RegressionGate,
   RequiredMetrics,
   SliceSelection,
 } from './config-types.js';
@@ -48,6 +49,8 @@ function toPolicy(input: PolicyInput): GatePolicy {
     missingMetrics: input.missing_metrics,
     unmatched: input.unmatched,
     significance: input.significance,
+    binaryTest: input.binary_test,
+    minPairs: input.min_pairs,
     minSamples: input.min_samples,
     minEffect: input.min_effect,
     bootstrapResamples: input.bootstrap_resamples,
@@ -60,6 +63,39 @@ function toPolicy(input: PolicyInput): GatePolicy {
 
 /** The policy of a config that has no `policy` section. */
 const DEFAULT_POLICY: GatePolicy = toPolicy(PolicySchema.parse({}));
+
+/**
+ * The headline quality metrics of the evaluate stage: the built-in higher-is-better words (direction.ts),
+ * as key globs so `macro-f1` or `val-accuracy` count and a run without one of them is not "missing".
+ */
+export const HEADLINE_METRICS = ['accuracy', 'f1', 'auc', 'precision', 'recall', 'exact-match', 'pass'];
+
+/**
+ * The built-in noise-aware slice check: a significant drop of a headline metric, overall or in any slice,
+ * fails the check. Significant means one-sided at policy.significance after Holm's adjustment over every
+ * row of the gate, so pure noise fails at most about alpha of PRs however many slices there are; drops
+ * under 2 points never fail (a practical floor, so a huge eval set does not fail on a trivial drop).
+ */
+export const HEADLINE_SLICE_GATE: RegressionGate = {
+  kind: 'regression',
+  name: 'no significant headline drop in any slice',
+  severity: 'fail',
+  message: null,
+  metrics: HEADLINE_METRICS.map((word) => ({ stage: 'evaluate', key: `*${word}` })),
+  maxDrop: 0.02,
+  maxDropPct: null,
+  maxIncrease: null,
+  maxIncreasePct: null,
+  maxDrift: null,
+  maxDriftPct: null,
+  history: DEFAULT_POLICY.history,
+  direction: null,
+  significance: DEFAULT_POLICY.significance,
+  minSamples: DEFAULT_POLICY.minSamples,
+  minEffect: DEFAULT_POLICY.minEffect,
+  slices: { mode: 'all' },
+  samples: null,
+};
 
 /**
  * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
@@ -92,6 +128,7 @@ export const DEFAULT_CONFIG: GateConfig = {
       maxDriftPct: null,
       history: DEFAULT_POLICY.history,
     },
+    HEADLINE_SLICE_GATE,
   ],
 };
 
@@ -199,12 +236,13 @@ function toGate(
     }
     case 'regression': {
       const g = input as RegressionGateInput;
+      // Noise-aware by default: no key (or `true`) means policy.significance; only `false` opts out.
       const significance =
-        g.significance === true
-          ? policy.significance
-          : g.significance === false
-            ? null
-            : (g.significance ?? null);
+        g.significance === false
+          ? null
+          : g.significance === true || g.significance === undefined
+            ? policy.significance
+            : g.significance;
       return {
         kind,
         ...common(g),

@@ -1,5 +1,6 @@
 import { namesUnits } from '../compare/compare.js';
 import { metricLabel } from '../format/numbers.js';
+import { HEADLINE_SLICE_GATE } from './config.js';
 import type { Gate, GateConfig } from './config-types.js';
 import { nothingJudged } from './judged.js';
 import type { GateEvaluator, GateInputs, GateKinds } from './kind.js';
@@ -95,7 +96,10 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
   const lifted: GateCheck[] = [];
   const results = inputs.config.gates.map((gate) => {
     const selection = gateSelection(gate, inputs.units);
-    if (selection.nothing) return unmatchedResult(gate, selection.problems, inputs.config);
+    // The built-in headline check is not the user's typo: a run without headline metrics skips it.
+    if (selection.nothing && gate !== HEADLINE_SLICE_GATE) {
+      return unmatchedResult(gate, selection.problems, inputs.config);
+    }
     const narrowed = selection.gate;
     const evaluation = evaluatorOf(narrowed)(narrowed, inputs, judged);
     const { kept, lifted: moved } = liftMissing(gate, evaluation.checks, inputs.config);

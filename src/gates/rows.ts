@@ -16,7 +16,8 @@ export function where(unit: ComparedUnit, label: string, multi: boolean): string
 
 function sliceSelected(selection: SliceSelection, slice: string | null): boolean {
   if (selection.mode === 'none') return slice === null;
-  if (selection.mode === 'all') return slice !== null;
+  // `all` is the overall series and every slice (docs/config.md).
+  if (selection.mode === 'all') return true;
   return slice !== null && selection.slices.includes(slice);
 }
 

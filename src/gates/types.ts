@@ -65,7 +65,19 @@ export interface GateCheck {
   n: number | null;
   /** Per-sample key whose paired test was used, or null ("no sample evidence: raw delta"). */
   sampleKey: string | null;
+  /** Raw one-sided p-value of the row's paired test. */
   pValue: number | null;
+  /** The p-value after Holm's adjustment over every tested row of the gate (the one compared to α). */
+  adjustedPValue?: number | null;
+  /** Which paired test: `mcnemar-mid-p`, `mcnemar-exact`, `paired-bootstrap-mean|quantile|metric`. */
+  test?: string | null;
+  /**
+   * Minimum detectable worsening at the gate's α with power 0.8 (normal approximation), in metric
+   * units; set for rows the test could not judge or did not find significant.
+   */
+  mde?: number | null;
+  /** "device-tablet: n=116, a drop must exceed ≈0.13 to be detectable at alpha 0.05". */
+  mdeText?: string | null;
   interval: Interval | null;
   /** Why this outcome, in one sentence with the numbers. */
   reason: string;

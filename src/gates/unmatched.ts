@@ -174,9 +174,6 @@ export function emptySelection(
 ): string | null {
   const rows = seriesRows(units).filter((r) => selectors.some((s) => matchesSelector(s, r.stage, r.key)));
   const names = selectors.map(formatSelector).join(', ');
-  if (slices.mode === 'all' && rows.every((r) => r.slice === null)) {
-    return `no match: slices: all, but ${names} ${rows.length === 1 ? 'is' : 'are'} recorded without slices`;
-  }
   if (slices.mode === 'none' && rows.every((r) => r.slice !== null)) {
     const present = unique(rows.map((r) => r.slice!));
     return `no match: ${names} ${rows.length === 1 ? 'is' : 'are'} recorded only per slice (${listed(present)}); add slices: all or name the slices`;

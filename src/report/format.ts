@@ -118,7 +118,9 @@ export function indexChecks(report: GateReport): CheckIndex {
 
 export interface RowStatistics {
   interval: Interval | null;
+  /** A gate's test is one-sided against "worse": its p speaks of a worsening only, so an improving row shows none. */
   pValue: number | null;
+  oneSided: boolean;
 }
 
 /**
@@ -135,9 +137,14 @@ export function rowStatistics(
   const checked = index.tested.get(
     metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice),
   );
-  if (checked) return { interval: checked.interval, pValue: checked.pValue };
+  if (checked) {
+    const d = delta.delta;
+    const improves =
+      d !== null && ((checked.direction === 'higher' && d > 0) || (checked.direction === 'lower' && d < 0));
+    return { interval: checked.interval, pValue: improves ? null : checked.pValue, oneSided: true };
+  }
   const test = linkedTest(report, comparison.project, comparison.unit, delta);
-  return test ? { interval: test.interval, pValue: test.pValue } : null;
+  return test ? { interval: test.interval, pValue: test.pValue, oneSided: false } : null;
 }
 
 export interface SignificantChange {

@@ -84,7 +84,9 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
     lines.push('', 'largest changes (flagged by a gate first):');
     for (const { comparison, delta } of deltas.shown) {
       const statistics = rowStatistics(report, index, comparison, delta);
-      const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+      const stats = statistics
+        ? formatStatistics(statistics.interval, statistics.pValue, statistics.oneSided)
+        : '';
       const unit = rowsNameUnit(report) ? `${safe(comparison.unit, 60)}: ` : '';
       const label = safe(metricLabel(delta.stage, delta.key, delta.slice), 80);
       lines.push(
@@ -157,7 +159,7 @@ function gateColour(gate: GateResult): Verdict | 'dim' {
 }
 
 function checkLine(check: GateCheck): string {
-  const stats = formatStatistics(check.interval, check.pValue);
+  const stats = formatStatistics(check.interval, check.pValue, check.test != null);
   const waiver = check.waiver
     ? ` (waived by ${safe(check.waiver.grantedBy, 60)}: ${safe(check.waiver.reason)})`
     : '';

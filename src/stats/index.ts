@@ -9,6 +9,7 @@ export {
   pairedBootstrap,
   pairedMeanTest,
   percentileMonteCarloError,
+  quantileSorted,
 } from './bootstrap.js';
 export { holmAdjust } from './holm.js';
 export {

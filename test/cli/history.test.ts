@@ -160,7 +160,7 @@ describe('compare --history: noise from history', () => {
     const { report } = await compare(['--baseline', baseline, '--candidate', candidate, '--config', NOISE]);
     const g = gate(report, 'aggregate regression');
     expect(g.outcome).toBe('fail');
-    expect(g.checks[0]!.reason).toContain('no sample evidence: threshold applied to raw delta');
+    expect(g.checks[0]!.reason).toContain('no per-sample evidence — judged on the raw limit');
   });
 
   it('falls back to the limits with too little history, and says so', async () => {

@@ -53,10 +53,13 @@ describe('metalab stores', () => {
     expect(floor.message).toContain(
       'gate_demo:1.0/lr=0.1, model=mlp: per_class_accuracy@bird dropped 0.8498 → 0.7298',
     );
-    // metalab has no per-sample outcomes: the significance gate falls back to the raw delta and says so.
+    // metalab has no per-sample outcomes: the significance gate falls back to the raw limit and says so.
     const accuracy = report.gates.find((g) => g.name === 'accuracy')!;
     expect(accuracy.outcome).toBe('fail');
-    expect(accuracy.worst?.reason).toContain('no sample evidence: threshold applied to raw delta');
+    expect(accuracy.worst?.reason).toContain('accuracy: no per-sample evidence — judged on the raw limit');
+    expect(
+      accuracy.evidence.some((e) => e.endsWith(': no per-sample evidence — judged on the raw limit')),
+    ).toBe(true);
     const finding = report.findings.find((f) => f.code === 'slice_regression')!;
     expect(finding).toMatchObject({ unit: 'lr=0.1, model=mlp', slice: 'bird', severity: 'error' });
 

@@ -25,6 +25,7 @@ const CONFIG = [
   '  - name: per-change drop',
   '    metric: evaluate/accuracy',
   '    max_drop: 0.005',
+  '    significance: false',
   '  - name: aggregate noise',
   '    metric: evaluate/accuracy',
   '    max_drop: 0.005',
@@ -216,7 +217,7 @@ describe('an aggregate-only metric judged against its own noise', () => {
     const report = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
     const noise = report.gates.find((g: { name: string }) => g.name === 'aggregate noise');
     expect(noise.outcome).toBe('fail');
-    expect(noise.checks[0].reason).toContain('no sample evidence: threshold applied to raw delta');
+    expect(noise.checks[0].reason).toContain('no per-sample evidence — judged on the raw limit');
     expect(result.code).toBe(1);
   });
 });

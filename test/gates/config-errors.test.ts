@@ -449,7 +449,7 @@ describe('error reporting', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors[0]!.message).toBe(
-      'unknown key; valid keys here: unknown, missing_baseline, baseline_degraded, evidence_gaps, missing_metrics, unmatched, significance, min_samples, min_effect, bootstrap_resamples, seed, directions, waivers, history',
+      'unknown key; valid keys here: unknown, missing_baseline, baseline_degraded, evidence_gaps, missing_metrics, unmatched, significance, binary_test, min_pairs, min_samples, min_effect, bootstrap_resamples, seed, directions, waivers, history',
     );
   });
 

@@ -183,7 +183,7 @@ describe('valid regression gates round-trip', () => {
                 ? 0.05
                 : input.significance === false
                   ? null
-                  : (input.significance ?? null),
+                  : (input.significance ?? 0.05),
             minSamples: input.min_samples ?? 30,
             minEffect: input.min_effect ?? 0,
             slices: Array.isArray(slices) ? { mode: 'list', slices } : { mode: slices },

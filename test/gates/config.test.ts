@@ -21,6 +21,8 @@ const DOCUMENTED_POLICY: GatePolicy = {
   missingMetrics: 'warn',
   unmatched: 'fail',
   significance: 0.05,
+  binaryTest: 'mid-p',
+  minPairs: 10,
   minSamples: 30,
   minEffect: 0,
   bootstrapResamples: 2000,
@@ -56,6 +58,8 @@ describe('valid configs', () => {
       '  evidence_gaps: warn',
       '  missing_metrics: ignore',
       '  significance: 0.01',
+      '  binary_test: exact',
+      '  min_pairs: 20',
       '  min_samples: 50',
       '  min_effect: 0.002',
       '  unmatched: warn',
@@ -116,6 +120,8 @@ describe('valid configs', () => {
         missingMetrics: 'ignore',
         unmatched: 'warn',
         significance: 0.01,
+        binaryTest: 'exact',
+        minPairs: 20,
         minSamples: 50,
         minEffect: 0.002,
         bootstrapResamples: 5000,
@@ -215,7 +221,7 @@ describe('valid configs', () => {
     });
   });
 
-  it('fills evidence gate defaults and leaves an omitted significance off', () => {
+  it('fills evidence gate defaults and makes an omitted significance policy.significance (noise-aware by default)', () => {
     const { config } = parseOk(
       lines(
         'version: 1',
@@ -235,7 +241,7 @@ describe('valid configs', () => {
       statuses: 'warn',
     });
     expect(config.gates[1]).toMatchObject({
-      significance: null,
+      significance: 0.05,
       minSamples: 30,
       minEffect: 0,
       direction: null,
@@ -323,7 +329,7 @@ describe('the reference policy of the scenarios', () => {
 });
 
 describe('DEFAULT_CONFIG', () => {
-  it('fails on error diagnostics, evidence gaps and disappearing metrics, and only warns on regressions', () => {
+  it('fails on error diagnostics, evidence gaps, disappearing metrics and significant headline drops in any slice; warns on other regressions', () => {
     expect(DEFAULT_CONFIG.policy).toEqual({ ...DOCUMENTED_POLICY, missingMetrics: 'fail' });
     expect(DEFAULT_CONFIG.gates).toEqual([
       { kind: 'diagnostics', name: 'diagnostics', severity: 'fail', message: null, level: 'error' },
@@ -347,6 +353,29 @@ describe('DEFAULT_CONFIG', () => {
         maxDriftPct: null,
         history: 20,
       },
+      {
+        kind: 'regression',
+        name: 'no significant headline drop in any slice',
+        severity: 'fail',
+        message: null,
+        metrics: ['accuracy', 'f1', 'auc', 'precision', 'recall', 'exact-match', 'pass'].map((w) => ({
+          stage: 'evaluate',
+          key: `*${w}`,
+        })),
+        maxDrop: 0.02,
+        maxDropPct: null,
+        maxIncrease: null,
+        maxIncreasePct: null,
+        direction: null,
+        significance: 0.05,
+        minSamples: 30,
+        minEffect: 0,
+        slices: { mode: 'all' },
+        samples: null,
+        maxDrift: null,
+        maxDriftPct: null,
+        history: 20,
+      },
     ]);
   });
 
@@ -365,6 +394,10 @@ describe('DEFAULT_CONFIG', () => {
         '    max_increase_pct: 5',
         '    significance: true',
         '    severity: warn',
+        '  - name: no significant headline drop in any slice',
+        '    metric: [evaluate/*accuracy, evaluate/*f1, evaluate/*auc, evaluate/*precision, evaluate/*recall, evaluate/*exact-match, evaluate/*pass]',
+        '    slices: all',
+        '    max_drop: 0.02',
       ),
     );
     expect(config).toEqual(DEFAULT_CONFIG);

@@ -50,20 +50,60 @@ describe('regression gates', () => {
     expect(report.exit).toMatchObject({ outcome: 'warn', code: 0 });
   });
 
-  it('significance: paired evidence clears a non-significant slice drop, raw deltas still apply without it', async () => {
-    const report = await evaluate('slice-regression', SLICE_FLOOR('    significance: 0.05'));
+  it('noise-aware by default: the region-apac drop (3 of 34 samples newly failing) is not significant', async () => {
+    // slice-regression's apac drop: accuracy 0.9118 → 0.8235 on 34 paired samples, 3 newly failing and
+    // none newly passing. One-sided McNemar mid-p gives p ≈ 0.06: a real-looking drop that 34 samples
+    // cannot tell from noise at α = 0.05, so without `significance: false` the slice floor does not fail
+    // on it, and the row says how large a drop would have to be to be seen.
+    const report = await evaluate('slice-regression', SLICE_FLOOR(''));
     const floor = gate(report, 'slice floor');
     const row = (metric: string) =>
       floor.checks.find((c) => c.metric === metric && c.slice === 'region-apac')!;
-    expect(row('accuracy')).toMatchObject({ outcome: 'pass', sampleKey: 'correct', n: 34 });
-    expect(row('accuracy').pValue!).toBeGreaterThan(0.05);
-    expect(row('accuracy').reason).toContain('but not significant (McNemar on correct');
-    expect(row('auc')).toMatchObject({ outcome: 'fail', sampleKey: null });
-    expect(row('auc').reason).toContain('no sample evidence: threshold applied to raw delta');
-    expect(floor.evidence.join('\n')).toContain(
-      'no sample evidence: threshold applied to raw delta for evaluate/auc@region-apac',
+    expect(row('accuracy')).toMatchObject({
+      outcome: 'pass',
+      sampleKey: 'correct',
+      n: 34,
+      test: 'mcnemar-mid-p',
+    });
+    expect(row('accuracy').pValue!).toBeCloseTo(0.0625, 4);
+    expect(row('accuracy').adjustedPValue!).toBeGreaterThanOrEqual(row('accuracy').pValue!);
+    expect(row('accuracy').reason).toContain(
+      'but not significant (McNemar mid-p on correct: one-sided p = 0.063',
     );
-    expect(floor.outcome).toBe('fail');
+    expect(row('accuracy').reason).toContain('Holm-adjusted p =');
+    expect(row('accuracy').mdeText).toMatch(
+      /^evaluate\/accuracy@region-apac: n=34, a drop must exceed ≈0\.\d+ to be detectable at alpha 0\.05$/,
+    );
+    // The fixture's samples carry tags.label and tags.prediction and a per-sample score, so f1 and auc
+    // are recomputed on each paired resample; Holm over the gate's 12 tested rows keeps them from failing.
+    expect(row('auc')).toMatchObject({
+      outcome: 'pass',
+      sampleKey: 'label, score',
+      test: 'paired-bootstrap-metric',
+    });
+    expect(row('f1')).toMatchObject({
+      outcome: 'pass',
+      sampleKey: 'label, prediction',
+      test: 'paired-bootstrap-metric',
+    });
+    expect(row('auc').pValue!).toBeLessThan(0.05);
+    expect(row('auc').adjustedPValue!).toBeGreaterThan(0.05);
+    expect(floor.evidence[0]).toContain('Holm-adjusted over 12 tested row(s)');
+    // `slices: all` is the overall series and every slice.
+    expect(floor.checks.filter((c) => c.slice === null).map((c) => c.metric)).toEqual([
+      'accuracy',
+      'auc',
+      'f1',
+    ]);
+    expect(floor.outcome).toBe('pass');
+  });
+
+  it('significance: false judges every row on the raw limit', async () => {
+    const report = await evaluate('slice-regression', SLICE_FLOOR('    significance: false'));
+    const floor = gate(report, 'slice floor');
+    const apac = floor.checks.find((c) => c.metric === 'accuracy' && c.slice === 'region-apac')!;
+    expect(apac).toMatchObject({ outcome: 'fail', pValue: null });
+    expect(floor.evidence).toContain('significance: false — every row judged on the raw limit');
   });
 
   it('min_effect: changes smaller than it never fail', async () => {

@@ -1,7 +1,13 @@
-/** `kind: regression`: candidate against baseline, per direction, with an optional paired test. */
+/**
+ * `kind: regression`: candidate against baseline, per direction, noise-aware by default: where paired
+ * per-sample evidence exists a row beyond its limit fails only when its one-sided worsening is
+ * significant after Holm's adjustment over every tested row of the gate (see docs/adr/0002-statistics.md).
+ */
 import { type ComparedUnit, namesUnits } from '../../compare/compare.js';
-import type { MetricDirection, SampleGroupComparison } from '../../compare/types.js';
-import { formatChange, formatNumber, formatPValue, metricLabel } from '../../format/numbers.js';
+import { type RowTest, type RowTestResult, rowTest } from '../../compare/row-test.js';
+import type { MetricDirection } from '../../compare/types.js';
+import { formatChange, formatNumber, metricLabel } from '../../format/numbers.js';
+import { holmAdjust } from '../../stats/index.js';
 import type { RegressionGate } from '../config-types.js';
 import { driftCheck, hasDriftLimit } from '../drift.js';
 import { historyNoise } from '../history-noise.js';
@@ -10,6 +16,7 @@ import type { GateEvaluation, GateInputs } from '../kind.js';
 import { check } from '../results.js';
 import { gateRows, ignoredMissing, missingCheck, rowFacts, where } from '../rows.js';
 import type { GateCheck } from '../types.js';
+import { type Pending, settle } from './regression-verdict.js';
 
 /** Paired samples behind a stage (and slice) from any per-sample key: the n for `min_samples`. */
 function stageSampleCount(unit: ComparedUnit, stage: string | null, slice: string | null): number | null {
@@ -20,19 +27,6 @@ function stageSampleCount(unit: ComparedUnit, stage: string | null, slice: strin
     if (group && (best === null || group.paired > best)) best = group.paired;
   }
   return best;
-}
-
-function sampleGroup(
-  unit: ComparedUnit,
-  stage: string,
-  key: string,
-  slice: string | null,
-): SampleGroupComparison | null {
-  const series = unit.comparison.samples.find(
-    (s) => s.stage === stage && s.key === key && s.presence === 'both',
-  );
-  if (!series) return null;
-  return slice === null ? series.overall : (series.slices.find((g) => g.slice === slice) ?? null);
 }
 
 interface Limits {
@@ -72,23 +66,11 @@ function beyond(limits: Limits, worsening: number, baseline: number, candidate: 
   return false;
 }
 
-function testText(group: SampleGroupComparison, key: string): string {
-  const test = group.test!;
-  const name = test.method === 'mcnemar-exact' ? 'McNemar' : 'paired bootstrap';
-  const parts = [`${name} on ${key}: ${formatPValue(test.pValue ?? 1)}`, `n = ${test.n}`];
-  if (group.binary)
-    parts.push(
-      `${group.binary.newlyFailing.count} newly failing, ${group.binary.newlyPassing.count} newly passing`,
-    );
-  return parts.join(', ');
-}
-
 export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged: Judged): GateEvaluation {
   const { policy } = inputs.config;
+  const alpha = gate.significance;
   const multi = namesUnits(inputs.units);
-  const checks: GateCheck[] = [];
-  const rawDelta = new Set<string>();
-  const tested = new Set<string>();
+  const slots: (GateCheck | Pending)[] = [];
   const neutral = new Set<string>();
   const noLimit = new Set<string>();
   const newMetrics = new Set<string>();
@@ -116,7 +98,7 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
       }
       if (hasDriftLimit(gate) && row.presence === 'both') {
         const drift = driftCheck(gate, inputs.history, unit, row, direction, located, base);
-        if ('check' in drift) checks.push(drift.check);
+        if ('check' in drift) slots.push(drift.check);
         else driftNotJudged.add(drift.notJudged);
       }
       const limits = limitsFor(gate, direction);
@@ -126,12 +108,12 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
       }
       if (row.presence === 'baseline_only' || row.candidate === null) {
         const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
-        if (missing) checks.push({ ...missing, direction, limit: limits.text });
+        if (missing) slots.push({ ...missing, direction, limit: limits.text });
         else ignored++;
         continue;
       }
       if (row.baseline === null || row.candidate === null) {
-        checks.push(
+        slots.push(
           check({
             ...base,
             outcome: 'unknown',
@@ -144,96 +126,82 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
       const b = row.baseline;
       const c = row.candidate;
       const worsening = direction === 'higher' ? b - c : c - b;
-      const sampleKey = row.stage === null ? null : (gate.samples ?? row.sampleLink?.key ?? null);
-      const group =
-        sampleKey && row.stage !== null ? sampleGroup(unit, row.stage, sampleKey, row.slice) : null;
-      const usable = group?.test ? group : null;
-      const n = usable ? usable.paired : stageSampleCount(unit, row.stage, row.slice);
-      const stats = {
-        n,
-        sampleKey: usable ? sampleKey : null,
-        pValue: usable?.test?.pValue ?? null,
-        interval: usable?.test?.interval ?? null,
-        limit: limits.text,
-      };
+      const test: RowTest | null =
+        alpha === null || row.stage === null
+          ? null
+          : rowTest(
+              unit.pair.baseline,
+              unit.pair.candidate,
+              {
+                stage: row.stage,
+                key: row.key,
+                slice: row.slice,
+                direction,
+                sampleKey: gate.samples ?? row.sampleLink?.key ?? null,
+                aggregate: { baseline: b, candidate: c },
+              },
+              {
+                binaryTest: policy.binaryTest,
+                minPairs: policy.minPairs,
+                seed: policy.seed,
+                resamples: policy.bootstrapResamples,
+                confidence: 1 - 2 * alpha,
+                alpha,
+              },
+            );
       const verb = worsening > 0 ? (c < b ? 'dropped' : 'rose') : c === b ? 'unchanged at' : 'improved';
       const change = c === b ? formatNumber(c) : formatChange(b, c);
-      const what = `${located} ${verb} ${change}`;
-      if (worsening <= 0) {
-        checks.push(check({ ...base, ...stats, outcome: 'pass', reason: what }));
-        continue;
-      }
-      if (!beyond(limits, worsening, b, c)) {
-        checks.push(check({ ...base, ...stats, outcome: 'pass', reason: `${what}, within ${limits.text}` }));
-        continue;
-      }
-      if (worsening < gate.minEffect) {
-        checks.push(
-          check({
-            ...base,
-            ...stats,
-            outcome: 'pass',
-            reason: `${what}, beyond ${limits.text} but smaller than min_effect ${gate.minEffect}`,
-          }),
-        );
-        continue;
-      }
-      let reason = `${what}, beyond ${limits.text}`;
-      const noise =
-        gate.significance !== null && !(usable && sampleKey)
-          ? historyNoise(inputs.history, gate.history, unit, row, direction, gate.significance)
-          : null;
-      if (gate.significance !== null && usable && sampleKey) {
-        tested.add(`${label} ↔ ${sampleKey}`);
-        const p = usable.test!.pValue ?? 1;
-        if (p >= gate.significance) {
-          checks.push(
-            check({
-              ...base,
-              ...stats,
-              outcome: 'pass',
-              reason: `${reason} but not significant (${testText(usable, sampleKey)}; α = ${gate.significance})`,
-            }),
-          );
-          continue;
-        }
-        reason += ` and significant (${testText(usable, sampleKey)}; α = ${gate.significance})`;
-      } else if (usable && sampleKey) {
-        reason += ` (${testText(usable, sampleKey)})`;
-      } else if (noise) {
-        reason += `; ${noise.text}`;
-        if (noise.kind === 'noise' && noise.within) {
-          checks.push(check({ ...base, ...stats, n: noise.n, outcome: 'pass', reason }));
-          continue;
-        }
-        if (noise.kind === 'too-little') rawDelta.add(label);
-      } else {
-        rawDelta.add(label);
-        reason += gate.significance !== null ? '; no sample evidence: threshold applied to raw delta' : '';
-      }
-      if (n !== null && n < gate.minSamples) {
-        checks.push(
-          check({
-            ...base,
-            ...stats,
-            outcome: 'unknown',
-            reason: `${reason}; only ${n} samples (< min_samples ${gate.minSamples}): too few to fail the gate on their own`,
-          }),
-        );
-        continue;
-      }
-      checks.push(check({ ...base, ...stats, outcome: 'fail', reason }));
+      slots.push({
+        pending: true,
+        base: { ...base, limit: limits.text },
+        label,
+        what: `${located} ${verb} ${change}`,
+        direction,
+        worsening,
+        beyond: beyond(limits, worsening, b, c),
+        limitText: limits.text,
+        test,
+        stageSamples: test ? test.n : stageSampleCount(unit, row.stage, row.slice),
+        noise:
+          alpha !== null && test === null
+            ? historyNoise(inputs.history, gate.history, unit, row, direction, alpha)
+            : null,
+      });
     }
   }
+  // The family is every tested row that could fail: a row with fewer than min_samples pairs never
+  // fails, whatever its p, so leaving it out is chosen by n alone and keeps Holm's guarantee. Rows are
+  // not left out for being within their limit: that choice depends on the data, and with a limit looser
+  // than the test it would make every slice an unadjusted test (docs/adr/0002-statistics.md).
+  const family = slots.filter(
+    (s): s is Pending & { test: RowTestResult } =>
+      'pending' in s && s.test?.status === 'ok' && s.test.n >= gate.minSamples,
+  );
+  const adjusted = new Map(
+    holmAdjust(family.map((s) => s.test.pValue)).map((p, i) => [family[i]!, p] as const),
+  );
+  const rules = { alpha, minEffect: gate.minEffect, minSamples: gate.minSamples, minPairs: policy.minPairs };
+  const rawDelta: string[] = [];
+  const checks = slots.map((slot) => {
+    if (!('pending' in slot)) return slot;
+    if (alpha !== null && slot.test === null && slot.noise?.kind !== 'noise') rawDelta.push(slot.label);
+    return settle(
+      slot,
+      adjusted.get(slot as Pending & { test: RowTestResult }) ?? null,
+      family.length,
+      rules,
+    );
+  });
   const evidence: string[] = [];
-  if (gate.significance !== null) {
-    evidence.push(`significance: α = ${gate.significance}`);
-    if (tested.size > 0) evidence.push(`paired per-sample test: ${[...tested].sort().join('; ')}`);
-    if (rawDelta.size > 0) {
-      evidence.push(
-        `no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`,
-      );
-    }
+  if (alpha !== null) {
+    evidence.push(
+      `noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.length} tested row(s); ` +
+        `McNemar ${policy.binaryTest} for 0/1 outcomes, paired bootstrap (${policy.bootstrapResamples} resamples) otherwise`,
+    );
+    if (rawDelta.length > 0)
+      evidence.push(`${listed(rawDelta)}: no per-sample evidence — judged on the raw limit`);
+  } else {
+    evidence.push('significance: false — every row judged on the raw limit');
   }
   if (driftNotJudged.size > 0) {
     evidence.push(
@@ -253,4 +221,12 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
     evidence.push(`${noBaseline} run(s)/unit(s) without a baseline counterpart: not judged`);
   evidence.push(...ignoredMissing(policy, ignored));
   return { checks, evidence };
+}
+
+const LISTED = 8;
+
+function listed(labels: string[]): string {
+  const sorted = [...new Set(labels)].sort();
+  const shown = sorted.slice(0, LISTED).join(', ');
+  return sorted.length > LISTED ? `${shown} and ${sorted.length - LISTED} more` : shown;
 }

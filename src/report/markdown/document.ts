@@ -138,7 +138,7 @@ function changeLine(report: GateReport, index: CheckIndex): string {
       : '';
   if (significant.length === 0) {
     if (tested === 0) return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
-    return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
+    return `**No significant change:** no tested metric's interval excludes zero (${tested} tested${untestedText}).`;
   }
   const shown = significant.slice(0, 3).map(({ delta, interval }) => {
     const label = metricLabel(delta.stage, delta.key, null);

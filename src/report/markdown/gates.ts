@@ -76,7 +76,7 @@ export function failingChecks(report: GateReport): RowsPart | null {
 
 function checkLine(check: GateCheck): string {
   const label = metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
-  const stats = formatStatistics(check.interval, check.pValue);
+  const stats = formatStatistics(check.interval, check.pValue, check.test != null);
   const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
   return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
 }

@@ -39,7 +39,7 @@ function metricCells(
 
 function statsText(ctx: SectionContext, comparison: RunComparison, delta: MetricDelta): string {
   const statistics = rowStatistics(ctx.report, ctx.index, comparison, delta);
-  return statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+  return statistics ? formatStatistics(statistics.interval, statistics.pValue, statistics.oneSided) : '';
 }
 
 /** The group row a table's rows sit under: the stage (and run) for metrics, the metric for slices. */

@@ -1,8 +1,8 @@
-export const id = 204;
-export const ids = [204];
+export const id = 862;
+export const ids = [862];
 export const modules = {
 
-/***/ 96204:
+/***/ 97862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3082,6 +3082,72 @@ class SampleColumns {
     }
 }
 
+;// CONCATENATED MODULE: ./src/evidence/sample-tags.ts
+/** The tags read as per-sample classification outcomes. */
+const SAMPLE_OUTCOME_TAGS = ['label', 'prediction'];
+/** "1"/"true" → 1, "0"/"false" → 0, another decimal number as that number, anything else null. */
+function tagValue(text) {
+    const t = text.trim().toLowerCase();
+    if (t === 'true')
+        return 1;
+    if (t === 'false')
+        return 0;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t))
+        return null;
+    const value = Number(t);
+    return Number.isFinite(value) ? value : null;
+}
+class SampleTagColumns {
+    key;
+    sampleNames;
+    rowOfId = new Map();
+    values = [];
+    ids = [];
+    slices = [];
+    sliceNames = [];
+    sliceByName = new Map();
+    constructor(key, sampleNames) {
+        this.key = key;
+        this.sampleNames = sampleNames;
+    }
+    put(identity, text, slice) {
+        const parsed = tagValue(text);
+        const value = parsed ?? Number.NaN;
+        const id = this.sampleNames.id(identity);
+        const row = this.rowOfId.get(id);
+        if (row !== undefined) {
+            if (this.values[row] !== value)
+                this.values[row] = Number.NaN;
+            return;
+        }
+        this.rowOfId.set(id, this.values.length);
+        this.ids.push(id);
+        this.values.push(value);
+        this.slices.push(slice === null ? -1 : this.sliceId(slice));
+    }
+    finish() {
+        const all = this.sampleNames.names;
+        const values = Float64Array.from(this.values);
+        return {
+            key: this.key,
+            names: this.ids.map((id) => all[id]),
+            values,
+            sliceIndex: Int32Array.from(this.slices),
+            sliceNames: [...this.sliceNames],
+            binary: values.length > 0 && values.every((v) => v === 0 || v === 1),
+        };
+    }
+    sliceId(slice) {
+        let id = this.sliceByName.get(slice);
+        if (id === undefined) {
+            id = this.sliceNames.length;
+            this.sliceNames.push(slice);
+            this.sliceByName.set(slice, id);
+        }
+        return id;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/contexta/fold-series.ts
 
 const COMPLETENESS_RANK = {
@@ -3225,6 +3291,8 @@ class StageAcc {
     series = new Map();
     samples = new Map();
     sampleNames = new SampleNames();
+    /** `tags.label`/`tags.prediction` of per-sample records; a per-sample metric of the name wins. */
+    sampleTags = new Map();
     batches = new Map();
     recordCount = 0;
     partialRecords = 0;
@@ -3287,7 +3355,10 @@ function buildRun(run, gaps) {
             status: stage.status,
             orderIndex: stage.orderIndex,
             metrics: finishSeries(stage.series, gaps, { runRef: run.ref, stage: stage.name }),
-            samples: [...stage.samples.values()]
+            samples: [
+                ...stage.samples.values(),
+                ...[...stage.sampleTags.values()].filter((t) => !stage.samples.has(t.key)),
+            ]
                 .sort((a, b) => compareStrings(a.key, b.key))
                 .map((s) => s.finish()),
             batches: [...stage.batches.values()],
@@ -3325,6 +3396,7 @@ function buildRun(run, gaps) {
 }
 
 ;// CONCATENATED MODULE: ./src/contexta/fold.ts
+
 
 
 
@@ -3419,9 +3491,21 @@ class EvidenceBuilder {
                     }
                     const name = refs.sample.parts[refs.sample.parts.length - 1];
                     const batchName = refs.batch ? refs.batch.parts[3] : null;
-                    const first = columns.put(sampleIdentity(batchName, name), p.value, p.tags?.slice ?? null, origin);
+                    const identity = sampleIdentity(batchName, name);
+                    const first = columns.put(identity, p.value, p.tags?.slice ?? null, origin);
                     if (first) {
                         this.gaps.line('duplicate_sample', 'error', origin.file, origin.line, `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${p.metric_key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`, attribution);
+                    }
+                    for (const tag of SAMPLE_OUTCOME_TAGS) {
+                        const text = p.tags?.[tag];
+                        if (text === undefined)
+                            continue;
+                        let tags = stage.sampleTags.get(tag);
+                        if (!tags) {
+                            tags = new SampleTagColumns(tag, stage.sampleNames);
+                            stage.sampleTags.set(tag, tags);
+                        }
+                        tags.put(identity, text, p.tags?.slice ?? null);
                     }
                     return;
                 }
@@ -4675,7 +4759,7 @@ function input_error_checkCount(name, value) {
         throw new input_error_StatsInputError('invalid-count', `${name} must be a non-negative integer, got ${value}`);
     }
 }
-function input_error_checkPairedLengths(baseline, candidate) {
+function checkPairedLengths(baseline, candidate) {
     if (baseline.length !== candidate.length) {
         throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline.length}, candidate has ${candidate.length}`);
     }
@@ -4691,19 +4775,19 @@ function worseningAlternative(direction) {
     return direction === 'higher-is-better' ? 'less' : 'greater';
 }
 /** Default `policy.min_pairs`: below it no significance decision is made (issue 13). */
-const hypothesis_DEFAULT_MIN_PAIRS = 10;
-function hypothesis_checkAlternative(alternative) {
+const DEFAULT_MIN_PAIRS = 10;
+function checkAlternative(alternative) {
     if (alternative !== 'less' && alternative !== 'greater' && alternative !== 'two-sided') {
         throw new input_error_StatsInputError('invalid-option', `alternative must be 'less', 'greater' or 'two-sided', got ${String(alternative)}`);
     }
 }
 function checkMinPairs(minPairs) {
     if (!Number.isSafeInteger(minPairs) || minPairs < 1) {
-        throw new StatsInputError('invalid-option', `minPairs must be a positive integer, got ${minPairs}`);
+        throw new input_error_StatsInputError('invalid-option', `minPairs must be a positive integer, got ${minPairs}`);
     }
 }
 /** The guard every test applies first; null when n is enough. */
-function hypothesis_tooFewPairs(n, minPairs) {
+function tooFewPairs(n, minPairs) {
     checkMinPairs(minPairs);
     if (n >= minPairs)
         return null;
@@ -4723,7 +4807,7 @@ function hypothesis_tooFewPairs(n, minPairs) {
  * p-value that inverts the percentile interval: p < α one-sided exactly when the one-sided (1 − α)
  * percentile bound excludes 0, up to the +1. Ties at 0 count against significance.
  */
-function hypothesis_bootstrapPValue(atOrBelow, atOrAbove, valid, alternative) {
+function bootstrapPValue(atOrBelow, atOrAbove, valid, alternative) {
     if (alternative === 'less')
         return Math.min(1, (atOrAbove + 1) / (valid + 1));
     if (alternative === 'greater')
@@ -4781,7 +4865,7 @@ function ratio(numerator, denominator, x) {
  * The standard normal quantile Φ⁻¹(p). Returns -Infinity for p = 0 and +Infinity for p = 1; throws a
  * StatsInputError for p outside [0, 1] or NaN.
  */
-function normal_normalQuantile(p) {
+function normalQuantile(p) {
     if (!(p >= 0 && p <= 1)) {
         throw new input_error_StatsInputError('invalid-option', `normal quantile needs a probability in [0, 1], got ${p}`);
     }
@@ -4801,7 +4885,7 @@ function normal_normalQuantile(p) {
 function normal_twoSidedCriticalValue(confidence) {
     input_error_checkConfidence(confidence);
     // The lower tail keeps full relative precision for confidence levels close to 1.
-    return -normal_normalQuantile((1 - confidence) / 2);
+    return -normalQuantile((1 - confidence) / 2);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/rng.ts
@@ -4826,7 +4910,7 @@ function splitMix64(state) {
     z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
     return { state: next, output: z ^ (z >> 31n) };
 }
-class rng_Rng {
+class Rng {
     s0;
     s1;
     s2;
@@ -4965,8 +5049,8 @@ class rng_Rng {
 
 
 
-const bootstrap_DEFAULT_RESAMPLES = 2000;
-const bootstrap_DEFAULT_BOOTSTRAP_SEED = 1;
+const DEFAULT_RESAMPLES = 2000;
+const DEFAULT_BOOTSTRAP_SEED = 1;
 const MIN_RESAMPLES = 100;
 /**
  * Paired nonparametric bootstrap of the mean difference candidate − baseline (Efron & Tibshirani 1993,
@@ -4979,15 +5063,15 @@ const MIN_RESAMPLES = 100;
  * `not-finite` or `invalid-option` otherwise.
  */
 function pairedBootstrap(baseline, candidate, options = {}) {
-    const resamples = options.resamples ?? bootstrap_DEFAULT_RESAMPLES;
+    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
     const confidence = options.confidence ?? 0.95;
-    const seed = options.seed ?? bootstrap_DEFAULT_BOOTSTRAP_SEED;
+    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
     const alternative = options.alternative ?? 'two-sided';
-    bootstrap_checkResamples(resamples);
-    hypothesis_checkAlternative(alternative);
+    checkResamples(resamples);
+    checkAlternative(alternative);
     input_error_checkConfidence(confidence);
-    input_error_checkPairedLengths(baseline, candidate);
-    const rng = new rng_Rng(seed);
+    checkPairedLengths(baseline, candidate);
+    const rng = new Rng(seed);
     const n = baseline.length;
     const differences = new Float64Array(n);
     let sumBaseline = 0;
@@ -5029,10 +5113,10 @@ function pairedBootstrap(baseline, candidate, options = {}) {
     const standardError = Math.sqrt(squares / (resamples - 1));
     means.sort();
     const alpha = 1 - confidence;
-    const interval = [bootstrap_quantileSorted(means, alpha / 2), bootstrap_quantileSorted(means, 1 - alpha / 2)];
+    const interval = [quantileSorted(means, alpha / 2), quantileSorted(means, 1 - alpha / 2)];
     // The +1 correction (North, Curtis & Sham 2002, Am J Hum Genet 71:439) counts the observed sample as one
     // of the resamples, so a finite number of resamples never claims p = 0.
-    const pValue = hypothesis_bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
+    const pValue = bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
     return {
         test: 'paired-bootstrap',
         intervalMethod: 'percentile',
@@ -5047,10 +5131,10 @@ function pairedBootstrap(baseline, candidate, options = {}) {
         alternative,
         pValue,
         standardError,
-        monteCarloError: bootstrap_percentileMonteCarloError(standardError, resamples, confidence),
+        monteCarloError: percentileMonteCarloError(standardError, resamples, confidence),
     };
 }
-function bootstrap_checkResamples(resamples) {
+function checkResamples(resamples) {
     if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
         throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
     }
@@ -5074,7 +5158,7 @@ function pairedMeanTest(baseline, candidate, options = {}) {
  * standard deviation `standardError`, f(ξ_q) = φ(z_q) / standardError. Callers can compare it to the
  * smallest effect they act on to decide whether `resamples` was enough.
  */
-function bootstrap_percentileMonteCarloError(standardError, resamples, confidence) {
+function percentileMonteCarloError(standardError, resamples, confidence) {
     input_error_checkConfidence(confidence);
     if (!(Number.isFinite(standardError) && standardError >= 0) ||
         !Number.isSafeInteger(resamples) ||
@@ -5082,12 +5166,12 @@ function bootstrap_percentileMonteCarloError(standardError, resamples, confidenc
         throw new input_error_StatsInputError('invalid-option', `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`);
     }
     const q = (1 - confidence) / 2;
-    const z = normal_normalQuantile(q);
+    const z = normalQuantile(q);
     const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
     return (standardError * Math.sqrt((q * (1 - q)) / resamples)) / density;
 }
 /** Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, R's default). */
-function bootstrap_quantileSorted(sorted, p) {
+function quantileSorted(sorted, p) {
     const position = (sorted.length - 1) * p;
     const below = Math.floor(position);
     const above = Math.min(below + 1, sorted.length - 1);
@@ -5135,7 +5219,7 @@ function subsetValues(series, slice) {
     return Float64Array.from(out);
 }
 function sortedQuantile(values, q) {
-    return bootstrap_quantileSorted(Float64Array.from(values).sort(), q);
+    return quantileSorted(Float64Array.from(values).sort(), q);
 }
 /** Which function of this shard's samples the aggregate is, if any. */
 function detectRule(series, digests) {
@@ -7655,7 +7739,7 @@ const slices = schemas/* union */.KCZ([
     schemas/* array */.YOg(schemas/* string */.YjP(expected('a slice name')).min(1, expected('a slice name')), expected('a list of slice names'))
         .min(1, expected('a non-empty list of slice names')),
 ], expected('none, all or a list of slice names'))
-    .describe('Which slices are judged: none (the overall series only, default), all, or a list of slice names.');
+    .describe('Which series are judged: none (the overall series only, default), all (the overall series and every slice), or a list of slice names.');
 const WaiversSchema = schemas/* strictObject */.rej({
     labels: schemas/* boolean */.zMY(expected('true or false'))
         .default(true)
@@ -7680,7 +7764,13 @@ const PolicySchema = schemas/* strictObject */.rej({
     unmatched: gapAction
         .default('fail')
         .describe('A gate none of whose selectors (metrics, named slices, artifact kind) matches anything in either run.'),
-    significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
+    significance: alpha
+        .default(0.05)
+        .describe('Alpha of every regression gate without its own `significance` key (one-sided, Holm-adjusted).'),
+    binary_test: schemas/* enum */.k5n(['mid-p', 'exact'], expected('mid-p or exact'))
+        .default('mid-p')
+        .describe('McNemar variant for 0/1 per-sample outcomes: mid-p (default) or exact.'),
+    min_pairs: config_schema_positiveInt('Fewest paired samples a row needs for a significance decision; below it the row is unknown.').default(10),
     min_samples: config_schema_positiveInt('Default minimum samples per compared unit or slice.').default(30),
     min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
     bootstrap_resamples: schemas/* int */.Whr(expected('a whole number from 100 to 1000000'))
@@ -7736,7 +7826,7 @@ const RegressionGateSchema = schemas/* strictObject */.rej({
     direction: direction.optional().describe('Override of the metric direction.'),
     significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
         .optional()
-        .describe('Only fail when the change is significant at this alpha; true = policy.significance.'),
+        .describe('Alpha of the paired test (default and true: policy.significance); false judges raw limits only.'),
     min_samples: config_schema_positiveInt('Minimum samples per compared unit or slice (default policy.min_samples).').optional(),
     min_effect: nonNegative('Changes smaller than this never fail (default policy.min_effect).').optional(),
     slices: slices.optional(),
@@ -7845,6 +7935,8 @@ function toPolicy(input) {
         missingMetrics: input.missing_metrics,
         unmatched: input.unmatched,
         significance: input.significance,
+        binaryTest: input.binary_test,
+        minPairs: input.min_pairs,
         minSamples: input.min_samples,
         minEffect: input.min_effect,
         bootstrapResamples: input.bootstrap_resamples,
@@ -7856,6 +7948,37 @@ function toPolicy(input) {
 }
 /** The policy of a config that has no `policy` section. */
 const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
+/**
+ * The headline quality metrics of the evaluate stage: the built-in higher-is-better words (direction.ts),
+ * as key globs so `macro-f1` or `val-accuracy` count and a run without one of them is not "missing".
+ */
+const HEADLINE_METRICS = ['accuracy', 'f1', 'auc', 'precision', 'recall', 'exact-match', 'pass'];
+/**
+ * The built-in noise-aware slice check: a significant drop of a headline metric, overall or in any slice,
+ * fails the check. Significant means one-sided at policy.significance after Holm's adjustment over every
+ * row of the gate, so pure noise fails at most about alpha of PRs however many slices there are; drops
+ * under 2 points never fail (a practical floor, so a huge eval set does not fail on a trivial drop).
+ */
+const HEADLINE_SLICE_GATE = {
+    kind: 'regression',
+    name: 'no significant headline drop in any slice',
+    severity: 'fail',
+    message: null,
+    metrics: HEADLINE_METRICS.map((word) => ({ stage: 'evaluate', key: `*${word}` })),
+    maxDrop: 0.02,
+    maxDropPct: null,
+    maxIncrease: null,
+    maxIncreasePct: null,
+    maxDrift: null,
+    maxDriftPct: null,
+    history: DEFAULT_POLICY.history,
+    direction: null,
+    significance: DEFAULT_POLICY.significance,
+    minSamples: DEFAULT_POLICY.minSamples,
+    minEffect: DEFAULT_POLICY.minEffect,
+    slices: { mode: 'all' },
+    samples: null,
+};
 /**
  * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
  * on metrics that disappear or become non-finite (`missingMetrics: 'fail'` overrides the warn-only
@@ -7887,6 +8010,7 @@ const DEFAULT_CONFIG = {
             maxDriftPct: null,
             history: DEFAULT_POLICY.history,
         },
+        HEADLINE_SLICE_GATE,
     ],
 };
 const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
@@ -7978,11 +8102,12 @@ function toGate(kind, input, policy, path, out) {
         }
         case 'regression': {
             const g = input;
-            const significance = g.significance === true
-                ? policy.significance
-                : g.significance === false
-                    ? null
-                    : (g.significance ?? null);
+            // Noise-aware by default: no key (or `true`) means policy.significance; only `false` opts out.
+            const significance = g.significance === false
+                ? null
+                : g.significance === true || g.significance === undefined
+                    ? policy.significance
+                    : g.significance;
             return {
                 kind,
                 ...common(g),
@@ -8764,7 +8889,7 @@ function holmAdjust(pValues) {
     for (let i = 0; i < m; i++) {
         const p = pValues[i];
         if (!(p >= 0 && p <= 1)) {
-            throw new StatsInputError('invalid-option', `p-value ${i} must be in [0, 1], got ${p}`);
+            throw new input_error_StatsInputError('invalid-option', `p-value ${i} must be in [0, 1], got ${p}`);
         }
     }
     const order = pValues.map((_, i) => i).sort((x, y) => pValues[x] - pValues[y] || x - y);
@@ -8828,7 +8953,7 @@ function deviance(x, m) {
     return x * Math.log(x / m) + m - x;
 }
 /** P(X = k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n. */
-function binomial_binomialHalfPmf(k, n) {
+function binomialHalfPmf(k, n) {
     if (k === 0 || k === n)
         return 2 ** -n;
     const half = n / 2;
@@ -8837,7 +8962,7 @@ function binomial_binomialHalfPmf(k, n) {
 }
 /** P(X ≤ k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n/2. */
 function binomialHalfLowerTail(k, n) {
-    const top = binomial_binomialHalfPmf(k, n);
+    const top = binomialHalfPmf(k, n);
     if (top === 0)
         return 0;
     let relative = 1;
@@ -8856,7 +8981,7 @@ function binomialHalfLowerTail(k, n) {
  * symmetry P(X ≤ k) = 1 − P(X ≤ n − k − 1), so the summed tail is always the short one; the result is
  * then within one rounding of 1, which is all a p-value near 1 needs.
  */
-function binomial_binomialHalfCdf(k, n) {
+function binomialHalfCdf(k, n) {
     if (k < 0)
         return 0;
     if (k >= n)
@@ -8925,7 +9050,7 @@ function mcnemarExactPValue(b, c) {
 }
 /** Counts the paired table from per-sample 0/1 outcomes; throws StatsInputError on anything else. */
 function pairedTable(baseline, candidate) {
-    input_error_checkPairedLengths(baseline, candidate);
+    checkPairedLengths(baseline, candidate);
     const counts = [0, 0, 0, 0];
     for (let i = 0; i < baseline.length; i++) {
         const x = baseline[i];
@@ -9032,12 +9157,12 @@ function correctedPhi({ a, b, c, d }, n) {
  * close to, and in the paper's evaluation rarely above, the nominal level. b + c = 0 gives p = 1.
  */
 function mcnemarPValue(b, c, options = {}) {
-    checkCount('b', b);
-    checkCount('c', c);
+    input_error_checkCount('b', b);
+    input_error_checkCount('c', c);
     const test = options.test ?? 'mid-p';
     const alternative = options.alternative ?? 'two-sided';
     if (test !== 'mid-p' && test !== 'exact') {
-        throw new StatsInputError('invalid-option', `test must be 'mid-p' or 'exact', got ${String(test)}`);
+        throw new input_error_StatsInputError('invalid-option', `test must be 'mid-p' or 'exact', got ${String(test)}`);
     }
     checkAlternative(alternative);
     const n = b + c;
@@ -9070,10 +9195,10 @@ function mcnemarTest(table, options = {}) {
     const alternative = options.alternative ?? 'two-sided';
     const minPairs = options.minPairs ?? DEFAULT_MIN_PAIRS;
     const { a, b, c, d } = table;
-    checkCount('a', a);
-    checkCount('b', b);
-    checkCount('c', c);
-    checkCount('d', d);
+    input_error_checkCount('a', a);
+    input_error_checkCount('b', b);
+    input_error_checkCount('c', c);
+    input_error_checkCount('d', d);
     const guard = tooFewPairs(a + b + c + d, minPairs);
     if (guard)
         return guard;
@@ -9113,24 +9238,24 @@ function minimumDetectableEffect(n, spread, options = {}) {
     const alpha = options.alpha ?? 0.05;
     const power = options.power ?? 0.8;
     if (!Number.isSafeInteger(n) || n < 1) {
-        throw new StatsInputError('invalid-count', `n must be a positive integer, got ${n}`);
+        throw new input_error_StatsInputError('invalid-count', `n must be a positive integer, got ${n}`);
     }
     if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
-        throw new StatsInputError('invalid-option', `alpha and power must be in (0, 1), got ${alpha}, ${power}`);
+        throw new input_error_StatsInputError('invalid-option', `alpha and power must be in (0, 1), got ${alpha}, ${power}`);
     }
     let sd;
     let assumption;
     if ('rate' in spread) {
         const p = spread.rate;
         if (!(p >= 0 && p <= 1))
-            throw new StatsInputError('invalid-option', `rate must be in [0, 1], got ${p}`);
+            throw new input_error_StatsInputError('invalid-option', `rate must be in [0, 1], got ${p}`);
         sd = Math.sqrt(2 * p * (1 - p));
         assumption = 'independent-binary';
     }
     else {
         sd = spread.sd;
         if (!(Number.isFinite(sd) && sd >= 0)) {
-            throw new StatsInputError('invalid-option', `sd must be finite and ≥ 0, got ${sd}`);
+            throw new input_error_StatsInputError('invalid-option', `sd must be finite and ≥ 0, got ${sd}`);
         }
         assumption = 'observed-sd';
     }
@@ -9144,15 +9269,15 @@ function minimumDetectableEffect(n, spread, options = {}) {
 function pairedDifferenceSd(baseline, candidate) {
     const n = baseline.length;
     if (n !== candidate.length) {
-        throw new StatsInputError('length-mismatch', `paired samples must have equal length: ${n} vs ${candidate.length}`);
+        throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: ${n} vs ${candidate.length}`);
     }
     if (n < 2)
-        throw new StatsInputError('empty', 'a standard deviation needs at least two pairs');
+        throw new input_error_StatsInputError('empty', 'a standard deviation needs at least two pairs');
     let mean = 0;
     for (let i = 0; i < n; i++) {
         const d = candidate[i] - baseline[i];
         if (!Number.isFinite(d))
-            throw new StatsInputError('not-finite', `sample ${i} has a non-finite value`);
+            throw new input_error_StatsInputError('not-finite', `sample ${i} has a non-finite value`);
         mean += d;
     }
     mean /= n;
@@ -9189,30 +9314,30 @@ function binaryLabel(value) {
     }
     return null;
 }
-function metrics_toBinary(name, values) {
+function toBinary(name, values) {
     const out = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) {
         const bit = binaryLabel(values[i]);
         if (bit === null) {
-            throw new StatsInputError('not-binary', `sample ${i} has ${name} ${JSON.stringify(values[i])}; binary metrics need 0/1 or "true"/"false"`);
+            throw new input_error_StatsInputError('not-binary', `sample ${i} has ${name} ${JSON.stringify(values[i])}; binary metrics need 0/1 or "true"/"false"`);
         }
         out[i] = bit;
     }
     return out;
 }
-function metrics_toFinite(name, values) {
+function toFinite(name, values) {
     const out = new Float64Array(values.length);
     for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (typeof v !== 'number' || !Number.isFinite(v)) {
-            throw new StatsInputError('not-finite', `sample ${i} has a non-finite ${name} (${v})`);
+            throw new input_error_StatsInputError('not-finite', `sample ${i} has a non-finite ${name} (${v})`);
         }
         out[i] = v;
     }
     return out;
 }
 /** Indices sorted by value (stable), the one O(n log n) step; statistics then run in O(n) per weight. */
-function metrics_sortedOrder(values) {
+function sortedOrder(values) {
     const order = new Uint32Array(values.length);
     for (let i = 0; i < order.length; i++)
         order[i] = i;
@@ -9223,7 +9348,7 @@ function metrics_sortedOrder(values) {
  * expanded data of W = Σw values sorted ascending, h = (W − 1)·q, result x_(⌊h⌋) + (h − ⌊h⌋)·(x_(⌊h⌋+1) −
  * x_(⌊h⌋)) with 0-based order statistics. `order` sorts `values`. NaN when W = 0.
  */
-function metrics_weightedQuantile(values, order, weights, q) {
+function weightedQuantile(values, order, weights, q) {
     let total = 0;
     if (weights === null)
         total = values.length;
@@ -9261,7 +9386,7 @@ function metrics_weightedQuantile(values, order, weights, q) {
  * Binary confusion cells per sample: cell = 2·label + prediction, i.e. 0 true negative, 1 false
  * positive, 2 false negative, 3 true positive.
  */
-function metrics_confusionCells(label, prediction) {
+function confusionCells(label, prediction) {
     const cells = new Uint8Array(label.length);
     for (let i = 0; i < label.length; i++)
         cells[i] = 2 * label[i] + prediction[i];
@@ -9271,7 +9396,7 @@ function metrics_confusionCells(label, prediction) {
  * Precision tp/(tp+fp), recall tp/(tp+fn), F1 2tp/(2tp+fp+fn) of the positive class (label 1), with
  * scikit-learn's `zero_division=0`: a ratio whose denominator is 0 is 0, so these are always defined.
  */
-function metrics_weightedBinaryMetric(cells, weights, metric) {
+function weightedBinaryMetric(cells, weights, metric) {
     let fp = 0;
     let fn = 0;
     let tp = 0;
@@ -9291,14 +9416,14 @@ function metrics_weightedBinaryMetric(cells, weights, metric) {
     return ((metric === 'f1' ? 2 : 1) * tp) / denominator;
 }
 /** Dense class ids for multiclass labels and predictions, shared by both so ids mean the same class. */
-function metrics_classIds(labels, predictions) {
+function classIds(labels, predictions) {
     const ids = new Map();
     const map = (values, what) => {
         const out = new Uint32Array(values.length);
         for (let i = 0; i < values.length; i++) {
             const v = values[i];
             if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-                throw new StatsInputError('not-finite', `sample ${i} has no usable ${what} (${String(v)})`);
+                throw new input_error_StatsInputError('not-finite', `sample ${i} has no usable ${what} (${String(v)})`);
             }
             const key = String(v);
             let id = ids.get(key);
@@ -9319,7 +9444,7 @@ function metrics_classIds(labels, predictions) {
  * (weighted) labels or predictions — scikit-learn's `f1_score(average='macro')`, whose label set is
  * the union of y_true and y_pred of the data it is given. `scratch` holds 3·classCount numbers.
  */
-function metrics_weightedMacroF1(label, prediction, classCount, weights, scratch) {
+function weightedMacroF1(label, prediction, classCount, weights, scratch) {
     scratch.fill(0, 0, 3 * classCount);
     // scratch[3k] = tp, [3k + 1] = fp, [3k + 2] = fn of class k.
     for (let i = 0; i < label.length; i++) {
@@ -9346,8 +9471,8 @@ function metrics_weightedMacroF1(label, prediction, classCount, weights, scratch
     }
     return present === 0 ? Number.NaN : sum / present;
 }
-function metrics_scoreRanking(score) {
-    const order = metrics_sortedOrder(score);
+function scoreRanking(score) {
+    const order = sortedOrder(score);
     const starts = [];
     for (let j = 0; j < order.length; j++) {
         if (j === 0 || score[order[j]] !== score[order[j - 1]])
@@ -9361,7 +9486,7 @@ function metrics_scoreRanking(score) {
  * with ties counted ½ — identical to the trapezoidal ROC area (scikit-learn's roc_auc_score). One pass
  * over the pre-sorted tie groups, O(n) per weight vector. NaN when either class has zero weight.
  */
-function metrics_weightedAuc(label, ranking, weights) {
+function weightedAuc(label, ranking, weights) {
     const { order, groupStart } = ranking;
     let negativesBelow = 0;
     let numerator = 0;
@@ -9401,10 +9526,10 @@ function engineOptions(options, fallback) {
         minPairs: options.minPairs ?? DEFAULT_MIN_PAIRS,
     };
     checkResamples(resolved.resamples);
-    checkConfidence(resolved.confidence);
+    input_error_checkConfidence(resolved.confidence);
     checkAlternative(resolved.alternative);
     if (!Number.isSafeInteger(resolved.seed) || resolved.seed < 0) {
-        throw new StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${resolved.seed}`);
+        throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${resolved.seed}`);
     }
     return resolved;
 }
@@ -9501,7 +9626,7 @@ function quantileName(q) {
  */
 function pairedQuantileBootstrap(baseline, candidate, q, options) {
     if (!(q >= 0 && q <= 1)) {
-        throw new StatsInputError('invalid-option', `quantile must be in [0, 1], got ${q}`);
+        throw new input_error_StatsInputError('invalid-option', `quantile must be in [0, 1], got ${q}`);
     }
     const resolved = engineOptions(options, options.alternative);
     checkLengths(baseline.length, candidate.length);
@@ -9525,7 +9650,7 @@ function pairedClassificationBootstrap(baseline, candidate, metric, options = {}
         const need = (field) => {
             const values = outcomes[field];
             if (values === undefined) {
-                throw new StatsInputError('invalid-option', `${metric} needs a per-sample ${field} on the ${role} side`);
+                throw new input_error_StatsInputError('invalid-option', `${metric} needs a per-sample ${field} on the ${role} side`);
             }
             checkLengths(n, values.length);
             return values;
@@ -9541,7 +9666,7 @@ function pairedClassificationBootstrap(baseline, candidate, metric, options = {}
             return (w) => weightedMacroF1(ids.label, ids.prediction, ids.classes.length, w, scratch);
         }
         if (metric !== 'precision' && metric !== 'recall' && metric !== 'f1') {
-            throw new StatsInputError('invalid-option', `unknown classification metric ${String(metric)}`);
+            throw new input_error_StatsInputError('invalid-option', `unknown classification metric ${String(metric)}`);
         }
         const cells = confusionCells(toBinary(`${role} label`, outcomes.label), toBinary(`${role} prediction`, need('prediction')));
         return (w) => weightedBinaryMetric(cells, w, metric);
@@ -9550,7 +9675,7 @@ function pairedClassificationBootstrap(baseline, candidate, metric, options = {}
 }
 function checkLengths(baseline, candidate) {
     if (baseline !== candidate) {
-        throw new StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline}, candidate has ${candidate}`);
+        throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline}, candidate has ${candidate}`);
     }
 }
 
@@ -9563,7 +9688,7 @@ function checkLengths(baseline, candidate) {
  */
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
-const seed_MASK_64 = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
+const seed_MASK_64 = (1n << 64n) - 1n;
 function mix64(value) {
     let z = value;
     z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & seed_MASK_64;
@@ -9582,11 +9707,11 @@ function mix64(value) {
  */
 function deriveSeed(policySeed, ...parts) {
     if (!Number.isSafeInteger(policySeed) || policySeed < 0) {
-        throw new StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${policySeed}`);
+        throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${policySeed}`);
     }
     for (const part of parts) {
         if (typeof part !== 'string' || part.includes('\u0000')) {
-            throw new StatsInputError('invalid-option', 'seed parts must be strings without U+0000');
+            throw new input_error_StatsInputError('invalid-option', 'seed parts must be strings without U+0000');
         }
     }
     const bytes = new TextEncoder().encode([String(policySeed), ...parts].join('\u0000'));
@@ -9618,6 +9743,11 @@ const SAMPLE_NAME_LIMIT = 20;
 
 
 
+/**
+ * Per-sample `label` and `prediction` are inputs of f1/precision/recall/auc (row-test.ts), not outcomes
+ * that get better or worse by themselves: comparing them as series would report noise as findings.
+ */
+const CLASSIFICATION_INPUTS = new Set(['label', 'prediction']);
 /** Tolerance for "this sample series' mean is that aggregate metric". */
 const LINK_TOLERANCE = 1e-9;
 function nameList(names) {
@@ -9790,7 +9920,8 @@ function compareSamples(baseline, candidate, options) {
     for (const [stage, { b, c }] of [...stages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
         const left = new Map((b?.samples ?? []).map((s) => [s.key, s]));
         const right = new Map((c?.samples ?? []).map((s) => [s.key, s]));
-        for (const key of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+        const keys = [...new Set([...left.keys(), ...right.keys()])].filter((k) => !CLASSIFICATION_INPUTS.has(k));
+        for (const key of keys.sort()) {
             const direction = metricDirection(key, options.directions);
             const bs = left.get(key);
             const cs = right.get(key);
@@ -10398,9 +10529,12 @@ function formatInterval(interval) {
         return '';
     return `${Math.round(interval.level * 100)}% CI [${formatSigned(interval.low)}, ${formatSigned(interval.high)}]`;
 }
-/** `95% CI [−0.12, −0.03], p = 0.004`, or empty when there is no test. */
-function numbers_formatStatistics(interval, pValue) {
-    return [formatInterval(interval), formatPValue(pValue)].filter((s) => s !== '').join(', ');
+/** `95% CI [−0.12, −0.03], p = 0.004` (`one-sided p` for a test against worsening), or empty without a test. */
+function numbers_formatStatistics(interval, pValue, oneSided = false) {
+    const p = formatPValue(pValue);
+    return [formatInterval(interval), oneSided && p !== '' ? `one-sided ${p}` : p]
+        .filter((s) => s !== '')
+        .join(', ');
 }
 /** Sizes in binary units: `512 B`, `28.3 KiB`. */
 function formatBytes(value) {
@@ -11154,8 +11288,9 @@ function where(unit, label, multi) {
 function sliceSelected(selection, slice) {
     if (selection.mode === 'none')
         return slice === null;
+    // `all` is the overall series and every slice (docs/config.md).
     if (selection.mode === 'all')
-        return slice !== null;
+        return true;
     return slice !== null && selection.slices.includes(slice);
 }
 function selected(selectors, row) {
@@ -11667,6 +11802,283 @@ function evidenceGate(gate, inputs, judged) {
     return { checks, evidence };
 }
 
+;// CONCATENATED MODULE: ./src/compare/row-test.ts
+
+const row_test_cache = new WeakMap();
+function pairedStage(baseline, candidate, stage) {
+    let byBaseline = row_test_cache.get(candidate);
+    if (!byBaseline) {
+        byBaseline = new WeakMap();
+        row_test_cache.set(candidate, byBaseline);
+    }
+    let byStage = byBaseline.get(baseline);
+    if (!byStage) {
+        byStage = new Map();
+        byBaseline.set(baseline, byStage);
+    }
+    if (byStage.has(stage))
+        return byStage.get(stage);
+    const built = buildPairedStage(baseline, candidate, stage);
+    byStage.set(stage, built);
+    return built;
+}
+function sliceAt(series, i) {
+    const k = series.sliceIndex[i];
+    return k >= 0 ? (series.sliceNames[k] ?? null) : null;
+}
+function buildPairedStage(baseline, candidate, stage) {
+    const bs = baseline.stages.find((s) => s.name === stage)?.samples ?? [];
+    const cs = candidate.stages.find((s) => s.name === stage)?.samples ?? [];
+    if (bs.length === 0 || cs.length === 0)
+        return null;
+    const inBaseline = new Set();
+    for (const s of bs)
+        for (const name of s.names)
+            inBaseline.add(name);
+    const index = new Map();
+    const slices = [];
+    const fromCandidate = new Map();
+    for (const s of cs) {
+        s.names.forEach((name, i) => {
+            if (!inBaseline.has(name))
+                return;
+            if (!index.has(name)) {
+                index.set(name, slices.length);
+                slices.push(null);
+            }
+            const slice = sliceAt(s, i);
+            if (slice !== null && !fromCandidate.has(name))
+                fromCandidate.set(name, slice);
+        });
+    }
+    for (const [name, slice] of fromCandidate)
+        slices[index.get(name)] = slice;
+    for (const s of bs) {
+        s.names.forEach((name, i) => {
+            const at = index.get(name);
+            if (at !== undefined && slices[at] === null)
+                slices[at] = sliceAt(s, i);
+        });
+    }
+    const series = new Map();
+    const left = new Map(bs.map((s) => [s.key, s]));
+    for (const c of cs) {
+        const b = left.get(c.key);
+        if (!b)
+            continue;
+        const aligned = (side) => {
+            const out = new Float64Array(slices.length).fill(Number.NaN);
+            side.names.forEach((name, i) => {
+                const at = index.get(name);
+                if (at !== undefined)
+                    out[at] = side.values[i];
+            });
+            return out;
+        };
+        series.set(c.key, { b: aligned(b), c: aligned(c), binary: b.binary && c.binary });
+    }
+    return { slices, series };
+}
+/** Whether `values`' q-quantile (type 7) is `aggregate`, to the precision an SDK writes decimals in. */
+function reproduces(values, q, aggregate) {
+    if (values.length === 0)
+        return false;
+    const got = quantileSorted(Float64Array.from(values).sort(), q);
+    return Math.abs(got - aggregate) <= 1e-6 * Math.max(1, Math.abs(aggregate));
+}
+/**
+ * A stage metric `<key>.pNN` whose own stage has no per-sample `<key>` (an inference stage reporting
+ * the latency percentiles of samples recorded in the evaluate stage) pairs with the one other stage
+ * whose per-sample `<key>` reproduces the aggregate on both sides: never a guess between two stages,
+ * never a series that does not add up to the number being judged.
+ */
+function quantileStage(baseline, candidate, row, key, q) {
+    if (!row.aggregate || row.slice !== null)
+        return null;
+    const found = [];
+    for (const stage of candidate.stages) {
+        if (stage.name === row.stage || !stage.samples.some((s) => s.key === key))
+            continue;
+        const paired = pairedStage(baseline, candidate, stage.name);
+        const s = paired?.series.get(key);
+        if (!paired || !s)
+            continue;
+        const rows = rowsOf(paired, null, [key]);
+        if (reproduces(pick(s.b, rows), q, row.aggregate.baseline) &&
+            reproduces(pick(s.c, rows), q, row.aggregate.candidate))
+            found.push({ stage: stage.name, paired });
+    }
+    return found.length === 1 ? found[0] : null;
+}
+/** The rows of the slice where every needed key is finite on both sides. */
+function rowsOf(paired, slice, keys) {
+    const columns = keys.map((k) => paired.series.get(k));
+    const out = [];
+    for (let i = 0; i < paired.slices.length; i++) {
+        if (slice !== null && paired.slices[i] !== slice)
+            continue;
+        if (columns.every((s) => Number.isFinite(s.b[i]) && Number.isFinite(s.c[i])))
+            out.push(i);
+    }
+    return out;
+}
+function pick(values, rows) {
+    return Float64Array.from(rows, (i) => values[i]);
+}
+const CLASSIFICATION = {
+    f1: 'f1',
+    precision: 'precision',
+    recall: 'recall',
+    'macro-f1': 'macro-f1',
+    auc: 'auc',
+    'roc-auc': 'auc',
+};
+const QUANTILE = /^(.+)\.p(\d{1,2}(?:\.\d+)?)$/;
+const power = (alpha) => normalQuantile(1 - alpha) + normalQuantile(0.8);
+function insufficient(base, result) {
+    return { ...base, status: 'insufficient', reason: result.reason };
+}
+function fromBootstrap(base, result, alpha) {
+    if (result.status !== 'ok')
+        return insufficient(base, result);
+    return {
+        ...base,
+        status: 'ok',
+        estimate: result.difference,
+        pValue: result.pValue,
+        interval: { low: result.interval[0], high: result.interval[1], level: result.confidence },
+        discordantWorse: null,
+        discordantBetter: null,
+        seed: result.seed,
+        mde: power(alpha) * result.standardError,
+    };
+}
+/**
+ * The paired test for one row, or null when the runs carry no per-sample evidence for it (the gate
+ * then judges the raw limit and says so). Malformed per-sample values (a label that is not 0/1) also
+ * give null: that evidence cannot support a test.
+ */
+function rowTest(baseline, candidate, row, options) {
+    if (!baseline || !candidate)
+        return null;
+    const own = pairedStage(baseline, candidate, row.stage);
+    const quantile = QUANTILE.exec(row.key);
+    const elsewhere = quantile && !own?.series.has(quantile[1])
+        ? quantileStage(baseline, candidate, row, quantile[1], Number(quantile[2]) / 100)
+        : null;
+    const paired = elsewhere?.paired ?? own;
+    if (!paired)
+        return null;
+    const has = (key) => paired.series.has(key);
+    const seed = deriveSeed(options.seed, row.stage, row.key, ...(row.slice === null ? [] : [row.slice]));
+    const alternative = worseningAlternative(row.direction === 'higher' ? 'higher-is-better' : 'lower-is-better');
+    const bootstrap = {
+        seed,
+        resamples: options.resamples,
+        confidence: options.confidence,
+        minPairs: options.minPairs,
+        alternative,
+    };
+    try {
+        if (quantile && has(quantile[1])) {
+            const key = quantile[1];
+            const rows = rowsOf(paired, row.slice, [key]);
+            const s = paired.series.get(key);
+            const base = {
+                method: 'paired-bootstrap-quantile',
+                evidence: elsewhere ? `${elsewhere.stage}/${key}` : key,
+                n: rows.length,
+                mde: null,
+            };
+            const q = Number(quantile[2]) / 100;
+            return fromBootstrap(base, pairedQuantileBootstrap(pick(s.b, rows), pick(s.c, rows), q, bootstrap), options.alpha);
+        }
+        const metric = CLASSIFICATION[row.key.toLowerCase()];
+        const second = metric === 'auc' ? 'score' : 'prediction';
+        if (metric && has('label') && has(second)) {
+            const rows = rowsOf(paired, row.slice, ['label', second]);
+            const label = paired.series.get('label');
+            const other = paired.series.get(second);
+            const side = (values) => second === 'score'
+                ? { label: pick(values(label), rows), score: pick(values(other), rows) }
+                : { label: pick(values(label), rows), prediction: pick(values(other), rows) };
+            const base = {
+                method: 'paired-bootstrap-metric',
+                evidence: `label, ${second}`,
+                n: rows.length,
+                mde: null,
+            };
+            return fromBootstrap(base, pairedClassificationBootstrap(side((s) => s.b), side((s) => s.c), metric, bootstrap), options.alpha);
+        }
+        const key = row.sampleKey;
+        if (key === null || !has(key))
+            return null;
+        const s = paired.series.get(key);
+        const rows = rowsOf(paired, row.slice, [key]);
+        const b = pick(s.b, rows);
+        const c = pick(s.c, rows);
+        if (s.binary)
+            return binaryTest(b, c, key, row.direction, options);
+        const base = { method: 'paired-bootstrap-mean', evidence: key, n: rows.length, mde: null };
+        if (rows.length >= 2)
+            base.mde = minimumDetectableEffect(rows.length, { sd: pairedDifferenceSd(b, c) }, { alpha: options.alpha }).effect;
+        const result = pairedMeanTest(b, c, bootstrap);
+        if (result.status !== 'ok')
+            return insufficient(base, result);
+        return {
+            ...base,
+            status: 'ok',
+            estimate: result.difference,
+            pValue: result.pValue,
+            interval: { low: result.interval[0], high: result.interval[1], level: result.confidence },
+            discordantWorse: null,
+            discordantBetter: null,
+            seed: result.seed,
+        };
+    }
+    catch (error) {
+        if (error instanceof input_error_StatsInputError)
+            return null;
+        throw error;
+    }
+}
+function binaryTest(b, c, key, direction, options) {
+    // For a lower-is-better flag (`error`) 0 is the success: test successes, report in the key's units.
+    const success = (v) => (direction === 'lower' ? 1 - v : v);
+    const sb = b.map(success);
+    const sc = c.map(success);
+    const n = sb.length;
+    const rate = n > 0 ? sb.reduce((x, y) => x + y, 0) / n : null;
+    const sd = n >= 2 ? pairedDifferenceSd(sb, sc) : 0;
+    const spread = sd > 0 ? { sd } : rate !== null ? { rate } : null;
+    const base = {
+        method: options.binaryTest === 'exact' ? 'mcnemar-exact' : 'mcnemar-mid-p',
+        evidence: key,
+        n,
+        mde: n >= 1 && spread ? minimumDetectableEffect(n, spread, { alpha: options.alpha }).effect : null,
+    };
+    const result = mcnemarTest(pairedTable(sb, sc), {
+        test: options.binaryTest,
+        alternative: 'less',
+        minPairs: options.minPairs,
+        confidence: options.confidence,
+    });
+    if (result.status !== 'ok')
+        return insufficient(base, result);
+    const sign = direction === 'lower' ? -1 : 1;
+    const [low, high] = result.interval.map((x) => sign * x).sort((x, y) => x - y);
+    return {
+        ...base,
+        status: 'ok',
+        estimate: sign * result.difference,
+        pValue: result.pValue,
+        interval: { low, high, level: result.confidence },
+        discordantWorse: result.b,
+        discordantBetter: result.c,
+        seed: null,
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
 ;// CONCATENATED MODULE: ./src/history/record.ts
@@ -11957,8 +12369,126 @@ function historyNoise(history, window, unit, row, direction, alpha) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/gates/kinds/regression-verdict.ts
+
+
+const METHOD = {
+    'mcnemar-mid-p': 'McNemar mid-p',
+    'mcnemar-exact': 'McNemar exact',
+    'paired-bootstrap-mean': 'paired bootstrap of the mean',
+    'paired-bootstrap-quantile': 'paired bootstrap of the quantile',
+    'paired-bootstrap-metric': 'paired bootstrap of the metric',
+};
+/** "device-tablet: n=116, a drop must exceed ≈0.13 to be detectable at alpha 0.05". */
+function mdeText(label, test, direction, alpha) {
+    if (test.mde === null || !Number.isFinite(test.mde))
+        return null;
+    const change = direction === 'higher' ? 'a drop' : 'a rise';
+    return `${label}: n=${test.n}, ${change} must exceed ≈${numbers_formatNumber(test.mde)} to be detectable at alpha ${alpha}`;
+}
+function testText(test, adjusted, family, alpha) {
+    const parts = [
+        `${METHOD[test.method]} on ${test.evidence}: one-sided ${formatPValue(test.pValue)}`,
+        `Holm-adjusted ${formatPValue(adjusted)} over ${family} row${family === 1 ? '' : 's'}`,
+        `n = ${test.n}`,
+    ];
+    if (test.discordantWorse !== null && test.discordantBetter !== null) {
+        parts.push(`${test.discordantWorse} newly failing, ${test.discordantBetter} newly passing`);
+    }
+    return `${parts.join(', ')}; α = ${alpha}`;
+}
+function settle(row, adjusted, family, rules) {
+    const { test, what, base, limitText } = row;
+    const alpha = rules.alpha;
+    const ok = test?.status === 'ok' ? test : null;
+    const stats = {
+        ...base,
+        n: test ? test.n : row.stageSamples,
+        sampleKey: test ? test.evidence : null,
+        pValue: ok ? ok.pValue : null,
+        adjustedPValue: ok ? adjusted : null,
+        test: test ? test.method : null,
+        interval: ok ? ok.interval : null,
+        mde: null,
+        mdeText: null,
+    };
+    const fromHistory = row.noise?.kind === 'noise' ? row.noise : null;
+    const raw = alpha !== null && test === null && !fromHistory
+        ? ' — no per-sample evidence, judged on the raw limit'
+        : '';
+    const pass = (reason) => check({ ...stats, outcome: 'pass', reason: reason + raw });
+    if (row.worsening <= 0)
+        return pass(what);
+    if (!row.beyond)
+        return pass(`${what}, within ${limitText}`);
+    if (row.worsening < rules.minEffect) {
+        return pass(`${what}, beyond ${limitText} but smaller than min_effect ${rules.minEffect}`);
+    }
+    let reason = `${what}, beyond ${limitText}`;
+    if (alpha !== null && test) {
+        const detectable = mdeText(row.label, test, row.direction, alpha);
+        if (test.status === 'insufficient') {
+            return check({
+                ...stats,
+                mde: test.mde,
+                mdeText: detectable,
+                outcome: 'unknown',
+                reason: `${reason}, but ${test.reason} (policy.min_pairs): no significance decision${detectable ? `; ${detectable}` : ''}`,
+            });
+        }
+        if (test.n < rules.minSamples) {
+            return check({
+                ...stats,
+                mde: test.mde,
+                mdeText: detectable,
+                outcome: 'unknown',
+                reason: `${reason}; only ${test.n} samples (< min_samples ${rules.minSamples}): too few to fail the gate on their own (${METHOD[test.method]} on ${test.evidence}: one-sided ${formatPValue(test.pValue)}, not part of the gate's Holm family)${detectable ? `; ${detectable}` : ''}`,
+            });
+        }
+        const text = testText(test, adjusted ?? 1, family, alpha);
+        const improves = row.direction === 'higher' ? test.estimate >= 0 : test.estimate <= 0;
+        if (improves) {
+            return pass(`${reason}, but the paired estimate does not worsen (${numbers_formatNumber(test.estimate)}; ${text})`);
+        }
+        if ((adjusted ?? 1) >= alpha) {
+            return check({
+                ...stats,
+                mde: test.mde,
+                mdeText: detectable,
+                outcome: 'pass',
+                reason: `${reason} but not significant (${text})${detectable ? `; ${detectable}` : ''}`,
+            });
+        }
+        reason += ` and significant (${text})`;
+    }
+    else if (fromHistory) {
+        reason += `; ${fromHistory.text}`;
+        if (fromHistory.within)
+            return check({ ...stats, n: fromHistory.n, outcome: 'pass', reason });
+    }
+    else if (alpha !== null) {
+        reason += `; ${row.label}: ${row.noise ? row.noise.text : 'no per-sample evidence — judged on the raw limit'}`;
+    }
+    const n = stats.n;
+    if (n !== null && n < rules.minSamples) {
+        return check({
+            ...stats,
+            outcome: 'unknown',
+            reason: `${reason}; only ${n} samples (< min_samples ${rules.minSamples}): too few to fail the gate on their own`,
+        });
+    }
+    return check({ ...stats, outcome: 'fail', reason });
+}
+
 ;// CONCATENATED MODULE: ./src/gates/kinds/regression.ts
-/** `kind: regression`: candidate against baseline, per direction, with an optional paired test. */
+/**
+ * `kind: regression`: candidate against baseline, per direction, noise-aware by default: where paired
+ * per-sample evidence exists a row beyond its limit fails only when its one-sided worsening is
+ * significant after Holm's adjustment over every tested row of the gate (see docs/adr/0002-statistics.md).
+ */
+
+
+
 
 
 
@@ -11976,12 +12506,6 @@ function stageSampleCount(unit, stage, slice) {
             best = group.paired;
     }
     return best;
-}
-function sampleGroup(unit, stage, key, slice) {
-    const series = unit.comparison.samples.find((s) => s.stage === stage && s.key === key && s.presence === 'both');
-    if (!series)
-        return null;
-    return slice === null ? series.overall : (series.slices.find((g) => g.slice === slice) ?? null);
 }
 function limitsFor(gate, direction) {
     const [abs, pct, name] = direction === 'higher'
@@ -12013,20 +12537,11 @@ function beyond(limits, worsening, baseline, candidate) {
     }
     return false;
 }
-function testText(group, key) {
-    const test = group.test;
-    const name = test.method === 'mcnemar-exact' ? 'McNemar' : 'paired bootstrap';
-    const parts = [`${name} on ${key}: ${formatPValue(test.pValue ?? 1)}`, `n = ${test.n}`];
-    if (group.binary)
-        parts.push(`${group.binary.newlyFailing.count} newly failing, ${group.binary.newlyPassing.count} newly passing`);
-    return parts.join(', ');
-}
 function regressionGate(gate, inputs, judged) {
     const { policy } = inputs.config;
+    const alpha = gate.significance;
     const multi = namesUnits(inputs.units);
-    const checks = [];
-    const rawDelta = new Set();
-    const tested = new Set();
+    const slots = [];
     const neutral = new Set();
     const noLimit = new Set();
     const newMetrics = new Set();
@@ -12056,7 +12571,7 @@ function regressionGate(gate, inputs, judged) {
             if (hasDriftLimit(gate) && row.presence === 'both') {
                 const drift = driftCheck(gate, inputs.history, unit, row, direction, located, base);
                 if ('check' in drift)
-                    checks.push(drift.check);
+                    slots.push(drift.check);
                 else
                     driftNotJudged.add(drift.notJudged);
             }
@@ -12069,13 +12584,13 @@ function regressionGate(gate, inputs, judged) {
             if (row.presence === 'baseline_only' || row.candidate === null) {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
                 if (missing)
-                    checks.push({ ...missing, direction, limit: limits.text });
+                    slots.push({ ...missing, direction, limit: limits.text });
                 else
                     ignored++;
                 continue;
             }
             if (row.baseline === null || row.candidate === null) {
-                checks.push(check({
+                slots.push(check({
                     ...base,
                     outcome: 'unknown',
                     limit: limits.text,
@@ -12086,91 +12601,66 @@ function regressionGate(gate, inputs, judged) {
             const b = row.baseline;
             const c = row.candidate;
             const worsening = direction === 'higher' ? b - c : c - b;
-            const sampleKey = row.stage === null ? null : (gate.samples ?? row.sampleLink?.key ?? null);
-            const group = sampleKey && row.stage !== null ? sampleGroup(unit, row.stage, sampleKey, row.slice) : null;
-            const usable = group?.test ? group : null;
-            const n = usable ? usable.paired : stageSampleCount(unit, row.stage, row.slice);
-            const stats = {
-                n,
-                sampleKey: usable ? sampleKey : null,
-                pValue: usable?.test?.pValue ?? null,
-                interval: usable?.test?.interval ?? null,
-                limit: limits.text,
-            };
+            const test = alpha === null || row.stage === null
+                ? null
+                : rowTest(unit.pair.baseline, unit.pair.candidate, {
+                    stage: row.stage,
+                    key: row.key,
+                    slice: row.slice,
+                    direction,
+                    sampleKey: gate.samples ?? row.sampleLink?.key ?? null,
+                    aggregate: { baseline: b, candidate: c },
+                }, {
+                    binaryTest: policy.binaryTest,
+                    minPairs: policy.minPairs,
+                    seed: policy.seed,
+                    resamples: policy.bootstrapResamples,
+                    confidence: 1 - 2 * alpha,
+                    alpha,
+                });
             const verb = worsening > 0 ? (c < b ? 'dropped' : 'rose') : c === b ? 'unchanged at' : 'improved';
             const change = c === b ? numbers_formatNumber(c) : formatChange(b, c);
-            const what = `${located} ${verb} ${change}`;
-            if (worsening <= 0) {
-                checks.push(check({ ...base, ...stats, outcome: 'pass', reason: what }));
-                continue;
-            }
-            if (!beyond(limits, worsening, b, c)) {
-                checks.push(check({ ...base, ...stats, outcome: 'pass', reason: `${what}, within ${limits.text}` }));
-                continue;
-            }
-            if (worsening < gate.minEffect) {
-                checks.push(check({
-                    ...base,
-                    ...stats,
-                    outcome: 'pass',
-                    reason: `${what}, beyond ${limits.text} but smaller than min_effect ${gate.minEffect}`,
-                }));
-                continue;
-            }
-            let reason = `${what}, beyond ${limits.text}`;
-            const noise = gate.significance !== null && !(usable && sampleKey)
-                ? historyNoise(inputs.history, gate.history, unit, row, direction, gate.significance)
-                : null;
-            if (gate.significance !== null && usable && sampleKey) {
-                tested.add(`${label} ↔ ${sampleKey}`);
-                const p = usable.test.pValue ?? 1;
-                if (p >= gate.significance) {
-                    checks.push(check({
-                        ...base,
-                        ...stats,
-                        outcome: 'pass',
-                        reason: `${reason} but not significant (${testText(usable, sampleKey)}; α = ${gate.significance})`,
-                    }));
-                    continue;
-                }
-                reason += ` and significant (${testText(usable, sampleKey)}; α = ${gate.significance})`;
-            }
-            else if (usable && sampleKey) {
-                reason += ` (${testText(usable, sampleKey)})`;
-            }
-            else if (noise) {
-                reason += `; ${noise.text}`;
-                if (noise.kind === 'noise' && noise.within) {
-                    checks.push(check({ ...base, ...stats, n: noise.n, outcome: 'pass', reason }));
-                    continue;
-                }
-                if (noise.kind === 'too-little')
-                    rawDelta.add(label);
-            }
-            else {
-                rawDelta.add(label);
-                reason += gate.significance !== null ? '; no sample evidence: threshold applied to raw delta' : '';
-            }
-            if (n !== null && n < gate.minSamples) {
-                checks.push(check({
-                    ...base,
-                    ...stats,
-                    outcome: 'unknown',
-                    reason: `${reason}; only ${n} samples (< min_samples ${gate.minSamples}): too few to fail the gate on their own`,
-                }));
-                continue;
-            }
-            checks.push(check({ ...base, ...stats, outcome: 'fail', reason }));
+            slots.push({
+                pending: true,
+                base: { ...base, limit: limits.text },
+                label,
+                what: `${located} ${verb} ${change}`,
+                direction,
+                worsening,
+                beyond: beyond(limits, worsening, b, c),
+                limitText: limits.text,
+                test,
+                stageSamples: test ? test.n : stageSampleCount(unit, row.stage, row.slice),
+                noise: alpha !== null && test === null
+                    ? historyNoise(inputs.history, gate.history, unit, row, direction, alpha)
+                    : null,
+            });
         }
     }
+    // The family is every tested row that could fail: a row with fewer than min_samples pairs never
+    // fails, whatever its p, so leaving it out is chosen by n alone and keeps Holm's guarantee. Rows are
+    // not left out for being within their limit: that choice depends on the data, and with a limit looser
+    // than the test it would make every slice an unadjusted test (docs/adr/0002-statistics.md).
+    const family = slots.filter((s) => 'pending' in s && s.test?.status === 'ok' && s.test.n >= gate.minSamples);
+    const adjusted = new Map(holmAdjust(family.map((s) => s.test.pValue)).map((p, i) => [family[i], p]));
+    const rules = { alpha, minEffect: gate.minEffect, minSamples: gate.minSamples, minPairs: policy.minPairs };
+    const rawDelta = [];
+    const checks = slots.map((slot) => {
+        if (!('pending' in slot))
+            return slot;
+        if (alpha !== null && slot.test === null && slot.noise?.kind !== 'noise')
+            rawDelta.push(slot.label);
+        return settle(slot, adjusted.get(slot) ?? null, family.length, rules);
+    });
     const evidence = [];
-    if (gate.significance !== null) {
-        evidence.push(`significance: α = ${gate.significance}`);
-        if (tested.size > 0)
-            evidence.push(`paired per-sample test: ${[...tested].sort().join('; ')}`);
-        if (rawDelta.size > 0) {
-            evidence.push(`no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`);
-        }
+    if (alpha !== null) {
+        evidence.push(`noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.length} tested row(s); ` +
+            `McNemar ${policy.binaryTest} for 0/1 outcomes, paired bootstrap (${policy.bootstrapResamples} resamples) otherwise`);
+        if (rawDelta.length > 0)
+            evidence.push(`${regression_listed(rawDelta)}: no per-sample evidence — judged on the raw limit`);
+    }
+    else {
+        evidence.push('significance: false — every row judged on the raw limit');
     }
     if (driftNotJudged.size > 0) {
         evidence.push(`${inputs.history === null ? 'no history given' : 'no history of'}: max_drift not judged for ${[...driftNotJudged].sort().join(', ')}`);
@@ -12188,6 +12678,12 @@ function regressionGate(gate, inputs, judged) {
         evidence.push(`${noBaseline} run(s)/unit(s) without a baseline counterpart: not judged`);
     evidence.push(...ignoredMissing(policy, ignored));
     return { checks, evidence };
+}
+const LISTED = 8;
+function regression_listed(labels) {
+    const sorted = [...new Set(labels)].sort();
+    const shown = sorted.slice(0, LISTED).join(', ');
+    return sorted.length > LISTED ? `${shown} and ${sorted.length - LISTED} more` : shown;
 }
 
 ;// CONCATENATED MODULE: ./src/gates/kinds/threshold.ts
@@ -12378,13 +12874,13 @@ function policyResults(inputs, judged, lifted = []) {
 
 
 
-const LISTED = 6;
+const unmatched_LISTED = 6;
 function unique(values) {
     return [...new Set(values)].sort();
 }
 function unmatched_listed(values) {
-    const shown = values.slice(0, LISTED).join(', ');
-    return values.length > LISTED ? `${shown}, … (${values.length} in all)` : shown;
+    const shown = values.slice(0, unmatched_LISTED).join(', ');
+    return values.length > unmatched_LISTED ? `${shown}, … (${values.length} in all)` : shown;
 }
 const unmatched_stageName = (stage) => stage ?? 'run';
 const hasGlob = (text) => text.includes('*');
@@ -12524,9 +13020,6 @@ function gateSelection(gate, units) {
 function emptySelection(selectors, slices, units) {
     const rows = seriesRows(units).filter((r) => selectors.some((s) => matchesSelector(s, r.stage, r.key)));
     const names = selectors.map(formatSelector).join(', ');
-    if (slices.mode === 'all' && rows.every((r) => r.slice === null)) {
-        return `no match: slices: all, but ${names} ${rows.length === 1 ? 'is' : 'are'} recorded without slices`;
-    }
     if (slices.mode === 'none' && rows.every((r) => r.slice !== null)) {
         const present = unique(rows.map((r) => r.slice));
         return `no match: ${names} ${rows.length === 1 ? 'is' : 'are'} recorded only per slice (${unmatched_listed(present)}); add slices: all or name the slices`;
@@ -12535,6 +13028,7 @@ function emptySelection(selectors, slices, units) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/evaluate.ts
+
 
 
 
@@ -12611,8 +13105,10 @@ function evaluateGates(inputs) {
     const lifted = [];
     const results = inputs.config.gates.map((gate) => {
         const selection = gateSelection(gate, inputs.units);
-        if (selection.nothing)
+        // The built-in headline check is not the user's typo: a run without headline metrics skips it.
+        if (selection.nothing && gate !== HEADLINE_SLICE_GATE) {
             return unmatchedResult(gate, selection.problems, inputs.config);
+        }
         const narrowed = selection.gate;
         const evaluation = evaluatorOf(narrowed)(narrowed, inputs, judged);
         const { kept, lifted: moved } = liftMissing(gate, evaluation.checks, inputs.config);
@@ -13397,10 +13893,13 @@ function format_rowStatistics(report, index, comparison, delta) {
     if (delta.status !== 'compared')
         return null;
     const checked = index.tested.get(format_metricKey(comparison.project, comparison.unit, delta.stage, delta.key, delta.slice));
-    if (checked)
-        return { interval: checked.interval, pValue: checked.pValue };
+    if (checked) {
+        const d = delta.delta;
+        const improves = d !== null && ((checked.direction === 'higher' && d > 0) || (checked.direction === 'lower' && d < 0));
+        return { interval: checked.interval, pValue: improves ? null : checked.pValue, oneSided: true };
+    }
     const test = linkedTest(report, comparison.project, comparison.unit, delta);
-    return test ? { interval: test.interval, pValue: test.pValue } : null;
+    return test ? { interval: test.interval, pValue: test.pValue, oneSided: false } : null;
 }
 /**
  * Overall metric rows whose confidence interval excludes zero: the changes that are more than
@@ -13953,7 +14452,7 @@ function failingChecks(report) {
 }
 function checkLine(check) {
     const label = numbers_metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
-    const stats = numbers_formatStatistics(check.interval, check.pValue);
+    const stats = numbers_formatStatistics(check.interval, check.pValue, check.test != null);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
     return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
 }
@@ -14095,7 +14594,7 @@ function metricCells(ctx, comparison, delta, sliced, withStats) {
 }
 function statsText(ctx, comparison, delta) {
     const statistics = format_rowStatistics(ctx.report, ctx.index, comparison, delta);
-    return statistics ? numbers_formatStatistics(statistics.interval, statistics.pValue) : '';
+    return statistics ? numbers_formatStatistics(statistics.interval, statistics.pValue, statistics.oneSided) : '';
 }
 /** The group row a table's rows sit under: the stage (and run) for metrics, the metric for slices. */
 function groupLabel(ctx, comparison, delta, sliced) {
@@ -14398,7 +14897,7 @@ function changeLine(report, index) {
     if (significant.length === 0) {
         if (tested === 0)
             return untested > 0 ? `No metric could be tested for significance${untestedText}.` : '';
-        return `**No significant change:** no tested metric's 95% interval excludes zero (${tested} tested${untestedText}).`;
+        return `**No significant change:** no tested metric's interval excludes zero (${tested} tested${untestedText}).`;
     }
     const shown = significant.slice(0, 3).map(({ delta, interval }) => {
         const label = numbers_metricLabel(delta.stage, delta.key, null);
@@ -14507,7 +15006,9 @@ function renderText(report, options = {}) {
         lines.push('', 'largest changes (flagged by a gate first):');
         for (const { comparison, delta } of deltas.shown) {
             const statistics = rowStatistics(report, index, comparison, delta);
-            const stats = statistics ? formatStatistics(statistics.interval, statistics.pValue) : '';
+            const stats = statistics
+                ? formatStatistics(statistics.interval, statistics.pValue, statistics.oneSided)
+                : '';
             const unit = rowsNameUnit(report) ? `${safe(comparison.unit, 60)}: ` : '';
             const label = safe(metricLabel(delta.stage, delta.key, delta.slice), 80);
             lines.push(`  ${unit}${label}  ${formatNumber(delta.baseline)} → ${formatNumber(delta.candidate)}  ` +
@@ -14573,7 +15074,7 @@ function gateColour(gate) {
     }
 }
 function text_checkLine(check) {
-    const stats = formatStatistics(check.interval, check.pValue);
+    const stats = formatStatistics(check.interval, check.pValue, check.test != null);
     const waiver = check.waiver
         ? ` (waived by ${safe(check.waiver.grantedBy, 60)}: ${safe(check.waiver.reason)})`
         : '';

@@ -1,8 +1,8 @@
-export const id = 606;
-export const ids = [606];
+export const id = 974;
+export const ids = [974];
 export const modules = {
 
-/***/ 8606:
+/***/ 5974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -584,7 +584,7 @@ function input_error_checkCount(name, value) {
         throw new input_error_StatsInputError('invalid-count', `${name} must be a non-negative integer, got ${value}`);
     }
 }
-function input_error_checkPairedLengths(baseline, candidate) {
+function checkPairedLengths(baseline, candidate) {
     if (baseline.length !== candidate.length) {
         throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline.length}, candidate has ${candidate.length}`);
     }
@@ -600,19 +600,19 @@ function worseningAlternative(direction) {
     return direction === 'higher-is-better' ? 'less' : 'greater';
 }
 /** Default `policy.min_pairs`: below it no significance decision is made (issue 13). */
-const hypothesis_DEFAULT_MIN_PAIRS = 10;
-function hypothesis_checkAlternative(alternative) {
+const DEFAULT_MIN_PAIRS = 10;
+function checkAlternative(alternative) {
     if (alternative !== 'less' && alternative !== 'greater' && alternative !== 'two-sided') {
         throw new input_error_StatsInputError('invalid-option', `alternative must be 'less', 'greater' or 'two-sided', got ${String(alternative)}`);
     }
 }
 function checkMinPairs(minPairs) {
     if (!Number.isSafeInteger(minPairs) || minPairs < 1) {
-        throw new StatsInputError('invalid-option', `minPairs must be a positive integer, got ${minPairs}`);
+        throw new input_error_StatsInputError('invalid-option', `minPairs must be a positive integer, got ${minPairs}`);
     }
 }
 /** The guard every test applies first; null when n is enough. */
-function hypothesis_tooFewPairs(n, minPairs) {
+function tooFewPairs(n, minPairs) {
     checkMinPairs(minPairs);
     if (n >= minPairs)
         return null;
@@ -632,7 +632,7 @@ function hypothesis_tooFewPairs(n, minPairs) {
  * p-value that inverts the percentile interval: p < α one-sided exactly when the one-sided (1 − α)
  * percentile bound excludes 0, up to the +1. Ties at 0 count against significance.
  */
-function hypothesis_bootstrapPValue(atOrBelow, atOrAbove, valid, alternative) {
+function bootstrapPValue(atOrBelow, atOrAbove, valid, alternative) {
     if (alternative === 'less')
         return Math.min(1, (atOrAbove + 1) / (valid + 1));
     if (alternative === 'greater')
@@ -690,7 +690,7 @@ function ratio(numerator, denominator, x) {
  * The standard normal quantile Φ⁻¹(p). Returns -Infinity for p = 0 and +Infinity for p = 1; throws a
  * StatsInputError for p outside [0, 1] or NaN.
  */
-function normal_normalQuantile(p) {
+function normalQuantile(p) {
     if (!(p >= 0 && p <= 1)) {
         throw new input_error_StatsInputError('invalid-option', `normal quantile needs a probability in [0, 1], got ${p}`);
     }
@@ -710,7 +710,7 @@ function normal_normalQuantile(p) {
 function normal_twoSidedCriticalValue(confidence) {
     input_error_checkConfidence(confidence);
     // The lower tail keeps full relative precision for confidence levels close to 1.
-    return -normal_normalQuantile((1 - confidence) / 2);
+    return -normalQuantile((1 - confidence) / 2);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/rng.ts
@@ -735,7 +735,7 @@ function splitMix64(state) {
     z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
     return { state: next, output: z ^ (z >> 31n) };
 }
-class rng_Rng {
+class Rng {
     s0;
     s1;
     s2;
@@ -874,8 +874,8 @@ class rng_Rng {
 
 
 
-const bootstrap_DEFAULT_RESAMPLES = 2000;
-const bootstrap_DEFAULT_BOOTSTRAP_SEED = 1;
+const DEFAULT_RESAMPLES = 2000;
+const DEFAULT_BOOTSTRAP_SEED = 1;
 const MIN_RESAMPLES = 100;
 /**
  * Paired nonparametric bootstrap of the mean difference candidate − baseline (Efron & Tibshirani 1993,
@@ -888,15 +888,15 @@ const MIN_RESAMPLES = 100;
  * `not-finite` or `invalid-option` otherwise.
  */
 function pairedBootstrap(baseline, candidate, options = {}) {
-    const resamples = options.resamples ?? bootstrap_DEFAULT_RESAMPLES;
+    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
     const confidence = options.confidence ?? 0.95;
-    const seed = options.seed ?? bootstrap_DEFAULT_BOOTSTRAP_SEED;
+    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
     const alternative = options.alternative ?? 'two-sided';
-    bootstrap_checkResamples(resamples);
-    hypothesis_checkAlternative(alternative);
+    checkResamples(resamples);
+    checkAlternative(alternative);
     input_error_checkConfidence(confidence);
-    input_error_checkPairedLengths(baseline, candidate);
-    const rng = new rng_Rng(seed);
+    checkPairedLengths(baseline, candidate);
+    const rng = new Rng(seed);
     const n = baseline.length;
     const differences = new Float64Array(n);
     let sumBaseline = 0;
@@ -938,10 +938,10 @@ function pairedBootstrap(baseline, candidate, options = {}) {
     const standardError = Math.sqrt(squares / (resamples - 1));
     means.sort();
     const alpha = 1 - confidence;
-    const interval = [bootstrap_quantileSorted(means, alpha / 2), bootstrap_quantileSorted(means, 1 - alpha / 2)];
+    const interval = [quantileSorted(means, alpha / 2), quantileSorted(means, 1 - alpha / 2)];
     // The +1 correction (North, Curtis & Sham 2002, Am J Hum Genet 71:439) counts the observed sample as one
     // of the resamples, so a finite number of resamples never claims p = 0.
-    const pValue = hypothesis_bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
+    const pValue = bootstrapPValue(atOrBelowZero, atOrAboveZero, resamples, alternative);
     return {
         test: 'paired-bootstrap',
         intervalMethod: 'percentile',
@@ -956,10 +956,10 @@ function pairedBootstrap(baseline, candidate, options = {}) {
         alternative,
         pValue,
         standardError,
-        monteCarloError: bootstrap_percentileMonteCarloError(standardError, resamples, confidence),
+        monteCarloError: percentileMonteCarloError(standardError, resamples, confidence),
     };
 }
-function bootstrap_checkResamples(resamples) {
+function checkResamples(resamples) {
     if (!Number.isSafeInteger(resamples) || resamples < MIN_RESAMPLES) {
         throw new input_error_StatsInputError('invalid-option', `resamples must be an integer ≥ ${MIN_RESAMPLES}, got ${resamples}`);
     }
@@ -983,7 +983,7 @@ function pairedMeanTest(baseline, candidate, options = {}) {
  * standard deviation `standardError`, f(ξ_q) = φ(z_q) / standardError. Callers can compare it to the
  * smallest effect they act on to decide whether `resamples` was enough.
  */
-function bootstrap_percentileMonteCarloError(standardError, resamples, confidence) {
+function percentileMonteCarloError(standardError, resamples, confidence) {
     input_error_checkConfidence(confidence);
     if (!(Number.isFinite(standardError) && standardError >= 0) ||
         !Number.isSafeInteger(resamples) ||
@@ -991,12 +991,12 @@ function bootstrap_percentileMonteCarloError(standardError, resamples, confidenc
         throw new input_error_StatsInputError('invalid-option', `need a finite standard error ≥ 0 and a positive resample count, got ${standardError} and ${resamples}`);
     }
     const q = (1 - confidence) / 2;
-    const z = normal_normalQuantile(q);
+    const z = normalQuantile(q);
     const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
     return (standardError * Math.sqrt((q * (1 - q)) / resamples)) / density;
 }
 /** Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, R's default). */
-function bootstrap_quantileSorted(sorted, p) {
+function quantileSorted(sorted, p) {
     const position = (sorted.length - 1) * p;
     const below = Math.floor(position);
     const above = Math.min(below + 1, sorted.length - 1);
@@ -1023,7 +1023,7 @@ function holmAdjust(pValues) {
     for (let i = 0; i < m; i++) {
         const p = pValues[i];
         if (!(p >= 0 && p <= 1)) {
-            throw new StatsInputError('invalid-option', `p-value ${i} must be in [0, 1], got ${p}`);
+            throw new input_error_StatsInputError('invalid-option', `p-value ${i} must be in [0, 1], got ${p}`);
         }
     }
     const order = pValues.map((_, i) => i).sort((x, y) => pValues[x] - pValues[y] || x - y);
@@ -1087,7 +1087,7 @@ function deviance(x, m) {
     return x * Math.log(x / m) + m - x;
 }
 /** P(X = k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n. */
-function binomial_binomialHalfPmf(k, n) {
+function binomialHalfPmf(k, n) {
     if (k === 0 || k === n)
         return 2 ** -n;
     const half = n / 2;
@@ -1096,7 +1096,7 @@ function binomial_binomialHalfPmf(k, n) {
 }
 /** P(X ≤ k) for X ~ Binomial(n, 1/2); n, k integers with 0 ≤ k ≤ n/2. */
 function binomialHalfLowerTail(k, n) {
-    const top = binomial_binomialHalfPmf(k, n);
+    const top = binomialHalfPmf(k, n);
     if (top === 0)
         return 0;
     let relative = 1;
@@ -1115,7 +1115,7 @@ function binomialHalfLowerTail(k, n) {
  * symmetry P(X ≤ k) = 1 − P(X ≤ n − k − 1), so the summed tail is always the short one; the result is
  * then within one rounding of 1, which is all a p-value near 1 needs.
  */
-function binomial_binomialHalfCdf(k, n) {
+function binomialHalfCdf(k, n) {
     if (k < 0)
         return 0;
     if (k >= n)
@@ -1184,7 +1184,7 @@ function mcnemarExactPValue(b, c) {
 }
 /** Counts the paired table from per-sample 0/1 outcomes; throws StatsInputError on anything else. */
 function pairedTable(baseline, candidate) {
-    input_error_checkPairedLengths(baseline, candidate);
+    checkPairedLengths(baseline, candidate);
     const counts = [0, 0, 0, 0];
     for (let i = 0; i < baseline.length; i++) {
         const x = baseline[i];
@@ -1291,12 +1291,12 @@ function correctedPhi({ a, b, c, d }, n) {
  * close to, and in the paper's evaluation rarely above, the nominal level. b + c = 0 gives p = 1.
  */
 function mcnemarPValue(b, c, options = {}) {
-    checkCount('b', b);
-    checkCount('c', c);
+    input_error_checkCount('b', b);
+    input_error_checkCount('c', c);
     const test = options.test ?? 'mid-p';
     const alternative = options.alternative ?? 'two-sided';
     if (test !== 'mid-p' && test !== 'exact') {
-        throw new StatsInputError('invalid-option', `test must be 'mid-p' or 'exact', got ${String(test)}`);
+        throw new input_error_StatsInputError('invalid-option', `test must be 'mid-p' or 'exact', got ${String(test)}`);
     }
     checkAlternative(alternative);
     const n = b + c;
@@ -1329,10 +1329,10 @@ function mcnemarTest(table, options = {}) {
     const alternative = options.alternative ?? 'two-sided';
     const minPairs = options.minPairs ?? DEFAULT_MIN_PAIRS;
     const { a, b, c, d } = table;
-    checkCount('a', a);
-    checkCount('b', b);
-    checkCount('c', c);
-    checkCount('d', d);
+    input_error_checkCount('a', a);
+    input_error_checkCount('b', b);
+    input_error_checkCount('c', c);
+    input_error_checkCount('d', d);
     const guard = tooFewPairs(a + b + c + d, minPairs);
     if (guard)
         return guard;
@@ -1372,24 +1372,24 @@ function minimumDetectableEffect(n, spread, options = {}) {
     const alpha = options.alpha ?? 0.05;
     const power = options.power ?? 0.8;
     if (!Number.isSafeInteger(n) || n < 1) {
-        throw new StatsInputError('invalid-count', `n must be a positive integer, got ${n}`);
+        throw new input_error_StatsInputError('invalid-count', `n must be a positive integer, got ${n}`);
     }
     if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
-        throw new StatsInputError('invalid-option', `alpha and power must be in (0, 1), got ${alpha}, ${power}`);
+        throw new input_error_StatsInputError('invalid-option', `alpha and power must be in (0, 1), got ${alpha}, ${power}`);
     }
     let sd;
     let assumption;
     if ('rate' in spread) {
         const p = spread.rate;
         if (!(p >= 0 && p <= 1))
-            throw new StatsInputError('invalid-option', `rate must be in [0, 1], got ${p}`);
+            throw new input_error_StatsInputError('invalid-option', `rate must be in [0, 1], got ${p}`);
         sd = Math.sqrt(2 * p * (1 - p));
         assumption = 'independent-binary';
     }
     else {
         sd = spread.sd;
         if (!(Number.isFinite(sd) && sd >= 0)) {
-            throw new StatsInputError('invalid-option', `sd must be finite and ≥ 0, got ${sd}`);
+            throw new input_error_StatsInputError('invalid-option', `sd must be finite and ≥ 0, got ${sd}`);
         }
         assumption = 'observed-sd';
     }
@@ -1403,15 +1403,15 @@ function minimumDetectableEffect(n, spread, options = {}) {
 function pairedDifferenceSd(baseline, candidate) {
     const n = baseline.length;
     if (n !== candidate.length) {
-        throw new StatsInputError('length-mismatch', `paired samples must have equal length: ${n} vs ${candidate.length}`);
+        throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: ${n} vs ${candidate.length}`);
     }
     if (n < 2)
-        throw new StatsInputError('empty', 'a standard deviation needs at least two pairs');
+        throw new input_error_StatsInputError('empty', 'a standard deviation needs at least two pairs');
     let mean = 0;
     for (let i = 0; i < n; i++) {
         const d = candidate[i] - baseline[i];
         if (!Number.isFinite(d))
-            throw new StatsInputError('not-finite', `sample ${i} has a non-finite value`);
+            throw new input_error_StatsInputError('not-finite', `sample ${i} has a non-finite value`);
         mean += d;
     }
     mean /= n;
@@ -1448,30 +1448,30 @@ function binaryLabel(value) {
     }
     return null;
 }
-function metrics_toBinary(name, values) {
+function toBinary(name, values) {
     const out = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) {
         const bit = binaryLabel(values[i]);
         if (bit === null) {
-            throw new StatsInputError('not-binary', `sample ${i} has ${name} ${JSON.stringify(values[i])}; binary metrics need 0/1 or "true"/"false"`);
+            throw new input_error_StatsInputError('not-binary', `sample ${i} has ${name} ${JSON.stringify(values[i])}; binary metrics need 0/1 or "true"/"false"`);
         }
         out[i] = bit;
     }
     return out;
 }
-function metrics_toFinite(name, values) {
+function toFinite(name, values) {
     const out = new Float64Array(values.length);
     for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (typeof v !== 'number' || !Number.isFinite(v)) {
-            throw new StatsInputError('not-finite', `sample ${i} has a non-finite ${name} (${v})`);
+            throw new input_error_StatsInputError('not-finite', `sample ${i} has a non-finite ${name} (${v})`);
         }
         out[i] = v;
     }
     return out;
 }
 /** Indices sorted by value (stable), the one O(n log n) step; statistics then run in O(n) per weight. */
-function metrics_sortedOrder(values) {
+function sortedOrder(values) {
     const order = new Uint32Array(values.length);
     for (let i = 0; i < order.length; i++)
         order[i] = i;
@@ -1482,7 +1482,7 @@ function metrics_sortedOrder(values) {
  * expanded data of W = Σw values sorted ascending, h = (W − 1)·q, result x_(⌊h⌋) + (h − ⌊h⌋)·(x_(⌊h⌋+1) −
  * x_(⌊h⌋)) with 0-based order statistics. `order` sorts `values`. NaN when W = 0.
  */
-function metrics_weightedQuantile(values, order, weights, q) {
+function weightedQuantile(values, order, weights, q) {
     let total = 0;
     if (weights === null)
         total = values.length;
@@ -1520,7 +1520,7 @@ function metrics_weightedQuantile(values, order, weights, q) {
  * Binary confusion cells per sample: cell = 2·label + prediction, i.e. 0 true negative, 1 false
  * positive, 2 false negative, 3 true positive.
  */
-function metrics_confusionCells(label, prediction) {
+function confusionCells(label, prediction) {
     const cells = new Uint8Array(label.length);
     for (let i = 0; i < label.length; i++)
         cells[i] = 2 * label[i] + prediction[i];
@@ -1530,7 +1530,7 @@ function metrics_confusionCells(label, prediction) {
  * Precision tp/(tp+fp), recall tp/(tp+fn), F1 2tp/(2tp+fp+fn) of the positive class (label 1), with
  * scikit-learn's `zero_division=0`: a ratio whose denominator is 0 is 0, so these are always defined.
  */
-function metrics_weightedBinaryMetric(cells, weights, metric) {
+function weightedBinaryMetric(cells, weights, metric) {
     let fp = 0;
     let fn = 0;
     let tp = 0;
@@ -1550,14 +1550,14 @@ function metrics_weightedBinaryMetric(cells, weights, metric) {
     return ((metric === 'f1' ? 2 : 1) * tp) / denominator;
 }
 /** Dense class ids for multiclass labels and predictions, shared by both so ids mean the same class. */
-function metrics_classIds(labels, predictions) {
+function classIds(labels, predictions) {
     const ids = new Map();
     const map = (values, what) => {
         const out = new Uint32Array(values.length);
         for (let i = 0; i < values.length; i++) {
             const v = values[i];
             if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-                throw new StatsInputError('not-finite', `sample ${i} has no usable ${what} (${String(v)})`);
+                throw new input_error_StatsInputError('not-finite', `sample ${i} has no usable ${what} (${String(v)})`);
             }
             const key = String(v);
             let id = ids.get(key);
@@ -1578,7 +1578,7 @@ function metrics_classIds(labels, predictions) {
  * (weighted) labels or predictions — scikit-learn's `f1_score(average='macro')`, whose label set is
  * the union of y_true and y_pred of the data it is given. `scratch` holds 3·classCount numbers.
  */
-function metrics_weightedMacroF1(label, prediction, classCount, weights, scratch) {
+function weightedMacroF1(label, prediction, classCount, weights, scratch) {
     scratch.fill(0, 0, 3 * classCount);
     // scratch[3k] = tp, [3k + 1] = fp, [3k + 2] = fn of class k.
     for (let i = 0; i < label.length; i++) {
@@ -1605,8 +1605,8 @@ function metrics_weightedMacroF1(label, prediction, classCount, weights, scratch
     }
     return present === 0 ? Number.NaN : sum / present;
 }
-function metrics_scoreRanking(score) {
-    const order = metrics_sortedOrder(score);
+function scoreRanking(score) {
+    const order = sortedOrder(score);
     const starts = [];
     for (let j = 0; j < order.length; j++) {
         if (j === 0 || score[order[j]] !== score[order[j - 1]])
@@ -1620,7 +1620,7 @@ function metrics_scoreRanking(score) {
  * with ties counted ½ — identical to the trapezoidal ROC area (scikit-learn's roc_auc_score). One pass
  * over the pre-sorted tie groups, O(n) per weight vector. NaN when either class has zero weight.
  */
-function metrics_weightedAuc(label, ranking, weights) {
+function weightedAuc(label, ranking, weights) {
     const { order, groupStart } = ranking;
     let negativesBelow = 0;
     let numerator = 0;
@@ -1660,10 +1660,10 @@ function engineOptions(options, fallback) {
         minPairs: options.minPairs ?? DEFAULT_MIN_PAIRS,
     };
     checkResamples(resolved.resamples);
-    checkConfidence(resolved.confidence);
+    input_error_checkConfidence(resolved.confidence);
     checkAlternative(resolved.alternative);
     if (!Number.isSafeInteger(resolved.seed) || resolved.seed < 0) {
-        throw new StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${resolved.seed}`);
+        throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${resolved.seed}`);
     }
     return resolved;
 }
@@ -1760,7 +1760,7 @@ function quantileName(q) {
  */
 function pairedQuantileBootstrap(baseline, candidate, q, options) {
     if (!(q >= 0 && q <= 1)) {
-        throw new StatsInputError('invalid-option', `quantile must be in [0, 1], got ${q}`);
+        throw new input_error_StatsInputError('invalid-option', `quantile must be in [0, 1], got ${q}`);
     }
     const resolved = engineOptions(options, options.alternative);
     checkLengths(baseline.length, candidate.length);
@@ -1784,7 +1784,7 @@ function pairedClassificationBootstrap(baseline, candidate, metric, options = {}
         const need = (field) => {
             const values = outcomes[field];
             if (values === undefined) {
-                throw new StatsInputError('invalid-option', `${metric} needs a per-sample ${field} on the ${role} side`);
+                throw new input_error_StatsInputError('invalid-option', `${metric} needs a per-sample ${field} on the ${role} side`);
             }
             checkLengths(n, values.length);
             return values;
@@ -1800,7 +1800,7 @@ function pairedClassificationBootstrap(baseline, candidate, metric, options = {}
             return (w) => weightedMacroF1(ids.label, ids.prediction, ids.classes.length, w, scratch);
         }
         if (metric !== 'precision' && metric !== 'recall' && metric !== 'f1') {
-            throw new StatsInputError('invalid-option', `unknown classification metric ${String(metric)}`);
+            throw new input_error_StatsInputError('invalid-option', `unknown classification metric ${String(metric)}`);
         }
         const cells = confusionCells(toBinary(`${role} label`, outcomes.label), toBinary(`${role} prediction`, need('prediction')));
         return (w) => weightedBinaryMetric(cells, w, metric);
@@ -1809,7 +1809,7 @@ function pairedClassificationBootstrap(baseline, candidate, metric, options = {}
 }
 function checkLengths(baseline, candidate) {
     if (baseline !== candidate) {
-        throw new StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline}, candidate has ${candidate}`);
+        throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline}, candidate has ${candidate}`);
     }
 }
 
@@ -1822,7 +1822,7 @@ function checkLengths(baseline, candidate) {
  */
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
-const seed_MASK_64 = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
+const seed_MASK_64 = (1n << 64n) - 1n;
 function mix64(value) {
     let z = value;
     z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & seed_MASK_64;
@@ -1841,11 +1841,11 @@ function mix64(value) {
  */
 function deriveSeed(policySeed, ...parts) {
     if (!Number.isSafeInteger(policySeed) || policySeed < 0) {
-        throw new StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${policySeed}`);
+        throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${policySeed}`);
     }
     for (const part of parts) {
         if (typeof part !== 'string' || part.includes('\u0000')) {
-            throw new StatsInputError('invalid-option', 'seed parts must be strings without U+0000');
+            throw new input_error_StatsInputError('invalid-option', 'seed parts must be strings without U+0000');
         }
     }
     const bytes = new TextEncoder().encode([String(policySeed), ...parts].join('\u0000'));
@@ -1877,6 +1877,11 @@ const SAMPLE_NAME_LIMIT = 20;
 
 
 
+/**
+ * Per-sample `label` and `prediction` are inputs of f1/precision/recall/auc (row-test.ts), not outcomes
+ * that get better or worse by themselves: comparing them as series would report noise as findings.
+ */
+const CLASSIFICATION_INPUTS = new Set(['label', 'prediction']);
 /** Tolerance for "this sample series' mean is that aggregate metric". */
 const LINK_TOLERANCE = 1e-9;
 function nameList(names) {
@@ -2049,7 +2054,8 @@ function compareSamples(baseline, candidate, options) {
     for (const [stage, { b, c }] of [...stages].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
         const left = new Map((b?.samples ?? []).map((s) => [s.key, s]));
         const right = new Map((c?.samples ?? []).map((s) => [s.key, s]));
-        for (const key of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+        const keys = [...new Set([...left.keys(), ...right.keys()])].filter((k) => !CLASSIFICATION_INPUTS.has(k));
+        for (const key of keys.sort()) {
             const direction = metricDirection(key, options.directions);
             const bs = left.get(key);
             const cs = right.get(key);
@@ -2889,6 +2895,898 @@ function buildFindings(inputs) {
         .map(({ f }) => f);
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(2857);
+;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
+/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
+/**
+ * The closest candidate, if it is close enough to be a likely typo: same word written in another
+ * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
+ */
+function didYouMean(word, candidates) {
+    const exact = candidates.find((c) => normalize(c) === normalize(word));
+    if (exact !== undefined)
+        return exact;
+    let best = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    return bestDistance <= limit ? best : null;
+}
+
+;// CONCATENATED MODULE: ./src/gates/config-diagnostics.ts
+
+
+
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+/** `file:line:col: path: message`, the form editors and GitHub annotations understand. */
+function formatConfigError(error) {
+    const where = error.path === '' ? '' : `${error.path}: `;
+    return `${error.source}:${error.line}:${error.col}: ${where}${error.message}`;
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null (an empty value)';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string') {
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    }
+    return String(value);
+}
+function valueAt(root, path) {
+    let value = root;
+    for (const segment of path) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+/** Keys a zod object schema accepts at `path` (through optional/default wrappers). */
+function keysAt(schema, path) {
+    const unwrap = (s) => {
+        let current = s;
+        while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodDefault */.XiL) {
+            current = current.unwrap();
+        }
+        return current;
+    };
+    let current = unwrap(schema);
+    for (const segment of path) {
+        if (!(current instanceof schemas/* ZodObject */.bvH))
+            return [];
+        const next = current.shape[String(segment)];
+        if (next === undefined)
+            return [];
+        current = unwrap(next);
+    }
+    return current instanceof schemas/* ZodObject */.bvH ? Object.keys(current.shape) : [];
+}
+/** Collects errors and warnings with positions taken from the YAML document. */
+class ConfigDiagnostics {
+    errors = [];
+    warnings = [];
+    source;
+    doc;
+    lineCounter;
+    constructor(source, doc, lineCounter) {
+        this.source = source;
+        this.doc = doc;
+        this.lineCounter = lineCounter;
+    }
+    /** The document as plain values, once it could be converted; messages quote from it. */
+    data;
+    error(path, message, at = 'value') {
+        this.errors.push(this.make(path, message, at));
+    }
+    warning(path, message) {
+        this.warnings.push(this.make(path, message, 'value'));
+    }
+    errorAtOffset(offset, message, list = this.errors) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        list.push({ source: this.source, line, col, path: '', message });
+    }
+    /** "expected X, found Y" for the value at `path`, or "missing" when there is none. */
+    expected(path, expected, suggestions = []) {
+        const value = valueAt(this.data, path);
+        if (value === undefined) {
+            this.error(path, `required key is missing; expected ${expected}`);
+            return;
+        }
+        let message = `expected ${expected}, found ${describeValue(value)}`;
+        if (typeof value === 'string' && suggestions.includes(value)) {
+            message += ' (text; write it without quotes)';
+        }
+        else if (typeof value === 'string' && suggestions.length > 0) {
+            const suggestion = didYouMean(value, suggestions);
+            if (suggestion !== null)
+                message += `; did you mean "${suggestion}"?`;
+        }
+        this.error(path, message);
+    }
+    unknownKey(path, validKeys, note) {
+        const key = String(path[path.length - 1]);
+        const suggestion = didYouMean(key, validKeys);
+        const hint = note ??
+            (suggestion !== null ? `did you mean "${suggestion}"?` : `valid keys here: ${validKeys.join(', ')}`);
+        this.error(path, `unknown key; ${hint}`, 'key');
+    }
+    /** Reports zod issues of a value validated at `base`; `keys` gives the valid keys of an object. */
+    zodIssues(issues, base, keys, unknownKeyNote) {
+        for (const issue of issues) {
+            const relative = issue.path;
+            const path = [...base, ...relative];
+            if (issue.code === 'unrecognized_keys') {
+                for (const key of issue.keys)
+                    this.unknownKey([...path, key], keys(relative), unknownKeyNote?.(key));
+            }
+            else if (issue.code === 'invalid_union') {
+                // A branch whose failures are not all "wrong type here" matched the value's shape; its
+                // issues say precisely what is wrong (an item of a list, a bad selector).
+                const matching = issue.errors.filter((branch) => !branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
+                if (matching.length === 1) {
+                    this.zodIssues(matching[0], path, () => []);
+                }
+                else {
+                    const literals = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(String) : [])));
+                    this.expected(path, issue.message, literals);
+                }
+            }
+            else if (issue.code === 'invalid_key') {
+                const key = String(path[path.length - 1]);
+                this.error(path, `expected ${issue.issues[0]?.message ?? 'a valid key'}, found key ${JSON.stringify(key)}`, 'key');
+            }
+            else if (issue.code === 'invalid_value') {
+                this.expected(path, issue.message, issue.values.map(String));
+            }
+            else {
+                this.expected(path, issue.message);
+            }
+        }
+    }
+    make(path, message, at) {
+        const offset = this.offsetOf(path, at);
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { source: this.source, line, col, path: formatPath(path), message };
+    }
+    /** Start of the node at `path`; when the path runs out (a missing key), its closest ancestor. */
+    offsetOf(path, at) {
+        const startOf = (node) => node !== null && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
+            ? node.range[0]
+            : undefined;
+        let node = this.doc.contents;
+        let offset = startOf(node) ?? 0;
+        for (let i = 0; i < path.length; i++) {
+            const segment = path[i];
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
+                if (pair === undefined)
+                    break;
+                const keyOffset = startOf(pair.key) ?? offset;
+                if (at === 'key' && i === path.length - 1)
+                    return keyOffset;
+                node = pair.value;
+                offset = startOf(node) ?? keyOffset;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && segment < node.items.length) {
+                node = node.items[segment];
+                offset = startOf(node) ?? offset;
+            }
+            else {
+                break;
+            }
+        }
+        return offset;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gates/metric-selector.ts
+
+/**
+ * Whether a metric of `stage` (null for a run-level metric) with `key` is selected. `*` as the stage
+ * also selects run-level metrics (metalab runs have nothing else); `run` selects run-level metrics and
+ * a stage literally named `run`.
+ */
+function matchesSelector(selector, stage, key) {
+    if (!(0,glob/* globMatch */.e)(selector.key, key))
+        return false;
+    if (selector.stage === '*')
+        return true;
+    if (stage === null)
+        return selector.stage === 'run';
+    return (0,glob/* globMatch */.e)(selector.stage, stage);
+}
+const STAGE_PATTERN = /^[A-Za-z0-9_*-]+$/;
+const KEY_PATTERN = /^[^\s/]+$/;
+/** Parses `<stage>/<metric key>`; returns the reason when the text is not a selector. */
+function parseMetricSelector(text) {
+    const parts = text.split('/');
+    if (parts.length !== 2) {
+        return {
+            error: parts.length === 1
+                ? 'a metric selector "<stage>/<metric key>" (e.g. "evaluate/accuracy" or "*/accuracy")'
+                : 'a metric selector with exactly one "/" ("<stage>/<metric key>")',
+        };
+    }
+    const [stage, key] = parts;
+    if (stage === '')
+        return { error: 'a stage name, "*" or "run" before the "/"' };
+    if (!STAGE_PATTERN.test(stage)) {
+        return { error: 'a stage name of letters, digits, "-", "_" or "*" before the "/"' };
+    }
+    if (key === '')
+        return { error: 'a metric key after the "/" (use "*" for every metric)' };
+    if (!KEY_PATTERN.test(key))
+        return { error: 'a metric key without spaces after the "/"' };
+    return { stage, key };
+}
+/** The selector as the user writes it, for messages. */
+function formatSelector(selector) {
+    return `${selector.stage}/${selector.key}`;
+}
+
+;// CONCATENATED MODULE: ./src/gates/config-schema.ts
+
+
+/**
+ * Zod schemas of the config file as written (snake_case). Every error message is the "expected"
+ * phrase of its place; `config.ts` turns an issue into "expected <message>, found <value>" and adds
+ * the position. Cross-field rules (gate kind, min ≤ max, unique names) live in `config.ts`, where the
+ * YAML positions are at hand.
+ */
+const expected = (what) => ({ error: what });
+/** The keys that make a `metric` gate a threshold gate or a regression gate. */
+const THRESHOLD_LIMITS = ['min', 'max'];
+const REGRESSION_LIMITS = [
+    'max_drop',
+    'max_drop_pct',
+    'max_increase',
+    'max_increase_pct',
+    'max_drift',
+    'max_drift_pct',
+];
+const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
+const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
+const historyWindow = (description) => schemas/* int */.Whr(expected('a whole number from 2 to 100'))
+    .min(2, expected('a whole number from 2 to 100'))
+    .max(100, expected('a whole number from 2 to 100'))
+    .describe(description);
+const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
+    .gt(0, expected('a number in (0, 0.5]'))
+    .lte(0.5, expected('a number in (0, 0.5]'));
+const metricSelector = schemas/* string */.YjP(expected('a metric selector "<stage>/<metric key>"'))
+    .superRefine((text, ctx) => {
+    const parsed = parseMetricSelector(text);
+    if ('error' in parsed)
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+})
+    // For editors only; validation gives the precise reason through parseMetricSelector.
+    .meta({ pattern: '^[A-Za-z0-9_*-]+/[^\\s/]+$' });
+const metricSelectors = schemas/* union */.KCZ([
+    metricSelector,
+    schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
+        .min(1, expected('a non-empty list of metric selectors')),
+], expected('a metric selector "<stage>/<metric key>" or a list of them'));
+const stageName = schemas/* string */.YjP(expected('a stage name'))
+    .regex(/^[A-Za-z0-9_-]+$/, expected('a stage name of letters, digits, "-" or "_"'));
+const outcome = schemas/* enum */.k5n(['pass', 'warn', 'fail'], expected('one of pass, warn, fail'));
+const unknownOutcome = schemas/* enum */.k5n(['unknown', 'pass', 'warn', 'fail'], expected('one of unknown, pass, warn, fail'));
+const gapAction = schemas/* enum */.k5n(['fail', 'warn', 'ignore'], expected('one of fail, warn, ignore'));
+const direction = schemas/* enum */.k5n(['higher', 'lower'], expected('one of higher, lower'));
+const slices = schemas/* union */.KCZ([
+    schemas/* literal */.euz('none'),
+    schemas/* literal */.euz('all'),
+    schemas/* array */.YOg(schemas/* string */.YjP(expected('a slice name')).min(1, expected('a slice name')), expected('a list of slice names'))
+        .min(1, expected('a non-empty list of slice names')),
+], expected('none, all or a list of slice names'))
+    .describe('Which series are judged: none (the overall series only, default), all (the overall series and every slice), or a list of slice names.');
+const WaiversSchema = schemas/* strictObject */.rej({
+    labels: schemas/* boolean */.zMY(expected('true or false'))
+        .default(true)
+        .describe('Accept `gate-waive:<gate name>` PR labels (the action decides whose labels count).'),
+    trailers: schemas/* boolean */.zMY(expected('true or false'))
+        .default(true)
+        .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
+    self: schemas/* boolean */.zMY(expected('true or false'))
+        .default(false)
+        .describe("Let the pull request's author waive their own pull request's gates (label or trailer)."),
+}, expected('a mapping with labels, trailers and self'));
+const PolicySchema = schemas/* strictObject */.rej({
+    unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
+    missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
+    baseline_degraded: unknownOutcome
+        .default('unknown')
+        .describe('Verdict when the baseline has error-severity evidence gaps or degraded evidence.'),
+    evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
+    missing_metrics: gapAction
+        .default('warn')
+        .describe('A metric the baseline has that is missing from the candidate or has no finite value there.'),
+    unmatched: gapAction
+        .default('fail')
+        .describe('A gate none of whose selectors (metrics, named slices, artifact kind) matches anything in either run.'),
+    significance: alpha
+        .default(0.05)
+        .describe('Alpha of every regression gate without its own `significance` key (one-sided, Holm-adjusted).'),
+    binary_test: schemas/* enum */.k5n(['mid-p', 'exact'], expected('mid-p or exact'))
+        .default('mid-p')
+        .describe('McNemar variant for 0/1 per-sample outcomes: mid-p (default) or exact.'),
+    min_pairs: positiveInt('Fewest paired samples a row needs for a significance decision; below it the row is unknown.').default(10),
+    min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
+    min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
+    bootstrap_resamples: schemas/* int */.Whr(expected('a whole number from 100 to 1000000'))
+        .min(100, expected('a whole number from 100 to 1000000'))
+        .max(1_000_000, expected('a whole number from 100 to 1000000'))
+        .default(2000)
+        .describe('Bootstrap resamples for confidence intervals.'),
+    seed: schemas/* int */.Whr(expected('a whole number ≥ 0'))
+        .min(0, expected('a whole number ≥ 0'))
+        .default(20261123)
+        .describe('Seed of the bootstrap, so a verdict is reproducible.'),
+    directions: schemas/* record */.g1P(schemas/* string */.YjP()
+        .regex(/^[^\s/]+$/, expected('a metric key glob without "/" or spaces (directions are keyed by metric key)')), direction, 
+    // Only the record's own type error: key and value errors keep their own messages.
+    {
+        error: (issue) => issue.code === 'invalid_type' ? 'a mapping of metric key globs to higher or lower' : undefined,
+    })
+        .default({})
+        .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
+    waivers: WaiversSchema.default({ labels: true, trailers: true, self: false }),
+    history: historyWindow('Runs of history a regression gate looks back over (max_drift, noise from history) unless it sets its own `history`.').default(20),
+}, expected('a mapping of policy settings'))
+    .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
+const common = {
+    name: schemas/* string */.YjP(expected('a gate name (text)'))
+        .trim()
+        .min(1, expected('a non-empty gate name'))
+        .describe('Unique name, shown in the report and used by `gate-waive:<name>` labels.'),
+    severity: schemas/* enum */.k5n(['fail', 'warn'], expected('one of fail, warn'))
+        .default('fail')
+        .describe('Whether a failing gate fails the check or only warns.'),
+    message: schemas/* string */.YjP(expected('text')).optional().describe('Custom message shown when the gate fails.'),
+};
+const ThresholdGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
+    min: schemas/* number */.aig(expected('a number')).optional().describe('Lowest acceptable value.'),
+    max: schemas/* number */.aig(expected('a number')).optional().describe('Highest acceptable value.'),
+    slices: slices.optional(),
+}, expected('a mapping'))
+    .describe('Threshold gate: absolute bounds on the candidate value.')
+    .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
+const RegressionGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
+    max_drop: nonNegative('Largest allowed drop of a higher-is-better metric, in metric units.').optional(),
+    max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
+    max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
+    max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
+    max_drift: nonNegative('Largest allowed cumulative worsening against the best value of the history window, in metric units (raw values, no significance).').optional(),
+    max_drift_pct: nonNegative('Largest allowed cumulative worsening against the best value of the history window, in % of that best value.').optional(),
+    history: historyWindow('Runs of history this gate looks back over (default policy.history).').optional(),
+    direction: direction.optional().describe('Override of the metric direction.'),
+    significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
+        .optional()
+        .describe('Alpha of the paired test (default and true: policy.significance); false judges raw limits only.'),
+    min_samples: positiveInt('Minimum samples per compared unit or slice (default policy.min_samples).').optional(),
+    min_effect: nonNegative('Changes smaller than this never fail (default policy.min_effect).').optional(),
+    slices: slices.optional(),
+    samples: schemas/* string */.YjP(expected('a metric key'))
+        .regex(/^[^\s/*]+$/, expected('a metric key without "/", "*" or spaces'))
+        .optional()
+        .describe('Per-sample metric key holding the sample outcomes of this metric (e.g. correct).'),
+}, expected('a mapping'))
+    .describe('Regression gate: candidate against baseline.')
+    .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
+const EvidenceGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    require_complete: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+        .min(1, expected('a non-empty list of stage names'))
+        .describe('Stages that must exist in the candidate; the other checks look at these stages. "run" is the run\'s own evidence outside any stage (all a metalab unit has).'),
+    optional_stages: schemas/* array */.YOg(stageName, expected('a list of stage names'))
+        .optional()
+        .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
+    require_metrics: schemas/* union */.KCZ([
+        schemas/* literal */.euz('baseline'),
+        schemas/* literal */.euz('none'),
+        schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
+            .min(1, expected('a non-empty list of metric selectors')),
+    ], expected('baseline, none or a list of "<stage>/<metric key>"'))
+        .optional()
+        .describe('baseline: every metric the baseline has in those stages; or a list; none (default).'),
+    degraded: gapAction.default('fail').describe('Degraded records in those stages.'),
+    partial: gapAction
+        .default('fail')
+        .describe('Records whose completeness is partial, absent or unknown.'),
+    statuses: gapAction.default('warn').describe('Ledger statuses other than completed.'),
+}, expected('a mapping'))
+    .describe('Evidence gate: the candidate evidence is complete.');
+const DiagnosticsGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    diagnostics: schemas/* enum */.k5n(['error', 'warning', 'info'], expected('one of error, warning, info'))
+        .describe('Fail on any diagnostic at or above this level.'),
+}, expected('a mapping'))
+    .describe('Diagnostics gate.');
+const ArtifactGateSchema = schemas/* strictObject */.rej({
+    ...common,
+    artifact: schemas/* string */.YjP(expected('an artifact kind'))
+        .min(1, expected('an artifact kind'))
+        .describe('Artifact kind ("*" globs allowed).'),
+    max_growth_pct: nonNegative('Largest allowed size growth, in % of the baseline artifact.').optional(),
+    max_growth_bytes: schemas/* int */.Whr(expected('a whole number ≥ 0'))
+        .min(0, expected('a whole number ≥ 0'))
+        .optional()
+        .describe('Largest allowed size growth, in bytes.'),
+}, expected('a mapping'))
+    .describe('Artifact gate: artifact size growth.')
+    .meta({ anyOf: [{ required: ['max_growth_pct'] }, { required: ['max_growth_bytes'] }] });
+const GATE_SCHEMAS = {
+    threshold: ThresholdGateSchema,
+    regression: RegressionGateSchema,
+    evidence: EvidenceGateSchema,
+    diagnostics: DiagnosticsGateSchema,
+    artifact: ArtifactGateSchema,
+};
+const version = schemas/* literal */.euz(1, expected('1 (the only config version)')).describe('Config version; must be 1.');
+/** Top level as validated: gates are checked one by one after their kind is known. */
+const TopLevelSchema = schemas/* strictObject */.rej({
+    version,
+    policy: PolicySchema.optional(),
+    gates: schemas/* array */.YOg(schemas/* unknown */.L5J(), expected('a list of gates ([] for none)')),
+}, expected('a mapping with version, policy and gates'));
+/** The whole file, for the JSON Schema given to editors. */
+const ConfigFileSchema = schemas/* strictObject */.rej({
+    version,
+    policy: PolicySchema.optional(),
+    gates: schemas/* array */.YOg(schemas/* union */.KCZ([
+        ThresholdGateSchema,
+        RegressionGateSchema,
+        EvidenceGateSchema,
+        DiagnosticsGateSchema,
+        ArtifactGateSchema,
+    ]))
+        .describe('Gates, evaluated in order. The kind follows from the keys present.'),
+})
+    .meta({ title: 'contexta/gate configuration (.github/contexta-gate.yml)' });
+/** JSON Schema of the config file (committed as `docs/contexta-gate.schema.json`). */
+function configJsonSchema() {
+    return z.toJSONSchema(ConfigFileSchema, { io: 'input', target: 'draft-07' });
+}
+
+;// CONCATENATED MODULE: ./src/gates/config.ts
+
+
+
+
+
+
+/** Where the action looks for a config when none is named. */
+const DEFAULT_CONFIG_PATH = '.github/contexta-gate.yml';
+/** Config files are a few hundred bytes; anything this big is not a config. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** GitHub labels hold at most 50 characters; `gate-waive:` takes 11 of them. */
+const MAX_WAIVABLE_NAME = 50 - 'gate-waive:'.length;
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function toPolicy(input) {
+    return {
+        unknown: input.unknown,
+        missingBaseline: input.missing_baseline,
+        baselineDegraded: input.baseline_degraded,
+        evidenceGaps: input.evidence_gaps,
+        missingMetrics: input.missing_metrics,
+        unmatched: input.unmatched,
+        significance: input.significance,
+        binaryTest: input.binary_test,
+        minPairs: input.min_pairs,
+        minSamples: input.min_samples,
+        minEffect: input.min_effect,
+        bootstrapResamples: input.bootstrap_resamples,
+        seed: input.seed,
+        directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
+        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers, self: input.waivers.self },
+        history: input.history,
+    };
+}
+/** The policy of a config that has no `policy` section. */
+const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
+/**
+ * The headline quality metrics of the evaluate stage: the built-in higher-is-better words (direction.ts),
+ * as key globs so `macro-f1` or `val-accuracy` count and a run without one of them is not "missing".
+ */
+const HEADLINE_METRICS = ['accuracy', 'f1', 'auc', 'precision', 'recall', 'exact-match', 'pass'];
+/**
+ * The built-in noise-aware slice check: a significant drop of a headline metric, overall or in any slice,
+ * fails the check. Significant means one-sided at policy.significance after Holm's adjustment over every
+ * row of the gate, so pure noise fails at most about alpha of PRs however many slices there are; drops
+ * under 2 points never fail (a practical floor, so a huge eval set does not fail on a trivial drop).
+ */
+const HEADLINE_SLICE_GATE = {
+    kind: 'regression',
+    name: 'no significant headline drop in any slice',
+    severity: 'fail',
+    message: null,
+    metrics: HEADLINE_METRICS.map((word) => ({ stage: 'evaluate', key: `*${word}` })),
+    maxDrop: 0.02,
+    maxDropPct: null,
+    maxIncrease: null,
+    maxIncreasePct: null,
+    maxDrift: null,
+    maxDriftPct: null,
+    history: DEFAULT_POLICY.history,
+    direction: null,
+    significance: DEFAULT_POLICY.significance,
+    minSamples: DEFAULT_POLICY.minSamples,
+    minEffect: DEFAULT_POLICY.minEffect,
+    slices: { mode: 'all' },
+    samples: null,
+};
+/**
+ * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
+ * on metrics that disappear or become non-finite (`missingMetrics: 'fail'` overrides the warn-only
+ * regression gate for those, see `evaluate.ts`); only warn on regressions, because without a config we do not know which
+ * metrics matter or how noisy they are.
+ */
+const DEFAULT_CONFIG = {
+    version: 1,
+    policy: { ...DEFAULT_POLICY, missingMetrics: 'fail' },
+    gates: [
+        { kind: 'diagnostics', name: 'diagnostics', severity: 'fail', message: null, level: 'error' },
+        {
+            kind: 'regression',
+            name: 'no significant regression',
+            severity: 'warn',
+            message: null,
+            metrics: [{ stage: '*', key: '*' }],
+            maxDrop: null,
+            maxDropPct: 5,
+            maxIncrease: null,
+            maxIncreasePct: 5,
+            direction: null,
+            significance: DEFAULT_POLICY.significance,
+            minSamples: DEFAULT_POLICY.minSamples,
+            minEffect: DEFAULT_POLICY.minEffect,
+            slices: { mode: 'none' },
+            samples: null,
+            maxDrift: null,
+            maxDriftPct: null,
+            history: DEFAULT_POLICY.history,
+        },
+        HEADLINE_SLICE_GATE,
+    ],
+};
+const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
+const GATE_KINDS = Object.keys(GATE_SCHEMAS);
+const ALL_GATE_KEYS = [...new Set(GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
+const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase, ' +
+    'max_increase_pct, max_drift or max_drift_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
+/** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
+function gateKind(raw, path, out) {
+    const has = (key) => Object.hasOwn(raw, key);
+    const present = KIND_KEYS.filter(has);
+    if (present.length > 1) {
+        out.error([...path, present[1]], `a gate has exactly one of ${KIND_KEYS.join(', ')}; this one also has ${present[0]} — split it into two gates`, 'key');
+        return null;
+    }
+    const unknown = Object.keys(raw).filter((key) => !ALL_GATE_KEYS.includes(key));
+    const kind = (() => {
+        if (present[0] === 'require_complete')
+            return 'evidence';
+        if (present[0] === 'diagnostics')
+            return 'diagnostics';
+        if (present[0] === 'artifact')
+            return 'artifact';
+        if (present[0] !== 'metric')
+            return null;
+        const threshold = THRESHOLD_LIMITS.filter(has);
+        const regression = REGRESSION_LIMITS.filter(has);
+        if (threshold.length > 0 && regression.length > 0) {
+            out.error([...path, regression[0]], `a gate cannot mix threshold keys (${threshold.join(', ')}) with regression keys (${regression.join(', ')}); split it into two gates`, 'key');
+            return null;
+        }
+        if (threshold.length > 0)
+            return 'threshold';
+        if (regression.length > 0)
+            return 'regression';
+        if (unknown.length === 0) {
+            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct, max_drift, max_drift_pct (regression gate)');
+        }
+        return null;
+    })();
+    if (kind === null) {
+        // A misspelt discriminating key is the likely cause; name it rather than the missing kind.
+        for (const key of unknown)
+            out.unknownKey([...path, key], ALL_GATE_KEYS);
+        if (present.length === 0 && unknown.length === 0) {
+            out.error(path, `cannot tell the gate kind; a gate needs one of: ${KIND_HELP}`);
+        }
+    }
+    return kind;
+}
+function toSelectors(metric) {
+    return (typeof metric === 'string' ? [metric] : metric).map((text) => parseMetricSelector(text));
+}
+function toSlices(slices) {
+    if (slices === undefined || slices === 'none')
+        return { mode: 'none' };
+    if (slices === 'all')
+        return { mode: 'all' };
+    return { mode: 'list', slices };
+}
+function toRequiredMetrics(value) {
+    if (value === undefined || value === 'none')
+        return { mode: 'none' };
+    if (value === 'baseline')
+        return { mode: 'baseline' };
+    return { mode: 'list', metrics: toSelectors(value) };
+}
+function toGate(kind, input, policy, path, out) {
+    const common = (g) => ({
+        name: g.name,
+        severity: g.severity,
+        message: g.message ?? null,
+    });
+    switch (kind) {
+        case 'threshold': {
+            const g = input;
+            if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
+                out.error([...path, 'max'], `max (${g.max}) is below min (${g.min}); no value could pass`);
+                return null;
+            }
+            return {
+                kind,
+                ...common(g),
+                metrics: toSelectors(g.metric),
+                min: g.min ?? null,
+                max: g.max ?? null,
+                slices: toSlices(g.slices),
+            };
+        }
+        case 'regression': {
+            const g = input;
+            // Noise-aware by default: no key (or `true`) means policy.significance; only `false` opts out.
+            const significance = g.significance === false
+                ? null
+                : g.significance === true || g.significance === undefined
+                    ? policy.significance
+                    : g.significance;
+            return {
+                kind,
+                ...common(g),
+                metrics: toSelectors(g.metric),
+                maxDrop: g.max_drop ?? null,
+                maxDropPct: g.max_drop_pct ?? null,
+                maxIncrease: g.max_increase ?? null,
+                maxIncreasePct: g.max_increase_pct ?? null,
+                direction: g.direction ?? null,
+                significance,
+                minSamples: g.min_samples ?? policy.minSamples,
+                minEffect: g.min_effect ?? policy.minEffect,
+                slices: toSlices(g.slices),
+                samples: g.samples ?? null,
+                maxDrift: g.max_drift ?? null,
+                maxDriftPct: g.max_drift_pct ?? null,
+                history: g.history ?? policy.history,
+            };
+        }
+        case 'evidence': {
+            const g = input;
+            return {
+                kind,
+                ...common(g),
+                requireComplete: g.require_complete,
+                optionalStages: g.optional_stages ?? [],
+                requireMetrics: toRequiredMetrics(g.require_metrics),
+                degraded: g.degraded,
+                partial: g.partial,
+                statuses: g.statuses,
+            };
+        }
+        case 'diagnostics': {
+            const g = input;
+            return { kind, ...common(g), level: g.diagnostics };
+        }
+        case 'artifact': {
+            const g = input;
+            if (g.max_growth_pct === undefined && g.max_growth_bytes === undefined) {
+                out.error(path, 'an artifact gate needs max_growth_pct and/or max_growth_bytes');
+                return null;
+            }
+            return {
+                kind,
+                ...common(g),
+                artifact: g.artifact,
+                maxGrowthPct: g.max_growth_pct ?? null,
+                maxGrowthBytes: g.max_growth_bytes ?? null,
+            };
+        }
+    }
+}
+function parseGate(raw, index, policy, out) {
+    const path = ['gates', index];
+    if (!isRecord(raw)) {
+        out.expected(path, `a gate (a mapping with a name and one of: ${KIND_HELP})`);
+        return null;
+    }
+    const kind = gateKind(raw, path, out);
+    if (kind === null)
+        return null;
+    const schema = GATE_SCHEMAS[kind];
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+        const ownKeys = Object.keys(schema.shape);
+        out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
+            const owner = GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
+            return owner === undefined
+                ? undefined
+                : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
+        });
+        return null;
+    }
+    return toGate(kind, parsed.data, policy, path, out);
+}
+// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
+// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
+function danglingAliases(doc) {
+    const anchors = new Set();
+    const dangling = [];
+    (0,dist/* visit */.YR)(doc, {
+        Node(_, node) {
+            if (node.anchor !== undefined)
+                anchors.add(node.anchor);
+        },
+        Alias(_, alias) {
+            if (!anchors.has(alias.source))
+                dangling.push(alias);
+        },
+    });
+    return dangling;
+}
+function fail(out) {
+    const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
+    return { ok: false, errors };
+}
+/**
+ * Parses and validates a gate config. Pure: `source` only labels the errors (a file name, or
+ * `config-inline` for YAML given through an action input). Never throws; every problem comes back
+ * as an error with its position.
+ */
+function parseConfig(text, source) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const out = new ConfigDiagnostics(source, doc, lineCounter);
+    if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+            const message = error.code === 'MULTIPLE_DOCS'
+                ? 'the config holds more than one YAML document (a second "---"); keep one'
+                : error.message;
+            out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
+        }
+        return fail(out);
+    }
+    const dangling = danglingAliases(doc);
+    if (dangling.length > 0) {
+        for (const alias of dangling) {
+            out.errorAtOffset(alias.range?.[0] ?? 0, `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
+                `quote values that start with "*", e.g. "*${alias.source}"`);
+        }
+        return fail(out);
+    }
+    if (doc.contents === null) {
+        out.errorAtOffset(0, 'config is empty; write at least "version: 1" and "gates: []", or delete the file to use the default gates');
+        return fail(out);
+    }
+    try {
+        out.data = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (error) {
+        out.errorAtOffset(0, `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(out);
+    }
+    const data = out.data;
+    for (const warning of doc.warnings)
+        out.errorAtOffset(warning.pos[0], `YAML: ${warning.message}`, out.warnings);
+    const top = TopLevelSchema.safeParse(data);
+    if (!top.success)
+        out.zodIssues(top.error.issues, [], (relative) => keysAt(TopLevelSchema, relative));
+    const policyInput = isRecord(data) ? PolicySchema.safeParse(data.policy ?? {}) : undefined;
+    const policy = policyInput?.success ? toPolicy(policyInput.data) : DEFAULT_POLICY;
+    const rawGates = isRecord(data) && Array.isArray(data.gates) ? data.gates : [];
+    const gates = [];
+    const firstByName = new Map();
+    rawGates.forEach((raw, index) => {
+        const gate = parseGate(raw, index, policy, out);
+        if (gate === null)
+            return;
+        const folded = gate.name.toLowerCase();
+        const first = firstByName.get(folded);
+        if (first !== undefined) {
+            out.error(['gates', index, 'name'], `duplicate gate name "${gate.name}" (also gates[${first}]); names must be unique, ignoring case, because waiver labels refer to them`);
+        }
+        else {
+            firstByName.set(folded, index);
+        }
+        if (policy.waivers.labels && gate.name.length > MAX_WAIVABLE_NAME) {
+            out.warning(['gates', index, 'name'], `longer than ${MAX_WAIVABLE_NAME} characters, so no "gate-waive:<name>" label can name it (GitHub labels hold 50)`);
+        }
+        gates.push(gate);
+    });
+    if (top.success && rawGates.length === 0) {
+        out.warning(['gates'], 'no gates: only the policy (evidence gaps, missing metrics) can fail the check');
+    }
+    if (out.errors.length > 0 || !top.success)
+        return fail(out);
+    return {
+        ok: true,
+        config: { version: 1, policy, gates },
+        warnings: out.warnings.map(formatConfigError),
+    };
+}
+/**
+ * Reads a config file and parses it. With `optional`, a missing file means "no config": the default
+ * gates, with a warning saying so.
+ */
+async function loadConfigFile(path, options = {}) {
+    const problem = (message) => ({
+        ok: false,
+        errors: [{ source: path, line: 1, col: 1, path: '', message }],
+    });
+    try {
+        const info = await (0,promises_.stat)(path);
+        if (!info.isFile())
+            return problem('not a file');
+        if (info.size > MAX_CONFIG_BYTES)
+            return problem(`config is ${info.size} bytes; a gate config is at most 1 MiB`);
+        return parseConfig(await (0,promises_.readFile)(path, 'utf8'), path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' && options.optional === true) {
+            return {
+                ok: true,
+                config: DEFAULT_CONFIG,
+                warnings: [`${path}: no config file; using the default gates`],
+            };
+        }
+        if (code === 'ENOENT')
+            return problem('config file not found');
+        return problem(`cannot read the config: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gates/judged.ts
 function metricKey(project, unit, m) {
     return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
@@ -3033,51 +3931,6 @@ function refreshResult(result, message) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gates/metric-selector.ts
-
-/**
- * Whether a metric of `stage` (null for a run-level metric) with `key` is selected. `*` as the stage
- * also selects run-level metrics (metalab runs have nothing else); `run` selects run-level metrics and
- * a stage literally named `run`.
- */
-function matchesSelector(selector, stage, key) {
-    if (!(0,glob/* globMatch */.e)(selector.key, key))
-        return false;
-    if (selector.stage === '*')
-        return true;
-    if (stage === null)
-        return selector.stage === 'run';
-    return (0,glob/* globMatch */.e)(selector.stage, stage);
-}
-const STAGE_PATTERN = /^[A-Za-z0-9_*-]+$/;
-const KEY_PATTERN = /^[^\s/]+$/;
-/** Parses `<stage>/<metric key>`; returns the reason when the text is not a selector. */
-function parseMetricSelector(text) {
-    const parts = text.split('/');
-    if (parts.length !== 2) {
-        return {
-            error: parts.length === 1
-                ? 'a metric selector "<stage>/<metric key>" (e.g. "evaluate/accuracy" or "*/accuracy")'
-                : 'a metric selector with exactly one "/" ("<stage>/<metric key>")',
-        };
-    }
-    const [stage, key] = parts;
-    if (stage === '')
-        return { error: 'a stage name, "*" or "run" before the "/"' };
-    if (!STAGE_PATTERN.test(stage)) {
-        return { error: 'a stage name of letters, digits, "-", "_" or "*" before the "/"' };
-    }
-    if (key === '')
-        return { error: 'a metric key after the "/" (use "*" for every metric)' };
-    if (!KEY_PATTERN.test(key))
-        return { error: 'a metric key without spaces after the "/"' };
-    return { stage, key };
-}
-/** The selector as the user writes it, for messages. */
-function formatSelector(selector) {
-    return `${selector.stage}/${selector.key}`;
-}
-
 ;// CONCATENATED MODULE: ./src/gates/rows.ts
 
 
@@ -3090,8 +3943,9 @@ function where(unit, label, multi) {
 function sliceSelected(selection, slice) {
     if (selection.mode === 'none')
         return slice === null;
+    // `all` is the overall series and every slice (docs/config.md).
     if (selection.mode === 'all')
-        return slice !== null;
+        return true;
     return slice !== null && selection.slices.includes(slice);
 }
 function selected(selectors, row) {
@@ -3603,6 +4457,283 @@ function evidenceGate(gate, inputs, judged) {
     return { checks, evidence };
 }
 
+;// CONCATENATED MODULE: ./src/compare/row-test.ts
+
+const cache = new WeakMap();
+function pairedStage(baseline, candidate, stage) {
+    let byBaseline = cache.get(candidate);
+    if (!byBaseline) {
+        byBaseline = new WeakMap();
+        cache.set(candidate, byBaseline);
+    }
+    let byStage = byBaseline.get(baseline);
+    if (!byStage) {
+        byStage = new Map();
+        byBaseline.set(baseline, byStage);
+    }
+    if (byStage.has(stage))
+        return byStage.get(stage);
+    const built = buildPairedStage(baseline, candidate, stage);
+    byStage.set(stage, built);
+    return built;
+}
+function sliceAt(series, i) {
+    const k = series.sliceIndex[i];
+    return k >= 0 ? (series.sliceNames[k] ?? null) : null;
+}
+function buildPairedStage(baseline, candidate, stage) {
+    const bs = baseline.stages.find((s) => s.name === stage)?.samples ?? [];
+    const cs = candidate.stages.find((s) => s.name === stage)?.samples ?? [];
+    if (bs.length === 0 || cs.length === 0)
+        return null;
+    const inBaseline = new Set();
+    for (const s of bs)
+        for (const name of s.names)
+            inBaseline.add(name);
+    const index = new Map();
+    const slices = [];
+    const fromCandidate = new Map();
+    for (const s of cs) {
+        s.names.forEach((name, i) => {
+            if (!inBaseline.has(name))
+                return;
+            if (!index.has(name)) {
+                index.set(name, slices.length);
+                slices.push(null);
+            }
+            const slice = sliceAt(s, i);
+            if (slice !== null && !fromCandidate.has(name))
+                fromCandidate.set(name, slice);
+        });
+    }
+    for (const [name, slice] of fromCandidate)
+        slices[index.get(name)] = slice;
+    for (const s of bs) {
+        s.names.forEach((name, i) => {
+            const at = index.get(name);
+            if (at !== undefined && slices[at] === null)
+                slices[at] = sliceAt(s, i);
+        });
+    }
+    const series = new Map();
+    const left = new Map(bs.map((s) => [s.key, s]));
+    for (const c of cs) {
+        const b = left.get(c.key);
+        if (!b)
+            continue;
+        const aligned = (side) => {
+            const out = new Float64Array(slices.length).fill(Number.NaN);
+            side.names.forEach((name, i) => {
+                const at = index.get(name);
+                if (at !== undefined)
+                    out[at] = side.values[i];
+            });
+            return out;
+        };
+        series.set(c.key, { b: aligned(b), c: aligned(c), binary: b.binary && c.binary });
+    }
+    return { slices, series };
+}
+/** Whether `values`' q-quantile (type 7) is `aggregate`, to the precision an SDK writes decimals in. */
+function reproduces(values, q, aggregate) {
+    if (values.length === 0)
+        return false;
+    const got = quantileSorted(Float64Array.from(values).sort(), q);
+    return Math.abs(got - aggregate) <= 1e-6 * Math.max(1, Math.abs(aggregate));
+}
+/**
+ * A stage metric `<key>.pNN` whose own stage has no per-sample `<key>` (an inference stage reporting
+ * the latency percentiles of samples recorded in the evaluate stage) pairs with the one other stage
+ * whose per-sample `<key>` reproduces the aggregate on both sides: never a guess between two stages,
+ * never a series that does not add up to the number being judged.
+ */
+function quantileStage(baseline, candidate, row, key, q) {
+    if (!row.aggregate || row.slice !== null)
+        return null;
+    const found = [];
+    for (const stage of candidate.stages) {
+        if (stage.name === row.stage || !stage.samples.some((s) => s.key === key))
+            continue;
+        const paired = pairedStage(baseline, candidate, stage.name);
+        const s = paired?.series.get(key);
+        if (!paired || !s)
+            continue;
+        const rows = rowsOf(paired, null, [key]);
+        if (reproduces(pick(s.b, rows), q, row.aggregate.baseline) &&
+            reproduces(pick(s.c, rows), q, row.aggregate.candidate))
+            found.push({ stage: stage.name, paired });
+    }
+    return found.length === 1 ? found[0] : null;
+}
+/** The rows of the slice where every needed key is finite on both sides. */
+function rowsOf(paired, slice, keys) {
+    const columns = keys.map((k) => paired.series.get(k));
+    const out = [];
+    for (let i = 0; i < paired.slices.length; i++) {
+        if (slice !== null && paired.slices[i] !== slice)
+            continue;
+        if (columns.every((s) => Number.isFinite(s.b[i]) && Number.isFinite(s.c[i])))
+            out.push(i);
+    }
+    return out;
+}
+function pick(values, rows) {
+    return Float64Array.from(rows, (i) => values[i]);
+}
+const CLASSIFICATION = {
+    f1: 'f1',
+    precision: 'precision',
+    recall: 'recall',
+    'macro-f1': 'macro-f1',
+    auc: 'auc',
+    'roc-auc': 'auc',
+};
+const QUANTILE = /^(.+)\.p(\d{1,2}(?:\.\d+)?)$/;
+const power = (alpha) => normalQuantile(1 - alpha) + normalQuantile(0.8);
+function insufficient(base, result) {
+    return { ...base, status: 'insufficient', reason: result.reason };
+}
+function fromBootstrap(base, result, alpha) {
+    if (result.status !== 'ok')
+        return insufficient(base, result);
+    return {
+        ...base,
+        status: 'ok',
+        estimate: result.difference,
+        pValue: result.pValue,
+        interval: { low: result.interval[0], high: result.interval[1], level: result.confidence },
+        discordantWorse: null,
+        discordantBetter: null,
+        seed: result.seed,
+        mde: power(alpha) * result.standardError,
+    };
+}
+/**
+ * The paired test for one row, or null when the runs carry no per-sample evidence for it (the gate
+ * then judges the raw limit and says so). Malformed per-sample values (a label that is not 0/1) also
+ * give null: that evidence cannot support a test.
+ */
+function rowTest(baseline, candidate, row, options) {
+    if (!baseline || !candidate)
+        return null;
+    const own = pairedStage(baseline, candidate, row.stage);
+    const quantile = QUANTILE.exec(row.key);
+    const elsewhere = quantile && !own?.series.has(quantile[1])
+        ? quantileStage(baseline, candidate, row, quantile[1], Number(quantile[2]) / 100)
+        : null;
+    const paired = elsewhere?.paired ?? own;
+    if (!paired)
+        return null;
+    const has = (key) => paired.series.has(key);
+    const seed = deriveSeed(options.seed, row.stage, row.key, ...(row.slice === null ? [] : [row.slice]));
+    const alternative = worseningAlternative(row.direction === 'higher' ? 'higher-is-better' : 'lower-is-better');
+    const bootstrap = {
+        seed,
+        resamples: options.resamples,
+        confidence: options.confidence,
+        minPairs: options.minPairs,
+        alternative,
+    };
+    try {
+        if (quantile && has(quantile[1])) {
+            const key = quantile[1];
+            const rows = rowsOf(paired, row.slice, [key]);
+            const s = paired.series.get(key);
+            const base = {
+                method: 'paired-bootstrap-quantile',
+                evidence: elsewhere ? `${elsewhere.stage}/${key}` : key,
+                n: rows.length,
+                mde: null,
+            };
+            const q = Number(quantile[2]) / 100;
+            return fromBootstrap(base, pairedQuantileBootstrap(pick(s.b, rows), pick(s.c, rows), q, bootstrap), options.alpha);
+        }
+        const metric = CLASSIFICATION[row.key.toLowerCase()];
+        const second = metric === 'auc' ? 'score' : 'prediction';
+        if (metric && has('label') && has(second)) {
+            const rows = rowsOf(paired, row.slice, ['label', second]);
+            const label = paired.series.get('label');
+            const other = paired.series.get(second);
+            const side = (values) => second === 'score'
+                ? { label: pick(values(label), rows), score: pick(values(other), rows) }
+                : { label: pick(values(label), rows), prediction: pick(values(other), rows) };
+            const base = {
+                method: 'paired-bootstrap-metric',
+                evidence: `label, ${second}`,
+                n: rows.length,
+                mde: null,
+            };
+            return fromBootstrap(base, pairedClassificationBootstrap(side((s) => s.b), side((s) => s.c), metric, bootstrap), options.alpha);
+        }
+        const key = row.sampleKey;
+        if (key === null || !has(key))
+            return null;
+        const s = paired.series.get(key);
+        const rows = rowsOf(paired, row.slice, [key]);
+        const b = pick(s.b, rows);
+        const c = pick(s.c, rows);
+        if (s.binary)
+            return binaryTest(b, c, key, row.direction, options);
+        const base = { method: 'paired-bootstrap-mean', evidence: key, n: rows.length, mde: null };
+        if (rows.length >= 2)
+            base.mde = minimumDetectableEffect(rows.length, { sd: pairedDifferenceSd(b, c) }, { alpha: options.alpha }).effect;
+        const result = pairedMeanTest(b, c, bootstrap);
+        if (result.status !== 'ok')
+            return insufficient(base, result);
+        return {
+            ...base,
+            status: 'ok',
+            estimate: result.difference,
+            pValue: result.pValue,
+            interval: { low: result.interval[0], high: result.interval[1], level: result.confidence },
+            discordantWorse: null,
+            discordantBetter: null,
+            seed: result.seed,
+        };
+    }
+    catch (error) {
+        if (error instanceof input_error_StatsInputError)
+            return null;
+        throw error;
+    }
+}
+function binaryTest(b, c, key, direction, options) {
+    // For a lower-is-better flag (`error`) 0 is the success: test successes, report in the key's units.
+    const success = (v) => (direction === 'lower' ? 1 - v : v);
+    const sb = b.map(success);
+    const sc = c.map(success);
+    const n = sb.length;
+    const rate = n > 0 ? sb.reduce((x, y) => x + y, 0) / n : null;
+    const sd = n >= 2 ? pairedDifferenceSd(sb, sc) : 0;
+    const spread = sd > 0 ? { sd } : rate !== null ? { rate } : null;
+    const base = {
+        method: options.binaryTest === 'exact' ? 'mcnemar-exact' : 'mcnemar-mid-p',
+        evidence: key,
+        n,
+        mde: n >= 1 && spread ? minimumDetectableEffect(n, spread, { alpha: options.alpha }).effect : null,
+    };
+    const result = mcnemarTest(pairedTable(sb, sc), {
+        test: options.binaryTest,
+        alternative: 'less',
+        minPairs: options.minPairs,
+        confidence: options.confidence,
+    });
+    if (result.status !== 'ok')
+        return insufficient(base, result);
+    const sign = direction === 'lower' ? -1 : 1;
+    const [low, high] = result.interval.map((x) => sign * x).sort((x, y) => x - y);
+    return {
+        ...base,
+        status: 'ok',
+        estimate: sign * result.difference,
+        pValue: result.pValue,
+        interval: { low, high, level: result.confidence },
+        discordantWorse: result.b,
+        discordantBetter: result.c,
+        seed: null,
+    };
+}
+
 // EXTERNAL MODULE: ./src/history/record.ts
 var record = __webpack_require__(5799);
 ;// CONCATENATED MODULE: ./src/history/series.ts
@@ -3827,8 +4958,126 @@ function historyNoise(history, window, unit, row, direction, alpha) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/gates/kinds/regression-verdict.ts
+
+
+const METHOD = {
+    'mcnemar-mid-p': 'McNemar mid-p',
+    'mcnemar-exact': 'McNemar exact',
+    'paired-bootstrap-mean': 'paired bootstrap of the mean',
+    'paired-bootstrap-quantile': 'paired bootstrap of the quantile',
+    'paired-bootstrap-metric': 'paired bootstrap of the metric',
+};
+/** "device-tablet: n=116, a drop must exceed ≈0.13 to be detectable at alpha 0.05". */
+function mdeText(label, test, direction, alpha) {
+    if (test.mde === null || !Number.isFinite(test.mde))
+        return null;
+    const change = direction === 'higher' ? 'a drop' : 'a rise';
+    return `${label}: n=${test.n}, ${change} must exceed ≈${(0,numbers/* formatNumber */.ZV)(test.mde)} to be detectable at alpha ${alpha}`;
+}
+function testText(test, adjusted, family, alpha) {
+    const parts = [
+        `${METHOD[test.method]} on ${test.evidence}: one-sided ${(0,numbers/* formatPValue */.td)(test.pValue)}`,
+        `Holm-adjusted ${(0,numbers/* formatPValue */.td)(adjusted)} over ${family} row${family === 1 ? '' : 's'}`,
+        `n = ${test.n}`,
+    ];
+    if (test.discordantWorse !== null && test.discordantBetter !== null) {
+        parts.push(`${test.discordantWorse} newly failing, ${test.discordantBetter} newly passing`);
+    }
+    return `${parts.join(', ')}; α = ${alpha}`;
+}
+function settle(row, adjusted, family, rules) {
+    const { test, what, base, limitText } = row;
+    const alpha = rules.alpha;
+    const ok = test?.status === 'ok' ? test : null;
+    const stats = {
+        ...base,
+        n: test ? test.n : row.stageSamples,
+        sampleKey: test ? test.evidence : null,
+        pValue: ok ? ok.pValue : null,
+        adjustedPValue: ok ? adjusted : null,
+        test: test ? test.method : null,
+        interval: ok ? ok.interval : null,
+        mde: null,
+        mdeText: null,
+    };
+    const fromHistory = row.noise?.kind === 'noise' ? row.noise : null;
+    const raw = alpha !== null && test === null && !fromHistory
+        ? ' — no per-sample evidence, judged on the raw limit'
+        : '';
+    const pass = (reason) => check({ ...stats, outcome: 'pass', reason: reason + raw });
+    if (row.worsening <= 0)
+        return pass(what);
+    if (!row.beyond)
+        return pass(`${what}, within ${limitText}`);
+    if (row.worsening < rules.minEffect) {
+        return pass(`${what}, beyond ${limitText} but smaller than min_effect ${rules.minEffect}`);
+    }
+    let reason = `${what}, beyond ${limitText}`;
+    if (alpha !== null && test) {
+        const detectable = mdeText(row.label, test, row.direction, alpha);
+        if (test.status === 'insufficient') {
+            return check({
+                ...stats,
+                mde: test.mde,
+                mdeText: detectable,
+                outcome: 'unknown',
+                reason: `${reason}, but ${test.reason} (policy.min_pairs): no significance decision${detectable ? `; ${detectable}` : ''}`,
+            });
+        }
+        if (test.n < rules.minSamples) {
+            return check({
+                ...stats,
+                mde: test.mde,
+                mdeText: detectable,
+                outcome: 'unknown',
+                reason: `${reason}; only ${test.n} samples (< min_samples ${rules.minSamples}): too few to fail the gate on their own (${METHOD[test.method]} on ${test.evidence}: one-sided ${(0,numbers/* formatPValue */.td)(test.pValue)}, not part of the gate's Holm family)${detectable ? `; ${detectable}` : ''}`,
+            });
+        }
+        const text = testText(test, adjusted ?? 1, family, alpha);
+        const improves = row.direction === 'higher' ? test.estimate >= 0 : test.estimate <= 0;
+        if (improves) {
+            return pass(`${reason}, but the paired estimate does not worsen (${(0,numbers/* formatNumber */.ZV)(test.estimate)}; ${text})`);
+        }
+        if ((adjusted ?? 1) >= alpha) {
+            return check({
+                ...stats,
+                mde: test.mde,
+                mdeText: detectable,
+                outcome: 'pass',
+                reason: `${reason} but not significant (${text})${detectable ? `; ${detectable}` : ''}`,
+            });
+        }
+        reason += ` and significant (${text})`;
+    }
+    else if (fromHistory) {
+        reason += `; ${fromHistory.text}`;
+        if (fromHistory.within)
+            return check({ ...stats, n: fromHistory.n, outcome: 'pass', reason });
+    }
+    else if (alpha !== null) {
+        reason += `; ${row.label}: ${row.noise ? row.noise.text : 'no per-sample evidence — judged on the raw limit'}`;
+    }
+    const n = stats.n;
+    if (n !== null && n < rules.minSamples) {
+        return check({
+            ...stats,
+            outcome: 'unknown',
+            reason: `${reason}; only ${n} samples (< min_samples ${rules.minSamples}): too few to fail the gate on their own`,
+        });
+    }
+    return check({ ...stats, outcome: 'fail', reason });
+}
+
 ;// CONCATENATED MODULE: ./src/gates/kinds/regression.ts
-/** `kind: regression`: candidate against baseline, per direction, with an optional paired test. */
+/**
+ * `kind: regression`: candidate against baseline, per direction, noise-aware by default: where paired
+ * per-sample evidence exists a row beyond its limit fails only when its one-sided worsening is
+ * significant after Holm's adjustment over every tested row of the gate (see docs/adr/0002-statistics.md).
+ */
+
+
+
 
 
 
@@ -3846,12 +5095,6 @@ function stageSampleCount(unit, stage, slice) {
             best = group.paired;
     }
     return best;
-}
-function sampleGroup(unit, stage, key, slice) {
-    const series = unit.comparison.samples.find((s) => s.stage === stage && s.key === key && s.presence === 'both');
-    if (!series)
-        return null;
-    return slice === null ? series.overall : (series.slices.find((g) => g.slice === slice) ?? null);
 }
 function limitsFor(gate, direction) {
     const [abs, pct, name] = direction === 'higher'
@@ -3883,20 +5126,11 @@ function beyond(limits, worsening, baseline, candidate) {
     }
     return false;
 }
-function testText(group, key) {
-    const test = group.test;
-    const name = test.method === 'mcnemar-exact' ? 'McNemar' : 'paired bootstrap';
-    const parts = [`${name} on ${key}: ${(0,numbers/* formatPValue */.td)(test.pValue ?? 1)}`, `n = ${test.n}`];
-    if (group.binary)
-        parts.push(`${group.binary.newlyFailing.count} newly failing, ${group.binary.newlyPassing.count} newly passing`);
-    return parts.join(', ');
-}
 function regressionGate(gate, inputs, judged) {
     const { policy } = inputs.config;
+    const alpha = gate.significance;
     const multi = namesUnits(inputs.units);
-    const checks = [];
-    const rawDelta = new Set();
-    const tested = new Set();
+    const slots = [];
     const neutral = new Set();
     const noLimit = new Set();
     const newMetrics = new Set();
@@ -3926,7 +5160,7 @@ function regressionGate(gate, inputs, judged) {
             if (hasDriftLimit(gate) && row.presence === 'both') {
                 const drift = driftCheck(gate, inputs.history, unit, row, direction, located, base);
                 if ('check' in drift)
-                    checks.push(drift.check);
+                    slots.push(drift.check);
                 else
                     driftNotJudged.add(drift.notJudged);
             }
@@ -3939,13 +5173,13 @@ function regressionGate(gate, inputs, judged) {
             if (row.presence === 'baseline_only' || row.candidate === null) {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
                 if (missing)
-                    checks.push({ ...missing, direction, limit: limits.text });
+                    slots.push({ ...missing, direction, limit: limits.text });
                 else
                     ignored++;
                 continue;
             }
             if (row.baseline === null || row.candidate === null) {
-                checks.push(check({
+                slots.push(check({
                     ...base,
                     outcome: 'unknown',
                     limit: limits.text,
@@ -3956,91 +5190,66 @@ function regressionGate(gate, inputs, judged) {
             const b = row.baseline;
             const c = row.candidate;
             const worsening = direction === 'higher' ? b - c : c - b;
-            const sampleKey = row.stage === null ? null : (gate.samples ?? row.sampleLink?.key ?? null);
-            const group = sampleKey && row.stage !== null ? sampleGroup(unit, row.stage, sampleKey, row.slice) : null;
-            const usable = group?.test ? group : null;
-            const n = usable ? usable.paired : stageSampleCount(unit, row.stage, row.slice);
-            const stats = {
-                n,
-                sampleKey: usable ? sampleKey : null,
-                pValue: usable?.test?.pValue ?? null,
-                interval: usable?.test?.interval ?? null,
-                limit: limits.text,
-            };
+            const test = alpha === null || row.stage === null
+                ? null
+                : rowTest(unit.pair.baseline, unit.pair.candidate, {
+                    stage: row.stage,
+                    key: row.key,
+                    slice: row.slice,
+                    direction,
+                    sampleKey: gate.samples ?? row.sampleLink?.key ?? null,
+                    aggregate: { baseline: b, candidate: c },
+                }, {
+                    binaryTest: policy.binaryTest,
+                    minPairs: policy.minPairs,
+                    seed: policy.seed,
+                    resamples: policy.bootstrapResamples,
+                    confidence: 1 - 2 * alpha,
+                    alpha,
+                });
             const verb = worsening > 0 ? (c < b ? 'dropped' : 'rose') : c === b ? 'unchanged at' : 'improved';
             const change = c === b ? (0,numbers/* formatNumber */.ZV)(c) : (0,numbers/* formatChange */.eD)(b, c);
-            const what = `${located} ${verb} ${change}`;
-            if (worsening <= 0) {
-                checks.push(check({ ...base, ...stats, outcome: 'pass', reason: what }));
-                continue;
-            }
-            if (!beyond(limits, worsening, b, c)) {
-                checks.push(check({ ...base, ...stats, outcome: 'pass', reason: `${what}, within ${limits.text}` }));
-                continue;
-            }
-            if (worsening < gate.minEffect) {
-                checks.push(check({
-                    ...base,
-                    ...stats,
-                    outcome: 'pass',
-                    reason: `${what}, beyond ${limits.text} but smaller than min_effect ${gate.minEffect}`,
-                }));
-                continue;
-            }
-            let reason = `${what}, beyond ${limits.text}`;
-            const noise = gate.significance !== null && !(usable && sampleKey)
-                ? historyNoise(inputs.history, gate.history, unit, row, direction, gate.significance)
-                : null;
-            if (gate.significance !== null && usable && sampleKey) {
-                tested.add(`${label} ↔ ${sampleKey}`);
-                const p = usable.test.pValue ?? 1;
-                if (p >= gate.significance) {
-                    checks.push(check({
-                        ...base,
-                        ...stats,
-                        outcome: 'pass',
-                        reason: `${reason} but not significant (${testText(usable, sampleKey)}; α = ${gate.significance})`,
-                    }));
-                    continue;
-                }
-                reason += ` and significant (${testText(usable, sampleKey)}; α = ${gate.significance})`;
-            }
-            else if (usable && sampleKey) {
-                reason += ` (${testText(usable, sampleKey)})`;
-            }
-            else if (noise) {
-                reason += `; ${noise.text}`;
-                if (noise.kind === 'noise' && noise.within) {
-                    checks.push(check({ ...base, ...stats, n: noise.n, outcome: 'pass', reason }));
-                    continue;
-                }
-                if (noise.kind === 'too-little')
-                    rawDelta.add(label);
-            }
-            else {
-                rawDelta.add(label);
-                reason += gate.significance !== null ? '; no sample evidence: threshold applied to raw delta' : '';
-            }
-            if (n !== null && n < gate.minSamples) {
-                checks.push(check({
-                    ...base,
-                    ...stats,
-                    outcome: 'unknown',
-                    reason: `${reason}; only ${n} samples (< min_samples ${gate.minSamples}): too few to fail the gate on their own`,
-                }));
-                continue;
-            }
-            checks.push(check({ ...base, ...stats, outcome: 'fail', reason }));
+            slots.push({
+                pending: true,
+                base: { ...base, limit: limits.text },
+                label,
+                what: `${located} ${verb} ${change}`,
+                direction,
+                worsening,
+                beyond: beyond(limits, worsening, b, c),
+                limitText: limits.text,
+                test,
+                stageSamples: test ? test.n : stageSampleCount(unit, row.stage, row.slice),
+                noise: alpha !== null && test === null
+                    ? historyNoise(inputs.history, gate.history, unit, row, direction, alpha)
+                    : null,
+            });
         }
     }
+    // The family is every tested row that could fail: a row with fewer than min_samples pairs never
+    // fails, whatever its p, so leaving it out is chosen by n alone and keeps Holm's guarantee. Rows are
+    // not left out for being within their limit: that choice depends on the data, and with a limit looser
+    // than the test it would make every slice an unadjusted test (docs/adr/0002-statistics.md).
+    const family = slots.filter((s) => 'pending' in s && s.test?.status === 'ok' && s.test.n >= gate.minSamples);
+    const adjusted = new Map(holmAdjust(family.map((s) => s.test.pValue)).map((p, i) => [family[i], p]));
+    const rules = { alpha, minEffect: gate.minEffect, minSamples: gate.minSamples, minPairs: policy.minPairs };
+    const rawDelta = [];
+    const checks = slots.map((slot) => {
+        if (!('pending' in slot))
+            return slot;
+        if (alpha !== null && slot.test === null && slot.noise?.kind !== 'noise')
+            rawDelta.push(slot.label);
+        return settle(slot, adjusted.get(slot) ?? null, family.length, rules);
+    });
     const evidence = [];
-    if (gate.significance !== null) {
-        evidence.push(`significance: α = ${gate.significance}`);
-        if (tested.size > 0)
-            evidence.push(`paired per-sample test: ${[...tested].sort().join('; ')}`);
-        if (rawDelta.size > 0) {
-            evidence.push(`no sample evidence: threshold applied to raw delta for ${[...rawDelta].sort().join(', ')}`);
-        }
+    if (alpha !== null) {
+        evidence.push(`noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.length} tested row(s); ` +
+            `McNemar ${policy.binaryTest} for 0/1 outcomes, paired bootstrap (${policy.bootstrapResamples} resamples) otherwise`);
+        if (rawDelta.length > 0)
+            evidence.push(`${listed(rawDelta)}: no per-sample evidence — judged on the raw limit`);
+    }
+    else {
+        evidence.push('significance: false — every row judged on the raw limit');
     }
     if (driftNotJudged.size > 0) {
         evidence.push(`${inputs.history === null ? 'no history given' : 'no history of'}: max_drift not judged for ${[...driftNotJudged].sort().join(', ')}`);
@@ -4058,6 +5267,12 @@ function regressionGate(gate, inputs, judged) {
         evidence.push(`${noBaseline} run(s)/unit(s) without a baseline counterpart: not judged`);
     evidence.push(...ignoredMissing(policy, ignored));
     return { checks, evidence };
+}
+const LISTED = 8;
+function listed(labels) {
+    const sorted = [...new Set(labels)].sort();
+    const shown = sorted.slice(0, LISTED).join(', ');
+    return sorted.length > LISTED ? `${shown} and ${sorted.length - LISTED} more` : shown;
 }
 
 ;// CONCATENATED MODULE: ./src/gates/kinds/threshold.ts
@@ -4244,55 +5459,19 @@ function policyResults(inputs, judged, lifted = []) {
     return out.filter((r) => r !== null);
 }
 
-;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
-/** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-const normalize = (s) => s.toLowerCase().replace(/[-_\s]/g, '');
-/**
- * The closest candidate, if it is close enough to be a likely typo: same word written in another
- * case or separator style (`maxDrop`, `max-drop`), or within a third of the word's length in edits.
- */
-function didYouMean(word, candidates) {
-    const exact = candidates.find((c) => normalize(c) === normalize(word));
-    if (exact !== undefined)
-        return exact;
-    let best = null;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of candidates) {
-        const distance = editDistance(word.toLowerCase(), candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    const limit = Math.max(2, Math.floor(word.length / 3));
-    return bestDistance <= limit ? best : null;
-}
-
 ;// CONCATENATED MODULE: ./src/gates/unmatched.ts
 
 
 
-const LISTED = 6;
+const unmatched_LISTED = 6;
 function unique(values) {
     return [...new Set(values)].sort();
 }
-function listed(values) {
-    const shown = values.slice(0, LISTED).join(', ');
-    return values.length > LISTED ? `${shown}, … (${values.length} in all)` : shown;
+function unmatched_listed(values) {
+    const shown = values.slice(0, unmatched_LISTED).join(', ');
+    return values.length > unmatched_LISTED ? `${shown}, … (${values.length} in all)` : shown;
 }
-const stageName = (stage) => stage ?? 'run';
+const unmatched_stageName = (stage) => stage ?? 'run';
 const hasGlob = (text) => text.includes('*');
 /** The series a metric gate can look at: stage or run level, not batch-scoped, on either side. */
 function seriesRows(units) {
@@ -4317,19 +5496,19 @@ function selectorProblem(selector, rows) {
     const text = formatSelector(selector);
     if (rows.length === 0)
         return `${text}: the evidence records no metrics in either run`;
-    const pairs = unique(rows.map((r) => `${stageName(r.stage)}/${r.key}`));
+    const pairs = unique(rows.map((r) => `${unmatched_stageName(r.stage)}/${r.key}`));
     const inStage = rows.filter((r) => stageMatches(selector, r.stage));
     let what;
     let present;
     let suggestion;
     if (inStage.length === 0) {
-        const stages = unique(rows.map((r) => stageName(r.stage)));
+        const stages = unique(rows.map((r) => unmatched_stageName(r.stage)));
         what = hasGlob(selector.stage) ? `no stage matches "${selector.stage}"` : `no stage "${selector.stage}"`;
-        present = `stages present: ${listed(stages)}`;
+        present = `stages present: ${unmatched_listed(stages)}`;
         suggestion = didYouMean(text, pairs);
         const stage = suggestion === null && !hasGlob(selector.stage) ? closeStage(selector.stage, stages) : null;
         if (stage !== null) {
-            const keys = unique(rows.filter((r) => stageName(r.stage) === stage).map((r) => r.key));
+            const keys = unique(rows.filter((r) => unmatched_stageName(r.stage) === stage).map((r) => r.key));
             const key = keys.find((k) => (0,glob/* globMatch */.e)(selector.key, k)) ?? didYouMean(selector.key, keys);
             suggestion = key === null || key === undefined ? null : `${stage}/${key}`;
         }
@@ -4346,7 +5525,7 @@ function selectorProblem(selector, rows) {
             ? `no metric matches "${selector.key}" ${scope}`
             : `no metric "${selector.key}" ${scope}`;
         const keys = unique(inStage.map((r) => r.key));
-        present = `metrics ${scope}: ${listed(keys)}`;
+        present = `metrics ${scope}: ${unmatched_listed(keys)}`;
         const key = hasGlob(selector.key) ? null : didYouMean(selector.key, keys);
         suggestion = key === null ? didYouMean(text, pairs) : `${selector.stage}/${key}`;
     }
@@ -4360,7 +5539,7 @@ function sliceProblem(slice, rows, selectors) {
     if (present.length === 0)
         return `${head}; these metrics are recorded without slices`;
     const close = didYouMean(slice, present);
-    return close === null ? `${head}; slices present: ${listed(present)}` : `${head}; did you mean "${close}"?`;
+    return close === null ? `${head}; slices present: ${unmatched_listed(present)}` : `${head}; did you mean "${close}"?`;
 }
 function metricSelection(gate, units) {
     const rows = seriesRows(units);
@@ -4405,7 +5584,7 @@ function artifactSelection(gate, units) {
         nothing: true,
         problems: [
             close === null
-                ? `${head}; artifact kinds present: ${listed(kinds)}`
+                ? `${head}; artifact kinds present: ${unmatched_listed(kinds)}`
                 : `${head}; did you mean "${close}"?`,
         ],
         gate,
@@ -4430,12 +5609,9 @@ function gateSelection(gate, units) {
 function emptySelection(selectors, slices, units) {
     const rows = seriesRows(units).filter((r) => selectors.some((s) => matchesSelector(s, r.stage, r.key)));
     const names = selectors.map(formatSelector).join(', ');
-    if (slices.mode === 'all' && rows.every((r) => r.slice === null)) {
-        return `no match: slices: all, but ${names} ${rows.length === 1 ? 'is' : 'are'} recorded without slices`;
-    }
     if (slices.mode === 'none' && rows.every((r) => r.slice !== null)) {
         const present = unique(rows.map((r) => r.slice));
-        return `no match: ${names} ${rows.length === 1 ? 'is' : 'are'} recorded only per slice (${listed(present)}); add slices: all or name the slices`;
+        return `no match: ${names} ${rows.length === 1 ? 'is' : 'are'} recorded only per slice (${unmatched_listed(present)}); add slices: all or name the slices`;
     }
     return null;
 }
@@ -4453,8 +5629,9 @@ function emptySelection(selectors, slices, units) {
 
 
 
+
 /** The registry: a new gate kind is one file under `kinds/` and one line here. */
-const GATE_KINDS = {
+const evaluate_GATE_KINDS = {
     threshold: thresholdGate,
     regression: regressionGate,
     evidence: evidenceGate,
@@ -4467,7 +5644,7 @@ const evaluate_LISTED = 5;
 function evaluatorOf(gate) {
     // GateKinds pairs every kind with the evaluator of that kind's gate type; TypeScript cannot follow
     // the pairing through an indexed lookup on a union.
-    return GATE_KINDS[gate.kind];
+    return evaluate_GATE_KINDS[gate.kind];
 }
 /** A gate that matches nothing in either run: a config problem, at `policy.unmatched`'s severity. */
 function unmatchedResult(gate, problems, config) {
@@ -4517,8 +5694,10 @@ function evaluateGates(inputs) {
     const lifted = [];
     const results = inputs.config.gates.map((gate) => {
         const selection = gateSelection(gate, inputs.units);
-        if (selection.nothing)
+        // The built-in headline check is not the user's typo: a run without headline metrics skips it.
+        if (selection.nothing && gate !== HEADLINE_SLICE_GATE) {
             return unmatchedResult(gate, selection.problems, inputs.config);
+        }
         const narrowed = selection.gate;
         const evaluation = evaluatorOf(narrowed)(narrowed, inputs, judged);
         const { kept, lifted: moved } = liftMissing(gate, evaluation.checks, inputs.config);
@@ -4791,780 +5970,10 @@ function judgeRuns(input) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(2857);
-;// CONCATENATED MODULE: ./src/gates/config-diagnostics.ts
-
-
-
-function formatPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment))
-            out += out === '' ? segment : `.${segment}`;
-        else
-            out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-}
-/** `file:line:col: path: message`, the form editors and GitHub annotations understand. */
-function formatConfigError(error) {
-    const where = error.path === '' ? '' : `${error.path}: `;
-    return `${error.source}:${error.line}:${error.col}: ${where}${error.message}`;
-}
-function describeValue(value) {
-    if (value === null)
-        return 'null (an empty value)';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string') {
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    }
-    return String(value);
-}
-function valueAt(root, path) {
-    let value = root;
-    for (const segment of path) {
-        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
-            return undefined;
-        value = value[segment];
-    }
-    return value;
-}
-/** Keys a zod object schema accepts at `path` (through optional/default wrappers). */
-function keysAt(schema, path) {
-    const unwrap = (s) => {
-        let current = s;
-        while (current instanceof schemas/* ZodOptional */.IiU || current instanceof schemas/* ZodDefault */.XiL) {
-            current = current.unwrap();
-        }
-        return current;
-    };
-    let current = unwrap(schema);
-    for (const segment of path) {
-        if (!(current instanceof schemas/* ZodObject */.bvH))
-            return [];
-        const next = current.shape[String(segment)];
-        if (next === undefined)
-            return [];
-        current = unwrap(next);
-    }
-    return current instanceof schemas/* ZodObject */.bvH ? Object.keys(current.shape) : [];
-}
-/** Collects errors and warnings with positions taken from the YAML document. */
-class ConfigDiagnostics {
-    errors = [];
-    warnings = [];
-    source;
-    doc;
-    lineCounter;
-    constructor(source, doc, lineCounter) {
-        this.source = source;
-        this.doc = doc;
-        this.lineCounter = lineCounter;
-    }
-    /** The document as plain values, once it could be converted; messages quote from it. */
-    data;
-    error(path, message, at = 'value') {
-        this.errors.push(this.make(path, message, at));
-    }
-    warning(path, message) {
-        this.warnings.push(this.make(path, message, 'value'));
-    }
-    errorAtOffset(offset, message, list = this.errors) {
-        const { line, col } = this.lineCounter.linePos(offset);
-        list.push({ source: this.source, line, col, path: '', message });
-    }
-    /** "expected X, found Y" for the value at `path`, or "missing" when there is none. */
-    expected(path, expected, suggestions = []) {
-        const value = valueAt(this.data, path);
-        if (value === undefined) {
-            this.error(path, `required key is missing; expected ${expected}`);
-            return;
-        }
-        let message = `expected ${expected}, found ${describeValue(value)}`;
-        if (typeof value === 'string' && suggestions.includes(value)) {
-            message += ' (text; write it without quotes)';
-        }
-        else if (typeof value === 'string' && suggestions.length > 0) {
-            const suggestion = didYouMean(value, suggestions);
-            if (suggestion !== null)
-                message += `; did you mean "${suggestion}"?`;
-        }
-        this.error(path, message);
-    }
-    unknownKey(path, validKeys, note) {
-        const key = String(path[path.length - 1]);
-        const suggestion = didYouMean(key, validKeys);
-        const hint = note ??
-            (suggestion !== null ? `did you mean "${suggestion}"?` : `valid keys here: ${validKeys.join(', ')}`);
-        this.error(path, `unknown key; ${hint}`, 'key');
-    }
-    /** Reports zod issues of a value validated at `base`; `keys` gives the valid keys of an object. */
-    zodIssues(issues, base, keys, unknownKeyNote) {
-        for (const issue of issues) {
-            const relative = issue.path;
-            const path = [...base, ...relative];
-            if (issue.code === 'unrecognized_keys') {
-                for (const key of issue.keys)
-                    this.unknownKey([...path, key], keys(relative), unknownKeyNote?.(key));
-            }
-            else if (issue.code === 'invalid_union') {
-                // A branch whose failures are not all "wrong type here" matched the value's shape; its
-                // issues say precisely what is wrong (an item of a list, a bad selector).
-                const matching = issue.errors.filter((branch) => !branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
-                if (matching.length === 1) {
-                    this.zodIssues(matching[0], path, () => []);
-                }
-                else {
-                    const literals = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(String) : [])));
-                    this.expected(path, issue.message, literals);
-                }
-            }
-            else if (issue.code === 'invalid_key') {
-                const key = String(path[path.length - 1]);
-                this.error(path, `expected ${issue.issues[0]?.message ?? 'a valid key'}, found key ${JSON.stringify(key)}`, 'key');
-            }
-            else if (issue.code === 'invalid_value') {
-                this.expected(path, issue.message, issue.values.map(String));
-            }
-            else {
-                this.expected(path, issue.message);
-            }
-        }
-    }
-    make(path, message, at) {
-        const offset = this.offsetOf(path, at);
-        const { line, col } = this.lineCounter.linePos(offset);
-        return { source: this.source, line, col, path: formatPath(path), message };
-    }
-    /** Start of the node at `path`; when the path runs out (a missing key), its closest ancestor. */
-    offsetOf(path, at) {
-        const startOf = (node) => node !== null && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
-            ? node.range[0]
-            : undefined;
-        let node = this.doc.contents;
-        let offset = startOf(node) ?? 0;
-        for (let i = 0; i < path.length; i++) {
-            const segment = path[i];
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(segment));
-                if (pair === undefined)
-                    break;
-                const keyOffset = startOf(pair.key) ?? offset;
-                if (at === 'key' && i === path.length - 1)
-                    return keyOffset;
-                node = pair.value;
-                offset = startOf(node) ?? keyOffset;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && segment < node.items.length) {
-                node = node.items[segment];
-                offset = startOf(node) ?? offset;
-            }
-            else {
-                break;
-            }
-        }
-        return offset;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gates/config-schema.ts
-
-
-/**
- * Zod schemas of the config file as written (snake_case). Every error message is the "expected"
- * phrase of its place; `config.ts` turns an issue into "expected <message>, found <value>" and adds
- * the position. Cross-field rules (gate kind, min ≤ max, unique names) live in `config.ts`, where the
- * YAML positions are at hand.
- */
-const expected = (what) => ({ error: what });
-/** The keys that make a `metric` gate a threshold gate or a regression gate. */
-const THRESHOLD_LIMITS = ['min', 'max'];
-const REGRESSION_LIMITS = [
-    'max_drop',
-    'max_drop_pct',
-    'max_increase',
-    'max_increase_pct',
-    'max_drift',
-    'max_drift_pct',
-];
-const nonNegative = (description) => schemas/* number */.aig(expected('a number ≥ 0')).min(0, expected('a number ≥ 0')).describe(description);
-const positiveInt = (description) => schemas/* int */.Whr(expected('a whole number ≥ 1')).min(1, expected('a whole number ≥ 1')).describe(description);
-const historyWindow = (description) => schemas/* int */.Whr(expected('a whole number from 2 to 100'))
-    .min(2, expected('a whole number from 2 to 100'))
-    .max(100, expected('a whole number from 2 to 100'))
-    .describe(description);
-const alpha = schemas/* number */.aig(expected('a number in (0, 0.5]'))
-    .gt(0, expected('a number in (0, 0.5]'))
-    .lte(0.5, expected('a number in (0, 0.5]'));
-const metricSelector = schemas/* string */.YjP(expected('a metric selector "<stage>/<metric key>"'))
-    .superRefine((text, ctx) => {
-    const parsed = parseMetricSelector(text);
-    if ('error' in parsed)
-        ctx.addIssue({ code: 'custom', message: parsed.error });
-})
-    // For editors only; validation gives the precise reason through parseMetricSelector.
-    .meta({ pattern: '^[A-Za-z0-9_*-]+/[^\\s/]+$' });
-const metricSelectors = schemas/* union */.KCZ([
-    metricSelector,
-    schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
-        .min(1, expected('a non-empty list of metric selectors')),
-], expected('a metric selector "<stage>/<metric key>" or a list of them'));
-const config_schema_stageName = schemas/* string */.YjP(expected('a stage name'))
-    .regex(/^[A-Za-z0-9_-]+$/, expected('a stage name of letters, digits, "-" or "_"'));
-const outcome = schemas/* enum */.k5n(['pass', 'warn', 'fail'], expected('one of pass, warn, fail'));
-const unknownOutcome = schemas/* enum */.k5n(['unknown', 'pass', 'warn', 'fail'], expected('one of unknown, pass, warn, fail'));
-const gapAction = schemas/* enum */.k5n(['fail', 'warn', 'ignore'], expected('one of fail, warn, ignore'));
-const direction = schemas/* enum */.k5n(['higher', 'lower'], expected('one of higher, lower'));
-const slices = schemas/* union */.KCZ([
-    schemas/* literal */.euz('none'),
-    schemas/* literal */.euz('all'),
-    schemas/* array */.YOg(schemas/* string */.YjP(expected('a slice name')).min(1, expected('a slice name')), expected('a list of slice names'))
-        .min(1, expected('a non-empty list of slice names')),
-], expected('none, all or a list of slice names'))
-    .describe('Which slices are judged: none (the overall series only, default), all, or a list of slice names.');
-const WaiversSchema = schemas/* strictObject */.rej({
-    labels: schemas/* boolean */.zMY(expected('true or false'))
-        .default(true)
-        .describe('Accept `gate-waive:<gate name>` PR labels (the action decides whose labels count).'),
-    trailers: schemas/* boolean */.zMY(expected('true or false'))
-        .default(true)
-        .describe('Accept `Gate-Waive: <metric>[@<slice>]: <reason>` commit trailers.'),
-    self: schemas/* boolean */.zMY(expected('true or false'))
-        .default(false)
-        .describe("Let the pull request's author waive their own pull request's gates (label or trailer)."),
-}, expected('a mapping with labels, trailers and self'));
-const PolicySchema = schemas/* strictObject */.rej({
-    unknown: outcome.default('warn').describe('What an `unknown` verdict means for the job.'),
-    missing_baseline: unknownOutcome.default('unknown').describe('Verdict when no baseline run was found.'),
-    baseline_degraded: unknownOutcome
-        .default('unknown')
-        .describe('Verdict when the baseline has error-severity evidence gaps or degraded evidence.'),
-    evidence_gaps: gapAction.default('fail').describe('Error-severity evidence gaps in the candidate.'),
-    missing_metrics: gapAction
-        .default('warn')
-        .describe('A metric the baseline has that is missing from the candidate or has no finite value there.'),
-    unmatched: gapAction
-        .default('fail')
-        .describe('A gate none of whose selectors (metrics, named slices, artifact kind) matches anything in either run.'),
-    significance: alpha.default(0.05).describe('Alpha for regression gates with `significance: true`.'),
-    min_samples: positiveInt('Default minimum samples per compared unit or slice.').default(30),
-    min_effect: nonNegative('Default minimum absolute effect below which a regression gate cannot fail.').default(0),
-    bootstrap_resamples: schemas/* int */.Whr(expected('a whole number from 100 to 1000000'))
-        .min(100, expected('a whole number from 100 to 1000000'))
-        .max(1_000_000, expected('a whole number from 100 to 1000000'))
-        .default(2000)
-        .describe('Bootstrap resamples for confidence intervals.'),
-    seed: schemas/* int */.Whr(expected('a whole number ≥ 0'))
-        .min(0, expected('a whole number ≥ 0'))
-        .default(20261123)
-        .describe('Seed of the bootstrap, so a verdict is reproducible.'),
-    directions: schemas/* record */.g1P(schemas/* string */.YjP()
-        .regex(/^[^\s/]+$/, expected('a metric key glob without "/" or spaces (directions are keyed by metric key)')), direction, 
-    // Only the record's own type error: key and value errors keep their own messages.
-    {
-        error: (issue) => issue.code === 'invalid_type' ? 'a mapping of metric key globs to higher or lower' : undefined,
-    })
-        .default({})
-        .describe('Per-metric direction overrides: metric key glob → higher | lower. The first match wins.'),
-    waivers: WaiversSchema.default({ labels: true, trailers: true, self: false }),
-    history: historyWindow('Runs of history a regression gate looks back over (max_drift, noise from history) unless it sets its own `history`.').default(20),
-}, expected('a mapping of policy settings'))
-    .describe('How situations without a clear measurement map to the job result, and defaults for gates.');
-const common = {
-    name: schemas/* string */.YjP(expected('a gate name (text)'))
-        .trim()
-        .min(1, expected('a non-empty gate name'))
-        .describe('Unique name, shown in the report and used by `gate-waive:<name>` labels.'),
-    severity: schemas/* enum */.k5n(['fail', 'warn'], expected('one of fail, warn'))
-        .default('fail')
-        .describe('Whether a failing gate fails the check or only warns.'),
-    message: schemas/* string */.YjP(expected('text')).optional().describe('Custom message shown when the gate fails.'),
-};
-const ThresholdGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
-    min: schemas/* number */.aig(expected('a number')).optional().describe('Lowest acceptable value.'),
-    max: schemas/* number */.aig(expected('a number')).optional().describe('Highest acceptable value.'),
-    slices: slices.optional(),
-}, expected('a mapping'))
-    .describe('Threshold gate: absolute bounds on the candidate value.')
-    .meta({ anyOf: THRESHOLD_LIMITS.map((key) => ({ required: [key] })) });
-const RegressionGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    metric: metricSelectors.describe('"<stage>/<metric key>" ("*" and "run" allowed as stage, "*" globs), or a list.'),
-    max_drop: nonNegative('Largest allowed drop of a higher-is-better metric, in metric units.').optional(),
-    max_drop_pct: nonNegative('Largest allowed drop of a higher-is-better metric, in % of the baseline.').optional(),
-    max_increase: nonNegative('Largest allowed increase of a lower-is-better metric, in metric units.').optional(),
-    max_increase_pct: nonNegative('Largest allowed increase of a lower-is-better metric, in % of the baseline.').optional(),
-    max_drift: nonNegative('Largest allowed cumulative worsening against the best value of the history window, in metric units (raw values, no significance).').optional(),
-    max_drift_pct: nonNegative('Largest allowed cumulative worsening against the best value of the history window, in % of that best value.').optional(),
-    history: historyWindow('Runs of history this gate looks back over (default policy.history).').optional(),
-    direction: direction.optional().describe('Override of the metric direction.'),
-    significance: schemas/* union */.KCZ([alpha, schemas/* boolean */.zMY()], expected('a number in (0, 0.5], true or false'))
-        .optional()
-        .describe('Only fail when the change is significant at this alpha; true = policy.significance.'),
-    min_samples: positiveInt('Minimum samples per compared unit or slice (default policy.min_samples).').optional(),
-    min_effect: nonNegative('Changes smaller than this never fail (default policy.min_effect).').optional(),
-    slices: slices.optional(),
-    samples: schemas/* string */.YjP(expected('a metric key'))
-        .regex(/^[^\s/*]+$/, expected('a metric key without "/", "*" or spaces'))
-        .optional()
-        .describe('Per-sample metric key holding the sample outcomes of this metric (e.g. correct).'),
-}, expected('a mapping'))
-    .describe('Regression gate: candidate against baseline.')
-    .meta({ anyOf: REGRESSION_LIMITS.map((key) => ({ required: [key] })) });
-const EvidenceGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    require_complete: schemas/* array */.YOg(config_schema_stageName, expected('a list of stage names'))
-        .min(1, expected('a non-empty list of stage names'))
-        .describe('Stages that must exist in the candidate; the other checks look at these stages. "run" is the run\'s own evidence outside any stage (all a metalab unit has).'),
-    optional_stages: schemas/* array */.YOg(config_schema_stageName, expected('a list of stage names'))
-        .optional()
-        .describe('Stages checked like require_complete (degraded, partial, statuses) when the candidate has them.'),
-    require_metrics: schemas/* union */.KCZ([
-        schemas/* literal */.euz('baseline'),
-        schemas/* literal */.euz('none'),
-        schemas/* array */.YOg(metricSelector, expected('a list of metric selectors'))
-            .min(1, expected('a non-empty list of metric selectors')),
-    ], expected('baseline, none or a list of "<stage>/<metric key>"'))
-        .optional()
-        .describe('baseline: every metric the baseline has in those stages; or a list; none (default).'),
-    degraded: gapAction.default('fail').describe('Degraded records in those stages.'),
-    partial: gapAction
-        .default('fail')
-        .describe('Records whose completeness is partial, absent or unknown.'),
-    statuses: gapAction.default('warn').describe('Ledger statuses other than completed.'),
-}, expected('a mapping'))
-    .describe('Evidence gate: the candidate evidence is complete.');
-const DiagnosticsGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    diagnostics: schemas/* enum */.k5n(['error', 'warning', 'info'], expected('one of error, warning, info'))
-        .describe('Fail on any diagnostic at or above this level.'),
-}, expected('a mapping'))
-    .describe('Diagnostics gate.');
-const ArtifactGateSchema = schemas/* strictObject */.rej({
-    ...common,
-    artifact: schemas/* string */.YjP(expected('an artifact kind'))
-        .min(1, expected('an artifact kind'))
-        .describe('Artifact kind ("*" globs allowed).'),
-    max_growth_pct: nonNegative('Largest allowed size growth, in % of the baseline artifact.').optional(),
-    max_growth_bytes: schemas/* int */.Whr(expected('a whole number ≥ 0'))
-        .min(0, expected('a whole number ≥ 0'))
-        .optional()
-        .describe('Largest allowed size growth, in bytes.'),
-}, expected('a mapping'))
-    .describe('Artifact gate: artifact size growth.')
-    .meta({ anyOf: [{ required: ['max_growth_pct'] }, { required: ['max_growth_bytes'] }] });
-const GATE_SCHEMAS = {
-    threshold: ThresholdGateSchema,
-    regression: RegressionGateSchema,
-    evidence: EvidenceGateSchema,
-    diagnostics: DiagnosticsGateSchema,
-    artifact: ArtifactGateSchema,
-};
-const version = schemas/* literal */.euz(1, expected('1 (the only config version)')).describe('Config version; must be 1.');
-/** Top level as validated: gates are checked one by one after their kind is known. */
-const TopLevelSchema = schemas/* strictObject */.rej({
-    version,
-    policy: PolicySchema.optional(),
-    gates: schemas/* array */.YOg(schemas/* unknown */.L5J(), expected('a list of gates ([] for none)')),
-}, expected('a mapping with version, policy and gates'));
-/** The whole file, for the JSON Schema given to editors. */
-const ConfigFileSchema = schemas/* strictObject */.rej({
-    version,
-    policy: PolicySchema.optional(),
-    gates: schemas/* array */.YOg(schemas/* union */.KCZ([
-        ThresholdGateSchema,
-        RegressionGateSchema,
-        EvidenceGateSchema,
-        DiagnosticsGateSchema,
-        ArtifactGateSchema,
-    ]))
-        .describe('Gates, evaluated in order. The kind follows from the keys present.'),
-})
-    .meta({ title: 'contexta/gate configuration (.github/contexta-gate.yml)' });
-/** JSON Schema of the config file (committed as `docs/contexta-gate.schema.json`). */
-function configJsonSchema() {
-    return z.toJSONSchema(ConfigFileSchema, { io: 'input', target: 'draft-07' });
-}
-
-;// CONCATENATED MODULE: ./src/gates/config.ts
-
-
-
-
-
-
-/** Where the action looks for a config when none is named. */
-const DEFAULT_CONFIG_PATH = '.github/contexta-gate.yml';
-/** Config files are a few hundred bytes; anything this big is not a config. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/** GitHub labels hold at most 50 characters; `gate-waive:` takes 11 of them. */
-const MAX_WAIVABLE_NAME = 50 - 'gate-waive:'.length;
-const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-function toPolicy(input) {
-    return {
-        unknown: input.unknown,
-        missingBaseline: input.missing_baseline,
-        baselineDegraded: input.baseline_degraded,
-        evidenceGaps: input.evidence_gaps,
-        missingMetrics: input.missing_metrics,
-        unmatched: input.unmatched,
-        significance: input.significance,
-        minSamples: input.min_samples,
-        minEffect: input.min_effect,
-        bootstrapResamples: input.bootstrap_resamples,
-        seed: input.seed,
-        directions: Object.entries(input.directions).map(([pattern, direction]) => ({ pattern, direction })),
-        waivers: { labels: input.waivers.labels, trailers: input.waivers.trailers, self: input.waivers.self },
-        history: input.history,
-    };
-}
-/** The policy of a config that has no `policy` section. */
-const DEFAULT_POLICY = toPolicy(PolicySchema.parse({}));
-/**
- * Used when a repository has no config file: fail on error diagnostics, on error evidence gaps and
- * on metrics that disappear or become non-finite (`missingMetrics: 'fail'` overrides the warn-only
- * regression gate for those, see `evaluate.ts`); only warn on regressions, because without a config we do not know which
- * metrics matter or how noisy they are.
- */
-const DEFAULT_CONFIG = {
-    version: 1,
-    policy: { ...DEFAULT_POLICY, missingMetrics: 'fail' },
-    gates: [
-        { kind: 'diagnostics', name: 'diagnostics', severity: 'fail', message: null, level: 'error' },
-        {
-            kind: 'regression',
-            name: 'no significant regression',
-            severity: 'warn',
-            message: null,
-            metrics: [{ stage: '*', key: '*' }],
-            maxDrop: null,
-            maxDropPct: 5,
-            maxIncrease: null,
-            maxIncreasePct: 5,
-            direction: null,
-            significance: DEFAULT_POLICY.significance,
-            minSamples: DEFAULT_POLICY.minSamples,
-            minEffect: DEFAULT_POLICY.minEffect,
-            slices: { mode: 'none' },
-            samples: null,
-            maxDrift: null,
-            maxDriftPct: null,
-            history: DEFAULT_POLICY.history,
-        },
-    ],
-};
-const KIND_KEYS = ['metric', 'require_complete', 'diagnostics', 'artifact'];
-const config_GATE_KINDS = Object.keys(GATE_SCHEMAS);
-const ALL_GATE_KEYS = [...new Set(config_GATE_KINDS.flatMap((kind) => Object.keys(GATE_SCHEMAS[kind].shape)))];
-const KIND_HELP = 'metric with min/max (threshold gate), metric with max_drop, max_drop_pct, max_increase, ' +
-    'max_increase_pct, max_drift or max_drift_pct (regression gate), require_complete (evidence gate), diagnostics or artifact';
-/** Decides the gate kind from its discriminating keys, reporting why when it cannot. */
-function gateKind(raw, path, out) {
-    const has = (key) => Object.hasOwn(raw, key);
-    const present = KIND_KEYS.filter(has);
-    if (present.length > 1) {
-        out.error([...path, present[1]], `a gate has exactly one of ${KIND_KEYS.join(', ')}; this one also has ${present[0]} — split it into two gates`, 'key');
-        return null;
-    }
-    const unknown = Object.keys(raw).filter((key) => !ALL_GATE_KEYS.includes(key));
-    const kind = (() => {
-        if (present[0] === 'require_complete')
-            return 'evidence';
-        if (present[0] === 'diagnostics')
-            return 'diagnostics';
-        if (present[0] === 'artifact')
-            return 'artifact';
-        if (present[0] !== 'metric')
-            return null;
-        const threshold = THRESHOLD_LIMITS.filter(has);
-        const regression = REGRESSION_LIMITS.filter(has);
-        if (threshold.length > 0 && regression.length > 0) {
-            out.error([...path, regression[0]], `a gate cannot mix threshold keys (${threshold.join(', ')}) with regression keys (${regression.join(', ')}); split it into two gates`, 'key');
-            return null;
-        }
-        if (threshold.length > 0)
-            return 'threshold';
-        if (regression.length > 0)
-            return 'regression';
-        if (unknown.length === 0) {
-            out.error(path, 'a metric gate needs min and/or max (threshold gate) or one of max_drop, max_drop_pct, max_increase, max_increase_pct, max_drift, max_drift_pct (regression gate)');
-        }
-        return null;
-    })();
-    if (kind === null) {
-        // A misspelt discriminating key is the likely cause; name it rather than the missing kind.
-        for (const key of unknown)
-            out.unknownKey([...path, key], ALL_GATE_KEYS);
-        if (present.length === 0 && unknown.length === 0) {
-            out.error(path, `cannot tell the gate kind; a gate needs one of: ${KIND_HELP}`);
-        }
-    }
-    return kind;
-}
-function toSelectors(metric) {
-    return (typeof metric === 'string' ? [metric] : metric).map((text) => parseMetricSelector(text));
-}
-function toSlices(slices) {
-    if (slices === undefined || slices === 'none')
-        return { mode: 'none' };
-    if (slices === 'all')
-        return { mode: 'all' };
-    return { mode: 'list', slices };
-}
-function toRequiredMetrics(value) {
-    if (value === undefined || value === 'none')
-        return { mode: 'none' };
-    if (value === 'baseline')
-        return { mode: 'baseline' };
-    return { mode: 'list', metrics: toSelectors(value) };
-}
-function toGate(kind, input, policy, path, out) {
-    const common = (g) => ({
-        name: g.name,
-        severity: g.severity,
-        message: g.message ?? null,
-    });
-    switch (kind) {
-        case 'threshold': {
-            const g = input;
-            if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
-                out.error([...path, 'max'], `max (${g.max}) is below min (${g.min}); no value could pass`);
-                return null;
-            }
-            return {
-                kind,
-                ...common(g),
-                metrics: toSelectors(g.metric),
-                min: g.min ?? null,
-                max: g.max ?? null,
-                slices: toSlices(g.slices),
-            };
-        }
-        case 'regression': {
-            const g = input;
-            const significance = g.significance === true
-                ? policy.significance
-                : g.significance === false
-                    ? null
-                    : (g.significance ?? null);
-            return {
-                kind,
-                ...common(g),
-                metrics: toSelectors(g.metric),
-                maxDrop: g.max_drop ?? null,
-                maxDropPct: g.max_drop_pct ?? null,
-                maxIncrease: g.max_increase ?? null,
-                maxIncreasePct: g.max_increase_pct ?? null,
-                direction: g.direction ?? null,
-                significance,
-                minSamples: g.min_samples ?? policy.minSamples,
-                minEffect: g.min_effect ?? policy.minEffect,
-                slices: toSlices(g.slices),
-                samples: g.samples ?? null,
-                maxDrift: g.max_drift ?? null,
-                maxDriftPct: g.max_drift_pct ?? null,
-                history: g.history ?? policy.history,
-            };
-        }
-        case 'evidence': {
-            const g = input;
-            return {
-                kind,
-                ...common(g),
-                requireComplete: g.require_complete,
-                optionalStages: g.optional_stages ?? [],
-                requireMetrics: toRequiredMetrics(g.require_metrics),
-                degraded: g.degraded,
-                partial: g.partial,
-                statuses: g.statuses,
-            };
-        }
-        case 'diagnostics': {
-            const g = input;
-            return { kind, ...common(g), level: g.diagnostics };
-        }
-        case 'artifact': {
-            const g = input;
-            if (g.max_growth_pct === undefined && g.max_growth_bytes === undefined) {
-                out.error(path, 'an artifact gate needs max_growth_pct and/or max_growth_bytes');
-                return null;
-            }
-            return {
-                kind,
-                ...common(g),
-                artifact: g.artifact,
-                maxGrowthPct: g.max_growth_pct ?? null,
-                maxGrowthBytes: g.max_growth_bytes ?? null,
-            };
-        }
-    }
-}
-function parseGate(raw, index, policy, out) {
-    const path = ['gates', index];
-    if (!isRecord(raw)) {
-        out.expected(path, `a gate (a mapping with a name and one of: ${KIND_HELP})`);
-        return null;
-    }
-    const kind = gateKind(raw, path, out);
-    if (kind === null)
-        return null;
-    const schema = GATE_SCHEMAS[kind];
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-        const ownKeys = Object.keys(schema.shape);
-        out.zodIssues(parsed.error.issues, path, () => ownKeys, (key) => {
-            const owner = config_GATE_KINDS.find((other) => Object.hasOwn(GATE_SCHEMAS[other].shape, key));
-            return owner === undefined
-                ? undefined
-                : `"${key}" belongs to ${owner} gates, and this is a ${kind} gate`;
-        });
-        return null;
-    }
-    return toGate(kind, parsed.data, policy, path, out);
-}
-// Aliases without an anchor before them. The usual cause is an unquoted selector starting with a
-// star (any stage), which YAML reads as an alias; `toJS` would only say "Unresolved alias".
-function danglingAliases(doc) {
-    const anchors = new Set();
-    const dangling = [];
-    (0,dist/* visit */.YR)(doc, {
-        Node(_, node) {
-            if (node.anchor !== undefined)
-                anchors.add(node.anchor);
-        },
-        Alias(_, alias) {
-            if (!anchors.has(alias.source))
-                dangling.push(alias);
-        },
-    });
-    return dangling;
-}
-function fail(out) {
-    const errors = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
-    return { ok: false, errors };
-}
-/**
- * Parses and validates a gate config. Pure: `source` only labels the errors (a file name, or
- * `config-inline` for YAML given through an action input). Never throws; every problem comes back
- * as an error with its position.
- */
-function parseConfig(text, source) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const out = new ConfigDiagnostics(source, doc, lineCounter);
-    if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-            const message = error.code === 'MULTIPLE_DOCS'
-                ? 'the config holds more than one YAML document (a second "---"); keep one'
-                : error.message;
-            out.errorAtOffset(error.pos[0], `YAML syntax error: ${message}`);
-        }
-        return fail(out);
-    }
-    const dangling = danglingAliases(doc);
-    if (dangling.length > 0) {
-        for (const alias of dangling) {
-            out.errorAtOffset(alias.range?.[0] ?? 0, `YAML: *${alias.source} is read as an alias, but no &${alias.source} anchor comes before it; ` +
-                `quote values that start with "*", e.g. "*${alias.source}"`);
-        }
-        return fail(out);
-    }
-    if (doc.contents === null) {
-        out.errorAtOffset(0, 'config is empty; write at least "version: 1" and "gates: []", or delete the file to use the default gates');
-        return fail(out);
-    }
-    try {
-        out.data = doc.toJS({ maxAliasCount: 1000 });
-    }
-    catch (error) {
-        out.errorAtOffset(0, `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`);
-        return fail(out);
-    }
-    const data = out.data;
-    for (const warning of doc.warnings)
-        out.errorAtOffset(warning.pos[0], `YAML: ${warning.message}`, out.warnings);
-    const top = TopLevelSchema.safeParse(data);
-    if (!top.success)
-        out.zodIssues(top.error.issues, [], (relative) => keysAt(TopLevelSchema, relative));
-    const policyInput = isRecord(data) ? PolicySchema.safeParse(data.policy ?? {}) : undefined;
-    const policy = policyInput?.success ? toPolicy(policyInput.data) : DEFAULT_POLICY;
-    const rawGates = isRecord(data) && Array.isArray(data.gates) ? data.gates : [];
-    const gates = [];
-    const firstByName = new Map();
-    rawGates.forEach((raw, index) => {
-        const gate = parseGate(raw, index, policy, out);
-        if (gate === null)
-            return;
-        const folded = gate.name.toLowerCase();
-        const first = firstByName.get(folded);
-        if (first !== undefined) {
-            out.error(['gates', index, 'name'], `duplicate gate name "${gate.name}" (also gates[${first}]); names must be unique, ignoring case, because waiver labels refer to them`);
-        }
-        else {
-            firstByName.set(folded, index);
-        }
-        if (policy.waivers.labels && gate.name.length > MAX_WAIVABLE_NAME) {
-            out.warning(['gates', index, 'name'], `longer than ${MAX_WAIVABLE_NAME} characters, so no "gate-waive:<name>" label can name it (GitHub labels hold 50)`);
-        }
-        gates.push(gate);
-    });
-    if (top.success && rawGates.length === 0) {
-        out.warning(['gates'], 'no gates: only the policy (evidence gaps, missing metrics) can fail the check');
-    }
-    if (out.errors.length > 0 || !top.success)
-        return fail(out);
-    return {
-        ok: true,
-        config: { version: 1, policy, gates },
-        warnings: out.warnings.map(formatConfigError),
-    };
-}
-/**
- * Reads a config file and parses it. With `optional`, a missing file means "no config": the default
- * gates, with a warning saying so.
- */
-async function loadConfigFile(path, options = {}) {
-    const problem = (message) => ({
-        ok: false,
-        errors: [{ source: path, line: 1, col: 1, path: '', message }],
-    });
-    try {
-        const info = await (0,promises_.stat)(path);
-        if (!info.isFile())
-            return problem('not a file');
-        if (info.size > MAX_CONFIG_BYTES)
-            return problem(`config is ${info.size} bytes; a gate config is at most 1 MiB`);
-        return parseConfig(await (0,promises_.readFile)(path, 'utf8'), path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' && options.optional === true) {
-            return {
-                ok: true,
-                config: DEFAULT_CONFIG,
-                warnings: [`${path}: no config file; using the default gates`],
-            };
-        }
-        if (code === 'ENOENT')
-            return problem('config file not found');
-        return problem(`cannot read the config: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-
 // EXTERNAL MODULE: ./src/report/index.ts + 15 modules
 var src_report = __webpack_require__(9678);
-// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
-var sources_open = __webpack_require__(7157);
+// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
+var sources_open = __webpack_require__(8553);
 ;// CONCATENATED MODULE: ./src/sources/shard-series.ts
 
 /** A stage-level aggregate equals the shard's samples' mean within float-printing error. */
@@ -5605,7 +6014,7 @@ function subsetValues(series, slice) {
     return Float64Array.from(out);
 }
 function sortedQuantile(values, q) {
-    return bootstrap_quantileSorted(Float64Array.from(values).sort(), q);
+    return quantileSorted(Float64Array.from(values).sort(), q);
 }
 /** Which function of this shard's samples the aggregate is, if any. */
 function detectRule(series, digests) {
