@@ -15,6 +15,7 @@ import {
   type ClassificationMetric,
   deriveSeed,
   type InsufficientPairs,
+  mcnemarPValue,
   mcnemarTest,
   minimumDetectableEffect,
   normalQuantile,
@@ -67,6 +68,11 @@ export interface RowTestResult extends RowTestBase {
   discordantWorse: number | null;
   discordantBetter: number | null;
   seed: number | null;
+  /**
+   * The smallest p-value this test could have given on these margins: for McNemar, every discordant
+   * pair in the worsening direction; 0 for a bootstrap. Tarone's reduction of the family uses it.
+   */
+  minAttainable: number;
 }
 
 export interface RowTestInsufficient extends RowTestBase {
@@ -246,6 +252,7 @@ function fromBootstrap(
     discordantWorse: null,
     discordantBetter: null,
     seed: result.seed,
+    minAttainable: 0,
     mde: power(alpha) * result.standardError,
   };
 }
@@ -352,6 +359,7 @@ export function rowTest(
       discordantWorse: null,
       discordantBetter: null,
       seed: result.seed,
+      minAttainable: 0,
     };
   } catch (error) {
     if (error instanceof StatsInputError) return null;
@@ -398,5 +406,9 @@ function binaryTest(
     discordantWorse: result.b,
     discordantBetter: result.c,
     seed: null,
+    minAttainable: Math.min(
+      mcnemarPValue(result.b + result.c, 0, { test: options.binaryTest, alternative: 'less' }),
+      mcnemarPValue(0, result.b + result.c, { test: options.binaryTest, alternative: 'less' }),
+    ),
   };
 }

@@ -30,3 +30,29 @@ export function holmAdjust(pValues: readonly number[]): number[] {
   }
   return adjusted;
 }
+
+/**
+ * Tarone's reduction of a family of discrete tests (Tarone 1990, "A modified Bonferroni method for
+ * discrete data", Biometrics 46:703–707; with Holm's step-down, Hommel & Krummenauer 1998, Biometrics
+ * 54:673–681). A conditional test such as McNemar's, given its number of discordant pairs, has a
+ * smallest attainable p-value; a hypothesis that cannot reach α/K can never be rejected at that level,
+ * so it need not be counted in the family. K is the smallest integer with at most K hypotheses whose
+ * smallest attainable p is ≤ α/K, and the family is those hypotheses. Because the smallest attainable
+ * p depends only on the margins (ancillary under the null), Holm over the reduced family still controls
+ * the family-wise error rate at α. Continuous tests (a bootstrap) have a smallest attainable p of 0
+ * and are always kept. Returns, in input order, whether each hypothesis stays in the family.
+ */
+export function taroneFamily(minAttainable: readonly number[], alpha: number): boolean[] {
+  if (!(alpha > 0 && alpha < 1))
+    throw new StatsInputError('invalid-option', `alpha must be in (0, 1), got ${alpha}`);
+  const m = minAttainable.length;
+  for (let i = 0; i < m; i++) {
+    const p = minAttainable[i]!;
+    if (!(p >= 0 && p <= 1)) {
+      throw new StatsInputError('invalid-option', `smallest attainable p ${i} must be in [0, 1], got ${p}`);
+    }
+  }
+  let k = 1;
+  while (k < m && minAttainable.filter((p) => p <= alpha / k).length > k) k++;
+  return minAttainable.map((p) => p <= alpha / k);
+}

@@ -11,7 +11,7 @@ export {
   percentileMonteCarloError,
   quantileSorted,
 } from './bootstrap.js';
-export { holmAdjust } from './holm.js';
+export { holmAdjust, taroneFamily } from './holm.js';
 export {
   type Alternative,
   bootstrapPValue,

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   deriveSeed,
   holmAdjust,
+  mcnemarPValue,
   minimumDetectableEffect,
   pairedDifferenceSd,
   Rng,
   StatsInputError,
+  taroneFamily,
   worseningAlternative,
 } from '../../src/stats/index.js';
 
@@ -116,5 +118,53 @@ describe('worseningAlternative', () => {
   it('maps the metric direction to the one-sided alternative', () => {
     expect(worseningAlternative('higher-is-better')).toBe('less');
     expect(worseningAlternative('lower-is-better')).toBe('greater');
+  });
+});
+
+describe('taroneFamily', () => {
+  // Tarone (1990), Biometrics 46:703–707: K is the smallest integer such that at most K hypotheses
+  // have a smallest attainable p ≤ α/K; the family is those hypotheses.
+  it('keeps continuous tests and drops discrete ones that can never reach α/K', () => {
+    // Six McNemar rows with 1, 2, 3, 4, 8 and 12 discordant pairs (mid-p floors ½^(k+1)) and one bootstrap row.
+    const floors = [1, 2, 3, 4, 8, 12].map((k) => 0.5 ** (k + 1)).concat([0]);
+    // K = 1: 3 rows ≤ 0.05 (k = 8, 12, bootstrap) > 1; K = 2: α/2 = 0.025 → 3 > 2; K = 3: α/3 = 0.0167
+    // → the same 3 rows ≤ 3, stop. k = 4 (floor 0.03125) is out.
+    expect(taroneFamily(floors, 0.05)).toEqual([false, false, false, false, true, true, true]);
+  });
+
+  it('is the whole family when every test can reach α/m, and empty for no tests', () => {
+    expect(taroneFamily([0, 0, 0.001], 0.05)).toEqual([true, true, true]);
+    expect(taroneFamily([], 0.05)).toEqual([]);
+  });
+
+  it('controls the family-wise error rate: 20 McNemar tests under the null, FWER ≤ α by simulation', () => {
+    // Rows with 3–40 discordant pairs split by a fair coin (the null); one-sided mid-p, Holm over the
+    // Tarone family. 4000 simulated families, seeded: the rejection rate stays under α plus 3 SE.
+    let seed = 12345;
+    const uniform = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let familiesWithAFalseRejection = 0;
+    const runs = 4000;
+    for (let r = 0; r < runs; r++) {
+      const ks = Array.from({ length: 20 }, (_, i) => 3 + ((i * 7) % 38));
+      const ps = ks.map((k) => {
+        let b = 0;
+        for (let j = 0; j < k; j++) if (uniform() < 0.5) b++;
+        return mcnemarPValue(b, k - b, { test: 'mid-p', alternative: 'greater' });
+      });
+      const floors = ks.map((k) =>
+        Math.min(
+          mcnemarPValue(k, 0, { test: 'mid-p', alternative: 'greater' }),
+          mcnemarPValue(0, k, { test: 'mid-p', alternative: 'greater' }),
+        ),
+      );
+      const kept = taroneFamily(floors, 0.05);
+      const family = ps.filter((_, i) => kept[i]);
+      if (holmAdjust(family).some((p) => p <= 0.05)) familiesWithAFalseRejection++;
+    }
+    const rate = familiesWithAFalseRejection / runs;
+    expect(rate).toBeLessThan(0.05 + 3 * Math.sqrt((0.05 * 0.95) / runs));
   });
 });

@@ -68,7 +68,17 @@ function testText(test: RowTestResult, adjusted: number, family: number, alpha: 
   return `${parts.join(', ')}; α = ${alpha}`;
 }
 
-export function settle(row: Pending, adjusted: number | null, family: number, rules: Rules): GateCheck {
+/**
+ * `unreachable`: a McNemar row left out of the family by Tarone's reduction, because even with every
+ * discordant pair against the candidate its p could not reach the family's level.
+ */
+export function settle(
+  row: Pending,
+  adjusted: number | null,
+  family: number,
+  rules: Rules,
+  unreachable = false,
+): GateCheck {
   const { test, what, base, limitText } = row;
   const alpha = rules.alpha;
   const ok = test?.status === 'ok' ? test : null;
@@ -113,6 +123,15 @@ export function settle(row: Pending, adjusted: number | null, family: number, ru
         mdeText: detectable,
         outcome: 'unknown',
         reason: `${reason}; only ${test.n} samples (< min_samples ${rules.minSamples}): too few to fail the gate on their own (${METHOD[test.method]} on ${test.evidence}: one-sided ${formatPValue(test.pValue)}, not part of the gate's Holm family)${detectable ? `; ${detectable}` : ''}`,
+      });
+    }
+    if (unreachable) {
+      return check({
+        ...stats,
+        mde: test.mde,
+        mdeText: detectable,
+        outcome: 'pass',
+        reason: `${reason} but not significant (${METHOD[test.method]} on ${test.evidence}: one-sided ${formatPValue(test.pValue)}, n = ${test.n}; ${test.discordantWorse ?? 0} newly failing, ${test.discordantBetter ?? 0} newly passing are too few discordant pairs to reach significance within the gate's family, smallest attainable ${formatPValue(test.minAttainable)} — left out of the Holm family, Tarone)${detectable ? `; ${detectable}` : ''}`,
       });
     }
     const text = testText(test, adjusted ?? 1, family, alpha);

@@ -7,7 +7,7 @@ import { type ComparedUnit, namesUnits } from '../../compare/compare.js';
 import { type RowTest, type RowTestResult, rowTest } from '../../compare/row-test.js';
 import type { MetricDirection } from '../../compare/types.js';
 import { formatChange, formatNumber, metricLabel } from '../../format/numbers.js';
-import { holmAdjust } from '../../stats/index.js';
+import { holmAdjust, taroneFamily } from '../../stats/index.js';
 import type { RegressionGate } from '../config-types.js';
 import { driftCheck, hasDriftLimit } from '../drift.js';
 import { historyNoise } from '../history-noise.js';
@@ -172,11 +172,23 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
   // The family is every tested row that could fail: a row with fewer than min_samples pairs never
   // fails, whatever its p, so leaving it out is chosen by n alone and keeps Holm's guarantee. Rows are
   // not left out for being within their limit: that choice depends on the data, and with a limit looser
-  // than the test it would make every slice an unadjusted test (docs/adr/0002-statistics.md).
-  const family = slots.filter(
+  // than the test it would make every slice an unadjusted test (docs/adr/0002-statistics.md). Tarone's
+  // reduction leaves out McNemar rows whose discordant pairs are too few to ever reach significance:
+  // chosen by the margins alone, so the guarantee holds, and 19 small slices no longer dilute the one
+  // that can show a drop.
+  const testable = slots.filter(
     (s): s is Pending & { test: RowTestResult } =>
       'pending' in s && s.test?.status === 'ok' && s.test.n >= gate.minSamples,
   );
+  const kept =
+    alpha === null
+      ? []
+      : taroneFamily(
+          testable.map((s) => s.test.minAttainable),
+          alpha,
+        );
+  const family = testable.filter((_, i) => kept[i]);
+  const unreachable = new Set(testable.filter((_, i) => !kept[i]));
   const adjusted = new Map(
     holmAdjust(family.map((s) => s.test.pValue)).map((p, i) => [family[i]!, p] as const),
   );
@@ -190,12 +202,17 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
       adjusted.get(slot as Pending & { test: RowTestResult }) ?? null,
       family.length,
       rules,
+      unreachable.has(slot as Pending & { test: RowTestResult }),
     );
   });
   const evidence: string[] = [];
   if (alpha !== null) {
     evidence.push(
-      `noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.length} tested row(s); ` +
+      `noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.length} tested row(s)` +
+        (unreachable.size > 0
+          ? ` (${unreachable.size} more left out: too few discordant pairs to reach significance, Tarone)`
+          : '') +
+        '; ' +
         `McNemar ${policy.binaryTest} for 0/1 outcomes, paired bootstrap (${policy.bootstrapResamples} resamples) otherwise`,
     );
     if (rawDelta.length > 0)
