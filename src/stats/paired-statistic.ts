@@ -27,7 +27,9 @@ import {
   weightedMacroF1,
   weightedQuantile,
 } from './metrics.js';
+import { type PooledStatistic, pairedPermutationPValue } from './permutation.js';
 import { Rng } from './rng.js';
+import { deriveSeed } from './seed.js';
 
 export interface PairedStatisticOptions {
   /** Number of bootstrap resamples, an integer ≥ 100; default 2000. */
@@ -63,8 +65,12 @@ export interface PairedStatisticResult {
   validResamples: number;
   seed: number;
   alternative: Alternative;
-  /** Bootstrap p-value of H0: difference = 0 against `alternative` (see `bootstrapPValue`). */
+  /**
+   * p-value of H0: difference = 0 against `alternative`: a paired permutation p (`permutation.ts`) where
+   * the statistic could be evaluated on swapped pairs, else the bootstrap's (`bootstrapPValue`).
+   */
   pValue: number;
+  pValueMethod: 'permutation' | 'bootstrap';
   /** Standard deviation of the resampled differences. */
   standardError: number;
   /** Monte-Carlo standard error of an interval bound (see `percentileMonteCarloError`). */
@@ -114,6 +120,7 @@ function runPairedBootstrap(
   baseline: SideStatistic,
   candidate: SideStatistic,
   options: EngineOptions,
+  pooled: PooledStatistic | null = null,
 ): PairedStatisticResult | InsufficientPairs {
   const guard = tooFewPairs(n, options.minPairs);
   if (guard) return guard;
@@ -179,7 +186,22 @@ function runPairedBootstrap(
     validResamples: valid,
     seed,
     alternative,
-    pValue: bootstrapPValue(atOrBelow, atOrAbove, valid, alternative),
+    ...(pooled
+      ? {
+          pValue: pairedPermutationPValue(
+            n,
+            pooled,
+            pointCandidate - pointBaseline,
+            alternative,
+            resamples,
+            deriveSeed(seed, 'permutation'),
+          ).pValue,
+          pValueMethod: 'permutation' as const,
+        }
+      : {
+          pValue: bootstrapPValue(atOrBelow, atOrAbove, valid, alternative),
+          pValueMethod: 'bootstrap' as const,
+        }),
     standardError,
     monteCarloError: percentileMonteCarloError(standardError, valid, confidence),
   };
@@ -218,12 +240,15 @@ export function pairedQuantileBootstrap(
   const y = toFinite('candidate value', candidate);
   const orderX = sortedOrder(x);
   const orderY = sortedOrder(y);
+  const both = Float64Array.from(concat(Array.from(x), Array.from(y)));
+  const orderBoth = sortedOrder(both);
   return runPairedBootstrap(
     quantileName(q),
     x.length,
     (w) => weightedQuantile(x, orderX, w, q),
     (w) => weightedQuantile(y, orderY, w, q),
     resolved,
+    (w) => weightedQuantile(both, orderBoth, w, q),
   );
 }
 
@@ -261,7 +286,7 @@ export function pairedClassificationBootstrap(
   const resolved = engineOptions(options, 'less');
   const n = baseline.label.length;
   checkLengths(n, candidate.label.length);
-  const side = (outcomes: ClassificationOutcomes, role: string): SideStatistic => {
+  const side = (outcomes: ClassificationOutcomes, role: string, length = n): SideStatistic => {
     const need = (field: 'prediction' | 'score') => {
       const values = outcomes[field];
       if (values === undefined) {
@@ -270,7 +295,7 @@ export function pairedClassificationBootstrap(
           `${metric} needs a per-sample ${field} on the ${role} side`,
         );
       }
-      checkLengths(n, values.length);
+      checkLengths(length, values.length);
       return values;
     };
     if (metric === 'auc') {
@@ -292,7 +317,32 @@ export function pairedClassificationBootstrap(
     );
     return (w) => weightedBinaryMetric(cells, w, metric);
   };
-  return runPairedBootstrap(metric, n, side(baseline, 'baseline'), side(candidate, 'candidate'), resolved);
+  const pooled: ClassificationOutcomes = {
+    label: concat(baseline.label, candidate.label),
+    ...(baseline.prediction && candidate.prediction
+      ? { prediction: concat(baseline.prediction, candidate.prediction) }
+      : {}),
+    ...(baseline.score && candidate.score ? { score: concat(baseline.score, candidate.score) } : {}),
+  };
+  // macro-f1 averages over the classes a side has, and a swapped side can lack one the pooled data
+  // has: its permutation statistic would not be the same statistic, so it keeps the bootstrap's p.
+  const bothSides = metric === 'macro-f1' ? null : side(pooled, 'pooled', 2 * n);
+  return runPairedBootstrap(
+    metric,
+    n,
+    side(baseline, 'baseline'),
+    side(candidate, 'candidate'),
+    resolved,
+    bothSides,
+  );
+}
+
+/** Baseline entries then candidate entries: the pooled data a permutation picks from. */
+function concat<T>(a: ArrayLike<T>, b: ArrayLike<T>): T[] {
+  const out = new Array<T>(a.length + b.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
+  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i]!;
+  return out;
 }
 
 function checkLengths(baseline: number, candidate: number): void {

@@ -93,7 +93,9 @@ describe('regression gates', () => {
     });
     expect(row('auc').pValue!).toBeLessThan(0.05);
     expect(row('auc').adjustedPValue!).toBeGreaterThan(0.05);
-    expect(floor.evidence[0]).toContain('Holm-adjusted over 11 tested row(s) (1 more left out: too few discordant pairs to reach significance, Tarone)');
+    expect(floor.evidence[0]).toContain(
+      'Holm-adjusted over 11 tested row(s) (1 more left out: too few discordant pairs to reach significance, Tarone)',
+    );
     // `slices: all` is the overall series and every slice.
     expect(floor.checks.filter((c) => c.slice === null).map((c) => c.metric)).toEqual([
       'accuracy',

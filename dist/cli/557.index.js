@@ -1,8 +1,8 @@
-export const id = 974;
-export const ids = [974];
+export const id = 557;
+export const ids = [557];
 export const modules = {
 
-/***/ 5974:
+/***/ 8557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1671,7 +1671,113 @@ function weightedAuc(label, ranking, weights) {
     return numerator / (positives * negativesBelow);
 }
 
+;// CONCATENATED MODULE: ./src/stats/permutation.ts
+
+/**
+ * p-value of the observed paired difference `observed` = statistic(candidate) − statistic(baseline)
+ * against `alternative` (`less`: the candidate's statistic is lower). Enumerates all 2ⁿ swaps when that
+ * is at most `resamples`, else draws `resamples` random swaps from `seed`.
+ */
+function pairedPermutationPValue(n, pooled, observed, alternative, resamples, seed) {
+    const baseline = new Uint32Array(2 * n);
+    const candidate = new Uint32Array(2 * n);
+    const swap = new Uint32Array(n);
+    // Differences equal to the observed one up to rounding count as "as extreme": the statistic is
+    // recomputed in another summation order, and a tie must not turn into a strict inequality.
+    const tolerance = 1e-9 * Math.max(1, Math.abs(observed));
+    const extreme = (d) => alternative === 'less'
+        ? d <= observed + tolerance
+        : alternative === 'greater'
+            ? d >= observed - tolerance
+            : Math.abs(d) >= Math.abs(observed) - tolerance;
+    const difference = () => {
+        baseline.fill(0);
+        candidate.fill(0);
+        for (let i = 0; i < n; i++) {
+            if (swap[i] === 1) {
+                baseline[n + i] = 1;
+                candidate[i] = 1;
+            }
+            else {
+                baseline[i] = 1;
+                candidate[n + i] = 1;
+            }
+        }
+        return pooled(candidate) - pooled(baseline);
+    };
+    let valid = 0;
+    let atLeast = 0;
+    if (n <= 30 && 2 ** n <= resamples) {
+        for (let mask = 0; mask < 2 ** n; mask++) {
+            for (let i = 0; i < n; i++)
+                swap[i] = (mask >>> i) & 1;
+            const d = difference();
+            if (Number.isNaN(d))
+                continue;
+            valid++;
+            if (extreme(d))
+                atLeast++;
+        }
+        return { pValue: valid === 0 ? 1 : atLeast / valid, permutations: valid, exact: true };
+    }
+    const rng = new Rng(seed);
+    for (let r = 0; r < resamples; r++) {
+        rng.fillInts(swap, 2);
+        const d = difference();
+        if (Number.isNaN(d))
+            continue;
+        valid++;
+        if (extreme(d))
+            atLeast++;
+    }
+    return { pValue: (1 + atLeast) / (1 + valid), permutations: valid, exact: false };
+}
+
+;// CONCATENATED MODULE: ./src/stats/seed.ts
+
+/*
+ * FNV-1a 64-bit (Fowler–Noll–Vo, http://www.isthe.com/chongo/tech/comp/fnv/) over UTF-8 bytes, then the
+ * SplitMix64 finaliser (Steele, Lea & Flood 2014, as in rng.ts) so that inputs differing in one byte
+ * give unrelated seeds. BigInt arithmetic: exact and identical on every platform.
+ */
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const seed_MASK_64 = (1n << 64n) - 1n;
+function mix64(value) {
+    let z = value;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & seed_MASK_64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & seed_MASK_64;
+    return z ^ (z >> 31n);
+}
+/**
+ * A seed for one bootstrap stream, derived from the policy seed and the names that identify the row,
+ * e.g. `deriveSeed(policy.seed, 'evaluate', 'latency-ms', 'device-tablet')`, so that every
+ * (stage, key, slice) gets its own reproducible stream instead of sharing one.
+ *
+ * Definition: text = decimal(policySeed) + "\u0000" + parts.join("\u0000"); h = FNV-1a-64(UTF-8(text));
+ * result = SplitMix64-finalise(h) >> 11, an integer in [0, 2^53) that `Rng` accepts. `policySeed` must be
+ * an integer in [0, 2^53); parts must not contain U+0000 (it separates them, so the encoding stays
+ * unambiguous).
+ */
+function deriveSeed(policySeed, ...parts) {
+    if (!Number.isSafeInteger(policySeed) || policySeed < 0) {
+        throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${policySeed}`);
+    }
+    for (const part of parts) {
+        if (typeof part !== 'string' || part.includes('\u0000')) {
+            throw new input_error_StatsInputError('invalid-option', 'seed parts must be strings without U+0000');
+        }
+    }
+    const bytes = new TextEncoder().encode([String(policySeed), ...parts].join('\u0000'));
+    let hash = FNV_OFFSET;
+    for (const byte of bytes)
+        hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & seed_MASK_64;
+    return Number(mix64(hash) >> 11n);
+}
+
 ;// CONCATENATED MODULE: ./src/stats/paired-statistic.ts
+
+
 
 
 
@@ -1699,7 +1805,7 @@ function engineOptions(options, fallback) {
  * pairing is kept whatever the statistic. O(resamples × (n + cost of one weighted evaluation)) time,
  * O(n + resamples) memory.
  */
-function runPairedBootstrap(statistic, n, baseline, candidate, options) {
+function runPairedBootstrap(statistic, n, baseline, candidate, options, pooled = null) {
     const guard = tooFewPairs(n, options.minPairs);
     if (guard)
         return guard;
@@ -1770,7 +1876,15 @@ function runPairedBootstrap(statistic, n, baseline, candidate, options) {
         validResamples: valid,
         seed,
         alternative,
-        pValue: bootstrapPValue(atOrBelow, atOrAbove, valid, alternative),
+        ...(pooled
+            ? {
+                pValue: pairedPermutationPValue(n, pooled, pointCandidate - pointBaseline, alternative, resamples, deriveSeed(seed, 'permutation')).pValue,
+                pValueMethod: 'permutation',
+            }
+            : {
+                pValue: bootstrapPValue(atOrBelow, atOrAbove, valid, alternative),
+                pValueMethod: 'bootstrap',
+            }),
         standardError,
         monteCarloError: percentileMonteCarloError(standardError, valid, confidence),
     };
@@ -1794,7 +1908,9 @@ function pairedQuantileBootstrap(baseline, candidate, q, options) {
     const y = toFinite('candidate value', candidate);
     const orderX = sortedOrder(x);
     const orderY = sortedOrder(y);
-    return runPairedBootstrap(quantileName(q), x.length, (w) => weightedQuantile(x, orderX, w, q), (w) => weightedQuantile(y, orderY, w, q), resolved);
+    const both = Float64Array.from(concat(Array.from(x), Array.from(y)));
+    const orderBoth = sortedOrder(both);
+    return runPairedBootstrap(quantileName(q), x.length, (w) => weightedQuantile(x, orderX, w, q), (w) => weightedQuantile(y, orderY, w, q), resolved, (w) => weightedQuantile(both, orderBoth, w, q));
 }
 /**
  * Paired bootstrap of a classification metric recomputed on every resample: precision, recall, f1
@@ -1806,13 +1922,13 @@ function pairedClassificationBootstrap(baseline, candidate, metric, options = {}
     const resolved = engineOptions(options, 'less');
     const n = baseline.label.length;
     checkLengths(n, candidate.label.length);
-    const side = (outcomes, role) => {
+    const side = (outcomes, role, length = n) => {
         const need = (field) => {
             const values = outcomes[field];
             if (values === undefined) {
                 throw new input_error_StatsInputError('invalid-option', `${metric} needs a per-sample ${field} on the ${role} side`);
             }
-            checkLengths(n, values.length);
+            checkLengths(length, values.length);
             return values;
         };
         if (metric === 'auc') {
@@ -1831,54 +1947,31 @@ function pairedClassificationBootstrap(baseline, candidate, metric, options = {}
         const cells = confusionCells(toBinary(`${role} label`, outcomes.label), toBinary(`${role} prediction`, need('prediction')));
         return (w) => weightedBinaryMetric(cells, w, metric);
     };
-    return runPairedBootstrap(metric, n, side(baseline, 'baseline'), side(candidate, 'candidate'), resolved);
+    const pooled = {
+        label: concat(baseline.label, candidate.label),
+        ...(baseline.prediction && candidate.prediction
+            ? { prediction: concat(baseline.prediction, candidate.prediction) }
+            : {}),
+        ...(baseline.score && candidate.score ? { score: concat(baseline.score, candidate.score) } : {}),
+    };
+    // macro-f1 averages over the classes a side has, and a swapped side can lack one the pooled data
+    // has: its permutation statistic would not be the same statistic, so it keeps the bootstrap's p.
+    const bothSides = metric === 'macro-f1' ? null : side(pooled, 'pooled', 2 * n);
+    return runPairedBootstrap(metric, n, side(baseline, 'baseline'), side(candidate, 'candidate'), resolved, bothSides);
+}
+/** Baseline entries then candidate entries: the pooled data a permutation picks from. */
+function concat(a, b) {
+    const out = new Array(a.length + b.length);
+    for (let i = 0; i < a.length; i++)
+        out[i] = a[i];
+    for (let i = 0; i < b.length; i++)
+        out[a.length + i] = b[i];
+    return out;
 }
 function checkLengths(baseline, candidate) {
     if (baseline !== candidate) {
         throw new input_error_StatsInputError('length-mismatch', `paired samples must have equal length: baseline has ${baseline}, candidate has ${candidate}`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/stats/seed.ts
-
-/*
- * FNV-1a 64-bit (Fowler–Noll–Vo, http://www.isthe.com/chongo/tech/comp/fnv/) over UTF-8 bytes, then the
- * SplitMix64 finaliser (Steele, Lea & Flood 2014, as in rng.ts) so that inputs differing in one byte
- * give unrelated seeds. BigInt arithmetic: exact and identical on every platform.
- */
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const seed_MASK_64 = (1n << 64n) - 1n;
-function mix64(value) {
-    let z = value;
-    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & seed_MASK_64;
-    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & seed_MASK_64;
-    return z ^ (z >> 31n);
-}
-/**
- * A seed for one bootstrap stream, derived from the policy seed and the names that identify the row,
- * e.g. `deriveSeed(policy.seed, 'evaluate', 'latency-ms', 'device-tablet')`, so that every
- * (stage, key, slice) gets its own reproducible stream instead of sharing one.
- *
- * Definition: text = decimal(policySeed) + "\u0000" + parts.join("\u0000"); h = FNV-1a-64(UTF-8(text));
- * result = SplitMix64-finalise(h) >> 11, an integer in [0, 2^53) that `Rng` accepts. `policySeed` must be
- * an integer in [0, 2^53); parts must not contain U+0000 (it separates them, so the encoding stays
- * unambiguous).
- */
-function deriveSeed(policySeed, ...parts) {
-    if (!Number.isSafeInteger(policySeed) || policySeed < 0) {
-        throw new input_error_StatsInputError('invalid-option', `seed must be an integer in [0, 2^53), got ${policySeed}`);
-    }
-    for (const part of parts) {
-        if (typeof part !== 'string' || part.includes('\u0000')) {
-            throw new input_error_StatsInputError('invalid-option', 'seed parts must be strings without U+0000');
-        }
-    }
-    const bytes = new TextEncoder().encode([String(policySeed), ...parts].join('\u0000'));
-    let hash = FNV_OFFSET;
-    for (const byte of bytes)
-        hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & seed_MASK_64;
-    return Number(mix64(hash) >> 11n);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/index.ts
