@@ -318,14 +318,16 @@ describe('metalab pairs whose context fingerprints differ', () => {
     const findings = out.report.findings.filter((f) => f.code === 'context_changed');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ unit: 'lr=0.01, model=linear', severity: 'warning' });
-    expect(findings[0]!.title).toContain('context fingerprint 7eed109ecc0bbab3 → 0123456789abcdef');
-    expect(findings[0]!.title).toContain('not a like-for-like comparison');
+    expect(String(findings[0]!.title)).toContain('context fingerprint 7eed109ecc0bbab3 → 0123456789abcdef');
+    expect(String(findings[0]!.title)).toContain('not a like-for-like comparison');
     const note = out.report.comparisons.find((c) => c.unit === 'lr=0.01, model=linear')!.notes;
     expect(note.some((n) => n.includes('the context fingerprint differs'))).toBe(true);
     expect(
       out.report.notes.some((n) => n.includes('unit lr=0.01, model=linear: the context fingerprint differs')),
     ).toBe(true);
-    expect(out.markdown).toContain('inputs changed: context fingerprint 7eed109ecc0bbab3 → 0123456789abcdef');
+    expect(out.markdown).toContain(
+      'inputs changed: context fingerprint ` 7eed109ecc0bbab3 ` → ` 0123456789abcdef `',
+    );
     // Unchanged context elsewhere: no finding for the other units.
     const unchanged = await compare(STORE('baseline'), STORE('candidate'));
     expect(unchanged.report.findings.some((f) => f.code === 'context_changed')).toBe(false);

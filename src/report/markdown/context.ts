@@ -6,7 +6,7 @@ import { formatBytes, formatDifference } from '../../format/numbers.js';
 import type { GateReport } from '../../gates/types.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
 import { escapeText, tableHeader, tableRow } from '../escape.js';
-import { code, count, folded, msg, pluralise, row, type SectionContext, TIER } from './parts.js';
+import { code, count, folded, msg, phraseText, pluralise, row, type SectionContext, TIER } from './parts.js';
 
 export function artifactSection(ctx: SectionContext): RowsPart | null {
   const rows: BudgetRow[] = [];
@@ -187,7 +187,7 @@ export function findingsSection(report: GateReport): RowsPart | null {
   const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const rows = findings.map((f) =>
     row(
-      `- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`,
+      `- ${SEVERITY_EMOJI[f.severity]} **${phraseText(f.title)}**${f.detail.text ? `: ${phraseText(f.detail, 300)}` : ''}`,
       severityTier(f.severity),
       `${f.severity} findings`,
     ),
