@@ -16716,6 +16716,190 @@ async function promote(github, request, duckdb = null) {
     return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record, ledger };
 }
 
+;// CONCATENATED MODULE: ./src/history/from-evidence.ts
+
+const EPOCH = new Date(0).toISOString();
+function points(unit, stage, series) {
+    return series
+        .filter((s) => s.batch === null && Number.isFinite(s.latest.value))
+        .map((s) => [unit, stage, s.key, s.slice, s.latest.value]);
+}
+function runPoints(run, unit) {
+    return [
+        ...points(unit, null, run.runMetrics),
+        ...run.stages.flatMap((stage) => points(unit, stage.name, stage.metrics)),
+    ];
+}
+const key = (p) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join('\u0000');
+function validTime(value) {
+    return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
+}
+/** The latest `observed_at` of any of the runs' metric series, or null when none has one. */
+function lastObserved(runs) {
+    let last;
+    for (const run of runs) {
+        for (const series of [...run.runMetrics, ...run.stages.flatMap((s) => s.metrics)]) {
+            const text = series.latest.observedAt;
+            if (!validTime(text))
+                continue;
+            const at = Date.parse(text);
+            if (last === undefined || at > last.at)
+                last = { at, text };
+        }
+    }
+    return last?.text;
+}
+/**
+ * The latest run of a Contexta project (the one a job just produced), or every unit of a metalab
+ * store keyed by its params label, so units of one store never mix in one series.
+ */
+function projectRecord(project, origin) {
+    if (project.runs.length === 0)
+        return null;
+    const metalab = project.runs.some((r) => r.metalab !== undefined);
+    const latest = project.runs.reduce((a, b) => (b.startedAt ?? '') > (a.startedAt ?? '') ||
+        ((b.startedAt ?? '') === (a.startedAt ?? '') && b.ref > a.ref)
+        ? b
+        : a);
+    const runs = metalab ? project.runs : [latest];
+    const seen = new Set();
+    const metrics = runs
+        .flatMap((run) => runPoints(run, metalab ? run.name : null))
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+        .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
+        .slice(0, HISTORY_MAX_SERIES);
+    const started = runs.map((r) => r.startedAt).find(validTime) ?? origin.recordedAt ?? lastObserved(runs) ?? EPOCH;
+    return {
+        v: HISTORY_VERSION,
+        project: project.name,
+        run: runs[0].ref,
+        runId: origin.runId,
+        commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
+        time: new Date(started).toISOString(),
+        metrics,
+    };
+}
+function historyRecords(evidence, origin) {
+    return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
+}
+
+;// CONCATENATED MODULE: ./src/action/history.ts
+/**
+ * The history chain in the action. The previous history rides in the baseline artifact the job
+ * already downloads (no API call per earlier run); a push to the default branch of the repository
+ * itself appends this run and the upload carries `history.jsonl` at the artifact's root. Pull
+ * requests, merge queues and forks read history, never write it: their evidence is untrusted.
+ */
+
+
+
+
+
+
+
+
+
+
+const PushPayload = schemas/* object */.Ikc({
+    repository: schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP().min(1), fork: schemas/* boolean */.zMY().optional() }),
+});
+/** True for a push to the default branch of a repository that is not a fork. */
+function writesHistory(ctx, eventPath) {
+    if (ctx.eventName !== 'push' || ctx.pullRequest || ctx.mergeGroup || !eventPath)
+        return false;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+    }
+    catch {
+        return false;
+    }
+    const parsed = PushPayload.safeParse(payload);
+    if (!parsed.success || parsed.data.repository.fork === true)
+        return false;
+    return ctx.ref === `refs/heads/${parsed.data.repository.default_branch}`;
+}
+/** The earlier runs' records to judge against; null when the baseline carried no history. */
+function historyToJudge(baseline, project) {
+    if (!baseline.history)
+        return null;
+    return baseline.history.records.filter((r) => project === null || r.project === project);
+}
+/**
+ * Appends this run to the baseline's history and writes it at the workspace root. A missing chain
+ * (first run, expired artifact, a baseline without history) restarts the history, and the note says
+ * so.
+ */
+async function writeRunHistory(workspace, ctx, baseline, candidate, now) {
+    const earlier = baseline.history?.records ?? [];
+    const added = historyRecords(candidate, {
+        runId: ctx.runId,
+        commit: ctx.sha,
+        recordedAt: now.toISOString(),
+    });
+    const records = appendHistory(earlier, added);
+    const file = external_node_path_default().join(workspace, HISTORY_FILE);
+    await external_node_fs_.promises.writeFile(file, serializeHistory(records));
+    const projects = new Set(records.map((r) => r.project)).size;
+    const kept = `${records.length} record${records.length === 1 ? '' : 's'} of ${projects} project${projects === 1 ? '' : 's'}`;
+    let note;
+    if (baseline.history) {
+        note = `history: this run appended to ${HISTORY_FILE} (${kept}, the last 100 runs per project kept)`;
+    }
+    else if (baseline.evidence) {
+        note = `history restarted with this run: the baseline artifact holds no ${HISTORY_FILE} (${kept})`;
+    }
+    else {
+        note = `history restarted with this run: no earlier history could be fetched (${baseline.description}) (${kept})`;
+    }
+    return { file, note };
+}
+/** The artifact a sharded gate job keeps the merged run's history in. */
+function historyArtifactName(base) {
+    return `${base}-history`;
+}
+/**
+ * Uploads a sharded gate job's history as its own artifact. Like the evidence upload, a failure is
+ * reported and never fails the gate; the next run then restarts the history and says so.
+ */
+async function uploadShardedHistory(history, settings, ctx, github) {
+    if (ctx.isGhes)
+        return 'the history was not uploaded: GitHub Enterprise Server has no artifact service for actions';
+    const name = historyArtifactName(settings.artifactName);
+    try {
+        const uploaded = await new ArtifactTransfer(github).uploadWorkspace(name, external_node_path_default().dirname(history.file), [history.file], settings.retentionDays ?? undefined);
+        core/* info */.pq(`contexta/gate: uploaded the merged run's ${HISTORY_FILE} as '${name}' (${uploaded.id})`);
+        return null;
+    }
+    catch (error) {
+        core/* warning */.$e(`contexta/gate: the history artifact could not be uploaded: ${error.message}`);
+        return `the history artifact '${name}' could not be uploaded: ${error.message}`;
+    }
+}
+/**
+ * The history a sharded gate job of `runId` uploaded; null when the run has none (its gate job
+ * was not a push to the default branch, or the artifact expired or cannot be read — the chain then
+ * restarts and the note says so).
+ */
+async function downloadShardedHistory(github, runId, base, dir) {
+    const name = historyArtifactName(base);
+    const artifact = (await github.listRunArtifacts(runId))
+        .filter((a) => a.name === name && !a.expired)
+        .sort((a, b) => b.id - a.id)[0];
+    if (!artifact)
+        return null;
+    await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
+    try {
+        await new ArtifactTransfer(github).downloadArtifact(artifact.id, dir);
+        return await readHistoryFile(external_node_path_default().join(dir, HISTORY_FILE));
+    }
+    catch (error) {
+        if (error instanceof ArtifactExpiredError || error instanceof ZipArchiveError)
+            return null;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/baseline.ts
 /**
  * Resolves the `baseline` input to evidence: finds the run (or deployment, or path), downloads its
@@ -16723,6 +16907,7 @@ async function promote(github, request, duckdb = null) {
  * expired artifacts, GHES, a fork-built run — ends as "no baseline" with a plain reason, which the
  * engine turns into an `unknown` verdict rather than a pass.
  */
+
 
 
 
@@ -16790,8 +16975,9 @@ async function downloadRunEvidence(env, github, artifact, run) {
         return downloadEvidence(env, github, artifact);
     const source = { github, workDir: external_node_path_default().join(env.workDir, 'baseline-shards'), read: env.read };
     const evidence = await readRunShards(source, { runId: run.id, sha: run.head_sha }, env.settings.artifactName, shards, 'baseline');
-    // Shard artifacts carry no history.jsonl: a sharded gate job does not write one.
-    return { evidence, history: null };
+    // Shard artifacts carry no history.jsonl: the run's sharded gate job uploaded it on its own.
+    const history = await downloadShardedHistory(github, run.id, env.settings.artifactName, external_node_path_default().join(env.workDir, 'baseline-history'));
+    return { evidence, history };
 }
 /** The artifact that marks a run as a possible baseline: its evidence, or its first shard. */
 function baselineArtifactName(settings, name) {
@@ -16966,125 +17152,6 @@ async function resolveBaseline(env) {
         return fromFound(env, github, result);
     }
     return auto(env, github, settings.artifactName);
-}
-
-;// CONCATENATED MODULE: ./src/history/from-evidence.ts
-
-function points(unit, stage, series) {
-    return series
-        .filter((s) => s.batch === null && Number.isFinite(s.latest.value))
-        .map((s) => [unit, stage, s.key, s.slice, s.latest.value]);
-}
-function runPoints(run, unit) {
-    return [
-        ...points(unit, null, run.runMetrics),
-        ...run.stages.flatMap((stage) => points(unit, stage.name, stage.metrics)),
-    ];
-}
-const key = (p) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join('\u0000');
-function validTime(value) {
-    return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
-}
-/**
- * The latest run of a Contexta project (the one a job just produced), or every unit of a metalab
- * store keyed by its params label, so units of one store never mix in one series.
- */
-function projectRecord(project, origin) {
-    if (project.runs.length === 0)
-        return null;
-    const metalab = project.runs.some((r) => r.metalab !== undefined);
-    const latest = project.runs.reduce((a, b) => (b.startedAt ?? '') > (a.startedAt ?? '') ||
-        ((b.startedAt ?? '') === (a.startedAt ?? '') && b.ref > a.ref)
-        ? b
-        : a);
-    const runs = metalab ? project.runs : [latest];
-    const seen = new Set();
-    const metrics = runs
-        .flatMap((run) => runPoints(run, metalab ? run.name : null))
-        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-        .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
-        .slice(0, HISTORY_MAX_SERIES);
-    const started = runs.map((r) => r.startedAt).find(validTime);
-    return {
-        v: HISTORY_VERSION,
-        project: project.name,
-        run: runs[0].ref,
-        runId: origin.runId,
-        commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
-        time: new Date(started ?? origin.recordedAt).toISOString(),
-        metrics,
-    };
-}
-function historyRecords(evidence, origin) {
-    return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
-}
-
-;// CONCATENATED MODULE: ./src/action/history.ts
-/**
- * The history chain in the action. The previous history rides in the baseline artifact the job
- * already downloads (no API call per earlier run); a push to the default branch of the repository
- * itself appends this run and the upload carries `history.jsonl` at the artifact's root. Pull
- * requests, merge queues and forks read history, never write it: their evidence is untrusted.
- */
-
-
-
-
-
-
-const PushPayload = schemas/* object */.Ikc({
-    repository: schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP().min(1), fork: schemas/* boolean */.zMY().optional() }),
-});
-/** True for a push to the default branch of a repository that is not a fork. */
-function writesHistory(ctx, eventPath) {
-    if (ctx.eventName !== 'push' || ctx.pullRequest || ctx.mergeGroup || !eventPath)
-        return false;
-    let payload;
-    try {
-        payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-    }
-    catch {
-        return false;
-    }
-    const parsed = PushPayload.safeParse(payload);
-    if (!parsed.success || parsed.data.repository.fork === true)
-        return false;
-    return ctx.ref === `refs/heads/${parsed.data.repository.default_branch}`;
-}
-/** The earlier runs' records to judge against; null when the baseline carried no history. */
-function historyToJudge(baseline, project) {
-    if (!baseline.history)
-        return null;
-    return baseline.history.records.filter((r) => project === null || r.project === project);
-}
-/**
- * Appends this run to the baseline's history and writes it at the workspace root. A missing chain
- * (first run, expired artifact, a baseline without history) restarts the history, and the note says
- * so.
- */
-async function writeRunHistory(workspace, ctx, baseline, candidate, now) {
-    const earlier = baseline.history?.records ?? [];
-    const added = historyRecords(candidate, {
-        runId: ctx.runId,
-        commit: ctx.sha,
-        recordedAt: now.toISOString(),
-    });
-    const records = appendHistory(earlier, added);
-    const file = external_node_path_default().join(workspace, HISTORY_FILE);
-    await external_node_fs_.promises.writeFile(file, serializeHistory(records));
-    const projects = new Set(records.map((r) => r.project)).size;
-    const kept = `${records.length} record${records.length === 1 ? '' : 's'} of ${projects} project${projects === 1 ? '' : 's'}`;
-    let note;
-    if (baseline.history) {
-        note = `history: this run appended to ${HISTORY_FILE} (${kept}, the last 100 runs per project kept)`;
-    }
-    else if (baseline.evidence) {
-        note = `history restarted with this run: the baseline artifact holds no ${HISTORY_FILE} (${kept})`;
-    }
-    else {
-        note = `history restarted with this run: no earlier history could be fetched (${baseline.description}) (${kept})`;
-    }
-    return { file, note };
 }
 
 ;// CONCATENATED MODULE: ./src/action/ledger.ts
@@ -17638,6 +17705,7 @@ async function collectWaiverRequests(github, ctx) {
 
 
 
+
 /** Runs a GitHub call that is a nice-to-have: a missing permission becomes a notice, not a failure. */
 async function bestEffort(what, call) {
     try {
@@ -17699,9 +17767,14 @@ async function judge(input) {
     if (baseline.evidence && baseline.history)
         baseline.evidence.gaps.push(...baseline.history.gaps);
     // The history is written before the upload so the artifact carries it; only trusted pushes write.
-    const history = github && settings.upload && !sharded && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
-        ? await writeRunHistory(workspace, ctx, baseline, candidate, new Date())
+    // A sharded gate job keeps the merged run's history in an artifact of its own.
+    const historyDir = sharded ? external_node_path_default().join(workDir, 'history') : workspace;
+    if (sharded)
+        await external_node_fs_.promises.mkdir(historyDir, { recursive: true });
+    const history = github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
+        ? await writeRunHistory(historyDir, ctx, baseline, candidate, new Date())
         : null;
+    const historyProblem = github && history && sharded ? await uploadShardedHistory(history, settings, ctx, github) : null;
     const uploaded = github && settings.upload && !sharded
         ? await uploadEvidence(workspace, settings, ctx, github, history ? [history.file] : [])
         : null;
@@ -17739,6 +17812,8 @@ async function judge(input) {
         report.configNotices = loaded.notices;
     if (history)
         report.notes.push(history.note);
+    if (historyProblem)
+        report.notes.push(historyProblem);
     const key = settings.artifactName;
     const markdown = redact(renderMarkdown(report, { runUrl: ctx.runUrl, audience: 'action' }));
     const files = await writeReportFiles(workDir, report, markdown);

@@ -23,6 +23,7 @@ var numbers = __webpack_require__(3613);
 var history_record = __webpack_require__(5799);
 ;// CONCATENATED MODULE: ./src/history/from-evidence.ts
 
+const EPOCH = new Date(0).toISOString();
 function points(unit, stage, series) {
     return series
         .filter((s) => s.batch === null && Number.isFinite(s.latest.value))
@@ -37,6 +38,21 @@ function runPoints(run, unit) {
 const key = (p) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join('\u0000');
 function validTime(value) {
     return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
+}
+/** The latest `observed_at` of any of the runs' metric series, or null when none has one. */
+function lastObserved(runs) {
+    let last;
+    for (const run of runs) {
+        for (const series of [...run.runMetrics, ...run.stages.flatMap((s) => s.metrics)]) {
+            const text = series.latest.observedAt;
+            if (!validTime(text))
+                continue;
+            const at = Date.parse(text);
+            if (last === undefined || at > last.at)
+                last = { at, text };
+        }
+    }
+    return last?.text;
 }
 /**
  * The latest run of a Contexta project (the one a job just produced), or every unit of a metalab
@@ -57,14 +73,14 @@ function projectRecord(project, origin) {
         .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
         .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
         .slice(0, history_record/* HISTORY_MAX_SERIES */.kg);
-    const started = runs.map((r) => r.startedAt).find(validTime);
+    const started = runs.map((r) => r.startedAt).find(validTime) ?? origin.recordedAt ?? lastObserved(runs) ?? EPOCH;
     return {
         v: history_record/* HISTORY_VERSION */.g1,
         project: project.name,
         run: runs[0].ref,
         runId: origin.runId,
         commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
-        time: new Date(started ?? origin.recordedAt).toISOString(),
+        time: new Date(started).toISOString(),
         metrics,
     };
 }
@@ -77,7 +93,8 @@ var sources_open = __webpack_require__(8553);
 ;// CONCATENATED MODULE: ./src/cli/history.ts
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
- * by recorded run time, ties by directory name) and the history section of `inspect`.
+ * by recorded run time — the ledger's start time, else when its metrics were last recorded — ties
+ * by directory name) and the history section of `inspect`.
  */
 
 
@@ -85,8 +102,6 @@ var sources_open = __webpack_require__(8553);
 
 
 
-/** A sub-directory with no recorded start time sorts as if run at the epoch: then by name. */
-const NO_TIME = new Date(0).toISOString();
 async function readHistoryDir(dir, project, ledger) {
     const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true });
     const names = entries
@@ -97,7 +112,7 @@ async function readHistoryDir(dir, project, ledger) {
     const read = [];
     for (const name of names) {
         const evidence = await (0,sources_open/* openEvidence */.i)(external_node_path_default().join(dir, name), { ledger });
-        const records = historyRecords(evidence, { runId: null, commit: null, recordedAt: NO_TIME })
+        const records = historyRecords(evidence, { runId: null, commit: null, recordedAt: null })
             .filter((r) => project === null || r.project === project)
             .map((r) => ({ ...r, source: name.slice(0, 256) }));
         if (records.length === 0)

@@ -99,12 +99,14 @@ export async function screenshotComment(
         return first.boundingBox();
       },
       async wrappedTableCode() {
-        return page.evaluate(() => {
+        // A page script: the test project's types have no DOM, so it is passed as source text.
+        const found = await page.evaluate(`(() => {
           for (const fold of document.querySelectorAll('details')) fold.open = true;
           return [...document.querySelectorAll('td code')]
             .filter((code) => code.getClientRects().length > 1)
             .map((code) => code.textContent ?? '');
-        });
+        })()`);
+        return found as string[];
       },
       close: () => browser.close(),
     };
