@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Before the action is loaded: this may replace the process with one started with a smaller young
 // generation (peak memory on large workspaces; see src/runtime/young-generation.ts).
 (0,_runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_0__/* .capYoungGeneration */ .H)(process.env.NODE_OPTIONS);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(375), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31591));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(688), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25263));
 await run();
 
 __webpack_async_result__();
