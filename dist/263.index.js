@@ -8766,7 +8766,7 @@ class ActionsCacheStore {
             const cache = await Promise.all(/* import() */[__webpack_require__.e(30), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 45692));
             const id = await cache.saveCache([dir], this.key);
             if (id === -1) {
-                core/* info */.pq(`contexta/gate: DuckDB was not saved to the Actions cache (key ${this.key}; see above): the next job installs it again`);
+                core/* info */.pq(`contexta/gate: DuckDB was not saved to the Actions cache (key ${this.key}); the cache said why just above`);
             }
             else {
                 core/* info */.pq(`contexta/gate: DuckDB saved to the Actions cache (key ${this.key}) in ${seconds(performance.now() - started)}`);

@@ -89,7 +89,7 @@ export class ActionsCacheStore implements InstallStore {
       const id = await cache.saveCache([dir], this.key);
       if (id === -1) {
         core.info(
-          `contexta/gate: DuckDB was not saved to the Actions cache (key ${this.key}; see above): the next job installs it again`,
+          `contexta/gate: DuckDB was not saved to the Actions cache (key ${this.key}); the cache said why just above`,
         );
       } else {
         core.info(

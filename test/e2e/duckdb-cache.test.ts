@@ -158,6 +158,26 @@ describe('the DuckDB install in the Actions cache', () => {
     expect(standIn.cache.entries).toEqual([]);
   });
 
+  it('a save that loses the race to an entry another job made is a log line, and that entry stays', async () => {
+    // The same runner paths: the entry's version hashes the cached path.
+    const paths = machine();
+    standIn.cache.entries.splice(0);
+    const first = standIn.addRun({ workflowId, headSha: sha(5), status: 'in_progress', conclusion: null });
+    expect((await gateOnFreshRunner(paths, Number(first.id), 5)).code).toBe(0);
+    const [kept] = standIn.cache.entries;
+    rmSync(npmLog);
+    writeFileSync(npmLog, '');
+    // This job's lookup fails, so it installs and tries to save under the key that now exists.
+    standIn.inject(CACHE_ROUTE, faults.reset());
+    const run = standIn.addRun({ workflowId, headSha: sha(6), status: 'in_progress', conclusion: null });
+    const result = await gateOnFreshRunner(paths, Number(run.id), 6);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(npmCalls()).toHaveLength(1);
+    expect(result.stdout).toMatch(/Failed to save: Unable to reserve cache with key contexta-gate-duckdb-/);
+    expect(result.stdout).toMatch(/DuckDB was not saved to the Actions cache/);
+    expect(standIn.cache.entries).toEqual([kept]);
+  });
+
   it('no cache service in the environment: installs and says why, without a request', async () => {
     rmSync(npmLog);
     writeFileSync(npmLog, '');
