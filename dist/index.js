@@ -11,19 +11,26 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 /**
+ * An input by the runner's convention, as `@actions/core`'s getInput reads it; the toolkit itself is
+ * not loaded before the re-exec decision, which would then pay for it twice.
+ */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/**
  * The workspace this step reads first, from the raw inputs (settings are validated later, by the
  * action itself), or null when what it reads is only known later: shard artifacts, or the other
  * run's evidence that `mode: publish` downloads.
  */
-function candidateEvidence(env) {
-    if ((env.INPUT_SHARDS ?? '').trim() !== '' || (env.INPUT_MODE ?? '').trim() === 'publish')
+function candidateEvidence() {
+    if (getInput('shards') !== '' || getInput('mode') === 'publish')
         return null;
-    const workspace = (env.INPUT_WORKSPACE ?? '').trim() || '.contexta';
-    return [node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env.GITHUB_WORKSPACE ?? process.cwd(), workspace)];
+    const workspace = getInput('workspace') || '.contexta';
+    return [node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), workspace)];
 }
 // Before the action is loaded: this may replace the process with one started with a smaller young
 // generation (peak memory on large workspaces; see src/runtime/young-generation.ts).
-(0,_runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_1__/* .capYoungGeneration */ .HG)(process.env.NODE_OPTIONS, candidateEvidence(process.env));
+(0,_runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_1__/* .capYoungGeneration */ .HG)(process.env.NODE_OPTIONS, candidateEvidence());
 const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(688), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25263));
 await run();
 
