@@ -171,6 +171,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:url"
@@ -182,6 +184,7 @@ var external_node_url_ = __webpack_require__(3136);
  * (see docs/adr/0001-duckdb-loading.md). Kept apart from any reader of DuckDB files because it runs
  * `npm install`; the ledger reader and the promotion's ledger row both load DuckDB through it.
  */
+
 
 
 
@@ -199,6 +202,7 @@ class DuckDbLoader {
     constructor(options) {
         this.options = {
             cacheDir: null,
+            store: null,
             installTimeoutMs: 120_000,
             npmCommand: 'npm',
             platform: process.platform,
@@ -223,27 +227,47 @@ class DuckDbLoader {
         }
     }
     async find() {
-        let entry = null;
         for (const dir of this.options.searchPaths) {
-            entry = this.resolveFrom(dir);
+            const entry = this.resolveFrom(dir);
             if (entry)
-                break;
+                return this.importFrom(entry);
         }
-        if (!entry && this.options.cacheDir !== null) {
-            entry = this.resolveFrom(this.options.cacheDir);
-            if (!entry) {
-                const problem = await this.install(this.options.cacheDir);
-                if (problem)
-                    return problem;
-                entry = this.resolveFrom(this.options.cacheDir);
-            }
-        }
-        if (!entry) {
+        const { cacheDir, store } = this.options;
+        if (cacheDir === null) {
             return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
         }
+        const present = this.resolveFrom(cacheDir);
+        if (present)
+            return this.importFrom(present);
+        let query = '';
+        if (store && (await store.restore(cacheDir))) {
+            const restored = this.resolveFrom(cacheDir);
+            const module = restored ? await this.importFrom(restored) : null;
+            if (typeof module === 'object' && module !== null)
+                return module;
+            // A kept install that does not load would break every later job with the same key: start
+            // over from the registry, and keep the fresh install instead. The query gives the fresh
+            // import its own module-map entry (a failed import stays failed under its URL).
+            await (0,promises_.rm)(cacheDir, { recursive: true, force: true });
+            query = '?reinstalled';
+        }
+        const problem = await this.install(cacheDir);
+        if (problem)
+            return problem;
+        const installed = this.resolveFrom(cacheDir);
+        if (!installed) {
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+        }
+        const module = await this.importFrom(installed, query);
+        if (typeof module === 'object')
+            store?.installed(cacheDir);
+        return module;
+    }
+    async importFrom(entry, query = '') {
         try {
             // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
-            return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
+            const url = (0,external_node_url_.pathToFileURL)(entry).href + query;
+            return (await import(/* webpackIgnore: true */ url));
         }
         catch (error) {
             return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;

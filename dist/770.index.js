@@ -1,8 +1,8 @@
-export const id = 779;
-export const ids = [779];
+export const id = 770;
+export const ids = [770];
 export const modules = {
 
-/***/ 47779:
+/***/ 53770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(91659);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /**
  * Typed failures of GitHub calls. Messages name the call (`GET /repos/{owner}/{repo}/...` template plus
@@ -4646,7 +4646,7 @@ class ArtifactTransfer {
     }
     async client() {
         if (!this.artifactClient) {
-            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(30), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935));
             this.artifactClient = new DefaultArtifactClient();
         }
         return this.artifactClient;
@@ -8547,6 +8547,250 @@ function readRunnerContext(env) {
         runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
         stepId: env.GITHUB_ACTION ?? '',
     };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/duckdb/loader.ts
+/**
+ * Loading DuckDB (`@duckdb/node-api`), a ~70 MB native engine that is never bundled: found in a
+ * node_modules the caller names, or installed once at a pinned version into a cache directory
+ * (see docs/adr/0001-duckdb-loading.md). Kept apart from any reader of DuckDB files because it runs
+ * `npm install`; the ledger reader and the promotion's ledger row both load DuckDB through it.
+ */
+
+
+
+
+
+/** Pinned so that bindings exist for every GitHub runner platform (docs/reference/duckdb-in-node.md §3.1). */
+const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
+const PACKAGE = '@duckdb/node-api';
+/**
+ * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
+ * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
+ */
+class DuckDbLoader {
+    options;
+    module = null;
+    constructor(options) {
+        this.options = {
+            cacheDir: null,
+            store: null,
+            installTimeoutMs: 120_000,
+            npmCommand: 'npm',
+            platform: process.platform,
+            arch: process.arch,
+            ...options,
+        };
+    }
+    /** The module, or a sentence saying why DuckDB cannot be used. */
+    load() {
+        this.module ??= this.find();
+        return this.module;
+    }
+    where() {
+        return `${this.options.platform}/${this.options.arch}`;
+    }
+    resolveFrom(dir) {
+        try {
+            return (0,external_node_module_.createRequire)(external_node_path_default().join(dir, 'noop.js')).resolve(PACKAGE);
+        }
+        catch {
+            return null;
+        }
+    }
+    async find() {
+        for (const dir of this.options.searchPaths) {
+            const entry = this.resolveFrom(dir);
+            if (entry)
+                return this.importFrom(entry);
+        }
+        const { cacheDir, store } = this.options;
+        if (cacheDir === null) {
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+        }
+        const present = this.resolveFrom(cacheDir);
+        if (present)
+            return this.importFrom(present);
+        let query = '';
+        if (store && (await store.restore(cacheDir))) {
+            const restored = this.resolveFrom(cacheDir);
+            const module = restored ? await this.importFrom(restored) : null;
+            if (typeof module === 'object' && module !== null)
+                return module;
+            // A kept install that does not load would break every later job with the same key: start
+            // over from the registry, and keep the fresh install instead. The query gives the fresh
+            // import its own module-map entry (a failed import stays failed under its URL).
+            await (0,promises_.rm)(cacheDir, { recursive: true, force: true });
+            query = '?reinstalled';
+        }
+        const problem = await this.install(cacheDir);
+        if (problem)
+            return problem;
+        const installed = this.resolveFrom(cacheDir);
+        if (!installed) {
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+        }
+        const module = await this.importFrom(installed, query);
+        if (typeof module === 'object')
+            store?.installed(cacheDir);
+        return module;
+    }
+    async importFrom(entry, query = '') {
+        try {
+            // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
+            const url = (0,external_node_url_.pathToFileURL)(entry).href + query;
+            return (await import(/* webpackIgnore: true */ url));
+        }
+        catch (error) {
+            return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;
+        }
+    }
+    install(prefix) {
+        // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
+        const args = [
+            'install',
+            '--prefix',
+            prefix,
+            '--no-audit',
+            '--no-fund',
+            '--no-package-lock',
+            '--prefer-offline',
+            '--fetch-retries=2',
+            '--fetch-retry-mintimeout=1000',
+            '--fetch-retry-maxtimeout=4000',
+            '--loglevel=error',
+            `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
+        ];
+        return new Promise((resolve) => {
+            let settled = false;
+            let stderr = '';
+            const done = (problem) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                resolve(problem);
+            };
+            const child = (0,external_node_child_process_.spawn)(this.options.npmCommand, args, {
+                stdio: ['ignore', 'ignore', 'pipe'],
+                shell: this.options.platform === 'win32',
+            });
+            const timer = setTimeout(() => {
+                child.kill('SIGKILL');
+                done(`installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`);
+            }, this.options.installTimeoutMs);
+            child.stderr?.on('data', (chunk) => {
+                if (stderr.length < 2000)
+                    stderr += chunk.toString('utf8');
+            });
+            child.on('error', (error) => done(`installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message})`));
+            child.on('close', (code) => done(code === 0
+                ? null
+                : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`));
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/duckdb-cache.ts
+/**
+ * Keeps the job's DuckDB install (the pinned `@duckdb/node-api` that the loader puts into
+ * RUNNER_TEMP with `npm install`, 3–10 s and ~70 MB) in the Actions cache across workflow runs, so
+ * that only the first job after a version or runner-image change pays for it. Caching only saves
+ * time: a miss, a cache service that is down or refuses (4xx/5xx), or a save that fails is a log
+ * line, and the loader installs as it did before. `@actions/cache` is imported only when a ledger
+ * actually needs DuckDB, so jobs without one neither load it nor talk to the service.
+ */
+
+
+/** One entry per pinned version and per platform the native binding was built for. */
+function duckDbCacheKey(target) {
+    const libc = target.libc ? `-${target.libc}` : '';
+    return `contexta-gate-duckdb-${DUCKDB_NODE_API_VERSION}-${target.platform}-${target.arch}${libc}-node-abi${target.nodeAbi}`;
+}
+function currentBindingPlatform() {
+    let libc = '';
+    if (process.platform === 'linux') {
+        const report = process.report.getReport();
+        libc = report.header?.glibcVersionRuntime ? 'glibc' : 'musl';
+    }
+    return { platform: process.platform, arch: process.arch, libc, nodeAbi: process.versions.modules };
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+class ActionsCacheStore {
+    saving = null;
+    usable = false;
+    installStartedAt = 0;
+    cacheKey = null;
+    /** Computed on first use: reading the libc costs a process report, which most jobs never need. */
+    get key() {
+        this.cacheKey ??= duckDbCacheKey(currentBindingPlatform());
+        return this.cacheKey;
+    }
+    async restore(dir) {
+        const started = performance.now();
+        try {
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(30), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 45692));
+            this.usable = cache.isFeatureAvailable();
+            if (!this.usable) {
+                core/* info */.pq('contexta/gate: the Actions cache is not available to this job (no cache service URL): installing DuckDB with npm');
+            }
+            else {
+                const hit = await cache.restoreCache([dir], this.key);
+                if (hit !== undefined) {
+                    core/* info */.pq(`contexta/gate: DuckDB restored from the Actions cache (key ${hit}) in ${seconds(performance.now() - started)}`);
+                    return true;
+                }
+                core/* info */.pq(`contexta/gate: DuckDB was not restored from the Actions cache (key ${this.key}): installing @duckdb/node-api@${DUCKDB_NODE_API_VERSION} with npm`);
+            }
+        }
+        catch (error) {
+            core/* warning */.$e(`contexta/gate: the Actions cache failed (${error.message}): installing DuckDB with npm`);
+        }
+        this.installStartedAt = performance.now();
+        return false;
+    }
+    installed(dir) {
+        core/* info */.pq(`contexta/gate: DuckDB installed in ${seconds(performance.now() - this.installStartedAt)}`);
+        if (this.usable)
+            this.saving ??= this.save(dir);
+    }
+    async save(dir) {
+        const started = performance.now();
+        try {
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(30), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 45692));
+            const id = await cache.saveCache([dir], this.key);
+            if (id === -1) {
+                core/* info */.pq(`contexta/gate: DuckDB was not saved to the Actions cache (key ${this.key}); the cache said why just above`);
+            }
+            else {
+                core/* info */.pq(`contexta/gate: DuckDB saved to the Actions cache (key ${this.key}) in ${seconds(performance.now() - started)}`);
+            }
+        }
+        catch (error) {
+            core/* warning */.$e(`contexta/gate: saving DuckDB to the Actions cache failed (${error.message}): the next job installs it again`);
+        }
+    }
+    /** Resolves once a save this store started has ended (it never rejects). */
+    async settled() {
+        await this.saving;
+    }
+}
+const stores = [];
+/** A store for this job; every one made is waited for by `settleDuckDbCaches`. */
+function createActionsCacheStore() {
+    const store = new ActionsCacheStore();
+    stores.push(store);
+    return store;
+}
+/** The save runs beside the gate's own work; the step must not end before it has. */
+async function settleDuckDbCaches() {
+    await Promise.all(stores.map((store) => store.settled()));
 }
 
 ;// CONCATENATED MODULE: ./src/compare/direction.ts
@@ -15828,132 +16072,6 @@ function projectHistory(history, project) {
     return (history?.records ?? []).filter((r) => r.project === project);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./src/duckdb/loader.ts
-/**
- * Loading DuckDB (`@duckdb/node-api`), a ~70 MB native engine that is never bundled: found in a
- * node_modules the caller names, or installed once at a pinned version into a cache directory
- * (see docs/adr/0001-duckdb-loading.md). Kept apart from any reader of DuckDB files because it runs
- * `npm install`; the ledger reader and the promotion's ledger row both load DuckDB through it.
- */
-
-
-
-
-/** Pinned so that bindings exist for every GitHub runner platform (docs/reference/duckdb-in-node.md §3.1). */
-const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
-const PACKAGE = '@duckdb/node-api';
-/**
- * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
- * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
- */
-class DuckDbLoader {
-    options;
-    module = null;
-    constructor(options) {
-        this.options = {
-            cacheDir: null,
-            installTimeoutMs: 120_000,
-            npmCommand: 'npm',
-            platform: process.platform,
-            arch: process.arch,
-            ...options,
-        };
-    }
-    /** The module, or a sentence saying why DuckDB cannot be used. */
-    load() {
-        this.module ??= this.find();
-        return this.module;
-    }
-    where() {
-        return `${this.options.platform}/${this.options.arch}`;
-    }
-    resolveFrom(dir) {
-        try {
-            return (0,external_node_module_.createRequire)(external_node_path_default().join(dir, 'noop.js')).resolve(PACKAGE);
-        }
-        catch {
-            return null;
-        }
-    }
-    async find() {
-        let entry = null;
-        for (const dir of this.options.searchPaths) {
-            entry = this.resolveFrom(dir);
-            if (entry)
-                break;
-        }
-        if (!entry && this.options.cacheDir !== null) {
-            entry = this.resolveFrom(this.options.cacheDir);
-            if (!entry) {
-                const problem = await this.install(this.options.cacheDir);
-                if (problem)
-                    return problem;
-                entry = this.resolveFrom(this.options.cacheDir);
-            }
-        }
-        if (!entry) {
-            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
-        }
-        try {
-            // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
-            return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
-        }
-        catch (error) {
-            return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;
-        }
-    }
-    install(prefix) {
-        // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
-        const args = [
-            'install',
-            '--prefix',
-            prefix,
-            '--no-audit',
-            '--no-fund',
-            '--no-package-lock',
-            '--prefer-offline',
-            '--fetch-retries=2',
-            '--fetch-retry-mintimeout=1000',
-            '--fetch-retry-maxtimeout=4000',
-            '--loglevel=error',
-            `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
-        ];
-        return new Promise((resolve) => {
-            let settled = false;
-            let stderr = '';
-            const done = (problem) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                resolve(problem);
-            };
-            const child = (0,external_node_child_process_.spawn)(this.options.npmCommand, args, {
-                stdio: ['ignore', 'ignore', 'pipe'],
-                shell: this.options.platform === 'win32',
-            });
-            const timer = setTimeout(() => {
-                child.kill('SIGKILL');
-                done(`installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`);
-            }, this.options.installTimeoutMs);
-            child.stderr?.on('data', (chunk) => {
-                if (stderr.length < 2000)
-                    stderr += chunk.toString('utf8');
-            });
-            child.on('error', (error) => done(`installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message})`));
-            child.on('close', (code) => done(code === 0
-                ? null
-                : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`));
-        });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/evidence/redact.ts
 /**
  * Environment snapshots in a ledger may hold the job's environment variables. Their values are
@@ -17157,10 +17275,12 @@ async function resolveBaseline(env) {
 ;// CONCATENATED MODULE: ./src/action/ledger.ts
 /**
  * How the action gets DuckDB for ledgers (reading statuses, writing a promotion's row): from a
- * node_modules next to the bundle when there is one (a checkout of this repository), else installed
- * once per job into RUNNER_TEMP at the pinned version, with a time limit so offline runners end up
- * with "statuses unavailable", not a hang. One loader per job: DuckDB is imported at most once.
+ * node_modules next to the bundle when there is one (a checkout of this repository), else restored
+ * from the Actions cache or installed into RUNNER_TEMP at the pinned version (and then kept in the
+ * cache for later runs), with a time limit so offline runners end up with "statuses unavailable",
+ * not a hang. One loader per job: DuckDB is imported at most once.
  */
+
 
 
 
@@ -17170,6 +17290,7 @@ function createDuckDbLoader(runnerTemp) {
     return new DuckDbLoader({
         searchPaths: [here, process.cwd()],
         cacheDir: runnerTemp ? external_node_path_default().join(runnerTemp, 'contexta-gate-duckdb') : null,
+        store: runnerTemp ? createActionsCacheStore() : null,
         installTimeoutMs: 120_000,
     });
 }
@@ -18125,6 +18246,7 @@ async function publish(settings, ctx, github, run, status) {
 
 
 
+
 /** The reason also goes to the job summary, where a reviewer looks for the report. */
 async function summarizeFailure(message) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -18181,6 +18303,9 @@ async function run() {
             if (error instanceof Error && error.stack)
                 core/* debug */.Yz(error.stack);
         }
+    }
+    finally {
+        await settleDuckDbCaches();
     }
 }
 
