@@ -14733,6 +14733,10 @@ function diagnosticsSection(report) {
         tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
     });
 }
+/**
+ * A list, not a table: a gap's message is a sentence and its location a long path, and a table
+ * squeezes the path column until the path wraps mid-name.
+ */
 function gapsSection(report) {
     const gaps = [
         ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
@@ -14740,21 +14744,13 @@ function gapsSection(report) {
     ].sort((a, b) => context_SEVERITY_RANK[a.gap.severity] - context_SEVERITY_RANK[b.gap.severity]);
     const rows = gaps.map(({ gap, side }) => {
         const where = gap.file === undefined
-            ? (gap.ref ?? '—')
+            ? (gap.ref ?? null)
             : gap.line === undefined
                 ? gap.file
                 : `${gap.file}:${gap.line}`;
-        return row(tableRow([
-            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
-            side,
-            code(gap.code),
-            where === '—' ? where : code(where),
-            msg(gap.message),
-        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
+        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
-    return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows, {
-        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-    });
+    return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
 function findingsSection(report) {
     const findings = [...report.findings].sort((a, b) => context_SEVERITY_RANK[a.severity] - context_SEVERITY_RANK[b.severity]);

@@ -242,8 +242,8 @@ describe('metalab interrupted candidate', () => {
       'run_missing',
       'series_lost',
     ]);
-    expect(out.markdown).toMatch(/\| ❌ error \| candidate \| ` run_missing ` \|/);
-    expect(out.markdown).toMatch(/\| ❌ error \| candidate \| ` run_incomplete ` \|/);
+    expect(out.markdown).toMatch(/- ❌ error · candidate · ` run_missing `/);
+    expect(out.markdown).toMatch(/- ❌ error · candidate · ` run_incomplete `/);
     expect(out.text).toContain('candidate error run_missing gate_demo_1.0/runs/5a6622a87f0fc8d3.json');
     expectMarkdownRowsNameUnits(out);
   });
@@ -281,7 +281,7 @@ describe('metalab edge store', () => {
     // The JSON report parsed (compare() reads it with JSON.parse): no bare NaN/Infinity token in it.
 
     expect(out.markdown).toMatch(
-      /\| ⚠️ warning \| candidate \| ` non_finite_number ` \|.*metric accuracy of run 10ce83ad008cac7c is NaN/,
+      /- ⚠️ warning · candidate · ` non_finite_number `.*metric accuracy of run 10ce83ad008cac7c is NaN/,
     );
     expect(out.text).toContain(
       'candidate warning non_finite_number gate_edge_0.1/runs/10ce83ad008cac7c.json: metric loss_final',

@@ -67,7 +67,7 @@ describe.skipIf(missing)('the slice-regression comment in a browser', () => {
 });
 
 describe.skipIf(missing)('the other failing comments in a browser', () => {
-  it.each(['llm-eval'] as const)(
+  it.each(['llm-eval', 'incomplete-evidence'] as const)(
     '%s keeps every name in a table on one line at 1000 px',
     async (scenario) => {
       const markdown = renderMarkdown(await scenarioReport(scenario), { marker: 'pr-7' });

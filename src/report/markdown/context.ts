@@ -154,6 +154,10 @@ export function diagnosticsSection(report: GateReport): RowsPart | null {
   });
 }
 
+/**
+ * A list, not a table: a gap's message is a sentence and its location a long path, and a table
+ * squeezes the path column until the path wraps mid-name.
+ */
 export function gapsSection(report: GateReport): RowsPart | null {
   const gaps = [
     ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' as const })),
@@ -162,25 +166,17 @@ export function gapsSection(report: GateReport): RowsPart | null {
   const rows = gaps.map(({ gap, side }) => {
     const where =
       gap.file === undefined
-        ? (gap.ref ?? '—')
+        ? (gap.ref ?? null)
         : gap.line === undefined
           ? gap.file
           : `${gap.file}:${gap.line}`;
     return row(
-      tableRow([
-        `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
-        side,
-        code(gap.code),
-        where === '—' ? where : code(where),
-        msg(gap.message),
-      ]),
+      `- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gap.message)}`,
       severityTier(gap.severity),
       `${gap.severity} evidence gaps`,
     );
   });
-  return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows, {
-    tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-  });
+  return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
 
 export function findingsSection(report: GateReport): RowsPart | null {
