@@ -1,8 +1,9 @@
-import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbLoader, type InstallStore } from '../../src/duckdb/loader.js';
 import { removeTempDirs, tempDir } from '../support/evidence.js';
+import { copyingNpm } from '../support/fake-npm.js';
 
 afterAll(removeTempDirs);
 
@@ -47,32 +48,6 @@ describe('DuckDB loader', () => {
   });
 
   describe('with a store that keeps installs across processes', () => {
-    /** An npm that records its calls and installs by copying this repository's DuckDB packages. */
-    function copyingNpm(): { command: string; calls: () => string[] } {
-      const dir = tempDir('cg-fake-npm-');
-      const log = path.join(dir, 'calls.log');
-      writeFileSync(log, '');
-      const modules = path.join(REPO, 'node_modules');
-      writeFileSync(
-        path.join(dir, 'npm'),
-        [
-          '#!/bin/sh',
-          `echo "$*" >> '${log}'`,
-          'prefix=""',
-          'while [ $# -gt 0 ]; do [ "$1" = "--prefix" ] && prefix="$2"; shift; done',
-          'mkdir -p "$prefix/node_modules/@duckdb"',
-          `cp -R '${modules}/@duckdb/'node-* "$prefix/node_modules/@duckdb/"`,
-          `cp -R '${modules}/detect-libc' "$prefix/node_modules/"`,
-          '',
-        ].join('\n'),
-      );
-      chmodSync(path.join(dir, 'npm'), 0o755);
-      return {
-        command: path.join(dir, 'npm'),
-        calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean),
-      };
-    }
-
     /** Restores what `fill` puts into the directory (nothing: a miss) and records what it is told. */
     function store(fill: ((dir: string) => void) | null) {
       const events: string[] = [];

@@ -6,7 +6,7 @@
  * costs the install. `npm` is a stand-in on PATH that records its arguments and copies the
  * devDependency's packages into the prefix, so the test does not depend on the registry.
  */
-import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duckDbCacheKey } from '../../src/action/duckdb-cache.js';
@@ -15,9 +15,10 @@ import { type ActionRun, cleanupActionRuns, runAction } from '../support/action-
 import { BUNDLE_ROOT } from '../support/bundle.js';
 import { CACHE_TWIRP_PREFIX } from '../support/cache-service.js';
 import { removeTempDirs, tempDir } from '../support/evidence.js';
+import { copyingNpm, type FakeNpm } from '../support/fake-npm.js';
 import { faults, GitHubStandIn } from '../support/github-stand-in.js';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
+const _REPO = path.resolve(import.meta.dirname, '../..');
 const EVIDENCE = 'fixtures/scenarios/deployment-promotion/candidate/.contexta';
 const CACHE_ROUTE = `POST ${CACHE_TWIRP_PREFIX}{method}`;
 const sha = (n: number) => n.toString(16).padStart(40, 'c');
@@ -25,32 +26,8 @@ const sha = (n: number) => n.toString(16).padStart(40, 'c');
 let standIn: GitHubStandIn;
 let workflowId: number;
 let bundle: string;
-let npmDir: string;
-let npmLog: string;
-
-/** A PATH `npm` that installs `@duckdb/node-api` by copying the devDependency's packages. */
-function fakeNpm(): void {
-  npmDir = tempDir('cg-fake-npm-');
-  npmLog = path.join(npmDir, 'calls.log');
-  writeFileSync(npmLog, '');
-  const modules = path.join(REPO, 'node_modules');
-  writeFileSync(
-    path.join(npmDir, 'npm'),
-    [
-      '#!/bin/sh',
-      `echo "$*" >> '${npmLog}'`,
-      'prefix=""',
-      'while [ $# -gt 0 ]; do [ "$1" = "--prefix" ] && prefix="$2"; shift; done',
-      'mkdir -p "$prefix/node_modules/@duckdb"',
-      `cp -R '${modules}/@duckdb/'node-* "$prefix/node_modules/@duckdb/"`,
-      `cp -R '${modules}/detect-libc' "$prefix/node_modules/"`,
-      '',
-    ].join('\n'),
-  );
-  chmodSync(path.join(npmDir, 'npm'), 0o755);
-}
-
-const npmCalls = () => readFileSync(npmLog, 'utf8').split('\n').filter(Boolean);
+let npm: FakeNpm;
+const npmCalls = () => npm.calls();
 
 /** One workflow run on a fresh runner whose workspace and RUNNER_TEMP sit at `machine`'s paths. */
 async function gateOnFreshRunner(machine: string, runId: number, n: number): Promise<ActionRun> {
@@ -69,7 +46,7 @@ async function gateOnFreshRunner(machine: string, runId: number, n: number): Pro
     workspaceDir,
     runnerTemp: path.join(machine, 'work', '_temp'),
     inputs: { upload: 'false' },
-    env: { ACTIONS_CACHE_SERVICE_V2: 'True', PATH: `${npmDir}:${process.env.PATH ?? ''}` },
+    env: { ACTIONS_CACHE_SERVICE_V2: 'True', PATH: `${npm.dir}:${process.env.PATH ?? ''}` },
   });
 }
 
@@ -85,7 +62,7 @@ beforeAll(async () => {
   // The bundle alone, far from this repository's node_modules: DuckDB can only be installed.
   bundle = path.join(tempDir('cg-bundle-'), 'action', 'index.js');
   cpSync(BUNDLE_ROOT, path.dirname(bundle), { recursive: true });
-  fakeNpm();
+  npm = copyingNpm();
 });
 
 afterAll(async () => {
@@ -138,8 +115,7 @@ describe('the DuckDB install in the Actions cache', () => {
   });
 
   it('a cache service that drops the connection and then refuses only costs the install', async () => {
-    rmSync(npmLog);
-    writeFileSync(npmLog, '');
+    npm.reset();
     standIn.cache.entries.splice(0);
     // Lookup: the connection is reset (service down); reservation: 403 from the service.
     standIn.inject(CACHE_ROUTE, faults.reset(), {
@@ -165,8 +141,7 @@ describe('the DuckDB install in the Actions cache', () => {
     const first = standIn.addRun({ workflowId, headSha: sha(5), status: 'in_progress', conclusion: null });
     expect((await gateOnFreshRunner(paths, Number(first.id), 5)).code).toBe(0);
     const [kept] = standIn.cache.entries;
-    rmSync(npmLog);
-    writeFileSync(npmLog, '');
+    npm.reset();
     // This job's lookup fails, so it installs and tries to save under the key that now exists.
     standIn.inject(CACHE_ROUTE, faults.reset());
     const run = standIn.addRun({ workflowId, headSha: sha(6), status: 'in_progress', conclusion: null });
@@ -179,8 +154,7 @@ describe('the DuckDB install in the Actions cache', () => {
   });
 
   it('no cache service in the environment: installs and says why, without a request', async () => {
-    rmSync(npmLog);
-    writeFileSync(npmLog, '');
+    npm.reset();
     const before = standIn.requests.length;
     const run = standIn.addRun({ workflowId, headSha: sha(4), status: 'in_progress', conclusion: null });
     const paths = machine();
@@ -202,7 +176,7 @@ describe('the DuckDB install in the Actions cache', () => {
       env: {
         ACTIONS_CACHE_SERVICE_V2: 'True',
         ACTIONS_RESULTS_URL: '',
-        PATH: `${npmDir}:${process.env.PATH}`,
+        PATH: `${npm.dir}:${process.env.PATH}`,
       },
     });
     expect(result.code, result.stdout + result.stderr).toBe(0);

@@ -23,6 +23,20 @@ const pushPayload = (standIn: GitHubStandIn, n: number) => ({
   repository: { full_name: standIn.fullName, default_branch: 'main', fork: false },
 });
 
+/** Commit `n` on main, pushed: its workflow run, in progress. */
+function startPush(standIn: GitHubStandIn, workflowId: number, n: number) {
+  standIn.addCommits([{ sha: sha(n), parents: n > 1 ? [sha(n - 1)] : [] }]);
+  standIn.setBranch('main', sha(n));
+  return standIn.addRun({
+    workflowId,
+    headSha: sha(n),
+    headBranch: 'main',
+    event: 'push',
+    status: 'in_progress',
+    conclusion: null,
+  });
+}
+
 afterAll(() => {
   cleanupActionRuns();
   removeTempDirs();
@@ -68,16 +82,7 @@ describe('history with baseline: deployment:<env>', () => {
   it('pushes that promote carry the history in the promoted evidence', async () => {
     for (const [i, accuracy] of PUSHES.entries()) {
       const n = i + 1;
-      standIn.addCommits([{ sha: sha(n), parents: n > 1 ? [sha(n - 1)] : [] }]);
-      standIn.setBranch('main', sha(n));
-      const run = standIn.addRun({
-        workflowId,
-        headSha: sha(n),
-        headBranch: 'main',
-        event: 'push',
-        status: 'in_progress',
-        conclusion: null,
-      });
+      const run = startPush(standIn, workflowId, n);
       const result = await runAction({
         standIn,
         runId: Number(run.id),
@@ -172,16 +177,7 @@ describe('history in a sharded workflow', () => {
   });
 
   async function shardedPush(n: number) {
-    standIn.addCommits([{ sha: sha(n), parents: n > 1 ? [sha(n - 1)] : [] }]);
-    standIn.setBranch('main', sha(n));
-    const run = standIn.addRun({
-      workflowId,
-      headSha: sha(n),
-      headBranch: 'main',
-      event: 'push',
-      status: 'in_progress',
-      conclusion: null,
-    });
+    const run = startPush(standIn, workflowId, n);
     const runId = Number(run.id);
     const common = {
       standIn,
