@@ -1,8 +1,8 @@
-export const id = 195;
-export const ids = [195];
+export const id = 745;
+export const ids = [745];
 export const modules = {
 
-/***/ 7672:
+/***/ 9084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,9 +18,9 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/format/numbers.ts
-var numbers = __webpack_require__(3613);
+var numbers = __webpack_require__(1504);
 // EXTERNAL MODULE: ./src/history/record.ts
-var history_record = __webpack_require__(5799);
+var history_record = __webpack_require__(4246);
 ;// CONCATENATED MODULE: ./src/history/from-evidence.ts
 
 function points(unit, stage, series) {
@@ -73,7 +73,7 @@ function historyRecords(evidence, origin) {
 }
 
 // EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8553);
+var sources_open = __webpack_require__(8123);
 ;// CONCATENATED MODULE: ./src/cli/history.ts
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
@@ -131,7 +131,7 @@ function renderHistory(history) {
 
 /***/ }),
 
-/***/ 2195:
+/***/ 5745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -329,12 +329,12 @@ function redactTokens(text, secrets = []) {
     return out.replace(GITHUB_TOKEN, REDACTED_TOKEN);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(2857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
-var coerce = __webpack_require__(9567);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(8827);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/coerce.js
+var coerce = __webpack_require__(1165);
 // EXTERNAL MODULE: ./src/evidence/model.ts
-var model = __webpack_require__(3000);
+var model = __webpack_require__(5069);
 ;// CONCATENATED MODULE: ./src/contexta/ledger-rows.ts
 /**
  * Typed content of a Contexta metadata ledger (`metadata/ledger.db`), validated row by row with zod.
@@ -604,9 +604,9 @@ function derived(table, payload) {
 }
 
 // EXTERNAL MODULE: ./src/history/record.ts
-var history_record = __webpack_require__(5799);
+var history_record = __webpack_require__(4246);
 // EXTERNAL MODULE: ./src/evidence/json-text.ts
-var json_text = __webpack_require__(6491);
+var json_text = __webpack_require__(2382);
 ;// CONCATENATED MODULE: ./src/history/store.ts
 /**
  * `history.jsonl`: reading it back (every line validated; a bad line is an evidence gap, never a
@@ -732,7 +732,7 @@ function projectHistory(history, project) {
 }
 
 // EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8553);
+var sources_open = __webpack_require__(8123);
 ;// CONCATENATED MODULE: ./src/cli/evidence-json.ts
 /** Arrays at least this long are streamed; shorter ones are cheaper to leave to JSON.stringify. */
 const STREAMED_LENGTH = 256;
@@ -780,7 +780,7 @@ function writeArray(values, indent, write) {
 }
 
 // EXTERNAL MODULE: ./src/cli/history.ts + 1 modules
-var cli_history = __webpack_require__(7672);
+var cli_history = __webpack_require__(9084);
 ;// CONCATENATED MODULE: ./src/cli/inspect.ts
 /**
  * `contexta-gate inspect <workspace> [--json] [--no-ledger]`: shows what the gate can read from a
@@ -993,7 +993,7 @@ function renderEvidence(evidence) {
 
 /***/ }),
 
-/***/ 6491:
+/***/ 2382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1310,7 +1310,7 @@ function outOfRangeText(first, count) {
 
 /***/ }),
 
-/***/ 3000:
+/***/ 5069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1320,7 +1320,7 @@ function outOfRangeText(first, count) {
 /* harmony export */   zC: () => (/* binding */ CompletenessMarker)
 /* harmony export */ });
 /* unused harmony exports Severity, GapCode, EvidenceGap, MetricSeries, SampleSeries, Batch, DegradedRecord, EventSummary, Stage, Artifact, EnvironmentSnapshot, Deployment, MetalabReplicateStatus, MetalabUnit, Run, Project, Layout, Evidence */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8827);
 /**
  * The one evidence model every reader produces (Contexta capture cache, canonical record store,
  * DuckDB ledger, metalab run store) and every later step (compare, gates, report) consumes.
@@ -1632,7 +1632,7 @@ const Evidence = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 
 /***/ }),
 
-/***/ 3613:
+/***/ 1504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1770,7 +1770,7 @@ function formatCount(value) {
 
 /***/ }),
 
-/***/ 5799:
+/***/ 4246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1783,8 +1783,8 @@ function formatCount(value) {
 /* harmony export */   zp: () => (/* binding */ HISTORY_MAX_LINE_BYTES)
 /* harmony export */ });
 /* unused harmony exports HISTORY_MAX_RUNS, HistoryPoint */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8827);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9171);
 /**
  * One run's compact history record: the finite overall and per-slice values of its stage and
  * run-level metrics, with where the run came from. A record is one line of `history.jsonl` at the
@@ -1853,7 +1853,7 @@ function describeRecord(record) {
 
 /***/ }),
 
-/***/ 8553:
+/***/ 8123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2158,10 +2158,10 @@ class WorkspaceRoot {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(2857);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(8827);
 // EXTERNAL MODULE: ./src/evidence/json-text.ts
-var json_text = __webpack_require__(6491);
+var json_text = __webpack_require__(2382);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2634,7 +2634,7 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
 }
 
 // EXTERNAL MODULE: ./src/evidence/model.ts
-var model = __webpack_require__(3000);
+var model = __webpack_require__(5069);
 ;// CONCATENATED MODULE: ./src/contexta/record-schema.ts
 /**
  * Zod schemas of Contexta records (envelope + payload per record type), in one normalised form for
