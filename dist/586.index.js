@@ -5261,24 +5261,32 @@ function detectRule(series, digests) {
 function sameRule(a, b) {
     return (a.kind === b.kind && a.sampleKey === b.sampleKey && (a.kind !== 'quantile' || a.q === b.q));
 }
-/** Append-only columns of one sample key across shards; duplicates are refused by the caller. */
+/**
+ * Append-only columns of one sample key across shards; duplicates are refused by the caller. Sized
+ * from the caller's estimate (the first shard's rows times the expected shard count), so equal shards
+ * fill them exactly: no doubling slack and no copy at `finish`, which at 640k rows per key is most
+ * of the merge's memory.
+ */
 class MergedColumns {
     key;
     names = [];
-    values = new Float64Array(1024);
-    slices = new Int32Array(1024);
+    values;
+    slices;
     sliceNames = [];
     sliceIds = new Map();
     rows = 0;
-    constructor(key) {
+    constructor(key, expectedRows = 1024) {
         this.key = key;
+        this.values = new Float64Array(Math.max(1, expectedRows));
+        this.slices = new Int32Array(this.values.length);
     }
     push(name, value, slice) {
         if (this.rows === this.values.length) {
-            const values = new Float64Array(this.rows * 2);
+            const size = Math.ceil(this.rows * 1.5);
+            const values = new Float64Array(size);
             values.set(this.values);
             this.values = values;
-            const slices = new Int32Array(this.rows * 2);
+            const slices = new Int32Array(size);
             slices.set(this.slices);
             this.slices = slices;
         }
@@ -5297,7 +5305,11 @@ class MergedColumns {
         this.rows += 1;
     }
     finish() {
-        const values = this.values.slice(0, this.rows);
+        const exact = this.rows === this.values.length;
+        const values = exact ? this.values : this.values.slice(0, this.rows);
+        const sliceIndex = exact ? this.slices : this.slices.slice(0, this.rows);
+        this.values = new Float64Array(0);
+        this.slices = new Int32Array(0);
         let binary = this.rows > 0;
         for (const v of values) {
             if (v !== 0 && v !== 1) {
@@ -5309,7 +5321,7 @@ class MergedColumns {
             key: this.key,
             names: this.names,
             values,
-            sliceIndex: this.slices.slice(0, this.rows),
+            sliceIndex,
             sliceNames: [...this.sliceNames],
             binary,
         };
@@ -5506,6 +5518,8 @@ class ShardMerger {
     kind = 'contexta';
     weightedLabels = [];
     equalLabels = [];
+    /** The code identity the first shard that records one records, which every later shard must share. */
+    code = null;
     constructor(plan) {
         this.plan = plan;
     }
@@ -5533,6 +5547,15 @@ class ShardMerger {
         if (this.plan.sha && shard.sha && shard.sha !== this.plan.sha) {
             this.reject('shard_foreign_commit', ref, `${name} was built from commit ${shard.sha.slice(0, 7)}, not ${this.plan.sha.slice(0, 7)}; evidence from another commit was not merged`);
             return;
+        }
+        const code = codeIdentity(shard.evidence);
+        if (code !== null) {
+            if (this.code === null)
+                this.code = { hashes: code, label: shard.label };
+            else if (code !== this.code.hashes) {
+                this.reject('shard_foreign_commit', ref, `${name} records code ${code}, not ${this.code.hashes} as ${this.code.label} does; evidence built from other code was not merged — every shard job must run the same commit`);
+                return;
+            }
         }
         const accepted = { ordinal: this.accepted.length, shard: { index: shard.index, label: shard.label } };
         this.claimed.set(shard.index, accepted);
@@ -5621,7 +5644,7 @@ class ShardMerger {
         for (const series of stage.samples) {
             let columns = target.columns.get(series.key);
             if (!columns) {
-                columns = new MergedColumns(series.key);
+                columns = new MergedColumns(series.key, series.names.length * (this.plan.expected ?? 1));
                 target.columns.set(series.key, columns);
             }
             for (let i = 0; i < series.names.length; i++) {
@@ -5732,6 +5755,20 @@ class ShardMerger {
             recordCount: r.recordCount,
         };
     }
+}
+/**
+ * What a shard's own evidence says about the code it was built from, beyond the artifact's commit:
+ * metalab records the operation's `code_hash` in every run record; the Contexta SDK records no
+ * commit or code hash in what a job writes (its environment snapshot is never persisted by the
+ * runtime), so a Contexta shard has none and only its artifact's commit is checked.
+ */
+function codeIdentity(evidence) {
+    const hashes = new Set();
+    for (const project of evidence.projects)
+        for (const run of project.runs)
+            for (const h of run.metalab?.codeHashes ?? [])
+                hashes.add(h);
+    return hashes.size === 0 ? null : [...hashes].sort().join(', ');
 }
 function listed(labels) {
     return labels.length > 8
