@@ -5,12 +5,33 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48358);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48358);
 
+
+/**
+ * An input by the runner's convention, as `@actions/core`'s getInput reads it; the toolkit itself is
+ * not loaded before the re-exec decision, which would then pay for it twice.
+ */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/**
+ * The workspace this step reads first, from the raw inputs (settings are validated later, by the
+ * action itself), or null when what it reads is only known later: shard artifacts, or the other
+ * run's evidence that `mode: publish` downloads.
+ */
+function candidateEvidence() {
+    if (getInput('shards') !== '' || getInput('mode') === 'publish')
+        return null;
+    const workspace = getInput('workspace') || '.contexta';
+    return [node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), workspace)];
+}
 // Before the action is loaded: this may replace the process with one started with a smaller young
 // generation (peak memory on large workspaces; see src/runtime/young-generation.ts).
-(0,_runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_0__/* .capYoungGeneration */ .HG)(process.env.NODE_OPTIONS);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(559), __nccwpck_require__.e(586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13586));
+(0,_runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_1__/* .capYoungGeneration */ .HG)(process.env.NODE_OPTIONS, candidateEvidence());
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(344), __nccwpck_require__.e(195)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14195));
 await run();
 
 __webpack_async_result__();
@@ -24,7 +45,11 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HG: () => (/* binding */ capYoungGeneration)
 /* harmony export */ });
-/* unused harmony exports SEMI_SPACE_MIB, HEAP_GROWING_PERCENT */
+/* unused harmony exports SEMI_SPACE_MIB, HEAP_GROWING_PERCENT, SMALL_EVIDENCE_BYTES, smallerThan */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * Caps V8's young generation for the whole process by re-executing Node with
  * `--max-semi-space-size`. Reading a large workspace allocates hundreds of megabytes of short-lived
@@ -34,6 +59,11 @@ __webpack_async_result__();
  * The flag only takes effect when the heap is set up, so it cannot be set from inside a running
  * process (`v8.setFlagsFromString` leaves the young generation as it is); `process.execve` replaces
  * the process image in place, so pid, stdio, exit status and resource accounting stay the same.
+ * Re-executes the current script with the semi-space cap unless a cap is already set (by us before
+ * the re-exec, or by the user on the command line or in NODE_OPTIONS), the evidence is known to be
+ * small (`evidence`: the paths that will be read, or null when they are not known up front), or the
+ * platform has no `execve` (Windows), where the process simply continues with V8's defaults.
+ * Returns only when it does not re-execute.
  *
  * The same re-exec also lowers how far V8 lets the old generation grow past its live size before the
  * next full collection (`--heap-growing-percent`). A sharded comparison keeps ~140 MB of merged
@@ -41,21 +71,68 @@ __webpack_async_result__();
  * V8's default growth the heap ran to 2-3x the live size between collections (64 shards x 10,000
  * samples per side: 609 MiB peak RSS, 383-391 MiB with 20 %, at the same CPU time).
  */
+
+
 /** Semi-space cap, chosen from the benchmark (docs/benchmarks.md, "Memory"). */
 const SEMI_SPACE_MIB = 4;
 const FLAG = '--max-semi-space-size';
 /** Old-generation growth past the live size before a full collection, from the same benchmark. */
 const HEAP_GROWING_PERCENT = 20;
 const GROWING = '--heap-growing-percent';
+/** Evidence below this size is read without the cap (measured in docs/benchmarks.md, "Start-up"). */
+const SMALL_EVIDENCE_BYTES = 16 * 1024 * 1024;
+/** A workspace of more entries than this is not walked to the end: so many files read for long anyway. */
+const MAX_PROBED_ENTRIES = 2000;
+/**
+ * Whether the files under `paths` (files or directories, walked without following symlinks) add up
+ * to less than `limitBytes`. Stops early: at the limit, or past MAX_PROBED_ENTRIES entries, it
+ * answers false, and so it does for a path it cannot read (the reader will say why, later).
+ */
+function smallerThan(paths, limitBytes) {
+    let bytes = 0;
+    let entries = 0;
+    const pending = [...paths];
+    while (pending.length > 0) {
+        const current = pending.pop();
+        entries += 1;
+        if (entries > MAX_PROBED_ENTRIES)
+            return false;
+        let stat;
+        try {
+            stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(current);
+        }
+        catch {
+            return false;
+        }
+        if (stat.isDirectory()) {
+            try {
+                for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(current))
+                    pending.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, name));
+            }
+            catch {
+                return false;
+            }
+        }
+        else if (stat.isFile()) {
+            bytes += stat.size;
+            if (bytes >= limitBytes)
+                return false;
+        }
+    }
+    return true;
+}
 /**
  * Re-executes the current script with the semi-space cap and, unless one is given, the growth limit,
  * unless a semi-space cap is already set (by us before the re-exec, or by the user on the command line
- * or in NODE_OPTIONS), or the platform has no `execve` (Windows), where the process simply continues
- * with V8's defaults. Returns only when it does not re-execute.
+ * or in NODE_OPTIONS), the evidence is known to be small (`evidence`: the paths that will be read, or
+ * null when they are not known up front), or the platform has no `execve` (Windows), where the process
+ * simply continues with V8's defaults. Returns only when it does not re-execute.
  */
-function capYoungGeneration(nodeOptions) {
+function capYoungGeneration(nodeOptions, evidence) {
     const given = [...process.execArgv, ...(nodeOptions ?? '').split(/\s+/)];
     if (given.some((arg) => arg === FLAG || arg.startsWith(`${FLAG}=`)))
+        return;
+    if (evidence !== null && evidence.length > 0 && smallerThan(evidence, SMALL_EVIDENCE_BYTES))
         return;
     const script = process.argv[1];
     if (typeof process.execve !== 'function' || script === undefined)

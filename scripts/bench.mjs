@@ -45,14 +45,18 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, '.bench');
 const FLOOR_SCRIPT = join(ROOT, 'scripts', 'bench', 'floor.mjs');
 const MAX_RSS_PRELOAD = pathToFileURL(join(ROOT, 'scripts', 'bench', 'max-rss.mjs')).href;
+const FIRST_READ_PRELOAD = pathToFileURL(join(ROOT, 'scripts', 'bench', 'first-read.mjs')).href;
 const FIXTURE_BASELINE = join(ROOT, 'fixtures', 'scenarios', 'llm-eval', 'baseline', '.contexta');
 const FIXTURE_CANDIDATE = join(ROOT, 'fixtures', 'scenarios', 'llm-eval', 'candidate', '.contexta');
 const DEFAULT_SIZES = '10MB,100MB,300MB,1GB';
 /** Output larger than this is not parsed back; the exit status alone then says whether it worked. */
 const MAX_CHECKED_OUTPUT = 256 * 1024 * 1024;
 
-/** The issue's targets: time relative to the floor reading the same bytes, and a flat memory ceiling. */
-const TARGETS = { timeRatio: 2, rssMiB: 256 };
+/**
+ * The issues' targets: time relative to the floor reading the same bytes, a flat memory ceiling,
+ * and the start-up of the CLI and the action before the first byte of evidence is read.
+ */
+const TARGETS = { timeRatio: 2, rssMiB: 256, firstReadMs: 150 };
 
 /**
  * Commands of the built bundles a measurement may need. Each is probed once on a small input; a
@@ -164,17 +168,19 @@ const ONCE = [
   { id: 'node', label: 'cold start: `node -e 0` (Node itself)', args: () => ['-e', '0'], expect: 'exit0' },
   {
     id: 'action',
-    label: 'cold start: action `dist/index.js`, no GitHub env (exit status expected non-zero)',
+    label: 'cold start: action `dist/index.js`, push event, llm-eval fixture, no token',
     needs: 'action',
     args: (c) => [c.action],
-    env: { INPUT_WORKSPACE: FIXTURE_CANDIDATE },
-    expect: 'any',
+    env: () => actionEnv(),
+    firstRead: FIXTURE_CANDIDATE,
+    expect: 'exit0',
   },
   {
     id: 'cli-inspect',
     label: 'cold start: CLI `inspect --json` on the llm-eval fixture',
     needs: 'inspect',
     args: (c) => [c.cli, 'inspect', FIXTURE_CANDIDATE, '--json'],
+    firstRead: FIXTURE_CANDIDATE,
     expect: 'json',
   },
   {
@@ -185,6 +191,42 @@ const ONCE = [
     expect: 'exit0',
   },
 ];
+
+/**
+ * A runner's environment for one gate step on a push with no token: inputs, event payload, output
+ * and summary files, RUNNER_TEMP; nothing reaches the network. Made once under .bench/tmp.
+ */
+function actionEnv() {
+  const dir = join(BENCH_DIR, 'tmp', 'action-env');
+  mkdirSync(join(dir, 'temp'), { recursive: true });
+  const file = (name, text) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const sha = 'a'.repeat(40);
+  return {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'acme/models',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: file('event.json', JSON.stringify({ ref: 'refs/heads/main', after: sha })),
+    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SHA: sha,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKSPACE: dir,
+    GITHUB_OUTPUT: file('output', ''),
+    GITHUB_STEP_SUMMARY: file('summary', ''),
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    RUNNER_TEMP: join(dir, 'temp'),
+    INPUT_MODE: 'gate',
+    INPUT_WORKSPACE: FIXTURE_CANDIDATE,
+    INPUT_UPLOAD: 'false',
+    INPUT_COMMENT: 'off',
+    'INPUT_FAIL-ON': 'fail',
+  };
+}
 
 function parseArgs(argv) {
   const options = {
@@ -251,18 +293,31 @@ function ensureWorkload(size, options) {
 
 let childCounter = 0;
 
-/** Runs `node <args>` with the RSS preload; wall time is spawn to exit as seen by this process. */
-function runChild(nodeFlags, args, env = {}) {
+/**
+ * Runs `node <args>` with the RSS preload; wall time is spawn to exit as seen by this process. With
+ * `firstRead` (a directory), also the time from spawn to the child's first open of a file in it.
+ */
+function runChild(nodeFlags, args, env = {}, firstRead = null) {
   childCounter += 1;
   const tmp = join(BENCH_DIR, 'tmp');
   mkdirSync(tmp, { recursive: true });
   const rssFile = join(tmp, `rss-${process.pid}-${childCounter}`);
   const outFile = join(tmp, `out-${process.pid}-${childCounter}`);
+  const markFile = join(tmp, `first-read-${process.pid}-${childCounter}`);
   const outFd = openSync(outFile, 'w');
+  const preloads = ['--import', MAX_RSS_PRELOAD, ...(firstRead ? ['--import', FIRST_READ_PRELOAD] : [])];
+  const marks = firstRead ? { BENCH_FIRST_READ_PREFIX: firstRead, BENCH_FIRST_READ_FILE: markFile } : {};
+  const spawnedAt = performance.timeOrigin + performance.now();
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeFlags, '--import', MAX_RSS_PRELOAD, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, ...preloads, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BENCH_RSS_FILE: rssFile, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      BENCH_RSS_FILE: rssFile,
+      ...marks,
+      ...env,
+    },
     stdio: ['ignore', outFd, 'pipe'],
   });
   closeSync(outFd);
@@ -274,6 +329,10 @@ function runChild(nodeFlags, args, env = {}) {
     child.on('close', (code, signal) => {
       const wallMs = performance.now() - started;
       const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : null;
+      const firstReadAt = existsSync(markFile)
+        ? JSON.parse(readFileSync(markFile, 'utf8')).firstReadAt
+        : null;
+      rmSync(markFile, { force: true });
       const outBytes = statSync(outFile).size;
       const output = outBytes <= MAX_CHECKED_OUTPUT ? readFileSync(outFile, 'utf8') : null;
       rmSync(rssFile, { force: true });
@@ -284,6 +343,7 @@ function runChild(nodeFlags, args, env = {}) {
         wallMs,
         rssKiB: usage?.maxRssKiB ?? null,
         cpuMs: usage ? usage.cpuUs / 1000 : null,
+        firstReadMs: firstReadAt === null ? null : firstReadAt - spawnedAt,
         output,
         outBytes,
         stderr,
@@ -349,7 +409,8 @@ async function measureOnce(spec, ctx, workload) {
   if (spec.needs && !ctx.available[spec.needs].ok) {
     return { status: 'unavailable', note: ctx.available[spec.needs].note };
   }
-  const run = await runChild(ctx.options.nodeFlags, spec.args(ctx, workload), spec.env);
+  const env = typeof spec.env === 'function' ? spec.env(ctx) : spec.env;
+  const run = await runChild(ctx.options.nodeFlags, spec.args(ctx, workload), env, spec.firstRead ?? null);
   const verdict = judge(run, spec.expect);
   if (!verdict.ok) return { status: 'failed', note: verdict.note };
   return {
@@ -357,6 +418,7 @@ async function measureOnce(spec, ctx, workload) {
     wallMs: run.wallMs,
     cpuMs: run.cpuMs,
     rssKiB: run.rssKiB,
+    firstReadMs: run.firstReadMs,
     note: verdict.note,
     json: verdict.json,
   };
@@ -373,6 +435,10 @@ function combine(best, next) {
     wallMs: Math.min(best.wallMs, next.wallMs),
     cpuMs: Math.min(best.cpuMs, next.cpuMs),
     rssKiB: Math.max(best.rssKiB, next.rssKiB),
+    firstReadMs:
+      best.firstReadMs === null || next.firstReadMs === null
+        ? (best.firstReadMs ?? next.firstReadMs)
+        : Math.min(best.firstReadMs, next.firstReadMs),
   };
 }
 
@@ -390,7 +456,10 @@ async function measureAll(specs, ctx, workload, prefix) {
   }
   for (const spec of specs) {
     const r = results[spec.id];
-    const shownResult = r.status === 'ok' ? `${(r.wallMs / 1000).toFixed(2)} s, ${mib(r.rssKiB)}` : r.note;
+    const firstRead =
+      r.status === 'ok' && spec.firstRead ? `, first evidence byte at ${fmt(r.firstReadMs, 0)} ms` : '';
+    const shownResult =
+      r.status === 'ok' ? `${(r.wallMs / 1000).toFixed(2)} s, ${mib(r.rssKiB)}${firstRead}` : r.note;
     log(`${prefix}${spec.label}: ${shownResult}`);
   }
   return results;
@@ -480,14 +549,39 @@ function rssTable(rows) {
 }
 
 function onceTable(results) {
-  const lines = ['| measurement | wall ms | CPU ms | peak RSS | note |', '|---|---|---|---|---|'];
+  const lines = [
+    '| measurement | wall ms | CPU ms | ms before the first evidence byte is read | peak RSS | note |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const spec of ONCE) {
     const r = results[spec.id];
     const ok = r.status === 'ok';
-    const cells = [spec.label, ok ? fmt(r.wallMs, 0) : cellNote(r), ok ? fmt(r.cpuMs, 0) : '—'];
+    const cells = [
+      spec.label,
+      ok ? fmt(r.wallMs, 0) : cellNote(r),
+      ok ? fmt(r.cpuMs, 0) : '—',
+      ok && spec.firstRead ? fmt(r.firstReadMs, 0) : '—',
+    ];
     lines.push(`| ${cells.join(' | ')} | ${ok ? mib(r.rssKiB) : '—'} | ${r.note ?? ''} |`);
   }
   return lines.join('\n');
+}
+
+/** The start-up target: spawn to the first open of an evidence file, CLI and action alike. */
+function judgeStartup(once) {
+  return ONCE.filter((spec) => spec.firstRead).map((spec) => {
+    const r = once[spec.id];
+    if (r.status === 'unavailable') return { state: 'not judged', text: `${spec.label}: ${r.note}` };
+    if (r.status === 'failed') return { state: 'MISSED', text: `${spec.label}: failed — ${r.note}` };
+    if (r.firstReadMs === null)
+      return { state: 'MISSED', text: `${spec.label}: no evidence file was opened` };
+    const state = r.firstReadMs > TARGETS.firstReadMs ? 'MISSED' : 'met';
+    const node = once.node?.status === 'ok' ? `; \`node -e 0\` ${fmt(once.node.wallMs, 0)} ms wall` : '';
+    return {
+      state,
+      text: `${spec.label}: ${fmt(r.firstReadMs, 0)} ms from spawn to the first evidence byte (target ≤ ${TARGETS.firstReadMs} ms${node})`,
+    };
+  });
 }
 
 /** Every target a measured row is judged on; unavailable rows are listed as not judged, never as met. */
@@ -607,11 +701,14 @@ function report(ctx, rows, once, findings) {
     '',
     '### Once per run',
     '',
+    'Start-up is the time from spawn to the moment the process first opens a file of the evidence',
+    'workspace (`scripts/bench/first-read.mjs`, preloaded; it follows the re-exec), best of the runs.',
+    '',
     onceTable(once),
     '',
     '## Targets',
     '',
-    `Reader and end-to-end compare within ${TARGETS.timeRatio}× of the floor for the same bytes; peak RSS ≤ ${TARGETS.rssMiB} MiB and flat across sizes.`,
+    `Reader and end-to-end compare within ${TARGETS.timeRatio}× of the floor for the same bytes; peak RSS ≤ ${TARGETS.rssMiB} MiB and flat across sizes; start-up of the CLI and the action ≤ ${TARGETS.firstReadMs} ms before the first evidence byte is read.`,
     '',
     ...(findings.length === 0 ? ['- nothing measured against a target'] : []),
     ...findings.map((f) => `- ${f.state}: ${f.text}`),
@@ -686,6 +783,8 @@ async function main() {
   if (rows.length === 0) {
     // Only the shard section was measured: it replaces its own section and nothing else.
     if (sharded) process.stdout.write(`${sharded}\n`);
+    const startup = judgeStartup(once).map((f) => `- ${f.state}: ${f.text}`);
+    process.stdout.write(`${onceTable(once)}\n\n${startup.join('\n')}\n`);
     if (options.write && sharded) {
       writeFileSync(
         target,
@@ -695,7 +794,7 @@ async function main() {
     }
     return;
   }
-  const findings = judgeTargets(rows);
+  const findings = [...judgeStartup(once), ...judgeTargets(rows)];
   const text = report(ctx, rows, once, findings);
   process.stdout.write(`${text}\n`);
   if (options.write) {

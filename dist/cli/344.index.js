@@ -37,6 +37,92 @@ function globMatch(pattern, text) {
 
 /***/ }),
 
+/***/ 1801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KT: () => (/* binding */ named),
+/* harmony export */   MZ: () => (/* binding */ phrase),
+/* harmony export */   Zk: () => (/* binding */ joinPhrases),
+/* harmony export */   aL: () => (/* binding */ words)
+/* harmony export */ });
+/* unused harmony export Phrase */
+/**
+ * A sentence of our own words with the names it quotes from the evidence (stages, metric keys,
+ * slices, runs, sample ids) kept apart. Names are untrusted: the comment shows them as code spans,
+ * where GitHub links no `@mention` or `#123` reference, so nothing a reviewer may copy needs an
+ * invisible or look-alike character; a terminal shows them as they are. A phrase reads as its plain
+ * text wherever a string is expected (`String(p)`, template literals, JSON).
+ */
+class Phrase {
+    parts;
+    constructor(parts) {
+        // Adjacent words are merged so renderers see one text run between two names.
+        const merged = [];
+        for (const part of parts) {
+            const last = merged.length - 1;
+            if (typeof part === 'string') {
+                if (part === '')
+                    continue;
+                if (last >= 0 && typeof merged[last] === 'string')
+                    merged[last] = `${merged[last]}${part}`;
+                else
+                    merged.push(part);
+            }
+            else
+                merged.push(part);
+        }
+        this.parts = merged;
+    }
+    get text() {
+        return this.parts.map((p) => (typeof p === 'string' ? p : p.name)).join('');
+    }
+    toString() {
+        return this.text;
+    }
+    toJSON() {
+        return this.text;
+    }
+    /** The same phrase with its first letter upper-cased, when that letter is ours. */
+    capitalised() {
+        const [first, ...rest] = this.parts;
+        if (typeof first !== 'string')
+            return this;
+        return new Phrase([first.charAt(0).toUpperCase() + first.slice(1), ...rest]);
+    }
+}
+function named(name) {
+    return { name };
+}
+function partsOf(value) {
+    if (value instanceof Phrase)
+        return [...value.parts];
+    if (typeof value === 'number')
+        return [String(value)];
+    return [value];
+}
+/** `phrase\`inspect slice ${named(slice)}\``: literal text and numbers are ours, `named()` values are names. */
+function phrase(strings, ...values) {
+    const parts = [];
+    strings.forEach((s, i) => {
+        parts.push(s);
+        if (i < values.length)
+            parts.push(...partsOf(values[i]));
+    });
+    return new Phrase(parts);
+}
+/** Phrases (or names) joined by our separator, e.g. a list of sample ids. */
+function joinPhrases(items, separator) {
+    return new Phrase(items.flatMap((item, i) => (i === 0 ? partsOf(item) : [separator, ...partsOf(item)])));
+}
+/** A whole string of our own words, e.g. a message already worded without names. */
+function words(text) {
+    return new Phrase([text]);
+}
+
+
+/***/ }),
+
 /***/ 3418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -355,6 +441,8 @@ function escape_escapeText(text, options = {}) {
     out += escapePlain(capped.slice(last));
     // Block syntax only matters at the start of a line; escaped text may be placed there (a list
     // item, a paragraph), so a leading list/heading/quote marker must not take effect.
+    if (options.midLine)
+        return out;
     return out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
 }
 /**
@@ -446,6 +534,10 @@ function plain(value, seen) {
             return [...object].map((v) => plain(v, seen) ?? null);
         if (object instanceof Date)
             return Number.isNaN(object.getTime()) ? null : object.toISOString();
+        // Values that say how they read as JSON (a Phrase reads as its plain text).
+        const toJSON = object.toJSON;
+        if (typeof toJSON === 'function')
+            return plain(toJSON.call(object), seen);
         const entries = object instanceof Map
             ? [...object].map(([k, v]) => [String(k), v])
             : Object.entries(object);
@@ -494,6 +586,8 @@ function renderJson(report, options = {}) {
 
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(1504);
+// EXTERNAL MODULE: ./src/format/phrase.ts
+var phrase = __webpack_require__(1801);
 ;// CONCATENATED MODULE: ./src/report/budget.ts
 /**
  * Fits a markdown document into a character budget by leaving out its least important rows first.
@@ -653,6 +747,8 @@ function fitToBudget(parts, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
+
+
 const VERDICT_LABEL = {
     pass: 'PASS',
     warn: 'WARN',
@@ -796,6 +892,33 @@ function linkedTest(report, project, unit, delta) {
 function headlineReason(headline) {
     return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
 }
+/** The name a check's line shows for its row: the metric, else the artifact or unit it judged. */
+function checkLabel(check) {
+    return (0,numbers/* metricLabel */.B)(check.stage, check.metric, check.slice) || check.subject || check.unit;
+}
+/** A check's reason, with the row name it begins with (as the engine words reasons) quoted as a name. */
+function checkReason(check) {
+    const label = checkLabel(check);
+    if (label === '')
+        return (0,phrase/* words */.aL)(check.reason);
+    if (check.reason.startsWith(`${label} `))
+        return (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(label)} ${check.reason.slice(label.length + 1)}`;
+    // Reports over several units prefix the row with its unit (`gates/rows.ts`'s `where`).
+    const unit = `${check.project}/${check.unit}: ${label} `;
+    if (check.reason.startsWith(unit)) {
+        return (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(`${check.project}/${check.unit}`)}: ${(0,phrase/* named */.KT)(label)} ${check.reason.slice(unit.length)}`;
+    }
+    return (0,phrase/* words */.aL)(check.reason);
+}
+/** What decided a gate: its worst check's reason, else the gate's own message. */
+function gateReason(gate) {
+    return gate.worst ? checkReason(gate.worst) : (0,phrase/* words */.aL)(gate.message);
+}
+/** The gates a verdict's headline quotes, as the engine's headline picks them. */
+function headlineGates(report) {
+    const outcome = report.verdict === 'fail' ? 'fail' : report.verdict === 'unknown' ? 'unknown' : 'warn';
+    return report.verdict === 'pass' ? [] : report.gates.filter((g) => g.outcome === outcome);
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown/chart.ts
 
@@ -885,6 +1008,29 @@ function msg(value) {
 }
 function code(value) {
     return inlineCode(value, { inTable: true });
+}
+/**
+ * A phrase as markdown: our words escaped, every name from the evidence a code span. At most
+ * `maxLength` characters of the phrase's text are shown; the rest is cut with an ellipsis.
+ */
+function phraseText(value, maxLength = MESSAGE_LENGTH) {
+    let out = '';
+    let left = maxLength;
+    for (const part of value.parts) {
+        const text = typeof part === 'string' ? part : part.name;
+        if (left <= 0)
+            return `${out}…`;
+        const shownText = truncateText(text, left);
+        const cut = shownText !== text;
+        out +=
+            typeof part === 'string'
+                ? escape_escapeText(shownText, { maxLength: Number.POSITIVE_INFINITY, midLine: out !== '' })
+                : code(shownText);
+        if (cut)
+            return out;
+        left -= text.length;
+    }
+    return out;
 }
 function row(textValue, tier, what) {
     return { text: textValue, tier, what };
@@ -1038,6 +1184,10 @@ function diagnosticsSection(report) {
         tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
     });
 }
+/**
+ * A list, not a table: a gap's message is a sentence and its location a long path, and a table
+ * squeezes the path column until the path wraps mid-name.
+ */
 function gapsSection(report) {
     const gaps = [
         ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
@@ -1045,25 +1195,17 @@ function gapsSection(report) {
     ].sort((a, b) => SEVERITY_RANK[a.gap.severity] - SEVERITY_RANK[b.gap.severity]);
     const rows = gaps.map(({ gap, side }) => {
         const where = gap.file === undefined
-            ? (gap.ref ?? '—')
+            ? (gap.ref ?? null)
             : gap.line === undefined
                 ? gap.file
                 : `${gap.file}:${gap.line}`;
-        return row(tableRow([
-            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
-            side,
-            code(gap.code),
-            where === '—' ? where : code(where),
-            msg(gap.message),
-        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
+        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
-    return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows, {
-        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-    });
+    return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
 function findingsSection(report) {
     const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escape_escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
+    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${phraseText(f.title)}**${f.detail.text ? `: ${phraseText(f.detail, 300)}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
     return folded('Findings', severityCounts(findings.map((f) => f.severity)), rows);
 }
 function runNames(runs) {
@@ -1135,14 +1277,22 @@ var waivers = __webpack_require__(9702);
  */
 
 
+
+
 const REASON_PLACEHOLDER = '<why this change is intended>';
 const TRAILERS_SHOWN = 4;
 const STEPS_FROM_FINDINGS = 3;
-const t = (text) => ({ text });
-const n = (name) => ({ name });
-/** The trailer parser reads `<target>[@<slice>]: <reason>` with no `:`/`@` in the target and no space or `:` in the slice. */
-function trailerFits(target, slice) {
-    return !/[:@\r\n]/.test(target) && target.trim() === target && (slice === null || /^[^:\s]+$/.test(slice));
+/**
+ * The trailer parser reads `<target>[@<slice>]: <reason>` with no `:`/`@` in the target and no space
+ * or `:` in the slice, splits the target at its first `/`, and reads `*` in it as a wildcard: a stage
+ * with a `/` or a key with a `*` would waive other rows than the one suggested, so those get the label.
+ */
+function trailerFits(stage, metric, slice) {
+    const target = (0,numbers/* metricTarget */.Gc)(stage, metric, null);
+    return (!/[:@*\r\n]/.test(target) &&
+        !(stage ?? '').includes('/') &&
+        target.trim() === target &&
+        (slice === null || /^[^:\s]+$/.test(slice)));
 }
 /** The gates that decide the verdict: the failing ones, else the warning ones. */
 function tripped(report) {
@@ -1160,8 +1310,7 @@ function waiverSuggestion(report) {
         for (const check of gate.checks) {
             if ((check.outcome !== 'fail' && check.outcome !== 'warn') || check.metric === null)
                 continue;
-            const target = (0,numbers/* metricTarget */.Gc)(check.stage, check.metric, null);
-            if (!trailerFits(target, check.slice)) {
+            if (!trailerFits(check.stage, check.metric, check.slice)) {
                 untrailerable++;
                 continue;
             }
@@ -1176,22 +1325,16 @@ function waiverSuggestion(report) {
 function baselineStep(audience) {
     return audience === 'action'
         ? {
-            parts: [
-                t('Create the baseline: it is the evidence artifact this workflow uploads on a push to the base branch. Merge or push to the base branch once with this workflow; later pull requests compare against that run.'),
-            ],
+            text: (0,phrase/* words */.aL)('Create the baseline: it is the evidence artifact this workflow uploads on a push to the base branch. Merge or push to the base branch once with this workflow; later pull requests compare against that run.'),
         }
         : {
-            parts: [
-                t('Give a baseline: re-run with '),
-                n('--baseline <workspace>'),
-                t(" pointing at the base branch's evidence."),
-            ],
+            text: (0,phrase/* phrase */.MZ) `Give a baseline: re-run with ${(0,phrase/* named */.KT)('--baseline <workspace>')} pointing at the base branch's evidence.`,
         };
 }
 function rerunStep(audience) {
     return audience === 'action'
-        ? { parts: [t('Push the fix: the gate runs again on every push to this pull request.')] }
-        : { parts: [t('Re-run '), n('contexta-gate compare'), t(' after the fix.')] };
+        ? { text: (0,phrase/* words */.aL)('Push the fix: the gate runs again on every push to this pull request.') }
+        : { text: (0,phrase/* phrase */.MZ) `Re-run ${(0,phrase/* named */.KT)('contexta-gate compare')} after the fix.` };
 }
 function waiveStep(suggestion, audience) {
     const steps = [];
@@ -1199,19 +1342,15 @@ function waiveStep(suggestion, audience) {
     const more = suggestion.trailers.length - trailers.length;
     if (trailers.length > 0) {
         steps.push({
-            parts: [
-                t(`If the change is intended, waive it: add ${trailers.length === 1 ? 'this trailer' : 'these trailers'} as the last lines of a commit message on this branch${audience === 'cli' ? ' (the action reads them)' : ''}, with your reason${more > 0 ? `; ${more} more tripped rows need their own trailer, or use the label below` : ''}:`),
-            ],
+            text: (0,phrase/* words */.aL)(`If the change is intended, waive it: add ${trailers.length === 1 ? 'this trailer' : 'these trailers'} as the last lines of a commit message on this branch${audience === 'cli' ? ' (the action reads them)' : ''}, with your reason${more > 0 ? `; ${more} more tripped rows need their own trailer, or use the label below` : ''}:`),
             copy: trailers,
         });
     }
     if (suggestion.labels.length > 0) {
         steps.push({
-            parts: [
-                t(trailers.length > 0
-                    ? 'Or waive the whole gate with a label on the pull request (needs write access):'
-                    : 'If the change is intended, waive the gate with a label on the pull request (needs write access):'),
-            ],
+            text: (0,phrase/* words */.aL)(trailers.length > 0
+                ? 'Or waive the whole gate with a label on the pull request (needs write access):'
+                : 'If the change is intended, waive the gate with a label on the pull request (needs write access):'),
             copy: suggestion.labels.slice(0, TRAILERS_SHOWN),
         });
     }
@@ -1222,25 +1361,19 @@ function adviseNextSteps(report, audience) {
     const steps = [];
     if (report.baseline === null)
         steps.push(baselineStep(audience));
-    const fromFindings = [
-        ...new Set(report.findings.filter((f) => f.severity !== 'info').flatMap((f) => f.nextSteps)),
-    ];
+    const fromFindings = distinct(report.findings.filter((f) => f.severity !== 'info').flatMap((f) => f.nextSteps));
     for (const step of fromFindings.slice(0, STEPS_FROM_FINDINGS))
-        steps.push({ parts: [t(capitalise(step))] });
+        steps.push({ text: step.capitalised() });
     const gates = tripped(report);
     if (gates.length > 0 && fromFindings.length === 0) {
         for (const gate of gates.slice(0, 2)) {
-            steps.push({
-                parts: [t('Fix '), n(gate.name), t(`: ${gate.worst?.reason ?? gate.message}`)],
-            });
+            steps.push({ text: (0,phrase/* phrase */.MZ) `Fix ${(0,phrase/* named */.KT)(gate.name)}: ${gateReason(gate)}` });
         }
     }
     for (const gate of report.gates) {
         if (gate.outcome !== 'unknown' || report.baseline === null)
             continue;
-        steps.push({
-            parts: [n(gate.name), t(` could not judge: ${gate.worst?.reason ?? gate.message}`)],
-        });
+        steps.push({ text: (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(gate.name)} could not judge: ${gateReason(gate)}` });
     }
     if (gates.length > 0 || report.verdict === 'unknown')
         steps.push(rerunStep(audience));
@@ -1249,8 +1382,13 @@ function adviseNextSteps(report, audience) {
         steps.push(...waiveStep(suggestion, audience));
     return steps;
 }
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+/** Steps that read the same are one step, whichever finding suggested them. */
+function distinct(steps) {
+    const seen = new Map();
+    for (const step of steps)
+        if (!seen.has(step.text))
+            seen.set(step.text, step);
+    return [...seen.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown/gates.ts
@@ -1268,11 +1406,10 @@ const NEXT_STEPS_KEPT = 5;
 /** Three columns: the reason already names its threshold, and narrow tables keep names whole. */
 function gateTable(report) {
     const rows = gatesByRank(report).map((gate) => {
-        const saw = gate.worst?.reason ?? gate.message;
         const name = gate.severity === 'warn' ? `${msg(gate.name)} _(warn only)_` : msg(gate.name);
         const outcome = `${OUTCOME_EMOJI[gate.outcome]} ${gate.outcome}`;
         const keep = gate.outcome !== 'pass' && gate.outcome !== 'skipped';
-        return row(tableRow([outcome, name, msg(saw)]), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
+        return row(tableRow([outcome, name, phraseText(gateReason(gate))]), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
     });
     return shown('Gates', rows, tableHeader(['Outcome', 'Gate', 'What it saw']));
 }
@@ -1309,7 +1446,7 @@ function failingChecks(report) {
     return checks > CHECKS_UNFOLDED ? folded('Failing checks', summary, rows) : shown('Failing checks', rows);
 }
 function checkLine(check) {
-    const label = (0,numbers/* metricLabel */.B)(check.stage, check.metric, check.slice) || check.subject || check.unit;
+    const label = checkLabel(check);
     const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue, check.test != null);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
     return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
@@ -1345,7 +1482,7 @@ function copyBlock(lines, indent) {
     return [`${indent}${fence}text`, ...safe.map((l) => `${indent}${l}`), `${indent}${fence}`].join('\n');
 }
 function stepText(step) {
-    return step.parts.map((p) => ('name' in p ? code(p.name) : msg(p.text))).join('');
+    return phraseText(step.text);
 }
 function nextStepsSection(ctx) {
     const steps = adviseNextSteps(ctx.report, ctx.audience);
@@ -1672,8 +1809,11 @@ function sampleRows(ctx, comparison, samples) {
 
 
 
+
 const DEFAULT_MAX_CHARS = 60_000;
 const DEFAULT_MARKER = 'report';
+/** The Why line's length, as the headline it stands for. */
+const WHY_LENGTH = 400;
 /** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
 function markerComment(key = DEFAULT_MARKER) {
     const safe = key
@@ -1744,9 +1884,22 @@ function reasonLine(report) {
     if (report.baseline === null) {
         return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
     }
-    if (report.verdict === 'pass')
-        return '';
-    return msg(headlineReason(report.headline));
+    const gates = headlineGates(report);
+    if (gates.length === 0)
+        return report.verdict === 'pass' ? '' : msg(headlineReason(report.headline));
+    // The headline's words, with each row name quoted: built from the gates, not parsed from the
+    // text, and as short as the headline's own cap.
+    const shown = [];
+    let left = WHY_LENGTH;
+    for (const gate of gates) {
+        if (left <= 0)
+            break;
+        const reason = (0,phrase/* phrase */.MZ) `${gate.name}: ${gateReason(gate)}`;
+        shown.push(phraseText(reason, left));
+        left -= reason.text.length + 3;
+    }
+    const more = gates.length - shown.length;
+    return shown.join(' \\| ') + (more > 0 ? ` \\| … (+${count(more)} more)` : '');
 }
 /** For a pass or warn: did anything move by more than noise? */
 function changeLine(report, index) {
@@ -1912,8 +2065,7 @@ function renderText(report, options = {}) {
     if (steps.length > 0) {
         lines.push('', 'next steps:');
         steps.slice(0, maxRows).forEach((step, i) => {
-            const words = step.parts.map((p) => ('name' in p ? p.name : p.text)).join('');
-            lines.push(`  ${i + 1}. ${safe(words, 600)}`);
+            lines.push(`  ${i + 1}. ${safe(step.text.text, 600)}`);
             for (const line of step.copy ?? [])
                 lines.push(`       ${safe(line, 600)}`);
         });

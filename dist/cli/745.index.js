@@ -23,6 +23,7 @@ var numbers = __webpack_require__(1504);
 var history_record = __webpack_require__(4246);
 ;// CONCATENATED MODULE: ./src/history/from-evidence.ts
 
+const EPOCH = new Date(0).toISOString();
 function points(unit, stage, series) {
     return series
         .filter((s) => s.batch === null && Number.isFinite(s.latest.value))
@@ -37,6 +38,21 @@ function runPoints(run, unit) {
 const key = (p) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join('\u0000');
 function validTime(value) {
     return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
+}
+/** The latest `observed_at` of any of the runs' metric series, or null when none has one. */
+function lastObserved(runs) {
+    let last;
+    for (const run of runs) {
+        for (const series of [...run.runMetrics, ...run.stages.flatMap((s) => s.metrics)]) {
+            const text = series.latest.observedAt;
+            if (!validTime(text))
+                continue;
+            const at = Date.parse(text);
+            if (last === undefined || at > last.at)
+                last = { at, text };
+        }
+    }
+    return last?.text;
 }
 /**
  * The latest run of a Contexta project (the one a job just produced), or every unit of a metalab
@@ -57,14 +73,14 @@ function projectRecord(project, origin) {
         .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
         .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
         .slice(0, history_record/* HISTORY_MAX_SERIES */.kg);
-    const started = runs.map((r) => r.startedAt).find(validTime);
+    const started = runs.map((r) => r.startedAt).find(validTime) ?? origin.recordedAt ?? lastObserved(runs) ?? EPOCH;
     return {
         v: history_record/* HISTORY_VERSION */.g1,
         project: project.name,
         run: runs[0].ref,
         runId: origin.runId,
         commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
-        time: new Date(started ?? origin.recordedAt).toISOString(),
+        time: new Date(started).toISOString(),
         metrics,
     };
 }
@@ -77,7 +93,8 @@ var sources_open = __webpack_require__(8123);
 ;// CONCATENATED MODULE: ./src/cli/history.ts
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
- * by recorded run time, ties by directory name) and the history section of `inspect`.
+ * by recorded run time — the ledger's start time, else when its metrics were last recorded — ties
+ * by directory name) and the history section of `inspect`.
  */
 
 
@@ -85,8 +102,6 @@ var sources_open = __webpack_require__(8123);
 
 
 
-/** A sub-directory with no recorded start time sorts as if run at the epoch: then by name. */
-const NO_TIME = new Date(0).toISOString();
 async function readHistoryDir(dir, project, ledger) {
     const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true });
     const names = entries
@@ -97,7 +112,7 @@ async function readHistoryDir(dir, project, ledger) {
     const read = [];
     for (const name of names) {
         const evidence = await (0,sources_open/* openEvidence */.i)(external_node_path_default().join(dir, name), { ledger });
-        const records = historyRecords(evidence, { runId: null, commit: null, recordedAt: NO_TIME })
+        const records = historyRecords(evidence, { runId: null, commit: null, recordedAt: null })
             .filter((r) => project === null || r.project === project)
             .map((r) => ({ ...r, source: name.slice(0, 256) }));
         if (records.length === 0)
@@ -156,6 +171,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:url"
@@ -167,6 +184,7 @@ var external_node_url_ = __webpack_require__(3136);
  * (see docs/adr/0001-duckdb-loading.md). Kept apart from any reader of DuckDB files because it runs
  * `npm install`; the ledger reader and the promotion's ledger row both load DuckDB through it.
  */
+
 
 
 
@@ -184,6 +202,7 @@ class DuckDbLoader {
     constructor(options) {
         this.options = {
             cacheDir: null,
+            store: null,
             installTimeoutMs: 120_000,
             npmCommand: 'npm',
             platform: process.platform,
@@ -208,27 +227,47 @@ class DuckDbLoader {
         }
     }
     async find() {
-        let entry = null;
         for (const dir of this.options.searchPaths) {
-            entry = this.resolveFrom(dir);
+            const entry = this.resolveFrom(dir);
             if (entry)
-                break;
+                return this.importFrom(entry);
         }
-        if (!entry && this.options.cacheDir !== null) {
-            entry = this.resolveFrom(this.options.cacheDir);
-            if (!entry) {
-                const problem = await this.install(this.options.cacheDir);
-                if (problem)
-                    return problem;
-                entry = this.resolveFrom(this.options.cacheDir);
-            }
-        }
-        if (!entry) {
+        const { cacheDir, store } = this.options;
+        if (cacheDir === null) {
             return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
         }
+        const present = this.resolveFrom(cacheDir);
+        if (present)
+            return this.importFrom(present);
+        let query = '';
+        if (store && (await store.restore(cacheDir))) {
+            const restored = this.resolveFrom(cacheDir);
+            const module = restored ? await this.importFrom(restored) : null;
+            if (typeof module === 'object' && module !== null)
+                return module;
+            // A kept install that does not load would break every later job with the same key: start
+            // over from the registry, and keep the fresh install instead. The query gives the fresh
+            // import its own module-map entry (a failed import stays failed under its URL).
+            await (0,promises_.rm)(cacheDir, { recursive: true, force: true });
+            query = '?reinstalled';
+        }
+        const problem = await this.install(cacheDir);
+        if (problem)
+            return problem;
+        const installed = this.resolveFrom(cacheDir);
+        if (!installed) {
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+        }
+        const module = await this.importFrom(installed, query);
+        if (typeof module === 'object')
+            store?.installed(cacheDir);
+        return module;
+    }
+    async importFrom(entry, query = '') {
         try {
             // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
-            return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
+            const url = (0,external_node_url_.pathToFileURL)(entry).href + query;
+            return (await import(/* webpackIgnore: true */ url));
         }
         catch (error) {
             return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;

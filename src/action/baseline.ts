@@ -26,6 +26,7 @@ import { openEvidence } from '../sources/open.js';
 import { ZipArchiveError } from '../zip/safe-unzip.js';
 import { openArtifactEvidence } from './artifact-evidence.js';
 import type { RunnerContext } from './context.js';
+import { downloadShardedHistory } from './history.js';
 import type { Settings } from './settings.js';
 import { readRunShards, shardArtifactName } from './shards.js';
 
@@ -143,8 +144,14 @@ async function downloadRunEvidence(
     shards,
     'baseline',
   );
-  // Shard artifacts carry no history.jsonl: a sharded gate job does not write one.
-  return { evidence, history: null };
+  // Shard artifacts carry no history.jsonl: the run's sharded gate job uploaded it on its own.
+  const history = await downloadShardedHistory(
+    github,
+    run.id,
+    env.settings.artifactName,
+    path.join(env.workDir, 'baseline-history'),
+  );
+  return { evidence, history };
 }
 
 /** The artifact that marks a run as a possible baseline: its evidence, or its first shard. */

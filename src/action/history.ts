@@ -6,13 +6,19 @@
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as core from '@actions/core';
 import { z } from 'zod';
 import type { Evidence } from '../evidence/model.js';
+import { ArtifactTransfer } from '../github/artifacts.js';
+import type { GitHubClient } from '../github/client.js';
+import { ArtifactExpiredError } from '../github/errors.js';
 import { historyRecords } from '../history/from-evidence.js';
 import { HISTORY_FILE, type HistoryRecord } from '../history/record.js';
-import { appendHistory, serializeHistory } from '../history/store.js';
+import { appendHistory, type History, readHistoryFile, serializeHistory } from '../history/store.js';
+import { ZipArchiveError } from '../zip/safe-unzip.js';
 import type { ResolvedBaseline } from './baseline.js';
 import type { RunnerContext } from './context.js';
+import type { Settings } from './settings.js';
 
 const PushPayload = z.object({
   repository: z.object({ default_branch: z.string().min(1), fork: z.boolean().optional() }),
@@ -76,4 +82,63 @@ export async function writeRunHistory(
     note = `history restarted with this run: no earlier history could be fetched (${baseline.description}) (${kept})`;
   }
   return { file, note };
+}
+
+/** The artifact a sharded gate job keeps the merged run's history in. */
+export function historyArtifactName(base: string): string {
+  return `${base}-history`;
+}
+
+/**
+ * Uploads a sharded gate job's history as its own artifact. Like the evidence upload, a failure is
+ * reported and never fails the gate; the next run then restarts the history and says so.
+ */
+export async function uploadShardedHistory(
+  history: WrittenHistory,
+  settings: Settings,
+  ctx: RunnerContext,
+  github: GitHubClient,
+): Promise<string | null> {
+  if (ctx.isGhes)
+    return 'the history was not uploaded: GitHub Enterprise Server has no artifact service for actions';
+  const name = historyArtifactName(settings.artifactName);
+  try {
+    const uploaded = await new ArtifactTransfer(github).uploadWorkspace(
+      name,
+      path.dirname(history.file),
+      [history.file],
+      settings.retentionDays ?? undefined,
+    );
+    core.info(`contexta/gate: uploaded the merged run's ${HISTORY_FILE} as '${name}' (${uploaded.id})`);
+    return null;
+  } catch (error) {
+    core.warning(`contexta/gate: the history artifact could not be uploaded: ${(error as Error).message}`);
+    return `the history artifact '${name}' could not be uploaded: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * The history a sharded gate job of `runId` uploaded; null when the run has none (its gate job
+ * was not a push to the default branch, or the artifact expired or cannot be read — the chain then
+ * restarts and the note says so).
+ */
+export async function downloadShardedHistory(
+  github: GitHubClient,
+  runId: number,
+  base: string,
+  dir: string,
+): Promise<History | null> {
+  const name = historyArtifactName(base);
+  const artifact = (await github.listRunArtifacts(runId))
+    .filter((a) => a.name === name && !a.expired)
+    .sort((a, b) => b.id - a.id)[0];
+  if (!artifact) return null;
+  await fs.rm(dir, { recursive: true, force: true });
+  try {
+    await new ArtifactTransfer(github).downloadArtifact(artifact.id, dir);
+    return await readHistoryFile(path.join(dir, HISTORY_FILE));
+  } catch (error) {
+    if (error instanceof ArtifactExpiredError || error instanceof ZipArchiveError) return null;
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@
  * Anything that talks to GitHub degrades to a notice when a permission is missing: the report still
  * reaches the job summary, and the verdict still decides the step.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { ReadOptions } from '../contexta/read.js';
@@ -19,7 +20,7 @@ import { openEvidence } from '../sources/open.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { loadGateConfig } from './config-source.js';
 import type { RunnerContext } from './context.js';
-import { historyToJudge, writeRunHistory, writesHistory } from './history.js';
+import { historyToJudge, uploadShardedHistory, writeRunHistory, writesHistory } from './history.js';
 import { createDuckDbLoader, createLedgerReader } from './ledger.js';
 import { onlyProject } from './project.js';
 import { redact } from './redaction.js';
@@ -127,10 +128,15 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   if (baseline.evidence) baseline.evidence = onlyProject(baseline.evidence, settings.project);
   if (baseline.evidence && baseline.history) baseline.evidence.gaps.push(...baseline.history.gaps);
   // The history is written before the upload so the artifact carries it; only trusted pushes write.
+  // A sharded gate job keeps the merged run's history in an artifact of its own.
+  const historyDir = sharded ? path.join(workDir, 'history') : workspace;
+  if (sharded) await fs.mkdir(historyDir, { recursive: true });
   const history =
-    github && settings.upload && !sharded && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
-      ? await writeRunHistory(workspace, ctx, baseline, candidate, new Date())
+    github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
+      ? await writeRunHistory(historyDir, ctx, baseline, candidate, new Date())
       : null;
+  const historyProblem =
+    github && history && sharded ? await uploadShardedHistory(history, settings, ctx, github) : null;
   const uploaded =
     github && settings.upload && !sharded
       ? await uploadEvidence(workspace, settings, ctx, github, history ? [history.file] : [])
@@ -169,6 +175,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   if (uploaded?.note) report.notes.push(uploaded.note);
   if (loaded.notices.length > 0) report.configNotices = loaded.notices;
   if (history) report.notes.push(history.note);
+  if (historyProblem) report.notes.push(historyProblem);
 
   const key = settings.artifactName;
   const markdown = redact(renderMarkdown(report, { runUrl: ctx.runUrl, audience: 'action' }));

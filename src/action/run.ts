@@ -9,6 +9,7 @@ import { GitHubClient } from '../github/client.js';
 import { runCollectFlow } from './collect-flow.js';
 import { ConfigLoadError } from './config-source.js';
 import { ContextError, readRunnerContext } from './context.js';
+import { settleDuckDbCaches } from './duckdb-cache.js';
 import { runGateFlow } from './gate-flow.js';
 import { ProjectNotFoundError } from './project.js';
 import { runPromoteFlow } from './promote-flow.js';
@@ -76,5 +77,7 @@ export async function run(): Promise<void> {
       );
       if (error instanceof Error && error.stack) core.debug(error.stack);
     }
+  } finally {
+    await settleDuckDbCaches();
   }
 }

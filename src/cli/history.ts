@@ -1,6 +1,7 @@
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
- * by recorded run time, ties by directory name) and the history section of `inspect`.
+ * by recorded run time — the ledger's start time, else when its metrics were last recorded — ties
+ * by directory name) and the history section of `inspect`.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,9 +11,6 @@ import { historyRecords } from '../history/from-evidence.js';
 import { describeRecord, type HistoryRecord } from '../history/record.js';
 import type { History } from '../history/store.js';
 import { openEvidence } from '../sources/open.js';
-
-/** A sub-directory with no recorded start time sorts as if run at the epoch: then by name. */
-const NO_TIME = new Date(0).toISOString();
 
 export async function readHistoryDir(
   dir: string,
@@ -28,7 +26,7 @@ export async function readHistoryDir(
   const read: Array<{ name: string; record: HistoryRecord }> = [];
   for (const name of names) {
     const evidence = await openEvidence(path.join(dir, name), { ledger });
-    const records = historyRecords(evidence, { runId: null, commit: null, recordedAt: NO_TIME })
+    const records = historyRecords(evidence, { runId: null, commit: null, recordedAt: null })
       .filter((r) => project === null || r.project === project)
       .map((r) => ({ ...r, source: name.slice(0, 256) }));
     if (records.length === 0) problems.push(`${name}: no run with metrics; not part of the history`);

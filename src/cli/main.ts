@@ -3,12 +3,26 @@
  *   contexta-gate inspect <workspace> [--json]
  *   contexta-gate compare --baseline <ws> --candidate <ws> [--config <file>] [--format markdown|json|text] [--project <name>]
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { capYoungGeneration } from '../runtime/young-generation.js';
+
+/**
+ * The arguments (or `--flag=value` values) that name existing files or directories: the evidence
+ * and config the command will read. Null when there are none (nothing to size up front).
+ */
+function pathArguments(args: string[]): string[] | null {
+  const paths = args
+    .map((arg) => (arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg))
+    .filter((arg) => !arg.startsWith('-') && existsSync(arg))
+    .map((arg) => path.resolve(arg));
+  return paths.length > 0 ? paths : null;
+}
 
 // Before anything else is loaded: this may replace the process with one started with a smaller
 // young generation (peak memory on large workspaces). The commands are imported only afterwards,
 // so a re-executed start-up costs Node's boot, not the evaluation of the whole CLI twice.
-capYoungGeneration(process.env.NODE_OPTIONS);
+capYoungGeneration(process.env.NODE_OPTIONS, pathArguments(process.argv.slice(3)));
 
 const USAGE = `usage: contexta-gate <command> [options]
 

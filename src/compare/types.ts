@@ -7,6 +7,7 @@
  * Every difference is `candidate − baseline` (Contexta's `right − left` with left = baseline).
  */
 import type { LifecycleStatus, Severity } from '../evidence/model.js';
+import type { Phrase } from '../format/phrase.js';
 
 /** Which way is better for a metric; `neutral` metrics (token counts, sample counts) are only reported. */
 export type MetricDirection = 'higher' | 'lower' | 'neutral';
@@ -316,10 +317,10 @@ export interface Finding {
   stage: string | null;
   metric: string | null;
   slice: string | null;
-  /** One line: what happened, with numbers. */
-  title: string;
+  /** One line: what happened, with numbers; names from the evidence kept apart for quoting. */
+  title: Phrase;
   /** Supporting detail (values, test, sample counts). */
-  detail: string;
-  /** Concrete actions, e.g. "inspect the 3 samples of slice region-apac that newly fail: s-0012, …". */
-  nextSteps: string[];
+  detail: Phrase;
+  /** Concrete actions, e.g. "inspect the 3 samples of slice `region-apac` that newly fail: `s-0012`, …". */
+  nextSteps: Phrase[];
 }

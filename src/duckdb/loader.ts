@@ -6,6 +6,7 @@
  */
 
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,11 +33,25 @@ export interface DuckDbConnection {
   closeSync(): void;
 }
 
+/**
+ * Somewhere that keeps the cache directory's install beyond this process (the action: the Actions
+ * cache, so that a job does not pay for `npm install` again). The loader decides when; the caller
+ * does the I/O, so this module never talks to a service itself.
+ */
+export interface InstallStore {
+  /** Fills `dir` with a kept install when there is one; resolves false otherwise, never rejects. */
+  restore(dir: string): Promise<boolean>;
+  /** Told once when a fresh install into `dir` succeeded, so that it can be kept; never throws. */
+  installed(dir: string): void;
+}
+
 export interface DuckDbLoadOptions {
   /** Directories to resolve `@duckdb/node-api` from, nearest first (Node's node_modules lookup from each). */
   searchPaths: string[];
   /** Where to `npm install` the pinned package when no search path has it; null = never install. */
   cacheDir: string | null;
+  /** Asked for a kept install before installing, and told of a fresh one; null = none. */
+  store: InstallStore | null;
   /** Hard limit for the install. */
   installTimeoutMs: number;
   /** The npm executable to run. */
@@ -57,6 +72,7 @@ export class DuckDbLoader {
   constructor(options: Partial<DuckDbLoadOptions> & Pick<DuckDbLoadOptions, 'searchPaths'>) {
     this.options = {
       cacheDir: null,
+      store: null,
       installTimeoutMs: 120_000,
       npmCommand: 'npm',
       platform: process.platform,
@@ -84,25 +100,43 @@ export class DuckDbLoader {
   }
 
   private async find(): Promise<DuckDbModule | string> {
-    let entry: string | null = null;
     for (const dir of this.options.searchPaths) {
-      entry = this.resolveFrom(dir);
-      if (entry) break;
+      const entry = this.resolveFrom(dir);
+      if (entry) return this.importFrom(entry);
     }
-    if (!entry && this.options.cacheDir !== null) {
-      entry = this.resolveFrom(this.options.cacheDir);
-      if (!entry) {
-        const problem = await this.install(this.options.cacheDir);
-        if (problem) return problem;
-        entry = this.resolveFrom(this.options.cacheDir);
-      }
-    }
-    if (!entry) {
+    const { cacheDir, store } = this.options;
+    if (cacheDir === null) {
       return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
     }
+    const present = this.resolveFrom(cacheDir);
+    if (present) return this.importFrom(present);
+    let query = '';
+    if (store && (await store.restore(cacheDir))) {
+      const restored = this.resolveFrom(cacheDir);
+      const module = restored ? await this.importFrom(restored) : null;
+      if (typeof module === 'object' && module !== null) return module;
+      // A kept install that does not load would break every later job with the same key: start
+      // over from the registry, and keep the fresh install instead. The query gives the fresh
+      // import its own module-map entry (a failed import stays failed under its URL).
+      await rm(cacheDir, { recursive: true, force: true });
+      query = '?reinstalled';
+    }
+    const problem = await this.install(cacheDir);
+    if (problem) return problem;
+    const installed = this.resolveFrom(cacheDir);
+    if (!installed) {
+      return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+    }
+    const module = await this.importFrom(installed, query);
+    if (typeof module === 'object') store?.installed(cacheDir);
+    return module;
+  }
+
+  private async importFrom(entry: string, query = ''): Promise<DuckDbModule | string> {
     try {
       // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
-      return (await import(/* webpackIgnore: true */ pathToFileURL(entry).href)) as DuckDbModule;
+      const url = pathToFileURL(entry).href + query;
+      return (await import(/* webpackIgnore: true */ url)) as DuckDbModule;
     } catch (error) {
       return `DuckDB could not be loaded on ${this.where()} (${(error as Error).message.split('\n')[0]})`;
     }

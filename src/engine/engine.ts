@@ -158,7 +158,7 @@ function nextSteps(
       if (tripped) steps.push(`${g.name}: ${tripped.reason}`);
     }
   }
-  for (const f of findings) if (f.severity !== 'info') steps.push(...f.nextSteps);
+  for (const f of findings) if (f.severity !== 'info') steps.push(...f.nextSteps.map(String));
   if (verdict === 'unknown') {
     for (const g of gates) {
       if (g.outcome === 'unknown') steps.push(`${g.name} could not judge: ${g.worst?.reason ?? g.message}`);

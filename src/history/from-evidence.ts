@@ -5,9 +5,14 @@ import { HISTORY_MAX_SERIES, HISTORY_VERSION, type HistoryPoint, type HistoryRec
 export interface RecordOrigin {
   runId: number | null;
   commit: string | null;
-  /** Used when the run has no recorded start time. */
-  recordedAt: string;
+  /**
+   * When the job ran, used when the run has no start time (start times live only in the ledger).
+   * Null locally: the time the run's metrics were last recorded stands in, else the epoch.
+   */
+  recordedAt: string | null;
 }
+
+const EPOCH = new Date(0).toISOString();
 
 function points(unit: string | null, stage: string | null, series: readonly MetricSeries[]): HistoryPoint[] {
   return series
@@ -26,6 +31,20 @@ const key = (p: HistoryPoint) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join
 
 function validTime(value: string | null): value is string {
   return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
+}
+
+/** The latest `observed_at` of any of the runs' metric series, or null when none has one. */
+function lastObserved(runs: readonly Run[]): string | undefined {
+  let last: { at: number; text: string } | undefined;
+  for (const run of runs) {
+    for (const series of [...run.runMetrics, ...run.stages.flatMap((s) => s.metrics)]) {
+      const text = series.latest.observedAt;
+      if (!validTime(text)) continue;
+      const at = Date.parse(text);
+      if (last === undefined || at > last.at) last = { at, text };
+    }
+  }
+  return last?.text;
 }
 
 /**
@@ -48,14 +67,15 @@ function projectRecord(project: Project, origin: RecordOrigin): HistoryRecord | 
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
     .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
     .slice(0, HISTORY_MAX_SERIES);
-  const started = runs.map((r) => r.startedAt).find(validTime);
+  const started =
+    runs.map((r) => r.startedAt).find(validTime) ?? origin.recordedAt ?? lastObserved(runs) ?? EPOCH;
   return {
     v: HISTORY_VERSION,
     project: project.name,
     run: runs[0]!.ref,
     runId: origin.runId,
     commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
-    time: new Date(started ?? origin.recordedAt).toISOString(),
+    time: new Date(started).toISOString(),
     metrics,
   };
 }

@@ -5,17 +5,17 @@
  * text that parses back to the same waiver when pasted (see `gates/waivers.ts`).
  */
 import { metricTarget } from '../format/numbers.js';
+import { named, type Phrase, phrase, words } from '../format/phrase.js';
 import type { GateReport, GateResult } from '../gates/types.js';
 import { WAIVER_LABEL_PREFIX } from '../gates/waivers.js';
+import { gateReason } from './format.js';
 
 /** `action`: a PR comment, job summary or check run. `cli`: `contexta-gate compare` in a terminal. */
 export type Audience = 'action' | 'cli';
 
-/** A piece of a step: our words, or an untrusted name the renderer must quote as code. */
-export type StepPart = { text: string } | { name: string };
-
 export interface NextStep {
-  parts: StepPart[];
+  /** Our words, with untrusted names kept apart for the renderer to quote as code. */
+  text: Phrase;
   /** Lines to copy as they are (a commit trailer, a label), shown as a code block. */
   copy?: string[];
 }
@@ -33,12 +33,19 @@ const REASON_PLACEHOLDER = '<why this change is intended>';
 const TRAILERS_SHOWN = 4;
 const STEPS_FROM_FINDINGS = 3;
 
-const t = (text: string): StepPart => ({ text });
-const n = (name: string): StepPart => ({ name });
-
-/** The trailer parser reads `<target>[@<slice>]: <reason>` with no `:`/`@` in the target and no space or `:` in the slice. */
-function trailerFits(target: string, slice: string | null): boolean {
-  return !/[:@\r\n]/.test(target) && target.trim() === target && (slice === null || /^[^:\s]+$/.test(slice));
+/**
+ * The trailer parser reads `<target>[@<slice>]: <reason>` with no `:`/`@` in the target and no space
+ * or `:` in the slice, splits the target at its first `/`, and reads `*` in it as a wildcard: a stage
+ * with a `/` or a key with a `*` would waive other rows than the one suggested, so those get the label.
+ */
+function trailerFits(stage: string | null, metric: string, slice: string | null): boolean {
+  const target = metricTarget(stage, metric, null);
+  return (
+    !/[:@*\r\n]/.test(target) &&
+    !(stage ?? '').includes('/') &&
+    target.trim() === target &&
+    (slice === null || /^[^:\s]+$/.test(slice))
+  );
 }
 
 /** The gates that decide the verdict: the failing ones, else the warning ones. */
@@ -56,8 +63,7 @@ export function waiverSuggestion(report: GateReport): WaiverSuggestion | null {
   for (const gate of gates) {
     for (const check of gate.checks) {
       if ((check.outcome !== 'fail' && check.outcome !== 'warn') || check.metric === null) continue;
-      const target = metricTarget(check.stage, check.metric, null);
-      if (!trailerFits(target, check.slice)) {
+      if (!trailerFits(check.stage, check.metric, check.slice)) {
         untrailerable++;
         continue;
       }
@@ -72,25 +78,19 @@ export function waiverSuggestion(report: GateReport): WaiverSuggestion | null {
 function baselineStep(audience: Audience): NextStep {
   return audience === 'action'
     ? {
-        parts: [
-          t(
-            'Create the baseline: it is the evidence artifact this workflow uploads on a push to the base branch. Merge or push to the base branch once with this workflow; later pull requests compare against that run.',
-          ),
-        ],
+        text: words(
+          'Create the baseline: it is the evidence artifact this workflow uploads on a push to the base branch. Merge or push to the base branch once with this workflow; later pull requests compare against that run.',
+        ),
       }
     : {
-        parts: [
-          t('Give a baseline: re-run with '),
-          n('--baseline <workspace>'),
-          t(" pointing at the base branch's evidence."),
-        ],
+        text: phrase`Give a baseline: re-run with ${named('--baseline <workspace>')} pointing at the base branch's evidence.`,
       };
 }
 
 function rerunStep(audience: Audience): NextStep {
   return audience === 'action'
-    ? { parts: [t('Push the fix: the gate runs again on every push to this pull request.')] }
-    : { parts: [t('Re-run '), n('contexta-gate compare'), t(' after the fix.')] };
+    ? { text: words('Push the fix: the gate runs again on every push to this pull request.') }
+    : { text: phrase`Re-run ${named('contexta-gate compare')} after the fix.` };
 }
 
 function waiveStep(suggestion: WaiverSuggestion, audience: Audience): NextStep[] {
@@ -99,23 +99,19 @@ function waiveStep(suggestion: WaiverSuggestion, audience: Audience): NextStep[]
   const more = suggestion.trailers.length - trailers.length;
   if (trailers.length > 0) {
     steps.push({
-      parts: [
-        t(
-          `If the change is intended, waive it: add ${trailers.length === 1 ? 'this trailer' : 'these trailers'} as the last lines of a commit message on this branch${audience === 'cli' ? ' (the action reads them)' : ''}, with your reason${more > 0 ? `; ${more} more tripped rows need their own trailer, or use the label below` : ''}:`,
-        ),
-      ],
+      text: words(
+        `If the change is intended, waive it: add ${trailers.length === 1 ? 'this trailer' : 'these trailers'} as the last lines of a commit message on this branch${audience === 'cli' ? ' (the action reads them)' : ''}, with your reason${more > 0 ? `; ${more} more tripped rows need their own trailer, or use the label below` : ''}:`,
+      ),
       copy: trailers,
     });
   }
   if (suggestion.labels.length > 0) {
     steps.push({
-      parts: [
-        t(
-          trailers.length > 0
-            ? 'Or waive the whole gate with a label on the pull request (needs write access):'
-            : 'If the change is intended, waive the gate with a label on the pull request (needs write access):',
-        ),
-      ],
+      text: words(
+        trailers.length > 0
+          ? 'Or waive the whole gate with a label on the pull request (needs write access):'
+          : 'If the change is intended, waive the gate with a label on the pull request (needs write access):',
+      ),
       copy: suggestion.labels.slice(0, TRAILERS_SHOWN),
     });
   }
@@ -126,23 +122,19 @@ function waiveStep(suggestion: WaiverSuggestion, audience: Audience): NextStep[]
 export function adviseNextSteps(report: GateReport, audience: Audience): NextStep[] {
   const steps: NextStep[] = [];
   if (report.baseline === null) steps.push(baselineStep(audience));
-  const fromFindings = [
-    ...new Set(report.findings.filter((f) => f.severity !== 'info').flatMap((f) => f.nextSteps)),
-  ];
-  for (const step of fromFindings.slice(0, STEPS_FROM_FINDINGS)) steps.push({ parts: [t(capitalise(step))] });
+  const fromFindings = distinct(
+    report.findings.filter((f) => f.severity !== 'info').flatMap((f) => f.nextSteps),
+  );
+  for (const step of fromFindings.slice(0, STEPS_FROM_FINDINGS)) steps.push({ text: step.capitalised() });
   const gates = tripped(report);
   if (gates.length > 0 && fromFindings.length === 0) {
     for (const gate of gates.slice(0, 2)) {
-      steps.push({
-        parts: [t('Fix '), n(gate.name), t(`: ${gate.worst?.reason ?? gate.message}`)],
-      });
+      steps.push({ text: phrase`Fix ${named(gate.name)}: ${gateReason(gate)}` });
     }
   }
   for (const gate of report.gates) {
     if (gate.outcome !== 'unknown' || report.baseline === null) continue;
-    steps.push({
-      parts: [n(gate.name), t(` could not judge: ${gate.worst?.reason ?? gate.message}`)],
-    });
+    steps.push({ text: phrase`${named(gate.name)} could not judge: ${gateReason(gate)}` });
   }
   if (gates.length > 0 || report.verdict === 'unknown') steps.push(rerunStep(audience));
   const suggestion = waiverSuggestion(report);
@@ -150,6 +142,9 @@ export function adviseNextSteps(report: GateReport, audience: Audience): NextSte
   return steps;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** Steps that read the same are one step, whichever finding suggested them. */
+function distinct(steps: readonly Phrase[]): Phrase[] {
+  const seen = new Map<string, Phrase>();
+  for (const step of steps) if (!seen.has(step.text)) seen.set(step.text, step);
+  return [...seen.values()];
 }

@@ -87,7 +87,7 @@ function escapePlain(text: string): string {
  * characters as �), capped at `maxLength` code points. Not for raw HTML such as `<summary>`, where
  * markdown is not parsed: summaries hold only our own words and counts.
  */
-export function escapeText(text: string, options: EscapeOptions = {}): string {
+export function escapeText(text: string, options: EscapeOptions & { midLine?: boolean } = {}): string {
   const capped = truncateText(toSingleLine(text), options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH);
   let out = '';
   let last = 0;
@@ -102,6 +102,7 @@ export function escapeText(text: string, options: EscapeOptions = {}): string {
   out += escapePlain(capped.slice(last));
   // Block syntax only matters at the start of a line; escaped text may be placed there (a list
   // item, a paragraph), so a leading list/heading/quote marker must not take effect.
+  if (options.midLine) return out;
   return out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
 }
 

@@ -4,7 +4,9 @@
  * row to the statistics and gate checks about it.
  */
 import type { ChangeAssessment, Interval, MetricDelta, PairedTest, RunComparison } from '../compare/types.js';
-import type { GateCheck, GateOutcome, GateReport, Verdict } from '../gates/types.js';
+import { metricLabel } from '../format/numbers.js';
+import { named, type Phrase, phrase, words } from '../format/phrase.js';
+import type { GateCheck, GateOutcome, GateReport, GateResult, Verdict } from '../gates/types.js';
 
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
   pass: 'PASS',
@@ -199,4 +201,34 @@ export function linkedTest(
 /** The engine's headline without its leading verdict label ("FAIL — …", "UNKNOWN (treated as warn) — …"). */
 export function headlineReason(headline: string): string {
   return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
+}
+
+/** The name a check's line shows for its row: the metric, else the artifact or unit it judged. */
+export function checkLabel(check: GateCheck): string {
+  return metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
+}
+
+/** A check's reason, with the row name it begins with (as the engine words reasons) quoted as a name. */
+export function checkReason(check: GateCheck): Phrase {
+  const label = checkLabel(check);
+  if (label === '') return words(check.reason);
+  if (check.reason.startsWith(`${label} `))
+    return phrase`${named(label)} ${check.reason.slice(label.length + 1)}`;
+  // Reports over several units prefix the row with its unit (`gates/rows.ts`'s `where`).
+  const unit = `${check.project}/${check.unit}: ${label} `;
+  if (check.reason.startsWith(unit)) {
+    return phrase`${named(`${check.project}/${check.unit}`)}: ${named(label)} ${check.reason.slice(unit.length)}`;
+  }
+  return words(check.reason);
+}
+
+/** What decided a gate: its worst check's reason, else the gate's own message. */
+export function gateReason(gate: GateResult): Phrase {
+  return gate.worst ? checkReason(gate.worst) : words(gate.message);
+}
+
+/** The gates a verdict's headline quotes, as the engine's headline picks them. */
+export function headlineGates(report: GateReport): GateResult[] {
+  const outcome = report.verdict === 'fail' ? 'fail' : report.verdict === 'unknown' ? 'unknown' : 'warn';
+  return report.verdict === 'pass' ? [] : report.gates.filter((g) => g.outcome === outcome);
 }

@@ -61,6 +61,9 @@ function plain(value: unknown, seen: Set<object>): JsonValue | undefined {
     if (Array.isArray(object)) return object.map((v) => plain(v, seen) ?? null);
     if (object instanceof Set) return [...object].map((v) => plain(v, seen) ?? null);
     if (object instanceof Date) return Number.isNaN(object.getTime()) ? null : object.toISOString();
+    // Values that say how they read as JSON (a Phrase reads as its plain text).
+    const toJSON = (object as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return plain(toJSON.call(object), seen);
     const entries: Array<[string, unknown]> =
       object instanceof Map
         ? [...object].map(([k, v]) => [String(k), v])

@@ -136,8 +136,7 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
   if (steps.length > 0) {
     lines.push('', 'next steps:');
     steps.slice(0, maxRows).forEach((step, i) => {
-      const words = step.parts.map((p) => ('name' in p ? p.name : p.text)).join('');
-      lines.push(`  ${i + 1}. ${safe(words, 600)}`);
+      lines.push(`  ${i + 1}. ${safe(step.text.text, 600)}`);
       for (const line of step.copy ?? []) lines.push(`       ${safe(line, 600)}`);
     });
   }

@@ -2,10 +2,11 @@
  * `compare --history DIR`: the drift gate and the history noise model on earlier runs read from
  * disk, one workspace per sub-directory, and `inspect` showing a workspace's history.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareCommand } from '../../src/cli/compare.js';
+import { readHistoryDir } from '../../src/cli/history.js';
 import { inspectCommand } from '../../src/cli/inspect.js';
 import type { GateReport } from '../../src/gates/types.js';
 import { historyRecords } from '../../src/history/from-evidence.js';
@@ -89,7 +90,7 @@ describe('compare --history: slow decay', () => {
     const drift = gate(report, 'slow decay');
     expect(drift.outcome).toBe('fail');
     expect(drift.worst!.reason).toBe(
-      'evaluate/accuracy drifted 0.9 → 0.852 by −0.048 (−5.3%) from its best of the last 12 runs of history, 0.9 in push-01 (run:tabular-improves.logreg-v1), beyond max_drift 0.03',
+      'evaluate/accuracy drifted 0.9 → 0.852 by −0.048 (−5.3%) from its best of the last 12 runs of history, 0.9 in push-01 (run:tabular-improves.logreg-v1, 2026-11-23), beyond max_drift 0.03',
     );
     expect(drift.message).toContain('push-01');
     expect(gate(report, 'per-change drop').outcome).toBe('pass');
@@ -127,7 +128,7 @@ describe('compare --history: slow decay', () => {
     ]);
     expect(gate(report, 'slow decay').outcome).toBe('pass');
     expect(gate(report, 'slow decay').worst!.reason).toContain(
-      'from its best of the last 3 runs of history, 0.864 in push-10 (run:tabular-improves.logreg-v1), within max_drift 0.03',
+      'from its best of the last 3 runs of history, 0.864 in push-10 (run:tabular-improves.logreg-v1, 2026-11-23), within max_drift 0.03',
     );
   });
 });
@@ -222,5 +223,36 @@ describe('inspect', () => {
     expect(out.stdout).toContain(
       'warning invalid_json_line at history.jsonl:2: history line is not valid JSON; not used',
     );
+  });
+});
+
+describe('compare --history DIR: the order of the earlier runs', () => {
+  /** A copy of a run whose every record was observed `days` later (hand-edited, as a later run). */
+  function runAt(dir: string, accuracy: number, days: number): void {
+    const root = workspaceWithAccuracy(dir, accuracy);
+    const file = path.join(root, 'cache', 'capture', 'record.jsonl');
+    const shifted = readFileSync(file, 'utf8').replace(
+      /"(observed_at|recorded_at)": ?"([^"]+)"/g,
+      (_m, field: string, at: string) =>
+        `"${field}": "${new Date(Date.parse(at) + days * 86_400_000).toISOString().replace('.000Z', 'Z')}"`,
+    );
+    writeFileSync(file, shifted);
+  }
+
+  it('follows the time the runs recorded their metrics, not the directory names; ties by name', async () => {
+    const dir = tempDir('cg-history-order-');
+    runAt(path.join(dir, 'a-newest'), 0.81, 2);
+    runAt(path.join(dir, 'b-oldest'), 0.83, 0);
+    runAt(path.join(dir, 'c-middle'), 0.82, 1);
+    runAt(path.join(dir, 'd-middle-too'), 0.82, 1);
+    const { records, problems } = await readHistoryDir(dir, null, null);
+    expect(problems).toEqual([]);
+    expect(records.map((r) => r.source)).toEqual(['b-oldest', 'c-middle', 'd-middle-too', 'a-newest']);
+    expect(records.map((r) => r.time.slice(0, 10))).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-24',
+      '2026-11-25',
+    ]);
   });
 });

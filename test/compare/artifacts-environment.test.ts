@@ -75,7 +75,7 @@ describe('environment', () => {
     });
     const finding = report.findings.find((f) => f.code === 'environment_changed')!;
     expect(finding.severity).toBe('info');
-    expect(finding.title).toBe(
+    expect(finding.title.text).toBe(
       'environment changed: python 3.13.0 → 3.13.1; scikit-learn 1.2.1 → 1.5.0; added torch 2.4.0; …',
     );
     expect(report.verdict).toBe('pass');

@@ -88,7 +88,7 @@ describe('metalab stores', () => {
     const failed = report.findings.find(
       (f) => f.code === 'missing_evidence' && f.unit === 'lr=1, model=mlp' && f.severity === 'error',
     )!;
-    expect(failed.title).toContain('candidate replicates did not all succeed (2 failed)');
+    expect(failed.title.text).toContain('candidate replicates did not all succeed (2 failed)');
     expect(report.verdict).toBe('fail');
   });
 
@@ -99,7 +99,7 @@ describe('metalab stores', () => {
       config: DEFAULT_CONFIG,
     });
     expect(report.verdict).toBe('fail');
-    const titles = report.findings.filter((f) => f.unit === 'lr=0.1, model=mlp').map((f) => f.title);
+    const titles = report.findings.filter((f) => f.unit === 'lr=0.1, model=mlp').map((f) => f.title.text);
     expect(titles.some((t) => t.includes('1 running, 1 missing'))).toBe(true);
     expect(
       titles.some((t) =>

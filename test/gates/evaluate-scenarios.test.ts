@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/contexta/read.js';
 import { judgeRuns } from '../../src/engine/engine.js';
 import type { Evidence } from '../../src/evidence/model.js';
+import { Phrase } from '../../src/format/phrase.js';
 import type { GateConfig } from '../../src/gates/config.js';
 import type { GateReport } from '../../src/gates/types.js';
 import {
@@ -45,12 +46,16 @@ const EXPECTED: Record<Scenario, Expectation> = {
     expect(report.headline).toMatch(/^FAIL — slice floor: .*region-apac/);
     const finding = report.findings.find((f) => f.code === 'slice_regression')!;
     expect(finding.slice).toBe('region-apac');
-    expect(finding.nextSteps[0]).toMatch(
+    expect(finding.nextSteps[0]!.text).toMatch(
       /^inspect the 3 samples of slice region-apac that newly fail correct: s-\d{4}/,
     );
-    expect(finding.nextSteps.some((s) => s.includes('preprocess/rows.train@region-apac: 746 → 25'))).toBe(
-      true,
-    );
+    // Every name in the step is kept apart from our words, so the comment quotes it as code.
+    const names = finding.nextSteps[0]!.parts.filter((p) => typeof p !== 'string');
+    expect(names.map((p) => p.name).slice(0, 2)).toEqual(['region-apac', 'correct']);
+    expect(names.slice(2).every((p) => /^s-\d{4}$/.test(p.name))).toBe(true);
+    expect(
+      finding.nextSteps.some((s) => s.text.includes('preprocess/rows.train@region-apac: 746 → 25')),
+    ).toBe(true);
   },
   'incomplete-evidence': (report) => {
     expect(report.verdict).toBe('fail');
@@ -105,6 +110,13 @@ const EXPECTED: Record<Scenario, Expectation> = {
   },
 };
 
+function phraseReadsAsText(a: unknown, b: unknown): boolean | undefined {
+  if (a instanceof Phrase && typeof b === 'string') return a.text === b;
+  if (b instanceof Phrase && typeof a === 'string') return b.text === a;
+  return undefined;
+}
+expect.addEqualityTesters([phraseReadsAsText]);
+
 let config: GateConfig;
 beforeAll(async () => {
   config = await referenceConfig();
@@ -112,7 +124,8 @@ beforeAll(async () => {
 
 async function run(baseline: Evidence, candidate: Evidence): Promise<GateReport> {
   const report = judgeRuns({ baseline, candidate, config });
-  // The report is plain JSON: what the renderers and --format json emit.
+  // The report is plain JSON: what the renderers and --format json emit. A phrase is the one
+  // value that is not, by design: it reads as its plain text (the tester below).
   expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   return report;
 }

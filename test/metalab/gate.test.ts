@@ -242,8 +242,8 @@ describe('metalab interrupted candidate', () => {
       'run_missing',
       'series_lost',
     ]);
-    expect(out.markdown).toMatch(/\| ❌ error \| candidate \| ` run_missing ` \|/);
-    expect(out.markdown).toMatch(/\| ❌ error \| candidate \| ` run_incomplete ` \|/);
+    expect(out.markdown).toMatch(/- ❌ error · candidate · ` run_missing `/);
+    expect(out.markdown).toMatch(/- ❌ error · candidate · ` run_incomplete `/);
     expect(out.text).toContain('candidate error run_missing gate_demo_1.0/runs/5a6622a87f0fc8d3.json');
     expectMarkdownRowsNameUnits(out);
   });
@@ -281,7 +281,7 @@ describe('metalab edge store', () => {
     // The JSON report parsed (compare() reads it with JSON.parse): no bare NaN/Infinity token in it.
 
     expect(out.markdown).toMatch(
-      /\| ⚠️ warning \| candidate \| ` non_finite_number ` \|.*metric accuracy of run 10ce83ad008cac7c is NaN/,
+      /- ⚠️ warning · candidate · ` non_finite_number `.*metric accuracy of run 10ce83ad008cac7c is NaN/,
     );
     expect(out.text).toContain(
       'candidate warning non_finite_number gate_edge_0.1/runs/10ce83ad008cac7c.json: metric loss_final',
@@ -318,14 +318,16 @@ describe('metalab pairs whose context fingerprints differ', () => {
     const findings = out.report.findings.filter((f) => f.code === 'context_changed');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ unit: 'lr=0.01, model=linear', severity: 'warning' });
-    expect(findings[0]!.title).toContain('context fingerprint 7eed109ecc0bbab3 → 0123456789abcdef');
-    expect(findings[0]!.title).toContain('not a like-for-like comparison');
+    expect(String(findings[0]!.title)).toContain('context fingerprint 7eed109ecc0bbab3 → 0123456789abcdef');
+    expect(String(findings[0]!.title)).toContain('not a like-for-like comparison');
     const note = out.report.comparisons.find((c) => c.unit === 'lr=0.01, model=linear')!.notes;
     expect(note.some((n) => n.includes('the context fingerprint differs'))).toBe(true);
     expect(
       out.report.notes.some((n) => n.includes('unit lr=0.01, model=linear: the context fingerprint differs')),
     ).toBe(true);
-    expect(out.markdown).toContain('inputs changed: context fingerprint 7eed109ecc0bbab3 → 0123456789abcdef');
+    expect(out.markdown).toContain(
+      'inputs changed: context fingerprint ` 7eed109ecc0bbab3 ` → ` 0123456789abcdef `',
+    );
     // Unchanged context elsewhere: no finding for the other units.
     const unchanged = await compare(STORE('baseline'), STORE('candidate'));
     expect(unchanged.report.findings.some((f) => f.code === 'context_changed')).toBe(false);

@@ -56,7 +56,28 @@ describe.skipIf(missing)('the slice-regression comment in a browser', () => {
     expect(step!.y + step!.height).toBeLessThanOrEqual(FIRST_SCREEN_PX);
   });
 
+  it('keeps every name in a table on one line at 1000 px, folded tables included', async () => {
+    expect(await shot.boundingBoxOf('td code')).not.toBeNull();
+    expect(await shot.wrappedTableCode()).toEqual([]);
+  });
+
   it('finds nothing for a selector that does not match', async () => {
     expect(await shot.boundingBoxOf('text=no such text in the comment')).toBeNull();
   });
+});
+
+describe.skipIf(missing)('the other failing comments in a browser', () => {
+  it.each(['llm-eval', 'incomplete-evidence'] as const)(
+    '%s keeps every name in a table on one line at 1000 px',
+    async (scenario) => {
+      const markdown = renderMarkdown(await scenarioReport(scenario), { marker: 'pr-7' });
+      const shot = await screenshotComment(renderGfm(markdown), { width: 1000 });
+      try {
+        expect(await shot.boundingBoxOf('td code')).not.toBeNull();
+        expect(await shot.wrappedTableCode()).toEqual([]);
+      } finally {
+        await shot.close();
+      }
+    },
+  );
 });

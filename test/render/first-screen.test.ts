@@ -57,6 +57,10 @@ describe('the first screen of each scenario comment', () => {
     const first = firstScreenText(html('slice-regression'), 700);
     expect(first).toContain('evaluate/auc@region-apac dropped 0.9618 → 0.8681');
     expect(first).toMatch(/Inspect the 3 samples of slice region-apac/);
+    // Every name in the step is code, never linkable text: the slice, the series and each sample.
+    const step = />Inspect the 3 samples[^\n]*/.exec(html('slice-regression'))![0];
+    expect(step).toContain('of slice <code>region-apac</code> that newly fail <code>correct</code>');
+    expect(step.match(/<code>s-\d{4}<\/code>/g)).toHaveLength(3);
   });
 
   it('folds metric changes, slices, per-sample changes, artifacts, environment, diagnostics and notes', () => {

@@ -42,7 +42,7 @@ describe('renderMarkdown on a metalab store (many units)', async () => {
 
   it('shows the failed seed runs as evidence gaps with their files', () => {
     expect(markdown).toMatch(
-      /\| ❌ error \| candidate \| ` run_failed ` \| ` gate_demo_1\.0\/runs\/\w+\.json ` \|/,
+      /- ❌ error · candidate · ` run_failed ` at ` gate_demo_1\.0\/runs\/\w+\.json `: /,
     );
   });
 });

@@ -156,7 +156,7 @@ describe('renderMarkdown on the scenario fixtures', () => {
     expect(byKey('tokens.completion.mean')[6]).toMatch(/^▲ worse/);
     // The paired per-sample latency test is a finding, not hidden in a table.
     expect(section(markdown, 'Findings')).toMatch(
-      /⚠️ \*\*per-sample evaluate\/latency-ms worsened: mean 666\.6 → 885\.8/,
+      /⚠️ \*\*per-sample ` evaluate\/latency-ms ` worsened: mean 666\.6 → 885\.8/,
     );
     for (const cells of metrics) {
       if (cells[1]!.startsWith('latency') || cells[1]!.startsWith('tokens'))

@@ -39,6 +39,10 @@ export interface ActionInvocation {
   localConfig?: string;
   /** Reuse a workspace directory of an earlier invocation (a re-run sees what the first attempt left). */
   workspaceDir?: string;
+  /** RUNNER_TEMP at a given path (a hosted runner's is the same path in every job); made if missing. */
+  runnerTemp?: string;
+  /** Another copy of the action bundle (e.g. one with no node_modules above it). */
+  bundle?: string;
   inputs?: Record<string, string>;
   token?: string;
   /** Overrides of the runner environment (e.g. a GHES server URL). */
@@ -71,8 +75,8 @@ export async function runAction(call: ActionInvocation): Promise<ActionRun> {
     mkdirSync(path.join(workspaceDir, '.github'), { recursive: true });
     writeFileSync(path.join(workspaceDir, '.github', 'contexta-gate.yml'), call.localConfig);
   }
-  const runnerTemp = path.join(scratch, 'temp');
-  mkdirSync(runnerTemp);
+  const runnerTemp = call.runnerTemp ?? path.join(scratch, 'temp');
+  mkdirSync(runnerTemp, { recursive: true });
   const eventPath = path.join(scratch, 'event.json');
   writeFileSync(eventPath, call.rawPayload ?? JSON.stringify(call.payload));
   const outputFile = path.join(scratch, 'output');
@@ -109,7 +113,7 @@ export async function runAction(call: ActionInvocation): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: runnerTemp,
     RUNNER_OS: 'Linux',
-    ACTIONS_RUNTIME_TOKEN: call.standIn.runtimeToken(call.runId).token,
+    ACTIONS_RUNTIME_TOKEN: call.standIn.runtimeToken(call.runId, call.ref).token,
     ACTIONS_RESULTS_URL: `${call.standIn.url}/`,
     NO_PROXY: '127.0.0.1,localhost',
   };
@@ -118,7 +122,7 @@ export async function runAction(call: ActionInvocation): Promise<ActionRun> {
 
   Object.assign(env, call.env);
 
-  const child = spawn(process.execPath, [ACTION_BUNDLE], { cwd: workspaceDir, env });
+  const child = spawn(process.execPath, [call.bundle ?? ACTION_BUNDLE], { cwd: workspaceDir, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {

@@ -33,6 +33,11 @@ export interface CommentScreenshot {
    * pixels from the top left of the comment; null when nothing matches.
    */
   boundingBoxOf(selector: string): Promise<Box | null>;
+  /**
+   * Opens every fold (after the screenshot was taken) and returns the text of each code span in a
+   * table cell that the browser laid out over more than one line.
+   */
+  wrappedTableCode(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -92,6 +97,16 @@ export async function screenshotComment(
         if ((await first.count()) === 0) return null;
         // boundingBox is relative to the viewport; the page is never scrolled, so that is the page.
         return first.boundingBox();
+      },
+      async wrappedTableCode() {
+        // A page script: the test project's types have no DOM, so it is passed as source text.
+        const found = await page.evaluate(`(() => {
+          for (const fold of document.querySelectorAll('details')) fold.open = true;
+          return [...document.querySelectorAll('td code')]
+            .filter((code) => code.getClientRects().length > 1)
+            .map((code) => code.textContent ?? '');
+        })()`);
+        return found as string[];
       },
       close: () => browser.close(),
     };

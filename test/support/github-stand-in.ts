@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { CACHE_TWIRP_PREFIX, CacheService, cacheScopesFor, decodeCacheScopes } from './cache-service.js';
 import * as gh from './github-objects.js';
 
 /**
- * A local GitHub: REST API, the Actions results (Twirp) service and the Azure blob store, all on one
+ * A local GitHub: REST API, the Actions results (Twirp) services for artifacts and the cache
+ * (cache-service.ts), and the Azure blob store, all on one
  * 127.0.0.1 port, with in-memory state a test can seed and inspect, scripted faults per route and a log
  * of every request. Shapes follow docs/reference/github-platform.md and the OpenAPI types (see github-objects.ts).
  */
@@ -216,6 +218,8 @@ export class GitHubStandIn {
   readonly pendingUploads: PendingUpload[] = [];
   /** Runtime (Twirp) identities: backend run id → REST run id. */
   readonly runtimeRuns = new Map<string, number>();
+  /** The Actions cache's entries, scoped per ref. */
+  readonly cache: CacheService;
 
   private readonly faultQueues = new Map<string, Fault[]>();
   private readonly routes: Route[] = [];
@@ -233,6 +237,12 @@ export class GitHubStandIn {
     this.token = options.token ?? 'ghs_standInToken0123456789';
     this.defaultBranch = options.defaultBranch ?? 'main';
     this.now = options.now ?? (() => new Date());
+    this.cache = new CacheService(
+      () => this.id(),
+      (blobPath) => this.sign(blobPath),
+      (blobPath) => this.blobs.get(blobPath)?.data,
+      BLOB_PREFIX,
+    );
     this.registerRoutes();
   }
 
@@ -478,14 +488,21 @@ export class GitHubStandIn {
 
   /**
    * Issues an `ACTIONS_RUNTIME_TOKEN` for a job of `runId`, shaped like the runner's (unsigned JWT whose
-   * `scp` names the backend ids); @actions/artifact only decodes it.
+   * `scp` names the backend ids, `ac` the cache scopes of a job on `ref`); the toolkit only decodes it.
    */
-  runtimeToken(runId: number): { token: string; runBackendId: string; jobBackendId: string } {
+  runtimeToken(
+    runId: number,
+    ref = `refs/heads/${this.defaultBranch}`,
+  ): { token: string; runBackendId: string; jobBackendId: string } {
     const runBackendId = `rb-${runId}`;
     const jobBackendId = `jb-${runId}`;
     this.runtimeRuns.set(runBackendId, runId);
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const token = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ scp: `Actions.GenericRead:x Actions.Results:${runBackendId}:${jobBackendId}` })}.sig`;
+    const claims = {
+      scp: `Actions.GenericRead:x Actions.Results:${runBackendId}:${jobBackendId}`,
+      ac: JSON.stringify(cacheScopesFor(ref, this.defaultBranch)),
+    };
+    const token = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.sig`;
     return { token, runBackendId, jobBackendId };
   }
 
@@ -1096,6 +1113,14 @@ export class GitHubStandIn {
     });
 
     this.registerTwirp();
+
+    this.route(`POST ${CACHE_TWIRP_PREFIX}{method}`, 'twirp', (m) =>
+      this.cache.handle(
+        m.params.method ?? '',
+        m.json(),
+        decodeCacheScopes(String(m.req.headers.authorization ?? '')),
+      ),
+    );
   }
 
   private buildCheckRun(

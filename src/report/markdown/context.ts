@@ -6,7 +6,7 @@ import { formatBytes, formatDifference } from '../../format/numbers.js';
 import type { GateReport } from '../../gates/types.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
 import { escapeText, tableHeader, tableRow } from '../escape.js';
-import { code, count, folded, msg, pluralise, row, type SectionContext, TIER } from './parts.js';
+import { code, count, folded, msg, phraseText, pluralise, row, type SectionContext, TIER } from './parts.js';
 
 export function artifactSection(ctx: SectionContext): RowsPart | null {
   const rows: BudgetRow[] = [];
@@ -154,6 +154,10 @@ export function diagnosticsSection(report: GateReport): RowsPart | null {
   });
 }
 
+/**
+ * A list, not a table: a gap's message is a sentence and its location a long path, and a table
+ * squeezes the path column until the path wraps mid-name.
+ */
 export function gapsSection(report: GateReport): RowsPart | null {
   const gaps = [
     ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' as const })),
@@ -162,32 +166,24 @@ export function gapsSection(report: GateReport): RowsPart | null {
   const rows = gaps.map(({ gap, side }) => {
     const where =
       gap.file === undefined
-        ? (gap.ref ?? '—')
+        ? (gap.ref ?? null)
         : gap.line === undefined
           ? gap.file
           : `${gap.file}:${gap.line}`;
     return row(
-      tableRow([
-        `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
-        side,
-        code(gap.code),
-        where === '—' ? where : code(where),
-        msg(gap.message),
-      ]),
+      `- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gap.message)}`,
       severityTier(gap.severity),
       `${gap.severity} evidence gaps`,
     );
   });
-  return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows, {
-    tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-  });
+  return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
 
 export function findingsSection(report: GateReport): RowsPart | null {
   const findings = [...report.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const rows = findings.map((f) =>
     row(
-      `- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`,
+      `- ${SEVERITY_EMOJI[f.severity]} **${phraseText(f.title)}**${f.detail.text ? `: ${phraseText(f.detail, 300)}` : ''}`,
       severityTier(f.severity),
       `${f.severity} findings`,
     ),

@@ -10,12 +10,15 @@
  * out and where the full report is.
  */
 import { formatDifference, formatInterval, metricLabel } from '../../format/numbers.js';
+import { phrase } from '../../format/phrase.js';
 import type { GateReport, GateResult } from '../../gates/types.js';
 import type { Audience } from '../advice.js';
 import { type DocumentPart, fitToBudget, type Omission } from '../budget.js';
 import {
   type CheckIndex,
   changeArrow,
+  gateReason,
+  headlineGates,
   headlineReason,
   indexChecks,
   rowsNameUnit,
@@ -36,7 +39,7 @@ import {
 } from './context.js';
 import { failingChecks, gateTable, nextStepsSection, waiversSection } from './gates.js';
 import { metricSection } from './metrics.js';
-import { code, count, msg, pluralise, type SectionContext, text } from './parts.js';
+import { code, count, msg, phraseText, pluralise, type SectionContext, text } from './parts.js';
 import { samplesSection } from './samples.js';
 
 export interface MarkdownOptions {
@@ -52,6 +55,8 @@ export interface MarkdownOptions {
 
 export const DEFAULT_MAX_CHARS = 60_000;
 export const DEFAULT_MARKER = 'report';
+/** The Why line's length, as the headline it stands for. */
+const WHY_LENGTH = 400;
 
 /** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
 export function markerComment(key: string = DEFAULT_MARKER): string {
@@ -125,8 +130,20 @@ function reasonLine(report: GateReport): string {
   if (report.baseline === null) {
     return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
   }
-  if (report.verdict === 'pass') return '';
-  return msg(headlineReason(report.headline));
+  const gates = headlineGates(report);
+  if (gates.length === 0) return report.verdict === 'pass' ? '' : msg(headlineReason(report.headline));
+  // The headline's words, with each row name quoted: built from the gates, not parsed from the
+  // text, and as short as the headline's own cap.
+  const shown: string[] = [];
+  let left = WHY_LENGTH;
+  for (const gate of gates) {
+    if (left <= 0) break;
+    const reason = phrase`${gate.name}: ${gateReason(gate)}`;
+    shown.push(phraseText(reason, left));
+    left -= reason.text.length + 3;
+  }
+  const more = gates.length - shown.length;
+  return shown.join(' \\| ') + (more > 0 ? ` \\| … (+${count(more)} more)` : '');
 }
 
 /** For a pass or warn: did anything move by more than noise? */

@@ -4,13 +4,14 @@ import type { GateCheck, GateReport, GateResult, Waiver } from '../../gates/type
 import { adviseNextSteps, type NextStep } from '../advice.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
 import { tableHeader, tableRow, toSingleLine } from '../escape.js';
-import { OUTCOME_EMOJI } from '../format.js';
+import { checkLabel, gateReason, OUTCOME_EMOJI } from '../format.js';
 import {
   code,
   folded,
   gatesByRank,
   isTripped,
   msg,
+  phraseText,
   pluralise,
   row,
   type SectionContext,
@@ -27,11 +28,14 @@ const NEXT_STEPS_KEPT = 5;
 /** Three columns: the reason already names its threshold, and narrow tables keep names whole. */
 export function gateTable(report: GateReport): RowsPart | null {
   const rows = gatesByRank(report).map((gate) => {
-    const saw = gate.worst?.reason ?? gate.message;
     const name = gate.severity === 'warn' ? `${msg(gate.name)} _(warn only)_` : msg(gate.name);
     const outcome = `${OUTCOME_EMOJI[gate.outcome]} ${gate.outcome}`;
     const keep = gate.outcome !== 'pass' && gate.outcome !== 'skipped';
-    return row(tableRow([outcome, name, msg(saw)]), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
+    return row(
+      tableRow([outcome, name, phraseText(gateReason(gate))]),
+      keep ? TIER.keep : TIER.passingGate,
+      'passing gate rows',
+    );
   });
   return shown('Gates', rows, tableHeader(['Outcome', 'Gate', 'What it saw']));
 }
@@ -75,7 +79,7 @@ export function failingChecks(report: GateReport): RowsPart | null {
 }
 
 function checkLine(check: GateCheck): string {
-  const label = metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
+  const label = checkLabel(check);
   const stats = formatStatistics(check.interval, check.pValue, check.test != null);
   const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
   return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
@@ -124,7 +128,7 @@ export function copyBlock(lines: readonly string[], indent: string): string {
 }
 
 export function stepText(step: NextStep): string {
-  return step.parts.map((p) => ('name' in p ? code(p.name) : msg(p.text))).join('');
+  return phraseText(step.text);
 }
 
 export function nextStepsSection(ctx: SectionContext): RowsPart | null {

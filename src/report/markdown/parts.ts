@@ -4,10 +4,11 @@
  */
 
 import { formatCount } from '../../format/numbers.js';
+import type { Phrase } from '../../format/phrase.js';
 import type { GateReport, GateResult } from '../../gates/types.js';
 import type { Audience } from '../advice.js';
 import type { BudgetRow, DocumentPart, RowsPart } from '../budget.js';
-import { escapeText, inlineCode } from '../escape.js';
+import { escapeText, inlineCode, truncateText } from '../escape.js';
 import { type CheckIndex, OUTCOME_RANK } from '../format.js';
 
 /**
@@ -47,6 +48,28 @@ export function msg(value: string): string {
 
 export function code(value: string): string {
   return inlineCode(value, { inTable: true });
+}
+
+/**
+ * A phrase as markdown: our words escaped, every name from the evidence a code span. At most
+ * `maxLength` characters of the phrase's text are shown; the rest is cut with an ellipsis.
+ */
+export function phraseText(value: Phrase, maxLength = MESSAGE_LENGTH): string {
+  let out = '';
+  let left = maxLength;
+  for (const part of value.parts) {
+    const text = typeof part === 'string' ? part : part.name;
+    if (left <= 0) return `${out}…`;
+    const shownText = truncateText(text, left);
+    const cut = shownText !== text;
+    out +=
+      typeof part === 'string'
+        ? escapeText(shownText, { maxLength: Number.POSITIVE_INFINITY, midLine: out !== '' })
+        : code(shownText);
+    if (cut) return out;
+    left -= text.length;
+  }
+  return out;
 }
 
 export function row(textValue: BudgetRow['text'], tier: number, what: string): BudgetRow {

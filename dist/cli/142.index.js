@@ -1,8 +1,8 @@
-export const id = 162;
-export const ids = [162];
+export const id = 142;
+export const ids = [142];
 export const modules = {
 
-/***/ 5162:
+/***/ 4142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2693,17 +2693,40 @@ function diagnoseRun(run, project, side, expectedStages = DEFAULT_EXPECTED_STAGE
 
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(1504);
+// EXTERNAL MODULE: ./src/format/phrase.ts
+var phrase = __webpack_require__(1801);
 // EXTERNAL MODULE: ./src/format/ranges.ts
 var format_ranges = __webpack_require__(3418);
-;// CONCATENATED MODULE: ./src/findings/findings.ts
+;// CONCATENATED MODULE: ./src/findings/common.ts
 
 
 
-/** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
-const SLICE_DROP = 0.05;
-/** A slice's inputs changing this much (relative) in another stage is worth naming as a likely cause. */
-const RELATED_CHANGE = 0.25;
-const DEFAULT_ARTIFACT_GROWTH_PCT = 10;
+/** Sample names as ranges (`s-0600…s-0637`), capped: a step names what to open, not every sample. */
+function names(list) {
+    const ranges = (0,format_ranges/* nameRanges */.w)(list.names, list.count);
+    const shown = (0,phrase/* joinPhrases */.Zk)(ranges.items.map(phrase/* named */.KT), ', ');
+    return ranges.more > 0 ? (0,phrase/* phrase */.MZ) `${shown}, … (+${(0,numbers/* formatCount */.B4)(ranges.more)} more)` : shown;
+}
+function common_prefix(unit, multi) {
+    return multi ? (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(`${unit.comparison.project}/${unit.comparison.unit}`)}: ` : (0,phrase/* words */.aL)('');
+}
+/** A metric row's name, quoted as one name. */
+function label(stage, key, slice) {
+    return (0,phrase/* named */.KT)((0,numbers/* metricLabel */.B)(stage, key, slice));
+}
+/** Names joined by commas, each quoted. */
+function common_nameList(items) {
+    return (0,phrase/* joinPhrases */.Zk)(items.map(phrase/* named */.KT), ', ');
+}
+/** A name, or our word for its absence. */
+function optionalName(value, otherwise) {
+    return value === null ? (0,phrase/* words */.aL)(otherwise) : (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/findings/evidence.ts
+
+
+
 const INTEGRITY_CODES = new Set([
     'truncated_line',
     'invalid_json_line',
@@ -2712,14 +2735,207 @@ const INTEGRITY_CODES = new Set([
 ]);
 /** metalab replicate outcomes, reported once as missing evidence of the unit rather than here. */
 const REPLICATE_CODES = new Set(['run_failed', 'run_incomplete', 'run_missing']);
-/** Sample names as ranges (`s-0600…s-0637`), capped: a step names what to open, not every sample. */
-function names(list) {
-    const ranges = (0,format_ranges/* nameRanges */.w)(list.names, list.count);
-    return ranges.items.join(', ') + (ranges.more > 0 ? `, … (+${(0,numbers/* formatCount */.B4)(ranges.more)} more)` : '');
+function degradedFindings(inputs, multi) {
+    const out = [];
+    const seen = new Set();
+    for (const unit of inputs.units) {
+        for (const [side, run, gaps] of [
+            ['candidate', unit.pair.candidate, inputs.candidateGaps],
+            ['baseline', unit.pair.baseline, inputs.baselineGaps],
+        ]) {
+            if (!run || seen.has(`${side}\u0000${run.ref}`))
+                continue;
+            seen.add(`${side}\u0000${run.ref}`);
+            const runGaps = gaps.filter((g) => g.severity !== 'info' &&
+                (!g.runRef || g.runRef === run.ref) &&
+                !(run.metalab && REPLICATE_CODES.has(g.code)));
+            const partial = run.stages.filter((s) => s.partialRecords > 0);
+            if (run.degraded.length === 0 && partial.length === 0 && runGaps.length === 0)
+                continue;
+            const parts = [];
+            for (const d of run.degraded) {
+                parts.push((0,phrase/* phrase */.MZ) `degraded record ${(0,phrase/* named */.KT)(d.issueKey)}${d.stage ? (0,phrase/* phrase */.MZ) ` in ${(0,phrase/* named */.KT)(d.stage)}` : ''} (${(0,phrase/* named */.KT)(d.degradationMarker)}): ${d.summary}`);
+            }
+            for (const s of partial)
+                parts.push((0,phrase/* phrase */.MZ) `stage ${(0,phrase/* named */.KT)(s.name)}: ${s.partialRecords} of ${s.recordCount} records not complete`);
+            const codes = [...new Set(runGaps.map((g) => g.code))];
+            if (runGaps.length > 0)
+                parts.push((0,phrase/* words */.aL)(`${runGaps.length} evidence gap(s): ${codes.join(', ')}`));
+            const stages = [
+                ...new Set([...run.degraded.map((d) => d.stage), ...partial.map((s) => s.name)].filter((s) => s !== null)),
+            ];
+            const nextSteps = [];
+            if (stages.length > 0) {
+                nextSteps.push((0,phrase/* phrase */.MZ) `re-run stage${stages.length > 1 ? 's' : ''} ${common_nameList(stages)} of ${(0,phrase/* named */.KT)(run.ref)} to completion and capture its evidence again`);
+            }
+            const other = codes.filter((c) => !INTEGRITY_CODES.has(c) && c !== 'degraded_record' && c !== 'partial_record');
+            if (other.length > 0)
+                nextSteps.push((0,phrase/* phrase */.MZ) `resolve the evidence gaps (${other.join(', ')}) listed for ${(0,phrase/* named */.KT)(run.ref)}`);
+            if (codes.some((c) => INTEGRITY_CODES.has(c))) {
+                nextSteps.push((0,phrase/* words */.aL)("run Contexta's integrity check on the workspace (repair_truncated_tails, rebuild_indexes)"));
+            }
+            const errors = runGaps.some((g) => g.severity === 'error') || run.degraded.some((d) => d.severity === 'error');
+            out.push({
+                code: 'degraded_evidence',
+                severity: side === 'candidate' && errors ? 'error' : 'warning',
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                stage: stages[0] ?? null,
+                metric: null,
+                slice: null,
+                title: (0,phrase/* phrase */.MZ) `${common_prefix(unit, multi)}${side} evidence of ${(0,phrase/* named */.KT)(run.ref)} is degraded`,
+                detail: (0,phrase/* phrase */.MZ) `${(0,phrase/* joinPhrases */.Zk)(parts.slice(0, 6), '; ')}${parts.length > 6 ? `; and ${parts.length - 6} more` : ''}`,
+                nextSteps,
+            });
+        }
+    }
+    return out;
 }
-function findings_prefix(unit, multi) {
-    return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ` : '';
+/** Counts per replicate status: our own words (success, failed, crashed, …). */
+function failedReplicates(run) {
+    const bad = run?.metalab?.replicates.filter((r) => r.status !== 'success') ?? [];
+    if (bad.length === 0)
+        return null;
+    const counts = new Map();
+    for (const r of bad)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
 }
+function missingFindings(inputs, multi) {
+    const out = [];
+    const anyBaseline = inputs.units.some((u) => u.pair.baseline);
+    const base = (unit) => ({
+        code: 'missing_evidence',
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        metric: null,
+        slice: null,
+    });
+    for (const unit of inputs.units) {
+        const { baseline, candidate } = unit.pair;
+        const p = common_prefix(unit, multi);
+        if (candidate && !baseline) {
+            const metalabNew = candidate.params !== null && anyBaseline;
+            out.push({
+                ...base(unit),
+                severity: metalabNew ? 'info' : 'warning',
+                stage: null,
+                title: metalabNew
+                    ? (0,phrase/* phrase */.MZ) `${p}unit ${(0,phrase/* named */.KT)(unit.comparison.unit)} is new: no baseline unit with these parameters`
+                    : (0,phrase/* phrase */.MZ) `${p}no baseline run for ${(0,phrase/* named */.KT)(candidate.ref)}: regressions cannot be judged`,
+                detail: (0,phrase/* words */.aL)(metalabNew
+                    ? 'its metrics are reported; regression gates do not judge it'
+                    : 'absolute thresholds and evidence checks still apply; the verdict stays unknown for regressions'),
+                // Where a baseline comes from depends on where the report is read (a workflow or a terminal),
+                // so the renderer adds that step.
+                nextSteps: [],
+            });
+        }
+        if (baseline && !candidate) {
+            const replicates = failedReplicates(baseline);
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: null,
+                title: (0,phrase/* phrase */.MZ) `${p}${baseline.params !== null ? (0,phrase/* phrase */.MZ) `unit ${(0,phrase/* named */.KT)(unit.comparison.unit)}` : (0,phrase/* phrase */.MZ) `project ${(0,phrase/* named */.KT)(unit.comparison.project)}`} has a baseline run but no candidate run`,
+                detail: (0,phrase/* phrase */.MZ) `baseline ${(0,phrase/* named */.KT)(baseline.ref)}${replicates ? ` (${replicates})` : ''} has nothing to be compared with`,
+                nextSteps: [
+                    (0,phrase/* phrase */.MZ) `run ${(0,phrase/* named */.KT)(unit.comparison.unit)} in the candidate job, or remove it on purpose and say so in the PR`,
+                ],
+            });
+        }
+        const replicates = failedReplicates(candidate);
+        if (candidate && replicates) {
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: null,
+                title: (0,phrase/* phrase */.MZ) `${p}unit ${(0,phrase/* named */.KT)(unit.comparison.unit)}: candidate replicates did not all succeed (${replicates})`,
+                detail: (0,phrase/* joinPhrases */.Zk)(candidate.metalab.replicates.map((r) => (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(r.runId)}: ${r.status}`), ', '),
+                nextSteps: [
+                    (0,phrase/* phrase */.MZ) `look at the run logs of ${(0,phrase/* named */.KT)(unit.comparison.unit)} (logs/<run_id>_run.log) and re-run it`,
+                ],
+            });
+        }
+        if (!baseline || !candidate)
+            continue;
+        const removedStages = unit.comparison.stages
+            .filter((s) => s.presence === 'baseline_only')
+            .map((s) => s.name);
+        if (removedStages.length > 0) {
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: removedStages[0],
+                title: (0,phrase/* phrase */.MZ) `${p}stage${removedStages.length > 1 ? 's' : ''} ${common_nameList(removedStages)} of the baseline missing from the candidate`,
+                detail: (0,phrase/* phrase */.MZ) `baseline ${(0,phrase/* named */.KT)(baseline.ref)} has ${common_nameList(removedStages)}; candidate ${(0,phrase/* named */.KT)(candidate.ref)} does not`,
+                nextSteps: [(0,phrase/* phrase */.MZ) `make the candidate job run ${common_nameList(removedStages)} and capture its evidence`],
+            });
+        }
+        const removed = unit.comparison.metrics.filter((m) => m.presence === 'baseline_only' &&
+            m.batch === null &&
+            (m.stage === null || !removedStages.includes(m.stage)));
+        const byStage = new Map();
+        for (const m of removed)
+            byStage.set(m.stage, [...(byStage.get(m.stage) ?? []), m]);
+        for (const [stage, rows] of byStage) {
+            const overall = [...new Set(rows.filter((r) => r.slice === null).map((r) => r.key))];
+            const slices = rows.filter((r) => r.slice !== null).length;
+            const listed = common_nameList(overall.length > 0 ? overall : [...new Set(rows.map((r) => r.key))]);
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage,
+                metric: rows[0].key,
+                title: (0,phrase/* phrase */.MZ) `${p}${stage === null ? 'run-level' : (0,phrase/* named */.KT)(stage)} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
+                detail: (0,phrase/* joinPhrases */.Zk)(rows
+                    .slice(0, 8)
+                    .map((r) => (0,phrase/* phrase */.MZ) `${label(r.stage, r.key, r.slice)} (baseline ${(0,numbers/* formatNumber */.ZV)(r.baseline)})`), ', '),
+                nextSteps: [
+                    (0,phrase/* phrase */.MZ) `make ${stage === null ? (0,phrase/* named */.KT)(candidate.ref) : (0,phrase/* phrase */.MZ) `stage ${(0,phrase/* named */.KT)(stage)} of ${(0,phrase/* named */.KT)(candidate.ref)}`} record ${listed} again, then re-run the gate`,
+                ],
+            });
+        }
+        for (const s of unit.comparison.samples) {
+            if (s.presence === 'baseline_only') {
+                out.push({
+                    ...base(unit),
+                    severity: 'warning',
+                    stage: s.stage,
+                    title: (0,phrase/* phrase */.MZ) `${p}per-sample ${label(s.stage, s.key, null)} is in the baseline (${s.overall.baselineOnly.count} samples) but not in the candidate`,
+                    detail: (0,phrase/* words */.aL)('without per-sample outcomes, regressions of the linked metrics are judged on raw deltas only'),
+                    nextSteps: [(0,phrase/* phrase */.MZ) `record per-sample ${(0,phrase/* named */.KT)(s.key)} in stage ${(0,phrase/* named */.KT)(s.stage)} again`],
+                });
+            }
+            else if (s.presence === 'both' && s.overall.baselineOnly.count > 0) {
+                const total = s.overall.paired + s.overall.baselineOnly.count;
+                out.push({
+                    ...base(unit),
+                    severity: 'warning',
+                    stage: s.stage,
+                    title: (0,phrase/* phrase */.MZ) `${p}candidate has ${s.overall.paired} of the baseline's ${total} samples of ${label(s.stage, s.key, null)}`,
+                    detail: (0,phrase/* phrase */.MZ) `${s.overall.baselineOnly.count} baseline samples have no candidate outcome: ${names(s.overall.baselineOnly)}`,
+                    nextSteps: [
+                        (0,phrase/* phrase */.MZ) `check why stage ${(0,phrase/* named */.KT)(s.stage)} of ${(0,phrase/* named */.KT)(candidate.ref)} did not score every sample`,
+                    ],
+                });
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/findings/findings.ts
+
+
+
+
+
+/** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
+const SLICE_DROP = 0.05;
+/** A slice's inputs changing this much (relative) in another stage is worth naming as a likely cause. */
+const RELATED_CHANGE = 0.25;
+const DEFAULT_ARTIFACT_GROWTH_PCT = 10;
 /** The binary per-sample group behind a row: its linked series, else any binary series of the stage. */
 function binaryGroup(unit, stage, slice, key) {
     const series = unit.comparison.samples.filter((s) => s.stage === stage && s.kind === 'binary' && s.presence === 'both' && (!key || s.key === key));
@@ -2734,9 +2950,9 @@ function newlyFailingStep(sample, slice) {
     const failing = sample?.group.binary?.newlyFailing;
     if (!sample || !failing || failing.count === 0)
         return [];
-    const where = slice === null ? `of stage ${sample.series.stage}` : `of slice ${slice}`;
+    const where = slice === null ? (0,phrase/* phrase */.MZ) `of stage ${(0,phrase/* named */.KT)(sample.series.stage)}` : (0,phrase/* phrase */.MZ) `of slice ${(0,phrase/* named */.KT)(slice)}`;
     return [
-        `inspect the ${failing.count} sample${failing.count === 1 ? '' : 's'} ${where} that newly fail ${sample.series.key}: ${names(failing)}`,
+        (0,phrase/* phrase */.MZ) `inspect the ${failing.count} sample${failing.count === 1 ? '' : 's'} ${where} that newly fail ${(0,phrase/* named */.KT)(sample.series.key)}: ${names(failing)}`,
     ];
 }
 /** Big changes of the same slice in other stages (training rows, input counts): the likely cause. */
@@ -2799,17 +3015,17 @@ function sliceFindings(inputs, multi) {
         const sample = binaryGroup(unit, stage, slice, worst.sampleLink?.key ?? null) ?? binaryGroup(unit, stage, slice);
         const related = relatedChanges(unit, { stage, slice });
         const test = sample?.group.test;
-        const detail = [
-            rows.map((r) => `${r.key} ${(0,numbers/* formatChange */.eD)(r.baseline, r.candidate)}`).join('; '),
+        const detail = (0,phrase/* joinPhrases */.Zk)([
+            (0,phrase/* joinPhrases */.Zk)(rows.map((r) => (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(r.key)} ${(0,numbers/* formatChange */.eD)(r.baseline, r.candidate)}`), '; '),
             test && sample
-                ? `${sample.series.key}: ${sample.group.paired} paired samples, ${sample.group.binary.newlyFailing.count} newly failing, ${sample.group.binary.newlyPassing.count} newly passing (McNemar ${(0,numbers/* formatPValue */.td)(test.pValue ?? 1)})`
-                : 'no per-sample evidence for this slice',
-        ].join('. ');
+                ? (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(sample.series.key)}: ${sample.group.paired} paired samples, ${sample.group.binary.newlyFailing.count} newly failing, ${sample.group.binary.newlyPassing.count} newly passing (McNemar ${(0,numbers/* formatPValue */.td)(test.pValue ?? 1)})`
+                : (0,phrase/* words */.aL)('no per-sample evidence for this slice'),
+        ], '. ');
         const nextSteps = [
             ...newlyFailingStep(sample, slice),
             ...related
                 .slice(0, 3)
-                .map((m) => `check ${(0,numbers/* metricLabel */.B)(m.stage, m.key, m.slice)}: ${(0,numbers/* formatChange */.eD)(m.baseline, m.candidate)} — the slice's inputs changed too`),
+                .map((m) => (0,phrase/* phrase */.MZ) `check ${label(m.stage, m.key, m.slice)}: ${(0,numbers/* formatChange */.eD)(m.baseline, m.candidate)} — the slice's inputs changed too`),
         ];
         out.push({
             code: 'slice_regression',
@@ -2819,7 +3035,7 @@ function sliceFindings(inputs, multi) {
             stage,
             metric: worst.key,
             slice,
-            title: `${findings_prefix(unit, multi)}slice ${slice} regressed in ${stage ?? 'run'}: ${worst.key} ${(0,numbers/* formatChange */.eD)(worst.baseline, worst.candidate)}`,
+            title: (0,phrase/* phrase */.MZ) `${common_prefix(unit, multi)}slice ${(0,phrase/* named */.KT)(slice)} regressed in ${stage === null ? 'the run' : (0,phrase/* named */.KT)(stage)}: ${(0,phrase/* named */.KT)(worst.key)} ${(0,numbers/* formatChange */.eD)(worst.baseline, worst.candidate)}`,
             detail,
             nextSteps,
         });
@@ -2846,8 +3062,8 @@ function significantFindings(inputs, multi) {
                 stage: row.stage,
                 metric: row.key,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}${(0,numbers/* metricLabel */.B)(row.stage, row.key, null)} ${(0,numbers/* formatChange */.eD)(row.baseline, row.candidate)} is a significant worsening (${(0,numbers/* formatPValue */.td)(test.pValue)})`,
-                detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; the change's ${intervalText(test.interval)}`,
+                title: (0,phrase/* phrase */.MZ) `${common_prefix(unit, multi)}${label(row.stage, row.key, null)} ${(0,numbers/* formatChange */.eD)(row.baseline, row.candidate)} is a significant worsening (${(0,numbers/* formatPValue */.td)(test.pValue)})`,
+                detail: (0,phrase/* phrase */.MZ) `paired on ${(0,phrase/* named */.KT)(sample.series.key)}: n = ${test.n}, ${test.discordantWorse ?? 0} newly failing vs ${test.discordantBetter ?? 0} newly passing; the change's ${intervalText(test.interval)}`,
                 nextSteps: newlyFailingStep(sample, null),
             });
         }
@@ -2875,11 +3091,13 @@ function significantFindings(inputs, multi) {
                 stage: s.stage,
                 metric: s.key,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}per-sample ${s.stage}/${s.key} worsened: ${change} (${(0,numbers/* formatPValue */.td)(test.pValue)})`,
-                detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; the change's ${intervalText(test.interval)}`,
+                title: (0,phrase/* phrase */.MZ) `${common_prefix(unit, multi)}per-sample ${label(s.stage, s.key, null)} worsened: ${change} (${(0,numbers/* formatPValue */.td)(test.pValue)})`,
+                detail: (0,phrase/* words */.aL)(`${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; the change's ${intervalText(test.interval)}`),
                 nextSteps: s.kind === 'binary'
                     ? newlyFailingStep({ series: s, group: s.overall }, null)
-                    : [`review why ${s.key} changed per sample in stage ${s.stage} (${lowerIsBetter(s.direction)})`],
+                    : [
+                        (0,phrase/* phrase */.MZ) `review why ${(0,phrase/* named */.KT)(s.key)} changed per sample in stage ${(0,phrase/* named */.KT)(s.stage)} (${lowerIsBetter(s.direction)})`,
+                    ],
             });
         }
     }
@@ -2918,197 +3136,12 @@ function artifactFindings(inputs, multi) {
                 stage: null,
                 metric: null,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}artifact ${a.kind} grew ${(0,numbers/* formatChange */.eD)(a.baselineSizeBytes, a.candidateSizeBytes, numbers/* formatBytes */.z3)}`,
-                detail: `baseline ${a.baselineRef ?? '?'} (${a.baselineLocation ?? 'no location'}), candidate ${a.candidateRef ?? '?'} (${a.candidateLocation ?? 'no location'})`,
+                title: (0,phrase/* phrase */.MZ) `${common_prefix(unit, multi)}artifact ${(0,phrase/* named */.KT)(a.kind)} grew ${(0,numbers/* formatChange */.eD)(a.baselineSizeBytes, a.candidateSizeBytes, numbers/* formatBytes */.z3)}`,
+                detail: (0,phrase/* phrase */.MZ) `baseline ${optionalName(a.baselineRef, '?')} (${optionalName(a.baselineLocation, 'no location')}), candidate ${optionalName(a.candidateRef, '?')} (${optionalName(a.candidateLocation, 'no location')})`,
                 nextSteps: [
-                    `check what made the ${a.kind} artifact grow (model size, bundled data, serialisation format)`,
+                    (0,phrase/* phrase */.MZ) `check what made the ${(0,phrase/* named */.KT)(a.kind)} artifact grow (model size, bundled data, serialisation format)`,
                 ],
             });
-        }
-    }
-    return out;
-}
-function degradedFindings(inputs, multi) {
-    const out = [];
-    const seen = new Set();
-    for (const unit of inputs.units) {
-        for (const [side, run, gaps] of [
-            ['candidate', unit.pair.candidate, inputs.candidateGaps],
-            ['baseline', unit.pair.baseline, inputs.baselineGaps],
-        ]) {
-            if (!run || seen.has(`${side}\u0000${run.ref}`))
-                continue;
-            seen.add(`${side}\u0000${run.ref}`);
-            const runGaps = gaps.filter((g) => g.severity !== 'info' &&
-                (!g.runRef || g.runRef === run.ref) &&
-                !(run.metalab && REPLICATE_CODES.has(g.code)));
-            const partial = run.stages.filter((s) => s.partialRecords > 0);
-            if (run.degraded.length === 0 && partial.length === 0 && runGaps.length === 0)
-                continue;
-            const parts = [];
-            for (const d of run.degraded) {
-                parts.push(`degraded record ${d.issueKey}${d.stage ? ` in ${d.stage}` : ''} (${d.degradationMarker}): ${d.summary}`);
-            }
-            for (const s of partial)
-                parts.push(`stage ${s.name}: ${s.partialRecords} of ${s.recordCount} records not complete`);
-            const codes = [...new Set(runGaps.map((g) => g.code))];
-            if (runGaps.length > 0)
-                parts.push(`${runGaps.length} evidence gap(s): ${codes.join(', ')}`);
-            const stages = [
-                ...new Set([...run.degraded.map((d) => d.stage), ...partial.map((s) => s.name)].filter((s) => s !== null)),
-            ];
-            const nextSteps = [];
-            if (stages.length > 0) {
-                nextSteps.push(`re-run stage${stages.length > 1 ? 's' : ''} ${stages.join(', ')} of ${run.ref} to completion and capture its evidence again`);
-            }
-            const other = codes.filter((c) => !INTEGRITY_CODES.has(c) && c !== 'degraded_record' && c !== 'partial_record');
-            if (other.length > 0)
-                nextSteps.push(`resolve the evidence gaps (${other.join(', ')}) listed for ${run.ref}`);
-            if (codes.some((c) => INTEGRITY_CODES.has(c))) {
-                nextSteps.push("run Contexta's integrity check on the workspace (repair_truncated_tails, rebuild_indexes)");
-            }
-            const errors = runGaps.some((g) => g.severity === 'error') || run.degraded.some((d) => d.severity === 'error');
-            out.push({
-                code: 'degraded_evidence',
-                severity: side === 'candidate' && errors ? 'error' : 'warning',
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                stage: stages[0] ?? null,
-                metric: null,
-                slice: null,
-                title: `${findings_prefix(unit, multi)}${side} evidence of ${run.ref} is degraded`,
-                detail: parts.slice(0, 6).join('; ') + (parts.length > 6 ? `; and ${parts.length - 6} more` : ''),
-                nextSteps,
-            });
-        }
-    }
-    return out;
-}
-function failedReplicates(run) {
-    const bad = run?.metalab?.replicates.filter((r) => r.status !== 'success') ?? [];
-    if (bad.length === 0)
-        return null;
-    const counts = new Map();
-    for (const r of bad)
-        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-}
-function missingFindings(inputs, multi) {
-    const out = [];
-    const anyBaseline = inputs.units.some((u) => u.pair.baseline);
-    const base = (unit) => ({
-        code: 'missing_evidence',
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        metric: null,
-        slice: null,
-    });
-    for (const unit of inputs.units) {
-        const { baseline, candidate } = unit.pair;
-        const p = findings_prefix(unit, multi);
-        if (candidate && !baseline) {
-            const metalabNew = candidate.params !== null && anyBaseline;
-            out.push({
-                ...base(unit),
-                severity: metalabNew ? 'info' : 'warning',
-                stage: null,
-                title: metalabNew
-                    ? `${p}unit ${unit.comparison.unit} is new: no baseline unit with these parameters`
-                    : `${p}no baseline run for ${candidate.ref}: regressions cannot be judged`,
-                detail: metalabNew
-                    ? 'its metrics are reported; regression gates do not judge it'
-                    : 'absolute thresholds and evidence checks still apply; the verdict stays unknown for regressions',
-                // Where a baseline comes from depends on where the report is read (a workflow or a terminal),
-                // so the renderer adds that step.
-                nextSteps: [],
-            });
-        }
-        if (baseline && !candidate) {
-            const replicates = failedReplicates(baseline);
-            out.push({
-                ...base(unit),
-                severity: 'error',
-                stage: null,
-                title: `${p}${baseline.params !== null ? `unit ${unit.comparison.unit}` : `project ${unit.comparison.project}`} has a baseline run but no candidate run`,
-                detail: `baseline ${baseline.ref}${replicates ? ` (${replicates})` : ''} has nothing to be compared with`,
-                nextSteps: [
-                    `run ${unit.comparison.unit} in the candidate job, or remove it on purpose and say so in the PR`,
-                ],
-            });
-        }
-        const replicates = failedReplicates(candidate);
-        if (candidate && replicates) {
-            out.push({
-                ...base(unit),
-                severity: 'error',
-                stage: null,
-                title: `${p}unit ${unit.comparison.unit}: candidate replicates did not all succeed (${replicates})`,
-                detail: candidate.metalab.replicates.map((r) => `${r.runId}: ${r.status}`).join(', '),
-                nextSteps: [`look at the run logs of ${unit.comparison.unit} (logs/<run_id>_run.log) and re-run it`],
-            });
-        }
-        if (!baseline || !candidate)
-            continue;
-        const removedStages = unit.comparison.stages
-            .filter((s) => s.presence === 'baseline_only')
-            .map((s) => s.name);
-        if (removedStages.length > 0) {
-            out.push({
-                ...base(unit),
-                severity: 'error',
-                stage: removedStages[0],
-                title: `${p}stage${removedStages.length > 1 ? 's' : ''} ${removedStages.join(', ')} of the baseline missing from the candidate`,
-                detail: `baseline ${baseline.ref} has ${removedStages.join(', ')}; candidate ${candidate.ref} does not`,
-                nextSteps: [`make the candidate job run ${removedStages.join(', ')} and capture its evidence`],
-            });
-        }
-        const removed = unit.comparison.metrics.filter((m) => m.presence === 'baseline_only' &&
-            m.batch === null &&
-            (m.stage === null || !removedStages.includes(m.stage)));
-        const byStage = new Map();
-        for (const m of removed)
-            byStage.set(m.stage, [...(byStage.get(m.stage) ?? []), m]);
-        for (const [stage, rows] of byStage) {
-            const overall = [...new Set(rows.filter((r) => r.slice === null).map((r) => r.key))];
-            const slices = rows.filter((r) => r.slice !== null).length;
-            const listed = overall.length > 0 ? overall.join(', ') : [...new Set(rows.map((r) => r.key))].join(', ');
-            out.push({
-                ...base(unit),
-                severity: 'error',
-                stage,
-                metric: rows[0].key,
-                title: `${p}${stage ?? 'run-level'} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
-                detail: rows
-                    .slice(0, 8)
-                    .map((r) => `${(0,numbers/* metricLabel */.B)(r.stage, r.key, r.slice)} (baseline ${(0,numbers/* formatNumber */.ZV)(r.baseline)})`)
-                    .join(', '),
-                nextSteps: [
-                    `make ${stage === null ? candidate.ref : `stage ${stage} of ${candidate.ref}`} record ${listed} again, then re-run the gate`,
-                ],
-            });
-        }
-        for (const s of unit.comparison.samples) {
-            if (s.presence === 'baseline_only') {
-                out.push({
-                    ...base(unit),
-                    severity: 'warning',
-                    stage: s.stage,
-                    title: `${p}per-sample ${s.stage}/${s.key} is in the baseline (${s.overall.baselineOnly.count} samples) but not in the candidate`,
-                    detail: 'without per-sample outcomes, regressions of the linked metrics are judged on raw deltas only',
-                    nextSteps: [`record per-sample ${s.key} in stage ${s.stage} again`],
-                });
-            }
-            else if (s.presence === 'both' && s.overall.baselineOnly.count > 0) {
-                const total = s.overall.paired + s.overall.baselineOnly.count;
-                out.push({
-                    ...base(unit),
-                    severity: 'warning',
-                    stage: s.stage,
-                    title: `${p}candidate has ${s.overall.paired} of the baseline's ${total} samples of ${s.stage}/${s.key}`,
-                    detail: `${s.overall.baselineOnly.count} baseline samples have no candidate outcome: ${names(s.overall.baselineOnly)}`,
-                    nextSteps: [`check why stage ${s.stage} of ${candidate.ref} did not score every sample`],
-                });
-            }
         }
     }
     return out;
@@ -3120,18 +3153,19 @@ function environmentFindings(inputs, multi) {
         if (env.status !== 'compared' || !env.changed)
             continue;
         const parts = [];
+        const value = (v) => optionalName(v ?? null, '?');
         if (env.python?.changed)
-            parts.push(`python ${env.python.baseline ?? '?'} → ${env.python.candidate ?? '?'}`);
+            parts.push((0,phrase/* phrase */.MZ) `python ${value(env.python.baseline)} → ${value(env.python.candidate)}`);
         if (env.platform?.changed)
-            parts.push(`platform ${env.platform.baseline ?? '?'} → ${env.platform.candidate ?? '?'}`);
+            parts.push((0,phrase/* phrase */.MZ) `platform ${value(env.platform.baseline)} → ${value(env.platform.candidate)}`);
         for (const pkg of env.packagesChanged.slice(0, 10))
-            parts.push(`${pkg.name} ${pkg.baseline} → ${pkg.candidate}`);
+            parts.push((0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(pkg.name)} ${value(pkg.baseline)} → ${value(pkg.candidate)}`);
         if (env.packagesAdded.length > 0)
-            parts.push(`added ${env.packagesAdded.map((x) => `${x.name} ${x.candidate}`).join(', ')}`);
+            parts.push((0,phrase/* phrase */.MZ) `added ${(0,phrase/* joinPhrases */.Zk)(env.packagesAdded.map((x) => (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(x.name)} ${value(x.candidate)}`), ', ')}`);
         if (env.packagesRemoved.length > 0)
-            parts.push(`removed ${env.packagesRemoved.map((x) => x.name).join(', ')}`);
+            parts.push((0,phrase/* phrase */.MZ) `removed ${common_nameList(env.packagesRemoved.map((x) => x.name))}`);
         if (env.variableNamesAdded.length + env.variableNamesRemoved.length > 0) {
-            parts.push(`environment variable names: +${env.variableNamesAdded.length} / −${env.variableNamesRemoved.length}`);
+            parts.push((0,phrase/* words */.aL)(`environment variable names: +${env.variableNamesAdded.length} / −${env.variableNamesRemoved.length}`));
         }
         out.push({
             code: 'environment_changed',
@@ -3141,9 +3175,9 @@ function environmentFindings(inputs, multi) {
             stage: null,
             metric: null,
             slice: null,
-            title: `${findings_prefix(unit, multi)}environment changed: ${parts.slice(0, 3).join('; ')}${parts.length > 3 ? '; …' : ''}`,
-            detail: parts.join('; '),
-            nextSteps: ['if metrics moved unexpectedly, check whether the dependency changes explain it'],
+            title: (0,phrase/* phrase */.MZ) `${common_prefix(unit, multi)}environment changed: ${(0,phrase/* joinPhrases */.Zk)(parts.slice(0, 3), '; ')}${parts.length > 3 ? '; …' : ''}`,
+            detail: (0,phrase/* joinPhrases */.Zk)(parts, '; '),
+            nextSteps: [(0,phrase/* words */.aL)('if metrics moved unexpectedly, check whether the dependency changes explain it')],
         });
     }
     return out;
@@ -3164,12 +3198,10 @@ function contextFindings(inputs, multi) {
             stage: null,
             metric: null,
             slice: null,
-            title: `${findings_prefix(unit, multi)}inputs changed: context fingerprint ${change.baseline.join(', ')} → ${change.candidate.join(', ')}; not a like-for-like comparison`,
-            detail: `metalab fingerprints the resolved context (data and shared inputs) of every run; baseline and ` +
-                `candidate of unit ${unit.comparison.unit} ran on different contexts, so its ${moved} metric change(s) ` +
-                `may come from the inputs rather than the code`,
+            title: (0,phrase/* phrase */.MZ) `${common_prefix(unit, multi)}inputs changed: context fingerprint ${common_nameList(change.baseline)} → ${common_nameList(change.candidate)}; not a like-for-like comparison`,
+            detail: (0,phrase/* phrase */.MZ) `metalab fingerprints the resolved context (data and shared inputs) of every run; baseline and candidate of unit ${(0,phrase/* named */.KT)(unit.comparison.unit)} ran on different contexts, so its ${moved} metric change(s) may come from the inputs rather than the code`,
             nextSteps: [
-                `re-run the baseline of ${unit.comparison.unit} on the candidate's inputs, or confirm the input change is intended`,
+                (0,phrase/* phrase */.MZ) `re-run the baseline of ${(0,phrase/* named */.KT)(unit.comparison.unit)} on the candidate's inputs, or confirm the input change is intended`,
             ],
         });
     }
@@ -6165,7 +6197,7 @@ function nextSteps(gates, findings, verdict) {
     }
     for (const f of findings)
         if (f.severity !== 'info')
-            steps.push(...f.nextSteps);
+            steps.push(...f.nextSteps.map(String));
     if (verdict === 'unknown') {
         for (const g of gates) {
             if (g.outcome === 'unknown')

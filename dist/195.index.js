@@ -1,8 +1,8 @@
-export const id = 586;
-export const ids = [586];
+export const id = 195;
+export const ids = [195];
 export const modules = {
 
-/***/ 13586:
+/***/ 14195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(42077);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(17864);
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /**
  * Typed failures of GitHub calls. Messages name the call (`GET /repos/{owner}/{repo}/...` template plus
@@ -4646,7 +4646,7 @@ class ArtifactTransfer {
     }
     async client() {
         if (!this.artifactClient) {
-            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 99111));
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(286), __webpack_require__.e(193), __webpack_require__.e(793)]).then(__webpack_require__.bind(__webpack_require__, 55793));
             this.artifactClient = new DefaultArtifactClient();
         }
         return this.artifactClient;
@@ -8586,6 +8586,250 @@ function readRunnerContext(env) {
     };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/duckdb/loader.ts
+/**
+ * Loading DuckDB (`@duckdb/node-api`), a ~70 MB native engine that is never bundled: found in a
+ * node_modules the caller names, or installed once at a pinned version into a cache directory
+ * (see docs/adr/0001-duckdb-loading.md). Kept apart from any reader of DuckDB files because it runs
+ * `npm install`; the ledger reader and the promotion's ledger row both load DuckDB through it.
+ */
+
+
+
+
+
+/** Pinned so that bindings exist for every GitHub runner platform (docs/reference/duckdb-in-node.md §3.1). */
+const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
+const PACKAGE = '@duckdb/node-api';
+/**
+ * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
+ * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
+ */
+class DuckDbLoader {
+    options;
+    module = null;
+    constructor(options) {
+        this.options = {
+            cacheDir: null,
+            store: null,
+            installTimeoutMs: 120_000,
+            npmCommand: 'npm',
+            platform: process.platform,
+            arch: process.arch,
+            ...options,
+        };
+    }
+    /** The module, or a sentence saying why DuckDB cannot be used. */
+    load() {
+        this.module ??= this.find();
+        return this.module;
+    }
+    where() {
+        return `${this.options.platform}/${this.options.arch}`;
+    }
+    resolveFrom(dir) {
+        try {
+            return (0,external_node_module_.createRequire)(external_node_path_default().join(dir, 'noop.js')).resolve(PACKAGE);
+        }
+        catch {
+            return null;
+        }
+    }
+    async find() {
+        for (const dir of this.options.searchPaths) {
+            const entry = this.resolveFrom(dir);
+            if (entry)
+                return this.importFrom(entry);
+        }
+        const { cacheDir, store } = this.options;
+        if (cacheDir === null) {
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+        }
+        const present = this.resolveFrom(cacheDir);
+        if (present)
+            return this.importFrom(present);
+        let query = '';
+        if (store && (await store.restore(cacheDir))) {
+            const restored = this.resolveFrom(cacheDir);
+            const module = restored ? await this.importFrom(restored) : null;
+            if (typeof module === 'object' && module !== null)
+                return module;
+            // A kept install that does not load would break every later job with the same key: start
+            // over from the registry, and keep the fresh install instead. The query gives the fresh
+            // import its own module-map entry (a failed import stays failed under its URL).
+            await (0,promises_.rm)(cacheDir, { recursive: true, force: true });
+            query = '?reinstalled';
+        }
+        const problem = await this.install(cacheDir);
+        if (problem)
+            return problem;
+        const installed = this.resolveFrom(cacheDir);
+        if (!installed) {
+            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
+        }
+        const module = await this.importFrom(installed, query);
+        if (typeof module === 'object')
+            store?.installed(cacheDir);
+        return module;
+    }
+    async importFrom(entry, query = '') {
+        try {
+            // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
+            const url = (0,external_node_url_.pathToFileURL)(entry).href + query;
+            return (await import(/* webpackIgnore: true */ url));
+        }
+        catch (error) {
+            return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;
+        }
+    }
+    install(prefix) {
+        // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
+        const args = [
+            'install',
+            '--prefix',
+            prefix,
+            '--no-audit',
+            '--no-fund',
+            '--no-package-lock',
+            '--prefer-offline',
+            '--fetch-retries=2',
+            '--fetch-retry-mintimeout=1000',
+            '--fetch-retry-maxtimeout=4000',
+            '--loglevel=error',
+            `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
+        ];
+        return new Promise((resolve) => {
+            let settled = false;
+            let stderr = '';
+            const done = (problem) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                resolve(problem);
+            };
+            const child = (0,external_node_child_process_.spawn)(this.options.npmCommand, args, {
+                stdio: ['ignore', 'ignore', 'pipe'],
+                shell: this.options.platform === 'win32',
+            });
+            const timer = setTimeout(() => {
+                child.kill('SIGKILL');
+                done(`installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`);
+            }, this.options.installTimeoutMs);
+            child.stderr?.on('data', (chunk) => {
+                if (stderr.length < 2000)
+                    stderr += chunk.toString('utf8');
+            });
+            child.on('error', (error) => done(`installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message})`));
+            child.on('close', (code) => done(code === 0
+                ? null
+                : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`));
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/duckdb-cache.ts
+/**
+ * Keeps the job's DuckDB install (the pinned `@duckdb/node-api` that the loader puts into
+ * RUNNER_TEMP with `npm install`, 3–10 s and ~70 MB) in the Actions cache across workflow runs, so
+ * that only the first job after a version or runner-image change pays for it. Caching only saves
+ * time: a miss, a cache service that is down or refuses (4xx/5xx), or a save that fails is a log
+ * line, and the loader installs as it did before. `@actions/cache` is imported only when a ledger
+ * actually needs DuckDB, so jobs without one neither load it nor talk to the service.
+ */
+
+
+/** One entry per pinned version and per platform the native binding was built for. */
+function duckDbCacheKey(target) {
+    const libc = target.libc ? `-${target.libc}` : '';
+    return `contexta-gate-duckdb-${DUCKDB_NODE_API_VERSION}-${target.platform}-${target.arch}${libc}-node-abi${target.nodeAbi}`;
+}
+function currentBindingPlatform() {
+    let libc = '';
+    if (process.platform === 'linux') {
+        const report = process.report.getReport();
+        libc = report.header?.glibcVersionRuntime ? 'glibc' : 'musl';
+    }
+    return { platform: process.platform, arch: process.arch, libc, nodeAbi: process.versions.modules };
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+class ActionsCacheStore {
+    saving = null;
+    usable = false;
+    installStartedAt = 0;
+    cacheKey = null;
+    /** Computed on first use: reading the libc costs a process report, which most jobs never need. */
+    get key() {
+        this.cacheKey ??= duckDbCacheKey(currentBindingPlatform());
+        return this.cacheKey;
+    }
+    async restore(dir) {
+        const started = performance.now();
+        try {
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(286), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 92294));
+            this.usable = cache.isFeatureAvailable();
+            if (!this.usable) {
+                core/* info */.pq('contexta/gate: the Actions cache is not available to this job (no cache service URL): installing DuckDB with npm');
+            }
+            else {
+                const hit = await cache.restoreCache([dir], this.key);
+                if (hit !== undefined) {
+                    core/* info */.pq(`contexta/gate: DuckDB restored from the Actions cache (key ${hit}) in ${seconds(performance.now() - started)}`);
+                    return true;
+                }
+                core/* info */.pq(`contexta/gate: DuckDB was not restored from the Actions cache (key ${this.key}): installing @duckdb/node-api@${DUCKDB_NODE_API_VERSION} with npm`);
+            }
+        }
+        catch (error) {
+            core/* warning */.$e(`contexta/gate: the Actions cache failed (${error.message}): installing DuckDB with npm`);
+        }
+        this.installStartedAt = performance.now();
+        return false;
+    }
+    installed(dir) {
+        core/* info */.pq(`contexta/gate: DuckDB installed in ${seconds(performance.now() - this.installStartedAt)}`);
+        if (this.usable)
+            this.saving ??= this.save(dir);
+    }
+    async save(dir) {
+        const started = performance.now();
+        try {
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(286), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 92294));
+            const id = await cache.saveCache([dir], this.key);
+            if (id === -1) {
+                core/* info */.pq(`contexta/gate: DuckDB was not saved to the Actions cache (key ${this.key}); the cache said why just above`);
+            }
+            else {
+                core/* info */.pq(`contexta/gate: DuckDB saved to the Actions cache (key ${this.key}) in ${seconds(performance.now() - started)}`);
+            }
+        }
+        catch (error) {
+            core/* warning */.$e(`contexta/gate: saving DuckDB to the Actions cache failed (${error.message}): the next job installs it again`);
+        }
+    }
+    /** Resolves once a save this store started has ended (it never rejects). */
+    async settled() {
+        await this.saving;
+    }
+}
+const stores = [];
+/** A store for this job; every one made is waited for by `settleDuckDbCaches`. */
+function createActionsCacheStore() {
+    const store = new ActionsCacheStore();
+    stores.push(store);
+    return store;
+}
+/** The save runs beside the gate's own work; the step must not end before it has. */
+async function settleDuckDbCaches() {
+    await Promise.all(stores.map((store) => store.settled()));
+}
+
 ;// CONCATENATED MODULE: ./src/compare/direction.ts
 
 /** A whole name, or the last hyphen-word of a name: `f1`, `macro-f1`, `val-loss`. */
@@ -10908,6 +11152,80 @@ function formatCount(value) {
     return value.toLocaleString('en-US');
 }
 
+;// CONCATENATED MODULE: ./src/format/phrase.ts
+/**
+ * A sentence of our own words with the names it quotes from the evidence (stages, metric keys,
+ * slices, runs, sample ids) kept apart. Names are untrusted: the comment shows them as code spans,
+ * where GitHub links no `@mention` or `#123` reference, so nothing a reviewer may copy needs an
+ * invisible or look-alike character; a terminal shows them as they are. A phrase reads as its plain
+ * text wherever a string is expected (`String(p)`, template literals, JSON).
+ */
+class Phrase {
+    parts;
+    constructor(parts) {
+        // Adjacent words are merged so renderers see one text run between two names.
+        const merged = [];
+        for (const part of parts) {
+            const last = merged.length - 1;
+            if (typeof part === 'string') {
+                if (part === '')
+                    continue;
+                if (last >= 0 && typeof merged[last] === 'string')
+                    merged[last] = `${merged[last]}${part}`;
+                else
+                    merged.push(part);
+            }
+            else
+                merged.push(part);
+        }
+        this.parts = merged;
+    }
+    get text() {
+        return this.parts.map((p) => (typeof p === 'string' ? p : p.name)).join('');
+    }
+    toString() {
+        return this.text;
+    }
+    toJSON() {
+        return this.text;
+    }
+    /** The same phrase with its first letter upper-cased, when that letter is ours. */
+    capitalised() {
+        const [first, ...rest] = this.parts;
+        if (typeof first !== 'string')
+            return this;
+        return new Phrase([first.charAt(0).toUpperCase() + first.slice(1), ...rest]);
+    }
+}
+function named(name) {
+    return { name };
+}
+function partsOf(value) {
+    if (value instanceof Phrase)
+        return [...value.parts];
+    if (typeof value === 'number')
+        return [String(value)];
+    return [value];
+}
+/** `phrase\`inspect slice ${named(slice)}\``: literal text and numbers are ours, `named()` values are names. */
+function phrase(strings, ...values) {
+    const parts = [];
+    strings.forEach((s, i) => {
+        parts.push(s);
+        if (i < values.length)
+            parts.push(...partsOf(values[i]));
+    });
+    return new Phrase(parts);
+}
+/** Phrases (or names) joined by our separator, e.g. a list of sample ids. */
+function joinPhrases(items, separator) {
+    return new Phrase(items.flatMap((item, i) => (i === 0 ? partsOf(item) : [separator, ...partsOf(item)])));
+}
+/** A whole string of our own words, e.g. a message already worded without names. */
+function words(text) {
+    return new Phrase([text]);
+}
+
 ;// CONCATENATED MODULE: ./src/format/ranges.ts
 /**
  * Sample names as ranges: `s-0600…s-0637` instead of 38 names. Names that end in a number are
@@ -10969,15 +11287,36 @@ function nameRanges(names, total, cap = 8) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/findings/findings.ts
+;// CONCATENATED MODULE: ./src/findings/common.ts
 
 
 
-/** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
-const SLICE_DROP = 0.05;
-/** A slice's inputs changing this much (relative) in another stage is worth naming as a likely cause. */
-const RELATED_CHANGE = 0.25;
-const DEFAULT_ARTIFACT_GROWTH_PCT = 10;
+/** Sample names as ranges (`s-0600…s-0637`), capped: a step names what to open, not every sample. */
+function names(list) {
+    const ranges = nameRanges(list.names, list.count);
+    const shown = joinPhrases(ranges.items.map(named), ', ');
+    return ranges.more > 0 ? phrase `${shown}, … (+${formatCount(ranges.more)} more)` : shown;
+}
+function common_prefix(unit, multi) {
+    return multi ? phrase `${named(`${unit.comparison.project}/${unit.comparison.unit}`)}: ` : words('');
+}
+/** A metric row's name, quoted as one name. */
+function label(stage, key, slice) {
+    return named(numbers_metricLabel(stage, key, slice));
+}
+/** Names joined by commas, each quoted. */
+function common_nameList(items) {
+    return joinPhrases(items.map(named), ', ');
+}
+/** A name, or our word for its absence. */
+function optionalName(value, otherwise) {
+    return value === null ? words(otherwise) : phrase `${named(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/findings/evidence.ts
+
+
+
 const INTEGRITY_CODES = new Set([
     'truncated_line',
     'invalid_json_line',
@@ -10986,14 +11325,207 @@ const INTEGRITY_CODES = new Set([
 ]);
 /** metalab replicate outcomes, reported once as missing evidence of the unit rather than here. */
 const REPLICATE_CODES = new Set(['run_failed', 'run_incomplete', 'run_missing']);
-/** Sample names as ranges (`s-0600…s-0637`), capped: a step names what to open, not every sample. */
-function names(list) {
-    const ranges = nameRanges(list.names, list.count);
-    return ranges.items.join(', ') + (ranges.more > 0 ? `, … (+${formatCount(ranges.more)} more)` : '');
+function degradedFindings(inputs, multi) {
+    const out = [];
+    const seen = new Set();
+    for (const unit of inputs.units) {
+        for (const [side, run, gaps] of [
+            ['candidate', unit.pair.candidate, inputs.candidateGaps],
+            ['baseline', unit.pair.baseline, inputs.baselineGaps],
+        ]) {
+            if (!run || seen.has(`${side}\u0000${run.ref}`))
+                continue;
+            seen.add(`${side}\u0000${run.ref}`);
+            const runGaps = gaps.filter((g) => g.severity !== 'info' &&
+                (!g.runRef || g.runRef === run.ref) &&
+                !(run.metalab && REPLICATE_CODES.has(g.code)));
+            const partial = run.stages.filter((s) => s.partialRecords > 0);
+            if (run.degraded.length === 0 && partial.length === 0 && runGaps.length === 0)
+                continue;
+            const parts = [];
+            for (const d of run.degraded) {
+                parts.push(phrase `degraded record ${named(d.issueKey)}${d.stage ? phrase ` in ${named(d.stage)}` : ''} (${named(d.degradationMarker)}): ${d.summary}`);
+            }
+            for (const s of partial)
+                parts.push(phrase `stage ${named(s.name)}: ${s.partialRecords} of ${s.recordCount} records not complete`);
+            const codes = [...new Set(runGaps.map((g) => g.code))];
+            if (runGaps.length > 0)
+                parts.push(words(`${runGaps.length} evidence gap(s): ${codes.join(', ')}`));
+            const stages = [
+                ...new Set([...run.degraded.map((d) => d.stage), ...partial.map((s) => s.name)].filter((s) => s !== null)),
+            ];
+            const nextSteps = [];
+            if (stages.length > 0) {
+                nextSteps.push(phrase `re-run stage${stages.length > 1 ? 's' : ''} ${common_nameList(stages)} of ${named(run.ref)} to completion and capture its evidence again`);
+            }
+            const other = codes.filter((c) => !INTEGRITY_CODES.has(c) && c !== 'degraded_record' && c !== 'partial_record');
+            if (other.length > 0)
+                nextSteps.push(phrase `resolve the evidence gaps (${other.join(', ')}) listed for ${named(run.ref)}`);
+            if (codes.some((c) => INTEGRITY_CODES.has(c))) {
+                nextSteps.push(words("run Contexta's integrity check on the workspace (repair_truncated_tails, rebuild_indexes)"));
+            }
+            const errors = runGaps.some((g) => g.severity === 'error') || run.degraded.some((d) => d.severity === 'error');
+            out.push({
+                code: 'degraded_evidence',
+                severity: side === 'candidate' && errors ? 'error' : 'warning',
+                project: unit.comparison.project,
+                unit: unit.comparison.unit,
+                stage: stages[0] ?? null,
+                metric: null,
+                slice: null,
+                title: phrase `${common_prefix(unit, multi)}${side} evidence of ${named(run.ref)} is degraded`,
+                detail: phrase `${joinPhrases(parts.slice(0, 6), '; ')}${parts.length > 6 ? `; and ${parts.length - 6} more` : ''}`,
+                nextSteps,
+            });
+        }
+    }
+    return out;
 }
-function findings_prefix(unit, multi) {
-    return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ` : '';
+/** Counts per replicate status: our own words (success, failed, crashed, …). */
+function failedReplicates(run) {
+    const bad = run?.metalab?.replicates.filter((r) => r.status !== 'success') ?? [];
+    if (bad.length === 0)
+        return null;
+    const counts = new Map();
+    for (const r of bad)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
 }
+function missingFindings(inputs, multi) {
+    const out = [];
+    const anyBaseline = inputs.units.some((u) => u.pair.baseline);
+    const base = (unit) => ({
+        code: 'missing_evidence',
+        project: unit.comparison.project,
+        unit: unit.comparison.unit,
+        metric: null,
+        slice: null,
+    });
+    for (const unit of inputs.units) {
+        const { baseline, candidate } = unit.pair;
+        const p = common_prefix(unit, multi);
+        if (candidate && !baseline) {
+            const metalabNew = candidate.params !== null && anyBaseline;
+            out.push({
+                ...base(unit),
+                severity: metalabNew ? 'info' : 'warning',
+                stage: null,
+                title: metalabNew
+                    ? phrase `${p}unit ${named(unit.comparison.unit)} is new: no baseline unit with these parameters`
+                    : phrase `${p}no baseline run for ${named(candidate.ref)}: regressions cannot be judged`,
+                detail: words(metalabNew
+                    ? 'its metrics are reported; regression gates do not judge it'
+                    : 'absolute thresholds and evidence checks still apply; the verdict stays unknown for regressions'),
+                // Where a baseline comes from depends on where the report is read (a workflow or a terminal),
+                // so the renderer adds that step.
+                nextSteps: [],
+            });
+        }
+        if (baseline && !candidate) {
+            const replicates = failedReplicates(baseline);
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: null,
+                title: phrase `${p}${baseline.params !== null ? phrase `unit ${named(unit.comparison.unit)}` : phrase `project ${named(unit.comparison.project)}`} has a baseline run but no candidate run`,
+                detail: phrase `baseline ${named(baseline.ref)}${replicates ? ` (${replicates})` : ''} has nothing to be compared with`,
+                nextSteps: [
+                    phrase `run ${named(unit.comparison.unit)} in the candidate job, or remove it on purpose and say so in the PR`,
+                ],
+            });
+        }
+        const replicates = failedReplicates(candidate);
+        if (candidate && replicates) {
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: null,
+                title: phrase `${p}unit ${named(unit.comparison.unit)}: candidate replicates did not all succeed (${replicates})`,
+                detail: joinPhrases(candidate.metalab.replicates.map((r) => phrase `${named(r.runId)}: ${r.status}`), ', '),
+                nextSteps: [
+                    phrase `look at the run logs of ${named(unit.comparison.unit)} (logs/<run_id>_run.log) and re-run it`,
+                ],
+            });
+        }
+        if (!baseline || !candidate)
+            continue;
+        const removedStages = unit.comparison.stages
+            .filter((s) => s.presence === 'baseline_only')
+            .map((s) => s.name);
+        if (removedStages.length > 0) {
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage: removedStages[0],
+                title: phrase `${p}stage${removedStages.length > 1 ? 's' : ''} ${common_nameList(removedStages)} of the baseline missing from the candidate`,
+                detail: phrase `baseline ${named(baseline.ref)} has ${common_nameList(removedStages)}; candidate ${named(candidate.ref)} does not`,
+                nextSteps: [phrase `make the candidate job run ${common_nameList(removedStages)} and capture its evidence`],
+            });
+        }
+        const removed = unit.comparison.metrics.filter((m) => m.presence === 'baseline_only' &&
+            m.batch === null &&
+            (m.stage === null || !removedStages.includes(m.stage)));
+        const byStage = new Map();
+        for (const m of removed)
+            byStage.set(m.stage, [...(byStage.get(m.stage) ?? []), m]);
+        for (const [stage, rows] of byStage) {
+            const overall = [...new Set(rows.filter((r) => r.slice === null).map((r) => r.key))];
+            const slices = rows.filter((r) => r.slice !== null).length;
+            const listed = common_nameList(overall.length > 0 ? overall : [...new Set(rows.map((r) => r.key))]);
+            out.push({
+                ...base(unit),
+                severity: 'error',
+                stage,
+                metric: rows[0].key,
+                title: phrase `${p}${stage === null ? 'run-level' : named(stage)} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
+                detail: joinPhrases(rows
+                    .slice(0, 8)
+                    .map((r) => phrase `${label(r.stage, r.key, r.slice)} (baseline ${numbers_formatNumber(r.baseline)})`), ', '),
+                nextSteps: [
+                    phrase `make ${stage === null ? named(candidate.ref) : phrase `stage ${named(stage)} of ${named(candidate.ref)}`} record ${listed} again, then re-run the gate`,
+                ],
+            });
+        }
+        for (const s of unit.comparison.samples) {
+            if (s.presence === 'baseline_only') {
+                out.push({
+                    ...base(unit),
+                    severity: 'warning',
+                    stage: s.stage,
+                    title: phrase `${p}per-sample ${label(s.stage, s.key, null)} is in the baseline (${s.overall.baselineOnly.count} samples) but not in the candidate`,
+                    detail: words('without per-sample outcomes, regressions of the linked metrics are judged on raw deltas only'),
+                    nextSteps: [phrase `record per-sample ${named(s.key)} in stage ${named(s.stage)} again`],
+                });
+            }
+            else if (s.presence === 'both' && s.overall.baselineOnly.count > 0) {
+                const total = s.overall.paired + s.overall.baselineOnly.count;
+                out.push({
+                    ...base(unit),
+                    severity: 'warning',
+                    stage: s.stage,
+                    title: phrase `${p}candidate has ${s.overall.paired} of the baseline's ${total} samples of ${label(s.stage, s.key, null)}`,
+                    detail: phrase `${s.overall.baselineOnly.count} baseline samples have no candidate outcome: ${names(s.overall.baselineOnly)}`,
+                    nextSteps: [
+                        phrase `check why stage ${named(s.stage)} of ${named(candidate.ref)} did not score every sample`,
+                    ],
+                });
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/findings/findings.ts
+
+
+
+
+
+/** Relative worsening of a slice without sample evidence that is reported even when no gate trips. */
+const SLICE_DROP = 0.05;
+/** A slice's inputs changing this much (relative) in another stage is worth naming as a likely cause. */
+const RELATED_CHANGE = 0.25;
+const DEFAULT_ARTIFACT_GROWTH_PCT = 10;
 /** The binary per-sample group behind a row: its linked series, else any binary series of the stage. */
 function binaryGroup(unit, stage, slice, key) {
     const series = unit.comparison.samples.filter((s) => s.stage === stage && s.kind === 'binary' && s.presence === 'both' && (!key || s.key === key));
@@ -11008,9 +11540,9 @@ function newlyFailingStep(sample, slice) {
     const failing = sample?.group.binary?.newlyFailing;
     if (!sample || !failing || failing.count === 0)
         return [];
-    const where = slice === null ? `of stage ${sample.series.stage}` : `of slice ${slice}`;
+    const where = slice === null ? phrase `of stage ${named(sample.series.stage)}` : phrase `of slice ${named(slice)}`;
     return [
-        `inspect the ${failing.count} sample${failing.count === 1 ? '' : 's'} ${where} that newly fail ${sample.series.key}: ${names(failing)}`,
+        phrase `inspect the ${failing.count} sample${failing.count === 1 ? '' : 's'} ${where} that newly fail ${named(sample.series.key)}: ${names(failing)}`,
     ];
 }
 /** Big changes of the same slice in other stages (training rows, input counts): the likely cause. */
@@ -11073,17 +11605,17 @@ function sliceFindings(inputs, multi) {
         const sample = binaryGroup(unit, stage, slice, worst.sampleLink?.key ?? null) ?? binaryGroup(unit, stage, slice);
         const related = relatedChanges(unit, { stage, slice });
         const test = sample?.group.test;
-        const detail = [
-            rows.map((r) => `${r.key} ${formatChange(r.baseline, r.candidate)}`).join('; '),
+        const detail = joinPhrases([
+            joinPhrases(rows.map((r) => phrase `${named(r.key)} ${formatChange(r.baseline, r.candidate)}`), '; '),
             test && sample
-                ? `${sample.series.key}: ${sample.group.paired} paired samples, ${sample.group.binary.newlyFailing.count} newly failing, ${sample.group.binary.newlyPassing.count} newly passing (McNemar ${formatPValue(test.pValue ?? 1)})`
-                : 'no per-sample evidence for this slice',
-        ].join('. ');
+                ? phrase `${named(sample.series.key)}: ${sample.group.paired} paired samples, ${sample.group.binary.newlyFailing.count} newly failing, ${sample.group.binary.newlyPassing.count} newly passing (McNemar ${formatPValue(test.pValue ?? 1)})`
+                : words('no per-sample evidence for this slice'),
+        ], '. ');
         const nextSteps = [
             ...newlyFailingStep(sample, slice),
             ...related
                 .slice(0, 3)
-                .map((m) => `check ${numbers_metricLabel(m.stage, m.key, m.slice)}: ${formatChange(m.baseline, m.candidate)} — the slice's inputs changed too`),
+                .map((m) => phrase `check ${label(m.stage, m.key, m.slice)}: ${formatChange(m.baseline, m.candidate)} — the slice's inputs changed too`),
         ];
         out.push({
             code: 'slice_regression',
@@ -11093,7 +11625,7 @@ function sliceFindings(inputs, multi) {
             stage,
             metric: worst.key,
             slice,
-            title: `${findings_prefix(unit, multi)}slice ${slice} regressed in ${stage ?? 'run'}: ${worst.key} ${formatChange(worst.baseline, worst.candidate)}`,
+            title: phrase `${common_prefix(unit, multi)}slice ${named(slice)} regressed in ${stage === null ? 'the run' : named(stage)}: ${named(worst.key)} ${formatChange(worst.baseline, worst.candidate)}`,
             detail,
             nextSteps,
         });
@@ -11120,8 +11652,8 @@ function significantFindings(inputs, multi) {
                 stage: row.stage,
                 metric: row.key,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}${numbers_metricLabel(row.stage, row.key, null)} ${formatChange(row.baseline, row.candidate)} is a significant worsening (${formatPValue(test.pValue)})`,
-                detail: `paired on ${sample.series.key}: n = ${test.n}, ${test.discordantWorse} newly failing vs ${test.discordantBetter} newly passing; the change's ${intervalText(test.interval)}`,
+                title: phrase `${common_prefix(unit, multi)}${label(row.stage, row.key, null)} ${formatChange(row.baseline, row.candidate)} is a significant worsening (${formatPValue(test.pValue)})`,
+                detail: phrase `paired on ${named(sample.series.key)}: n = ${test.n}, ${test.discordantWorse ?? 0} newly failing vs ${test.discordantBetter ?? 0} newly passing; the change's ${intervalText(test.interval)}`,
                 nextSteps: newlyFailingStep(sample, null),
             });
         }
@@ -11149,11 +11681,13 @@ function significantFindings(inputs, multi) {
                 stage: s.stage,
                 metric: s.key,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}per-sample ${s.stage}/${s.key} worsened: ${change} (${formatPValue(test.pValue)})`,
-                detail: `${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; the change's ${intervalText(test.interval)}`,
+                title: phrase `${common_prefix(unit, multi)}per-sample ${label(s.stage, s.key, null)} worsened: ${change} (${formatPValue(test.pValue)})`,
+                detail: words(`${test.method === 'mcnemar-exact' ? 'McNemar exact test' : `paired bootstrap (${test.resamples} resamples, seed ${test.seed})`} on ${test.n} paired samples; the change's ${intervalText(test.interval)}`),
                 nextSteps: s.kind === 'binary'
                     ? newlyFailingStep({ series: s, group: s.overall }, null)
-                    : [`review why ${s.key} changed per sample in stage ${s.stage} (${lowerIsBetter(s.direction)})`],
+                    : [
+                        phrase `review why ${named(s.key)} changed per sample in stage ${named(s.stage)} (${lowerIsBetter(s.direction)})`,
+                    ],
             });
         }
     }
@@ -11192,197 +11726,12 @@ function artifactFindings(inputs, multi) {
                 stage: null,
                 metric: null,
                 slice: null,
-                title: `${findings_prefix(unit, multi)}artifact ${a.kind} grew ${formatChange(a.baselineSizeBytes, a.candidateSizeBytes, formatBytes)}`,
-                detail: `baseline ${a.baselineRef ?? '?'} (${a.baselineLocation ?? 'no location'}), candidate ${a.candidateRef ?? '?'} (${a.candidateLocation ?? 'no location'})`,
+                title: phrase `${common_prefix(unit, multi)}artifact ${named(a.kind)} grew ${formatChange(a.baselineSizeBytes, a.candidateSizeBytes, formatBytes)}`,
+                detail: phrase `baseline ${optionalName(a.baselineRef, '?')} (${optionalName(a.baselineLocation, 'no location')}), candidate ${optionalName(a.candidateRef, '?')} (${optionalName(a.candidateLocation, 'no location')})`,
                 nextSteps: [
-                    `check what made the ${a.kind} artifact grow (model size, bundled data, serialisation format)`,
+                    phrase `check what made the ${named(a.kind)} artifact grow (model size, bundled data, serialisation format)`,
                 ],
             });
-        }
-    }
-    return out;
-}
-function degradedFindings(inputs, multi) {
-    const out = [];
-    const seen = new Set();
-    for (const unit of inputs.units) {
-        for (const [side, run, gaps] of [
-            ['candidate', unit.pair.candidate, inputs.candidateGaps],
-            ['baseline', unit.pair.baseline, inputs.baselineGaps],
-        ]) {
-            if (!run || seen.has(`${side}\u0000${run.ref}`))
-                continue;
-            seen.add(`${side}\u0000${run.ref}`);
-            const runGaps = gaps.filter((g) => g.severity !== 'info' &&
-                (!g.runRef || g.runRef === run.ref) &&
-                !(run.metalab && REPLICATE_CODES.has(g.code)));
-            const partial = run.stages.filter((s) => s.partialRecords > 0);
-            if (run.degraded.length === 0 && partial.length === 0 && runGaps.length === 0)
-                continue;
-            const parts = [];
-            for (const d of run.degraded) {
-                parts.push(`degraded record ${d.issueKey}${d.stage ? ` in ${d.stage}` : ''} (${d.degradationMarker}): ${d.summary}`);
-            }
-            for (const s of partial)
-                parts.push(`stage ${s.name}: ${s.partialRecords} of ${s.recordCount} records not complete`);
-            const codes = [...new Set(runGaps.map((g) => g.code))];
-            if (runGaps.length > 0)
-                parts.push(`${runGaps.length} evidence gap(s): ${codes.join(', ')}`);
-            const stages = [
-                ...new Set([...run.degraded.map((d) => d.stage), ...partial.map((s) => s.name)].filter((s) => s !== null)),
-            ];
-            const nextSteps = [];
-            if (stages.length > 0) {
-                nextSteps.push(`re-run stage${stages.length > 1 ? 's' : ''} ${stages.join(', ')} of ${run.ref} to completion and capture its evidence again`);
-            }
-            const other = codes.filter((c) => !INTEGRITY_CODES.has(c) && c !== 'degraded_record' && c !== 'partial_record');
-            if (other.length > 0)
-                nextSteps.push(`resolve the evidence gaps (${other.join(', ')}) listed for ${run.ref}`);
-            if (codes.some((c) => INTEGRITY_CODES.has(c))) {
-                nextSteps.push("run Contexta's integrity check on the workspace (repair_truncated_tails, rebuild_indexes)");
-            }
-            const errors = runGaps.some((g) => g.severity === 'error') || run.degraded.some((d) => d.severity === 'error');
-            out.push({
-                code: 'degraded_evidence',
-                severity: side === 'candidate' && errors ? 'error' : 'warning',
-                project: unit.comparison.project,
-                unit: unit.comparison.unit,
-                stage: stages[0] ?? null,
-                metric: null,
-                slice: null,
-                title: `${findings_prefix(unit, multi)}${side} evidence of ${run.ref} is degraded`,
-                detail: parts.slice(0, 6).join('; ') + (parts.length > 6 ? `; and ${parts.length - 6} more` : ''),
-                nextSteps,
-            });
-        }
-    }
-    return out;
-}
-function failedReplicates(run) {
-    const bad = run?.metalab?.replicates.filter((r) => r.status !== 'success') ?? [];
-    if (bad.length === 0)
-        return null;
-    const counts = new Map();
-    for (const r of bad)
-        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-}
-function missingFindings(inputs, multi) {
-    const out = [];
-    const anyBaseline = inputs.units.some((u) => u.pair.baseline);
-    const base = (unit) => ({
-        code: 'missing_evidence',
-        project: unit.comparison.project,
-        unit: unit.comparison.unit,
-        metric: null,
-        slice: null,
-    });
-    for (const unit of inputs.units) {
-        const { baseline, candidate } = unit.pair;
-        const p = findings_prefix(unit, multi);
-        if (candidate && !baseline) {
-            const metalabNew = candidate.params !== null && anyBaseline;
-            out.push({
-                ...base(unit),
-                severity: metalabNew ? 'info' : 'warning',
-                stage: null,
-                title: metalabNew
-                    ? `${p}unit ${unit.comparison.unit} is new: no baseline unit with these parameters`
-                    : `${p}no baseline run for ${candidate.ref}: regressions cannot be judged`,
-                detail: metalabNew
-                    ? 'its metrics are reported; regression gates do not judge it'
-                    : 'absolute thresholds and evidence checks still apply; the verdict stays unknown for regressions',
-                // Where a baseline comes from depends on where the report is read (a workflow or a terminal),
-                // so the renderer adds that step.
-                nextSteps: [],
-            });
-        }
-        if (baseline && !candidate) {
-            const replicates = failedReplicates(baseline);
-            out.push({
-                ...base(unit),
-                severity: 'error',
-                stage: null,
-                title: `${p}${baseline.params !== null ? `unit ${unit.comparison.unit}` : `project ${unit.comparison.project}`} has a baseline run but no candidate run`,
-                detail: `baseline ${baseline.ref}${replicates ? ` (${replicates})` : ''} has nothing to be compared with`,
-                nextSteps: [
-                    `run ${unit.comparison.unit} in the candidate job, or remove it on purpose and say so in the PR`,
-                ],
-            });
-        }
-        const replicates = failedReplicates(candidate);
-        if (candidate && replicates) {
-            out.push({
-                ...base(unit),
-                severity: 'error',
-                stage: null,
-                title: `${p}unit ${unit.comparison.unit}: candidate replicates did not all succeed (${replicates})`,
-                detail: candidate.metalab.replicates.map((r) => `${r.runId}: ${r.status}`).join(', '),
-                nextSteps: [`look at the run logs of ${unit.comparison.unit} (logs/<run_id>_run.log) and re-run it`],
-            });
-        }
-        if (!baseline || !candidate)
-            continue;
-        const removedStages = unit.comparison.stages
-            .filter((s) => s.presence === 'baseline_only')
-            .map((s) => s.name);
-        if (removedStages.length > 0) {
-            out.push({
-                ...base(unit),
-                severity: 'error',
-                stage: removedStages[0],
-                title: `${p}stage${removedStages.length > 1 ? 's' : ''} ${removedStages.join(', ')} of the baseline missing from the candidate`,
-                detail: `baseline ${baseline.ref} has ${removedStages.join(', ')}; candidate ${candidate.ref} does not`,
-                nextSteps: [`make the candidate job run ${removedStages.join(', ')} and capture its evidence`],
-            });
-        }
-        const removed = unit.comparison.metrics.filter((m) => m.presence === 'baseline_only' &&
-            m.batch === null &&
-            (m.stage === null || !removedStages.includes(m.stage)));
-        const byStage = new Map();
-        for (const m of removed)
-            byStage.set(m.stage, [...(byStage.get(m.stage) ?? []), m]);
-        for (const [stage, rows] of byStage) {
-            const overall = [...new Set(rows.filter((r) => r.slice === null).map((r) => r.key))];
-            const slices = rows.filter((r) => r.slice !== null).length;
-            const listed = overall.length > 0 ? overall.join(', ') : [...new Set(rows.map((r) => r.key))].join(', ');
-            out.push({
-                ...base(unit),
-                severity: 'error',
-                stage,
-                metric: rows[0].key,
-                title: `${p}${stage ?? 'run-level'} metrics in the baseline but missing from the candidate: ${listed}${slices > 0 ? ` (+${slices} slice series)` : ''}`,
-                detail: rows
-                    .slice(0, 8)
-                    .map((r) => `${numbers_metricLabel(r.stage, r.key, r.slice)} (baseline ${numbers_formatNumber(r.baseline)})`)
-                    .join(', '),
-                nextSteps: [
-                    `make ${stage === null ? candidate.ref : `stage ${stage} of ${candidate.ref}`} record ${listed} again, then re-run the gate`,
-                ],
-            });
-        }
-        for (const s of unit.comparison.samples) {
-            if (s.presence === 'baseline_only') {
-                out.push({
-                    ...base(unit),
-                    severity: 'warning',
-                    stage: s.stage,
-                    title: `${p}per-sample ${s.stage}/${s.key} is in the baseline (${s.overall.baselineOnly.count} samples) but not in the candidate`,
-                    detail: 'without per-sample outcomes, regressions of the linked metrics are judged on raw deltas only',
-                    nextSteps: [`record per-sample ${s.key} in stage ${s.stage} again`],
-                });
-            }
-            else if (s.presence === 'both' && s.overall.baselineOnly.count > 0) {
-                const total = s.overall.paired + s.overall.baselineOnly.count;
-                out.push({
-                    ...base(unit),
-                    severity: 'warning',
-                    stage: s.stage,
-                    title: `${p}candidate has ${s.overall.paired} of the baseline's ${total} samples of ${s.stage}/${s.key}`,
-                    detail: `${s.overall.baselineOnly.count} baseline samples have no candidate outcome: ${names(s.overall.baselineOnly)}`,
-                    nextSteps: [`check why stage ${s.stage} of ${candidate.ref} did not score every sample`],
-                });
-            }
         }
     }
     return out;
@@ -11394,18 +11743,19 @@ function environmentFindings(inputs, multi) {
         if (env.status !== 'compared' || !env.changed)
             continue;
         const parts = [];
+        const value = (v) => optionalName(v ?? null, '?');
         if (env.python?.changed)
-            parts.push(`python ${env.python.baseline ?? '?'} → ${env.python.candidate ?? '?'}`);
+            parts.push(phrase `python ${value(env.python.baseline)} → ${value(env.python.candidate)}`);
         if (env.platform?.changed)
-            parts.push(`platform ${env.platform.baseline ?? '?'} → ${env.platform.candidate ?? '?'}`);
+            parts.push(phrase `platform ${value(env.platform.baseline)} → ${value(env.platform.candidate)}`);
         for (const pkg of env.packagesChanged.slice(0, 10))
-            parts.push(`${pkg.name} ${pkg.baseline} → ${pkg.candidate}`);
+            parts.push(phrase `${named(pkg.name)} ${value(pkg.baseline)} → ${value(pkg.candidate)}`);
         if (env.packagesAdded.length > 0)
-            parts.push(`added ${env.packagesAdded.map((x) => `${x.name} ${x.candidate}`).join(', ')}`);
+            parts.push(phrase `added ${joinPhrases(env.packagesAdded.map((x) => phrase `${named(x.name)} ${value(x.candidate)}`), ', ')}`);
         if (env.packagesRemoved.length > 0)
-            parts.push(`removed ${env.packagesRemoved.map((x) => x.name).join(', ')}`);
+            parts.push(phrase `removed ${common_nameList(env.packagesRemoved.map((x) => x.name))}`);
         if (env.variableNamesAdded.length + env.variableNamesRemoved.length > 0) {
-            parts.push(`environment variable names: +${env.variableNamesAdded.length} / −${env.variableNamesRemoved.length}`);
+            parts.push(words(`environment variable names: +${env.variableNamesAdded.length} / −${env.variableNamesRemoved.length}`));
         }
         out.push({
             code: 'environment_changed',
@@ -11415,9 +11765,9 @@ function environmentFindings(inputs, multi) {
             stage: null,
             metric: null,
             slice: null,
-            title: `${findings_prefix(unit, multi)}environment changed: ${parts.slice(0, 3).join('; ')}${parts.length > 3 ? '; …' : ''}`,
-            detail: parts.join('; '),
-            nextSteps: ['if metrics moved unexpectedly, check whether the dependency changes explain it'],
+            title: phrase `${common_prefix(unit, multi)}environment changed: ${joinPhrases(parts.slice(0, 3), '; ')}${parts.length > 3 ? '; …' : ''}`,
+            detail: joinPhrases(parts, '; '),
+            nextSteps: [words('if metrics moved unexpectedly, check whether the dependency changes explain it')],
         });
     }
     return out;
@@ -11438,12 +11788,10 @@ function contextFindings(inputs, multi) {
             stage: null,
             metric: null,
             slice: null,
-            title: `${findings_prefix(unit, multi)}inputs changed: context fingerprint ${change.baseline.join(', ')} → ${change.candidate.join(', ')}; not a like-for-like comparison`,
-            detail: `metalab fingerprints the resolved context (data and shared inputs) of every run; baseline and ` +
-                `candidate of unit ${unit.comparison.unit} ran on different contexts, so its ${moved} metric change(s) ` +
-                `may come from the inputs rather than the code`,
+            title: phrase `${common_prefix(unit, multi)}inputs changed: context fingerprint ${common_nameList(change.baseline)} → ${common_nameList(change.candidate)}; not a like-for-like comparison`,
+            detail: phrase `metalab fingerprints the resolved context (data and shared inputs) of every run; baseline and candidate of unit ${named(unit.comparison.unit)} ran on different contexts, so its ${moved} metric change(s) may come from the inputs rather than the code`,
             nextSteps: [
-                `re-run the baseline of ${unit.comparison.unit} on the candidate's inputs, or confirm the input change is intended`,
+                phrase `re-run the baseline of ${named(unit.comparison.unit)} on the candidate's inputs, or confirm the input change is intended`,
             ],
         });
     }
@@ -13733,7 +14081,7 @@ function nextSteps(gates, findings, verdict) {
     }
     for (const f of findings)
         if (f.severity !== 'info')
-            steps.push(...f.nextSteps);
+            steps.push(...f.nextSteps.map(String));
     if (verdict === 'unknown') {
         for (const g of gates) {
             if (g.outcome === 'unknown')
@@ -13915,6 +14263,8 @@ function escapeText(text, options = {}) {
     out += escapePlain(capped.slice(last));
     // Block syntax only matters at the start of a line; escaped text may be placed there (a list
     // item, a paragraph), so a leading list/heading/quote marker must not take effect.
+    if (options.midLine)
+        return out;
     return out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
 }
 /**
@@ -14118,6 +14468,8 @@ function fitToBudget(parts, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
+
+
 const format_VERDICT_LABEL = {
     pass: 'PASS',
     warn: 'WARN',
@@ -14261,11 +14613,38 @@ function linkedTest(report, project, unit, delta) {
 function format_headlineReason(headline) {
     return headline.replace(/^(PASS|WARN|FAIL|UNKNOWN)(\s*\([^)]*\))?\s*[—-]\s*/, '');
 }
+/** The name a check's line shows for its row: the metric, else the artifact or unit it judged. */
+function checkLabel(check) {
+    return numbers_metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
+}
+/** A check's reason, with the row name it begins with (as the engine words reasons) quoted as a name. */
+function checkReason(check) {
+    const label = checkLabel(check);
+    if (label === '')
+        return words(check.reason);
+    if (check.reason.startsWith(`${label} `))
+        return phrase `${named(label)} ${check.reason.slice(label.length + 1)}`;
+    // Reports over several units prefix the row with its unit (`gates/rows.ts`'s `where`).
+    const unit = `${check.project}/${check.unit}: ${label} `;
+    if (check.reason.startsWith(unit)) {
+        return phrase `${named(`${check.project}/${check.unit}`)}: ${named(label)} ${check.reason.slice(unit.length)}`;
+    }
+    return words(check.reason);
+}
+/** What decided a gate: its worst check's reason, else the gate's own message. */
+function gateReason(gate) {
+    return gate.worst ? checkReason(gate.worst) : words(gate.message);
+}
+/** The gates a verdict's headline quotes, as the engine's headline picks them. */
+function headlineGates(report) {
+    const outcome = report.verdict === 'fail' ? 'fail' : report.verdict === 'unknown' ? 'unknown' : 'warn';
+    return report.verdict === 'pass' ? [] : report.gates.filter((g) => g.outcome === outcome);
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown/chart.ts
 
 const SLICES_CHARTED = 8;
-function label(text, max = 40) {
+function chart_label(text, max = 40) {
     const clean = text.replace(/[^A-Za-z0-9 ._/@:+-]/g, '_').slice(0, max);
     return `"${clean}"`;
 }
@@ -14305,14 +14684,14 @@ function sliceChart(report) {
     const values = charted.flatMap((r) => [r.baseline, r.candidate]);
     const low = Math.min(0, ...values);
     const high = Math.max(...values) <= 1 && low >= 0 ? 1 : Math.max(...values) * 1.1;
-    const categories = charted.flatMap((r) => [label(`${r.slice} baseline`), label(`${r.slice} candidate`)]);
-    const title = label(`${numbers_metricLabel(check.stage, check.metric, null)} per slice: baseline and candidate`, 120);
+    const categories = charted.flatMap((r) => [chart_label(`${r.slice} baseline`), chart_label(`${r.slice} candidate`)]);
+    const title = chart_label(`${numbers_metricLabel(check.stage, check.metric, null)} per slice: baseline and candidate`, 120);
     return [
         '```mermaid',
         'xychart-beta',
         `  title ${title}`,
         `  x-axis [${categories.join(', ')}]`,
-        `  y-axis ${label(check.metric ?? '')} ${value(low)} --> ${value(high)}`,
+        `  y-axis ${chart_label(check.metric ?? '')} ${value(low)} --> ${value(high)}`,
         `  bar [${values.map(value).join(', ')}]`,
         '```',
     ].join('\n');
@@ -14350,6 +14729,29 @@ function msg(value) {
 }
 function code(value) {
     return inlineCode(value, { inTable: true });
+}
+/**
+ * A phrase as markdown: our words escaped, every name from the evidence a code span. At most
+ * `maxLength` characters of the phrase's text are shown; the rest is cut with an ellipsis.
+ */
+function phraseText(value, maxLength = MESSAGE_LENGTH) {
+    let out = '';
+    let left = maxLength;
+    for (const part of value.parts) {
+        const text = typeof part === 'string' ? part : part.name;
+        if (left <= 0)
+            return `${out}…`;
+        const shownText = escape_truncateText(text, left);
+        const cut = shownText !== text;
+        out +=
+            typeof part === 'string'
+                ? escapeText(shownText, { maxLength: Number.POSITIVE_INFINITY, midLine: out !== '' })
+                : code(shownText);
+        if (cut)
+            return out;
+        left -= text.length;
+    }
+    return out;
 }
 function row(textValue, tier, what) {
     return { text: textValue, tier, what };
@@ -14503,6 +14905,10 @@ function diagnosticsSection(report) {
         tableHead: tableHeader(['Severity', 'Side', 'Code', 'Stage', 'Summary']),
     });
 }
+/**
+ * A list, not a table: a gap's message is a sentence and its location a long path, and a table
+ * squeezes the path column until the path wraps mid-name.
+ */
 function gapsSection(report) {
     const gaps = [
         ...report.gaps.candidate.map((gap) => ({ gap, side: 'candidate' })),
@@ -14510,25 +14916,17 @@ function gapsSection(report) {
     ].sort((a, b) => context_SEVERITY_RANK[a.gap.severity] - context_SEVERITY_RANK[b.gap.severity]);
     const rows = gaps.map(({ gap, side }) => {
         const where = gap.file === undefined
-            ? (gap.ref ?? '—')
+            ? (gap.ref ?? null)
             : gap.line === undefined
                 ? gap.file
                 : `${gap.file}:${gap.line}`;
-        return row(tableRow([
-            `${SEVERITY_EMOJI[gap.severity]} ${gap.severity}`,
-            side,
-            code(gap.code),
-            where === '—' ? where : code(where),
-            msg(gap.message),
-        ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
+        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
-    return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows, {
-        tableHead: tableHeader(['Severity', 'Side', 'Code', 'Where', 'What is missing or unusable']),
-    });
+    return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
 function findingsSection(report) {
     const findings = [...report.findings].sort((a, b) => context_SEVERITY_RANK[a.severity] - context_SEVERITY_RANK[b.severity]);
-    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${msg(f.title)}**${f.detail ? `: ${escapeText(f.detail, { maxLength: 300 })}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
+    const rows = findings.map((f) => row(`- ${SEVERITY_EMOJI[f.severity]} **${phraseText(f.title)}**${f.detail.text ? `: ${phraseText(f.detail, 300)}` : ''}`, severityTier(f.severity), `${f.severity} findings`));
     return folded('Findings', severityCounts(findings.map((f) => f.severity)), rows);
 }
 function runNames(runs) {
@@ -14598,14 +14996,22 @@ function notesSection(report) {
  */
 
 
+
+
 const REASON_PLACEHOLDER = '<why this change is intended>';
 const TRAILERS_SHOWN = 4;
 const STEPS_FROM_FINDINGS = 3;
-const t = (text) => ({ text });
-const n = (name) => ({ name });
-/** The trailer parser reads `<target>[@<slice>]: <reason>` with no `:`/`@` in the target and no space or `:` in the slice. */
-function trailerFits(target, slice) {
-    return !/[:@\r\n]/.test(target) && target.trim() === target && (slice === null || /^[^:\s]+$/.test(slice));
+/**
+ * The trailer parser reads `<target>[@<slice>]: <reason>` with no `:`/`@` in the target and no space
+ * or `:` in the slice, splits the target at its first `/`, and reads `*` in it as a wildcard: a stage
+ * with a `/` or a key with a `*` would waive other rows than the one suggested, so those get the label.
+ */
+function trailerFits(stage, metric, slice) {
+    const target = metricTarget(stage, metric, null);
+    return (!/[:@*\r\n]/.test(target) &&
+        !(stage ?? '').includes('/') &&
+        target.trim() === target &&
+        (slice === null || /^[^:\s]+$/.test(slice)));
 }
 /** The gates that decide the verdict: the failing ones, else the warning ones. */
 function tripped(report) {
@@ -14623,8 +15029,7 @@ function waiverSuggestion(report) {
         for (const check of gate.checks) {
             if ((check.outcome !== 'fail' && check.outcome !== 'warn') || check.metric === null)
                 continue;
-            const target = metricTarget(check.stage, check.metric, null);
-            if (!trailerFits(target, check.slice)) {
+            if (!trailerFits(check.stage, check.metric, check.slice)) {
                 untrailerable++;
                 continue;
             }
@@ -14639,22 +15044,16 @@ function waiverSuggestion(report) {
 function baselineStep(audience) {
     return audience === 'action'
         ? {
-            parts: [
-                t('Create the baseline: it is the evidence artifact this workflow uploads on a push to the base branch. Merge or push to the base branch once with this workflow; later pull requests compare against that run.'),
-            ],
+            text: words('Create the baseline: it is the evidence artifact this workflow uploads on a push to the base branch. Merge or push to the base branch once with this workflow; later pull requests compare against that run.'),
         }
         : {
-            parts: [
-                t('Give a baseline: re-run with '),
-                n('--baseline <workspace>'),
-                t(" pointing at the base branch's evidence."),
-            ],
+            text: phrase `Give a baseline: re-run with ${named('--baseline <workspace>')} pointing at the base branch's evidence.`,
         };
 }
 function rerunStep(audience) {
     return audience === 'action'
-        ? { parts: [t('Push the fix: the gate runs again on every push to this pull request.')] }
-        : { parts: [t('Re-run '), n('contexta-gate compare'), t(' after the fix.')] };
+        ? { text: words('Push the fix: the gate runs again on every push to this pull request.') }
+        : { text: phrase `Re-run ${named('contexta-gate compare')} after the fix.` };
 }
 function waiveStep(suggestion, audience) {
     const steps = [];
@@ -14662,19 +15061,15 @@ function waiveStep(suggestion, audience) {
     const more = suggestion.trailers.length - trailers.length;
     if (trailers.length > 0) {
         steps.push({
-            parts: [
-                t(`If the change is intended, waive it: add ${trailers.length === 1 ? 'this trailer' : 'these trailers'} as the last lines of a commit message on this branch${audience === 'cli' ? ' (the action reads them)' : ''}, with your reason${more > 0 ? `; ${more} more tripped rows need their own trailer, or use the label below` : ''}:`),
-            ],
+            text: words(`If the change is intended, waive it: add ${trailers.length === 1 ? 'this trailer' : 'these trailers'} as the last lines of a commit message on this branch${audience === 'cli' ? ' (the action reads them)' : ''}, with your reason${more > 0 ? `; ${more} more tripped rows need their own trailer, or use the label below` : ''}:`),
             copy: trailers,
         });
     }
     if (suggestion.labels.length > 0) {
         steps.push({
-            parts: [
-                t(trailers.length > 0
-                    ? 'Or waive the whole gate with a label on the pull request (needs write access):'
-                    : 'If the change is intended, waive the gate with a label on the pull request (needs write access):'),
-            ],
+            text: words(trailers.length > 0
+                ? 'Or waive the whole gate with a label on the pull request (needs write access):'
+                : 'If the change is intended, waive the gate with a label on the pull request (needs write access):'),
             copy: suggestion.labels.slice(0, TRAILERS_SHOWN),
         });
     }
@@ -14685,25 +15080,19 @@ function advice_adviseNextSteps(report, audience) {
     const steps = [];
     if (report.baseline === null)
         steps.push(baselineStep(audience));
-    const fromFindings = [
-        ...new Set(report.findings.filter((f) => f.severity !== 'info').flatMap((f) => f.nextSteps)),
-    ];
+    const fromFindings = advice_distinct(report.findings.filter((f) => f.severity !== 'info').flatMap((f) => f.nextSteps));
     for (const step of fromFindings.slice(0, STEPS_FROM_FINDINGS))
-        steps.push({ parts: [t(capitalise(step))] });
+        steps.push({ text: step.capitalised() });
     const gates = tripped(report);
     if (gates.length > 0 && fromFindings.length === 0) {
         for (const gate of gates.slice(0, 2)) {
-            steps.push({
-                parts: [t('Fix '), n(gate.name), t(`: ${gate.worst?.reason ?? gate.message}`)],
-            });
+            steps.push({ text: phrase `Fix ${named(gate.name)}: ${gateReason(gate)}` });
         }
     }
     for (const gate of report.gates) {
         if (gate.outcome !== 'unknown' || report.baseline === null)
             continue;
-        steps.push({
-            parts: [n(gate.name), t(` could not judge: ${gate.worst?.reason ?? gate.message}`)],
-        });
+        steps.push({ text: phrase `${named(gate.name)} could not judge: ${gateReason(gate)}` });
     }
     if (gates.length > 0 || report.verdict === 'unknown')
         steps.push(rerunStep(audience));
@@ -14712,8 +15101,13 @@ function advice_adviseNextSteps(report, audience) {
         steps.push(...waiveStep(suggestion, audience));
     return steps;
 }
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+/** Steps that read the same are one step, whichever finding suggested them. */
+function advice_distinct(steps) {
+    const seen = new Map();
+    for (const step of steps)
+        if (!seen.has(step.text))
+            seen.set(step.text, step);
+    return [...seen.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown/gates.ts
@@ -14731,11 +15125,10 @@ const NEXT_STEPS_KEPT = 5;
 /** Three columns: the reason already names its threshold, and narrow tables keep names whole. */
 function gateTable(report) {
     const rows = gatesByRank(report).map((gate) => {
-        const saw = gate.worst?.reason ?? gate.message;
         const name = gate.severity === 'warn' ? `${msg(gate.name)} _(warn only)_` : msg(gate.name);
         const outcome = `${OUTCOME_EMOJI[gate.outcome]} ${gate.outcome}`;
         const keep = gate.outcome !== 'pass' && gate.outcome !== 'skipped';
-        return row(tableRow([outcome, name, msg(saw)]), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
+        return row(tableRow([outcome, name, phraseText(gateReason(gate))]), keep ? TIER.keep : TIER.passingGate, 'passing gate rows');
     });
     return shown('Gates', rows, tableHeader(['Outcome', 'Gate', 'What it saw']));
 }
@@ -14772,7 +15165,7 @@ function failingChecks(report) {
     return checks > CHECKS_UNFOLDED ? folded('Failing checks', summary, rows) : shown('Failing checks', rows);
 }
 function checkLine(check) {
-    const label = numbers_metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
+    const label = checkLabel(check);
     const stats = numbers_formatStatistics(check.interval, check.pValue, check.test != null);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
     return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
@@ -14808,7 +15201,7 @@ function copyBlock(lines, indent) {
     return [`${indent}${fence}text`, ...safe.map((l) => `${indent}${l}`), `${indent}${fence}`].join('\n');
 }
 function stepText(step) {
-    return step.parts.map((p) => ('name' in p ? code(p.name) : msg(p.text))).join('');
+    return phraseText(step.text);
 }
 function nextStepsSection(ctx) {
     const steps = advice_adviseNextSteps(ctx.report, ctx.audience);
@@ -15133,8 +15526,11 @@ function sampleRows(ctx, comparison, samples) {
 
 
 
+
 const DEFAULT_MAX_CHARS = 60_000;
 const DEFAULT_MARKER = 'report';
+/** The Why line's length, as the headline it stands for. */
+const WHY_LENGTH = 400;
 /** Marker keys go inside an HTML comment: no `--`, no `>`, nothing a user must not control. */
 function markerComment(key = DEFAULT_MARKER) {
     const safe = key
@@ -15205,9 +15601,22 @@ function reasonLine(report) {
     if (report.baseline === null) {
         return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
     }
-    if (report.verdict === 'pass')
-        return '';
-    return msg(format_headlineReason(report.headline));
+    const gates = headlineGates(report);
+    if (gates.length === 0)
+        return report.verdict === 'pass' ? '' : msg(format_headlineReason(report.headline));
+    // The headline's words, with each row name quoted: built from the gates, not parsed from the
+    // text, and as short as the headline's own cap.
+    const shown = [];
+    let left = WHY_LENGTH;
+    for (const gate of gates) {
+        if (left <= 0)
+            break;
+        const reason = phrase `${gate.name}: ${gateReason(gate)}`;
+        shown.push(phraseText(reason, left));
+        left -= reason.text.length + 3;
+    }
+    const more = gates.length - shown.length;
+    return shown.join(' \\| ') + (more > 0 ? ` \\| … (+${count(more)} more)` : '');
 }
 /** For a pass or warn: did anything move by more than noise? */
 function changeLine(report, index) {
@@ -15373,8 +15782,7 @@ function renderText(report, options = {}) {
     if (steps.length > 0) {
         lines.push('', 'next steps:');
         steps.slice(0, maxRows).forEach((step, i) => {
-            const words = step.parts.map((p) => ('name' in p ? p.name : p.text)).join('');
-            lines.push(`  ${i + 1}. ${safe(words, 600)}`);
+            lines.push(`  ${i + 1}. ${safe(step.text.text, 600)}`);
             for (const line of step.copy ?? [])
                 lines.push(`       ${safe(line, 600)}`);
         });
@@ -15830,132 +16238,6 @@ function serializeHistory(records) {
 /** Only the records of one project: several projects share one artifact, never one series. */
 function projectHistory(history, project) {
     return (history?.records ?? []).filter((r) => r.project === project);
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./src/duckdb/loader.ts
-/**
- * Loading DuckDB (`@duckdb/node-api`), a ~70 MB native engine that is never bundled: found in a
- * node_modules the caller names, or installed once at a pinned version into a cache directory
- * (see docs/adr/0001-duckdb-loading.md). Kept apart from any reader of DuckDB files because it runs
- * `npm install`; the ledger reader and the promotion's ledger row both load DuckDB through it.
- */
-
-
-
-
-/** Pinned so that bindings exist for every GitHub runner platform (docs/reference/duckdb-in-node.md §3.1). */
-const DUCKDB_NODE_API_VERSION = '1.5.5-r.5';
-const PACKAGE = '@duckdb/node-api';
-/**
- * Finds (or installs, once) and imports `@duckdb/node-api`. The import is attempted at most once per
- * loader; every caller gets the module or the sentence saying why DuckDB cannot be used here.
- */
-class DuckDbLoader {
-    options;
-    module = null;
-    constructor(options) {
-        this.options = {
-            cacheDir: null,
-            installTimeoutMs: 120_000,
-            npmCommand: 'npm',
-            platform: process.platform,
-            arch: process.arch,
-            ...options,
-        };
-    }
-    /** The module, or a sentence saying why DuckDB cannot be used. */
-    load() {
-        this.module ??= this.find();
-        return this.module;
-    }
-    where() {
-        return `${this.options.platform}/${this.options.arch}`;
-    }
-    resolveFrom(dir) {
-        try {
-            return (0,external_node_module_.createRequire)(external_node_path_default().join(dir, 'noop.js')).resolve(PACKAGE);
-        }
-        catch {
-            return null;
-        }
-    }
-    async find() {
-        let entry = null;
-        for (const dir of this.options.searchPaths) {
-            entry = this.resolveFrom(dir);
-            if (entry)
-                break;
-        }
-        if (!entry && this.options.cacheDir !== null) {
-            entry = this.resolveFrom(this.options.cacheDir);
-            if (!entry) {
-                const problem = await this.install(this.options.cacheDir);
-                if (problem)
-                    return problem;
-                entry = this.resolveFrom(this.options.cacheDir);
-            }
-        }
-        if (!entry) {
-            return `DuckDB (${PACKAGE}) is not installed and could not be installed on ${this.where()}`;
-        }
-        try {
-            // webpackIgnore keeps ncc from bundling DuckDB: it must stay a real run-time import.
-            return (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
-        }
-        catch (error) {
-            return `DuckDB could not be loaded on ${this.where()} (${error.message.split('\n')[0]})`;
-        }
-    }
-    install(prefix) {
-        // Short retry backoff: npm's default (2 retries, 10–60 s waits) keeps an offline runner waiting ~75 s.
-        const args = [
-            'install',
-            '--prefix',
-            prefix,
-            '--no-audit',
-            '--no-fund',
-            '--no-package-lock',
-            '--prefer-offline',
-            '--fetch-retries=2',
-            '--fetch-retry-mintimeout=1000',
-            '--fetch-retry-maxtimeout=4000',
-            '--loglevel=error',
-            `${PACKAGE}@${DUCKDB_NODE_API_VERSION}`,
-        ];
-        return new Promise((resolve) => {
-            let settled = false;
-            let stderr = '';
-            const done = (problem) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                resolve(problem);
-            };
-            const child = (0,external_node_child_process_.spawn)(this.options.npmCommand, args, {
-                stdio: ['ignore', 'ignore', 'pipe'],
-                shell: this.options.platform === 'win32',
-            });
-            const timer = setTimeout(() => {
-                child.kill('SIGKILL');
-                done(`installing DuckDB timed out after ${this.options.installTimeoutMs} ms on ${this.where()} (offline runner?)`);
-            }, this.options.installTimeoutMs);
-            child.stderr?.on('data', (chunk) => {
-                if (stderr.length < 2000)
-                    stderr += chunk.toString('utf8');
-            });
-            child.on('error', (error) => done(`installing DuckDB failed on ${this.where()}: ${this.options.npmCommand} could not be started (${error.code ?? error.message})`));
-            child.on('close', (code) => done(code === 0
-                ? null
-                : `installing DuckDB failed on ${this.where()} (npm exit ${code}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : ''})`));
-        });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/redact.ts
@@ -16720,6 +17002,190 @@ async function promote(github, request, duckdb = null) {
     return { promoted: true, deploymentId, reused: existing !== undefined, forced, status, record, ledger };
 }
 
+;// CONCATENATED MODULE: ./src/history/from-evidence.ts
+
+const EPOCH = new Date(0).toISOString();
+function points(unit, stage, series) {
+    return series
+        .filter((s) => s.batch === null && Number.isFinite(s.latest.value))
+        .map((s) => [unit, stage, s.key, s.slice, s.latest.value]);
+}
+function runPoints(run, unit) {
+    return [
+        ...points(unit, null, run.runMetrics),
+        ...run.stages.flatMap((stage) => points(unit, stage.name, stage.metrics)),
+    ];
+}
+const key = (p) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join('\u0000');
+function validTime(value) {
+    return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
+}
+/** The latest `observed_at` of any of the runs' metric series, or null when none has one. */
+function lastObserved(runs) {
+    let last;
+    for (const run of runs) {
+        for (const series of [...run.runMetrics, ...run.stages.flatMap((s) => s.metrics)]) {
+            const text = series.latest.observedAt;
+            if (!validTime(text))
+                continue;
+            const at = Date.parse(text);
+            if (last === undefined || at > last.at)
+                last = { at, text };
+        }
+    }
+    return last?.text;
+}
+/**
+ * The latest run of a Contexta project (the one a job just produced), or every unit of a metalab
+ * store keyed by its params label, so units of one store never mix in one series.
+ */
+function projectRecord(project, origin) {
+    if (project.runs.length === 0)
+        return null;
+    const metalab = project.runs.some((r) => r.metalab !== undefined);
+    const latest = project.runs.reduce((a, b) => (b.startedAt ?? '') > (a.startedAt ?? '') ||
+        ((b.startedAt ?? '') === (a.startedAt ?? '') && b.ref > a.ref)
+        ? b
+        : a);
+    const runs = metalab ? project.runs : [latest];
+    const seen = new Set();
+    const metrics = runs
+        .flatMap((run) => runPoints(run, metalab ? run.name : null))
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+        .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
+        .slice(0, HISTORY_MAX_SERIES);
+    const started = runs.map((r) => r.startedAt).find(validTime) ?? origin.recordedAt ?? lastObserved(runs) ?? EPOCH;
+    return {
+        v: HISTORY_VERSION,
+        project: project.name,
+        run: runs[0].ref,
+        runId: origin.runId,
+        commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
+        time: new Date(started).toISOString(),
+        metrics,
+    };
+}
+function historyRecords(evidence, origin) {
+    return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
+}
+
+;// CONCATENATED MODULE: ./src/action/history.ts
+/**
+ * The history chain in the action. The previous history rides in the baseline artifact the job
+ * already downloads (no API call per earlier run); a push to the default branch of the repository
+ * itself appends this run and the upload carries `history.jsonl` at the artifact's root. Pull
+ * requests, merge queues and forks read history, never write it: their evidence is untrusted.
+ */
+
+
+
+
+
+
+
+
+
+
+const PushPayload = schemas/* object */.Ikc({
+    repository: schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP().min(1), fork: schemas/* boolean */.zMY().optional() }),
+});
+/** True for a push to the default branch of a repository that is not a fork. */
+function writesHistory(ctx, eventPath) {
+    if (ctx.eventName !== 'push' || ctx.pullRequest || ctx.mergeGroup || !eventPath)
+        return false;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+    }
+    catch {
+        return false;
+    }
+    const parsed = PushPayload.safeParse(payload);
+    if (!parsed.success || parsed.data.repository.fork === true)
+        return false;
+    return ctx.ref === `refs/heads/${parsed.data.repository.default_branch}`;
+}
+/** The earlier runs' records to judge against; null when the baseline carried no history. */
+function historyToJudge(baseline, project) {
+    if (!baseline.history)
+        return null;
+    return baseline.history.records.filter((r) => project === null || r.project === project);
+}
+/**
+ * Appends this run to the baseline's history and writes it at the workspace root. A missing chain
+ * (first run, expired artifact, a baseline without history) restarts the history, and the note says
+ * so.
+ */
+async function writeRunHistory(workspace, ctx, baseline, candidate, now) {
+    const earlier = baseline.history?.records ?? [];
+    const added = historyRecords(candidate, {
+        runId: ctx.runId,
+        commit: ctx.sha,
+        recordedAt: now.toISOString(),
+    });
+    const records = appendHistory(earlier, added);
+    const file = external_node_path_default().join(workspace, HISTORY_FILE);
+    await external_node_fs_.promises.writeFile(file, serializeHistory(records));
+    const projects = new Set(records.map((r) => r.project)).size;
+    const kept = `${records.length} record${records.length === 1 ? '' : 's'} of ${projects} project${projects === 1 ? '' : 's'}`;
+    let note;
+    if (baseline.history) {
+        note = `history: this run appended to ${HISTORY_FILE} (${kept}, the last 100 runs per project kept)`;
+    }
+    else if (baseline.evidence) {
+        note = `history restarted with this run: the baseline artifact holds no ${HISTORY_FILE} (${kept})`;
+    }
+    else {
+        note = `history restarted with this run: no earlier history could be fetched (${baseline.description}) (${kept})`;
+    }
+    return { file, note };
+}
+/** The artifact a sharded gate job keeps the merged run's history in. */
+function historyArtifactName(base) {
+    return `${base}-history`;
+}
+/**
+ * Uploads a sharded gate job's history as its own artifact. Like the evidence upload, a failure is
+ * reported and never fails the gate; the next run then restarts the history and says so.
+ */
+async function uploadShardedHistory(history, settings, ctx, github) {
+    if (ctx.isGhes)
+        return 'the history was not uploaded: GitHub Enterprise Server has no artifact service for actions';
+    const name = historyArtifactName(settings.artifactName);
+    try {
+        const uploaded = await new ArtifactTransfer(github).uploadWorkspace(name, external_node_path_default().dirname(history.file), [history.file], settings.retentionDays ?? undefined);
+        core/* info */.pq(`contexta/gate: uploaded the merged run's ${HISTORY_FILE} as '${name}' (${uploaded.id})`);
+        return null;
+    }
+    catch (error) {
+        core/* warning */.$e(`contexta/gate: the history artifact could not be uploaded: ${error.message}`);
+        return `the history artifact '${name}' could not be uploaded: ${error.message}`;
+    }
+}
+/**
+ * The history a sharded gate job of `runId` uploaded; null when the run has none (its gate job
+ * was not a push to the default branch, or the artifact expired or cannot be read — the chain then
+ * restarts and the note says so).
+ */
+async function downloadShardedHistory(github, runId, base, dir) {
+    const name = historyArtifactName(base);
+    const artifact = (await github.listRunArtifacts(runId))
+        .filter((a) => a.name === name && !a.expired)
+        .sort((a, b) => b.id - a.id)[0];
+    if (!artifact)
+        return null;
+    await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
+    try {
+        await new ArtifactTransfer(github).downloadArtifact(artifact.id, dir);
+        return await readHistoryFile(external_node_path_default().join(dir, HISTORY_FILE));
+    }
+    catch (error) {
+        if (error instanceof ArtifactExpiredError || error instanceof ZipArchiveError)
+            return null;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/baseline.ts
 /**
  * Resolves the `baseline` input to evidence: finds the run (or deployment, or path), downloads its
@@ -16727,6 +17193,7 @@ async function promote(github, request, duckdb = null) {
  * expired artifacts, GHES, a fork-built run — ends as "no baseline" with a plain reason, which the
  * engine turns into an `unknown` verdict rather than a pass.
  */
+
 
 
 
@@ -16794,8 +17261,9 @@ async function downloadRunEvidence(env, github, artifact, run) {
         return downloadEvidence(env, github, artifact);
     const source = { github, workDir: external_node_path_default().join(env.workDir, 'baseline-shards'), read: env.read };
     const evidence = await readRunShards(source, { runId: run.id, sha: run.head_sha }, env.settings.artifactName, shards, 'baseline');
-    // Shard artifacts carry no history.jsonl: a sharded gate job does not write one.
-    return { evidence, history: null };
+    // Shard artifacts carry no history.jsonl: the run's sharded gate job uploaded it on its own.
+    const history = await downloadShardedHistory(github, run.id, env.settings.artifactName, external_node_path_default().join(env.workDir, 'baseline-history'));
+    return { evidence, history };
 }
 /** The artifact that marks a run as a possible baseline: its evidence, or its first shard. */
 function baselineArtifactName(settings, name) {
@@ -16972,132 +17440,15 @@ async function resolveBaseline(env) {
     return auto(env, github, settings.artifactName);
 }
 
-;// CONCATENATED MODULE: ./src/history/from-evidence.ts
-
-function points(unit, stage, series) {
-    return series
-        .filter((s) => s.batch === null && Number.isFinite(s.latest.value))
-        .map((s) => [unit, stage, s.key, s.slice, s.latest.value]);
-}
-function runPoints(run, unit) {
-    return [
-        ...points(unit, null, run.runMetrics),
-        ...run.stages.flatMap((stage) => points(unit, stage.name, stage.metrics)),
-    ];
-}
-const key = (p) => [p[0] ?? '', p[1] ?? '', p[2], p[3] ?? ''].join('\u0000');
-function validTime(value) {
-    return value !== null && !Number.isNaN(Date.parse(value)) && /[zZ]|[+-]\d\d:\d\d$/.test(value);
-}
-/**
- * The latest run of a Contexta project (the one a job just produced), or every unit of a metalab
- * store keyed by its params label, so units of one store never mix in one series.
- */
-function projectRecord(project, origin) {
-    if (project.runs.length === 0)
-        return null;
-    const metalab = project.runs.some((r) => r.metalab !== undefined);
-    const latest = project.runs.reduce((a, b) => (b.startedAt ?? '') > (a.startedAt ?? '') ||
-        ((b.startedAt ?? '') === (a.startedAt ?? '') && b.ref > a.ref)
-        ? b
-        : a);
-    const runs = metalab ? project.runs : [latest];
-    const seen = new Set();
-    const metrics = runs
-        .flatMap((run) => runPoints(run, metalab ? run.name : null))
-        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-        .filter((p) => !seen.has(key(p)) && Boolean(seen.add(key(p))))
-        .slice(0, HISTORY_MAX_SERIES);
-    const started = runs.map((r) => r.startedAt).find(validTime);
-    return {
-        v: HISTORY_VERSION,
-        project: project.name,
-        run: runs[0].ref,
-        runId: origin.runId,
-        commit: origin.commit !== null && /^[0-9a-f]{7,64}$/.test(origin.commit) ? origin.commit : null,
-        time: new Date(started ?? origin.recordedAt).toISOString(),
-        metrics,
-    };
-}
-function historyRecords(evidence, origin) {
-    return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
-}
-
-;// CONCATENATED MODULE: ./src/action/history.ts
-/**
- * The history chain in the action. The previous history rides in the baseline artifact the job
- * already downloads (no API call per earlier run); a push to the default branch of the repository
- * itself appends this run and the upload carries `history.jsonl` at the artifact's root. Pull
- * requests, merge queues and forks read history, never write it: their evidence is untrusted.
- */
-
-
-
-
-
-
-const PushPayload = schemas/* object */.Ikc({
-    repository: schemas/* object */.Ikc({ default_branch: schemas/* string */.YjP().min(1), fork: schemas/* boolean */.zMY().optional() }),
-});
-/** True for a push to the default branch of a repository that is not a fork. */
-function writesHistory(ctx, eventPath) {
-    if (ctx.eventName !== 'push' || ctx.pullRequest || ctx.mergeGroup || !eventPath)
-        return false;
-    let payload;
-    try {
-        payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-    }
-    catch {
-        return false;
-    }
-    const parsed = PushPayload.safeParse(payload);
-    if (!parsed.success || parsed.data.repository.fork === true)
-        return false;
-    return ctx.ref === `refs/heads/${parsed.data.repository.default_branch}`;
-}
-/** The earlier runs' records to judge against; null when the baseline carried no history. */
-function historyToJudge(baseline, project) {
-    if (!baseline.history)
-        return null;
-    return baseline.history.records.filter((r) => project === null || r.project === project);
-}
-/**
- * Appends this run to the baseline's history and writes it at the workspace root. A missing chain
- * (first run, expired artifact, a baseline without history) restarts the history, and the note says
- * so.
- */
-async function writeRunHistory(workspace, ctx, baseline, candidate, now) {
-    const earlier = baseline.history?.records ?? [];
-    const added = historyRecords(candidate, {
-        runId: ctx.runId,
-        commit: ctx.sha,
-        recordedAt: now.toISOString(),
-    });
-    const records = appendHistory(earlier, added);
-    const file = external_node_path_default().join(workspace, HISTORY_FILE);
-    await external_node_fs_.promises.writeFile(file, serializeHistory(records));
-    const projects = new Set(records.map((r) => r.project)).size;
-    const kept = `${records.length} record${records.length === 1 ? '' : 's'} of ${projects} project${projects === 1 ? '' : 's'}`;
-    let note;
-    if (baseline.history) {
-        note = `history: this run appended to ${HISTORY_FILE} (${kept}, the last 100 runs per project kept)`;
-    }
-    else if (baseline.evidence) {
-        note = `history restarted with this run: the baseline artifact holds no ${HISTORY_FILE} (${kept})`;
-    }
-    else {
-        note = `history restarted with this run: no earlier history could be fetched (${baseline.description}) (${kept})`;
-    }
-    return { file, note };
-}
-
 ;// CONCATENATED MODULE: ./src/action/ledger.ts
 /**
  * How the action gets DuckDB for ledgers (reading statuses, writing a promotion's row): from a
- * node_modules next to the bundle when there is one (a checkout of this repository), else installed
- * once per job into RUNNER_TEMP at the pinned version, with a time limit so offline runners end up
- * with "statuses unavailable", not a hang. One loader per job: DuckDB is imported at most once.
+ * node_modules next to the bundle when there is one (a checkout of this repository), else restored
+ * from the Actions cache or installed into RUNNER_TEMP at the pinned version (and then kept in the
+ * cache for later runs), with a time limit so offline runners end up with "statuses unavailable",
+ * not a hang. One loader per job: DuckDB is imported at most once.
  */
+
 
 
 
@@ -17107,6 +17458,7 @@ function createDuckDbLoader(runnerTemp) {
     return new DuckDbLoader({
         searchPaths: [here, process.cwd()],
         cacheDir: runnerTemp ? external_node_path_default().join(runnerTemp, 'contexta-gate-duckdb') : null,
+        store: runnerTemp ? createActionsCacheStore() : null,
         installTimeoutMs: 120_000,
     });
 }
@@ -17197,6 +17549,10 @@ function plain(value, seen) {
             return [...object].map((v) => plain(v, seen) ?? null);
         if (object instanceof Date)
             return Number.isNaN(object.getTime()) ? null : object.toISOString();
+        // Values that say how they read as JSON (a Phrase reads as its plain text).
+        const toJSON = object.toJSON;
+        if (typeof toJSON === 'function')
+            return plain(toJSON.call(object), seen);
         const entries = object instanceof Map
             ? [...object].map(([k, v]) => [String(k), v])
             : Object.entries(object);
@@ -17638,6 +17994,7 @@ async function collectWaiverRequests(github, ctx) {
 
 
 
+
 /** Runs a GitHub call that is a nice-to-have: a missing permission becomes a notice, not a failure. */
 async function bestEffort(what, call) {
     try {
@@ -17699,9 +18056,14 @@ async function judge(input) {
     if (baseline.evidence && baseline.history)
         baseline.evidence.gaps.push(...baseline.history.gaps);
     // The history is written before the upload so the artifact carries it; only trusted pushes write.
-    const history = github && settings.upload && !sharded && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
-        ? await writeRunHistory(workspace, ctx, baseline, candidate, new Date())
+    // A sharded gate job keeps the merged run's history in an artifact of its own.
+    const historyDir = sharded ? external_node_path_default().join(workDir, 'history') : workspace;
+    if (sharded)
+        await external_node_fs_.promises.mkdir(historyDir, { recursive: true });
+    const history = github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
+        ? await writeRunHistory(historyDir, ctx, baseline, candidate, new Date())
         : null;
+    const historyProblem = github && history && sharded ? await uploadShardedHistory(history, settings, ctx, github) : null;
     const uploaded = github && settings.upload && !sharded
         ? await uploadEvidence(workspace, settings, ctx, github, history ? [history.file] : [])
         : null;
@@ -17739,6 +18101,8 @@ async function judge(input) {
         report.configNotices = loaded.notices;
     if (history)
         report.notes.push(history.note);
+    if (historyProblem)
+        report.notes.push(historyProblem);
     const key = settings.artifactName;
     const markdown = redact(renderMarkdown(report, { runUrl: ctx.runUrl, audience: 'action' }));
     const files = await writeReportFiles(workDir, report, markdown);
@@ -18050,6 +18414,7 @@ async function publish(settings, ctx, github, run, status) {
 
 
 
+
 /** The reason also goes to the job summary, where a reviewer looks for the report. */
 async function summarizeFailure(message) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -18106,6 +18471,9 @@ async function run() {
             if (error instanceof Error && error.stack)
                 core/* debug */.Yz(error.stack);
         }
+    }
+    finally {
+        await settleDuckDbCaches();
     }
 }
 
