@@ -9,7 +9,7 @@
  * Every test is one-sided in the metric's worsening direction, has its own seed derived from
  * (stage, key, slice), and below `minPairs` pairs gives no p-value, only the minimum detectable effect.
  */
-import type { Run, SampleSeries } from '../evidence/model.js';
+import type { Run } from '../evidence/model.js';
 import {
   type BinaryTest,
   type ClassificationMetric,
@@ -29,6 +29,7 @@ import {
   StatsInputError,
   worseningAlternative,
 } from '../stats/index.js';
+import { alignStage, type StageAlignment } from './pairing.js';
 import type { Interval } from './types.js';
 
 export interface RowTestOptions {
@@ -93,11 +94,7 @@ export interface RowRef {
   aggregate?: { baseline: number; candidate: number };
 }
 
-/** Samples present in both runs of one stage, and each per-sample key aligned to them (NaN = absent). */
-interface PairedStage {
-  slices: (string | null)[];
-  series: Map<string, { b: Float64Array; c: Float64Array; binary: boolean }>;
-}
+type PairedStage = StageAlignment;
 
 const cache = new WeakMap<Run, WeakMap<Run, Map<string, PairedStage | null>>>();
 
@@ -118,54 +115,11 @@ function pairedStage(baseline: Run, candidate: Run, stage: string): PairedStage 
   return built;
 }
 
-function sliceAt(series: SampleSeries, i: number): string | null {
-  const k = series.sliceIndex[i]!;
-  return k >= 0 ? (series.sliceNames[k] ?? null) : null;
-}
-
 function buildPairedStage(baseline: Run, candidate: Run, stage: string): PairedStage | null {
   const bs = baseline.stages.find((s) => s.name === stage)?.samples ?? [];
   const cs = candidate.stages.find((s) => s.name === stage)?.samples ?? [];
   if (bs.length === 0 || cs.length === 0) return null;
-  const inBaseline = new Set<string>();
-  for (const s of bs) for (const name of s.names) inBaseline.add(name);
-  const index = new Map<string, number>();
-  const slices: (string | null)[] = [];
-  const fromCandidate = new Map<string, string | null>();
-  for (const s of cs) {
-    s.names.forEach((name, i) => {
-      if (!inBaseline.has(name)) return;
-      if (!index.has(name)) {
-        index.set(name, slices.length);
-        slices.push(null);
-      }
-      const slice = sliceAt(s, i);
-      if (slice !== null && !fromCandidate.has(name)) fromCandidate.set(name, slice);
-    });
-  }
-  for (const [name, slice] of fromCandidate) slices[index.get(name)!] = slice;
-  for (const s of bs) {
-    s.names.forEach((name, i) => {
-      const at = index.get(name);
-      if (at !== undefined && slices[at] === null) slices[at] = sliceAt(s, i);
-    });
-  }
-  const series = new Map<string, { b: Float64Array; c: Float64Array; binary: boolean }>();
-  const left = new Map(bs.map((s) => [s.key, s]));
-  for (const c of cs) {
-    const b = left.get(c.key);
-    if (!b) continue;
-    const aligned = (side: SampleSeries) => {
-      const out = new Float64Array(slices.length).fill(Number.NaN);
-      side.names.forEach((name, i) => {
-        const at = index.get(name);
-        if (at !== undefined) out[at] = side.values[i]!;
-      });
-      return out;
-    };
-    series.set(c.key, { b: aligned(b), c: aligned(c), binary: b.binary && c.binary });
-  }
-  return { slices, series };
+  return alignStage(bs, cs);
 }
 
 /** Whether `values`' q-quantile (type 7) is `aggregate`, to the precision an SDK writes decimals in. */
@@ -206,17 +160,20 @@ function quantileStage(
 }
 
 /** The rows of the slice where every needed key is finite on both sides. */
-function rowsOf(paired: PairedStage, slice: string | null, keys: readonly string[]): number[] {
+function rowsOf(paired: PairedStage, slice: string | null, keys: readonly string[]): Int32Array {
   const columns = keys.map((k) => paired.series.get(k)!);
-  const out: number[] = [];
-  for (let i = 0; i < paired.slices.length; i++) {
-    if (slice !== null && paired.slices[i] !== slice) continue;
-    if (columns.every((s) => Number.isFinite(s.b[i]!) && Number.isFinite(s.c[i]!))) out.push(i);
+  const id = slice === null ? -1 : paired.sliceNames.indexOf(slice);
+  if (slice !== null && id < 0) return new Int32Array(0);
+  const out = new Int32Array(paired.rows);
+  let n = 0;
+  for (let i = 0; i < paired.rows; i++) {
+    if (slice !== null && paired.slice[i] !== id) continue;
+    if (columns.every((s) => Number.isFinite(s.b[i]!) && Number.isFinite(s.c[i]!))) out[n++] = i;
   }
-  return out;
+  return out.slice(0, n);
 }
 
-function pick(values: Float64Array, rows: readonly number[]): Float64Array {
+function pick(values: Float64Array, rows: Int32Array): Float64Array {
   return Float64Array.from(rows, (i) => values[i]!);
 }
 

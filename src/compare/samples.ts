@@ -2,6 +2,7 @@ import type { Run, SampleSeries, Stage } from '../evidence/model.js';
 import { mcnemarExact, pairedBootstrap, StatsInputError } from '../stats/index.js';
 import type { DirectionOverride } from './direction.js';
 import { metricDirection } from './direction.js';
+import { overallGroup, type PairGroup, pairSeries, type SeriesPairing, sliceGroups } from './pairing.js';
 import {
   type MetricDelta,
   type MetricDirection,
@@ -40,78 +41,41 @@ export function nameList(names: string[]): NameList {
 
 const EMPTY: NameList = { count: 0, names: [], truncated: false };
 
-function sliceOf(series: SampleSeries, index: number): string | null {
-  const i = series.sliceIndex[index]!;
-  return i >= 0 ? (series.sliceNames[i] ?? null) : null;
-}
-
-/** Pairs with the slice they belong to (the candidate's slice tag, else the baseline's). */
-interface Pair {
-  name: string;
-  slice: string | null;
-  baseline: number;
-  candidate: number;
-}
-
-interface Unpaired {
-  name: string;
-  slice: string | null;
-}
-
-function pairSeries(
-  baseline: SampleSeries,
-  candidate: SampleSeries,
-): { pairs: Pair[]; baselineOnly: Unpaired[]; candidateOnly: Unpaired[] } {
-  const baselineIndex = new Map<string, number>();
-  baseline.names.forEach((name, i) => {
-    baselineIndex.set(name, i);
-  });
-  const pairs: Pair[] = [];
-  const candidateOnly: Unpaired[] = [];
-  const paired = new Uint8Array(baseline.names.length);
-  candidate.names.forEach((name, ci) => {
-    const bi = baselineIndex.get(name);
-    if (bi === undefined) {
-      candidateOnly.push({ name, slice: sliceOf(candidate, ci) });
-      return;
-    }
-    paired[bi] = 1;
-    pairs.push({
-      name,
-      slice: sliceOf(candidate, ci) ?? sliceOf(baseline, bi),
-      baseline: baseline.values[bi]!,
-      candidate: candidate.values[ci]!,
-    });
-  });
-  const baselineOnly: Unpaired[] = [];
-  baseline.names.forEach((name, i) => {
-    if (paired[i] === 0) baselineOnly.push({ name, slice: sliceOf(baseline, i) });
-  });
-  return { pairs, baselineOnly, candidateOnly };
+/** The names of `rows` of `series`, picked through `at` (indices into `rows`). */
+function namesAt(series: SampleSeries, rows: Int32Array, at: Int32Array): string[] {
+  return Array.from(at, (k) => series.names[rows[k]!]!);
 }
 
 function groupComparison(
   slice: string | null,
-  pairs: Pair[],
-  baselineOnly: Unpaired[],
-  candidateOnly: Unpaired[],
+  p: SeriesPairing,
+  group: PairGroup,
+  bs: SampleSeries,
+  cs: SampleSeries,
   kind: 'binary' | 'continuous',
   direction: MetricDirection,
   options: SampleOptions,
 ): SampleGroupComparison {
-  const finite = pairs.filter((p) => Number.isFinite(p.baseline) && Number.isFinite(p.candidate));
-  const group: SampleGroupComparison = {
+  let n = 0;
+  const finite = new Int32Array(group.pairs.length);
+  for (const k of group.pairs) {
+    if (Number.isFinite(bs.values[p.baselineRow[k]!]!) && Number.isFinite(cs.values[p.candidateRow[k]!]!))
+      finite[n++] = k;
+  }
+  const kept = finite.subarray(0, n);
+  const out: SampleGroupComparison = {
     slice,
-    paired: finite.length,
-    baselineOnly: nameList(baselineOnly.map((u) => u.name)),
-    candidateOnly: nameList(candidateOnly.map((u) => u.name)),
+    paired: n,
+    baselineOnly: nameList(namesAt(bs, p.baselineOnly, group.baselineOnly)),
+    candidateOnly: nameList(namesAt(cs, p.candidateOnly, group.candidateOnly)),
     binary: null,
     continuous: null,
     test: null,
   };
-  if (finite.length === 0) return group;
-  const b = Float64Array.from(finite, (p) => p.baseline);
-  const c = Float64Array.from(finite, (p) => p.candidate);
+  if (n === 0) return out;
+  const b = Float64Array.from(kept, (k) => bs.values[p.baselineRow[k]!]!);
+  const c = Float64Array.from(kept, (k) => cs.values[p.candidateRow[k]!]!);
+  const name = (k: number) => cs.names[p.candidateRow[k]!]!;
   try {
     if (kind === 'binary') {
       // For a lower-is-better outcome (an `error` flag) 0 is the success, so flip before testing.
@@ -121,16 +85,16 @@ function groupComparison(
       const newlyPassing: string[] = [];
       const stillFailing: string[] = [];
       let stillPassing = 0;
-      for (const p of finite) {
-        const was = success(p.baseline);
-        const now = success(p.candidate);
-        if (was && !now) newlyFailing.push(p.name);
-        else if (!was && now) newlyPassing.push(p.name);
-        else if (!was && !now) stillFailing.push(p.name);
+      for (let j = 0; j < n; j++) {
+        const was = success(b[j]!);
+        const now = success(c[j]!);
+        if (was && !now) newlyFailing.push(name(kept[j]!));
+        else if (!was && now) newlyPassing.push(name(kept[j]!));
+        else if (!was && !now) stillFailing.push(name(kept[j]!));
         else stillPassing++;
       }
       const result = mcnemarExact(b.map(success), c.map(success), { confidence: options.confidence });
-      group.binary = {
+      out.binary = {
         newlyFailing: nameList(newlyFailing),
         newlyPassing: nameList(newlyPassing),
         stillFailing: nameList(stillFailing),
@@ -138,7 +102,7 @@ function groupComparison(
         baselineRate: result.baselineRate,
         candidateRate: result.candidateRate,
       };
-      group.test = {
+      out.test = {
         method: 'mcnemar-exact',
         n: result.n,
         estimate: result.difference,
@@ -155,18 +119,18 @@ function groupComparison(
         resamples: options.resamples,
         confidence: options.confidence,
       });
-      group.continuous = {
+      out.continuous = {
         baselineMean: result.meanBaseline,
         candidateMean: result.meanCandidate,
         meanDifference: result.difference,
       };
-      group.test = bootstrapTest(result);
+      out.test = bootstrapTest(result);
     }
   } catch (error) {
     // The pairs were filtered to finite values, so only an empty group can land here.
     if (!(error instanceof StatsInputError)) throw error;
   }
-  return group;
+  return out;
 }
 
 function bootstrapTest(result: ReturnType<typeof pairedBootstrap>): PairedTest {
@@ -238,32 +202,17 @@ export function compareSamples(
         continue;
       }
       const kind = bs.binary && cs.binary ? 'binary' : 'continuous';
-      const { pairs, baselineOnly, candidateOnly } = pairSeries(bs, cs);
-      const slices = new Set<string>();
-      for (const x of [...pairs, ...baselineOnly, ...candidateOnly])
-        if (x.slice !== null) slices.add(x.slice);
-      const inSlice = <T extends { slice: string | null }>(xs: T[], slice: string) =>
-        xs.filter((x) => x.slice === slice);
+      const pairing = pairSeries(bs, cs);
       out.push({
         stage,
         key,
         kind,
         direction,
         presence: 'both',
-        overall: groupComparison(null, pairs, baselineOnly, candidateOnly, kind, direction, options),
-        slices: [...slices]
-          .sort()
-          .map((slice) =>
-            groupComparison(
-              slice,
-              inSlice(pairs, slice),
-              inSlice(baselineOnly, slice),
-              inSlice(candidateOnly, slice),
-              kind,
-              direction,
-              options,
-            ),
-          ),
+        overall: groupComparison(null, pairing, overallGroup(pairing), bs, cs, kind, direction, options),
+        slices: sliceGroups(pairing).map(({ slice, group }) =>
+          groupComparison(slice, pairing, group, bs, cs, kind, direction, options),
+        ),
       });
     }
   }

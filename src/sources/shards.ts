@@ -127,6 +127,8 @@ export class ShardMerger {
   private kind: Evidence['source']['kind'] = 'contexta';
   private readonly weightedLabels: string[] = [];
   private readonly equalLabels: string[] = [];
+  /** The code identity the first shard that records one records, which every later shard must share. */
+  private code: { hashes: string; label: string } | null = null;
 
   constructor(private readonly plan: ShardPlan) {}
 
@@ -168,6 +170,18 @@ export class ShardMerger {
         `${name} was built from commit ${shard.sha.slice(0, 7)}, not ${this.plan.sha.slice(0, 7)}; evidence from another commit was not merged`,
       );
       return;
+    }
+    const code = codeIdentity(shard.evidence);
+    if (code !== null) {
+      if (this.code === null) this.code = { hashes: code, label: shard.label };
+      else if (code !== this.code.hashes) {
+        this.reject(
+          'shard_foreign_commit',
+          ref,
+          `${name} records code ${code}, not ${this.code.hashes} as ${this.code.label} does; evidence built from other code was not merged — every shard job must run the same commit`,
+        );
+        return;
+      }
     }
     const accepted = { ordinal: this.accepted.length, shard: { index: shard.index, label: shard.label } };
     this.claimed.set(shard.index, accepted);
@@ -262,7 +276,7 @@ export class ShardMerger {
     for (const series of stage.samples) {
       let columns = target.columns.get(series.key);
       if (!columns) {
-        columns = new MergedColumns(series.key);
+        columns = new MergedColumns(series.key, series.names.length * (this.plan.expected ?? 1));
         target.columns.set(series.key, columns);
       }
       for (let i = 0; i < series.names.length; i++) {
@@ -387,6 +401,19 @@ export class ShardMerger {
       recordCount: r.recordCount,
     };
   }
+}
+
+/**
+ * What a shard's own evidence says about the code it was built from, beyond the artifact's commit:
+ * metalab records the operation's `code_hash` in every run record; the Contexta SDK records no
+ * commit or code hash in what a job writes (its environment snapshot is never persisted by the
+ * runtime), so a Contexta shard has none and only its artifact's commit is checked.
+ */
+function codeIdentity(evidence: Evidence): string | null {
+  const hashes = new Set<string>();
+  for (const project of evidence.projects)
+    for (const run of project.runs) for (const h of run.metalab?.codeHashes ?? []) hashes.add(h);
+  return hashes.size === 0 ? null : [...hashes].sort().join(', ');
 }
 
 function listed(labels: string[]): string {

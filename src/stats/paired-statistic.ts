@@ -240,7 +240,9 @@ export function pairedQuantileBootstrap(
   const y = toFinite('candidate value', candidate);
   const orderX = sortedOrder(x);
   const orderY = sortedOrder(y);
-  const both = Float64Array.from(concat(Array.from(x), Array.from(y)));
+  const both = new Float64Array(x.length + y.length);
+  both.set(x);
+  both.set(y, x.length);
   const orderBoth = sortedOrder(both);
   return runPairedBootstrap(
     quantileName(q),

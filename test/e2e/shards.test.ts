@@ -78,6 +78,12 @@ async function pullRequestRun(
   pr: number,
   head: string,
   shardOf: (job: number) => number | null,
+  options: {
+    /** The shard index a job claims in its `shard:` input (default: its matrix value). */
+    claimOf?: (job: number) => number;
+    /** Runs after the shard jobs, before the gate job (another job's upload). */
+    beforeGate?: (runId: number) => void;
+  } = {},
 ): Promise<{ runId: number; gate: Awaited<ReturnType<typeof runAction>> }> {
   standIn.addPull({ number: pr, headSha: head, headRef: `change-${pr}` });
   const run = standIn.addRun({
@@ -110,10 +116,11 @@ async function pullRequestRun(
     const result = await runAction({
       ...common,
       evidence: shardDir('candidate', data),
-      inputs: matrix.shardInputs(job),
+      inputs: matrix.shardInputs(options.claimOf?.(job) ?? job),
     });
     expect(result.code, result.stdout + result.stderr).toBe(0);
   }
+  options.beforeGate?.(runId);
   const gate = await runAction({ ...common, inputs: matrix.gateInputs });
   return { runId, gate };
 }
@@ -128,6 +135,8 @@ beforeAll(async () => {
     { sha: sha(2), message: 'candidate model' },
     { sha: sha(3), parents: [sha(1)], message: 'candidate model, one shard job crashed' },
     { sha: sha(4), parents: [sha(1)], message: 'candidate model, matrix bug' },
+    { sha: sha(5), parents: [sha(1)], message: 'candidate model, an extra job uploads shard 2 again' },
+    { sha: sha(6), parents: [sha(1)], message: 'candidate model, two jobs claim shard 2' },
   ]);
   standIn.setBranch('main', sha(1));
   standIn.addFile('main', '.github/contexta-gate.yml', POLICY);
@@ -240,5 +249,38 @@ describe('the README matrix workflow', () => {
     const body = standIn.comments.find((c) => c.issueNumber === 9)?.comment.body ?? '';
     expect(body).toContain('shard_duplicated');
     expect(body).toMatch(/candidate shard 3 of 4 \\\(contexta-evidence-shard-3-of-4\\\) repeats 400 sample/);
+  });
+
+  it('two artifacts claim shard 2 (a second job uploaded it under its own name): the gate fails naming both', async () => {
+    const { gate } = await pullRequestRun(10, sha(5), (job) => job, {
+      beforeGate: (runId) => {
+        // Another job of the run (not the gate's matrix) uploaded shard 2's evidence by hand, under a
+        // name of its own that still parses as shard 2 of 4.
+        const own = standIn.artifacts.find(
+          (a) => a.runId === runId && a.artifact.name === 'contexta-evidence-shard-2-of-4',
+        )!;
+        standIn.addArtifact(runId, { name: 'contexta-evidence-shard-02-of-4', content: own.content });
+      },
+    });
+    expect(gate.code).toBe(1);
+    expect(gate.outputs.verdict).toBe('fail');
+    const body = standIn.comments.find((c) => c.issueNumber === 10)?.comment.body ?? '';
+    expect(body).toContain('shard_duplicated');
+    expect(body).toMatch(
+      /candidate shard 2 of 4 \\\(contexta-evidence-shard-02-of-4\\\) claims the same index as contexta-evidence-shard-2-of-4/,
+    );
+  });
+
+  it('two shard jobs claim shard 2: the later upload replaces the earlier, and the shard it left out is missing', async () => {
+    // The matrix maps job 3 to `shard: 2/4` by mistake: it uploads the same artifact name as job 2
+    // and replaces it, so shard 2's artifact holds job 3's samples and no job uploads shard 3.
+    const { gate } = await pullRequestRun(11, sha(6), (job) => job, {
+      claimOf: (job) => (job === 3 ? 2 : job),
+    });
+    expect(gate.code).toBe(1);
+    expect(gate.outputs.verdict).toBe('fail');
+    const body = standIn.comments.find((c) => c.issueNumber === 11)?.comment.body ?? '';
+    expect(body).toContain('shard_missing');
+    expect(body).toContain('candidate shard 3 of 4 is missing');
   });
 });

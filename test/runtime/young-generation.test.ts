@@ -70,11 +70,11 @@ describe('the bundles re-execute only for evidence that is large or not known up
       .map((line) => (JSON.parse(line) as string[]).filter((flag) => !flag.endsWith('.mjs')).join(' '));
   }
 
-  it('CLI: a small workspace runs in the first process; a large one is re-executed with the cap', () => {
+  it('CLI: a small workspace runs in the first process; a large one is re-executed with the cap and the growth limit', () => {
     expect(starts([CLI_BUNDLE, 'inspect', SMALL, '--json'])).toEqual(['--import']);
     expect(starts([CLI_BUNDLE, 'inspect', largeWorkspace(SMALL_EVIDENCE_BYTES * 2), '--json'])).toEqual([
       '--import',
-      '--max-semi-space-size=4 --import',
+      '--max-semi-space-size=4 --heap-growing-percent=20 --import',
     ]);
     expect(starts([CLI_BUNDLE, 'bench-render', '--metrics', '5'])).toHaveLength(2);
   });

@@ -141,4 +141,43 @@ describe('mergeShards', () => {
     expect(new Set(correct.names).size).toBe(correct.names.length);
     expect(correct.names).toHaveLength(3 * PER_SHARD);
   });
+
+  it('refuses a shard whose own evidence records other code than the first shard’s (metalab code_hash)', async () => {
+    // The real metalab stores: baseline/ and candidate/ are the same experiment run by two versions of
+    // the operation's code. Uploaded as shards of one run, the artifact commit cannot tell them apart.
+    const before = await openEvidence('fixtures/metalab/baseline', { ledger: null });
+    const after = await openEvidence('fixtures/metalab/candidate', { ledger: null });
+    const mixed = mergeShards(
+      [
+        { index: 1, label: 'job-1', evidence: before, sha: 'a'.repeat(40) },
+        { index: 2, label: 'job-2', evidence: after, sha: 'a'.repeat(40) },
+      ],
+      { expected: 2, side: 'candidate', root: 'shards', sha: 'a'.repeat(40) },
+    );
+    const foreign = mixed.gaps.filter((g) => g.code === 'shard_foreign_commit');
+    expect(foreign).toHaveLength(1);
+    expect(foreign[0]).toMatchObject({ severity: 'error', ref: 'shard:2' });
+    expect(foreign[0]!.message).toContain('candidate shard 2 of 2 (job-2) records code cb40ea8484d7595b');
+    expect(foreign[0]!.message).toContain('not 3ef241e84ab45656 as job-1 does');
+    // Not merged, so shard 2 is also missing from the merged run.
+    expect(mixed.gaps.some((g) => g.code === 'shard_missing' && g.ref === 'shard:2')).toBe(true);
+
+    const same = mergeShards(
+      [
+        { index: 1, label: 'job-1', evidence: before },
+        {
+          index: 2,
+          label: 'job-2',
+          evidence: await openEvidence('fixtures/metalab/baseline', { ledger: null }),
+        },
+      ],
+      { expected: 2, side: 'candidate', root: 'shards' },
+    );
+    expect(same.gaps.filter((g) => g.code === 'shard_foreign_commit')).toEqual([]);
+  });
+
+  it('Contexta shards record no code identity: only the artifact commit is checked', () => {
+    const merged = mergeShards(asShards(shards), plan);
+    expect(merged.gaps.filter((g) => g.code === 'shard_foreign_commit')).toEqual([]);
+  });
 });

@@ -1,8 +1,8 @@
-export const id = 770;
-export const ids = [770];
+export const id = 548;
+export const ids = [548];
 export const modules = {
 
-/***/ 53770:
+/***/ 78548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5261,24 +5261,32 @@ function detectRule(series, digests) {
 function sameRule(a, b) {
     return (a.kind === b.kind && a.sampleKey === b.sampleKey && (a.kind !== 'quantile' || a.q === b.q));
 }
-/** Append-only columns of one sample key across shards; duplicates are refused by the caller. */
+/**
+ * Append-only columns of one sample key across shards; duplicates are refused by the caller. Sized
+ * from the caller's estimate (the first shard's rows times the expected shard count), so equal shards
+ * fill them exactly: no doubling slack and no copy at `finish`, which at 640k rows per key is most
+ * of the merge's memory.
+ */
 class MergedColumns {
     key;
     names = [];
-    values = new Float64Array(1024);
-    slices = new Int32Array(1024);
+    values;
+    slices;
     sliceNames = [];
     sliceIds = new Map();
     rows = 0;
-    constructor(key) {
+    constructor(key, expectedRows = 1024) {
         this.key = key;
+        this.values = new Float64Array(Math.max(1, expectedRows));
+        this.slices = new Int32Array(this.values.length);
     }
     push(name, value, slice) {
         if (this.rows === this.values.length) {
-            const values = new Float64Array(this.rows * 2);
+            const size = Math.ceil(this.rows * 1.5);
+            const values = new Float64Array(size);
             values.set(this.values);
             this.values = values;
-            const slices = new Int32Array(this.rows * 2);
+            const slices = new Int32Array(size);
             slices.set(this.slices);
             this.slices = slices;
         }
@@ -5297,7 +5305,11 @@ class MergedColumns {
         this.rows += 1;
     }
     finish() {
-        const values = this.values.slice(0, this.rows);
+        const exact = this.rows === this.values.length;
+        const values = exact ? this.values : this.values.slice(0, this.rows);
+        const sliceIndex = exact ? this.slices : this.slices.slice(0, this.rows);
+        this.values = new Float64Array(0);
+        this.slices = new Int32Array(0);
         let binary = this.rows > 0;
         for (const v of values) {
             if (v !== 0 && v !== 1) {
@@ -5309,7 +5321,7 @@ class MergedColumns {
             key: this.key,
             names: this.names,
             values,
-            sliceIndex: this.slices.slice(0, this.rows),
+            sliceIndex,
             sliceNames: [...this.sliceNames],
             binary,
         };
@@ -5506,6 +5518,8 @@ class ShardMerger {
     kind = 'contexta';
     weightedLabels = [];
     equalLabels = [];
+    /** The code identity the first shard that records one records, which every later shard must share. */
+    code = null;
     constructor(plan) {
         this.plan = plan;
     }
@@ -5533,6 +5547,15 @@ class ShardMerger {
         if (this.plan.sha && shard.sha && shard.sha !== this.plan.sha) {
             this.reject('shard_foreign_commit', ref, `${name} was built from commit ${shard.sha.slice(0, 7)}, not ${this.plan.sha.slice(0, 7)}; evidence from another commit was not merged`);
             return;
+        }
+        const code = codeIdentity(shard.evidence);
+        if (code !== null) {
+            if (this.code === null)
+                this.code = { hashes: code, label: shard.label };
+            else if (code !== this.code.hashes) {
+                this.reject('shard_foreign_commit', ref, `${name} records code ${code}, not ${this.code.hashes} as ${this.code.label} does; evidence built from other code was not merged — every shard job must run the same commit`);
+                return;
+            }
         }
         const accepted = { ordinal: this.accepted.length, shard: { index: shard.index, label: shard.label } };
         this.claimed.set(shard.index, accepted);
@@ -5621,7 +5644,7 @@ class ShardMerger {
         for (const series of stage.samples) {
             let columns = target.columns.get(series.key);
             if (!columns) {
-                columns = new MergedColumns(series.key);
+                columns = new MergedColumns(series.key, series.names.length * (this.plan.expected ?? 1));
                 target.columns.set(series.key, columns);
             }
             for (let i = 0; i < series.names.length; i++) {
@@ -5732,6 +5755,20 @@ class ShardMerger {
             recordCount: r.recordCount,
         };
     }
+}
+/**
+ * What a shard's own evidence says about the code it was built from, beyond the artifact's commit:
+ * metalab records the operation's `code_hash` in every run record; the Contexta SDK records no
+ * commit or code hash in what a job writes (its environment snapshot is never persisted by the
+ * runtime), so a Contexta shard has none and only its artifact's commit is checked.
+ */
+function codeIdentity(evidence) {
+    const hashes = new Set();
+    for (const project of evidence.projects)
+        for (const run of project.runs)
+            for (const h of run.metalab?.codeHashes ?? [])
+                hashes.add(h);
+    return hashes.size === 0 ? null : [...hashes].sort().join(', ');
 }
 function listed(labels) {
     return labels.length > 8
@@ -10018,7 +10055,9 @@ function pairedQuantileBootstrap(baseline, candidate, q, options) {
     const y = toFinite('candidate value', candidate);
     const orderX = sortedOrder(x);
     const orderY = sortedOrder(y);
-    const both = Float64Array.from(concat(Array.from(x), Array.from(y)));
+    const both = new Float64Array(x.length + y.length);
+    both.set(x);
+    both.set(y, x.length);
     const orderBoth = sortedOrder(both);
     return runPairedBootstrap(quantileName(q), x.length, (w) => weightedQuantile(x, orderX, w, q), (w) => weightedQuantile(y, orderY, w, q), resolved, (w) => weightedQuantile(both, orderBoth, w, q));
 }
@@ -10098,11 +10137,218 @@ function checkLengths(baseline, candidate) {
 
 
 
+;// CONCATENATED MODULE: ./src/compare/pairing.ts
+/** Slice names of several series under one numbering (ids in first-seen order). */
+class SliceTable {
+    names = [];
+    ids = new Map();
+    /** Per slice index of `series`, its id in this table. */
+    lookup(series) {
+        return Int32Array.from(series.sliceNames, (name) => {
+            let id = this.ids.get(name);
+            if (id === undefined) {
+                id = this.names.length;
+                this.names.push(name);
+                this.ids.set(name, id);
+            }
+            return id;
+        });
+    }
+}
+function sliceIds(series, table) {
+    const out = new Int32Array(series.values.length);
+    for (let i = 0; i < out.length; i++) {
+        const s = series.sliceIndex[i];
+        out[i] = s >= 0 ? table[s] : -1;
+    }
+    return out;
+}
+function rowsByName(series) {
+    const index = new Map();
+    for (let i = 0; i < series.names.length; i++)
+        index.set(series.names[i], i);
+    return index;
+}
+function pairSeries(baseline, candidate) {
+    const table = new SliceTable();
+    const cSlices = sliceIds(candidate, table.lookup(candidate));
+    const bSlices = sliceIds(baseline, table.lookup(baseline));
+    const baselineIndex = rowsByName(baseline);
+    const matched = new Int32Array(candidate.names.length);
+    const paired = new Uint8Array(baseline.names.length);
+    let pairs = 0;
+    for (let ci = 0; ci < candidate.names.length; ci++) {
+        const bi = baselineIndex.get(candidate.names[ci]);
+        matched[ci] = bi ?? -1;
+        if (bi !== undefined) {
+            paired[bi] = 1;
+            pairs += 1;
+        }
+    }
+    baselineIndex.clear();
+    const baselineRow = new Int32Array(pairs);
+    const candidateRow = new Int32Array(pairs);
+    const pairSlice = new Int32Array(pairs);
+    const candidateOnly = new Int32Array(candidate.names.length - pairs);
+    const candidateOnlySlice = new Int32Array(candidateOnly.length);
+    let k = 0;
+    let u = 0;
+    for (let ci = 0; ci < matched.length; ci++) {
+        const bi = matched[ci];
+        if (bi < 0) {
+            candidateOnly[u] = ci;
+            candidateOnlySlice[u++] = cSlices[ci];
+            continue;
+        }
+        baselineRow[k] = bi;
+        candidateRow[k] = ci;
+        pairSlice[k++] = cSlices[ci] >= 0 ? cSlices[ci] : bSlices[bi];
+    }
+    let unpaired = 0;
+    for (let i = 0; i < paired.length; i++)
+        if (paired[i] === 0)
+            unpaired += 1;
+    const baselineOnly = new Int32Array(unpaired);
+    const baselineOnlySlice = new Int32Array(unpaired);
+    u = 0;
+    for (let i = 0; i < paired.length; i++) {
+        if (paired[i] !== 0)
+            continue;
+        baselineOnly[u] = i;
+        baselineOnlySlice[u++] = bSlices[i];
+    }
+    return {
+        baselineRow,
+        candidateRow,
+        pairSlice,
+        baselineOnly,
+        baselineOnlySlice,
+        candidateOnly,
+        candidateOnlySlice,
+        sliceNames: table.names,
+    };
+}
+function positions(count) {
+    const out = new Int32Array(count);
+    for (let i = 0; i < count; i++)
+        out[i] = i;
+    return out;
+}
+/** Positions of `slices` equal to `id`, in order. */
+function where(slices, id) {
+    let n = 0;
+    for (let i = 0; i < slices.length; i++)
+        if (slices[i] === id)
+            n += 1;
+    const out = new Int32Array(n);
+    n = 0;
+    for (let i = 0; i < slices.length; i++)
+        if (slices[i] === id)
+            out[n++] = i;
+    return out;
+}
+/** Every pair and unpaired row; indices into `baselineOnly`/`candidateOnly`, not rows. */
+function overallGroup(p) {
+    return {
+        pairs: positions(p.pairSlice.length),
+        baselineOnly: positions(p.baselineOnly.length),
+        candidateOnly: positions(p.candidateOnly.length),
+    };
+}
+/** The slices that occur anywhere in the pairing, sorted by name, each with its group. */
+function sliceGroups(p) {
+    const seen = new Uint8Array(p.sliceNames.length);
+    for (const column of [p.pairSlice, p.baselineOnlySlice, p.candidateOnlySlice])
+        for (let i = 0; i < column.length; i++)
+            if (column[i] >= 0)
+                seen[column[i]] = 1;
+    const ids = [];
+    for (let id = 0; id < seen.length; id++)
+        if (seen[id] === 1)
+            ids.push(id);
+    const name = (id) => p.sliceNames[id];
+    ids.sort((x, y) => (name(x) < name(y) ? -1 : name(x) > name(y) ? 1 : 0));
+    return ids.map((id) => ({
+        slice: name(id),
+        group: {
+            pairs: where(p.pairSlice, id),
+            baselineOnly: where(p.baselineOnlySlice, id),
+            candidateOnly: where(p.candidateOnlySlice, id),
+        },
+    }));
+}
+function alignStage(baseline, candidate) {
+    // Dense ids of the baseline's distinct identities; `rowOf[id]` is the id's row, -1 until it gets one.
+    const idOf = new Map();
+    for (const s of baseline)
+        for (const name of s.names)
+            if (!idOf.has(name))
+                idOf.set(name, idOf.size);
+    const rowOf = new Int32Array(idOf.size).fill(-1);
+    const table = new SliceTable();
+    let slice = new Int32Array(1024);
+    let rows = 0;
+    for (const s of candidate) {
+        const ids = sliceIds(s, table.lookup(s));
+        for (let i = 0; i < s.names.length; i++) {
+            const id = idOf.get(s.names[i]);
+            if (id === undefined)
+                continue;
+            let row = rowOf[id];
+            if (row < 0) {
+                row = rows++;
+                rowOf[id] = row;
+                if (row === slice.length) {
+                    const grown = new Int32Array(slice.length * 2);
+                    grown.set(slice);
+                    slice = grown;
+                }
+                slice[row] = -1;
+            }
+            if (slice[row] < 0)
+                slice[row] = ids[i];
+        }
+    }
+    // Rows whose slice the candidate left open take the baseline's.
+    for (const s of baseline) {
+        const ids = sliceIds(s, table.lookup(s));
+        for (let i = 0; i < s.names.length; i++) {
+            const row = rowOf[idOf.get(s.names[i])];
+            if (row >= 0 && slice[row] < 0)
+                slice[row] = ids[i];
+        }
+    }
+    const rowOfName = (name) => {
+        const id = idOf.get(name);
+        return id === undefined ? -1 : rowOf[id];
+    };
+    const aligned = (side) => {
+        const out = new Float64Array(rows).fill(Number.NaN);
+        for (let i = 0; i < side.names.length; i++) {
+            const row = rowOfName(side.names[i]);
+            if (row >= 0)
+                out[row] = side.values[i];
+        }
+        return out;
+    };
+    const series = new Map();
+    const left = new Map(baseline.map((s) => [s.key, s]));
+    for (const c of candidate) {
+        const b = left.get(c.key);
+        if (!b)
+            continue;
+        series.set(c.key, { b: aligned(b), c: aligned(c), binary: b.binary && c.binary });
+    }
+    idOf.clear();
+    return { rows, slice: slice.slice(0, rows), sliceNames: table.names, series };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/types.ts
 /** How many sample names a `NameList` carries at most. */
 const SAMPLE_NAME_LIMIT = 20;
 
 ;// CONCATENATED MODULE: ./src/compare/samples.ts
+
 
 
 
@@ -10122,54 +10368,32 @@ function nameList(names) {
     };
 }
 const samples_EMPTY = { count: 0, names: [], truncated: false };
-function sliceOf(series, index) {
-    const i = series.sliceIndex[index];
-    return i >= 0 ? (series.sliceNames[i] ?? null) : null;
+/** The names of `rows` of `series`, picked through `at` (indices into `rows`). */
+function namesAt(series, rows, at) {
+    return Array.from(at, (k) => series.names[rows[k]]);
 }
-function pairSeries(baseline, candidate) {
-    const baselineIndex = new Map();
-    baseline.names.forEach((name, i) => {
-        baselineIndex.set(name, i);
-    });
-    const pairs = [];
-    const candidateOnly = [];
-    const paired = new Uint8Array(baseline.names.length);
-    candidate.names.forEach((name, ci) => {
-        const bi = baselineIndex.get(name);
-        if (bi === undefined) {
-            candidateOnly.push({ name, slice: sliceOf(candidate, ci) });
-            return;
-        }
-        paired[bi] = 1;
-        pairs.push({
-            name,
-            slice: sliceOf(candidate, ci) ?? sliceOf(baseline, bi),
-            baseline: baseline.values[bi],
-            candidate: candidate.values[ci],
-        });
-    });
-    const baselineOnly = [];
-    baseline.names.forEach((name, i) => {
-        if (paired[i] === 0)
-            baselineOnly.push({ name, slice: sliceOf(baseline, i) });
-    });
-    return { pairs, baselineOnly, candidateOnly };
-}
-function groupComparison(slice, pairs, baselineOnly, candidateOnly, kind, direction, options) {
-    const finite = pairs.filter((p) => Number.isFinite(p.baseline) && Number.isFinite(p.candidate));
-    const group = {
+function groupComparison(slice, p, group, bs, cs, kind, direction, options) {
+    let n = 0;
+    const finite = new Int32Array(group.pairs.length);
+    for (const k of group.pairs) {
+        if (Number.isFinite(bs.values[p.baselineRow[k]]) && Number.isFinite(cs.values[p.candidateRow[k]]))
+            finite[n++] = k;
+    }
+    const kept = finite.subarray(0, n);
+    const out = {
         slice,
-        paired: finite.length,
-        baselineOnly: nameList(baselineOnly.map((u) => u.name)),
-        candidateOnly: nameList(candidateOnly.map((u) => u.name)),
+        paired: n,
+        baselineOnly: nameList(namesAt(bs, p.baselineOnly, group.baselineOnly)),
+        candidateOnly: nameList(namesAt(cs, p.candidateOnly, group.candidateOnly)),
         binary: null,
         continuous: null,
         test: null,
     };
-    if (finite.length === 0)
-        return group;
-    const b = Float64Array.from(finite, (p) => p.baseline);
-    const c = Float64Array.from(finite, (p) => p.candidate);
+    if (n === 0)
+        return out;
+    const b = Float64Array.from(kept, (k) => bs.values[p.baselineRow[k]]);
+    const c = Float64Array.from(kept, (k) => cs.values[p.candidateRow[k]]);
+    const name = (k) => cs.names[p.candidateRow[k]];
     try {
         if (kind === 'binary') {
             // For a lower-is-better outcome (an `error` flag) 0 is the success, so flip before testing.
@@ -10179,20 +10403,20 @@ function groupComparison(slice, pairs, baselineOnly, candidateOnly, kind, direct
             const newlyPassing = [];
             const stillFailing = [];
             let stillPassing = 0;
-            for (const p of finite) {
-                const was = success(p.baseline);
-                const now = success(p.candidate);
+            for (let j = 0; j < n; j++) {
+                const was = success(b[j]);
+                const now = success(c[j]);
                 if (was && !now)
-                    newlyFailing.push(p.name);
+                    newlyFailing.push(name(kept[j]));
                 else if (!was && now)
-                    newlyPassing.push(p.name);
+                    newlyPassing.push(name(kept[j]));
                 else if (!was && !now)
-                    stillFailing.push(p.name);
+                    stillFailing.push(name(kept[j]));
                 else
                     stillPassing++;
             }
             const result = mcnemarExact(b.map(success), c.map(success), { confidence: options.confidence });
-            group.binary = {
+            out.binary = {
                 newlyFailing: nameList(newlyFailing),
                 newlyPassing: nameList(newlyPassing),
                 stillFailing: nameList(stillFailing),
@@ -10200,7 +10424,7 @@ function groupComparison(slice, pairs, baselineOnly, candidateOnly, kind, direct
                 baselineRate: result.baselineRate,
                 candidateRate: result.candidateRate,
             };
-            group.test = {
+            out.test = {
                 method: 'mcnemar-exact',
                 n: result.n,
                 estimate: result.difference,
@@ -10218,12 +10442,12 @@ function groupComparison(slice, pairs, baselineOnly, candidateOnly, kind, direct
                 resamples: options.resamples,
                 confidence: options.confidence,
             });
-            group.continuous = {
+            out.continuous = {
                 baselineMean: result.meanBaseline,
                 candidateMean: result.meanCandidate,
                 meanDifference: result.difference,
             };
-            group.test = bootstrapTest(result);
+            out.test = bootstrapTest(result);
         }
     }
     catch (error) {
@@ -10231,7 +10455,7 @@ function groupComparison(slice, pairs, baselineOnly, candidateOnly, kind, direct
         if (!(error instanceof input_error_StatsInputError))
             throw error;
     }
-    return group;
+    return out;
 }
 function bootstrapTest(result) {
     return {
@@ -10293,22 +10517,15 @@ function compareSamples(baseline, candidate, options) {
                 continue;
             }
             const kind = bs.binary && cs.binary ? 'binary' : 'continuous';
-            const { pairs, baselineOnly, candidateOnly } = pairSeries(bs, cs);
-            const slices = new Set();
-            for (const x of [...pairs, ...baselineOnly, ...candidateOnly])
-                if (x.slice !== null)
-                    slices.add(x.slice);
-            const inSlice = (xs, slice) => xs.filter((x) => x.slice === slice);
+            const pairing = pairSeries(bs, cs);
             out.push({
                 stage,
                 key,
                 kind,
                 direction,
                 presence: 'both',
-                overall: groupComparison(null, pairs, baselineOnly, candidateOnly, kind, direction, options),
-                slices: [...slices]
-                    .sort()
-                    .map((slice) => groupComparison(slice, inSlice(pairs, slice), inSlice(baselineOnly, slice), inSlice(candidateOnly, slice), kind, direction, options)),
+                overall: groupComparison(null, pairing, overallGroup(pairing), bs, cs, kind, direction, options),
+                slices: sliceGroups(pairing).map(({ slice, group }) => groupComparison(slice, pairing, group, bs, cs, kind, direction, options)),
             });
         }
     }
@@ -11749,7 +11966,7 @@ function refreshResult(result, message) {
 
 
 /** Where a row is, prefixed with the unit when several runs/units were compared. */
-function where(unit, label, multi) {
+function rows_where(unit, label, multi) {
     return multi ? `${unit.comparison.project}/${unit.comparison.unit}: ${label}` : label;
 }
 function sliceSelected(selection, slice) {
@@ -11826,7 +12043,7 @@ function missingCheck(judged, unit, policy, metric, multi, baseline) {
         ...seriesFacts(unit, metric),
         subject: MISSING_METRIC,
         baseline,
-        reason: `${where(unit, label, multi)} ${what}` +
+        reason: `${rows_where(unit, label, multi)} ${what}` +
             (baseline === null ? '' : ` (baseline ${numbers_formatNumber(baseline)})`) +
             ` (policy.missing_metrics: ${policy.missingMetrics})`,
     });
@@ -11881,7 +12098,7 @@ function artifactGate(gate, inputs) {
                 relativeChange: change.growthPct === null ? null : change.growthPct / 100,
                 limit: limitText,
             };
-            const label = where(unit, `artifact ${change.kind}`, multi);
+            const label = rows_where(unit, `artifact ${change.kind}`, multi);
             if (change.change === 'added' || change.change === 'removed') {
                 notes.push(`${label}: ${change.change === 'added' ? 'new in the candidate' : 'only in the baseline'}`);
                 continue;
@@ -11939,7 +12156,7 @@ function diagnosticsGate(gate, inputs) {
                 unit: unit.comparison.unit,
                 outcome: 'pass',
                 limit: `level ${gate.level}`,
-                reason: where(unit, `no diagnostic at or above ${gate.level}`, multi),
+                reason: rows_where(unit, `no diagnostic at or above ${gate.level}`, multi),
             }));
         }
     }
@@ -12014,7 +12231,7 @@ function requiredFromBaseline(judged, unit, scope, multi) {
         candidate: wanted.size - missing.length - nonFinite.length,
         baseline: wanted.size,
         outcome: parts.length > 0 ? 'fail' : 'pass',
-        reason: where(unit, parts.length > 0
+        reason: rows_where(unit, parts.length > 0
             ? parts.join('; ')
             : `all ${wanted.size} baseline metric series of ${scope.label} present`, multi),
     });
@@ -12026,7 +12243,7 @@ function requiredFromBaseline(judged, unit, scope, multi) {
  */
 function degradedChecks(context, scope, records, series, gaps) {
     const { unit, multi, judged, ids, outcome } = context;
-    const row = (subject, text) => check({ ...ids, subject, outcome, reason: where(unit, text, multi) });
+    const row = (subject, text) => check({ ...ids, subject, outcome, reason: rows_where(unit, text, multi) });
     const checks = records.map((record) => row('degraded_record', `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
         `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`));
     if (series.length > 0 && records.length === 0) {
@@ -12071,7 +12288,7 @@ function runLevelChecks(gate, inputs, judged, unit, run, multi) {
             ...ids,
             subject: 'partial_record',
             outcome: partialOutcome,
-            reason: where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
+            reason: rows_where(unit, `run level: ${partial.length} of ${run.runMetrics.length} metric series are not complete (${partial
                 .map((m) => numbers_metricLabel(null, m.key, m.slice))
                 .slice(0, 5)
                 .join(', ')})`, multi),
@@ -12084,7 +12301,7 @@ function runLevelChecks(gate, inputs, judged, unit, run, multi) {
             ...ids,
             subject: 'non_finite_number',
             outcome: partialOutcome,
-            reason: where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
+            reason: rows_where(unit, `run level: ${nonFinite.length} non-finite value(s), never compared: ${nonFinite
                 .slice(0, 3)
                 .map((g) => g.message)
                 .join('; ')}${nonFinite.length > 3 ? `; and ${nonFinite.length - 3} more` : ''}`, multi),
@@ -12100,7 +12317,7 @@ function runLevelChecks(gate, inputs, judged, unit, run, multi) {
             ...ids,
             subject: 'run_evidence',
             outcome: 'pass',
-            reason: where(unit, 'run level: no degraded, failed or partial evidence', multi),
+            reason: rows_where(unit, 'run level: no degraded, failed or partial evidence', multi),
         }));
     }
     return checks;
@@ -12137,7 +12354,7 @@ function evidenceGate(gate, inputs, judged) {
                     ...ids,
                     outcome: 'fail',
                     subject: 'run_missing',
-                    reason: where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
+                    reason: rows_where(unit, `no candidate run (the baseline has ${unit.pair.baseline.ref})`, multi),
                 }));
             }
             continue;
@@ -12150,7 +12367,7 @@ function evidenceGate(gate, inputs, judged) {
                     ...ids,
                     subject: 'run',
                     outcome: 'pass',
-                    reason: where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
+                    reason: rows_where(unit, `run ${run.ref} present (${run.runMetrics.length} run-level metric series)`, multi),
                 }));
                 continue;
             }
@@ -12160,8 +12377,8 @@ function evidenceGate(gate, inputs, judged) {
                 subject: 'stage',
                 outcome: stage ? 'pass' : 'fail',
                 reason: stage
-                    ? where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
-                    : where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
+                    ? rows_where(unit, `stage ${name} present (${stage.recordCount} records)`, multi)
+                    : rows_where(unit, `stage ${name} is missing from candidate run ${run.ref}`, multi),
             }));
         }
         const checked = [...gate.requireComplete, ...gate.optionalStages.filter((s) => present.has(s))];
@@ -12176,7 +12393,7 @@ function evidenceGate(gate, inputs, judged) {
                     ...ids,
                     outcome: 'unknown',
                     subject: 'require_metrics',
-                    reason: where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
+                    reason: rows_where(unit, 'require_metrics: baseline — there is no baseline run to take the list from', multi),
                 }));
             }
             else {
@@ -12198,7 +12415,7 @@ function evidenceGate(gate, inputs, judged) {
                     subject: 'required_metric',
                     metric: formatSelector(selector),
                     outcome: found ? 'pass' : 'fail',
-                    reason: where(unit, found
+                    reason: rows_where(unit, found
                         ? `${formatSelector(selector)} present`
                         : `required metric ${formatSelector(selector)} is missing from the candidate`, multi),
                 }));
@@ -12220,7 +12437,7 @@ function evidenceGate(gate, inputs, judged) {
                     ...stageIds,
                     subject: 'partial_record',
                     outcome: partialOutcome,
-                    reason: where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
+                    reason: rows_where(unit, `stage ${stage.name}: ${stage.partialRecords} of ${stage.recordCount} records are not complete (partial/sampled/unknown completeness)`, multi),
                 }));
             }
             if (stage.status === null)
@@ -12230,7 +12447,7 @@ function evidenceGate(gate, inputs, judged) {
                     ...stageIds,
                     subject: 'status',
                     outcome: statusOutcome,
-                    reason: where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
+                    reason: rows_where(unit, `stage ${stage.name} is ${stage.status}, not completed`, multi),
                 }));
             }
             if (!degradedOutcome && !partialOutcome)
@@ -12242,7 +12459,7 @@ function evidenceGate(gate, inputs, judged) {
                     ...stageIds,
                     subject: 'stage_evidence',
                     outcome: 'pass',
-                    reason: where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
+                    reason: rows_where(unit, `stage ${stage.name}: no degraded or partial records`, multi),
                 }));
             }
         }
@@ -12253,7 +12470,7 @@ function evidenceGate(gate, inputs, judged) {
                 ...ids,
                 subject: 'status',
                 outcome: statusOutcome,
-                reason: where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
+                reason: rows_where(unit, `run ${run.ref} is ${run.status}, not completed`, multi),
             }));
         }
     }
@@ -12270,6 +12487,7 @@ function evidenceGate(gate, inputs, judged) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/row-test.ts
+
 
 const row_test_cache = new WeakMap();
 function pairedStage(baseline, candidate, stage) {
@@ -12289,62 +12507,12 @@ function pairedStage(baseline, candidate, stage) {
     byStage.set(stage, built);
     return built;
 }
-function sliceAt(series, i) {
-    const k = series.sliceIndex[i];
-    return k >= 0 ? (series.sliceNames[k] ?? null) : null;
-}
 function buildPairedStage(baseline, candidate, stage) {
     const bs = baseline.stages.find((s) => s.name === stage)?.samples ?? [];
     const cs = candidate.stages.find((s) => s.name === stage)?.samples ?? [];
     if (bs.length === 0 || cs.length === 0)
         return null;
-    const inBaseline = new Set();
-    for (const s of bs)
-        for (const name of s.names)
-            inBaseline.add(name);
-    const index = new Map();
-    const slices = [];
-    const fromCandidate = new Map();
-    for (const s of cs) {
-        s.names.forEach((name, i) => {
-            if (!inBaseline.has(name))
-                return;
-            if (!index.has(name)) {
-                index.set(name, slices.length);
-                slices.push(null);
-            }
-            const slice = sliceAt(s, i);
-            if (slice !== null && !fromCandidate.has(name))
-                fromCandidate.set(name, slice);
-        });
-    }
-    for (const [name, slice] of fromCandidate)
-        slices[index.get(name)] = slice;
-    for (const s of bs) {
-        s.names.forEach((name, i) => {
-            const at = index.get(name);
-            if (at !== undefined && slices[at] === null)
-                slices[at] = sliceAt(s, i);
-        });
-    }
-    const series = new Map();
-    const left = new Map(bs.map((s) => [s.key, s]));
-    for (const c of cs) {
-        const b = left.get(c.key);
-        if (!b)
-            continue;
-        const aligned = (side) => {
-            const out = new Float64Array(slices.length).fill(Number.NaN);
-            side.names.forEach((name, i) => {
-                const at = index.get(name);
-                if (at !== undefined)
-                    out[at] = side.values[i];
-            });
-            return out;
-        };
-        series.set(c.key, { b: aligned(b), c: aligned(c), binary: b.binary && c.binary });
-    }
-    return { slices, series };
+    return alignStage(bs, cs);
 }
 /** Whether `values`' q-quantile (type 7) is `aggregate`, to the precision an SDK writes decimals in. */
 function reproduces(values, q, aggregate) {
@@ -12380,14 +12548,18 @@ function quantileStage(baseline, candidate, row, key, q) {
 /** The rows of the slice where every needed key is finite on both sides. */
 function rowsOf(paired, slice, keys) {
     const columns = keys.map((k) => paired.series.get(k));
-    const out = [];
-    for (let i = 0; i < paired.slices.length; i++) {
-        if (slice !== null && paired.slices[i] !== slice)
+    const id = slice === null ? -1 : paired.sliceNames.indexOf(slice);
+    if (slice !== null && id < 0)
+        return new Int32Array(0);
+    const out = new Int32Array(paired.rows);
+    let n = 0;
+    for (let i = 0; i < paired.rows; i++) {
+        if (slice !== null && paired.slice[i] !== id)
             continue;
         if (columns.every((s) => Number.isFinite(s.b[i]) && Number.isFinite(s.c[i])))
-            out.push(i);
+            out[n++] = i;
     }
-    return out;
+    return out.slice(0, n);
 }
 function pick(values, rows) {
     return Float64Array.from(rows, (i) => values[i]);
@@ -13040,7 +13212,7 @@ function regressionGate(gate, inputs, judged) {
         }
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
             const label = numbers_metricLabel(row.stage, row.key, row.slice);
-            const located = where(unit, label, multi);
+            const located = rows_where(unit, label, multi);
             const direction = gate.direction ?? row.direction;
             const base = rowFacts(unit, row, direction);
             if (row.presence === 'candidate_only') {
@@ -13199,7 +13371,7 @@ function thresholdGate(gate, inputs, judged) {
         if (!unit.pair.candidate)
             continue;
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
-            const label = where(unit, numbers_metricLabel(row.stage, row.key, row.slice), multi);
+            const label = rows_where(unit, numbers_metricLabel(row.stage, row.key, row.slice), multi);
             const base = { ...rowFacts(unit, row, row.direction), limit: bounds };
             if (row.presence === 'baseline_only' || row.candidate === null) {
                 const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
@@ -13348,7 +13520,7 @@ function policyResults(inputs, judged, lifted = []) {
                 continue;
             if (judged.metrics.has(judged_metricKey(unit.comparison.project, unit.comparison.unit, row)))
                 continue;
-            const label = where(unit, numbers_metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units));
+            const label = rows_where(unit, numbers_metricLabel(row.stage, row.key, row.slice), namesUnits(inputs.units));
             const baseline = row.baseline === null ? '' : ` (${numbers_formatNumber(row.baseline)})`;
             missing.push(check({
                 ...seriesFacts(unit, row),
@@ -13570,7 +13742,7 @@ function skipReason(gate, inputs, evidence) {
             const multi = namesUnits(inputs.units);
             const wouldJudge = inputs.units
                 .filter((u) => !u.pair.baseline && u.pair.candidate)
-                .flatMap((u) => gateRows(u, gate.metrics, gate.slices).map((r) => where(u, numbers_metricLabel(r.stage, r.key, r.slice), multi)));
+                .flatMap((u) => gateRows(u, gate.metrics, gate.slices).map((r) => rows_where(u, numbers_metricLabel(r.stage, r.key, r.slice), multi)));
             if (wouldJudge.length > 0) {
                 const shown = wouldJudge.slice(0, evaluate_LISTED).join(', ');
                 const more = wouldJudge.length > evaluate_LISTED ? ` and ${wouldJudge.length - evaluate_LISTED} more` : '';
