@@ -1,16 +1,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 41730:
+/***/ 53271:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47679);
+/* harmony import */ var _runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48358);
 
 // Before the action is loaded: this may replace the process with one started with a smaller young
 // generation (peak memory on large workspaces; see src/runtime/young-generation.ts).
 (0,_runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_0__/* .capYoungGeneration */ .H)(process.env.NODE_OPTIONS);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(375), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31591));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(559), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65032));
 await run();
 
 __webpack_async_result__();
@@ -18,7 +18,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 47679:
+/***/ 48358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -707,6 +707,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(41730);
+/******/ var __webpack_exports__ = __nccwpck_require__(53271);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

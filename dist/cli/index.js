@@ -2,11 +2,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2957:
+/***/ 2856:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7679);
+/* harmony import */ var _runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8358);
 /**
  * `contexta-gate`: the same engine as the action, as a local command.
  *   contexta-gate inspect <workspace> [--json]
@@ -34,12 +34,12 @@ async function main(argv) {
     const io = { stdout: write(process.stdout), stderr: write(process.stderr), cwd };
     switch (command) {
         case 'inspect':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(651), __nccwpck_require__.e(195)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2195))).inspectCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5745))).inspectCommand(rest, io);
         case 'compare':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(651), __nccwpck_require__.e(815), __nccwpck_require__.e(195), __nccwpck_require__.e(962), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8557))).compareCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(645), __nccwpck_require__.e(745), __nccwpck_require__.e(344), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9414))).compareCommand(rest, io);
         // Hidden: times the renderer for `npm run bench`; not part of the documented interface.
         case 'bench-render':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(962), __nccwpck_require__.e(233)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2233))).benchRenderCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(344), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4324))).benchRenderCommand(rest, io);
         case undefined:
         case '-h':
         case '--help':
@@ -58,7 +58,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7679:
+/***/ 8358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -425,6 +425,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2957);
+/******/ var __webpack_exports__ = __nccwpck_require__(2856);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,8 +1,8 @@
-export const id = 962;
-export const ids = [962];
+export const id = 344;
+export const ids = [344];
 export const modules = {
 
-/***/ 1169:
+/***/ 9876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,7 +37,7 @@ function globMatch(pattern, text) {
 
 /***/ }),
 
-/***/ 2749:
+/***/ 3418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106,7 +106,7 @@ function nameRanges(names, total, cap = 8) {
 
 /***/ }),
 
-/***/ 2301:
+/***/ 1746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -122,7 +122,7 @@ const GATE_REPORT_SCHEMA_VERSION = 1;
 
 /***/ }),
 
-/***/ 1693:
+/***/ 9702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -130,7 +130,7 @@ const GATE_REPORT_SCHEMA_VERSION = 1;
 /* harmony export */   Nk: () => (/* binding */ WAIVER_LABEL_PREFIX),
 /* harmony export */   dU: () => (/* binding */ parseWaivers)
 /* harmony export */ });
-/* harmony import */ var _compare_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1169);
+/* harmony import */ var _compare_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9876);
 
 /**
  * Why a request from `who` is not trusted: the caller's reason ("signature not verified", "write
@@ -249,7 +249,7 @@ function applyWaivers(results, waivers, refresh) {
 
 /***/ }),
 
-/***/ 9678:
+/***/ 1669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -493,7 +493,7 @@ function renderJson(report, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/format/numbers.ts
-var numbers = __webpack_require__(3613);
+var numbers = __webpack_require__(1504);
 ;// CONCATENATED MODULE: ./src/report/budget.ts
 /**
  * Fits a markdown document into a character budget by leaving out its least important rows first.
@@ -1125,7 +1125,7 @@ function notesSection(report) {
 }
 
 // EXTERNAL MODULE: ./src/gates/waivers.ts
-var waivers = __webpack_require__(1693);
+var waivers = __webpack_require__(9702);
 ;// CONCATENATED MODULE: ./src/report/advice.ts
 /**
  * What the reviewer should do next, worded for where the report is read. In a pull request the
@@ -1580,7 +1580,7 @@ function metricSection(ctx, sliced, lead) {
 }
 
 // EXTERNAL MODULE: ./src/format/ranges.ts
-var format_ranges = __webpack_require__(2749);
+var format_ranges = __webpack_require__(3418);
 ;// CONCATENATED MODULE: ./src/report/markdown/samples.ts
 
 

@@ -1,8 +1,8 @@
-export const id = 195;
-export const ids = [195];
+export const id = 745;
+export const ids = [745];
 export const modules = {
 
-/***/ 7672:
+/***/ 9084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,9 +18,9 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/format/numbers.ts
-var numbers = __webpack_require__(3613);
+var numbers = __webpack_require__(1504);
 // EXTERNAL MODULE: ./src/history/record.ts
-var history_record = __webpack_require__(5799);
+var history_record = __webpack_require__(4246);
 ;// CONCATENATED MODULE: ./src/history/from-evidence.ts
 
 function points(unit, stage, series) {
@@ -73,7 +73,7 @@ function historyRecords(evidence, origin) {
 }
 
 // EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8553);
+var sources_open = __webpack_require__(8123);
 ;// CONCATENATED MODULE: ./src/cli/history.ts
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
@@ -131,7 +131,7 @@ function renderHistory(history) {
 
 /***/ }),
 
-/***/ 2195:
+/***/ 5745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -329,12 +329,12 @@ function redactTokens(text, secrets = []) {
     return out.replace(GITHUB_TOKEN, REDACTED_TOKEN);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(2857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
-var coerce = __webpack_require__(9567);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(8827);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/coerce.js
+var coerce = __webpack_require__(1165);
 // EXTERNAL MODULE: ./src/evidence/model.ts
-var model = __webpack_require__(3000);
+var model = __webpack_require__(5069);
 ;// CONCATENATED MODULE: ./src/contexta/ledger-rows.ts
 /**
  * Typed content of a Contexta metadata ledger (`metadata/ledger.db`), validated row by row with zod.
@@ -604,9 +604,9 @@ function derived(table, payload) {
 }
 
 // EXTERNAL MODULE: ./src/history/record.ts
-var history_record = __webpack_require__(5799);
+var history_record = __webpack_require__(4246);
 // EXTERNAL MODULE: ./src/evidence/json-text.ts
-var json_text = __webpack_require__(6491);
+var json_text = __webpack_require__(2382);
 ;// CONCATENATED MODULE: ./src/history/store.ts
 /**
  * `history.jsonl`: reading it back (every line validated; a bad line is an evidence gap, never a
@@ -732,7 +732,7 @@ function projectHistory(history, project) {
 }
 
 // EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8553);
+var sources_open = __webpack_require__(8123);
 ;// CONCATENATED MODULE: ./src/cli/evidence-json.ts
 /** Arrays at least this long are streamed; shorter ones are cheaper to leave to JSON.stringify. */
 const STREAMED_LENGTH = 256;
@@ -780,7 +780,7 @@ function writeArray(values, indent, write) {
 }
 
 // EXTERNAL MODULE: ./src/cli/history.ts + 1 modules
-var cli_history = __webpack_require__(7672);
+var cli_history = __webpack_require__(9084);
 ;// CONCATENATED MODULE: ./src/cli/inspect.ts
 /**
  * `contexta-gate inspect <workspace> [--json] [--no-ledger]`: shows what the gate can read from a
@@ -993,7 +993,7 @@ function renderEvidence(evidence) {
 
 /***/ }),
 
-/***/ 6491:
+/***/ 2382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1310,7 +1310,7 @@ function outOfRangeText(first, count) {
 
 /***/ }),
 
-/***/ 3000:
+/***/ 5069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1320,7 +1320,7 @@ function outOfRangeText(first, count) {
 /* harmony export */   zC: () => (/* binding */ CompletenessMarker)
 /* harmony export */ });
 /* unused harmony exports Severity, GapCode, EvidenceGap, MetricSeries, SampleSeries, Batch, DegradedRecord, EventSummary, Stage, Artifact, EnvironmentSnapshot, Deployment, MetalabReplicateStatus, MetalabUnit, Run, Project, Layout, Evidence */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8827);
 /**
  * The one evidence model every reader produces (Contexta capture cache, canonical record store,
  * DuckDB ledger, metalab run store) and every later step (compare, gates, report) consumes.
@@ -1632,7 +1632,7 @@ const Evidence = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 
 /***/ }),
 
-/***/ 3613:
+/***/ 1504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1770,7 +1770,7 @@ function formatCount(value) {
 
 /***/ }),
 
-/***/ 5799:
+/***/ 4246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1783,8 +1783,8 @@ function formatCount(value) {
 /* harmony export */   zp: () => (/* binding */ HISTORY_MAX_LINE_BYTES)
 /* harmony export */ });
 /* unused harmony exports HISTORY_MAX_RUNS, HistoryPoint */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8827);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9171);
 /**
  * One run's compact history record: the finite overall and per-slice values of its stage and
  * run-level metrics, with where the run came from. A record is one line of `history.jsonl` at the
@@ -1853,7 +1853,7 @@ function describeRecord(record) {
 
 /***/ }),
 
-/***/ 8553:
+/***/ 8123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2140,28 +2140,62 @@ class WorkspaceRoot {
     async list(rel) {
         const resolved = await this.resolve(rel);
         if (!resolved.ok)
-            return { entries: [], problem: resolved.reason === 'missing' ? null : resolved };
+            return { entries: [], real: null, problem: resolved.reason === 'missing' ? null : resolved };
         if (!resolved.isDirectory)
-            return { entries: [], problem: null };
+            return { entries: [], real: null, problem: null };
         try {
-            return { entries: await external_node_fs_.promises.readdir(resolved.absolute, { withFileTypes: true }), problem: null };
+            return {
+                entries: await external_node_fs_.promises.readdir(resolved.absolute, { withFileTypes: true }),
+                real: resolved.absolute,
+                problem: null,
+            };
         }
         catch (error) {
             const code = error.code ?? 'error';
             return {
                 entries: [],
+                real: null,
                 problem: { ok: false, reason: 'unreadable', message: `${rel} cannot be listed (${code})` },
             };
         }
     }
 }
+/**
+ * Reads a small plain file whole, found as a regular-file entry (not a symlink) of a directory
+ * whose real path is inside the root: its path then has no link in it, so confinement needs no
+ * realpath and no stat of its own. `O_NOFOLLOW` refuses a symlink swapped in since the listing.
+ * Null for anything else (too large for `maxBytes`, empty, not a regular file any more, any error):
+ * the caller then takes the general path, which resolves the file and reports what is wrong.
+ */
+function readListedFile(absolute, maxBytes) {
+    return new Promise((resolvePromise) => {
+        (0,external_node_fs_.open)(absolute, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW, (openError, fd) => {
+            if (openError) {
+                resolvePromise(null);
+                return;
+            }
+            const done = (result) => (0,external_node_fs_.close)(fd, () => resolvePromise(result));
+            (0,external_node_fs_.fstat)(fd, (statError, stat) => {
+                if (statError || !stat.isFile() || stat.size === 0 || stat.size > maxBytes) {
+                    done(null);
+                    return;
+                }
+                // One byte more than the size: a file that grew since is left to the streaming path.
+                const buffer = Buffer.allocUnsafe(stat.size + 1);
+                (0,external_node_fs_.read)(fd, buffer, 0, buffer.length, 0, (readError, bytesRead) => {
+                    done(readError || bytesRead !== stat.size ? null : buffer.subarray(0, bytesRead));
+                });
+            });
+        });
+    });
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(2857);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(8827);
 // EXTERNAL MODULE: ./src/evidence/json-text.ts
-var json_text = __webpack_require__(6491);
+var json_text = __webpack_require__(2382);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2180,79 +2214,108 @@ var promises_ = __webpack_require__(1455);
 
 
 const NEWLINE = 0x0a;
-async function readLines(path, options, onLine) {
-    const max = options.maxLineBytes;
-    let pending = [];
-    let pendingBytes = 0;
-    let overflowBytes = 0;
-    let lineNo = 0;
-    let totalBytes = 0;
-    let lastByte = -1;
-    const emit = (terminated) => {
-        lineNo += 1;
-        if (overflowBytes > 0) {
-            onLine({ kind: 'too_long', lineNo, bytes: overflowBytes, terminated });
+/** Cuts bytes handed over in chunks into line events; the same rules for a file and for a buffer. */
+class LineSplitter {
+    max;
+    onLine;
+    pending = [];
+    pendingBytes = 0;
+    overflowBytes = 0;
+    lineNo = 0;
+    totalBytes = 0;
+    lastByte = -1;
+    constructor(max, onLine) {
+        this.max = max;
+        this.onLine = onLine;
+    }
+    /** `reused`: the caller overwrites `chunk` after this call, so an unfinished tail must be copied. */
+    push(chunk, reused) {
+        if (chunk.length === 0)
+            return;
+        this.totalBytes += chunk.length;
+        this.lastByte = chunk[chunk.length - 1];
+        let start = 0;
+        let index = chunk.indexOf(NEWLINE, start);
+        while (index !== -1) {
+            this.append(chunk, start, index);
+            this.emit(true);
+            start = index + 1;
+            index = chunk.indexOf(NEWLINE, start);
+        }
+        if (start < chunk.length) {
+            const tail = chunk.subarray(start);
+            this.append(reused ? Buffer.from(tail) : tail, 0, tail.length);
+        }
+    }
+    end() {
+        if (this.pendingBytes > 0 || this.overflowBytes > 0)
+            this.emit(false);
+        return { lines: this.lineNo, bytes: this.totalBytes, endsWithNewline: this.lastByte === NEWLINE };
+    }
+    emit(terminated) {
+        this.lineNo += 1;
+        const lineNo = this.lineNo;
+        if (this.overflowBytes > 0) {
+            this.onLine({ kind: 'too_long', lineNo, bytes: this.overflowBytes, terminated });
         }
         else {
-            const buf = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+            const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
             if ((0,external_node_buffer_.isUtf8)(buf)) {
-                onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
+                this.onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
             }
             else {
-                onLine({ kind: 'invalid_encoding', lineNo, terminated });
+                this.onLine({ kind: 'invalid_encoding', lineNo, terminated });
             }
         }
-        pending = [];
-        pendingBytes = 0;
-        overflowBytes = 0;
-    };
-    const append = (chunk, start, end) => {
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.overflowBytes = 0;
+    }
+    append(chunk, start, end) {
         const length = end - start;
         if (length === 0)
             return;
-        if (overflowBytes > 0) {
-            overflowBytes += length;
+        if (this.overflowBytes > 0) {
+            this.overflowBytes += length;
         }
-        else if (pendingBytes + length > max) {
-            overflowBytes = pendingBytes + length;
-            pending = [];
-            pendingBytes = 0;
+        else if (this.pendingBytes + length > this.max) {
+            this.overflowBytes = this.pendingBytes + length;
+            this.pending = [];
+            this.pendingBytes = 0;
         }
         else {
-            pending.push(chunk.subarray(start, end));
-            pendingBytes += length;
+            this.pending.push(chunk.subarray(start, end));
+            this.pendingBytes += length;
         }
-    };
+    }
+}
+async function readLines(path, options, onLine) {
+    const splitter = new LineSplitter(options.maxLineBytes, onLine);
     const handle = await (0,promises_.open)(path, 'r');
     try {
-        const buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
+        const chunkBytes = options.chunkBytes ?? 1 << 20;
+        // One byte over the hint, so a file that did not grow is read whole and then hits its end.
+        let buffer = Buffer.allocUnsafe(options.sizeHint === undefined ? chunkBytes : Math.min(chunkBytes, options.sizeHint + 1));
         for (;;) {
             const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
             if (bytesRead === 0)
                 break;
-            const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-            totalBytes += bytesRead;
-            lastByte = chunk[bytesRead - 1];
-            let start = 0;
-            let index = chunk.indexOf(NEWLINE, start);
-            while (index !== -1) {
-                append(chunk, start, index);
-                emit(true);
-                start = index + 1;
-                index = chunk.indexOf(NEWLINE, start);
-            }
-            if (start < chunk.length) {
-                // The next read overwrites the buffer; keep a copy of the unfinished line.
-                append(Buffer.from(chunk.subarray(start)), 0, chunk.length - start);
-            }
+            splitter.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead), true);
+            // The file outgrew its hint (still being written): go on in whole chunks.
+            if (bytesRead === buffer.length && buffer.length < chunkBytes)
+                buffer = Buffer.allocUnsafe(chunkBytes);
         }
     }
     finally {
         await handle.close();
     }
-    if (pendingBytes > 0 || overflowBytes > 0)
-        emit(false);
-    return { lines: lineNo, bytes: totalBytes, endsWithNewline: lastByte === NEWLINE };
+    return splitter.end();
+}
+/** The lines of bytes already in memory (a small file read whole), under the same rules. */
+function readLinesFromBuffer(bytes, options, onLine) {
+    const splitter = new LineSplitter(options.maxLineBytes, onLine);
+    splitter.push(bytes, false);
+    return splitter.end();
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/jsonl-file.ts
@@ -2262,6 +2325,8 @@ async function readLines(path, options, onLine) {
  * a torn last line — becomes a gap on that line; file-level problems (symlink out of the root,
  * unreadable, too large, empty) become one gap for the file. Blank lines are skipped like Contexta.
  */
+
+
 
 
 
@@ -2312,18 +2377,21 @@ async function openEvidenceFile(root, rel, limits, gaps, missing) {
  */
 async function listEvidenceDir(root, dir, gaps, accept) {
     const listing = await root.list(dir);
-    if (listing.problem) {
-        gaps.add({
-            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-            severity: 'error',
-            file: dir,
-            message: listing.problem.message,
-        });
-    }
+    reportListingProblem(listing, dir, gaps);
     return listing.entries
         .map((entry) => entry.name)
         .filter(accept)
         .sort();
+}
+function reportListingProblem(listing, dir, gaps) {
+    if (!listing.problem)
+        return;
+    gaps.add({
+        code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+        severity: 'error',
+        file: dir,
+        message: listing.problem.message,
+    });
 }
 /** The whole text of a small evidence file (manifest, binding), or null with a gap when unreadable. */
 async function readEvidenceText(absolute, rel, gaps) {
@@ -2339,6 +2407,57 @@ async function readEvidenceText(absolute, rel, gaps) {
         });
         return null;
     }
+}
+/**
+ * Turns line events into JSON values for `onValue` and every unusable line into a gap; `unread`
+ * counts the non-blank lines that could not be handed over.
+ */
+function jsonLineHandler(rel, limits, gaps, onValue) {
+    let unread = 0;
+    const onLine = (event) => {
+        const torn = !event.terminated;
+        if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '')
+            return;
+        unread += 1;
+        if (event.kind === 'too_long') {
+            gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
+            return;
+        }
+        if (event.kind === 'invalid_encoding') {
+            if (torn) {
+                gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline, not valid UTF-8); skipped');
+            }
+            else {
+                gaps.line('invalid_encoding', 'error', rel, event.lineNo, 'line is not valid UTF-8; skipped');
+            }
+            return;
+        }
+        const parsed = (0,json_text/* parseJsonText */.lk)(event.text, limits.maxDepth);
+        if (!parsed.ok) {
+            if (parsed.reason === 'too_deep') {
+                gaps.line('nesting_too_deep', 'error', rel, event.lineNo, `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`);
+            }
+            else if (torn) {
+                gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline and not complete JSON), e.g. the writer stopped mid-line; skipped');
+            }
+            else {
+                gaps.line('invalid_json_line', 'error', rel, event.lineNo, `line is not valid JSON (${parsed.message}); skipped`);
+            }
+            return;
+        }
+        if (parsed.duplicateKey !== null) {
+            gaps.line('duplicate_key', 'error', rel, event.lineNo, `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`);
+            return;
+        }
+        const first = parsed.outOfRange[0];
+        if (first) {
+            gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${(0,json_text/* outOfRangeText */.U$)(first, parsed.outOfRange.length)}; the record was skipped`);
+            return;
+        }
+        unread -= 1;
+        onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
+    };
+    return { onLine, unread: () => unread };
 }
 /**
  * Streams the file's lines to `onValue`; returns how many non-blank lines could not be handed over
@@ -2358,51 +2477,9 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
         });
         return 0;
     }
-    let unread = 0;
+    const handler = jsonLineHandler(rel, limits, gaps, onValue);
     try {
-        await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
-            const torn = !event.terminated;
-            if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '')
-                return;
-            unread += 1;
-            if (event.kind === 'too_long') {
-                gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
-                return;
-            }
-            if (event.kind === 'invalid_encoding') {
-                if (torn) {
-                    gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline, not valid UTF-8); skipped');
-                }
-                else {
-                    gaps.line('invalid_encoding', 'error', rel, event.lineNo, 'line is not valid UTF-8; skipped');
-                }
-                return;
-            }
-            const parsed = (0,json_text/* parseJsonText */.lk)(event.text, limits.maxDepth);
-            if (!parsed.ok) {
-                if (parsed.reason === 'too_deep') {
-                    gaps.line('nesting_too_deep', 'error', rel, event.lineNo, `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`);
-                }
-                else if (torn) {
-                    gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline and not complete JSON), e.g. the writer stopped mid-line; skipped');
-                }
-                else {
-                    gaps.line('invalid_json_line', 'error', rel, event.lineNo, `line is not valid JSON (${parsed.message}); skipped`);
-                }
-                return;
-            }
-            if (parsed.duplicateKey !== null) {
-                gaps.line('duplicate_key', 'error', rel, event.lineNo, `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`);
-                return;
-            }
-            const first = parsed.outOfRange[0];
-            if (first) {
-                gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${(0,json_text/* outOfRangeText */.U$)(first, parsed.outOfRange.length)}; the record was skipped`);
-                return;
-            }
-            unread -= 1;
-            onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
-        });
+        await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes, sizeHint: file.size }, handler.onLine);
     }
     catch (error) {
         const code = error.code ?? error.message;
@@ -2413,7 +2490,53 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             message: `${rel} could not be read (${code})`,
         });
     }
-    return unread;
+    return handler.unread();
+}
+/** Files at most this big are read whole, several at a time, when a directory lists many. */
+const SMALL_FILE_BYTES = 1 << 20;
+/** Small files read ahead of the one being parsed: enough to keep the thread pool busy. */
+const READ_AHEAD = 16;
+/**
+ * The JSONL files of one workspace directory, in name order, each handed to `onFile` with the same
+ * `onValue` contract as `readJsonlFile`. Per-file cost dominates a directory of thousands of tiny
+ * files (a store whose every segment holds one line), so small regular files are read whole, up to
+ * `READ_AHEAD` of them at once, without a realpath or stat of their own (see `readListedFile`).
+ * They are still parsed strictly in name order, so gaps and results are the same as one at a time;
+ * anything unusual (a symlink, a large or empty file, an error) goes the general way.
+ */
+async function readJsonlDir(root, dir, limits, gaps, accept, onFile) {
+    const listing = await root.list(dir);
+    reportListingProblem(listing, dir, gaps);
+    const files = listing.entries
+        .filter((entry) => accept(entry.name))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const real = listing.real;
+    const maxBytes = Math.min(SMALL_FILE_BYTES, limits.maxFileBytes);
+    const read = (i) => {
+        const entry = files[i];
+        return real !== null && entry.isFile()
+            ? readListedFile(external_node_path_default().join(real, entry.name), maxBytes)
+            : Promise.resolve(null);
+    };
+    const ahead = [];
+    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i += 1)
+        ahead.push(read(i));
+    for (let i = 0; i < files.length; i += 1) {
+        const bytes = await ahead[i % READ_AHEAD];
+        if (i + READ_AHEAD < files.length)
+            ahead[i % READ_AHEAD] = read(i + READ_AHEAD);
+        const name = files[i].name;
+        const rel = external_node_path_default().posix.join(dir, name);
+        const file = onFile(name, rel);
+        if (bytes === null) {
+            file.done(await readJsonlFile(root, rel, limits, gaps, file.onValue));
+            continue;
+        }
+        const handler = jsonLineHandler(rel, limits, gaps, file.onValue);
+        readLinesFromBuffer(bytes, limits, handler.onLine);
+        file.done(handler.unread());
+    }
+    return files.map((entry) => entry.name);
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/refs.ts
@@ -2634,7 +2757,7 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
 }
 
 // EXTERNAL MODULE: ./src/evidence/model.ts
-var model = __webpack_require__(3000);
+var model = __webpack_require__(5069);
 ;// CONCATENATED MODULE: ./src/contexta/record-schema.ts
 /**
  * Zod schemas of Contexta records (envelope + payload per record type), in one normalised form for
@@ -4023,17 +4146,15 @@ async function readManifest(root, recordsDir, limits, gaps) {
 async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     const manifest = await readManifest(root, recordsDir, limits, gaps);
     const segmentsDir = external_node_path_default().posix.join(recordsDir, 'segments');
-    const names = await listEvidenceDir(root, segmentsDir, gaps, (name) => SEGMENT_NAME.test(name));
     let previous = null;
     let highest = 0;
     let records = 0;
     const lines = new Map();
-    for (const name of names) {
-        const rel = external_node_path_default().posix.join(segmentsDir, name);
+    const names = await readJsonlDir(root, segmentsDir, limits, gaps, (name) => SEGMENT_NAME.test(name), (name, rel) => {
         const duplicates = new RepeatedRefs();
         const count = { entries: 0, unread: 0 };
         lines.set(name, count);
-        count.unread = await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
+        const onValue = ({ value, line, nonFiniteToken }) => {
             const object = value !== null && typeof value === 'object' && !Array.isArray(value)
                 ? value
                 : null;
@@ -4067,9 +4188,15 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
             }
             records += 1;
             builder.foldRecord(valid, { file: rel, line });
-        });
-        duplicates.report(gaps, rel, '');
-    }
+        };
+        return {
+            onValue,
+            done: (unread) => {
+                count.unread = unread;
+                duplicates.report(gaps, rel, '');
+            },
+        };
+    });
     if (manifest)
         checkManifestClaims(manifest, names, lines, highest, external_node_path_default().posix.join(recordsDir, 'manifest.json'), gaps);
     return { segments: names, records };

@@ -1,8 +1,8 @@
-export const id = 233;
-export const ids = [233];
+export const id = 324;
+export const ids = [324];
 export const modules = {
 
-/***/ 2233:
+/***/ 4324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -12,9 +12,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _format_numbers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3613);
-/* harmony import */ var _gates_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2301);
-/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9678);
+/* harmony import */ var _format_numbers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1504);
+/* harmony import */ var _gates_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1746);
+/* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1669);
 /**
  * `contexta-gate bench-render --metrics N --slices N` (hidden, for `npm run bench`): builds a
  * synthetic GateReport of N metrics × N slices and renders it as markdown, so the benchmark can time
@@ -211,7 +211,7 @@ function benchRenderCommand(args, io) {
 
 /***/ }),
 
-/***/ 3613:
+/***/ 1504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

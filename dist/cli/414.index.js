@@ -1,8 +1,8 @@
-export const id = 557;
-export const ids = [557];
+export const id = 414;
+export const ids = [414];
 export const modules = {
 
-/***/ 8557:
+/***/ 9414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -237,7 +237,7 @@ function selectRunPairs(baseline, candidate, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/compare/glob.ts
-var glob = __webpack_require__(1169);
+var glob = __webpack_require__(9876);
 ;// CONCATENATED MODULE: ./src/compare/direction.ts
 
 /** A whole name, or the last hyphen-word of a name: `f1`, `macro-f1`, `val-loss`. */
@@ -2512,9 +2512,9 @@ function diagnoseRun(run, project, side, expectedStages = DEFAULT_EXPECTED_STAGE
 }
 
 // EXTERNAL MODULE: ./src/format/numbers.ts
-var numbers = __webpack_require__(3613);
+var numbers = __webpack_require__(1504);
 // EXTERNAL MODULE: ./src/format/ranges.ts
-var format_ranges = __webpack_require__(2749);
+var format_ranges = __webpack_require__(3418);
 ;// CONCATENATED MODULE: ./src/findings/findings.ts
 
 
@@ -3014,10 +3014,10 @@ function buildFindings(inputs) {
         .map(({ f }) => f);
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(2857);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3645);
+// EXTERNAL MODULE: ../../main/node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(8827);
 ;// CONCATENATED MODULE: ./src/gates/did-you-mean.ts
 /** Levenshtein distance; inputs are config keys and enum values, so quadratic is fine. */
 function editDistance(a, b) {
@@ -4857,7 +4857,7 @@ function binaryTest(b, c, key, direction, options) {
 }
 
 // EXTERNAL MODULE: ./src/history/record.ts
-var record = __webpack_require__(5799);
+var record = __webpack_require__(4246);
 ;// CONCATENATED MODULE: ./src/history/series.ts
 /** The series' values in the last `window` records of its project (records that lack it are skipped). */
 function seriesPoints(records, series, window) {
@@ -5866,9 +5866,9 @@ function evaluateGates(inputs) {
 }
 
 // EXTERNAL MODULE: ./src/gates/types.ts
-var types = __webpack_require__(2301);
+var types = __webpack_require__(1746);
 // EXTERNAL MODULE: ./src/gates/waivers.ts
-var waivers = __webpack_require__(1693);
+var waivers = __webpack_require__(9702);
 ;// CONCATENATED MODULE: ./src/engine/trends.ts
 
 
@@ -6120,9 +6120,9 @@ function judgeRuns(input) {
 }
 
 // EXTERNAL MODULE: ./src/report/index.ts + 15 modules
-var src_report = __webpack_require__(9678);
+var src_report = __webpack_require__(1669);
 // EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8553);
+var sources_open = __webpack_require__(8123);
 ;// CONCATENATED MODULE: ./src/sources/shard-series.ts
 
 /** A stage-level aggregate equals the shard's samples' mean within float-printing error. */
@@ -6723,9 +6723,9 @@ function mergeShards(shards, plan) {
 }
 
 // EXTERNAL MODULE: ./src/cli/history.ts + 1 modules
-var cli_history = __webpack_require__(7672);
+var cli_history = __webpack_require__(9084);
 // EXTERNAL MODULE: ./src/cli/inspect.ts + 6 modules
-var inspect = __webpack_require__(2195);
+var inspect = __webpack_require__(5745);
 ;// CONCATENATED MODULE: ./src/cli/compare.ts
 /**
  * `contexta-gate compare`: evaluate a candidate workspace against a baseline workspace locally, with
