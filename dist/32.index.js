@@ -970,6 +970,99 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/evidence/gaps.ts
 const LINE_GAPS_PER_FILE_AND_CODE = 50;
+/** Entries of one kind listed one by one; one more and the kind is summarised. */
+const GAPS_LISTED_PER_KIND = 100;
+/** Occurrences a summary names by file and line. */
+const GAP_SAMPLE_SIZE = 10;
+const occurrences = (gap) => gap.count ?? 1;
+/**
+ * Keeps gaps in arrival order with at most `GAPS_LISTED_PER_KIND` entries per kind; the rest is
+ * summarised in place of the kind's first entry.
+ */
+class BoundedGaps {
+    slots = [];
+    kinds = new Map();
+    push(gap) {
+        const key = `${gap.code}\u0000${gap.severity}\u0000${gap.runRef ?? ''}\u0000${gap.stage ?? ''}`;
+        let kind = this.kinds.get(key);
+        if (!kind) {
+            kind = { slots: [], summary: null };
+            this.kinds.set(key, kind);
+        }
+        if (kind.summary) {
+            fold(kind.summary, gap);
+            return;
+        }
+        if (kind.slots.length < GAPS_LISTED_PER_KIND) {
+            kind.slots.push(this.slots.length);
+            this.slots.push(gap);
+            return;
+        }
+        const [firstSlot, ...rest] = kind.slots;
+        const first = this.slots[firstSlot];
+        const summary = { first, entries: 0, count: 0, sample: [] };
+        for (const slot of kind.slots) {
+            fold(summary, this.slots[slot]);
+            this.slots[slot] = null;
+        }
+        fold(summary, gap);
+        this.slots[firstSlot] = summary;
+        for (const slot of rest)
+            this.slots[slot] = null;
+        kind.slots = [];
+        kind.summary = summary;
+    }
+    /** Whether gaps of this kind are only counted by now (a per-file listing cap is then moot). */
+    summarised(code, severity, attribution) {
+        const key = `${code}\u0000${severity}\u0000${attribution.runRef ?? ''}\u0000${attribution.stage ?? ''}`;
+        return (this.kinds.get(key)?.summary ?? null) !== null;
+    }
+    list() {
+        const out = [];
+        for (const slot of this.slots) {
+            if (slot === null)
+                continue;
+            out.push('first' in slot ? summaryGap(slot) : slot);
+        }
+        return out;
+    }
+}
+function fold(summary, gap) {
+    summary.entries += 1;
+    summary.count += occurrences(gap);
+    if (summary.sample.length < GAP_SAMPLE_SIZE) {
+        summary.sample.push({
+            ...(gap.file !== undefined ? { file: gap.file } : {}),
+            ...(gap.line !== undefined ? { line: gap.line } : {}),
+            ...(gap.count !== undefined ? { count: gap.count } : {}),
+        });
+    }
+}
+function summaryGap(s) {
+    const { first } = s;
+    const files = s.sample.filter((o) => o.file !== undefined).length;
+    return {
+        code: first.code,
+        severity: first.severity,
+        ...(first.file !== undefined ? { file: first.file } : {}),
+        ...(first.line !== undefined ? { line: first.line } : {}),
+        ...(first.runRef !== undefined ? { runRef: first.runRef } : {}),
+        ...(first.stage !== undefined ? { stage: first.stage } : {}),
+        count: s.count,
+        sample: s.sample,
+        message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one (too many to list; ${files > 0 ? `the first ${files} place(s) are in sample` : 'see sample'}); the first: ${first.message}`,
+    };
+}
+/**
+ * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
+ * repeated more than `GAPS_LISTED_PER_KIND` times becomes one summary entry.
+ */
+function summariseGaps(gaps) {
+    const bounded = new BoundedGaps();
+    for (const gap of gaps)
+        bounded.push(gap);
+    return bounded.list();
+}
 /** Gap codes whose line was not folded into the model (the record is lost). */
 const SKIPPING_CODES = new Set([
     'truncated_line',
@@ -986,7 +1079,7 @@ const SKIPPING_CODES = new Set([
     'duplicate_record_ref',
 ]);
 class GapSink {
-    gaps = [];
+    gaps = new BoundedGaps();
     perFileCode = new Map();
     overflow = new Map();
     tallies = new Map();
@@ -995,6 +1088,10 @@ class GapSink {
     }
     /** A problem on one line of a file; beyond the cap only counted. */
     line(code, severity, file, line, message, attribution = {}) {
+        if (this.gaps.summarised(code, severity, attribution)) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
         const key = `${file}\u0000${code}`;
         const seen = this.perFileCode.get(key) ?? 0;
         this.perFileCode.set(key, seen + 1);
@@ -1045,9 +1142,8 @@ class GapSink {
         });
     }
     finish() {
-        const out = [...this.gaps];
         for (const t of this.tallies.values()) {
-            out.push({
+            this.gaps.push({
                 code: t.code,
                 severity: t.severity,
                 file: t.file,
@@ -1057,7 +1153,7 @@ class GapSink {
             });
         }
         for (const o of this.overflow.values()) {
-            out.push({
+            this.gaps.push({
                 code: o.code,
                 severity: o.severity,
                 file: o.file,
@@ -1066,7 +1162,9 @@ class GapSink {
                 message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
             });
         }
-        return out;
+        this.tallies.clear();
+        this.overflow.clear();
+        return this.gaps.list();
     }
 }
 /**
@@ -2257,6 +2355,17 @@ const EvidenceGap = schemas/* object */.Ikc({
      * per-file listing cap, …); absent means one.
      */
     count: schemas/* number */.aig().int().positive().optional(),
+    /**
+     * Set only on an entry that summarises a gap code repeated too often to list (see
+     * `GAPS_LISTED_PER_KIND` in gaps.ts): where its first occurrences are, at most
+     * `GAP_SAMPLE_SIZE` of them; `count` then totals every occurrence.
+     */
+    sample: schemas/* array */.YOg(schemas/* object */.Ikc({
+        file: schemas/* string */.YjP().optional(),
+        line: schemas/* number */.aig().int().positive().optional(),
+        count: schemas/* number */.aig().int().positive().optional(),
+    }))
+        .optional(),
 });
 const StepSummary = schemas/* object */.Ikc({
     /** Number of distinct step values seen (from `tags.step` or metalab stepped series). */
@@ -5576,6 +5685,18 @@ function evaluateRule(rule, samples, slice) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/shards.ts
+/**
+ * Joins the evidence of the shards of one run (the jobs of a matrix, each with its own workspace)
+ * into one Evidence, and says what is wrong with the set: a shard that is missing, claimed twice,
+ * built from another commit, or that repeats samples another shard already has. Those are
+ * error-severity gaps naming the shard, because a verdict over part of the data is not a verdict
+ * over the run. Shards are added one at a time so each shard's own Evidence can be dropped as soon
+ * as it is merged: memory grows with the merged run, not with the number of shards.
+ *
+ * Samples merge by identity — stage and sample name (the batch is part of the name the reader
+ * keeps) — and the same identity in two shards is a duplicate: the first shard's outcome is kept.
+ */
+
 
 const STATUS_ORDER = ['completed', 'open', 'cancelled', 'failed'];
 const EXAMPLES = 5;
@@ -5811,7 +5932,8 @@ class ShardMerger {
         return {
             source: { kind: this.kind, root: this.plan.root, workspaces: this.workspaces },
             projects,
-            gaps: this.gaps,
+            // Each shard's gaps are bounded already; many shards repeating one kind are bounded again.
+            gaps: summariseGaps(this.gaps),
             notes,
         };
     }

@@ -72,8 +72,8 @@ function historyRecords(evidence, origin) {
     return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8123);
+// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
+var sources_open = __webpack_require__(5598);
 ;// CONCATENATED MODULE: ./src/cli/history.ts
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
@@ -731,8 +731,8 @@ function projectHistory(history, project) {
     return (history?.records ?? []).filter((r) => r.project === project);
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8123);
+// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
+var sources_open = __webpack_require__(5598);
 ;// CONCATENATED MODULE: ./src/cli/evidence-json.ts
 /** Arrays at least this long are streamed; shorter ones are cheaper to leave to JSON.stringify. */
 const STREAMED_LENGTH = 256;
@@ -960,7 +960,10 @@ function gapLine(gap) {
         .filter((a) => a !== null)
         .join(', ');
     const count = gap.count !== undefined && gap.count > 1 ? ` (×${gap.count})` : '';
-    return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}`;
+    const sample = gap.sample && gap.sample.length > 0
+        ? `\n    first at: ${gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`).join(', ')}`
+        : '';
+    return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}${sample}`;
 }
 function renderEvidence(evidence) {
     const metalab = evidence.source.kind === 'metalab';
@@ -988,6 +991,246 @@ function renderEvidence(evidence) {
             out.push(`  - ${note}`);
     }
     return `${out.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 9631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ summariseGaps),
+/* harmony export */   NK: () => (/* binding */ RepeatedRefs),
+/* harmony export */   uA: () => (/* binding */ GapSink)
+/* harmony export */ });
+/* unused harmony exports LINE_GAPS_PER_FILE_AND_CODE, GAPS_LISTED_PER_KIND, GAP_SAMPLE_SIZE, SKIPPING_CODES */
+const LINE_GAPS_PER_FILE_AND_CODE = 50;
+/** Entries of one kind listed one by one; one more and the kind is summarised. */
+const GAPS_LISTED_PER_KIND = 100;
+/** Occurrences a summary names by file and line. */
+const GAP_SAMPLE_SIZE = 10;
+const occurrences = (gap) => gap.count ?? 1;
+/**
+ * Keeps gaps in arrival order with at most `GAPS_LISTED_PER_KIND` entries per kind; the rest is
+ * summarised in place of the kind's first entry.
+ */
+class BoundedGaps {
+    slots = [];
+    kinds = new Map();
+    push(gap) {
+        const key = `${gap.code}\u0000${gap.severity}\u0000${gap.runRef ?? ''}\u0000${gap.stage ?? ''}`;
+        let kind = this.kinds.get(key);
+        if (!kind) {
+            kind = { slots: [], summary: null };
+            this.kinds.set(key, kind);
+        }
+        if (kind.summary) {
+            fold(kind.summary, gap);
+            return;
+        }
+        if (kind.slots.length < GAPS_LISTED_PER_KIND) {
+            kind.slots.push(this.slots.length);
+            this.slots.push(gap);
+            return;
+        }
+        const [firstSlot, ...rest] = kind.slots;
+        const first = this.slots[firstSlot];
+        const summary = { first, entries: 0, count: 0, sample: [] };
+        for (const slot of kind.slots) {
+            fold(summary, this.slots[slot]);
+            this.slots[slot] = null;
+        }
+        fold(summary, gap);
+        this.slots[firstSlot] = summary;
+        for (const slot of rest)
+            this.slots[slot] = null;
+        kind.slots = [];
+        kind.summary = summary;
+    }
+    /** Whether gaps of this kind are only counted by now (a per-file listing cap is then moot). */
+    summarised(code, severity, attribution) {
+        const key = `${code}\u0000${severity}\u0000${attribution.runRef ?? ''}\u0000${attribution.stage ?? ''}`;
+        return (this.kinds.get(key)?.summary ?? null) !== null;
+    }
+    list() {
+        const out = [];
+        for (const slot of this.slots) {
+            if (slot === null)
+                continue;
+            out.push('first' in slot ? summaryGap(slot) : slot);
+        }
+        return out;
+    }
+}
+function fold(summary, gap) {
+    summary.entries += 1;
+    summary.count += occurrences(gap);
+    if (summary.sample.length < GAP_SAMPLE_SIZE) {
+        summary.sample.push({
+            ...(gap.file !== undefined ? { file: gap.file } : {}),
+            ...(gap.line !== undefined ? { line: gap.line } : {}),
+            ...(gap.count !== undefined ? { count: gap.count } : {}),
+        });
+    }
+}
+function summaryGap(s) {
+    const { first } = s;
+    const files = s.sample.filter((o) => o.file !== undefined).length;
+    return {
+        code: first.code,
+        severity: first.severity,
+        ...(first.file !== undefined ? { file: first.file } : {}),
+        ...(first.line !== undefined ? { line: first.line } : {}),
+        ...(first.runRef !== undefined ? { runRef: first.runRef } : {}),
+        ...(first.stage !== undefined ? { stage: first.stage } : {}),
+        count: s.count,
+        sample: s.sample,
+        message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one (too many to list; ${files > 0 ? `the first ${files} place(s) are in sample` : 'see sample'}); the first: ${first.message}`,
+    };
+}
+/**
+ * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
+ * repeated more than `GAPS_LISTED_PER_KIND` times becomes one summary entry.
+ */
+function summariseGaps(gaps) {
+    const bounded = new BoundedGaps();
+    for (const gap of gaps)
+        bounded.push(gap);
+    return bounded.list();
+}
+/** Gap codes whose line was not folded into the model (the record is lost). */
+const SKIPPING_CODES = new Set([
+    'truncated_line',
+    'invalid_json_line',
+    'invalid_encoding',
+    'line_too_long',
+    'nesting_too_deep',
+    'duplicate_key',
+    'number_out_of_range',
+    'record_invalid',
+    'unknown_record_type',
+    'unknown_schema_version',
+    'invalid_ref',
+    'duplicate_record_ref',
+]);
+class GapSink {
+    gaps = new BoundedGaps();
+    perFileCode = new Map();
+    overflow = new Map();
+    tallies = new Map();
+    add(gap) {
+        this.gaps.push(gap);
+    }
+    /** A problem on one line of a file; beyond the cap only counted. */
+    line(code, severity, file, line, message, attribution = {}) {
+        if (this.gaps.summarised(code, severity, attribution)) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
+        const key = `${file}\u0000${code}`;
+        const seen = this.perFileCode.get(key) ?? 0;
+        this.perFileCode.set(key, seen + 1);
+        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
+        this.overflowLine(code, severity, file, line);
+    }
+    overflowLine(code, severity, file, line) {
+        const key = `${file}\u0000${code}`;
+        const over = this.overflow.get(key);
+        if (over)
+            over.count += 1;
+        else
+            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
+    }
+    /**
+     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
+     * first few examples, however many lines have it.
+     */
+    tally(code, severity, file, subject, line, example, message) {
+        const key = `${file}\u0000${code}\u0000${subject}`;
+        const tally = this.tallies.get(key);
+        if (tally) {
+            tally.count += 1;
+            if (example !== null && tally.examples.length < 5)
+                tally.examples.push(example);
+            return;
+        }
+        // Hostile input could invent a new subject (field name, family) on every line.
+        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
+        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
+        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
+            this.overflowLine(code, severity, file, line);
+            return;
+        }
+        this.perFileCode.set(subjectsKey, subjects + 1);
+        this.tallies.set(key, {
+            code,
+            severity,
+            file,
+            subject,
+            count: 1,
+            firstLine: line,
+            examples: example === null ? [] : [example],
+            message,
+        });
+    }
+    finish() {
+        for (const t of this.tallies.values()) {
+            this.gaps.push({
+                code: t.code,
+                severity: t.severity,
+                file: t.file,
+                line: t.firstLine,
+                count: t.count,
+                message: t.message(t.count, t.examples),
+            });
+        }
+        for (const o of this.overflow.values()) {
+            this.gaps.push({
+                code: o.code,
+                severity: o.severity,
+                file: o.file,
+                line: o.firstLine,
+                count: o.count,
+                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
+            });
+        }
+        this.tallies.clear();
+        this.overflow.clear();
+        return this.gaps.list();
+    }
+}
+/**
+ * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
+ * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
+ */
+class RepeatedRefs {
+    count = 0;
+    firstLine = 0;
+    examples = [];
+    note(line, ref) {
+        this.count += 1;
+        if (this.firstLine === 0)
+            this.firstLine = line;
+        if (this.examples.length < 5)
+            this.examples.push(ref);
+    }
+    /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
+    report(gaps, file, source) {
+        if (this.count === 0)
+            return;
+        gaps.add({
+            code: 'duplicate_record_ref',
+            severity: 'warning',
+            file,
+            line: this.firstLine,
+            count: this.count,
+            message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
+        });
+    }
 }
 
 
@@ -1420,6 +1663,17 @@ const EvidenceGap = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      * per-file listing cap, …); absent means one.
      */
     count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    /**
+     * Set only on an entry that summarises a gap code repeated too often to list (see
+     * `GAPS_LISTED_PER_KIND` in gaps.ts): where its first occurrences are, at most
+     * `GAP_SAMPLE_SIZE` of them; `count` then totals every occurrence.
+     */
+    sample: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+        line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+        count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    }))
+        .optional(),
 });
 const StepSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     /** Number of distinct step values seen (from `tags.step` or metalab stepped series). */
@@ -1853,7 +2107,7 @@ function describeRecord(record) {
 
 /***/ }),
 
-/***/ 8123:
+/***/ 5598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1862,137 +2116,8 @@ __webpack_require__.d(__webpack_exports__, {
   i: () => (/* binding */ openEvidence)
 });
 
-;// CONCATENATED MODULE: ./src/evidence/gaps.ts
-const LINE_GAPS_PER_FILE_AND_CODE = 50;
-/** Gap codes whose line was not folded into the model (the record is lost). */
-const SKIPPING_CODES = new Set([
-    'truncated_line',
-    'invalid_json_line',
-    'invalid_encoding',
-    'line_too_long',
-    'nesting_too_deep',
-    'duplicate_key',
-    'number_out_of_range',
-    'record_invalid',
-    'unknown_record_type',
-    'unknown_schema_version',
-    'invalid_ref',
-    'duplicate_record_ref',
-]);
-class GapSink {
-    gaps = [];
-    perFileCode = new Map();
-    overflow = new Map();
-    tallies = new Map();
-    add(gap) {
-        this.gaps.push(gap);
-    }
-    /** A problem on one line of a file; beyond the cap only counted. */
-    line(code, severity, file, line, message, attribution = {}) {
-        const key = `${file}\u0000${code}`;
-        const seen = this.perFileCode.get(key) ?? 0;
-        this.perFileCode.set(key, seen + 1);
-        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
-            this.gaps.push({ code, severity, file, line, message, ...attribution });
-            return;
-        }
-        this.overflowLine(code, severity, file, line);
-    }
-    overflowLine(code, severity, file, line) {
-        const key = `${file}\u0000${code}`;
-        const over = this.overflow.get(key);
-        if (over)
-            over.count += 1;
-        else
-            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
-    }
-    /**
-     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
-     * first few examples, however many lines have it.
-     */
-    tally(code, severity, file, subject, line, example, message) {
-        const key = `${file}\u0000${code}\u0000${subject}`;
-        const tally = this.tallies.get(key);
-        if (tally) {
-            tally.count += 1;
-            if (example !== null && tally.examples.length < 5)
-                tally.examples.push(example);
-            return;
-        }
-        // Hostile input could invent a new subject (field name, family) on every line.
-        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
-        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
-        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
-            this.overflowLine(code, severity, file, line);
-            return;
-        }
-        this.perFileCode.set(subjectsKey, subjects + 1);
-        this.tallies.set(key, {
-            code,
-            severity,
-            file,
-            subject,
-            count: 1,
-            firstLine: line,
-            examples: example === null ? [] : [example],
-            message,
-        });
-    }
-    finish() {
-        const out = [...this.gaps];
-        for (const t of this.tallies.values()) {
-            out.push({
-                code: t.code,
-                severity: t.severity,
-                file: t.file,
-                line: t.firstLine,
-                count: t.count,
-                message: t.message(t.count, t.examples),
-            });
-        }
-        for (const o of this.overflow.values()) {
-            out.push({
-                code: o.code,
-                severity: o.severity,
-                file: o.file,
-                line: o.firstLine,
-                count: o.count,
-                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
-            });
-        }
-        return out;
-    }
-}
-/**
- * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
- * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
- */
-class RepeatedRefs {
-    count = 0;
-    firstLine = 0;
-    examples = [];
-    note(line, ref) {
-        this.count += 1;
-        if (this.firstLine === 0)
-            this.firstLine = line;
-        if (this.examples.length < 5)
-            this.examples.push(ref);
-    }
-    /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
-    report(gaps, file, source) {
-        if (this.count === 0)
-            return;
-        gaps.add({
-            code: 'duplicate_record_ref',
-            severity: 'warning',
-            file,
-            line: this.firstLine,
-            count: this.count,
-            message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
-        });
-    }
-}
-
+// EXTERNAL MODULE: ./src/evidence/gaps.ts
+var evidence_gaps = __webpack_require__(9631);
 ;// CONCATENATED MODULE: ./src/evidence/ref-set.ts
 /**
  * Set of record refs seen so far, stored as 53-bit hashes in an open-addressing table of doubles.
@@ -3196,7 +3321,7 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
     for (const name of names) {
         const rel = external_node_path_default().posix.join(captureDir, name);
         result.files.push(rel);
-        const duplicates = new RepeatedRefs();
+        const duplicates = new evidence_gaps/* RepeatedRefs */.NK();
         await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
             const parsed = captureLineFastPath(value) ?? CaptureLine.safeParse(value);
             if (!parsed.success) {
@@ -4151,7 +4276,7 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     let records = 0;
     const lines = new Map();
     const names = await readJsonlDir(root, segmentsDir, limits, gaps, (name) => SEGMENT_NAME.test(name), (name, rel) => {
-        const duplicates = new RepeatedRefs();
+        const duplicates = new evidence_gaps/* RepeatedRefs */.NK();
         const count = { entries: 0, unread: 0 };
         lines.set(name, count);
         const onValue = ({ value, line, nonFiniteToken }) => {
@@ -4294,7 +4419,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 async function readEvidence(root, options = {}) {
     const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
     const opts = { ...DEFAULT_READ_OPTIONS, ...given };
-    const gaps = new GapSink();
+    const gaps = new evidence_gaps/* GapSink */.uA();
     const notes = [];
     const evidence = (workspaces, projects) => ({
         source: {

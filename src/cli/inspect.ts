@@ -206,7 +206,11 @@ function gapLine(gap: EvidenceGap): string {
     .filter((a) => a !== null)
     .join(', ');
   const count = gap.count !== undefined && gap.count > 1 ? ` (×${gap.count})` : '';
-  return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}`;
+  const sample =
+    gap.sample && gap.sample.length > 0
+      ? `\n    first at: ${gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`).join(', ')}`
+      : '';
+  return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}${sample}`;
 }
 
 export function renderEvidence(evidence: Evidence): string {
