@@ -1053,6 +1053,13 @@ function summaryGap(s) {
         message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one (too many to list; ${files > 0 ? `the first ${files} place(s) are in sample` : 'see sample'}); the first: ${first.message}`,
     };
 }
+/** "first at a.jsonl:1, b.jsonl:1, …" for a summary entry, empty for any other gap. */
+function gaps_gapSampleText(gap) {
+    if (!gap.sample || gap.sample.length === 0)
+        return '';
+    const places = gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`);
+    return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
+}
 /**
  * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
  * repeated more than `GAPS_LISTED_PER_KIND` times becomes one summary entry.
@@ -14475,6 +14482,7 @@ function isTripped(gate) {
 
 
 
+
 function artifactSection(ctx) {
     const rows = [];
     for (const comparison of ctx.report.comparisons) {
@@ -14596,7 +14604,7 @@ function gapsSection(report) {
             side,
             code(gap.code),
             where === '—' ? where : code(where),
-            msg(gap.message),
+            msg(gaps_gapSampleText(gap) ? `${gap.message} (${gaps_gapSampleText(gap)})` : gap.message),
         ]), severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
     return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows, {
@@ -15358,6 +15366,7 @@ function renderMarkdown(report, options = {}) {
 
 
 
+
 const ANSI = {
     pass: '\u001b[32m',
     warn: '\u001b[33m',
@@ -15427,7 +15436,8 @@ function renderText(report, options = {}) {
             const where = gap.file === undefined
                 ? ''
                 : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
-            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(gap.message)}`);
+            const places = gapSampleText(gap);
+            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(places ? `${gap.message} (${places})` : gap.message)}`);
         }
         if (serious.length > maxRows)
             lines.push(paint('dim', `  … ${serious.length - maxRows} more`));

@@ -603,6 +603,8 @@ function derived(table, payload) {
     };
 }
 
+// EXTERNAL MODULE: ./src/evidence/gaps.ts
+var gaps = __webpack_require__(9631);
 // EXTERNAL MODULE: ./src/history/record.ts
 var history_record = __webpack_require__(4246);
 // EXTERNAL MODULE: ./src/evidence/json-text.ts
@@ -800,6 +802,7 @@ var cli_history = __webpack_require__(9084);
 
 
 
+
 const USAGE = `usage: contexta-gate inspect <workspace> [--json] [--no-ledger]
 
   <workspace>   a .contexta directory, a records/ directory, a directory holding workspaces,
@@ -960,9 +963,8 @@ function gapLine(gap) {
         .filter((a) => a !== null)
         .join(', ');
     const count = gap.count !== undefined && gap.count > 1 ? ` (×${gap.count})` : '';
-    const sample = gap.sample && gap.sample.length > 0
-        ? `\n    first at: ${gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`).join(', ')}`
-        : '';
+    const places = (0,gaps/* gapSampleText */.Mk)(gap);
+    const sample = places ? `\n    ${places}` : '';
     return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}${sample}`;
 }
 function renderEvidence(evidence) {
@@ -1001,6 +1003,7 @@ function renderEvidence(evidence) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gt: () => (/* binding */ summariseGaps),
+/* harmony export */   Mk: () => (/* binding */ gapSampleText),
 /* harmony export */   NK: () => (/* binding */ RepeatedRefs),
 /* harmony export */   uA: () => (/* binding */ GapSink)
 /* harmony export */ });
@@ -1088,6 +1091,13 @@ function summaryGap(s) {
         sample: s.sample,
         message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one (too many to list; ${files > 0 ? `the first ${files} place(s) are in sample` : 'see sample'}); the first: ${first.message}`,
     };
+}
+/** "first at a.jsonl:1, b.jsonl:1, …" for a summary entry, empty for any other gap. */
+function gapSampleText(gap) {
+    if (!gap.sample || gap.sample.length === 0)
+        return '';
+    const places = gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`);
+    return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
 }
 /**
  * The same bound applied to gaps already collected elsewhere (several sources merged): a kind

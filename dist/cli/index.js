@@ -39,7 +39,7 @@ async function main(argv) {
             return (await Promise.all(/* import() */[__nccwpck_require__.e(487), __nccwpck_require__.e(645), __nccwpck_require__.e(745), __nccwpck_require__.e(344), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9414))).compareCommand(rest, io);
         // Hidden: times the renderer for `npm run bench`; not part of the documented interface.
         case 'bench-render':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(344), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4324))).benchRenderCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(344), __nccwpck_require__.e(532)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4324))).benchRenderCommand(rest, io);
         case undefined:
         case '-h':
         case '--help':

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDbLedgerReader, type LedgerReader } from '../contexta/ledger.js';
 import { DUCKDB_NODE_API_VERSION } from '../duckdb/loader.js';
+import { gapSampleText } from '../evidence/gaps.js';
 import type { Evidence, EvidenceGap, MetalabUnit, MetricSeries, Run } from '../evidence/model.js';
 import { HISTORY_FILE } from '../history/record.js';
 import { readHistoryFile } from '../history/store.js';
@@ -206,10 +207,8 @@ function gapLine(gap: EvidenceGap): string {
     .filter((a) => a !== null)
     .join(', ');
   const count = gap.count !== undefined && gap.count > 1 ? ` (×${gap.count})` : '';
-  const sample =
-    gap.sample && gap.sample.length > 0
-      ? `\n    first at: ${gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`).join(', ')}`
-      : '';
+  const places = gapSampleText(gap);
+  const sample = places ? `\n    ${places}` : '';
   return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}${sample}`;
 }
 

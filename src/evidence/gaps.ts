@@ -115,6 +115,13 @@ function summaryGap(s: Summary): EvidenceGap {
   };
 }
 
+/** "first at a.jsonl:1, b.jsonl:1, …" for a summary entry, empty for any other gap. */
+export function gapSampleText(gap: EvidenceGap): string {
+  if (!gap.sample || gap.sample.length === 0) return '';
+  const places = gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`);
+  return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
+}
+
 /**
  * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
  * repeated more than `GAPS_LISTED_PER_KIND` times becomes one summary entry.

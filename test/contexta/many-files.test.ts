@@ -1,10 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateManyFiles } from '../../scripts/bench/many-files.mjs';
+import { compareCommand } from '../../src/cli/compare.js';
 import { inspectCommand } from '../../src/cli/inspect.js';
 import { readEvidence } from '../../src/contexta/read.js';
 import { GAP_SAMPLE_SIZE, GAPS_LISTED_PER_KIND, GapSink, summariseGaps } from '../../src/evidence/gaps.js';
 import type { EvidenceGap } from '../../src/evidence/model.js';
+import type { GateReport } from '../../src/gates/types.js';
 import { removeTempDirs, tempDir } from '../support/evidence.js';
 
 afterAll(removeTempDirs);
@@ -60,6 +63,33 @@ describe('a store of many one-record segment files', () => {
     expect(gaps).toHaveLength(2);
     expect(gaps[0]).toMatchObject({ code: 'duplicate_record_ref', count: 1300 });
     expect(gaps[0]?.sample).toHaveLength(GAP_SAMPLE_SIZE);
+  });
+});
+
+describe('a summarised error gap', () => {
+  it('still fails policy.evidence_gaps, with the summary in the report', async () => {
+    const baseline = workspace(200, 200);
+    const candidate = workspace(400, 200);
+    // 150 of the repeats rewritten as invalid JSON: one error gap in each of 150 files.
+    for (let i = 251; i <= 400; i += 1) {
+      const name = `segment-${String(i).padStart(6, '0')}.jsonl`;
+      writeFileSync(path.join(candidate.path, 'records', 'segments', name), '{"sequence": oops}\n');
+    }
+    let stdout = '';
+    const code = await compareCommand(
+      ['--baseline', baseline.path, '--candidate', candidate.path, '--format', 'json'],
+      { stdout: (s) => (stdout += s), stderr: () => {}, cwd: process.cwd() },
+      { ledger: null },
+    );
+    const report = JSON.parse(stdout) as GateReport;
+    const invalid = report.gaps.candidate.filter((g) => g.code === 'invalid_json_line');
+    expect(invalid).toHaveLength(1);
+    expect(invalid[0]).toMatchObject({ severity: 'error', count: 150 });
+    const policy = report.gates.find((g) => g.name === 'policy.evidence_gaps')!;
+    expect(policy.outcome).toBe('fail');
+    expect(policy.checks.map((c) => c.subject)).toEqual(['invalid_json_line']);
+    expect(report.verdict).toBe('fail');
+    expect(code).toBe(1);
   });
 });
 

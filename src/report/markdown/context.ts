@@ -2,6 +2,7 @@
  * The evidence around the metrics: artifacts, environment, diagnostics, evidence gaps, findings,
  * which baseline was compared, and how the evidence was read.
  */
+import { gapSampleText } from '../../evidence/gaps.js';
 import { formatBytes, formatDifference } from '../../format/numbers.js';
 import type { GateReport } from '../../gates/types.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
@@ -172,7 +173,7 @@ export function gapsSection(report: GateReport): RowsPart | null {
         side,
         code(gap.code),
         where === '—' ? where : code(where),
-        msg(gap.message),
+        msg(gapSampleText(gap) ? `${gap.message} (${gapSampleText(gap)})` : gap.message),
       ]),
       severityTier(gap.severity),
       `${gap.severity} evidence gaps`,
