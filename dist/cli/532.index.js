@@ -292,7 +292,6 @@ function fold(summary, gap) {
 }
 function summaryGap(s) {
     const { first } = s;
-    const files = s.sample.filter((o) => o.file !== undefined).length;
     return {
         code: first.code,
         severity: first.severity,
@@ -302,7 +301,7 @@ function summaryGap(s) {
         ...(first.stage !== undefined ? { stage: first.stage } : {}),
         count: s.count,
         sample: s.sample,
-        message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one (too many to list; ${files > 0 ? `the first ${files} place(s) are in sample` : 'see sample'}); the first: ${first.message}`,
+        message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one entry (too many to list one by one); the first: ${first.message}`,
     };
 }
 /** "first at a.jsonl:1, b.jsonl:1, …" for a summary entry, empty for any other gap. */

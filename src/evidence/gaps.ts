@@ -101,7 +101,6 @@ function fold(summary: Summary, gap: EvidenceGap): void {
 
 function summaryGap(s: Summary): EvidenceGap {
   const { first } = s;
-  const files = s.sample.filter((o) => o.file !== undefined).length;
   return {
     code: first.code,
     severity: first.severity,
@@ -111,7 +110,7 @@ function summaryGap(s: Summary): EvidenceGap {
     ...(first.stage !== undefined ? { stage: first.stage } : {}),
     count: s.count,
     sample: s.sample,
-    message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one (too many to list; ${files > 0 ? `the first ${files} place(s) are in sample` : 'see sample'}); the first: ${first.message}`,
+    message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one entry (too many to list one by one); the first: ${first.message}`,
   };
 }
 
