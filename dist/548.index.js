@@ -970,6 +970,105 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/evidence/gaps.ts
 const LINE_GAPS_PER_FILE_AND_CODE = 50;
+/** Entries of one kind listed one by one; one more and the kind is summarised. */
+const GAPS_LISTED_PER_KIND = 100;
+/** Occurrences a summary names by file and line. */
+const GAP_SAMPLE_SIZE = 10;
+const occurrences = (gap) => gap.count ?? 1;
+/**
+ * Keeps gaps in arrival order with at most `GAPS_LISTED_PER_KIND` entries per kind; the rest is
+ * summarised in place of the kind's first entry.
+ */
+class BoundedGaps {
+    slots = [];
+    kinds = new Map();
+    push(gap) {
+        const key = `${gap.code}\u0000${gap.severity}\u0000${gap.runRef ?? ''}\u0000${gap.stage ?? ''}`;
+        let kind = this.kinds.get(key);
+        if (!kind) {
+            kind = { slots: [], summary: null };
+            this.kinds.set(key, kind);
+        }
+        if (kind.summary) {
+            fold(kind.summary, gap);
+            return;
+        }
+        if (kind.slots.length < GAPS_LISTED_PER_KIND) {
+            kind.slots.push(this.slots.length);
+            this.slots.push(gap);
+            return;
+        }
+        const [firstSlot, ...rest] = kind.slots;
+        const first = this.slots[firstSlot];
+        const summary = { first, entries: 0, count: 0, sample: [] };
+        for (const slot of kind.slots) {
+            fold(summary, this.slots[slot]);
+            this.slots[slot] = null;
+        }
+        fold(summary, gap);
+        this.slots[firstSlot] = summary;
+        for (const slot of rest)
+            this.slots[slot] = null;
+        kind.slots = [];
+        kind.summary = summary;
+    }
+    /** Whether gaps of this kind are only counted by now (a per-file listing cap is then moot). */
+    summarised(code, severity, attribution) {
+        const key = `${code}\u0000${severity}\u0000${attribution.runRef ?? ''}\u0000${attribution.stage ?? ''}`;
+        return (this.kinds.get(key)?.summary ?? null) !== null;
+    }
+    list() {
+        const out = [];
+        for (const slot of this.slots) {
+            if (slot === null)
+                continue;
+            out.push('first' in slot ? summaryGap(slot) : slot);
+        }
+        return out;
+    }
+}
+function fold(summary, gap) {
+    summary.entries += 1;
+    summary.count += occurrences(gap);
+    if (summary.sample.length < GAP_SAMPLE_SIZE) {
+        summary.sample.push({
+            ...(gap.file !== undefined ? { file: gap.file } : {}),
+            ...(gap.line !== undefined ? { line: gap.line } : {}),
+            ...(gap.count !== undefined ? { count: gap.count } : {}),
+        });
+    }
+}
+function summaryGap(s) {
+    const { first } = s;
+    return {
+        code: first.code,
+        severity: first.severity,
+        ...(first.file !== undefined ? { file: first.file } : {}),
+        ...(first.line !== undefined ? { line: first.line } : {}),
+        ...(first.runRef !== undefined ? { runRef: first.runRef } : {}),
+        ...(first.stage !== undefined ? { stage: first.stage } : {}),
+        count: s.count,
+        sample: s.sample,
+        message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one entry (too many to list one by one); the first: ${first.message}`,
+    };
+}
+/** "first at a.jsonl:1, b.jsonl:1, …" for a summary entry, empty for any other gap. */
+function gaps_gapSampleText(gap) {
+    if (!gap.sample || gap.sample.length === 0)
+        return '';
+    const places = gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`);
+    return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
+}
+/**
+ * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
+ * repeated more than `GAPS_LISTED_PER_KIND` times becomes one summary entry.
+ */
+function summariseGaps(gaps) {
+    const bounded = new BoundedGaps();
+    for (const gap of gaps)
+        bounded.push(gap);
+    return bounded.list();
+}
 /** Gap codes whose line was not folded into the model (the record is lost). */
 const SKIPPING_CODES = new Set([
     'truncated_line',
@@ -986,7 +1085,7 @@ const SKIPPING_CODES = new Set([
     'duplicate_record_ref',
 ]);
 class GapSink {
-    gaps = [];
+    gaps = new BoundedGaps();
     perFileCode = new Map();
     overflow = new Map();
     tallies = new Map();
@@ -995,6 +1094,10 @@ class GapSink {
     }
     /** A problem on one line of a file; beyond the cap only counted. */
     line(code, severity, file, line, message, attribution = {}) {
+        if (this.gaps.summarised(code, severity, attribution)) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
         const key = `${file}\u0000${code}`;
         const seen = this.perFileCode.get(key) ?? 0;
         this.perFileCode.set(key, seen + 1);
@@ -1045,9 +1148,8 @@ class GapSink {
         });
     }
     finish() {
-        const out = [...this.gaps];
         for (const t of this.tallies.values()) {
-            out.push({
+            this.gaps.push({
                 code: t.code,
                 severity: t.severity,
                 file: t.file,
@@ -1057,7 +1159,7 @@ class GapSink {
             });
         }
         for (const o of this.overflow.values()) {
-            out.push({
+            this.gaps.push({
                 code: o.code,
                 severity: o.severity,
                 file: o.file,
@@ -1066,7 +1168,9 @@ class GapSink {
                 message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
             });
         }
-        return out;
+        this.tallies.clear();
+        this.overflow.clear();
+        return this.gaps.list();
     }
 }
 /**
@@ -1241,20 +1345,54 @@ class WorkspaceRoot {
     async list(rel) {
         const resolved = await this.resolve(rel);
         if (!resolved.ok)
-            return { entries: [], problem: resolved.reason === 'missing' ? null : resolved };
+            return { entries: [], real: null, problem: resolved.reason === 'missing' ? null : resolved };
         if (!resolved.isDirectory)
-            return { entries: [], problem: null };
+            return { entries: [], real: null, problem: null };
         try {
-            return { entries: await external_node_fs_.promises.readdir(resolved.absolute, { withFileTypes: true }), problem: null };
+            return {
+                entries: await external_node_fs_.promises.readdir(resolved.absolute, { withFileTypes: true }),
+                real: resolved.absolute,
+                problem: null,
+            };
         }
         catch (error) {
             const code = error.code ?? 'error';
             return {
                 entries: [],
+                real: null,
                 problem: { ok: false, reason: 'unreadable', message: `${rel} cannot be listed (${code})` },
             };
         }
     }
+}
+/**
+ * Reads a small plain file whole, found as a regular-file entry (not a symlink) of a directory
+ * whose real path is inside the root: its path then has no link in it, so confinement needs no
+ * realpath and no stat of its own. `O_NOFOLLOW` refuses a symlink swapped in since the listing.
+ * Null for anything else (too large for `maxBytes`, empty, not a regular file any more, any error):
+ * the caller then takes the general path, which resolves the file and reports what is wrong.
+ */
+function readListedFile(absolute, maxBytes) {
+    return new Promise((resolvePromise) => {
+        (0,external_node_fs_.open)(absolute, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW, (openError, fd) => {
+            if (openError) {
+                resolvePromise(null);
+                return;
+            }
+            const done = (result) => (0,external_node_fs_.close)(fd, () => resolvePromise(result));
+            (0,external_node_fs_.fstat)(fd, (statError, stat) => {
+                if (statError || !stat.isFile() || stat.size === 0 || stat.size > maxBytes) {
+                    done(null);
+                    return;
+                }
+                // One byte more than the size: a file that grew since is left to the streaming path.
+                const buffer = Buffer.allocUnsafe(stat.size + 1);
+                (0,external_node_fs_.read)(fd, buffer, 0, buffer.length, 0, (readError, bytesRead) => {
+                    done(readError || bytesRead !== stat.size ? null : buffer.subarray(0, bytesRead));
+                });
+            });
+        });
+    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1581,79 +1719,108 @@ var external_node_buffer_ = __webpack_require__(4573);
 
 
 const NEWLINE = 0x0a;
-async function readLines(path, options, onLine) {
-    const max = options.maxLineBytes;
-    let pending = [];
-    let pendingBytes = 0;
-    let overflowBytes = 0;
-    let lineNo = 0;
-    let totalBytes = 0;
-    let lastByte = -1;
-    const emit = (terminated) => {
-        lineNo += 1;
-        if (overflowBytes > 0) {
-            onLine({ kind: 'too_long', lineNo, bytes: overflowBytes, terminated });
+/** Cuts bytes handed over in chunks into line events; the same rules for a file and for a buffer. */
+class LineSplitter {
+    max;
+    onLine;
+    pending = [];
+    pendingBytes = 0;
+    overflowBytes = 0;
+    lineNo = 0;
+    totalBytes = 0;
+    lastByte = -1;
+    constructor(max, onLine) {
+        this.max = max;
+        this.onLine = onLine;
+    }
+    /** `reused`: the caller overwrites `chunk` after this call, so an unfinished tail must be copied. */
+    push(chunk, reused) {
+        if (chunk.length === 0)
+            return;
+        this.totalBytes += chunk.length;
+        this.lastByte = chunk[chunk.length - 1];
+        let start = 0;
+        let index = chunk.indexOf(NEWLINE, start);
+        while (index !== -1) {
+            this.append(chunk, start, index);
+            this.emit(true);
+            start = index + 1;
+            index = chunk.indexOf(NEWLINE, start);
+        }
+        if (start < chunk.length) {
+            const tail = chunk.subarray(start);
+            this.append(reused ? Buffer.from(tail) : tail, 0, tail.length);
+        }
+    }
+    end() {
+        if (this.pendingBytes > 0 || this.overflowBytes > 0)
+            this.emit(false);
+        return { lines: this.lineNo, bytes: this.totalBytes, endsWithNewline: this.lastByte === NEWLINE };
+    }
+    emit(terminated) {
+        this.lineNo += 1;
+        const lineNo = this.lineNo;
+        if (this.overflowBytes > 0) {
+            this.onLine({ kind: 'too_long', lineNo, bytes: this.overflowBytes, terminated });
         }
         else {
-            const buf = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+            const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
             if ((0,external_node_buffer_.isUtf8)(buf)) {
-                onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
+                this.onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
             }
             else {
-                onLine({ kind: 'invalid_encoding', lineNo, terminated });
+                this.onLine({ kind: 'invalid_encoding', lineNo, terminated });
             }
         }
-        pending = [];
-        pendingBytes = 0;
-        overflowBytes = 0;
-    };
-    const append = (chunk, start, end) => {
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.overflowBytes = 0;
+    }
+    append(chunk, start, end) {
         const length = end - start;
         if (length === 0)
             return;
-        if (overflowBytes > 0) {
-            overflowBytes += length;
+        if (this.overflowBytes > 0) {
+            this.overflowBytes += length;
         }
-        else if (pendingBytes + length > max) {
-            overflowBytes = pendingBytes + length;
-            pending = [];
-            pendingBytes = 0;
+        else if (this.pendingBytes + length > this.max) {
+            this.overflowBytes = this.pendingBytes + length;
+            this.pending = [];
+            this.pendingBytes = 0;
         }
         else {
-            pending.push(chunk.subarray(start, end));
-            pendingBytes += length;
+            this.pending.push(chunk.subarray(start, end));
+            this.pendingBytes += length;
         }
-    };
+    }
+}
+async function readLines(path, options, onLine) {
+    const splitter = new LineSplitter(options.maxLineBytes, onLine);
     const handle = await (0,promises_.open)(path, 'r');
     try {
-        const buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
+        const chunkBytes = options.chunkBytes ?? 1 << 20;
+        // One byte over the hint, so a file that did not grow is read whole and then hits its end.
+        let buffer = Buffer.allocUnsafe(options.sizeHint === undefined ? chunkBytes : Math.min(chunkBytes, options.sizeHint + 1));
         for (;;) {
             const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
             if (bytesRead === 0)
                 break;
-            const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-            totalBytes += bytesRead;
-            lastByte = chunk[bytesRead - 1];
-            let start = 0;
-            let index = chunk.indexOf(NEWLINE, start);
-            while (index !== -1) {
-                append(chunk, start, index);
-                emit(true);
-                start = index + 1;
-                index = chunk.indexOf(NEWLINE, start);
-            }
-            if (start < chunk.length) {
-                // The next read overwrites the buffer; keep a copy of the unfinished line.
-                append(Buffer.from(chunk.subarray(start)), 0, chunk.length - start);
-            }
+            splitter.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead), true);
+            // The file outgrew its hint (still being written): go on in whole chunks.
+            if (bytesRead === buffer.length && buffer.length < chunkBytes)
+                buffer = Buffer.allocUnsafe(chunkBytes);
         }
     }
     finally {
         await handle.close();
     }
-    if (pendingBytes > 0 || overflowBytes > 0)
-        emit(false);
-    return { lines: lineNo, bytes: totalBytes, endsWithNewline: lastByte === NEWLINE };
+    return splitter.end();
+}
+/** The lines of bytes already in memory (a small file read whole), under the same rules. */
+function readLinesFromBuffer(bytes, options, onLine) {
+    const splitter = new LineSplitter(options.maxLineBytes, onLine);
+    splitter.push(bytes, false);
+    return splitter.end();
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/jsonl-file.ts
@@ -1663,6 +1830,8 @@ async function readLines(path, options, onLine) {
  * a torn last line — becomes a gap on that line; file-level problems (symlink out of the root,
  * unreadable, too large, empty) become one gap for the file. Blank lines are skipped like Contexta.
  */
+
+
 
 
 
@@ -1713,18 +1882,21 @@ async function openEvidenceFile(root, rel, limits, gaps, missing) {
  */
 async function listEvidenceDir(root, dir, gaps, accept) {
     const listing = await root.list(dir);
-    if (listing.problem) {
-        gaps.add({
-            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-            severity: 'error',
-            file: dir,
-            message: listing.problem.message,
-        });
-    }
+    reportListingProblem(listing, dir, gaps);
     return listing.entries
         .map((entry) => entry.name)
         .filter(accept)
         .sort();
+}
+function reportListingProblem(listing, dir, gaps) {
+    if (!listing.problem)
+        return;
+    gaps.add({
+        code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+        severity: 'error',
+        file: dir,
+        message: listing.problem.message,
+    });
 }
 /** The whole text of a small evidence file (manifest, binding), or null with a gap when unreadable. */
 async function readEvidenceText(absolute, rel, gaps) {
@@ -1740,6 +1912,57 @@ async function readEvidenceText(absolute, rel, gaps) {
         });
         return null;
     }
+}
+/**
+ * Turns line events into JSON values for `onValue` and every unusable line into a gap; `unread`
+ * counts the non-blank lines that could not be handed over.
+ */
+function jsonLineHandler(rel, limits, gaps, onValue) {
+    let unread = 0;
+    const onLine = (event) => {
+        const torn = !event.terminated;
+        if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '')
+            return;
+        unread += 1;
+        if (event.kind === 'too_long') {
+            gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
+            return;
+        }
+        if (event.kind === 'invalid_encoding') {
+            if (torn) {
+                gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline, not valid UTF-8); skipped');
+            }
+            else {
+                gaps.line('invalid_encoding', 'error', rel, event.lineNo, 'line is not valid UTF-8; skipped');
+            }
+            return;
+        }
+        const parsed = parseJsonText(event.text, limits.maxDepth);
+        if (!parsed.ok) {
+            if (parsed.reason === 'too_deep') {
+                gaps.line('nesting_too_deep', 'error', rel, event.lineNo, `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`);
+            }
+            else if (torn) {
+                gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline and not complete JSON), e.g. the writer stopped mid-line; skipped');
+            }
+            else {
+                gaps.line('invalid_json_line', 'error', rel, event.lineNo, `line is not valid JSON (${parsed.message}); skipped`);
+            }
+            return;
+        }
+        if (parsed.duplicateKey !== null) {
+            gaps.line('duplicate_key', 'error', rel, event.lineNo, `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`);
+            return;
+        }
+        const first = parsed.outOfRange[0];
+        if (first) {
+            gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${outOfRangeText(first, parsed.outOfRange.length)}; the record was skipped`);
+            return;
+        }
+        unread -= 1;
+        onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
+    };
+    return { onLine, unread: () => unread };
 }
 /**
  * Streams the file's lines to `onValue`; returns how many non-blank lines could not be handed over
@@ -1759,51 +1982,9 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
         });
         return 0;
     }
-    let unread = 0;
+    const handler = jsonLineHandler(rel, limits, gaps, onValue);
     try {
-        await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
-            const torn = !event.terminated;
-            if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '')
-                return;
-            unread += 1;
-            if (event.kind === 'too_long') {
-                gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
-                return;
-            }
-            if (event.kind === 'invalid_encoding') {
-                if (torn) {
-                    gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline, not valid UTF-8); skipped');
-                }
-                else {
-                    gaps.line('invalid_encoding', 'error', rel, event.lineNo, 'line is not valid UTF-8; skipped');
-                }
-                return;
-            }
-            const parsed = parseJsonText(event.text, limits.maxDepth);
-            if (!parsed.ok) {
-                if (parsed.reason === 'too_deep') {
-                    gaps.line('nesting_too_deep', 'error', rel, event.lineNo, `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`);
-                }
-                else if (torn) {
-                    gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline and not complete JSON), e.g. the writer stopped mid-line; skipped');
-                }
-                else {
-                    gaps.line('invalid_json_line', 'error', rel, event.lineNo, `line is not valid JSON (${parsed.message}); skipped`);
-                }
-                return;
-            }
-            if (parsed.duplicateKey !== null) {
-                gaps.line('duplicate_key', 'error', rel, event.lineNo, `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`);
-                return;
-            }
-            const first = parsed.outOfRange[0];
-            if (first) {
-                gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${outOfRangeText(first, parsed.outOfRange.length)}; the record was skipped`);
-                return;
-            }
-            unread -= 1;
-            onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
-        });
+        await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes, sizeHint: file.size }, handler.onLine);
     }
     catch (error) {
         const code = error.code ?? error.message;
@@ -1814,7 +1995,53 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             message: `${rel} could not be read (${code})`,
         });
     }
-    return unread;
+    return handler.unread();
+}
+/** Files at most this big are read whole, several at a time, when a directory lists many. */
+const SMALL_FILE_BYTES = 1 << 20;
+/** Small files read ahead of the one being parsed: enough to keep the thread pool busy. */
+const READ_AHEAD = 16;
+/**
+ * The JSONL files of one workspace directory, in name order, each handed to `onFile` with the same
+ * `onValue` contract as `readJsonlFile`. Per-file cost dominates a directory of thousands of tiny
+ * files (a store whose every segment holds one line), so small regular files are read whole, up to
+ * `READ_AHEAD` of them at once, without a realpath or stat of their own (see `readListedFile`).
+ * They are still parsed strictly in name order, so gaps and results are the same as one at a time;
+ * anything unusual (a symlink, a large or empty file, an error) goes the general way.
+ */
+async function readJsonlDir(root, dir, limits, gaps, accept, onFile) {
+    const listing = await root.list(dir);
+    reportListingProblem(listing, dir, gaps);
+    const files = listing.entries
+        .filter((entry) => accept(entry.name))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const real = listing.real;
+    const maxBytes = Math.min(SMALL_FILE_BYTES, limits.maxFileBytes);
+    const read = (i) => {
+        const entry = files[i];
+        return real !== null && entry.isFile()
+            ? readListedFile(external_node_path_default().join(real, entry.name), maxBytes)
+            : Promise.resolve(null);
+    };
+    const ahead = [];
+    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i += 1)
+        ahead.push(read(i));
+    for (let i = 0; i < files.length; i += 1) {
+        const bytes = await ahead[i % READ_AHEAD];
+        if (i + READ_AHEAD < files.length)
+            ahead[i % READ_AHEAD] = read(i + READ_AHEAD);
+        const name = files[i].name;
+        const rel = external_node_path_default().posix.join(dir, name);
+        const file = onFile(name, rel);
+        if (bytes === null) {
+            file.done(await readJsonlFile(root, rel, limits, gaps, file.onValue));
+            continue;
+        }
+        const handler = jsonLineHandler(rel, limits, gaps, file.onValue);
+        readLinesFromBuffer(bytes, limits, handler.onLine);
+        file.done(handler.unread());
+    }
+    return files.map((entry) => entry.name);
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/refs.ts
@@ -2134,6 +2361,17 @@ const EvidenceGap = schemas/* object */.Ikc({
      * per-file listing cap, …); absent means one.
      */
     count: schemas/* number */.aig().int().positive().optional(),
+    /**
+     * Set only on an entry that summarises a gap code repeated too often to list (see
+     * `GAPS_LISTED_PER_KIND` in gaps.ts): where its first occurrences are, at most
+     * `GAP_SAMPLE_SIZE` of them; `count` then totals every occurrence.
+     */
+    sample: schemas/* array */.YOg(schemas/* object */.Ikc({
+        file: schemas/* string */.YjP().optional(),
+        line: schemas/* number */.aig().int().positive().optional(),
+        count: schemas/* number */.aig().int().positive().optional(),
+    }))
+        .optional(),
 });
 const StepSummary = schemas/* object */.Ikc({
     /** Number of distinct step values seen (from `tags.step` or metalab stepped series). */
@@ -3731,17 +3969,15 @@ async function readManifest(root, recordsDir, limits, gaps) {
 async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     const manifest = await readManifest(root, recordsDir, limits, gaps);
     const segmentsDir = external_node_path_default().posix.join(recordsDir, 'segments');
-    const names = await listEvidenceDir(root, segmentsDir, gaps, (name) => SEGMENT_NAME.test(name));
     let previous = null;
     let highest = 0;
     let records = 0;
     const lines = new Map();
-    for (const name of names) {
-        const rel = external_node_path_default().posix.join(segmentsDir, name);
+    const names = await readJsonlDir(root, segmentsDir, limits, gaps, (name) => SEGMENT_NAME.test(name), (name, rel) => {
         const duplicates = new RepeatedRefs();
         const count = { entries: 0, unread: 0 };
         lines.set(name, count);
-        count.unread = await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
+        const onValue = ({ value, line, nonFiniteToken }) => {
             const object = value !== null && typeof value === 'object' && !Array.isArray(value)
                 ? value
                 : null;
@@ -3775,9 +4011,15 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
             }
             records += 1;
             builder.foldRecord(valid, { file: rel, line });
-        });
-        duplicates.report(gaps, rel, '');
-    }
+        };
+        return {
+            onValue,
+            done: (unread) => {
+                count.unread = unread;
+                duplicates.report(gaps, rel, '');
+            },
+        };
+    });
     if (manifest)
         checkManifestClaims(manifest, names, lines, highest, external_node_path_default().posix.join(recordsDir, 'manifest.json'), gaps);
     return { segments: names, records };
@@ -5461,6 +5703,18 @@ function evaluateRule(rule, samples, slice) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/shards.ts
+/**
+ * Joins the evidence of the shards of one run (the jobs of a matrix, each with its own workspace)
+ * into one Evidence, and says what is wrong with the set: a shard that is missing, claimed twice,
+ * built from another commit, or that repeats samples another shard already has. Those are
+ * error-severity gaps naming the shard, because a verdict over part of the data is not a verdict
+ * over the run. Shards are added one at a time so each shard's own Evidence can be dropped as soon
+ * as it is merged: memory grows with the merged run, not with the number of shards.
+ *
+ * Samples merge by identity — stage and sample name (the batch is part of the name the reader
+ * keeps) — and the same identity in two shards is a duplicate: the first shard's outcome is kept.
+ */
+
 
 const STATUS_ORDER = ['completed', 'open', 'cancelled', 'failed'];
 const EXAMPLES = 5;
@@ -5707,7 +5961,8 @@ class ShardMerger {
         return {
             source: { kind: this.kind, root: this.plan.root, workspaces: this.workspaces },
             projects,
-            gaps: this.gaps,
+            // Each shard's gaps are bounded already; many shards repeating one kind are bounded again.
+            gaps: summariseGaps(this.gaps),
             notes,
         };
     }
@@ -14800,6 +15055,7 @@ function isTripped(gate) {
 
 
 
+
 function artifactSection(ctx) {
     const rows = [];
     for (const comparison of ctx.report.comparisons) {
@@ -14920,7 +15176,7 @@ function gapsSection(report) {
             : gap.line === undefined
                 ? gap.file
                 : `${gap.file}:${gap.line}`;
-        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
+        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gaps_gapSampleText(gap) ? `${gap.message} (${gaps_gapSampleText(gap)})` : gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
     return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
@@ -15690,6 +15946,7 @@ function renderMarkdown(report, options = {}) {
 
 
 
+
 const ANSI = {
     pass: '\u001b[32m',
     warn: '\u001b[33m',
@@ -15759,7 +16016,8 @@ function renderText(report, options = {}) {
             const where = gap.file === undefined
                 ? ''
                 : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
-            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(gap.message)}`);
+            const places = gapSampleText(gap);
+            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(places ? `${gap.message} (${places})` : gap.message)}`);
         }
         if (serious.length > maxRows)
             lines.push(paint('dim', `  … ${serious.length - maxRows} more`));

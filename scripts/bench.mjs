@@ -6,7 +6,7 @@
 // one-store-both-runs variant, cold starts and the report renderer. Commands the built CLI does not
 // offer yet are reported as not available instead of failing the run.
 //
-// Flags: --sizes 10MB,100MB|none  --shards 64x10000|none  --layout both|capture|records  --repeat N  --seed N  --dist <dir>
+// Flags: --sizes 10MB,100MB|none  --shards 64x10000|none  --many-files 100000x625|none  --layout both|capture|records  --repeat N  --seed N  --dist <dir>
 //        --node-flags "--max-semi-space-size=2" (V8 flags for every measured child)
 //        --write (update docs/benchmarks.md)  --strict (exit 1 when a target is missed)
 import { spawn } from 'node:child_process';
@@ -32,6 +32,14 @@ import {
   planWorkload,
   WORKLOAD_FILE,
 } from './bench/generate.mjs';
+import {
+  ensureManyFilesWorkload,
+  MANY_FILES_END,
+  MANY_FILES_START,
+  manyFilesMeasurements,
+  manyFilesSection,
+  parseManyFilesSpec,
+} from './bench/many-files.mjs';
 import {
   ensureShardWorkload,
   parseShardSpec,
@@ -236,6 +244,7 @@ function parseArgs(argv) {
     seed: String(DEFAULT_SEED),
     dist: 'dist',
     shards: '64x10000',
+    'many-files': '100000x625',
     'node-flags': '',
     write: false,
     strict: false,
@@ -247,7 +256,7 @@ function parseArgs(argv) {
     else {
       throw new Error(
         `unknown or incomplete option ${argv[i]}; use --sizes 10MB,100MB --layout ${LAYOUTS.join('|')} ` +
-          '--repeat N --seed N --dist <dir> --node-flags "<v8 flags>" --write --strict',
+          '--repeat N --seed N --dist <dir> --shards NxM|none --many-files NxM|none --node-flags "<v8 flags>" --write --strict',
       );
     }
   }
@@ -263,6 +272,7 @@ function parseArgs(argv) {
         ? []
         : options.sizes.split(',').map((label) => ({ label: label.trim(), bytes: parseSize(label) })),
     shards: parseShardSpec(options.shards),
+    manyFiles: parseManyFilesSpec(options['many-files']),
     dist: resolve(ROOT, options.dist),
     nodeFlags: options['node-flags'].split(' ').filter((flag) => flag !== ''),
   };
@@ -730,11 +740,11 @@ function keptNotes(file) {
 
 const SHARD_POLICY = join(ROOT, 'fixtures', 'reference-policy.yml');
 
-/** `doc` with its shard section replaced (or inserted before the hand-written notes). */
-function withShardSection(doc, section) {
-  const start = doc.indexOf(SHARDS_START);
-  const end = doc.indexOf(SHARDS_END);
-  if (start !== -1 && end > start) return doc.slice(0, start) + section + doc.slice(end + SHARDS_END.length);
+/** `doc` with the section between two markers replaced (or inserted before the hand-written notes). */
+function withSection(doc, section, startMarker, endMarker) {
+  const start = doc.indexOf(startMarker);
+  const end = doc.indexOf(endMarker);
+  if (start !== -1 && end > start) return doc.slice(0, start) + section + doc.slice(end + endMarker.length);
   const notes = doc.indexOf(NOTES_MARKER);
   if (notes === -1) return `${doc}\n${section}\n`;
   return `${doc.slice(0, notes)}${section}\n\n${doc.slice(notes)}`;
@@ -777,20 +787,28 @@ async function main() {
     const note = `Measured ${m.date.slice(0, 10)} on ${m.cores} cores shared with other jobs (a loaded machine: wall times are inflated and noisy, the CPU times and the ratio are the figures to compare), Node ${m.node}.`;
     sharded = shardSection(workload, results, TARGETS, note);
   }
+  let manyFiles = null;
+  if (options.manyFiles) {
+    const workload = ensureManyFilesWorkload(BENCH_DIR, options.manyFiles, options.seed, log);
+    const results = await measureAll(manyFilesMeasurements(FLOOR_SCRIPT), ctx, workload, 'many files ');
+    const m = machine();
+    const note = `Measured ${m.date.slice(0, 10)} on ${m.cores} cores shared with other jobs, Node ${m.node}; best of ${options.repeat}.`;
+    manyFiles = manyFilesSection(workload, results, note);
+  }
   rmSync(join(BENCH_DIR, 'tmp'), { recursive: true, force: true });
 
   const target = join(ROOT, 'docs', 'benchmarks.md');
   if (rows.length === 0) {
-    // Only the shard section was measured: it replaces its own section and nothing else.
-    if (sharded) process.stdout.write(`${sharded}\n`);
+    // Only the shard and many-files sections were measured: each replaces its own section only.
+    let doc = existsSync(target) ? readFileSync(target, 'utf8') : '';
+    if (sharded) doc = withSection(doc, sharded, SHARDS_START, SHARDS_END);
+    if (manyFiles) doc = withSection(doc, manyFiles, MANY_FILES_START, MANY_FILES_END);
+    for (const section of [sharded, manyFiles]) if (section) process.stdout.write(`${section}\n`);
     const startup = judgeStartup(once).map((f) => `- ${f.state}: ${f.text}`);
     process.stdout.write(`${onceTable(once)}\n\n${startup.join('\n')}\n`);
-    if (options.write && sharded) {
-      writeFileSync(
-        target,
-        withShardSection(existsSync(target) ? readFileSync(target, 'utf8') : '', sharded),
-      );
-      log('wrote the sharded section of docs/benchmarks.md');
+    if (options.write && (sharded || manyFiles)) {
+      writeFileSync(target, doc);
+      log('wrote the measured sections of docs/benchmarks.md');
     }
     return;
   }
@@ -800,7 +818,10 @@ async function main() {
   if (options.write) {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     const notes = keptNotes(target);
-    writeFileSync(target, `${text}\n${sharded ? `${sharded}\n\n` : ''}${notes}`);
+    writeFileSync(
+      target,
+      `${text}\n${sharded ? `${sharded}\n\n` : ''}${manyFiles ? `${manyFiles}\n\n` : ''}${notes}`,
+    );
     log('wrote docs/benchmarks.md');
   }
   if (options.strict && findings.some((f) => f.state === 'MISSED')) process.exitCode = 1;

@@ -88,8 +88,8 @@ function historyRecords(evidence, origin) {
     return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8553);
+// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
+var sources_open = __webpack_require__(5248);
 ;// CONCATENATED MODULE: ./src/cli/history.ts
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
@@ -642,6 +642,8 @@ function derived(table, payload) {
     };
 }
 
+// EXTERNAL MODULE: ./src/evidence/gaps.ts
+var gaps = __webpack_require__(4200);
 // EXTERNAL MODULE: ./src/history/record.ts
 var history_record = __webpack_require__(5799);
 // EXTERNAL MODULE: ./src/evidence/json-text.ts
@@ -770,8 +772,8 @@ function projectHistory(history, project) {
     return (history?.records ?? []).filter((r) => r.project === project);
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8553);
+// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
+var sources_open = __webpack_require__(5248);
 ;// CONCATENATED MODULE: ./src/cli/evidence-json.ts
 /** Arrays at least this long are streamed; shorter ones are cheaper to leave to JSON.stringify. */
 const STREAMED_LENGTH = 256;
@@ -828,6 +830,7 @@ var cli_history = __webpack_require__(7672);
  * missing before any gate judges it. It opens evidence as compare does, so it reads every layout
  * compare reads.
  */
+
 
 
 
@@ -999,7 +1002,9 @@ function gapLine(gap) {
         .filter((a) => a !== null)
         .join(', ');
     const count = gap.count !== undefined && gap.count > 1 ? ` (×${gap.count})` : '';
-    return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}`;
+    const places = (0,gaps/* gapSampleText */.Mk)(gap);
+    const sample = places ? `\n    ${places}` : '';
+    return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}${sample}`;
 }
 function renderEvidence(evidence) {
     const metalab = evidence.source.kind === 'metalab';
@@ -1027,6 +1032,253 @@ function renderEvidence(evidence) {
             out.push(`  - ${note}`);
     }
     return `${out.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ summariseGaps),
+/* harmony export */   Mk: () => (/* binding */ gapSampleText),
+/* harmony export */   NK: () => (/* binding */ RepeatedRefs),
+/* harmony export */   uA: () => (/* binding */ GapSink)
+/* harmony export */ });
+/* unused harmony exports LINE_GAPS_PER_FILE_AND_CODE, GAPS_LISTED_PER_KIND, GAP_SAMPLE_SIZE, SKIPPING_CODES */
+const LINE_GAPS_PER_FILE_AND_CODE = 50;
+/** Entries of one kind listed one by one; one more and the kind is summarised. */
+const GAPS_LISTED_PER_KIND = 100;
+/** Occurrences a summary names by file and line. */
+const GAP_SAMPLE_SIZE = 10;
+const occurrences = (gap) => gap.count ?? 1;
+/**
+ * Keeps gaps in arrival order with at most `GAPS_LISTED_PER_KIND` entries per kind; the rest is
+ * summarised in place of the kind's first entry.
+ */
+class BoundedGaps {
+    slots = [];
+    kinds = new Map();
+    push(gap) {
+        const key = `${gap.code}\u0000${gap.severity}\u0000${gap.runRef ?? ''}\u0000${gap.stage ?? ''}`;
+        let kind = this.kinds.get(key);
+        if (!kind) {
+            kind = { slots: [], summary: null };
+            this.kinds.set(key, kind);
+        }
+        if (kind.summary) {
+            fold(kind.summary, gap);
+            return;
+        }
+        if (kind.slots.length < GAPS_LISTED_PER_KIND) {
+            kind.slots.push(this.slots.length);
+            this.slots.push(gap);
+            return;
+        }
+        const [firstSlot, ...rest] = kind.slots;
+        const first = this.slots[firstSlot];
+        const summary = { first, entries: 0, count: 0, sample: [] };
+        for (const slot of kind.slots) {
+            fold(summary, this.slots[slot]);
+            this.slots[slot] = null;
+        }
+        fold(summary, gap);
+        this.slots[firstSlot] = summary;
+        for (const slot of rest)
+            this.slots[slot] = null;
+        kind.slots = [];
+        kind.summary = summary;
+    }
+    /** Whether gaps of this kind are only counted by now (a per-file listing cap is then moot). */
+    summarised(code, severity, attribution) {
+        const key = `${code}\u0000${severity}\u0000${attribution.runRef ?? ''}\u0000${attribution.stage ?? ''}`;
+        return (this.kinds.get(key)?.summary ?? null) !== null;
+    }
+    list() {
+        const out = [];
+        for (const slot of this.slots) {
+            if (slot === null)
+                continue;
+            out.push('first' in slot ? summaryGap(slot) : slot);
+        }
+        return out;
+    }
+}
+function fold(summary, gap) {
+    summary.entries += 1;
+    summary.count += occurrences(gap);
+    if (summary.sample.length < GAP_SAMPLE_SIZE) {
+        summary.sample.push({
+            ...(gap.file !== undefined ? { file: gap.file } : {}),
+            ...(gap.line !== undefined ? { line: gap.line } : {}),
+            ...(gap.count !== undefined ? { count: gap.count } : {}),
+        });
+    }
+}
+function summaryGap(s) {
+    const { first } = s;
+    return {
+        code: first.code,
+        severity: first.severity,
+        ...(first.file !== undefined ? { file: first.file } : {}),
+        ...(first.line !== undefined ? { line: first.line } : {}),
+        ...(first.runRef !== undefined ? { runRef: first.runRef } : {}),
+        ...(first.stage !== undefined ? { stage: first.stage } : {}),
+        count: s.count,
+        sample: s.sample,
+        message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one entry (too many to list one by one); the first: ${first.message}`,
+    };
+}
+/** "first at a.jsonl:1, b.jsonl:1, …" for a summary entry, empty for any other gap. */
+function gapSampleText(gap) {
+    if (!gap.sample || gap.sample.length === 0)
+        return '';
+    const places = gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`);
+    return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
+}
+/**
+ * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
+ * repeated more than `GAPS_LISTED_PER_KIND` times becomes one summary entry.
+ */
+function summariseGaps(gaps) {
+    const bounded = new BoundedGaps();
+    for (const gap of gaps)
+        bounded.push(gap);
+    return bounded.list();
+}
+/** Gap codes whose line was not folded into the model (the record is lost). */
+const SKIPPING_CODES = new Set([
+    'truncated_line',
+    'invalid_json_line',
+    'invalid_encoding',
+    'line_too_long',
+    'nesting_too_deep',
+    'duplicate_key',
+    'number_out_of_range',
+    'record_invalid',
+    'unknown_record_type',
+    'unknown_schema_version',
+    'invalid_ref',
+    'duplicate_record_ref',
+]);
+class GapSink {
+    gaps = new BoundedGaps();
+    perFileCode = new Map();
+    overflow = new Map();
+    tallies = new Map();
+    add(gap) {
+        this.gaps.push(gap);
+    }
+    /** A problem on one line of a file; beyond the cap only counted. */
+    line(code, severity, file, line, message, attribution = {}) {
+        if (this.gaps.summarised(code, severity, attribution)) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
+        const key = `${file}\u0000${code}`;
+        const seen = this.perFileCode.get(key) ?? 0;
+        this.perFileCode.set(key, seen + 1);
+        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
+        this.overflowLine(code, severity, file, line);
+    }
+    overflowLine(code, severity, file, line) {
+        const key = `${file}\u0000${code}`;
+        const over = this.overflow.get(key);
+        if (over)
+            over.count += 1;
+        else
+            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
+    }
+    /**
+     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
+     * first few examples, however many lines have it.
+     */
+    tally(code, severity, file, subject, line, example, message) {
+        const key = `${file}\u0000${code}\u0000${subject}`;
+        const tally = this.tallies.get(key);
+        if (tally) {
+            tally.count += 1;
+            if (example !== null && tally.examples.length < 5)
+                tally.examples.push(example);
+            return;
+        }
+        // Hostile input could invent a new subject (field name, family) on every line.
+        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
+        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
+        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
+            this.overflowLine(code, severity, file, line);
+            return;
+        }
+        this.perFileCode.set(subjectsKey, subjects + 1);
+        this.tallies.set(key, {
+            code,
+            severity,
+            file,
+            subject,
+            count: 1,
+            firstLine: line,
+            examples: example === null ? [] : [example],
+            message,
+        });
+    }
+    finish() {
+        for (const t of this.tallies.values()) {
+            this.gaps.push({
+                code: t.code,
+                severity: t.severity,
+                file: t.file,
+                line: t.firstLine,
+                count: t.count,
+                message: t.message(t.count, t.examples),
+            });
+        }
+        for (const o of this.overflow.values()) {
+            this.gaps.push({
+                code: o.code,
+                severity: o.severity,
+                file: o.file,
+                line: o.firstLine,
+                count: o.count,
+                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
+            });
+        }
+        this.tallies.clear();
+        this.overflow.clear();
+        return this.gaps.list();
+    }
+}
+/**
+ * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
+ * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
+ */
+class RepeatedRefs {
+    count = 0;
+    firstLine = 0;
+    examples = [];
+    note(line, ref) {
+        this.count += 1;
+        if (this.firstLine === 0)
+            this.firstLine = line;
+        if (this.examples.length < 5)
+            this.examples.push(ref);
+    }
+    /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
+    report(gaps, file, source) {
+        if (this.count === 0)
+            return;
+        gaps.add({
+            code: 'duplicate_record_ref',
+            severity: 'warning',
+            file,
+            line: this.firstLine,
+            count: this.count,
+            message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
+        });
+    }
 }
 
 
@@ -1459,6 +1711,17 @@ const EvidenceGap = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      * per-file listing cap, …); absent means one.
      */
     count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    /**
+     * Set only on an entry that summarises a gap code repeated too often to list (see
+     * `GAPS_LISTED_PER_KIND` in gaps.ts): where its first occurrences are, at most
+     * `GAP_SAMPLE_SIZE` of them; `count` then totals every occurrence.
+     */
+    sample: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+        line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+        count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    }))
+        .optional(),
 });
 const StepSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     /** Number of distinct step values seen (from `tags.step` or metalab stepped series). */
@@ -1892,7 +2155,7 @@ function describeRecord(record) {
 
 /***/ }),
 
-/***/ 8553:
+/***/ 5248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1901,137 +2164,8 @@ __webpack_require__.d(__webpack_exports__, {
   i: () => (/* binding */ openEvidence)
 });
 
-;// CONCATENATED MODULE: ./src/evidence/gaps.ts
-const LINE_GAPS_PER_FILE_AND_CODE = 50;
-/** Gap codes whose line was not folded into the model (the record is lost). */
-const SKIPPING_CODES = new Set([
-    'truncated_line',
-    'invalid_json_line',
-    'invalid_encoding',
-    'line_too_long',
-    'nesting_too_deep',
-    'duplicate_key',
-    'number_out_of_range',
-    'record_invalid',
-    'unknown_record_type',
-    'unknown_schema_version',
-    'invalid_ref',
-    'duplicate_record_ref',
-]);
-class GapSink {
-    gaps = [];
-    perFileCode = new Map();
-    overflow = new Map();
-    tallies = new Map();
-    add(gap) {
-        this.gaps.push(gap);
-    }
-    /** A problem on one line of a file; beyond the cap only counted. */
-    line(code, severity, file, line, message, attribution = {}) {
-        const key = `${file}\u0000${code}`;
-        const seen = this.perFileCode.get(key) ?? 0;
-        this.perFileCode.set(key, seen + 1);
-        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
-            this.gaps.push({ code, severity, file, line, message, ...attribution });
-            return;
-        }
-        this.overflowLine(code, severity, file, line);
-    }
-    overflowLine(code, severity, file, line) {
-        const key = `${file}\u0000${code}`;
-        const over = this.overflow.get(key);
-        if (over)
-            over.count += 1;
-        else
-            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
-    }
-    /**
-     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
-     * first few examples, however many lines have it.
-     */
-    tally(code, severity, file, subject, line, example, message) {
-        const key = `${file}\u0000${code}\u0000${subject}`;
-        const tally = this.tallies.get(key);
-        if (tally) {
-            tally.count += 1;
-            if (example !== null && tally.examples.length < 5)
-                tally.examples.push(example);
-            return;
-        }
-        // Hostile input could invent a new subject (field name, family) on every line.
-        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
-        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
-        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
-            this.overflowLine(code, severity, file, line);
-            return;
-        }
-        this.perFileCode.set(subjectsKey, subjects + 1);
-        this.tallies.set(key, {
-            code,
-            severity,
-            file,
-            subject,
-            count: 1,
-            firstLine: line,
-            examples: example === null ? [] : [example],
-            message,
-        });
-    }
-    finish() {
-        const out = [...this.gaps];
-        for (const t of this.tallies.values()) {
-            out.push({
-                code: t.code,
-                severity: t.severity,
-                file: t.file,
-                line: t.firstLine,
-                count: t.count,
-                message: t.message(t.count, t.examples),
-            });
-        }
-        for (const o of this.overflow.values()) {
-            out.push({
-                code: o.code,
-                severity: o.severity,
-                file: o.file,
-                line: o.firstLine,
-                count: o.count,
-                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
-            });
-        }
-        return out;
-    }
-}
-/**
- * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
- * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
- */
-class RepeatedRefs {
-    count = 0;
-    firstLine = 0;
-    examples = [];
-    note(line, ref) {
-        this.count += 1;
-        if (this.firstLine === 0)
-            this.firstLine = line;
-        if (this.examples.length < 5)
-            this.examples.push(ref);
-    }
-    /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
-    report(gaps, file, source) {
-        if (this.count === 0)
-            return;
-        gaps.add({
-            code: 'duplicate_record_ref',
-            severity: 'warning',
-            file,
-            line: this.firstLine,
-            count: this.count,
-            message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
-        });
-    }
-}
-
+// EXTERNAL MODULE: ./src/evidence/gaps.ts
+var evidence_gaps = __webpack_require__(4200);
 ;// CONCATENATED MODULE: ./src/evidence/ref-set.ts
 /**
  * Set of record refs seen so far, stored as 53-bit hashes in an open-addressing table of doubles.
@@ -2179,20 +2313,54 @@ class WorkspaceRoot {
     async list(rel) {
         const resolved = await this.resolve(rel);
         if (!resolved.ok)
-            return { entries: [], problem: resolved.reason === 'missing' ? null : resolved };
+            return { entries: [], real: null, problem: resolved.reason === 'missing' ? null : resolved };
         if (!resolved.isDirectory)
-            return { entries: [], problem: null };
+            return { entries: [], real: null, problem: null };
         try {
-            return { entries: await external_node_fs_.promises.readdir(resolved.absolute, { withFileTypes: true }), problem: null };
+            return {
+                entries: await external_node_fs_.promises.readdir(resolved.absolute, { withFileTypes: true }),
+                real: resolved.absolute,
+                problem: null,
+            };
         }
         catch (error) {
             const code = error.code ?? 'error';
             return {
                 entries: [],
+                real: null,
                 problem: { ok: false, reason: 'unreadable', message: `${rel} cannot be listed (${code})` },
             };
         }
     }
+}
+/**
+ * Reads a small plain file whole, found as a regular-file entry (not a symlink) of a directory
+ * whose real path is inside the root: its path then has no link in it, so confinement needs no
+ * realpath and no stat of its own. `O_NOFOLLOW` refuses a symlink swapped in since the listing.
+ * Null for anything else (too large for `maxBytes`, empty, not a regular file any more, any error):
+ * the caller then takes the general path, which resolves the file and reports what is wrong.
+ */
+function readListedFile(absolute, maxBytes) {
+    return new Promise((resolvePromise) => {
+        (0,external_node_fs_.open)(absolute, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW, (openError, fd) => {
+            if (openError) {
+                resolvePromise(null);
+                return;
+            }
+            const done = (result) => (0,external_node_fs_.close)(fd, () => resolvePromise(result));
+            (0,external_node_fs_.fstat)(fd, (statError, stat) => {
+                if (statError || !stat.isFile() || stat.size === 0 || stat.size > maxBytes) {
+                    done(null);
+                    return;
+                }
+                // One byte more than the size: a file that grew since is left to the streaming path.
+                const buffer = Buffer.allocUnsafe(stat.size + 1);
+                (0,external_node_fs_.read)(fd, buffer, 0, buffer.length, 0, (readError, bytesRead) => {
+                    done(readError || bytesRead !== stat.size ? null : buffer.subarray(0, bytesRead));
+                });
+            });
+        });
+    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -2219,79 +2387,108 @@ var promises_ = __webpack_require__(1455);
 
 
 const NEWLINE = 0x0a;
-async function readLines(path, options, onLine) {
-    const max = options.maxLineBytes;
-    let pending = [];
-    let pendingBytes = 0;
-    let overflowBytes = 0;
-    let lineNo = 0;
-    let totalBytes = 0;
-    let lastByte = -1;
-    const emit = (terminated) => {
-        lineNo += 1;
-        if (overflowBytes > 0) {
-            onLine({ kind: 'too_long', lineNo, bytes: overflowBytes, terminated });
+/** Cuts bytes handed over in chunks into line events; the same rules for a file and for a buffer. */
+class LineSplitter {
+    max;
+    onLine;
+    pending = [];
+    pendingBytes = 0;
+    overflowBytes = 0;
+    lineNo = 0;
+    totalBytes = 0;
+    lastByte = -1;
+    constructor(max, onLine) {
+        this.max = max;
+        this.onLine = onLine;
+    }
+    /** `reused`: the caller overwrites `chunk` after this call, so an unfinished tail must be copied. */
+    push(chunk, reused) {
+        if (chunk.length === 0)
+            return;
+        this.totalBytes += chunk.length;
+        this.lastByte = chunk[chunk.length - 1];
+        let start = 0;
+        let index = chunk.indexOf(NEWLINE, start);
+        while (index !== -1) {
+            this.append(chunk, start, index);
+            this.emit(true);
+            start = index + 1;
+            index = chunk.indexOf(NEWLINE, start);
+        }
+        if (start < chunk.length) {
+            const tail = chunk.subarray(start);
+            this.append(reused ? Buffer.from(tail) : tail, 0, tail.length);
+        }
+    }
+    end() {
+        if (this.pendingBytes > 0 || this.overflowBytes > 0)
+            this.emit(false);
+        return { lines: this.lineNo, bytes: this.totalBytes, endsWithNewline: this.lastByte === NEWLINE };
+    }
+    emit(terminated) {
+        this.lineNo += 1;
+        const lineNo = this.lineNo;
+        if (this.overflowBytes > 0) {
+            this.onLine({ kind: 'too_long', lineNo, bytes: this.overflowBytes, terminated });
         }
         else {
-            const buf = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+            const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
             if ((0,external_node_buffer_.isUtf8)(buf)) {
-                onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
+                this.onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
             }
             else {
-                onLine({ kind: 'invalid_encoding', lineNo, terminated });
+                this.onLine({ kind: 'invalid_encoding', lineNo, terminated });
             }
         }
-        pending = [];
-        pendingBytes = 0;
-        overflowBytes = 0;
-    };
-    const append = (chunk, start, end) => {
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.overflowBytes = 0;
+    }
+    append(chunk, start, end) {
         const length = end - start;
         if (length === 0)
             return;
-        if (overflowBytes > 0) {
-            overflowBytes += length;
+        if (this.overflowBytes > 0) {
+            this.overflowBytes += length;
         }
-        else if (pendingBytes + length > max) {
-            overflowBytes = pendingBytes + length;
-            pending = [];
-            pendingBytes = 0;
+        else if (this.pendingBytes + length > this.max) {
+            this.overflowBytes = this.pendingBytes + length;
+            this.pending = [];
+            this.pendingBytes = 0;
         }
         else {
-            pending.push(chunk.subarray(start, end));
-            pendingBytes += length;
+            this.pending.push(chunk.subarray(start, end));
+            this.pendingBytes += length;
         }
-    };
+    }
+}
+async function readLines(path, options, onLine) {
+    const splitter = new LineSplitter(options.maxLineBytes, onLine);
     const handle = await (0,promises_.open)(path, 'r');
     try {
-        const buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
+        const chunkBytes = options.chunkBytes ?? 1 << 20;
+        // One byte over the hint, so a file that did not grow is read whole and then hits its end.
+        let buffer = Buffer.allocUnsafe(options.sizeHint === undefined ? chunkBytes : Math.min(chunkBytes, options.sizeHint + 1));
         for (;;) {
             const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
             if (bytesRead === 0)
                 break;
-            const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-            totalBytes += bytesRead;
-            lastByte = chunk[bytesRead - 1];
-            let start = 0;
-            let index = chunk.indexOf(NEWLINE, start);
-            while (index !== -1) {
-                append(chunk, start, index);
-                emit(true);
-                start = index + 1;
-                index = chunk.indexOf(NEWLINE, start);
-            }
-            if (start < chunk.length) {
-                // The next read overwrites the buffer; keep a copy of the unfinished line.
-                append(Buffer.from(chunk.subarray(start)), 0, chunk.length - start);
-            }
+            splitter.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead), true);
+            // The file outgrew its hint (still being written): go on in whole chunks.
+            if (bytesRead === buffer.length && buffer.length < chunkBytes)
+                buffer = Buffer.allocUnsafe(chunkBytes);
         }
     }
     finally {
         await handle.close();
     }
-    if (pendingBytes > 0 || overflowBytes > 0)
-        emit(false);
-    return { lines: lineNo, bytes: totalBytes, endsWithNewline: lastByte === NEWLINE };
+    return splitter.end();
+}
+/** The lines of bytes already in memory (a small file read whole), under the same rules. */
+function readLinesFromBuffer(bytes, options, onLine) {
+    const splitter = new LineSplitter(options.maxLineBytes, onLine);
+    splitter.push(bytes, false);
+    return splitter.end();
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/jsonl-file.ts
@@ -2301,6 +2498,8 @@ async function readLines(path, options, onLine) {
  * a torn last line — becomes a gap on that line; file-level problems (symlink out of the root,
  * unreadable, too large, empty) become one gap for the file. Blank lines are skipped like Contexta.
  */
+
+
 
 
 
@@ -2351,18 +2550,21 @@ async function openEvidenceFile(root, rel, limits, gaps, missing) {
  */
 async function listEvidenceDir(root, dir, gaps, accept) {
     const listing = await root.list(dir);
-    if (listing.problem) {
-        gaps.add({
-            code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-            severity: 'error',
-            file: dir,
-            message: listing.problem.message,
-        });
-    }
+    reportListingProblem(listing, dir, gaps);
     return listing.entries
         .map((entry) => entry.name)
         .filter(accept)
         .sort();
+}
+function reportListingProblem(listing, dir, gaps) {
+    if (!listing.problem)
+        return;
+    gaps.add({
+        code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+        severity: 'error',
+        file: dir,
+        message: listing.problem.message,
+    });
 }
 /** The whole text of a small evidence file (manifest, binding), or null with a gap when unreadable. */
 async function readEvidenceText(absolute, rel, gaps) {
@@ -2378,6 +2580,57 @@ async function readEvidenceText(absolute, rel, gaps) {
         });
         return null;
     }
+}
+/**
+ * Turns line events into JSON values for `onValue` and every unusable line into a gap; `unread`
+ * counts the non-blank lines that could not be handed over.
+ */
+function jsonLineHandler(rel, limits, gaps, onValue) {
+    let unread = 0;
+    const onLine = (event) => {
+        const torn = !event.terminated;
+        if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '')
+            return;
+        unread += 1;
+        if (event.kind === 'too_long') {
+            gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
+            return;
+        }
+        if (event.kind === 'invalid_encoding') {
+            if (torn) {
+                gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline, not valid UTF-8); skipped');
+            }
+            else {
+                gaps.line('invalid_encoding', 'error', rel, event.lineNo, 'line is not valid UTF-8; skipped');
+            }
+            return;
+        }
+        const parsed = (0,json_text/* parseJsonText */.lk)(event.text, limits.maxDepth);
+        if (!parsed.ok) {
+            if (parsed.reason === 'too_deep') {
+                gaps.line('nesting_too_deep', 'error', rel, event.lineNo, `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`);
+            }
+            else if (torn) {
+                gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline and not complete JSON), e.g. the writer stopped mid-line; skipped');
+            }
+            else {
+                gaps.line('invalid_json_line', 'error', rel, event.lineNo, `line is not valid JSON (${parsed.message}); skipped`);
+            }
+            return;
+        }
+        if (parsed.duplicateKey !== null) {
+            gaps.line('duplicate_key', 'error', rel, event.lineNo, `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`);
+            return;
+        }
+        const first = parsed.outOfRange[0];
+        if (first) {
+            gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${(0,json_text/* outOfRangeText */.U$)(first, parsed.outOfRange.length)}; the record was skipped`);
+            return;
+        }
+        unread -= 1;
+        onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
+    };
+    return { onLine, unread: () => unread };
 }
 /**
  * Streams the file's lines to `onValue`; returns how many non-blank lines could not be handed over
@@ -2397,51 +2650,9 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
         });
         return 0;
     }
-    let unread = 0;
+    const handler = jsonLineHandler(rel, limits, gaps, onValue);
     try {
-        await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
-            const torn = !event.terminated;
-            if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '')
-                return;
-            unread += 1;
-            if (event.kind === 'too_long') {
-                gaps.line('line_too_long', 'error', rel, event.lineNo, `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`);
-                return;
-            }
-            if (event.kind === 'invalid_encoding') {
-                if (torn) {
-                    gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline, not valid UTF-8); skipped');
-                }
-                else {
-                    gaps.line('invalid_encoding', 'error', rel, event.lineNo, 'line is not valid UTF-8; skipped');
-                }
-                return;
-            }
-            const parsed = (0,json_text/* parseJsonText */.lk)(event.text, limits.maxDepth);
-            if (!parsed.ok) {
-                if (parsed.reason === 'too_deep') {
-                    gaps.line('nesting_too_deep', 'error', rel, event.lineNo, `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`);
-                }
-                else if (torn) {
-                    gaps.line('truncated_line', 'error', rel, event.lineNo, 'the last line is cut off (no final newline and not complete JSON), e.g. the writer stopped mid-line; skipped');
-                }
-                else {
-                    gaps.line('invalid_json_line', 'error', rel, event.lineNo, `line is not valid JSON (${parsed.message}); skipped`);
-                }
-                return;
-            }
-            if (parsed.duplicateKey !== null) {
-                gaps.line('duplicate_key', 'error', rel, event.lineNo, `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`);
-                return;
-            }
-            const first = parsed.outOfRange[0];
-            if (first) {
-                gaps.line('number_out_of_range', 'error', rel, event.lineNo, `${(0,json_text/* outOfRangeText */.U$)(first, parsed.outOfRange.length)}; the record was skipped`);
-                return;
-            }
-            unread -= 1;
-            onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
-        });
+        await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes, sizeHint: file.size }, handler.onLine);
     }
     catch (error) {
         const code = error.code ?? error.message;
@@ -2452,7 +2663,53 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
             message: `${rel} could not be read (${code})`,
         });
     }
-    return unread;
+    return handler.unread();
+}
+/** Files at most this big are read whole, several at a time, when a directory lists many. */
+const SMALL_FILE_BYTES = 1 << 20;
+/** Small files read ahead of the one being parsed: enough to keep the thread pool busy. */
+const READ_AHEAD = 16;
+/**
+ * The JSONL files of one workspace directory, in name order, each handed to `onFile` with the same
+ * `onValue` contract as `readJsonlFile`. Per-file cost dominates a directory of thousands of tiny
+ * files (a store whose every segment holds one line), so small regular files are read whole, up to
+ * `READ_AHEAD` of them at once, without a realpath or stat of their own (see `readListedFile`).
+ * They are still parsed strictly in name order, so gaps and results are the same as one at a time;
+ * anything unusual (a symlink, a large or empty file, an error) goes the general way.
+ */
+async function readJsonlDir(root, dir, limits, gaps, accept, onFile) {
+    const listing = await root.list(dir);
+    reportListingProblem(listing, dir, gaps);
+    const files = listing.entries
+        .filter((entry) => accept(entry.name))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const real = listing.real;
+    const maxBytes = Math.min(SMALL_FILE_BYTES, limits.maxFileBytes);
+    const read = (i) => {
+        const entry = files[i];
+        return real !== null && entry.isFile()
+            ? readListedFile(external_node_path_default().join(real, entry.name), maxBytes)
+            : Promise.resolve(null);
+    };
+    const ahead = [];
+    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i += 1)
+        ahead.push(read(i));
+    for (let i = 0; i < files.length; i += 1) {
+        const bytes = await ahead[i % READ_AHEAD];
+        if (i + READ_AHEAD < files.length)
+            ahead[i % READ_AHEAD] = read(i + READ_AHEAD);
+        const name = files[i].name;
+        const rel = external_node_path_default().posix.join(dir, name);
+        const file = onFile(name, rel);
+        if (bytes === null) {
+            file.done(await readJsonlFile(root, rel, limits, gaps, file.onValue));
+            continue;
+        }
+        const handler = jsonLineHandler(rel, limits, gaps, file.onValue);
+        readLinesFromBuffer(bytes, limits, handler.onLine);
+        file.done(handler.unread());
+    }
+    return files.map((entry) => entry.name);
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/refs.ts
@@ -3112,7 +3369,7 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
     for (const name of names) {
         const rel = external_node_path_default().posix.join(captureDir, name);
         result.files.push(rel);
-        const duplicates = new RepeatedRefs();
+        const duplicates = new evidence_gaps/* RepeatedRefs */.NK();
         await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
             const parsed = captureLineFastPath(value) ?? CaptureLine.safeParse(value);
             if (!parsed.success) {
@@ -4062,17 +4319,15 @@ async function readManifest(root, recordsDir, limits, gaps) {
 async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
     const manifest = await readManifest(root, recordsDir, limits, gaps);
     const segmentsDir = external_node_path_default().posix.join(recordsDir, 'segments');
-    const names = await listEvidenceDir(root, segmentsDir, gaps, (name) => SEGMENT_NAME.test(name));
     let previous = null;
     let highest = 0;
     let records = 0;
     const lines = new Map();
-    for (const name of names) {
-        const rel = external_node_path_default().posix.join(segmentsDir, name);
-        const duplicates = new RepeatedRefs();
+    const names = await readJsonlDir(root, segmentsDir, limits, gaps, (name) => SEGMENT_NAME.test(name), (name, rel) => {
+        const duplicates = new evidence_gaps/* RepeatedRefs */.NK();
         const count = { entries: 0, unread: 0 };
         lines.set(name, count);
-        count.unread = await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
+        const onValue = ({ value, line, nonFiniteToken }) => {
             const object = value !== null && typeof value === 'object' && !Array.isArray(value)
                 ? value
                 : null;
@@ -4106,9 +4361,15 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
             }
             records += 1;
             builder.foldRecord(valid, { file: rel, line });
-        });
-        duplicates.report(gaps, rel, '');
-    }
+        };
+        return {
+            onValue,
+            done: (unread) => {
+                count.unread = unread;
+                duplicates.report(gaps, rel, '');
+            },
+        };
+    });
     if (manifest)
         checkManifestClaims(manifest, names, lines, highest, external_node_path_default().posix.join(recordsDir, 'manifest.json'), gaps);
     return { segments: names, records };
@@ -4206,7 +4467,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 async function readEvidence(root, options = {}) {
     const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
     const opts = { ...DEFAULT_READ_OPTIONS, ...given };
-    const gaps = new GapSink();
+    const gaps = new evidence_gaps/* GapSink */.uA();
     const notes = [];
     const evidence = (workspaces, projects) => ({
         source: {

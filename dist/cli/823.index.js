@@ -6288,8 +6288,10 @@ function judgeRuns(input) {
 
 // EXTERNAL MODULE: ./src/report/index.ts + 15 modules
 var src_report = __webpack_require__(9678);
-// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
-var sources_open = __webpack_require__(8553);
+// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
+var sources_open = __webpack_require__(5248);
+// EXTERNAL MODULE: ./src/evidence/gaps.ts
+var gaps = __webpack_require__(4200);
 ;// CONCATENATED MODULE: ./src/sources/shard-series.ts
 
 /** A stage-level aggregate equals the shard's samples' mean within float-printing error. */
@@ -6572,6 +6574,18 @@ function evaluateRule(rule, samples, slice) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/shards.ts
+/**
+ * Joins the evidence of the shards of one run (the jobs of a matrix, each with its own workspace)
+ * into one Evidence, and says what is wrong with the set: a shard that is missing, claimed twice,
+ * built from another commit, or that repeats samples another shard already has. Those are
+ * error-severity gaps naming the shard, because a verdict over part of the data is not a verdict
+ * over the run. Shards are added one at a time so each shard's own Evidence can be dropped as soon
+ * as it is merged: memory grows with the merged run, not with the number of shards.
+ *
+ * Samples merge by identity — stage and sample name (the batch is part of the name the reader
+ * keeps) — and the same identity in two shards is a duplicate: the first shard's outcome is kept.
+ */
+
 
 const STATUS_ORDER = ['completed', 'open', 'cancelled', 'failed'];
 const EXAMPLES = 5;
@@ -6818,7 +6832,8 @@ class ShardMerger {
         return {
             source: { kind: this.kind, root: this.plan.root, workspaces: this.workspaces },
             projects,
-            gaps: this.gaps,
+            // Each shard's gaps are bounded already; many shards repeating one kind are bounded again.
+            gaps: (0,gaps/* summariseGaps */.Gt)(this.gaps),
             notes,
         };
     }

@@ -976,6 +976,8 @@ function sliceChart(report) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/evidence/gaps.ts
+var evidence_gaps = __webpack_require__(4200);
 ;// CONCATENATED MODULE: ./src/report/markdown/parts.ts
 /**
  * Building blocks of the comment's sections: budgeted rows, folded sections, the drop tiers that
@@ -1076,6 +1078,7 @@ function isTripped(gate) {
  * The evidence around the metrics: artifacts, environment, diagnostics, evidence gaps, findings,
  * which baseline was compared, and how the evidence was read.
  */
+
 
 
 
@@ -1199,7 +1202,7 @@ function gapsSection(report) {
             : gap.line === undefined
                 ? gap.file
                 : `${gap.file}:${gap.line}`;
-        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
+        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg((0,evidence_gaps/* gapSampleText */.Mk)(gap) ? `${gap.message} (${(0,evidence_gaps/* gapSampleText */.Mk)(gap)})` : gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
     return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
@@ -1973,6 +1976,7 @@ function renderMarkdown(report, options = {}) {
 
 
 
+
 const ANSI = {
     pass: '\u001b[32m',
     warn: '\u001b[33m',
@@ -2042,7 +2046,8 @@ function renderText(report, options = {}) {
             const where = gap.file === undefined
                 ? ''
                 : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
-            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(gap.message)}`);
+            const places = (0,evidence_gaps/* gapSampleText */.Mk)(gap);
+            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(places ? `${gap.message} (${places})` : gap.message)}`);
         }
         if (serious.length > maxRows)
             lines.push(paint('dim', `  … ${serious.length - maxRows} more`));

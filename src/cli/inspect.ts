@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDbLedgerReader, type LedgerReader } from '../contexta/ledger.js';
 import { DUCKDB_NODE_API_VERSION } from '../duckdb/loader.js';
+import { gapSampleText } from '../evidence/gaps.js';
 import type { Evidence, EvidenceGap, MetalabUnit, MetricSeries, Run } from '../evidence/model.js';
 import { HISTORY_FILE } from '../history/record.js';
 import { readHistoryFile } from '../history/store.js';
@@ -206,7 +207,9 @@ function gapLine(gap: EvidenceGap): string {
     .filter((a) => a !== null)
     .join(', ');
   const count = gap.count !== undefined && gap.count > 1 ? ` (×${gap.count})` : '';
-  return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}`;
+  const places = gapSampleText(gap);
+  const sample = places ? `\n    ${places}` : '';
+  return `  ${gap.severity.padEnd(7)} ${gap.code}${count}${where ? ` at ${where}` : ''}${about ? ` [${about}]` : ''}: ${gap.message}${sample}`;
 }
 
 export function renderEvidence(evidence: Evidence): string {

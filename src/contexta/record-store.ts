@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { type GapSink, RepeatedRefs } from '../evidence/gaps.js';
 import { ambiguity, parseJsonText } from '../evidence/json-text.js';
 import {
+  type JsonLine,
   type JsonlLimits,
-  listEvidenceDir,
   openEvidenceFile,
   readEvidenceText,
-  readJsonlFile,
+  readJsonlDir,
 } from '../evidence/jsonl-file.js';
 import type { RefSet } from '../evidence/ref-set.js';
 import type { WorkspaceRoot } from '../evidence/safe-fs.js';
@@ -98,68 +98,79 @@ export async function readRecordStore(
 ): Promise<StoreReadResult> {
   const manifest = await readManifest(root, recordsDir, limits, gaps);
   const segmentsDir = path.posix.join(recordsDir, 'segments');
-  const names = await listEvidenceDir(root, segmentsDir, gaps, (name) => SEGMENT_NAME.test(name));
   let previous: number | null = null;
   let highest = 0;
   let records = 0;
   const lines = new Map<string, LineCount>();
-  for (const name of names) {
-    const rel = path.posix.join(segmentsDir, name);
-    const duplicates = new RepeatedRefs();
-    const count: LineCount = { entries: 0, unread: 0 };
-    lines.set(name, count);
-    count.unread = await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
-      const object =
-        value !== null && typeof value === 'object' && !Array.isArray(value)
-          ? (value as Record<string, unknown>)
-          : null;
-      const sequence = object?.sequence;
-      if (!object || typeof sequence !== 'number' || !Number.isSafeInteger(sequence)) {
-        gaps.line(
-          'invalid_json_line',
-          'error',
-          rel,
-          line,
-          'line is JSON but not a segment entry (needs an integer "sequence" and a "record"); skipped',
-        );
-        return;
-      }
-      if (previous !== null && sequence !== previous + 1) {
-        if (sequence > previous + 1) {
-          const from = previous + 1;
-          const to = sequence - 1;
+  const names = await readJsonlDir(
+    root,
+    segmentsDir,
+    limits,
+    gaps,
+    (name) => SEGMENT_NAME.test(name),
+    (name, rel) => {
+      const duplicates = new RepeatedRefs();
+      const count: LineCount = { entries: 0, unread: 0 };
+      lines.set(name, count);
+      const onValue = ({ value, line, nonFiniteToken }: JsonLine) => {
+        const object =
+          value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? (value as Record<string, unknown>)
+            : null;
+        const sequence = object?.sequence;
+        if (!object || typeof sequence !== 'number' || !Number.isSafeInteger(sequence)) {
           gaps.line(
-            'sequence_gap',
-            'warning',
+            'invalid_json_line',
+            'error',
             rel,
             line,
-            `sequence jumps from ${previous} to ${sequence}: ${from === to ? `record ${from} is` : `records ${from}–${to} are`} missing from the store`,
+            'line is JSON but not a segment entry (needs an integer "sequence" and a "record"); skipped',
           );
-        } else {
-          gaps.line(
-            'duplicate_sequence',
-            'warning',
-            rel,
-            line,
-            `sequence ${sequence} is not after the previous line's ${previous} (a repeated or out-of-order sequence number)`,
-          );
+          return;
         }
-      }
-      count.entries += 1;
-      if (previous === null || sequence > previous) previous = sequence;
-      if (sequence > highest) highest = sequence;
-      const valid = validateRecord(object.record, { file: rel, line, nonFiniteToken }, gaps);
-      if (!valid) return;
-      const ref = valid.record.envelope.record_ref;
-      if (!seen.store.add(ref)) {
-        duplicates.note(line, ref);
-        return;
-      }
-      records += 1;
-      builder.foldRecord(valid, { file: rel, line });
-    });
-    duplicates.report(gaps, rel, '');
-  }
+        if (previous !== null && sequence !== previous + 1) {
+          if (sequence > previous + 1) {
+            const from = previous + 1;
+            const to = sequence - 1;
+            gaps.line(
+              'sequence_gap',
+              'warning',
+              rel,
+              line,
+              `sequence jumps from ${previous} to ${sequence}: ${from === to ? `record ${from} is` : `records ${from}–${to} are`} missing from the store`,
+            );
+          } else {
+            gaps.line(
+              'duplicate_sequence',
+              'warning',
+              rel,
+              line,
+              `sequence ${sequence} is not after the previous line's ${previous} (a repeated or out-of-order sequence number)`,
+            );
+          }
+        }
+        count.entries += 1;
+        if (previous === null || sequence > previous) previous = sequence;
+        if (sequence > highest) highest = sequence;
+        const valid = validateRecord(object.record, { file: rel, line, nonFiniteToken }, gaps);
+        if (!valid) return;
+        const ref = valid.record.envelope.record_ref;
+        if (!seen.store.add(ref)) {
+          duplicates.note(line, ref);
+          return;
+        }
+        records += 1;
+        builder.foldRecord(valid, { file: rel, line });
+      };
+      return {
+        onValue,
+        done: (unread) => {
+          count.unread = unread;
+          duplicates.report(gaps, rel, '');
+        },
+      };
+    },
+  );
   if (manifest)
     checkManifestClaims(manifest, names, lines, highest, path.posix.join(recordsDir, 'manifest.json'), gaps);
   return { segments: names, records };

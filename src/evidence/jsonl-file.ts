@@ -5,10 +5,11 @@
  * unreadable, too large, empty) become one gap for the file. Blank lines are skipped like Contexta.
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { GapSink } from './gaps.js';
 import { outOfRangeText, parseJsonText } from './json-text.js';
-import { readLines } from './line-reader.js';
-import type { WorkspaceRoot } from './safe-fs.js';
+import { type LineEvent, readLines, readLinesFromBuffer } from './line-reader.js';
+import { type Listing, readListedFile, type WorkspaceRoot } from './safe-fs.js';
 
 export interface JsonlLimits {
   maxLineBytes: number;
@@ -83,18 +84,21 @@ export async function listEvidenceDir(
   accept: (name: string) => boolean,
 ): Promise<string[]> {
   const listing = await root.list(dir);
-  if (listing.problem) {
-    gaps.add({
-      code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
-      severity: 'error',
-      file: dir,
-      message: listing.problem.message,
-    });
-  }
+  reportListingProblem(listing, dir, gaps);
   return listing.entries
     .map((entry) => entry.name)
     .filter(accept)
     .sort();
+}
+
+function reportListingProblem(listing: Listing, dir: string, gaps: GapSink): void {
+  if (!listing.problem) return;
+  gaps.add({
+    code: listing.problem.reason === 'outside' ? 'symlink_outside_workspace' : 'file_unreadable',
+    severity: 'error',
+    file: dir,
+    message: listing.problem.message,
+  });
 }
 
 /** The whole text of a small evidence file (manifest, binding), or null with a gap when unreadable. */
@@ -110,6 +114,101 @@ export async function readEvidenceText(absolute: string, rel: string, gaps: GapS
     });
     return null;
   }
+}
+
+/**
+ * Turns line events into JSON values for `onValue` and every unusable line into a gap; `unread`
+ * counts the non-blank lines that could not be handed over.
+ */
+function jsonLineHandler(
+  rel: string,
+  limits: JsonlLimits,
+  gaps: GapSink,
+  onValue: (value: JsonLine) => void,
+): { onLine: (event: LineEvent) => void; unread: () => number } {
+  let unread = 0;
+  const onLine = (event: LineEvent) => {
+    const torn = !event.terminated;
+    if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '') return;
+    unread += 1;
+    if (event.kind === 'too_long') {
+      gaps.line(
+        'line_too_long',
+        'error',
+        rel,
+        event.lineNo,
+        `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`,
+      );
+      return;
+    }
+    if (event.kind === 'invalid_encoding') {
+      if (torn) {
+        gaps.line(
+          'truncated_line',
+          'error',
+          rel,
+          event.lineNo,
+          'the last line is cut off (no final newline, not valid UTF-8); skipped',
+        );
+      } else {
+        gaps.line('invalid_encoding', 'error', rel, event.lineNo, 'line is not valid UTF-8; skipped');
+      }
+      return;
+    }
+    const parsed = parseJsonText(event.text, limits.maxDepth);
+    if (!parsed.ok) {
+      if (parsed.reason === 'too_deep') {
+        gaps.line(
+          'nesting_too_deep',
+          'error',
+          rel,
+          event.lineNo,
+          `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`,
+        );
+      } else if (torn) {
+        gaps.line(
+          'truncated_line',
+          'error',
+          rel,
+          event.lineNo,
+          'the last line is cut off (no final newline and not complete JSON), e.g. the writer stopped mid-line; skipped',
+        );
+      } else {
+        gaps.line(
+          'invalid_json_line',
+          'error',
+          rel,
+          event.lineNo,
+          `line is not valid JSON (${parsed.message}); skipped`,
+        );
+      }
+      return;
+    }
+    if (parsed.duplicateKey !== null) {
+      gaps.line(
+        'duplicate_key',
+        'error',
+        rel,
+        event.lineNo,
+        `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`,
+      );
+      return;
+    }
+    const first = parsed.outOfRange[0];
+    if (first) {
+      gaps.line(
+        'number_out_of_range',
+        'error',
+        rel,
+        event.lineNo,
+        `${outOfRangeText(first, parsed.outOfRange.length)}; the record was skipped`,
+      );
+      return;
+    }
+    unread -= 1;
+    onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
+  };
+  return { onLine, unread: () => unread };
 }
 
 /**
@@ -135,89 +234,13 @@ export async function readJsonlFile(
     });
     return 0;
   }
-  let unread = 0;
+  const handler = jsonLineHandler(rel, limits, gaps, onValue);
   try {
-    await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes }, (event) => {
-      const torn = !event.terminated;
-      if (event.kind !== 'too_long' && event.kind !== 'invalid_encoding' && event.text.trim() === '') return;
-      unread += 1;
-      if (event.kind === 'too_long') {
-        gaps.line(
-          'line_too_long',
-          'error',
-          rel,
-          event.lineNo,
-          `line is ${event.bytes} bytes, over the ${limits.maxLineBytes}-byte line limit; skipped`,
-        );
-        return;
-      }
-      if (event.kind === 'invalid_encoding') {
-        if (torn) {
-          gaps.line(
-            'truncated_line',
-            'error',
-            rel,
-            event.lineNo,
-            'the last line is cut off (no final newline, not valid UTF-8); skipped',
-          );
-        } else {
-          gaps.line('invalid_encoding', 'error', rel, event.lineNo, 'line is not valid UTF-8; skipped');
-        }
-        return;
-      }
-      const parsed = parseJsonText(event.text, limits.maxDepth);
-      if (!parsed.ok) {
-        if (parsed.reason === 'too_deep') {
-          gaps.line(
-            'nesting_too_deep',
-            'error',
-            rel,
-            event.lineNo,
-            `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`,
-          );
-        } else if (torn) {
-          gaps.line(
-            'truncated_line',
-            'error',
-            rel,
-            event.lineNo,
-            'the last line is cut off (no final newline and not complete JSON), e.g. the writer stopped mid-line; skipped',
-          );
-        } else {
-          gaps.line(
-            'invalid_json_line',
-            'error',
-            rel,
-            event.lineNo,
-            `line is not valid JSON (${parsed.message}); skipped`,
-          );
-        }
-        return;
-      }
-      if (parsed.duplicateKey !== null) {
-        gaps.line(
-          'duplicate_key',
-          'error',
-          rel,
-          event.lineNo,
-          `the key "${parsed.duplicateKey}" is written twice in one object, so the record is ambiguous (JSON readers disagree on which value wins); skipped`,
-        );
-        return;
-      }
-      const first = parsed.outOfRange[0];
-      if (first) {
-        gaps.line(
-          'number_out_of_range',
-          'error',
-          rel,
-          event.lineNo,
-          `${outOfRangeText(first, parsed.outOfRange.length)}; the record was skipped`,
-        );
-        return;
-      }
-      unread -= 1;
-      onValue({ value: parsed.value, line: event.lineNo, nonFiniteToken: parsed.nonFinite });
-    });
+    await readLines(
+      file.absolute,
+      { maxLineBytes: limits.maxLineBytes, sizeHint: file.size },
+      handler.onLine,
+    );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     gaps.add({
@@ -227,5 +250,64 @@ export async function readJsonlFile(
       message: `${rel} could not be read (${code})`,
     });
   }
-  return unread;
+  return handler.unread();
+}
+
+/** Files at most this big are read whole, several at a time, when a directory lists many. */
+const SMALL_FILE_BYTES = 1 << 20;
+/** Small files read ahead of the one being parsed: enough to keep the thread pool busy. */
+const READ_AHEAD = 16;
+
+/**
+ * The JSONL files of one workspace directory, in name order, each handed to `onFile` with the same
+ * `onValue` contract as `readJsonlFile`. Per-file cost dominates a directory of thousands of tiny
+ * files (a store whose every segment holds one line), so small regular files are read whole, up to
+ * `READ_AHEAD` of them at once, without a realpath or stat of their own (see `readListedFile`).
+ * They are still parsed strictly in name order, so gaps and results are the same as one at a time;
+ * anything unusual (a symlink, a large or empty file, an error) goes the general way.
+ */
+export async function readJsonlDir(
+  root: WorkspaceRoot,
+  dir: string,
+  limits: JsonlLimits,
+  gaps: GapSink,
+  accept: (name: string) => boolean,
+  onFile: (
+    name: string,
+    rel: string,
+  ) => {
+    onValue: (value: JsonLine) => void;
+    done: (unread: number) => void;
+  },
+): Promise<string[]> {
+  const listing = await root.list(dir);
+  reportListingProblem(listing, dir, gaps);
+  const files = listing.entries
+    .filter((entry) => accept(entry.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const real = listing.real;
+  const maxBytes = Math.min(SMALL_FILE_BYTES, limits.maxFileBytes);
+  const read = (i: number): Promise<Buffer | null> => {
+    const entry = files[i]!;
+    return real !== null && entry.isFile()
+      ? readListedFile(path.join(real, entry.name), maxBytes)
+      : Promise.resolve(null);
+  };
+  const ahead: Promise<Buffer | null>[] = [];
+  for (let i = 0; i < Math.min(READ_AHEAD, files.length); i += 1) ahead.push(read(i));
+  for (let i = 0; i < files.length; i += 1) {
+    const bytes = await ahead[i % READ_AHEAD]!;
+    if (i + READ_AHEAD < files.length) ahead[i % READ_AHEAD] = read(i + READ_AHEAD);
+    const name = files[i]!.name;
+    const rel = path.posix.join(dir, name);
+    const file = onFile(name, rel);
+    if (bytes === null) {
+      file.done(await readJsonlFile(root, rel, limits, gaps, file.onValue));
+      continue;
+    }
+    const handler = jsonLineHandler(rel, limits, gaps, file.onValue);
+    readLinesFromBuffer(bytes, limits, handler.onLine);
+    file.done(handler.unread());
+  }
+  return files.map((entry) => entry.name);
 }

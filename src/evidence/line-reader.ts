@@ -26,6 +26,12 @@ export interface LineReadOptions {
   maxLineBytes: number;
   /** Read size; large chunks keep the per-chunk overhead negligible. */
   chunkBytes?: number;
+  /**
+   * The file's size when the caller already knows it. A small file then gets a buffer of its own
+   * size instead of a whole chunk: a workspace of 100,000 one-line segments would otherwise
+   * allocate 100 GB of read buffers, and the collector, not the reader, would set the pace.
+   */
+  sizeHint?: number;
 }
 
 export interface LineReadSummary {
@@ -36,76 +42,112 @@ export interface LineReadSummary {
 
 const NEWLINE = 0x0a;
 
+/** Cuts bytes handed over in chunks into line events; the same rules for a file and for a buffer. */
+class LineSplitter {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private overflowBytes = 0;
+  private lineNo = 0;
+  private totalBytes = 0;
+  private lastByte = -1;
+
+  constructor(
+    private readonly max: number,
+    private readonly onLine: (event: LineEvent) => void,
+  ) {}
+
+  /** `reused`: the caller overwrites `chunk` after this call, so an unfinished tail must be copied. */
+  push(chunk: Buffer, reused: boolean): void {
+    if (chunk.length === 0) return;
+    this.totalBytes += chunk.length;
+    this.lastByte = chunk[chunk.length - 1]!;
+    let start = 0;
+    let index = chunk.indexOf(NEWLINE, start);
+    while (index !== -1) {
+      this.append(chunk, start, index);
+      this.emit(true);
+      start = index + 1;
+      index = chunk.indexOf(NEWLINE, start);
+    }
+    if (start < chunk.length) {
+      const tail = chunk.subarray(start);
+      this.append(reused ? Buffer.from(tail) : tail, 0, tail.length);
+    }
+  }
+
+  end(): LineReadSummary {
+    if (this.pendingBytes > 0 || this.overflowBytes > 0) this.emit(false);
+    return { lines: this.lineNo, bytes: this.totalBytes, endsWithNewline: this.lastByte === NEWLINE };
+  }
+
+  private emit(terminated: boolean): void {
+    this.lineNo += 1;
+    const lineNo = this.lineNo;
+    if (this.overflowBytes > 0) {
+      this.onLine({ kind: 'too_long', lineNo, bytes: this.overflowBytes, terminated });
+    } else {
+      const buf =
+        this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+      if (isUtf8(buf)) {
+        this.onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
+      } else {
+        this.onLine({ kind: 'invalid_encoding', lineNo, terminated });
+      }
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.overflowBytes = 0;
+  }
+
+  private append(chunk: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (length === 0) return;
+    if (this.overflowBytes > 0) {
+      this.overflowBytes += length;
+    } else if (this.pendingBytes + length > this.max) {
+      this.overflowBytes = this.pendingBytes + length;
+      this.pending = [];
+      this.pendingBytes = 0;
+    } else {
+      this.pending.push(chunk.subarray(start, end));
+      this.pendingBytes += length;
+    }
+  }
+}
+
 export async function readLines(
   path: string,
   options: LineReadOptions,
   onLine: (event: LineEvent) => void,
 ): Promise<LineReadSummary> {
-  const max = options.maxLineBytes;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let overflowBytes = 0;
-  let lineNo = 0;
-  let totalBytes = 0;
-  let lastByte = -1;
-
-  const emit = (terminated: boolean) => {
-    lineNo += 1;
-    if (overflowBytes > 0) {
-      onLine({ kind: 'too_long', lineNo, bytes: overflowBytes, terminated });
-    } else {
-      const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-      if (isUtf8(buf)) {
-        onLine({ kind: 'line', lineNo, text: buf.toString('utf8'), terminated });
-      } else {
-        onLine({ kind: 'invalid_encoding', lineNo, terminated });
-      }
-    }
-    pending = [];
-    pendingBytes = 0;
-    overflowBytes = 0;
-  };
-
-  const append = (chunk: Buffer, start: number, end: number) => {
-    const length = end - start;
-    if (length === 0) return;
-    if (overflowBytes > 0) {
-      overflowBytes += length;
-    } else if (pendingBytes + length > max) {
-      overflowBytes = pendingBytes + length;
-      pending = [];
-      pendingBytes = 0;
-    } else {
-      pending.push(chunk.subarray(start, end));
-      pendingBytes += length;
-    }
-  };
-
+  const splitter = new LineSplitter(options.maxLineBytes, onLine);
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
+    const chunkBytes = options.chunkBytes ?? 1 << 20;
+    // One byte over the hint, so a file that did not grow is read whole and then hits its end.
+    let buffer = Buffer.allocUnsafe(
+      options.sizeHint === undefined ? chunkBytes : Math.min(chunkBytes, options.sizeHint + 1),
+    );
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
-      const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-      totalBytes += bytesRead;
-      lastByte = chunk[bytesRead - 1]!;
-      let start = 0;
-      let index = chunk.indexOf(NEWLINE, start);
-      while (index !== -1) {
-        append(chunk, start, index);
-        emit(true);
-        start = index + 1;
-        index = chunk.indexOf(NEWLINE, start);
-      }
-      if (start < chunk.length) {
-        // The next read overwrites the buffer; keep a copy of the unfinished line.
-        append(Buffer.from(chunk.subarray(start)), 0, chunk.length - start);
-      }
+      splitter.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead), true);
+      // The file outgrew its hint (still being written): go on in whole chunks.
+      if (bytesRead === buffer.length && buffer.length < chunkBytes) buffer = Buffer.allocUnsafe(chunkBytes);
     }
   } finally {
     await handle.close();
   }
-  if (pendingBytes > 0 || overflowBytes > 0) emit(false);
-  return { lines: lineNo, bytes: totalBytes, endsWithNewline: lastByte === NEWLINE };
+  return splitter.end();
+}
+
+/** The lines of bytes already in memory (a small file read whole), under the same rules. */
+export function readLinesFromBuffer(
+  bytes: Buffer,
+  options: Pick<LineReadOptions, 'maxLineBytes'>,
+  onLine: (event: LineEvent) => void,
+): LineReadSummary {
+  const splitter = new LineSplitter(options.maxLineBytes, onLine);
+  splitter.push(bytes, false);
+  return splitter.end();
 }

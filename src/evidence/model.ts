@@ -110,6 +110,20 @@ export const EvidenceGap = z.object({
    * per-file listing cap, …); absent means one.
    */
   count: z.number().int().positive().optional(),
+  /**
+   * Set only on an entry that summarises a gap code repeated too often to list (see
+   * `GAPS_LISTED_PER_KIND` in gaps.ts): where its first occurrences are, at most
+   * `GAP_SAMPLE_SIZE` of them; `count` then totals every occurrence.
+   */
+  sample: z
+    .array(
+      z.object({
+        file: z.string().optional(),
+        line: z.number().int().positive().optional(),
+        count: z.number().int().positive().optional(),
+      }),
+    )
+    .optional(),
 });
 export type EvidenceGap = z.infer<typeof EvidenceGap>;
 

@@ -3,7 +3,7 @@
  * included), so a symlink such as `records/segments/segment-000001.jsonl -> /etc/passwd` must be
  * reported, never followed out of the root.
  */
-import { type Dirent, promises as fs } from 'node:fs';
+import { close, constants, type Dirent, promises as fs, fstat, open, read } from 'node:fs';
 import path from 'node:path';
 
 export type Confined =
@@ -67,18 +67,61 @@ export class WorkspaceRoot {
    * Lists a directory inside the root. A directory that does not exist lists as empty with no
    * problem; one that escapes the root or cannot be read comes back with the problem to report.
    */
-  async list(rel: string): Promise<{ entries: Dirent[]; problem: (Confined & { ok: false }) | null }> {
+  async list(rel: string): Promise<Listing> {
     const resolved = await this.resolve(rel);
-    if (!resolved.ok) return { entries: [], problem: resolved.reason === 'missing' ? null : resolved };
-    if (!resolved.isDirectory) return { entries: [], problem: null };
+    if (!resolved.ok)
+      return { entries: [], real: null, problem: resolved.reason === 'missing' ? null : resolved };
+    if (!resolved.isDirectory) return { entries: [], real: null, problem: null };
     try {
-      return { entries: await fs.readdir(resolved.absolute, { withFileTypes: true }), problem: null };
+      return {
+        entries: await fs.readdir(resolved.absolute, { withFileTypes: true }),
+        real: resolved.absolute,
+        problem: null,
+      };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       return {
         entries: [],
+        real: null,
         problem: { ok: false, reason: 'unreadable', message: `${rel} cannot be listed (${code})` },
       };
     }
   }
+}
+
+export interface Listing {
+  entries: Dirent[];
+  /** Real absolute path of the listed directory (inside the root); null when nothing was listed. */
+  real: string | null;
+  problem: (Confined & { ok: false }) | null;
+}
+
+/**
+ * Reads a small plain file whole, found as a regular-file entry (not a symlink) of a directory
+ * whose real path is inside the root: its path then has no link in it, so confinement needs no
+ * realpath and no stat of its own. `O_NOFOLLOW` refuses a symlink swapped in since the listing.
+ * Null for anything else (too large for `maxBytes`, empty, not a regular file any more, any error):
+ * the caller then takes the general path, which resolves the file and reports what is wrong.
+ */
+export function readListedFile(absolute: string, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolvePromise) => {
+    open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW, (openError, fd) => {
+      if (openError) {
+        resolvePromise(null);
+        return;
+      }
+      const done = (result: Buffer | null) => close(fd, () => resolvePromise(result));
+      fstat(fd, (statError, stat) => {
+        if (statError || !stat.isFile() || stat.size === 0 || stat.size > maxBytes) {
+          done(null);
+          return;
+        }
+        // One byte more than the size: a file that grew since is left to the streaming path.
+        const buffer = Buffer.allocUnsafe(stat.size + 1);
+        read(fd, buffer, 0, buffer.length, 0, (readError, bytesRead) => {
+          done(readError || bytesRead !== stat.size ? null : buffer.subarray(0, bytesRead));
+        });
+      });
+    });
+  });
 }

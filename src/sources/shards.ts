@@ -9,6 +9,7 @@
  * Samples merge by identity — stage and sample name (the batch is part of the name the reader
  * keeps) — and the same identity in two shards is a duplicate: the first shard's outcome is kept.
  */
+import { summariseGaps } from '../evidence/gaps.js';
 import type {
   Batch,
   Deployment,
@@ -348,7 +349,8 @@ export class ShardMerger {
     return {
       source: { kind: this.kind, root: this.plan.root, workspaces: this.workspaces },
       projects,
-      gaps: this.gaps,
+      // Each shard's gaps are bounded already; many shards repeating one kind are bounded again.
+      gaps: summariseGaps(this.gaps),
       notes,
     };
   }

@@ -1,5 +1,5 @@
-export const id = 233;
-export const ids = [233];
+export const id = 400;
+export const ids = [400];
 export const modules = {
 
 /***/ 2233:
@@ -206,6 +206,253 @@ function benchRenderCommand(args, io) {
     }
     io.stdout((0,_report_index_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMarkdown */ .Gc)(syntheticReport(metrics, slices)));
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ summariseGaps),
+/* harmony export */   Mk: () => (/* binding */ gapSampleText),
+/* harmony export */   NK: () => (/* binding */ RepeatedRefs),
+/* harmony export */   uA: () => (/* binding */ GapSink)
+/* harmony export */ });
+/* unused harmony exports LINE_GAPS_PER_FILE_AND_CODE, GAPS_LISTED_PER_KIND, GAP_SAMPLE_SIZE, SKIPPING_CODES */
+const LINE_GAPS_PER_FILE_AND_CODE = 50;
+/** Entries of one kind listed one by one; one more and the kind is summarised. */
+const GAPS_LISTED_PER_KIND = 100;
+/** Occurrences a summary names by file and line. */
+const GAP_SAMPLE_SIZE = 10;
+const occurrences = (gap) => gap.count ?? 1;
+/**
+ * Keeps gaps in arrival order with at most `GAPS_LISTED_PER_KIND` entries per kind; the rest is
+ * summarised in place of the kind's first entry.
+ */
+class BoundedGaps {
+    slots = [];
+    kinds = new Map();
+    push(gap) {
+        const key = `${gap.code}\u0000${gap.severity}\u0000${gap.runRef ?? ''}\u0000${gap.stage ?? ''}`;
+        let kind = this.kinds.get(key);
+        if (!kind) {
+            kind = { slots: [], summary: null };
+            this.kinds.set(key, kind);
+        }
+        if (kind.summary) {
+            fold(kind.summary, gap);
+            return;
+        }
+        if (kind.slots.length < GAPS_LISTED_PER_KIND) {
+            kind.slots.push(this.slots.length);
+            this.slots.push(gap);
+            return;
+        }
+        const [firstSlot, ...rest] = kind.slots;
+        const first = this.slots[firstSlot];
+        const summary = { first, entries: 0, count: 0, sample: [] };
+        for (const slot of kind.slots) {
+            fold(summary, this.slots[slot]);
+            this.slots[slot] = null;
+        }
+        fold(summary, gap);
+        this.slots[firstSlot] = summary;
+        for (const slot of rest)
+            this.slots[slot] = null;
+        kind.slots = [];
+        kind.summary = summary;
+    }
+    /** Whether gaps of this kind are only counted by now (a per-file listing cap is then moot). */
+    summarised(code, severity, attribution) {
+        const key = `${code}\u0000${severity}\u0000${attribution.runRef ?? ''}\u0000${attribution.stage ?? ''}`;
+        return (this.kinds.get(key)?.summary ?? null) !== null;
+    }
+    list() {
+        const out = [];
+        for (const slot of this.slots) {
+            if (slot === null)
+                continue;
+            out.push('first' in slot ? summaryGap(slot) : slot);
+        }
+        return out;
+    }
+}
+function fold(summary, gap) {
+    summary.entries += 1;
+    summary.count += occurrences(gap);
+    if (summary.sample.length < GAP_SAMPLE_SIZE) {
+        summary.sample.push({
+            ...(gap.file !== undefined ? { file: gap.file } : {}),
+            ...(gap.line !== undefined ? { line: gap.line } : {}),
+            ...(gap.count !== undefined ? { count: gap.count } : {}),
+        });
+    }
+}
+function summaryGap(s) {
+    const { first } = s;
+    return {
+        code: first.code,
+        severity: first.severity,
+        ...(first.file !== undefined ? { file: first.file } : {}),
+        ...(first.line !== undefined ? { line: first.line } : {}),
+        ...(first.runRef !== undefined ? { runRef: first.runRef } : {}),
+        ...(first.stage !== undefined ? { stage: first.stage } : {}),
+        count: s.count,
+        sample: s.sample,
+        message: `${s.count} occurrence(s) of ${first.code} in ${s.entries} gap entries, summarised as one entry (too many to list one by one); the first: ${first.message}`,
+    };
+}
+/** "first at a.jsonl:1, b.jsonl:1, …" for a summary entry, empty for any other gap. */
+function gapSampleText(gap) {
+    if (!gap.sample || gap.sample.length === 0)
+        return '';
+    const places = gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`);
+    return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
+}
+/**
+ * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
+ * repeated more than `GAPS_LISTED_PER_KIND` times becomes one summary entry.
+ */
+function summariseGaps(gaps) {
+    const bounded = new BoundedGaps();
+    for (const gap of gaps)
+        bounded.push(gap);
+    return bounded.list();
+}
+/** Gap codes whose line was not folded into the model (the record is lost). */
+const SKIPPING_CODES = new Set([
+    'truncated_line',
+    'invalid_json_line',
+    'invalid_encoding',
+    'line_too_long',
+    'nesting_too_deep',
+    'duplicate_key',
+    'number_out_of_range',
+    'record_invalid',
+    'unknown_record_type',
+    'unknown_schema_version',
+    'invalid_ref',
+    'duplicate_record_ref',
+]);
+class GapSink {
+    gaps = new BoundedGaps();
+    perFileCode = new Map();
+    overflow = new Map();
+    tallies = new Map();
+    add(gap) {
+        this.gaps.push(gap);
+    }
+    /** A problem on one line of a file; beyond the cap only counted. */
+    line(code, severity, file, line, message, attribution = {}) {
+        if (this.gaps.summarised(code, severity, attribution)) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
+        const key = `${file}\u0000${code}`;
+        const seen = this.perFileCode.get(key) ?? 0;
+        this.perFileCode.set(key, seen + 1);
+        if (seen < LINE_GAPS_PER_FILE_AND_CODE) {
+            this.gaps.push({ code, severity, file, line, message, ...attribution });
+            return;
+        }
+        this.overflowLine(code, severity, file, line);
+    }
+    overflowLine(code, severity, file, line) {
+        const key = `${file}\u0000${code}`;
+        const over = this.overflow.get(key);
+        if (over)
+            over.count += 1;
+        else
+            this.overflow.set(key, { code, severity, file, count: 1, firstLine: line });
+    }
+    /**
+     * A problem reported once per file and subject (e.g. an unknown field name) with a count and the
+     * first few examples, however many lines have it.
+     */
+    tally(code, severity, file, subject, line, example, message) {
+        const key = `${file}\u0000${code}\u0000${subject}`;
+        const tally = this.tallies.get(key);
+        if (tally) {
+            tally.count += 1;
+            if (example !== null && tally.examples.length < 5)
+                tally.examples.push(example);
+            return;
+        }
+        // Hostile input could invent a new subject (field name, family) on every line.
+        const subjectsKey = `${file}\u0000${code}\u0000subjects`;
+        const subjects = this.perFileCode.get(subjectsKey) ?? 0;
+        if (subjects >= LINE_GAPS_PER_FILE_AND_CODE) {
+            this.overflowLine(code, severity, file, line);
+            return;
+        }
+        this.perFileCode.set(subjectsKey, subjects + 1);
+        this.tallies.set(key, {
+            code,
+            severity,
+            file,
+            subject,
+            count: 1,
+            firstLine: line,
+            examples: example === null ? [] : [example],
+            message,
+        });
+    }
+    finish() {
+        for (const t of this.tallies.values()) {
+            this.gaps.push({
+                code: t.code,
+                severity: t.severity,
+                file: t.file,
+                line: t.firstLine,
+                count: t.count,
+                message: t.message(t.count, t.examples),
+            });
+        }
+        for (const o of this.overflow.values()) {
+            this.gaps.push({
+                code: o.code,
+                severity: o.severity,
+                file: o.file,
+                line: o.firstLine,
+                count: o.count,
+                message: `${o.count} more line(s) with ${o.code} from line ${o.firstLine} on (not listed one by one)`,
+            });
+        }
+        this.tallies.clear();
+        this.overflow.clear();
+        return this.gaps.list();
+    }
+}
+/**
+ * Counts the lines of one file that repeat a record_ref already read, and reports them as a single
+ * `duplicate_record_ref` gap (first line, count, a few examples) rather than one gap per line.
+ */
+class RepeatedRefs {
+    count = 0;
+    firstLine = 0;
+    examples = [];
+    note(line, ref) {
+        this.count += 1;
+        if (this.firstLine === 0)
+            this.firstLine = line;
+        if (this.examples.length < 5)
+            this.examples.push(ref);
+    }
+    /** `source` finishes "already read …", e.g. "from the capture cache"; empty for any source. */
+    report(gaps, file, source) {
+        if (this.count === 0)
+            return;
+        gaps.add({
+            code: 'duplicate_record_ref',
+            severity: 'warning',
+            file,
+            line: this.firstLine,
+            count: this.count,
+            message: `${this.count} line(s) repeat a record_ref already read${source ? ` ${source}` : ''} (e.g. ${this.examples.join(', ')}); the first occurrence of each was kept, the repeats skipped`,
+        });
+    }
 }
 
 
