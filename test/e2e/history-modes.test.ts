@@ -176,6 +176,19 @@ describe('history in a sharded workflow', () => {
     await standIn.close();
   });
 
+  /** The workflow's four `mode: collect` shard jobs, then its `shards: 4` gate job. */
+  async function matrixRun(common: Omit<Parameters<typeof runAction>[0], 'inputs' | 'evidence'>) {
+    for (const i of [1, 2, 3, 4]) {
+      const job = await runAction({
+        ...common,
+        evidence: shard(i),
+        inputs: { mode: 'collect', shard: `${i}/4` },
+      });
+      expect(job.code, job.stdout + job.stderr).toBe(0);
+    }
+    return runAction({ ...common, inputs: { shards: '4' } });
+  }
+
   async function shardedPush(n: number) {
     const run = startPush(standIn, workflowId, n);
     const runId = Number(run.id);
@@ -187,15 +200,7 @@ describe('history in a sharded workflow', () => {
       sha: sha(n),
       ref: 'refs/heads/main',
     };
-    for (const i of [1, 2, 3, 4]) {
-      const job = await runAction({
-        ...common,
-        evidence: shard(i),
-        inputs: { mode: 'collect', shard: `${i}/4` },
-      });
-      expect(job.code, job.stdout + job.stderr).toBe(0);
-    }
-    const gate = await runAction({ ...common, inputs: { shards: '4' } });
+    const gate = await matrixRun(common);
     run.status = 'completed';
     run.conclusion = 'success';
     return { runId, gate };
@@ -257,15 +262,7 @@ describe('history in a sharded workflow', () => {
       sha: sha(n),
       ref: `refs/pull/${n}/merge`,
     };
-    for (const i of [1, 2, 3, 4]) {
-      const job = await runAction({
-        ...common,
-        evidence: shard(i),
-        inputs: { mode: 'collect', shard: `${i}/4` },
-      });
-      expect(job.code, job.stdout + job.stderr).toBe(0);
-    }
-    const gate = await runAction({ ...common, inputs: { shards: '4' } });
+    const gate = await matrixRun(common);
     expect(gate.code, gate.stdout + gate.stderr).toBe(0);
     const report = JSON.parse(readFileSync(gate.outputs['report-json']!, 'utf8'));
     // Each gated metric's trend: the two pushes the history holds, then this run.
