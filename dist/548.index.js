@@ -1053,11 +1053,16 @@ function summaryGap(s) {
     };
 }
 /** "first at a.jsonl:1, b.jsonl:1, …" for a summary entry, empty for any other gap. */
-function gaps_gapSampleText(gap) {
+function gapSampleText(gap) {
     if (!gap.sample || gap.sample.length === 0)
         return '';
     const places = gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`);
     return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
+}
+/** The gap's message, followed by where its first occurrences are when it summarises a kind. */
+function gaps_gapMessageWithPlaces(gap) {
+    const places = gapSampleText(gap);
+    return places ? `${gap.message} (${places})` : gap.message;
 }
 /**
  * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
@@ -12214,6 +12219,16 @@ function refreshResult(result, message) {
         worst: worstCheck(checks),
     };
 }
+/**
+ * The gates a verdict's headline quotes: the failing ones for a fail, the undecided ones for an
+ * unknown, the warning ones for a warn, none for a pass.
+ */
+function headlineGates(verdict, gates) {
+    if (verdict === 'pass')
+        return [];
+    const outcome = verdict === 'fail' ? 'fail' : verdict === 'unknown' ? 'unknown' : 'warn';
+    return gates.filter((g) => g.outcome === outcome);
+}
 
 ;// CONCATENATED MODULE: ./src/gates/rows.ts
 
@@ -14304,18 +14319,18 @@ function divergenceNotes(units, kind) {
 }
 function headline(verdict, gates, exit) {
     const label = verdict.toUpperCase();
-    const failing = gates.filter((g) => g.outcome === 'fail');
-    const unknown = gates.filter((g) => g.outcome === 'unknown');
-    const warned = gates.filter((g) => g.outcome === 'warn');
+    const quoted = headlineGates(verdict, gates)
+        .map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`)
+        .join(' | ');
     const waived = gates.filter((g) => g.outcome === 'waived');
     const waivedText = waived.length > 0 ? ` (${waived.length} waived: ${waived.map((g) => g.name).join(', ')})` : '';
     switch (verdict) {
         case 'fail':
-            return `${label} — ${failing.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
+            return `${label} — ${quoted}`;
         case 'unknown':
-            return `${label} (treated as ${exit.outcome}) — ${unknown.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
+            return `${label} (treated as ${exit.outcome}) — ${quoted}`;
         case 'warn':
-            return `${label} — ${warned.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}${waivedText}`;
+            return `${label} — ${quoted}${waivedText}`;
         default: {
             const judged = gates.filter((g) => g.outcome === 'pass').length;
             return `${label} — ${judged} gate${judged === 1 ? '' : 's'} passed${waivedText}`;
@@ -14872,16 +14887,20 @@ function format_headlineReason(headline) {
 function checkLabel(check) {
     return numbers_metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
 }
-/** A check's reason, with the row name it begins with (as the engine words reasons) quoted as a name. */
+/** A check's reason without the row name it begins with (as the engine words reasons); null when it does not. */
+function reasonAfterLabel(check) {
+    const label = checkLabel(check);
+    return label !== '' && check.reason.startsWith(`${label} `) ? check.reason.slice(label.length + 1) : null;
+}
+/** A check's reason, with the row name it begins with quoted as a name. */
 function checkReason(check) {
     const label = checkLabel(check);
-    if (label === '')
-        return words(check.reason);
-    if (check.reason.startsWith(`${label} `))
-        return phrase `${named(label)} ${check.reason.slice(label.length + 1)}`;
+    const rest = reasonAfterLabel(check);
+    if (rest !== null)
+        return phrase `${named(label)} ${rest}`;
     // Reports over several units prefix the row with its unit (`gates/rows.ts`'s `where`).
     const unit = `${check.project}/${check.unit}: ${label} `;
-    if (check.reason.startsWith(unit)) {
+    if (label !== '' && check.reason.startsWith(unit)) {
         return phrase `${named(`${check.project}/${check.unit}`)}: ${named(label)} ${check.reason.slice(unit.length)}`;
     }
     return words(check.reason);
@@ -14889,11 +14908,6 @@ function checkReason(check) {
 /** What decided a gate: its worst check's reason, else the gate's own message. */
 function gateReason(gate) {
     return gate.worst ? checkReason(gate.worst) : words(gate.message);
-}
-/** The gates a verdict's headline quotes, as the engine's headline picks them. */
-function headlineGates(report) {
-    const outcome = report.verdict === 'fail' ? 'fail' : report.verdict === 'unknown' ? 'unknown' : 'warn';
-    return report.verdict === 'pass' ? [] : report.gates.filter((g) => g.outcome === outcome);
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown/chart.ts
@@ -15176,7 +15190,7 @@ function gapsSection(report) {
             : gap.line === undefined
                 ? gap.file
                 : `${gap.file}:${gap.line}`;
-        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gaps_gapSampleText(gap) ? `${gap.message} (${gaps_gapSampleText(gap)})` : gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
+        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gaps_gapMessageWithPlaces(gap))}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
     return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
@@ -15424,11 +15438,8 @@ function checkLine(check) {
     const label = checkLabel(check);
     const stats = numbers_formatStatistics(check.interval, check.pValue, check.test != null);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
-    return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
-}
-/** The engine's reasons usually start with the row's name, which the line already shows as code. */
-function withoutLabel(reason, label) {
-    return label !== '' && reason.startsWith(`${label} `) ? reason.slice(label.length + 1) : reason;
+    // The line already shows the row's name as code, so the reason drops it where it begins with it.
+    return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(reasonAfterLabel(check) ?? check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
 }
 function waiverText(waiver) {
     const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
@@ -15783,6 +15794,7 @@ function sampleRows(ctx, comparison, samples) {
 
 
 
+
 const DEFAULT_MAX_CHARS = 60_000;
 const DEFAULT_MARKER = 'report';
 /** The Why line's length, as the headline it stands for. */
@@ -15857,7 +15869,7 @@ function reasonLine(report) {
     if (report.baseline === null) {
         return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
     }
-    const gates = headlineGates(report);
+    const gates = headlineGates(report.verdict, report.gates);
     if (gates.length === 0)
         return report.verdict === 'pass' ? '' : msg(format_headlineReason(report.headline));
     // The headline's words, with each row name quoted: built from the gates, not parsed from the
@@ -16016,8 +16028,7 @@ function renderText(report, options = {}) {
             const where = gap.file === undefined
                 ? ''
                 : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
-            const places = gapSampleText(gap);
-            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(places ? `${gap.message} (${places})` : gap.message)}`);
+            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(gapMessageWithPlaces(gap))}`);
         }
         if (serious.length > maxRows)
             lines.push(paint('dim', `  … ${serious.length - maxRows} more`));

@@ -1044,6 +1044,7 @@ function renderEvidence(evidence) {
 /* harmony export */   Gt: () => (/* binding */ summariseGaps),
 /* harmony export */   Mk: () => (/* binding */ gapSampleText),
 /* harmony export */   NK: () => (/* binding */ RepeatedRefs),
+/* harmony export */   gG: () => (/* binding */ gapMessageWithPlaces),
 /* harmony export */   uA: () => (/* binding */ GapSink)
 /* harmony export */ });
 /* unused harmony exports LINE_GAPS_PER_FILE_AND_CODE, GAPS_LISTED_PER_KIND, GAP_SAMPLE_SIZE, SKIPPING_CODES */
@@ -1136,6 +1137,11 @@ function gapSampleText(gap) {
         return '';
     const places = gap.sample.map((o) => `${o.file ?? '?'}${o.line !== undefined ? `:${o.line}` : ''}`);
     return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
+}
+/** The gap's message, followed by where its first occurrences are when it summarises a kind. */
+function gapMessageWithPlaces(gap) {
+    const places = gapSampleText(gap);
+    return places ? `${gap.message} (${places})` : gap.message;
 }
 /**
  * The same bound applied to gaps already collected elsewhere (several sources merged): a kind

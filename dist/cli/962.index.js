@@ -192,6 +192,155 @@ function nameRanges(names, total, cap = 8) {
 
 /***/ }),
 
+/***/ 4102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CR: () => (/* binding */ UNMATCHED),
+/* harmony export */   HD: () => (/* binding */ gapOutcome),
+/* harmony export */   Lk: () => (/* binding */ finishResult),
+/* harmony export */   Ve: () => (/* binding */ refreshResult),
+/* harmony export */   dR: () => (/* binding */ headlineGates),
+/* harmony export */   gv: () => (/* binding */ MISSING_METRIC),
+/* harmony export */   z6: () => (/* binding */ check)
+/* harmony export */ });
+/** `subject` of the row of a selected metric the candidate lacks or holds only non-finite values of. */
+const MISSING_METRIC = 'missing_metric';
+/** `subject` of the row of a gate entry that matches nothing in either run (a config problem). */
+const UNMATCHED = 'unmatched';
+function check(draft) {
+    return {
+        stage: null,
+        metric: null,
+        slice: null,
+        subject: null,
+        baseline: null,
+        candidate: null,
+        delta: null,
+        relativeChange: null,
+        direction: null,
+        limit: null,
+        n: null,
+        sampleKey: null,
+        pValue: null,
+        interval: null,
+        waiver: null,
+        ...draft,
+    };
+}
+const TRIPPED = new Set(['fail', 'warn']);
+const RANK = { fail: 0, warn: 1, unknown: 2, waived: 3, pass: 4 };
+/** A gate's outcome from its rows: any failing row trips the gate at the gate's severity. */
+function gateOutcome(severity, checks) {
+    if (checks.length === 0)
+        return 'skipped';
+    if (checks.some((c) => c.outcome === 'fail'))
+        return severity === 'fail' ? 'fail' : 'warn';
+    if (checks.some((c) => c.outcome === 'warn'))
+        return 'warn';
+    if (checks.some((c) => c.outcome === 'unknown'))
+        return 'unknown';
+    if (checks.some((c) => c.outcome === 'waived'))
+        return 'waived';
+    return 'pass';
+}
+function gapOutcome(action) {
+    return action === 'fail' ? 'fail' : action === 'warn' ? 'warn' : null;
+}
+/** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
+function sortChecks(checks) {
+    return checks.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit));
+}
+function closeness(c) {
+    if (c.delta === null || c.baseline === null)
+        return Number.NEGATIVE_INFINITY;
+    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
+    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
+}
+/** The row to headline: the worst tripped row, else the one closest to its limit. */
+function worstCheck(checks) {
+    if (checks.length === 0)
+        return null;
+    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
+    const candidates = checks.filter((c) => RANK[c.outcome] === top);
+    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
+}
+/** The gate's message: what tripped (or why it passed), then the user's own message. */
+function gateMessage(gate, outcome, checks, skipReason) {
+    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
+    const unknown = checks.filter((c) => c.outcome === 'unknown');
+    const waived = checks.filter((c) => c.outcome === 'waived');
+    const list = (rows) => rows
+        .slice(0, 3)
+        .map((c) => c.reason)
+        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
+    let text;
+    switch (outcome) {
+        case 'skipped':
+            text = skipReason;
+            break;
+        case 'pass':
+            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
+            break;
+        case 'waived':
+            text = `waived: ${list(waived)}`;
+            break;
+        case 'unknown':
+            text = `cannot judge: ${list(unknown)}`;
+            break;
+        default:
+            text = list(tripped);
+    }
+    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
+    return text + own;
+}
+/**
+ * `skipReason` says why a gate without rows judged nothing: "no baseline: …", "no match: …". A skip
+ * always names its cause, so a gate that judged nothing never reads like one that passed.
+ */
+function finishResult(gate, checks, evidence, skipReason = 'nothing judged') {
+    const sorted = sortChecks(checks);
+    const outcome = gateOutcome(gate.severity, sorted);
+    return {
+        name: gate.name,
+        kind: gate.kind,
+        severity: gate.severity,
+        outcome,
+        message: gateMessage(gate, outcome, sorted, skipReason),
+        checks: sorted,
+        worst: worstCheck(sorted),
+        evidence,
+        waivers: [],
+    };
+}
+/** Recomputes outcome, message and worst row after rows changed (waivers). */
+function refreshResult(result, message) {
+    const checks = sortChecks([...result.checks]);
+    const outcome = gateOutcome(result.severity, checks);
+    return {
+        ...result,
+        checks,
+        outcome,
+        message: outcome === 'skipped' && result.outcome === 'skipped'
+            ? result.message
+            : gateMessage({ name: result.name, message }, outcome, checks, 'nothing judged'),
+        worst: worstCheck(checks),
+    };
+}
+/**
+ * The gates a verdict's headline quotes: the failing ones for a fail, the undecided ones for an
+ * unknown, the warning ones for a warn, none for a pass.
+ */
+function headlineGates(verdict, gates) {
+    if (verdict === 'pass')
+        return [];
+    const outcome = verdict === 'fail' ? 'fail' : verdict === 'unknown' ? 'unknown' : 'warn';
+    return gates.filter((g) => g.outcome === outcome);
+}
+
+
+/***/ }),
+
 /***/ 2301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -588,6 +737,8 @@ function renderJson(report, options = {}) {
 var numbers = __webpack_require__(3613);
 // EXTERNAL MODULE: ./src/format/phrase.ts
 var phrase = __webpack_require__(3750);
+// EXTERNAL MODULE: ./src/gates/results.ts
+var results = __webpack_require__(4102);
 ;// CONCATENATED MODULE: ./src/report/budget.ts
 /**
  * Fits a markdown document into a character budget by leaving out its least important rows first.
@@ -896,16 +1047,20 @@ function headlineReason(headline) {
 function checkLabel(check) {
     return (0,numbers/* metricLabel */.B)(check.stage, check.metric, check.slice) || check.subject || check.unit;
 }
-/** A check's reason, with the row name it begins with (as the engine words reasons) quoted as a name. */
+/** A check's reason without the row name it begins with (as the engine words reasons); null when it does not. */
+function reasonAfterLabel(check) {
+    const label = checkLabel(check);
+    return label !== '' && check.reason.startsWith(`${label} `) ? check.reason.slice(label.length + 1) : null;
+}
+/** A check's reason, with the row name it begins with quoted as a name. */
 function checkReason(check) {
     const label = checkLabel(check);
-    if (label === '')
-        return (0,phrase/* words */.aL)(check.reason);
-    if (check.reason.startsWith(`${label} `))
-        return (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(label)} ${check.reason.slice(label.length + 1)}`;
+    const rest = reasonAfterLabel(check);
+    if (rest !== null)
+        return (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(label)} ${rest}`;
     // Reports over several units prefix the row with its unit (`gates/rows.ts`'s `where`).
     const unit = `${check.project}/${check.unit}: ${label} `;
-    if (check.reason.startsWith(unit)) {
+    if (label !== '' && check.reason.startsWith(unit)) {
         return (0,phrase/* phrase */.MZ) `${(0,phrase/* named */.KT)(`${check.project}/${check.unit}`)}: ${(0,phrase/* named */.KT)(label)} ${check.reason.slice(unit.length)}`;
     }
     return (0,phrase/* words */.aL)(check.reason);
@@ -913,11 +1068,6 @@ function checkReason(check) {
 /** What decided a gate: its worst check's reason, else the gate's own message. */
 function gateReason(gate) {
     return gate.worst ? checkReason(gate.worst) : (0,phrase/* words */.aL)(gate.message);
-}
-/** The gates a verdict's headline quotes, as the engine's headline picks them. */
-function headlineGates(report) {
-    const outcome = report.verdict === 'fail' ? 'fail' : report.verdict === 'unknown' ? 'unknown' : 'warn';
-    return report.verdict === 'pass' ? [] : report.gates.filter((g) => g.outcome === outcome);
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown/chart.ts
@@ -1202,7 +1352,7 @@ function gapsSection(report) {
             : gap.line === undefined
                 ? gap.file
                 : `${gap.file}:${gap.line}`;
-        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg((0,evidence_gaps/* gapSampleText */.Mk)(gap) ? `${gap.message} (${(0,evidence_gaps/* gapSampleText */.Mk)(gap)})` : gap.message)}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
+        return row(`- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg((0,evidence_gaps/* gapMessageWithPlaces */.gG)(gap))}`, severityTier(gap.severity), `${gap.severity} evidence gaps`);
     });
     return folded('Evidence gaps', severityCounts(gaps.map((g) => g.gap.severity)), rows);
 }
@@ -1452,11 +1602,8 @@ function checkLine(check) {
     const label = checkLabel(check);
     const stats = (0,numbers/* formatStatistics */.zP)(check.interval, check.pValue, check.test != null);
     const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
-    return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
-}
-/** The engine's reasons usually start with the row's name, which the line already shows as code. */
-function withoutLabel(reason, label) {
-    return label !== '' && reason.startsWith(`${label} `) ? reason.slice(label.length + 1) : reason;
+    // The line already shows the row's name as code, so the reason drops it where it begins with it.
+    return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(reasonAfterLabel(check) ?? check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
 }
 function waiverText(waiver) {
     const target = waiver.slice === null ? waiver.target : `${waiver.target}@${waiver.slice}`;
@@ -1813,6 +1960,7 @@ function sampleRows(ctx, comparison, samples) {
 
 
 
+
 const DEFAULT_MAX_CHARS = 60_000;
 const DEFAULT_MARKER = 'report';
 /** The Why line's length, as the headline it stands for. */
@@ -1887,7 +2035,7 @@ function reasonLine(report) {
     if (report.baseline === null) {
         return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
     }
-    const gates = headlineGates(report);
+    const gates = (0,results/* headlineGates */.dR)(report.verdict, report.gates);
     if (gates.length === 0)
         return report.verdict === 'pass' ? '' : msg(headlineReason(report.headline));
     // The headline's words, with each row name quoted: built from the gates, not parsed from the
@@ -2046,8 +2194,7 @@ function renderText(report, options = {}) {
             const where = gap.file === undefined
                 ? ''
                 : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
-            const places = (0,evidence_gaps/* gapSampleText */.Mk)(gap);
-            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(places ? `${gap.message} (${places})` : gap.message)}`);
+            lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe((0,evidence_gaps/* gapMessageWithPlaces */.gG)(gap))}`);
         }
         if (serious.length > maxRows)
             lines.push(paint('dim', `  … ${serious.length - maxRows} more`));

@@ -11,7 +11,7 @@ import type { Evidence } from '../evidence/model.js';
 import { buildFindings } from '../findings/findings.js';
 import type { GateConfig, GatePolicy } from '../gates/config-types.js';
 import { evaluateGates } from '../gates/evaluate.js';
-import { refreshResult } from '../gates/results.js';
+import { headlineGates, refreshResult } from '../gates/results.js';
 import type {
   ExitMapping,
   GateReport,
@@ -124,19 +124,19 @@ function divergenceNotes(units: ComparedUnit[], kind: 'contexta' | 'metalab'): s
 
 function headline(verdict: Verdict, gates: readonly GateResult[], exit: ExitMapping): string {
   const label = verdict.toUpperCase();
-  const failing = gates.filter((g) => g.outcome === 'fail');
-  const unknown = gates.filter((g) => g.outcome === 'unknown');
-  const warned = gates.filter((g) => g.outcome === 'warn');
+  const quoted = headlineGates(verdict, gates)
+    .map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`)
+    .join(' | ');
   const waived = gates.filter((g) => g.outcome === 'waived');
   const waivedText =
     waived.length > 0 ? ` (${waived.length} waived: ${waived.map((g) => g.name).join(', ')})` : '';
   switch (verdict) {
     case 'fail':
-      return `${label} — ${failing.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
+      return `${label} — ${quoted}`;
     case 'unknown':
-      return `${label} (treated as ${exit.outcome}) — ${unknown.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
+      return `${label} (treated as ${exit.outcome}) — ${quoted}`;
     case 'warn':
-      return `${label} — ${warned.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}${waivedText}`;
+      return `${label} — ${quoted}${waivedText}`;
     default: {
       const judged = gates.filter((g) => g.outcome === 'pass').length;
       return `${label} — ${judged} gate${judged === 1 ? '' : 's'} passed${waivedText}`;

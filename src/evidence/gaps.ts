@@ -121,6 +121,12 @@ export function gapSampleText(gap: EvidenceGap): string {
   return `first at ${places.join(', ')}${(gap.count ?? 0) > places.length ? ', …' : ''}`;
 }
 
+/** The gap's message, followed by where its first occurrences are when it summarises a kind. */
+export function gapMessageWithPlaces(gap: EvidenceGap): string {
+  const places = gapSampleText(gap);
+  return places ? `${gap.message} (${places})` : gap.message;
+}
+
 /**
  * The same bound applied to gaps already collected elsewhere (several sources merged): a kind
  * repeated more than `GAPS_LISTED_PER_KIND` times becomes one summary entry.

@@ -1,6 +1,6 @@
 /** Result bookkeeping: a gate's rows become its outcome, headline row and message. */
 import type { GapAction, Gate, GateSeverity } from './config-types.js';
-import type { CheckOutcome, GateCheck, GateOutcome, GateResult } from './types.js';
+import type { CheckOutcome, GateCheck, GateOutcome, GateResult, Verdict } from './types.js';
 
 /** `subject` of the row of a selected metric the candidate lacks or holds only non-finite values of. */
 export const MISSING_METRIC = 'missing_metric';
@@ -144,4 +144,14 @@ export function refreshResult(result: GateResult, message: string | null): GateR
         : gateMessage({ name: result.name, message }, outcome, checks, 'nothing judged'),
     worst: worstCheck(checks),
   };
+}
+
+/**
+ * The gates a verdict's headline quotes: the failing ones for a fail, the undecided ones for an
+ * unknown, the warning ones for a warn, none for a pass.
+ */
+export function headlineGates(verdict: Verdict, gates: readonly GateResult[]): GateResult[] {
+  if (verdict === 'pass') return [];
+  const outcome = verdict === 'fail' ? 'fail' : verdict === 'unknown' ? 'unknown' : 'warn';
+  return gates.filter((g) => g.outcome === outcome);
 }

@@ -208,15 +208,20 @@ export function checkLabel(check: GateCheck): string {
   return metricLabel(check.stage, check.metric, check.slice) || check.subject || check.unit;
 }
 
-/** A check's reason, with the row name it begins with (as the engine words reasons) quoted as a name. */
+/** A check's reason without the row name it begins with (as the engine words reasons); null when it does not. */
+export function reasonAfterLabel(check: GateCheck): string | null {
+  const label = checkLabel(check);
+  return label !== '' && check.reason.startsWith(`${label} `) ? check.reason.slice(label.length + 1) : null;
+}
+
+/** A check's reason, with the row name it begins with quoted as a name. */
 export function checkReason(check: GateCheck): Phrase {
   const label = checkLabel(check);
-  if (label === '') return words(check.reason);
-  if (check.reason.startsWith(`${label} `))
-    return phrase`${named(label)} ${check.reason.slice(label.length + 1)}`;
+  const rest = reasonAfterLabel(check);
+  if (rest !== null) return phrase`${named(label)} ${rest}`;
   // Reports over several units prefix the row with its unit (`gates/rows.ts`'s `where`).
   const unit = `${check.project}/${check.unit}: ${label} `;
-  if (check.reason.startsWith(unit)) {
+  if (label !== '' && check.reason.startsWith(unit)) {
     return phrase`${named(`${check.project}/${check.unit}`)}: ${named(label)} ${check.reason.slice(unit.length)}`;
   }
   return words(check.reason);
@@ -225,10 +230,4 @@ export function checkReason(check: GateCheck): Phrase {
 /** What decided a gate: its worst check's reason, else the gate's own message. */
 export function gateReason(gate: GateResult): Phrase {
   return gate.worst ? checkReason(gate.worst) : words(gate.message);
-}
-
-/** The gates a verdict's headline quotes, as the engine's headline picks them. */
-export function headlineGates(report: GateReport): GateResult[] {
-  const outcome = report.verdict === 'fail' ? 'fail' : report.verdict === 'unknown' ? 'unknown' : 'warn';
-  return report.verdict === 'pass' ? [] : report.gates.filter((g) => g.outcome === outcome);
 }

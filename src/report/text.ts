@@ -4,7 +4,7 @@
  * of control characters, so a metric name cannot move the cursor, recolour the log or fake a line.
  */
 import type { MetricDelta, RunComparison } from '../compare/types.js';
-import { gapSampleText } from '../evidence/gaps.js';
+import { gapMessageWithPlaces } from '../evidence/gaps.js';
 import { formatDifference, formatNumber, formatStatistics, metricLabel } from '../format/numbers.js';
 import type { GateCheck, GateReport, GateResult, Verdict } from '../gates/types.js';
 import { type Audience, adviseNextSteps } from './advice.js';
@@ -111,10 +111,7 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
         gap.file === undefined
           ? ''
           : ` ${safe(gap.line === undefined ? gap.file : `${gap.file}:${gap.line}`, 120)}`;
-      const places = gapSampleText(gap);
-      lines.push(
-        `  ${side} ${gap.severity} ${gap.code}${where}: ${safe(places ? `${gap.message} (${places})` : gap.message)}`,
-      );
+      lines.push(`  ${side} ${gap.severity} ${gap.code}${where}: ${safe(gapMessageWithPlaces(gap))}`);
     }
     if (serious.length > maxRows) lines.push(paint('dim', `  … ${serious.length - maxRows} more`));
   }

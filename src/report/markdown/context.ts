@@ -2,11 +2,11 @@
  * The evidence around the metrics: artifacts, environment, diagnostics, evidence gaps, findings,
  * which baseline was compared, and how the evidence was read.
  */
-import { gapSampleText } from '../../evidence/gaps.js';
+import { gapMessageWithPlaces } from '../../evidence/gaps.js';
 import { formatBytes, formatDifference } from '../../format/numbers.js';
 import type { GateReport } from '../../gates/types.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
-import { escapeText, tableHeader, tableRow } from '../escape.js';
+import { tableHeader, tableRow } from '../escape.js';
 import { code, count, folded, msg, phraseText, pluralise, row, type SectionContext, TIER } from './parts.js';
 
 export function artifactSection(ctx: SectionContext): RowsPart | null {
@@ -172,7 +172,7 @@ export function gapsSection(report: GateReport): RowsPart | null {
           ? gap.file
           : `${gap.file}:${gap.line}`;
     return row(
-      `- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gapSampleText(gap) ? `${gap.message} (${gapSampleText(gap)})` : gap.message)}`,
+      `- ${SEVERITY_EMOJI[gap.severity]} ${gap.severity} · ${side} · ${code(gap.code)}${where === null ? '' : ` at ${code(where)}`}: ${msg(gapMessageWithPlaces(gap))}`,
       severityTier(gap.severity),
       `${gap.severity} evidence gaps`,
     );

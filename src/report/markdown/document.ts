@@ -11,6 +11,7 @@
  */
 import { formatDifference, formatInterval, metricLabel } from '../../format/numbers.js';
 import { phrase } from '../../format/phrase.js';
+import { headlineGates } from '../../gates/results.js';
 import type { GateReport, GateResult } from '../../gates/types.js';
 import type { Audience } from '../advice.js';
 import { type DocumentPart, fitToBudget, type Omission } from '../budget.js';
@@ -18,7 +19,6 @@ import {
   type CheckIndex,
   changeArrow,
   gateReason,
-  headlineGates,
   headlineReason,
   indexChecks,
   rowsNameUnit,
@@ -130,7 +130,7 @@ function reasonLine(report: GateReport): string {
   if (report.baseline === null) {
     return 'no baseline evidence was found, so nothing could be compared; missing evidence is not a pass.';
   }
-  const gates = headlineGates(report);
+  const gates = headlineGates(report.verdict, report.gates);
   if (gates.length === 0) return report.verdict === 'pass' ? '' : msg(headlineReason(report.headline));
   // The headline's words, with each row name quoted: built from the gates, not parsed from the
   // text, and as short as the headline's own cap.

@@ -1,10 +1,10 @@
 /** The gate table, the failing checks, waivers and the next steps with copyable waiver lines. */
-import { formatStatistics, metricLabel } from '../../format/numbers.js';
+import { formatStatistics } from '../../format/numbers.js';
 import type { GateCheck, GateReport, GateResult, Waiver } from '../../gates/types.js';
 import { adviseNextSteps, type NextStep } from '../advice.js';
 import type { BudgetRow, RowsPart } from '../budget.js';
 import { tableHeader, tableRow, toSingleLine } from '../escape.js';
-import { checkLabel, gateReason, OUTCOME_EMOJI } from '../format.js';
+import { checkLabel, gateReason, OUTCOME_EMOJI, reasonAfterLabel } from '../format.js';
 import {
   code,
   folded,
@@ -82,12 +82,8 @@ function checkLine(check: GateCheck): string {
   const label = checkLabel(check);
   const stats = formatStatistics(check.interval, check.pValue, check.test != null);
   const waiver = check.waiver ? ` — 🟡 waived: ${waiverText(check.waiver)}` : '';
-  return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(withoutLabel(check.reason, label))}${stats ? ` (${stats})` : ''}${waiver}`;
-}
-
-/** The engine's reasons usually start with the row's name, which the line already shows as code. */
-function withoutLabel(reason: string, label: string): string {
-  return label !== '' && reason.startsWith(`${label} `) ? reason.slice(label.length + 1) : reason;
+  // The line already shows the row's name as code, so the reason drops it where it begins with it.
+  return `${OUTCOME_EMOJI[check.outcome]} ${code(label)}: ${msg(reasonAfterLabel(check) ?? check.reason)}${stats ? ` (${stats})` : ''}${waiver}`;
 }
 
 function waiverText(waiver: Waiver): string {

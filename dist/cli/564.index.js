@@ -1,8 +1,8 @@
-export const id = 823;
-export const ids = [823];
+export const id = 564;
+export const ids = [564];
 export const modules = {
 
-/***/ 7823:
+/***/ 6564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4137,131 +4137,8 @@ function gapKey(gap) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./src/gates/results.ts
-/** `subject` of the row of a selected metric the candidate lacks or holds only non-finite values of. */
-const MISSING_METRIC = 'missing_metric';
-/** `subject` of the row of a gate entry that matches nothing in either run (a config problem). */
-const UNMATCHED = 'unmatched';
-function check(draft) {
-    return {
-        stage: null,
-        metric: null,
-        slice: null,
-        subject: null,
-        baseline: null,
-        candidate: null,
-        delta: null,
-        relativeChange: null,
-        direction: null,
-        limit: null,
-        n: null,
-        sampleKey: null,
-        pValue: null,
-        interval: null,
-        waiver: null,
-        ...draft,
-    };
-}
-const TRIPPED = new Set(['fail', 'warn']);
-const RANK = { fail: 0, warn: 1, unknown: 2, waived: 3, pass: 4 };
-/** A gate's outcome from its rows: any failing row trips the gate at the gate's severity. */
-function gateOutcome(severity, checks) {
-    if (checks.length === 0)
-        return 'skipped';
-    if (checks.some((c) => c.outcome === 'fail'))
-        return severity === 'fail' ? 'fail' : 'warn';
-    if (checks.some((c) => c.outcome === 'warn'))
-        return 'warn';
-    if (checks.some((c) => c.outcome === 'unknown'))
-        return 'unknown';
-    if (checks.some((c) => c.outcome === 'waived'))
-        return 'waived';
-    return 'pass';
-}
-function gapOutcome(action) {
-    return action === 'fail' ? 'fail' : action === 'warn' ? 'warn' : null;
-}
-/** Tripped rows first; within an outcome, emission order (gates emit in a meaningful order). */
-function sortChecks(checks) {
-    return checks.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.project.localeCompare(b.project) || a.unit.localeCompare(b.unit));
-}
-function closeness(c) {
-    if (c.delta === null || c.baseline === null)
-        return Number.NEGATIVE_INFINITY;
-    const worsening = c.direction === 'lower' ? c.delta : -c.delta;
-    return c.baseline === 0 ? worsening : worsening / Math.abs(c.baseline);
-}
-/** The row to headline: the worst tripped row, else the one closest to its limit. */
-function worstCheck(checks) {
-    if (checks.length === 0)
-        return null;
-    const top = Math.min(...checks.map((c) => RANK[c.outcome]));
-    const candidates = checks.filter((c) => RANK[c.outcome] === top);
-    return candidates.reduce((best, c) => (closeness(c) > closeness(best) ? c : best));
-}
-/** The gate's message: what tripped (or why it passed), then the user's own message. */
-function gateMessage(gate, outcome, checks, skipReason) {
-    const tripped = checks.filter((c) => TRIPPED.has(c.outcome));
-    const unknown = checks.filter((c) => c.outcome === 'unknown');
-    const waived = checks.filter((c) => c.outcome === 'waived');
-    const list = (rows) => rows
-        .slice(0, 3)
-        .map((c) => c.reason)
-        .join('; ') + (rows.length > 3 ? `; and ${rows.length - 3} more` : '');
-    let text;
-    switch (outcome) {
-        case 'skipped':
-            text = skipReason;
-            break;
-        case 'pass':
-            text = checks.length === 1 ? checks[0].reason : `all ${checks.length} checks pass`;
-            break;
-        case 'waived':
-            text = `waived: ${list(waived)}`;
-            break;
-        case 'unknown':
-            text = `cannot judge: ${list(unknown)}`;
-            break;
-        default:
-            text = list(tripped);
-    }
-    const own = gate.message !== null && (outcome === 'fail' || outcome === 'warn') ? ` — ${gate.message}` : '';
-    return text + own;
-}
-/**
- * `skipReason` says why a gate without rows judged nothing: "no baseline: …", "no match: …". A skip
- * always names its cause, so a gate that judged nothing never reads like one that passed.
- */
-function finishResult(gate, checks, evidence, skipReason = 'nothing judged') {
-    const sorted = sortChecks(checks);
-    const outcome = gateOutcome(gate.severity, sorted);
-    return {
-        name: gate.name,
-        kind: gate.kind,
-        severity: gate.severity,
-        outcome,
-        message: gateMessage(gate, outcome, sorted, skipReason),
-        checks: sorted,
-        worst: worstCheck(sorted),
-        evidence,
-        waivers: [],
-    };
-}
-/** Recomputes outcome, message and worst row after rows changed (waivers). */
-function refreshResult(result, message) {
-    const checks = sortChecks([...result.checks]);
-    const outcome = gateOutcome(result.severity, checks);
-    return {
-        ...result,
-        checks,
-        outcome,
-        message: outcome === 'skipped' && result.outcome === 'skipped'
-            ? result.message
-            : gateMessage({ name: result.name, message }, outcome, checks, 'nothing judged'),
-        worst: worstCheck(checks),
-    };
-}
-
+// EXTERNAL MODULE: ./src/gates/results.ts
+var gates_results = __webpack_require__(4102);
 ;// CONCATENATED MODULE: ./src/gates/rows.ts
 
 
@@ -4332,7 +4209,7 @@ function absentLiterals(unit, selectors, slices) {
  */
 function missingCheck(judged, unit, policy, metric, multi, baseline) {
     judged.metrics.add(metricKey(unit.comparison.project, unit.comparison.unit, metric));
-    const outcome = gapOutcome(policy.missingMetrics);
+    const outcome = (0,gates_results/* gapOutcome */.HD)(policy.missingMetrics);
     if (outcome === null)
         return null;
     const label = (0,numbers/* metricLabel */.B)(metric.stage, metric.key, metric.slice);
@@ -4340,10 +4217,10 @@ function missingCheck(judged, unit, policy, metric, multi, baseline) {
     const what = nonFinite > 0
         ? `has no finite value in the candidate (${nonFinite} NaN/Infinity observation(s))`
         : 'is missing from the candidate';
-    return check({
+    return (0,gates_results/* check */.z6)({
         outcome,
         ...seriesFacts(unit, metric),
-        subject: MISSING_METRIC,
+        subject: gates_results/* MISSING_METRIC */.gv,
         baseline,
         reason: `${rows_where(unit, label, multi)} ${what}` +
             (baseline === null ? '' : ` (baseline ${(0,numbers/* formatNumber */.ZV)(baseline)})`) +
@@ -4406,14 +4283,14 @@ function artifactGate(gate, inputs) {
                 continue;
             }
             if (change.growthBytes === null) {
-                checks.push(check({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
+                checks.push((0,gates_results/* check */.z6)({ ...ids, outcome: 'unknown', reason: `${label}: size unknown on one side` }));
                 continue;
             }
             const pct = change.growthPct;
             const tooMany = gate.maxGrowthBytes !== null && change.growthBytes > gate.maxGrowthBytes;
             const tooMuch = gate.maxGrowthPct !== null && pct !== null && pct > gate.maxGrowthPct;
             const growth = `${(0,numbers/* formatNumber */.ZV)(change.baselineSizeBytes)} → ${(0,numbers/* formatNumber */.ZV)(change.candidateSizeBytes)} bytes (${(0,numbers/* formatSigned */.Gp)(change.growthBytes)}${pct === null ? '' : `, ${(0,numbers/* formatPercent */.l9)(pct / 100)}`})`;
-            checks.push(check({
+            checks.push((0,gates_results/* check */.z6)({
                 ...ids,
                 outcome: tooMany || tooMuch ? 'fail' : 'pass',
                 reason: `${label} ${growth}${tooMany || tooMuch ? `, beyond ${limitText}` : `, within ${limitText}`}`,
@@ -4438,7 +4315,7 @@ function diagnosticsGate(gate, inputs) {
         if (LEVELS[d.severity] < threshold)
             continue;
         const unit = inputs.units.find((u) => u.pair.candidate?.ref === d.runRef);
-        checks.push(check({
+        checks.push((0,gates_results/* check */.z6)({
             project: d.project,
             unit: unit?.comparison.unit ?? d.runRef,
             stage: d.stage,
@@ -4453,7 +4330,7 @@ function diagnosticsGate(gate, inputs) {
         for (const unit of inputs.units) {
             if (!unit.pair.candidate)
                 continue;
-            checks.push(check({
+            checks.push((0,gates_results/* check */.z6)({
                 project: unit.comparison.project,
                 unit: unit.comparison.unit,
                 outcome: 'pass',
@@ -4524,7 +4401,7 @@ function requiredFromBaseline(judged, unit, scope, multi) {
     if (nonFinite.length > 0) {
         parts.push(`only non-finite values for ${nonFinite.map(seriesLabel).join(', ')}`);
     }
-    return check({
+    return (0,gates_results/* check */.z6)({
         project: unit.comparison.project,
         unit: unit.comparison.unit,
         stage: scope.stage,
@@ -4545,7 +4422,7 @@ function requiredFromBaseline(judged, unit, scope, multi) {
  */
 function degradedChecks(context, scope, records, series, gaps) {
     const { unit, multi, judged, ids, outcome } = context;
-    const row = (subject, text) => check({ ...ids, subject, outcome, reason: rows_where(unit, text, multi) });
+    const row = (subject, text) => (0,gates_results/* check */.z6)({ ...ids, subject, outcome, reason: rows_where(unit, text, multi) });
     const checks = records.map((record) => row('degraded_record', `${scope.label}: degraded record ${record.issueKey} (${record.degradationMarker}` +
         `${record.severity ? `, ${record.severity}` : ''}): ${record.summary}`));
     if (series.length > 0 && records.length === 0) {
@@ -4570,8 +4447,8 @@ function degradedChecks(context, scope, records, series, gaps) {
 function runLevelChecks(gate, inputs, judged, unit, run, multi) {
     const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
     const checks = [];
-    const degradedOutcome = gapOutcome(gate.degraded);
-    const partialOutcome = gapOutcome(gate.partial);
+    const degradedOutcome = (0,gates_results/* gapOutcome */.HD)(gate.degraded);
+    const partialOutcome = (0,gates_results/* gapOutcome */.HD)(gate.partial);
     const records = run.degraded.filter((d) => d.stage === null);
     const degradedSeries = run.runMetrics.filter((m) => m.degraded);
     const gaps = inputs.candidateGaps.filter((g) => g.severity === 'error' && g.stage === undefined && g.runRef === run.ref);
@@ -4586,7 +4463,7 @@ function runLevelChecks(gate, inputs, judged, unit, run, multi) {
         checks.push(...degradedChecks({ unit, multi, judged, ids, outcome: degradedOutcome }, { stage: null, label: 'run level', gapPrefix: '' }, records, degradedSeries, gaps));
     }
     if (partialOutcome && partial.length > 0) {
-        checks.push(check({
+        checks.push((0,gates_results/* check */.z6)({
             ...ids,
             subject: 'partial_record',
             outcome: partialOutcome,
@@ -4599,7 +4476,7 @@ function runLevelChecks(gate, inputs, judged, unit, run, multi) {
     if (partialOutcome && nonFinite.length > 0) {
         for (const gap of nonFinite)
             judged.gaps.add(gapKey(gap));
-        checks.push(check({
+        checks.push((0,gates_results/* check */.z6)({
             ...ids,
             subject: 'non_finite_number',
             outcome: partialOutcome,
@@ -4615,7 +4492,7 @@ function runLevelChecks(gate, inputs, judged, unit, run, multi) {
         partial.length === 0 &&
         nonFinite.length === 0;
     if ((degradedOutcome || partialOutcome) && clean) {
-        checks.push(check({
+        checks.push((0,gates_results/* check */.z6)({
             ...ids,
             subject: 'run_evidence',
             outcome: 'pass',
@@ -4639,7 +4516,7 @@ function evidenceGate(gate, inputs, judged) {
     const newUnits = new Set();
     const newParams = newParameterUnits(inputs.units);
     if (!inputs.units.some((u) => u.pair.candidate)) {
-        checks.push(check({
+        checks.push((0,gates_results/* check */.z6)({
             project: '',
             unit: '',
             subject: 'run_missing',
@@ -4652,7 +4529,7 @@ function evidenceGate(gate, inputs, judged) {
         const ids = { project: unit.comparison.project, unit: unit.comparison.unit };
         if (!run) {
             if (unit.pair.baseline) {
-                checks.push(check({
+                checks.push((0,gates_results/* check */.z6)({
                     ...ids,
                     outcome: 'fail',
                     subject: 'run_missing',
@@ -4665,7 +4542,7 @@ function evidenceGate(gate, inputs, judged) {
         for (const name of gate.requireComplete) {
             const stage = run.stages.find((s) => s.name === name);
             if (!stage && name === RUN_LEVEL) {
-                checks.push(check({
+                checks.push((0,gates_results/* check */.z6)({
                     ...ids,
                     subject: 'run',
                     outcome: 'pass',
@@ -4673,7 +4550,7 @@ function evidenceGate(gate, inputs, judged) {
                 }));
                 continue;
             }
-            checks.push(check({
+            checks.push((0,gates_results/* check */.z6)({
                 ...ids,
                 stage: name,
                 subject: 'stage',
@@ -4691,7 +4568,7 @@ function evidenceGate(gate, inputs, judged) {
                 newUnits.add(unit.comparison.unit);
             }
             else if (!baseline) {
-                checks.push(check({
+                checks.push((0,gates_results/* check */.z6)({
                     ...ids,
                     outcome: 'unknown',
                     subject: 'require_metrics',
@@ -4712,7 +4589,7 @@ function evidenceGate(gate, inputs, judged) {
                 const found = unit.comparison.metrics.some((row) => row.presence !== 'baseline_only' &&
                     row.candidate !== null &&
                     matchesSelector(selector, row.stage, row.key));
-                checks.push(check({
+                checks.push((0,gates_results/* check */.z6)({
                     ...ids,
                     subject: 'required_metric',
                     metric: formatSelector(selector),
@@ -4723,9 +4600,9 @@ function evidenceGate(gate, inputs, judged) {
                 }));
             }
         }
-        const degradedOutcome = gapOutcome(gate.degraded);
-        const partialOutcome = gapOutcome(gate.partial);
-        const statusOutcome = gapOutcome(gate.statuses);
+        const degradedOutcome = (0,gates_results/* gapOutcome */.HD)(gate.degraded);
+        const partialOutcome = (0,gates_results/* gapOutcome */.HD)(gate.partial);
+        const statusOutcome = (0,gates_results/* gapOutcome */.HD)(gate.statuses);
         for (const stage of stagesOf(run, checked)) {
             const stageIds = { ...ids, stage: stage.name };
             if (degradedOutcome) {
@@ -4735,7 +4612,7 @@ function evidenceGate(gate, inputs, judged) {
                     (!gap.runRef || gap.runRef === run.ref))));
             }
             if (partialOutcome && stage.partialRecords > 0) {
-                checks.push(check({
+                checks.push((0,gates_results/* check */.z6)({
                     ...stageIds,
                     subject: 'partial_record',
                     outcome: partialOutcome,
@@ -4745,7 +4622,7 @@ function evidenceGate(gate, inputs, judged) {
             if (stage.status === null)
                 unknownStatus.add(stage.name);
             else if (statusOutcome && stage.status !== 'completed') {
-                checks.push(check({
+                checks.push((0,gates_results/* check */.z6)({
                     ...stageIds,
                     subject: 'status',
                     outcome: statusOutcome,
@@ -4757,7 +4634,7 @@ function evidenceGate(gate, inputs, judged) {
             if (!run.degraded.some((d) => d.stage === stage.name) &&
                 stage.partialRecords === 0 &&
                 !stage.metrics.some((m) => m.degraded)) {
-                checks.push(check({
+                checks.push((0,gates_results/* check */.z6)({
                     ...stageIds,
                     subject: 'stage_evidence',
                     outcome: 'pass',
@@ -4768,7 +4645,7 @@ function evidenceGate(gate, inputs, judged) {
         if (checked.includes(RUN_LEVEL))
             checks.push(...runLevelChecks(gate, inputs, judged, unit, run, multi));
         if (statusOutcome && run.status !== null && run.status !== 'completed') {
-            checks.push(check({
+            checks.push((0,gates_results/* check */.z6)({
                 ...ids,
                 subject: 'status',
                 outcome: statusOutcome,
@@ -5096,7 +4973,7 @@ function driftCheck(gate, history, unit, row, direction, located, base) {
     const outcome = beyondAbs || beyondPct ? 'fail' : 'pass';
     const reason = outcome === 'fail' ? `${located} ${moved}, beyond ${limit}` : `${located} ${moved}, within ${limit}`;
     return {
-        check: check({
+        check: (0,gates_results/* check */.z6)({
             ...base,
             subject: 'max_drift',
             baseline: best.value,
@@ -5298,7 +5175,7 @@ function settle(row, adjusted, family, rules, unreachable = false) {
     const raw = alpha !== null && test === null && !fromHistory
         ? ' — no per-sample evidence, judged on the raw limit'
         : '';
-    const pass = (reason) => check({ ...stats, outcome: 'pass', reason: reason + raw });
+    const pass = (reason) => (0,gates_results/* check */.z6)({ ...stats, outcome: 'pass', reason: reason + raw });
     if (row.worsening <= 0)
         return pass(what);
     if (!row.beyond)
@@ -5310,7 +5187,7 @@ function settle(row, adjusted, family, rules, unreachable = false) {
     if (alpha !== null && test) {
         const detectable = mdeText(row.label, test, row.direction, alpha);
         if (test.status === 'insufficient') {
-            return check({
+            return (0,gates_results/* check */.z6)({
                 ...stats,
                 mde: test.mde,
                 mdeText: detectable,
@@ -5319,7 +5196,7 @@ function settle(row, adjusted, family, rules, unreachable = false) {
             });
         }
         if (test.n < rules.minSamples) {
-            return check({
+            return (0,gates_results/* check */.z6)({
                 ...stats,
                 mde: test.mde,
                 mdeText: detectable,
@@ -5328,7 +5205,7 @@ function settle(row, adjusted, family, rules, unreachable = false) {
             });
         }
         if (unreachable) {
-            return check({
+            return (0,gates_results/* check */.z6)({
                 ...stats,
                 mde: test.mde,
                 mdeText: detectable,
@@ -5342,7 +5219,7 @@ function settle(row, adjusted, family, rules, unreachable = false) {
             return pass(`${reason}, but the paired estimate does not worsen (${(0,numbers/* formatNumber */.ZV)(test.estimate)}; ${text})`);
         }
         if ((adjusted ?? 1) >= alpha) {
-            return check({
+            return (0,gates_results/* check */.z6)({
                 ...stats,
                 mde: test.mde,
                 mdeText: detectable,
@@ -5355,20 +5232,20 @@ function settle(row, adjusted, family, rules, unreachable = false) {
     else if (fromHistory) {
         reason += `; ${fromHistory.text}`;
         if (fromHistory.within)
-            return check({ ...stats, n: fromHistory.n, outcome: 'pass', reason });
+            return (0,gates_results/* check */.z6)({ ...stats, n: fromHistory.n, outcome: 'pass', reason });
     }
     else if (alpha !== null) {
         reason += `; ${row.label}: ${row.noise ? row.noise.text : 'no per-sample evidence — judged on the raw limit'}`;
     }
     const n = stats.n;
     if (n !== null && n < rules.minSamples) {
-        return check({
+        return (0,gates_results/* check */.z6)({
             ...stats,
             outcome: 'unknown',
             reason: `${reason}; only ${n} samples (< min_samples ${rules.minSamples}): too few to fail the gate on their own`,
         });
     }
-    return check({ ...stats, outcome: 'fail', reason });
+    return (0,gates_results/* check */.z6)({ ...stats, outcome: 'fail', reason });
 }
 
 ;// CONCATENATED MODULE: ./src/gates/kinds/regression.ts
@@ -5481,7 +5358,7 @@ function regressionGate(gate, inputs, judged) {
                 continue;
             }
             if (row.baseline === null || row.candidate === null) {
-                slots.push(check({
+                slots.push((0,gates_results/* check */.z6)({
                     ...base,
                     outcome: 'unknown',
                     limit: limits.text,
@@ -5628,7 +5505,7 @@ function thresholdGate(gate, inputs, judged) {
                 outcome = 'fail';
                 reason = `${label} = ${(0,numbers/* formatNumber */.ZV)(value)} is above max ${gate.max}`;
             }
-            checks.push(check({ ...base, outcome, reason }));
+            checks.push((0,gates_results/* check */.z6)({ ...base, outcome, reason }));
         }
         for (const metric of absentLiterals(unit, gate.metrics, gate.slices)) {
             const missing = missingCheck(judged, unit, policy, metric, multi, null);
@@ -5657,7 +5534,7 @@ function policyResult(name, mapped, checks, evidence) {
         return null;
     const outcome = mapped === 'fail' ? 'fail' : mapped === 'warn' ? 'warn' : mapped === 'pass' ? 'pass' : 'unknown';
     const rows = checks.map((c) => ({ ...c, outcome }));
-    return finishResult({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
+    return (0,gates_results/* finishResult */.Lk)({ name, kind: 'evidence', severity: mapped === 'fail' ? 'fail' : 'warn', message: null }, rows, evidence);
 }
 /**
  * `lifted`: missing-metric rows of `warn` gates under `policy.missing_metrics: fail` (see
@@ -5673,7 +5550,7 @@ function policyResults(inputs, judged, lifted = []) {
             continue;
         if (newParams)
             continue;
-        withoutBaseline.push(check({
+        withoutBaseline.push((0,gates_results/* check */.z6)({
             project: unit.comparison.project,
             unit: unit.comparison.unit,
             outcome: 'unknown',
@@ -5683,7 +5560,7 @@ function policyResults(inputs, judged, lifted = []) {
         }));
     }
     if (inputs.units.length === 0) {
-        withoutBaseline.push(check({
+        withoutBaseline.push((0,gates_results/* check */.z6)({
             project: '',
             unit: '',
             outcome: 'unknown',
@@ -5710,7 +5587,7 @@ function policyResults(inputs, judged, lifted = []) {
                 ? `${gaps.length} error evidence gap(s) (${[...new Set(gaps.map((g) => g.code))].join(', ')})`
                 : null,
         ].filter((x) => x !== null);
-        degradedBaseline.push(check({
+        degradedBaseline.push((0,gates_results/* check */.z6)({
             project: unit.comparison.project,
             unit: unit.comparison.unit,
             outcome: 'unknown',
@@ -5721,7 +5598,7 @@ function policyResults(inputs, judged, lifted = []) {
     out.push(policyResult('policy.baseline_degraded', policy.baselineDegraded, degradedBaseline, []));
     const gapChecks = inputs.candidateGaps
         .filter((g) => g.severity === 'error' && !judged.gaps.has(gapKey(g)))
-        .map((g) => check({
+        .map((g) => (0,gates_results/* check */.z6)({
         project: '',
         unit: '',
         stage: g.stage ?? null,
@@ -5758,10 +5635,10 @@ function policyResults(inputs, judged, lifted = []) {
                 continue;
             const label = rows_where(unit, (0,numbers/* metricLabel */.B)(row.stage, row.key, row.slice), namesUnits(inputs.units));
             const baseline = row.baseline === null ? '' : ` (${(0,numbers/* formatNumber */.ZV)(row.baseline)})`;
-            missing.push(check({
+            missing.push((0,gates_results/* check */.z6)({
                 ...seriesFacts(unit, row),
                 baseline: row.baseline,
-                subject: MISSING_METRIC,
+                subject: gates_results/* MISSING_METRIC */.gv,
                 outcome: 'fail',
                 reason: vanished
                     ? `${label} is in the baseline${baseline} but missing from the candidate`
@@ -5965,8 +5842,8 @@ function unmatchedResult(gate, problems, config) {
     const action = config.policy.unmatched;
     const checks = action === 'ignore'
         ? []
-        : problems.map((reason) => check({ project: '', unit: '', subject: UNMATCHED, outcome: 'fail', reason }));
-    return finishResult({ ...gate, severity: action === 'fail' ? 'fail' : 'warn' }, checks, action === 'ignore' ? ['policy.unmatched: ignore'] : [`a config problem (policy.unmatched: ${action})`], `no match: ${problems.join('; ')}`);
+        : problems.map((reason) => (0,gates_results/* check */.z6)({ project: '', unit: '', subject: gates_results/* UNMATCHED */.CR, outcome: 'fail', reason }));
+    return (0,gates_results/* finishResult */.Lk)({ ...gate, severity: action === 'fail' ? 'fail' : 'warn' }, checks, action === 'ignore' ? ['policy.unmatched: ignore'] : [`a config problem (policy.unmatched: ${action})`], `no match: ${problems.join('; ')}`);
 }
 /** Why a gate with no rows judged nothing, as precisely as the evidence allows. */
 function skipReason(gate, inputs, evidence) {
@@ -5999,8 +5876,8 @@ function skipReason(gate, inputs, evidence) {
 function liftMissing(gate, checks, config) {
     if (gate.severity !== 'warn' || config.policy.missingMetrics !== 'fail')
         return { kept: checks, lifted: [] };
-    const lifted = checks.filter((c) => c.subject === MISSING_METRIC);
-    return { kept: checks.filter((c) => c.subject !== MISSING_METRIC), lifted };
+    const lifted = checks.filter((c) => c.subject === gates_results/* MISSING_METRIC */.gv);
+    return { kept: checks.filter((c) => c.subject !== gates_results/* MISSING_METRIC */.gv), lifted };
 }
 /** Evaluates every configured gate, then the policy checks that apply, in config order. */
 function evaluateGates(inputs) {
@@ -6027,7 +5904,7 @@ function evaluateGates(inputs) {
                 ]
                 : []),
         ];
-        return finishResult(gate, kept, evidence, skipReason(narrowed, inputs, evidence));
+        return (0,gates_results/* finishResult */.Lk)(gate, kept, evidence, skipReason(narrowed, inputs, evidence));
     });
     return [...results, ...policyResults(inputs, judged, lifted)];
 }
@@ -6165,18 +6042,18 @@ function divergenceNotes(units, kind) {
 }
 function headline(verdict, gates, exit) {
     const label = verdict.toUpperCase();
-    const failing = gates.filter((g) => g.outcome === 'fail');
-    const unknown = gates.filter((g) => g.outcome === 'unknown');
-    const warned = gates.filter((g) => g.outcome === 'warn');
+    const quoted = (0,gates_results/* headlineGates */.dR)(verdict, gates)
+        .map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`)
+        .join(' | ');
     const waived = gates.filter((g) => g.outcome === 'waived');
     const waivedText = waived.length > 0 ? ` (${waived.length} waived: ${waived.map((g) => g.name).join(', ')})` : '';
     switch (verdict) {
         case 'fail':
-            return `${label} — ${failing.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
+            return `${label} — ${quoted}`;
         case 'unknown':
-            return `${label} (treated as ${exit.outcome}) — ${unknown.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}`;
+            return `${label} (treated as ${exit.outcome}) — ${quoted}`;
         case 'warn':
-            return `${label} — ${warned.map((g) => `${g.name}: ${g.worst?.reason ?? g.message}`).join(' | ')}${waivedText}`;
+            return `${label} — ${quoted}${waivedText}`;
         default: {
             const judged = gates.filter((g) => g.outcome === 'pass').length;
             return `${label} — ${judged} gate${judged === 1 ? '' : 's'} passed${waivedText}`;
@@ -6243,7 +6120,7 @@ function judgeRuns(input) {
     });
     const parsed = (0,waivers/* parseWaivers */.dU)(input.waivers ?? {}, policy);
     const messages = new Map(config.gates.map((g) => [g.name, g.message]));
-    const { results: gates, unused } = (0,waivers/* applyWaivers */.Kw)(evaluated, parsed.accepted, (r) => refreshResult(r, messages.get(r.name) ?? null));
+    const { results: gates, unused } = (0,waivers/* applyWaivers */.Kw)(evaluated, parsed.accepted, (r) => (0,gates_results/* refreshResult */.Ve)(r, messages.get(r.name) ?? null));
     const findings = buildFindings({
         units,
         gates,
@@ -7092,7 +6969,7 @@ function render(report, format) {
 function configProblems(report) {
     const lines = [];
     for (const gate of report.gates) {
-        const unmatched = gate.checks.filter((c) => c.subject === UNMATCHED);
+        const unmatched = gate.checks.filter((c) => c.subject === gates_results/* UNMATCHED */.CR);
         const notes = gate.evidence.filter((e) => e.startsWith(NO_MATCH_NOTE));
         const level = gate.outcome === 'fail' ? 'error' : 'warning';
         for (const c of unmatched)
