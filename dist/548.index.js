@@ -17394,6 +17394,8 @@ async function writeRunHistory(workspace, ctx, baseline, candidate, now) {
     });
     const records = appendHistory(earlier, added);
     const file = external_node_path_default().join(workspace, HISTORY_FILE);
+    // A sharded gate job writes into a folder of its own, made only when there is a history to write.
+    await external_node_fs_.promises.mkdir(workspace, { recursive: true });
     await external_node_fs_.promises.writeFile(file, serializeHistory(records));
     const projects = new Set(records.map((r) => r.project)).size;
     const kept = `${records.length} record${records.length === 1 ? '' : 's'} of ${projects} project${projects === 1 ? '' : 's'}`;
@@ -18263,7 +18265,6 @@ async function collectWaiverRequests(github, ctx) {
 
 
 
-
 /** Runs a GitHub call that is a nice-to-have: a missing permission becomes a notice, not a failure. */
 async function bestEffort(what, call) {
     try {
@@ -18327,8 +18328,6 @@ async function judge(input) {
     // The history is written before the upload so the artifact carries it; only trusted pushes write.
     // A sharded gate job keeps the merged run's history in an artifact of its own.
     const historyDir = sharded ? external_node_path_default().join(workDir, 'history') : workspace;
-    if (sharded)
-        await external_node_fs_.promises.mkdir(historyDir, { recursive: true });
     const history = github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
         ? await writeRunHistory(historyDir, ctx, baseline, candidate, new Date())
         : null;

@@ -70,6 +70,8 @@ export async function writeRunHistory(
   });
   const records = appendHistory(earlier, added);
   const file = path.join(workspace, HISTORY_FILE);
+  // A sharded gate job writes into a folder of its own, made only when there is a history to write.
+  await fs.mkdir(workspace, { recursive: true });
   await fs.writeFile(file, serializeHistory(records));
   const projects = new Set(records.map((r) => r.project)).size;
   const kept = `${records.length} record${records.length === 1 ? '' : 's'} of ${projects} project${projects === 1 ? '' : 's'}`;

@@ -4,7 +4,6 @@
  * Anything that talks to GitHub degrades to a notice when a permission is missing: the report still
  * reaches the job summary, and the verdict still decides the step.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { ReadOptions } from '../contexta/read.js';
@@ -130,7 +129,6 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   // The history is written before the upload so the artifact carries it; only trusted pushes write.
   // A sharded gate job keeps the merged run's history in an artifact of its own.
   const historyDir = sharded ? path.join(workDir, 'history') : workspace;
-  if (sharded) await fs.mkdir(historyDir, { recursive: true });
   const history =
     github && settings.upload && writesHistory(ctx, process.env.GITHUB_EVENT_PATH)
       ? await writeRunHistory(historyDir, ctx, baseline, candidate, new Date())
