@@ -30,15 +30,26 @@ function ncc(entry, outDir) {
   });
 }
 
-/** Builds `<outRoot>/index.js` (the action) and `<outRoot>/cli/index.js` (the bin); returns outRoot. */
+/**
+ * Builds `<outRoot>/index.js` (the action), `<outRoot>/cli/index.js` (the bin) and, beside each, the
+ * parse worker threads' script (`parse-worker/index.js`, see src/sources/parse-workers.ts); returns
+ * outRoot.
+ */
 export async function buildBundles(outRoot = 'dist') {
   const out = path.resolve(ROOT, outRoot);
   const cliStaging = mkdtempSync(path.join(tmpdir(), 'contexta-gate-cli-'));
+  const workerStaging = mkdtempSync(path.join(tmpdir(), 'contexta-gate-worker-'));
   try {
     rmSync(out, { recursive: true, force: true });
-    await Promise.all([ncc('src/main.ts', out), ncc('src/cli/main.ts', cliStaging)]);
+    await Promise.all([
+      ncc('src/main.ts', out),
+      ncc('src/cli/main.ts', cliStaging),
+      ncc('src/contexta/parse-worker.ts', workerStaging),
+    ]);
     const cliOut = path.join(out, 'cli');
     cpSync(cliStaging, cliOut, { recursive: true });
+    cpSync(workerStaging, path.join(out, 'parse-worker'), { recursive: true });
+    cpSync(workerStaging, path.join(cliOut, 'parse-worker'), { recursive: true });
     const bin = path.join(cliOut, 'index.js');
     const code = readFileSync(bin, 'utf8');
     if (!code.startsWith('#!')) writeFileSync(bin, `#!/usr/bin/env node\n${code}`);
@@ -46,6 +57,7 @@ export async function buildBundles(outRoot = 'dist') {
     return out;
   } finally {
     rmSync(cliStaging, { recursive: true, force: true });
+    rmSync(workerStaging, { recursive: true, force: true });
   }
 }
 

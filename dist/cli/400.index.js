@@ -347,11 +347,18 @@ class GapSink {
     perFileCode = new Map();
     overflow = new Map();
     tallies = new Map();
+    calls = 0;
+    /** How many problems were reported, however they were stored: 0 means a line read cleanly. */
+    get reported() {
+        return this.calls;
+    }
     add(gap) {
+        this.calls += 1;
         this.gaps.push(gap);
     }
     /** A problem on one line of a file; beyond the cap only counted. */
     line(code, severity, file, line, message, attribution = {}) {
+        this.calls += 1;
         if (this.gaps.summarised(code, severity, attribution)) {
             this.gaps.push({ code, severity, file, line, message, ...attribution });
             return;
@@ -378,6 +385,7 @@ class GapSink {
      * first few examples, however many lines have it.
      */
     tally(code, severity, file, subject, line, example, message) {
+        this.calls += 1;
         const key = `${file}\u0000${code}\u0000${subject}`;
         const tally = this.tallies.get(key);
         if (tally) {

@@ -6165,8 +6165,10 @@ function judgeRuns(input) {
 
 // EXTERNAL MODULE: ./src/report/index.ts + 15 modules
 var src_report = __webpack_require__(9678);
-// EXTERNAL MODULE: ./src/sources/open.ts + 31 modules
-var sources_open = __webpack_require__(5248);
+// EXTERNAL MODULE: ./src/sources/open.ts + 33 modules
+var sources_open = __webpack_require__(9249);
+// EXTERNAL MODULE: ./src/sources/parse-workers.ts + 1 modules
+var parse_workers = __webpack_require__(7451);
 // EXTERNAL MODULE: ./src/evidence/gaps.ts
 var gaps = __webpack_require__(4200);
 ;// CONCATENATED MODULE: ./src/sources/shard-series.ts
@@ -6842,10 +6844,11 @@ var inspect = __webpack_require__(2195);
 
 
 
+
 const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
                              [--config <file>] [--format text|markdown|json] [--shards <n>]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
-                             [--history <dir>]
+                             [--history <dir>] [--workers <n>]
 
   --candidate <path>      .contexta workspace (or a directory holding one) or metalab store of the change
   --baseline <path>       the same for the reference; omit it and regressions cannot be judged (verdict unknown)
@@ -6857,6 +6860,9 @@ const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--b
   --history <dir>         earlier runs' evidence, one workspace per sub-directory (ordered by recorded
                           run time, ties by directory name): max_drift and noise from history use it
   --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
+  --workers <n>           at most n threads parse evidence files of 8 MiB or more (default: one per core
+                          available); 1 reads everything on the main thread. The report is the same
+                          either way
   --shards <n>            the run was split into n shards: give --candidate (and --baseline) once per
                           shard, in shard order; they are merged into one run per side, and a missing
                           or duplicated shard is an error evidence gap. Repeating --candidate or
@@ -6905,7 +6911,10 @@ function parse(args) {
             throw new UsageError(`${flag} is given ${paths.length} times but --shards is ${shards}`);
         }
     }
-    return { ...v, candidate: v.candidate, baseline: v.baseline ?? [], format, shards };
+    const workers = (0,parse_workers/* parseWorkersCap */.No)(v.workers, '--workers');
+    if (workers !== null && typeof workers === 'object')
+        throw new UsageError(workers.error);
+    return { ...v, candidate: v.candidate, baseline: v.baseline ?? [], format, shards, workers };
 }
 const OPTIONS = {
     baseline: { type: 'string', multiple: true },
@@ -6917,6 +6926,7 @@ const OPTIONS = {
     'candidate-run': { type: 'string' },
     project: { type: 'string' },
     history: { type: 'string' },
+    workers: { type: 'string' },
     ledger: { type: 'boolean', default: true },
     help: { type: 'boolean', short: 'h' },
 };
@@ -6930,16 +6940,13 @@ async function checkPath(flag, path) {
         return `${flag} ${path}: ${code === 'ENOENT' ? 'no such directory' : `cannot be read (${code ?? 'error'})`}`;
     }
 }
-async function read(path, ledger) {
-    return (0,sources_open/* openEvidence */.i)(path, { ledger });
-}
 /**
  * One side: a single workspace as it is, or the shards of one run read one at a time into the
  * merger (each shard's own evidence is dropped once merged).
  */
-async function readSide(side, paths, shards, ledger) {
+async function readSide(side, paths, shards, reading) {
     if (shards === null && paths.length === 1)
-        return read(paths[0], ledger);
+        return (0,sources_open/* openEvidence */.i)(paths[0], reading);
     const merger = new ShardMerger({
         expected: shards,
         side,
@@ -6947,7 +6954,7 @@ async function readSide(side, paths, shards, ledger) {
         describeMissing: (i) => `${ordinal(i)} --${side} not given`,
     });
     for (const [i, path] of paths.entries()) {
-        merger.add({ index: i + 1, label: path, evidence: await read(path, ledger) });
+        merger.add({ index: i + 1, label: path, evidence: await (0,sources_open/* openEvidence */.i)(path, reading) });
     }
     return merger.finish();
 }
@@ -7015,23 +7022,34 @@ async function compareCommand(args, io, deps = {}) {
         io.stderr(`warning: ${warning}\n`);
     const ledger = deps.ledger !== undefined ? deps.ledger : options.ledger === false ? null : (0,inspect.cliLedgerReader)(io.cwd);
     const project = options.project ?? null;
+    const pool = (0,parse_workers/* createParsePool */._h)((0,parse_workers/* parseThreads */.Js)(options.workers));
+    const reading = { ledger, pool };
     let report;
     try {
         const shards = options.shards;
-        const candidate = onlyProject(await readSide('candidate', candidatePaths, shards, ledger), project, '--project');
         // The same workspace on both sides is read once: one Evidence object, both runs in it.
         const sameWorkspace = shards === null &&
             candidatePaths.length === 1 &&
             baselinePaths.length === 1 &&
             baselinePaths[0] === candidatePaths[0];
+        // With parse workers, one side's folding overlaps the other's parsing; each side has its own
+        // reader state, so what is read does not depend on how the two interleave.
+        const readCandidate = () => readSide('candidate', candidatePaths, shards, reading);
+        const readBaseline = async () => baselinePaths.length === 0 || sameWorkspace
+            ? null
+            : readSide('baseline', baselinePaths, shards, reading);
+        const [candidateRead, baselineRead] = pool === null
+            ? [await readCandidate(), await readBaseline()]
+            : await Promise.all([readCandidate(), readBaseline()]);
+        const candidate = onlyProject(candidateRead, project, '--project');
         const baseline = baselinePaths.length === 0
             ? null
             : sameWorkspace
                 ? candidate
-                : onlyProject(await readSide('baseline', baselinePaths, shards, ledger), project, '--project');
+                : onlyProject(baselineRead, project, '--project');
         let history = null;
         if (historyPath !== null) {
-            const read = await (0,cli_history/* readHistoryDir */.S)(historyPath, project, ledger);
+            const read = await (0,cli_history/* readHistoryDir */.S)(historyPath, project, reading);
             for (const problem of read.problems)
                 io.stderr(`warning: --history ${problem}\n`);
             history = read.records;
@@ -7051,6 +7069,9 @@ async function compareCommand(args, io, deps = {}) {
             throw error;
         io.stderr(`contexta-gate compare: ${error.message}\n`);
         return 2;
+    }
+    finally {
+        await pool?.close();
     }
     io.stdout(render(report, options.format));
     for (const line of configProblems(report))

@@ -16,6 +16,7 @@ import type { GitHubClient } from '../github/client.js';
 import { GitHubPermissionError } from '../github/errors.js';
 import { renderMarkdown, trendChart } from '../report/index.js';
 import { openEvidence } from '../sources/open.js';
+import { createParsePool, parseThreads } from '../sources/parse-workers.js';
 import { type ResolvedBaseline, resolveBaseline } from './baseline.js';
 import { loadGateConfig } from './config-source.js';
 import type { RunnerContext } from './context.js';
@@ -103,8 +104,10 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   const { settings, ctx, github } = input;
   const workDir = path.join(ctx.runnerTemp, 'contexta-gate', stepDirName(ctx, settings));
   const duckdb = createDuckDbLoader(ctx.runnerTemp);
+  const pool = createParsePool(parseThreads(settings.maxWorkers));
   const read: Partial<ReadOptions> = {
     ledger: createLedgerReader(duckdb),
+    pool,
     ...(settings.maxLineBytes === null ? {} : { maxLineBytes: settings.maxLineBytes }),
     ...(settings.maxJsonDepth === null ? {} : { maxDepth: settings.maxJsonDepth }),
   };
@@ -124,6 +127,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   );
 
   const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
+  await pool?.close();
   if (baseline.evidence) baseline.evidence = onlyProject(baseline.evidence, settings.project);
   if (baseline.evidence && baseline.history) baseline.evidence.gaps.push(...baseline.history.gaps);
   // The history is written before the upload so the artifact carries it; only trusted pushes write.

@@ -49,8 +49,12 @@ export interface Settings {
   shard: { index: number; of: number } | null;
   /** The gate job of a matrix: how many shard artifacts make the candidate (and baseline) run. */
   shards: number | null;
+  /** Cap on the threads that parse evidence (`max-workers`); null: one per core available. */
+  maxWorkers: number | null;
 }
 
+/** More parse threads than any runner has cores gain nothing. */
+const MAX_WORKERS = 256;
 /** Most shards of one run: more jobs than one matrix may have (256). */
 export const MAX_SHARDS = 256;
 
@@ -79,6 +83,7 @@ export const INPUT_DEFAULTS = {
   upload: 'true',
   shard: '',
   shards: '',
+  'max-workers': '',
   'max-baseline-runs': '20',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, evaluated by the runner
   'github-token': '${{ github.token }}',
@@ -219,6 +224,7 @@ export function readSettings(getInput: InputReader): Settings {
     problems.push("Input 'shard' is required when mode is 'collect' (e.g. shard: ${{ matrix.shard }}/4).");
   }
   const shards = positiveInt(problems, 'shards', getInput('shards'), MAX_SHARDS);
+  const maxWorkers = positiveInt(problems, 'max-workers', getInput('max-workers'), MAX_WORKERS);
 
   const token = getInput('github-token');
   const settings: Settings = {
@@ -260,6 +266,7 @@ export function readSettings(getInput: InputReader): Settings {
     maxJsonDepth: positiveInt(problems, 'max-json-depth', getInput('max-json-depth'), 10_000),
     shard,
     shards,
+    maxWorkers,
   };
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

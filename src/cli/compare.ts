@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { onlyProject, ProjectNotFoundError } from '../action/project.js';
 import { RunSelectionError } from '../compare/select.js';
 import type { LedgerReader } from '../contexta/ledger.js';
+import type { ReadOptions } from '../contexta/read.js';
 import { judgeRuns } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
 import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates/config.js';
@@ -18,6 +19,7 @@ import type { GateReport } from '../gates/types.js';
 import type { HistoryRecord } from '../history/record.js';
 import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { openEvidence } from '../sources/open.js';
+import { createParsePool, parseThreads, parseWorkersCap } from '../sources/parse-workers.js';
 import { ShardMerger } from '../sources/shards.js';
 import { readHistoryDir } from './history.js';
 import { type CommandIo, cliLedgerReader } from './inspect.js';
@@ -30,7 +32,7 @@ export interface CompareDeps {
 export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspace> [--baseline <workspace>]
                              [--config <file>] [--format text|markdown|json] [--shards <n>]
                              [--baseline-run <ref>] [--candidate-run <ref>] [--project <name>]
-                             [--history <dir>]
+                             [--history <dir>] [--workers <n>]
 
   --candidate <path>      .contexta workspace (or a directory holding one) or metalab store of the change
   --baseline <path>       the same for the reference; omit it and regressions cannot be judged (verdict unknown)
@@ -42,6 +44,9 @@ export const COMPARE_USAGE = `Usage: contexta-gate compare --candidate <workspac
   --history <dir>         earlier runs' evidence, one workspace per sub-directory (ordered by recorded
                           run time, ties by directory name): max_drift and noise from history use it
   --no-ledger             do not read metadata/ledger.db (run and stage statuses stay unknown)
+  --workers <n>           at most n threads parse evidence files of 8 MiB or more (default: one per core
+                          available); 1 reads everything on the main thread. The report is the same
+                          either way
   --shards <n>            the run was split into n shards: give --candidate (and --baseline) once per
                           shard, in shard order; they are merged into one run per side, and a missing
                           or duplicated shard is an error evidence gap. Repeating --candidate or
@@ -92,7 +97,9 @@ function parse(args: string[]) {
       throw new UsageError(`${flag} is given ${paths.length} times but --shards is ${shards}`);
     }
   }
-  return { ...v, candidate: v.candidate, baseline: v.baseline ?? [], format, shards };
+  const workers = parseWorkersCap(v.workers, '--workers');
+  if (workers !== null && typeof workers === 'object') throw new UsageError(workers.error);
+  return { ...v, candidate: v.candidate, baseline: v.baseline ?? [], format, shards, workers };
 }
 
 const OPTIONS = {
@@ -105,6 +112,7 @@ const OPTIONS = {
   'candidate-run': { type: 'string' },
   project: { type: 'string' },
   history: { type: 'string' },
+  workers: { type: 'string' },
   ledger: { type: 'boolean', default: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -119,9 +127,7 @@ async function checkPath(flag: string, path: string): Promise<string | null> {
   }
 }
 
-async function read(path: string, ledger: LedgerReader | null): Promise<Evidence> {
-  return openEvidence(path, { ledger });
-}
+type Reading = Pick<ReadOptions, 'ledger' | 'pool'>;
 
 /**
  * One side: a single workspace as it is, or the shards of one run read one at a time into the
@@ -131,9 +137,9 @@ async function readSide(
   side: string,
   paths: readonly string[],
   shards: number | null,
-  ledger: LedgerReader | null,
+  reading: Reading,
 ): Promise<Evidence> {
-  if (shards === null && paths.length === 1) return read(paths[0]!, ledger);
+  if (shards === null && paths.length === 1) return openEvidence(paths[0]!, reading);
   const merger = new ShardMerger({
     expected: shards,
     side,
@@ -141,7 +147,7 @@ async function readSide(
     describeMissing: (i) => `${ordinal(i)} --${side} not given`,
   });
   for (const [i, path] of paths.entries()) {
-    merger.add({ index: i + 1, label: path, evidence: await read(path, ledger) });
+    merger.add({ index: i + 1, label: path, evidence: await openEvidence(path, reading) });
   }
   return merger.finish();
 }
@@ -213,29 +219,38 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
   const ledger =
     deps.ledger !== undefined ? deps.ledger : options.ledger === false ? null : cliLedgerReader(io.cwd);
   const project = options.project ?? null;
+  const pool = createParsePool(parseThreads(options.workers));
+  const reading: Reading = { ledger, pool };
   let report: GateReport;
   try {
     const shards = options.shards;
-    const candidate = onlyProject(
-      await readSide('candidate', candidatePaths, shards, ledger),
-      project,
-      '--project',
-    );
     // The same workspace on both sides is read once: one Evidence object, both runs in it.
     const sameWorkspace =
       shards === null &&
       candidatePaths.length === 1 &&
       baselinePaths.length === 1 &&
       baselinePaths[0] === candidatePaths[0];
+    // With parse workers, one side's folding overlaps the other's parsing; each side has its own
+    // reader state, so what is read does not depend on how the two interleave.
+    const readCandidate = () => readSide('candidate', candidatePaths, shards, reading);
+    const readBaseline = async () =>
+      baselinePaths.length === 0 || sameWorkspace
+        ? null
+        : readSide('baseline', baselinePaths, shards, reading);
+    const [candidateRead, baselineRead] =
+      pool === null
+        ? [await readCandidate(), await readBaseline()]
+        : await Promise.all([readCandidate(), readBaseline()]);
+    const candidate = onlyProject(candidateRead, project, '--project');
     const baseline =
       baselinePaths.length === 0
         ? null
         : sameWorkspace
           ? candidate
-          : onlyProject(await readSide('baseline', baselinePaths, shards, ledger), project, '--project');
+          : onlyProject(baselineRead!, project, '--project');
     let history: HistoryRecord[] | null = null;
     if (historyPath !== null) {
-      const read = await readHistoryDir(historyPath, project, ledger);
+      const read = await readHistoryDir(historyPath, project, reading);
       for (const problem of read.problems) io.stderr(`warning: --history ${problem}\n`);
       history = read.records;
     }
@@ -252,6 +267,8 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
     if (!(error instanceof RunSelectionError || error instanceof ProjectNotFoundError)) throw error;
     io.stderr(`contexta-gate compare: ${error.message}\n`);
     return 2;
+  } finally {
+    await pool?.close();
   }
   io.stdout(render(report, options.format));
   for (const line of configProblems(report)) io.stderr(`${line}\n`);

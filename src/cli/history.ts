@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { LedgerReader } from '../contexta/ledger.js';
+import type { ReadOptions } from '../contexta/read.js';
 import { formatNumber, metricLabel } from '../format/numbers.js';
 import { historyRecords } from '../history/from-evidence.js';
 import { describeRecord, type HistoryRecord } from '../history/record.js';
@@ -15,7 +15,7 @@ import { openEvidence } from '../sources/open.js';
 export async function readHistoryDir(
   dir: string,
   project: string | null,
-  ledger: LedgerReader | null,
+  reading: Pick<ReadOptions, 'ledger' | 'pool'>,
 ): Promise<{ records: HistoryRecord[]; problems: string[] }> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const names = entries
@@ -25,7 +25,7 @@ export async function readHistoryDir(
   const problems: string[] = [];
   const read: Array<{ name: string; record: HistoryRecord }> = [];
   for (const name of names) {
-    const evidence = await openEvidence(path.join(dir, name), { ledger });
+    const evidence = await openEvidence(path.join(dir, name), reading);
     const records = historyRecords(evidence, { runId: null, commit: null, recordedAt: null })
       .filter((r) => project === null || r.project === project)
       .map((r) => ({ ...r, source: name.slice(0, 256) }));

@@ -5,7 +5,8 @@
  */
 import type { GapSink } from '../evidence/gaps.js';
 import type { CompletenessMarker, MetricSeries } from '../evidence/model.js';
-import { instantMicros, type MetricPayload } from './record-schema.js';
+import type { MetricFacts } from './fold.js';
+import { instantMicros } from './record-schema.js';
 
 const COMPLETENESS_RANK: Record<CompletenessMarker, number> = {
   complete: 0,
@@ -38,18 +39,12 @@ export class SeriesAcc {
     readonly batch: string | null,
   ) {}
 
-  add(
-    payload: MetricPayload,
-    recordRef: string,
-    observedAt: string,
-    completeness: CompletenessMarker,
-    degraded: boolean,
-  ): void {
+  add(m: MetricFacts): void {
     this.count += 1;
-    if (COMPLETENESS_RANK[completeness] > COMPLETENESS_RANK[this.completeness])
-      this.completeness = completeness;
-    if (degraded) this.degraded = true;
-    const stepText = payload.tags?.step;
+    if (COMPLETENESS_RANK[m.completeness] > COMPLETENESS_RANK[this.completeness])
+      this.completeness = m.completeness;
+    if (m.degraded) this.degraded = true;
+    const stepText = m.tags?.step;
     const step = stepText === undefined || stepText.trim() === '' ? null : Number(stepText);
     const usableStep = step !== null && Number.isFinite(step) ? step : null;
     if (usableStep !== null) {
@@ -63,18 +58,18 @@ export class SeriesAcc {
       this.steps[this.stepCount++] = usableStep === 0 ? 0 : usableStep;
       this.firstStep ??= usableStep;
     }
-    if (!Number.isFinite(payload.value)) {
+    if (!Number.isFinite(m.value)) {
       this.nonFinite += 1;
       return;
     }
-    const instant = instantMicros(observedAt) ?? Number.NEGATIVE_INFINITY;
+    const instant = instantMicros(m.observedAt) ?? Number.NEGATIVE_INFINITY;
     if (instant < this.latestInstant) return;
     this.latestInstant = instant;
-    this.latest = { value: payload.value, observedAt, recordRef, step: usableStep };
-    this.scope = payload.aggregation_scope ?? null;
-    this.unit = payload.unit ?? null;
+    this.latest = { value: m.value, observedAt: m.observedAt, recordRef: m.recordRef, step: usableStep };
+    this.scope = m.scope;
+    this.unit = m.unit;
     const tags: Record<string, string> = {};
-    for (const [k, v] of Object.entries(payload.tags ?? {})) if (k !== 'slice' && k !== 'step') tags[k] = v;
+    for (const [k, v] of Object.entries(m.tags ?? {})) if (k !== 'slice' && k !== 'step') tags[k] = v;
     this.tags = tags;
   }
 

@@ -3,13 +3,13 @@
  * State grows with distinct runs, stages, series and samples — never with the number of lines.
  */
 import type { GapSink } from '../evidence/gaps.js';
-import type { Artifact, CompletenessMarker, Project, Run } from '../evidence/model.js';
+import type { AggregationScope, Artifact, CompletenessMarker, Project, Run } from '../evidence/model.js';
 import { parseRef, parseRefCached } from '../evidence/refs.js';
 import { SampleColumns, sampleIdentity } from '../evidence/sample-columns.js';
 import { SAMPLE_OUTCOME_TAGS, SampleTagColumns } from '../evidence/sample-tags.js';
 import { SeriesAcc } from './fold-series.js';
 import type { LedgerContent } from './ledger-rows.js';
-import { instantMicros } from './record-schema.js';
+import { instantMicros, type NormalRecord } from './record-schema.js';
 import { buildRun, ProjectAcc, RunAcc, StageAcc } from './run-acc.js';
 import type { ValidRecord } from './validate-record.js';
 
@@ -20,6 +20,59 @@ const PARTIAL_MARKERS: ReadonlySet<CompletenessMarker> = new Set(['partial', 'ab
 export interface RecordOrigin {
   file: string;
   line: number;
+}
+
+/**
+ * Everything folding a metric record needs, taken from the validated record by `metricFacts`. Plain
+ * strings and numbers, so a parse worker can hand them to the main thread for a fraction of what
+ * copying the record would cost.
+ */
+export interface MetricFacts {
+  recordRef: string;
+  runRef: string;
+  observedAt: string;
+  stageRef: string | null;
+  /** Third component of the stage ref. */
+  stageName: string | null;
+  batchRef: string | null;
+  /** Fourth component of the batch ref. */
+  batchName: string | null;
+  /** Last component of the sample ref: the record is one sample's outcome. */
+  sampleName: string | null;
+  completeness: CompletenessMarker;
+  degraded: boolean;
+  key: string;
+  value: number;
+  unit: string | null;
+  scope: AggregationScope | null;
+  sliceRef: string | null;
+  tags: Record<string, string> | null;
+}
+
+export function metricFacts(
+  record: Extract<NormalRecord, { type: 'metric' }>,
+  refs: ValidRecord['refs'],
+): MetricFacts {
+  const env = record.envelope;
+  const p = record.payload;
+  return {
+    recordRef: env.record_ref,
+    runRef: env.run_ref,
+    observedAt: env.observed_at,
+    stageRef: env.stage_execution_ref ?? null,
+    stageName: refs.stage ? refs.stage.parts[2]! : null,
+    batchRef: env.batch_execution_ref ?? null,
+    batchName: refs.batch ? refs.batch.parts[3]! : null,
+    sampleName: refs.sample ? refs.sample.parts[refs.sample.parts.length - 1]! : null,
+    completeness: env.completeness_marker ?? 'complete',
+    degraded: (env.degradation_marker ?? 'none') !== 'none',
+    key: p.metric_key,
+    value: p.value,
+    unit: p.unit ?? null,
+    scope: p.aggregation_scope ?? null,
+    sliceRef: p.slice_ref ?? null,
+    tags: p.tags ?? null,
+  };
 }
 
 export class EvidenceBuilder {
@@ -60,95 +113,31 @@ export class EvidenceBuilder {
     return stage;
   }
 
-  foldRecord({ record, refs }: ValidRecord, origin: RecordOrigin): void {
+  /**
+   * Folds one validated record. A metric goes through `foldMetric` with the facts `metricFacts`
+   * takes from it, the same call a parse worker's compact line ends in (`parse-worker.ts`), so both
+   * ways of reading fold identically.
+   */
+  foldRecord(valid: ValidRecord, origin: RecordOrigin): void {
+    const { record, refs } = valid;
+    if (record.type === 'metric') {
+      this.foldMetric(metricFacts(record, refs), origin);
+      return;
+    }
     const env = record.envelope;
-    const run = this.run(env.run_ref)!;
-    const stage = refs.stage ? this.stage(run, env.stage_execution_ref!, refs.stage.parts[2]!) : null;
+    const { run, stage } = this.enter({
+      runRef: env.run_ref,
+      stageRef: env.stage_execution_ref ?? null,
+      stageName: refs.stage ? refs.stage.parts[2]! : null,
+      batchRef: env.batch_execution_ref ?? null,
+      batchName: refs.batch ? refs.batch.parts[3]! : null,
+      completeness: env.completeness_marker ?? 'complete',
+      file: origin.file,
+    });
     const stageName = stage?.name ?? null;
-    run.recordCount += 1;
-    if (stage) stage.recordCount += 1;
-    if (stage && refs.batch && !stage.batches.has(env.batch_execution_ref!)) {
-      stage.batches.set(env.batch_execution_ref!, {
-        ref: env.batch_execution_ref!,
-        name: refs.batch.parts[3]!,
-        status: null,
-      });
-    }
-    const completeness = env.completeness_marker ?? 'complete';
-    if (PARTIAL_MARKERS.has(completeness)) {
-      if (stage) {
-        stage.partialRecords += 1;
-        stage.partialFile ??= origin.file;
-      } else {
-        run.runPartialRecords += 1;
-        run.runPartialFile ??= origin.file;
-      }
-    }
     const degradation = env.degradation_marker ?? 'none';
 
     switch (record.type) {
-      case 'metric': {
-        const p = record.payload;
-        const attribution = {
-          ref: env.record_ref,
-          runRef: run.ref,
-          ...(stageName ? { stage: stageName } : {}),
-        };
-        if (!Number.isFinite(p.value)) {
-          this.gaps.line(
-            'non_finite_number',
-            'warning',
-            origin.file,
-            origin.line,
-            `metric ${p.metric_key} has the value ${p.value}; that observation is never compared`,
-            attribution,
-          );
-        }
-        const slice = p.tags?.slice ?? p.slice_ref ?? null;
-        if (stage && refs.sample) {
-          if (!Number.isFinite(p.value)) return;
-          let columns = stage.samples.get(p.metric_key);
-          if (!columns) {
-            columns = new SampleColumns(p.metric_key, stage.sampleNames);
-            stage.samples.set(p.metric_key, columns);
-          }
-          const name = refs.sample.parts[refs.sample.parts.length - 1]!;
-          const batchName = refs.batch ? refs.batch.parts[3]! : null;
-          const identity = sampleIdentity(batchName, name);
-          const first = columns.put(identity, p.value, p.tags?.slice ?? null, origin);
-          if (first) {
-            this.gaps.line(
-              'duplicate_sample',
-              'error',
-              origin.file,
-              origin.line,
-              `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${p.metric_key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`,
-              attribution,
-            );
-          }
-          for (const tag of SAMPLE_OUTCOME_TAGS) {
-            const text = p.tags?.[tag];
-            if (text === undefined) continue;
-            let tags = stage.sampleTags.get(tag);
-            if (!tags) {
-              tags = new SampleTagColumns(tag, stage.sampleNames);
-              stage.sampleTags.set(tag, tags);
-            }
-            tags.put(identity, text, p.tags?.slice ?? null);
-          }
-          return;
-        }
-        const batch = refs.batch ? refs.batch.parts[3]! : null;
-        const map = stage ? stage.series : run.runSeries;
-        const key = JSON.stringify([p.metric_key, slice, batch]);
-        let series = map.get(key);
-        if (!series) {
-          series = new SeriesAcc(p.metric_key, slice, batch);
-          map.set(key, series);
-        }
-        series.add(p, env.record_ref, env.observed_at, completeness, degradation !== 'none');
-        return;
-      }
       case 'event': {
         const p = record.payload;
         const key = JSON.stringify([stageName, p.event_key]);
@@ -196,6 +185,100 @@ export class EvidenceBuilder {
         this.spans += 1;
         return;
     }
+  }
+
+  /** What every record does to its run and stage: counts, its batch, incompleteness. */
+  private enter(at: {
+    runRef: string;
+    stageRef: string | null;
+    stageName: string | null;
+    batchRef: string | null;
+    batchName: string | null;
+    completeness: CompletenessMarker;
+    file: string;
+  }): { run: RunAcc; stage: StageAcc | null } {
+    const run = this.run(at.runRef)!;
+    const stage =
+      at.stageRef !== null && at.stageName !== null ? this.stage(run, at.stageRef, at.stageName) : null;
+    run.recordCount += 1;
+    if (stage) stage.recordCount += 1;
+    if (stage && at.batchRef !== null && at.batchName !== null && !stage.batches.has(at.batchRef)) {
+      stage.batches.set(at.batchRef, { ref: at.batchRef, name: at.batchName, status: null });
+    }
+    if (PARTIAL_MARKERS.has(at.completeness)) {
+      if (stage) {
+        stage.partialRecords += 1;
+        stage.partialFile ??= at.file;
+      } else {
+        run.runPartialRecords += 1;
+        run.runPartialFile ??= at.file;
+      }
+    }
+    return { run, stage };
+  }
+
+  /** Folds one metric record: a per-sample outcome into its stage's columns, else into its series. */
+  foldMetric(m: MetricFacts, origin: RecordOrigin): void {
+    const { run, stage } = this.enter({ ...m, file: origin.file });
+    const stageName = stage?.name ?? null;
+    const attribution = {
+      ref: m.recordRef,
+      runRef: run.ref,
+      ...(stageName ? { stage: stageName } : {}),
+    };
+    if (!Number.isFinite(m.value)) {
+      this.gaps.line(
+        'non_finite_number',
+        'warning',
+        origin.file,
+        origin.line,
+        `metric ${m.key} has the value ${m.value}; that observation is never compared`,
+        attribution,
+      );
+    }
+    const tagSlice = m.tags?.slice;
+    if (stage && m.sampleName !== null) {
+      if (!Number.isFinite(m.value)) return;
+      let columns = stage.samples.get(m.key);
+      if (!columns) {
+        columns = new SampleColumns(m.key, stage.sampleNames);
+        stage.samples.set(m.key, columns);
+      }
+      const name = m.sampleName;
+      const batchName = m.batchName;
+      const identity = sampleIdentity(batchName, name);
+      const first = columns.put(identity, m.value, tagSlice ?? null, origin);
+      if (first) {
+        this.gaps.line(
+          'duplicate_sample',
+          'error',
+          origin.file,
+          origin.line,
+          `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${m.key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`,
+          attribution,
+        );
+      }
+      for (const tag of SAMPLE_OUTCOME_TAGS) {
+        const text = m.tags?.[tag];
+        if (text === undefined) continue;
+        let tags = stage.sampleTags.get(tag);
+        if (!tags) {
+          tags = new SampleTagColumns(tag, stage.sampleNames);
+          stage.sampleTags.set(tag, tags);
+        }
+        tags.put(identity, text, tagSlice ?? null);
+      }
+      return;
+    }
+    const slice = tagSlice ?? m.sliceRef ?? null;
+    const map = stage ? stage.series : run.runSeries;
+    const key = JSON.stringify([m.key, slice, m.batchName]);
+    let series = map.get(key);
+    if (!series) {
+      series = new SeriesAcc(m.key, slice, m.batchName);
+      map.set(key, series);
+    }
+    series.add(m);
   }
 
   private deploymentEvent(

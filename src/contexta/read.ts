@@ -10,6 +10,7 @@
 
 import { GapSink } from '../evidence/gaps.js';
 import type { Evidence, EvidenceGap } from '../evidence/model.js';
+import type { ParsePool } from '../evidence/parse-pool.js';
 import { RefSet } from '../evidence/ref-set.js';
 import { WorkspaceRoot } from '../evidence/safe-fs.js';
 import { readBindings } from './artifacts.js';
@@ -26,6 +27,11 @@ export interface ReadOptions {
   maxFileBytes: number;
   /** Null = ledgers are not read (statuses stay unknown and a gap says so). */
   ledger: LedgerReader | null;
+  /**
+   * Worker threads that parse large JSONL files while this thread folds; null = everything is read
+   * on this thread. Either way the evidence, gaps included, is the same.
+   */
+  pool: ParsePool | null;
 }
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = {
@@ -33,6 +39,7 @@ export const DEFAULT_READ_OPTIONS: ReadOptions = {
   maxDepth: 64,
   maxFileBytes: 4 * 1024 * 1024 * 1024,
   ledger: null,
+  pool: null,
 };
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -85,7 +92,7 @@ export async function readEvidence(root: string, options: Partial<ReadOptions> =
 
   for (const ws of workspaces) {
     if (ws.recordsDir === null) continue;
-    const store = await readRecordStore(workspaceRoot, ws.recordsDir, limits, gaps, builder, seen);
+    const store = await readRecordStore(workspaceRoot, ws.recordsDir, limits, gaps, builder, seen, opts.pool);
     notes.push(
       `${ws.recordsDir}: read ${store.records} record(s) from ${store.segments.length} segment file(s)`,
     );
@@ -99,7 +106,15 @@ export async function readEvidence(root: string, options: Partial<ReadOptions> =
   let skippedArtifacts = 0;
   for (const ws of workspaces) {
     if (ws.captureDir === null) continue;
-    const capture = await readCaptureCache(workspaceRoot, ws.captureDir, limits, gaps, builder, seen);
+    const capture = await readCaptureCache(
+      workspaceRoot,
+      ws.captureDir,
+      limits,
+      gaps,
+      builder,
+      seen,
+      opts.pool,
+    );
     skippedForStore += capture.skippedForStore;
     skippedArtifacts += capture.skippedArtifacts;
     notes.push(`${ws.captureDir}: read ${capture.records} record(s) and ${capture.artifacts} artifact(s)`);

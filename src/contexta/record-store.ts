@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { ChunkReader } from '../evidence/chunk-lines.js';
 import { type GapSink, RepeatedRefs } from '../evidence/gaps.js';
 import { ambiguity, parseJsonText } from '../evidence/json-text.js';
 import {
@@ -14,8 +15,10 @@ import {
   readEvidenceText,
   readJsonlDir,
 } from '../evidence/jsonl-file.js';
+import type { ParsePool } from '../evidence/parse-pool.js';
 import type { RefSet } from '../evidence/ref-set.js';
 import type { WorkspaceRoot } from '../evidence/safe-fs.js';
+import { readCompact, SEGMENT_LINES } from './compact-metric.js';
 import type { EvidenceBuilder } from './fold.js';
 import { validateRecord } from './validate-record.js';
 
@@ -95,6 +98,7 @@ export async function readRecordStore(
   gaps: GapSink,
   builder: EvidenceBuilder,
   seen: DuplicateTracker,
+  pool: ParsePool | null = null,
 ): Promise<StoreReadResult> {
   const manifest = await readManifest(root, recordsDir, limits, gaps);
   const segmentsDir = path.posix.join(recordsDir, 'segments');
@@ -112,22 +116,8 @@ export async function readRecordStore(
       const duplicates = new RepeatedRefs();
       const count: LineCount = { entries: 0, unread: 0 };
       lines.set(name, count);
-      const onValue = ({ value, line, nonFiniteToken }: JsonLine) => {
-        const object =
-          value !== null && typeof value === 'object' && !Array.isArray(value)
-            ? (value as Record<string, unknown>)
-            : null;
-        const sequence = object?.sequence;
-        if (!object || typeof sequence !== 'number' || !Number.isSafeInteger(sequence)) {
-          gaps.line(
-            'invalid_json_line',
-            'error',
-            rel,
-            line,
-            'line is JSON but not a segment entry (needs an integer "sequence" and a "record"); skipped',
-          );
-          return;
-        }
+      /** What every segment entry does, valid or not: the sequence checks and the counts. */
+      const entry = (sequence: number, line: number) => {
         if (previous !== null && sequence !== previous + 1) {
           if (sequence > previous + 1) {
             const from = previous + 1;
@@ -152,24 +142,52 @@ export async function readRecordStore(
         count.entries += 1;
         if (previous === null || sequence > previous) previous = sequence;
         if (sequence > highest) highest = sequence;
-        const valid = validateRecord(object.record, { file: rel, line, nonFiniteToken }, gaps);
-        if (!valid) return;
-        const ref = valid.record.envelope.record_ref;
+      };
+      /** The tail of reading a valid record: a ref already in the store is a repeat, not folded. */
+      const take = (ref: string, line: number, fold: () => void) => {
         if (!seen.store.add(ref)) {
           duplicates.note(line, ref);
           return;
         }
         records += 1;
-        builder.foldRecord(valid, { file: rel, line });
+        fold();
+      };
+      const onValue = ({ value, line, nonFiniteToken }: JsonLine) => {
+        const object =
+          value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? (value as Record<string, unknown>)
+            : null;
+        const sequence = object?.sequence;
+        if (!object || typeof sequence !== 'number' || !Number.isSafeInteger(sequence)) {
+          gaps.line(
+            'invalid_json_line',
+            'error',
+            rel,
+            line,
+            'line is JSON but not a segment entry (needs an integer "sequence" and a "record"); skipped',
+          );
+          return;
+        }
+        entry(sequence, line);
+        const valid = validateRecord(object.record, { file: rel, line, nonFiniteToken }, gaps);
+        if (!valid) return;
+        take(valid.record.envelope.record_ref, line, () => builder.foldRecord(valid, { file: rel, line }));
+      };
+      const onCompact = (chunk: ChunkReader, line: number) => {
+        const { sequence, facts } = readCompact(chunk);
+        entry(sequence, line);
+        take(facts.recordRef, line, () => builder.foldMetric(facts, { file: rel, line }));
       };
       return {
         onValue,
+        onCompact,
         done: (unread) => {
           count.unread = unread;
           duplicates.report(gaps, rel, '');
         },
       };
     },
+    pool === null ? null : { pool, kind: SEGMENT_LINES, shared: null },
   );
   if (manifest)
     checkManifestClaims(manifest, names, lines, highest, path.posix.join(recordsDir, 'manifest.json'), gaps);

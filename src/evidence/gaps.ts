@@ -183,8 +183,15 @@ export class GapSink {
   private readonly perFileCode = new Map<string, number>();
   private readonly overflow = new Map<string, Overflow>();
   private readonly tallies = new Map<string, Tally>();
+  private calls = 0;
+
+  /** How many problems were reported, however they were stored: 0 means a line read cleanly. */
+  get reported(): number {
+    return this.calls;
+  }
 
   add(gap: EvidenceGap): void {
+    this.calls += 1;
     this.gaps.push(gap);
   }
 
@@ -197,6 +204,7 @@ export class GapSink {
     message: string,
     attribution: Attribution = {},
   ): void {
+    this.calls += 1;
     if (this.gaps.summarised(code, severity, attribution)) {
       this.gaps.push({ code, severity, file, line, message, ...attribution });
       return;
@@ -231,6 +239,7 @@ export class GapSink {
     example: string | null,
     message: (count: number, examples: string[]) => string,
   ): void {
+    this.calls += 1;
     const key = `${file}\u0000${code}\u0000${subject}`;
     const tally = this.tallies.get(key);
     if (tally) {

@@ -6,9 +6,18 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import {
+  ChunkReader,
+  type ChunkResult,
+  OP_COMPACT,
+  OP_INVALID_ENCODING,
+  OP_TEXT,
+  OP_TOO_LONG,
+} from './chunk-lines.js';
 import type { GapSink } from './gaps.js';
 import { outOfRangeText, parseJsonText } from './json-text.js';
 import { type LineEvent, readLines, readLinesFromBuffer } from './line-reader.js';
+import type { ParsePool } from './parse-pool.js';
 import { type Listing, readListedFile, type WorkspaceRoot } from './safe-fs.js';
 
 export interface JsonlLimits {
@@ -22,6 +31,24 @@ export interface JsonLine {
   line: number;
   nonFiniteToken: boolean;
 }
+
+/**
+ * How a reader lets worker threads parse its larger files: the pool, the task kind its worker script
+ * knows, and what to do with a line the worker returned in compact form (see `chunk-lines.ts`).
+ */
+export interface ParallelParse {
+  pool: ParsePool;
+  kind: string;
+  /** What the pool was given to share for this kind of task (`ParsePool.share`), or null. */
+  shared: number | null;
+  /** Reads one compact line from the chunk (exactly what the worker's compactor wrote). */
+  onCompact: (chunk: ChunkReader, line: number) => void;
+}
+
+/** Files below this are parsed on the main thread: starting workers would cost more than it saves. */
+export const PARALLEL_MIN_BYTES = 8 << 20;
+/** Bytes per chunk handed to a worker: large enough that messaging is noise, small enough to spread. */
+const CHUNK_BYTES = 1 << 20;
 
 /** Resolves a file inside the workspace; any file-level problem becomes a gap and null. */
 export async function openEvidenceFile(
@@ -222,6 +249,7 @@ export async function readJsonlFile(
   limits: JsonlLimits,
   gaps: GapSink,
   onValue: (value: JsonLine) => void,
+  parallel: ParallelParse | null = null,
 ): Promise<number> {
   const file = await openEvidenceFile(root, rel, limits, gaps, null);
   if (!file) return 0;
@@ -236,11 +264,15 @@ export async function readJsonlFile(
   }
   const handler = jsonLineHandler(rel, limits, gaps, onValue);
   try {
-    await readLines(
-      file.absolute,
-      { maxLineBytes: limits.maxLineBytes, sizeHint: file.size },
-      handler.onLine,
-    );
+    if (parallel !== null && file.size >= PARALLEL_MIN_BYTES) {
+      await readInChunks(file.absolute, limits, parallel, handler.onLine);
+    } else {
+      await readLines(
+        file.absolute,
+        { maxLineBytes: limits.maxLineBytes, sizeHint: file.size },
+        handler.onLine,
+      );
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     gaps.add({
@@ -251,6 +283,121 @@ export async function readJsonlFile(
     });
   }
   return handler.unread();
+}
+
+/**
+ * Reads a file in chunks of whole lines that the pool parses, and replays the chunks' line
+ * operations in file order: text and odd lines through `onLine` (the one-thread path), compact ones
+ * through `onCompact`, numbered from the lines of the chunks before. A line longer than the line
+ * limit never reaches a worker: it is skipped here and reported as one `too_long` line, as
+ * `readLines` would. At most two chunks per worker are in flight, so memory stays bounded.
+ */
+async function readInChunks(
+  absolute: string,
+  limits: JsonlLimits,
+  parallel: ParallelParse,
+  onLine: (event: LineEvent) => void,
+): Promise<void> {
+  const task = {
+    kind: parallel.kind,
+    shared: parallel.shared,
+    maxLineBytes: limits.maxLineBytes,
+    maxDepth: limits.maxDepth,
+  };
+  const inFlight: Promise<ChunkResult>[] = [];
+  let base = 0;
+  const replay = (result: ChunkResult) => {
+    const r = new ChunkReader(result);
+    while (!r.done) {
+      const op = r.int();
+      const lineNo = base + r.int();
+      switch (op) {
+        case OP_TEXT: {
+          const terminated = r.int() === 1;
+          onLine({ kind: 'line', lineNo, text: r.str()!, terminated });
+          break;
+        }
+        case OP_TOO_LONG: {
+          const terminated = r.int() === 1;
+          onLine({ kind: 'too_long', lineNo, bytes: r.num(), terminated });
+          break;
+        }
+        case OP_INVALID_ENCODING:
+          onLine({ kind: 'invalid_encoding', lineNo, terminated: r.int() === 1 });
+          break;
+        case OP_COMPACT:
+          parallel.onCompact(r, lineNo);
+          break;
+        default:
+          throw new Error(`parse worker sent an unknown line operation ${op}`);
+      }
+    }
+  };
+  const settleOldest = async () => {
+    const result = await inFlight.shift()!;
+    replay(result);
+    base += result.lines;
+  };
+  const send = async (chunk: Buffer) => {
+    inFlight.push(parallel.pool.parse(task, chunk));
+    while (inFlight.length >= 2 * parallel.pool.size) await settleOldest();
+  };
+  const tooLong = (bytes: number, terminated: boolean) => {
+    const ints = Int32Array.of(OP_TOO_LONG, 1, terminated ? 1 : 0);
+    inFlight.push(Promise.resolve({ lines: 1, ints, nums: Float64Array.of(bytes), strings: [] }));
+  };
+
+  const handle = await fs.open(absolute, 'r');
+  try {
+    let carry: Buffer = Buffer.allocUnsafeSlow(0);
+    /** Bytes so far of a line over the limit, or -1 outside one. */
+    let longLine = -1;
+    for (;;) {
+      const buffer = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      let data = buffer.subarray(0, bytesRead);
+      if (longLine >= 0) {
+        const newline = data.indexOf(0x0a);
+        if (newline === -1) {
+          longLine += data.length;
+          continue;
+        }
+        tooLong(longLine + newline, true);
+        longLine = -1;
+        data = data.subarray(newline + 1);
+      }
+      const last = data.lastIndexOf(0x0a);
+      if (last === -1) {
+        carry = ownBuffer(carry, data);
+        if (carry.length > limits.maxLineBytes) {
+          longLine = carry.length;
+          carry = Buffer.allocUnsafeSlow(0);
+        }
+        continue;
+      }
+      const whole = data.subarray(0, last + 1);
+      // Every buffer read into is a fresh one of our own, so it can be handed over as it is; only a
+      // chunk that began with the end of the previous read is assembled in a new one.
+      const chunk = carry.length === 0 ? whole : ownBuffer(carry, whole);
+      carry = ownBuffer(data.subarray(last + 1));
+      await send(chunk);
+    }
+    if (longLine >= 0) tooLong(longLine, false);
+    else if (carry.length > 0) await send(carry);
+    while (inFlight.length > 0) await settleOldest();
+  } finally {
+    await Promise.allSettled(inFlight);
+    await handle.close();
+  }
+}
+
+/** The parts copied into an ArrayBuffer of their own (never Node's shared pool), as a transfer needs. */
+function ownBuffer(...parts: Buffer[]): Buffer {
+  const own = Buffer.allocUnsafeSlow(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) at += part.copy(own, at);
+  return own;
 }
 
 /** Files at most this big are read whole, several at a time, when a directory lists many. */
@@ -277,8 +424,10 @@ export async function readJsonlDir(
     rel: string,
   ) => {
     onValue: (value: JsonLine) => void;
+    onCompact: ParallelParse['onCompact'];
     done: (unread: number) => void;
   },
+  parallel: Omit<ParallelParse, 'onCompact'> | null = null,
 ): Promise<string[]> {
   const listing = await root.list(dir);
   reportListingProblem(listing, dir, gaps);
@@ -302,7 +451,8 @@ export async function readJsonlDir(
     const rel = path.posix.join(dir, name);
     const file = onFile(name, rel);
     if (bytes === null) {
-      file.done(await readJsonlFile(root, rel, limits, gaps, file.onValue));
+      const inWorkers = parallel === null ? null : { ...parallel, onCompact: file.onCompact };
+      file.done(await readJsonlFile(root, rel, limits, gaps, file.onValue, inWorkers));
       continue;
     }
     const handler = jsonLineHandler(rel, limits, gaps, file.onValue);

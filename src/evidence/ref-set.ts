@@ -22,11 +22,24 @@ export function hash53(text: string): number {
 const EMPTY = 0;
 
 export class RefSet {
-  private table = new Float64Array(1024);
+  private table: Float64Array = new Float64Array(1024);
   private used = 0;
 
   get size(): number {
     return this.used;
+  }
+
+  /** A copy of the table: `RefSet.fromSnapshot` answers `has` exactly as this set does now. */
+  snapshot(): Float64Array {
+    return this.table.slice();
+  }
+
+  /** A set over a snapshot's table (another thread's copy), for lookups. */
+  static fromSnapshot(table: Float64Array): RefSet {
+    const set = new RefSet();
+    set.table = table;
+    for (const h of table) if (h !== EMPTY) set.used += 1;
+    return set;
   }
 
   has(ref: string): boolean {

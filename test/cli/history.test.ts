@@ -245,7 +245,7 @@ describe('compare --history DIR: the order of the earlier runs', () => {
     runAt(path.join(dir, 'b-oldest'), 0.83, 0);
     runAt(path.join(dir, 'c-middle'), 0.82, 1);
     runAt(path.join(dir, 'd-middle-too'), 0.82, 1);
-    const { records, problems } = await readHistoryDir(dir, null, null);
+    const { records, problems } = await readHistoryDir(dir, null, { ledger: null, pool: null });
     expect(problems).toEqual([]);
     expect(records.map((r) => r.source)).toEqual(['b-oldest', 'c-middle', 'd-middle-too', 'a-newest']);
     expect(records.map((r) => r.time.slice(0, 10))).toEqual([

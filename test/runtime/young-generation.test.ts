@@ -49,14 +49,14 @@ describe('the size probe', () => {
 });
 
 describe('the bundles re-execute only for evidence that is large or not known up front', () => {
-  /** How many process images started, and with which V8 flags. */
+  /** How many process images started, and with which V8 flags (parse worker threads are not images). */
   function starts(args: string[], env: Record<string, string> = {}): string[] {
     const dir = tempDir('cg-starts-');
     const log = path.join(dir, 'starts.log');
     const preload = path.join(dir, 'record.mjs');
     writeFileSync(
       preload,
-      `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, JSON.stringify(process.execArgv) + '\\n');\n`,
+      `import { appendFileSync } from 'node:fs';\nimport { isMainThread } from 'node:worker_threads';\nif (isMainThread) appendFileSync(${JSON.stringify(log)}, JSON.stringify(process.execArgv) + '\\n');\n`,
     );
     writeFileSync(log, '');
     spawnSync(process.execPath, ['--import', preload, ...args], {

@@ -1,8 +1,8 @@
-export const id = 548;
-export const ids = [548];
+export const id = 413;
+export const ids = [413];
 export const modules = {
 
-/***/ 78548:
+/***/ 34413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1094,11 +1094,18 @@ class GapSink {
     perFileCode = new Map();
     overflow = new Map();
     tallies = new Map();
+    calls = 0;
+    /** How many problems were reported, however they were stored: 0 means a line read cleanly. */
+    get reported() {
+        return this.calls;
+    }
     add(gap) {
+        this.calls += 1;
         this.gaps.push(gap);
     }
     /** A problem on one line of a file; beyond the cap only counted. */
     line(code, severity, file, line, message, attribution = {}) {
+        this.calls += 1;
         if (this.gaps.summarised(code, severity, attribution)) {
             this.gaps.push({ code, severity, file, line, message, ...attribution });
             return;
@@ -1125,6 +1132,7 @@ class GapSink {
      * first few examples, however many lines have it.
      */
     tally(code, severity, file, subject, line, example, message) {
+        this.calls += 1;
         const key = `${file}\u0000${code}\u0000${subject}`;
         const tally = this.tallies.get(key);
         if (tally) {
@@ -1234,6 +1242,19 @@ class RefSet {
     used = 0;
     get size() {
         return this.used;
+    }
+    /** A copy of the table: `RefSet.fromSnapshot` answers `has` exactly as this set does now. */
+    snapshot() {
+        return this.table.slice();
+    }
+    /** A set over a snapshot's table (another thread's copy), for lookups. */
+    static fromSnapshot(table) {
+        const set = new RefSet();
+        set.table = table;
+        for (const h of table)
+            if (h !== EMPTY)
+                set.used += 1;
+        return set;
     }
     has(ref) {
         const h = RefSet.key(ref);
@@ -1657,7 +1678,7 @@ function reviveOutOfRange(text, found) {
         return Number.NaN;
     }));
 }
-function parseJsonText(text, maxDepth) {
+function json_text_parseJsonText(text, maxDepth) {
     let value;
     let parsedText = text;
     let nonFinite = false;
@@ -1822,10 +1843,149 @@ async function readLines(path, options, onLine) {
     return splitter.end();
 }
 /** The lines of bytes already in memory (a small file read whole), under the same rules. */
-function readLinesFromBuffer(bytes, options, onLine) {
+function line_reader_readLinesFromBuffer(bytes, options, onLine) {
     const splitter = new LineSplitter(options.maxLineBytes, onLine);
     splitter.push(bytes, false);
     return splitter.end();
+}
+
+;// CONCATENATED MODULE: ./src/evidence/chunk-lines.ts
+/**
+ * The part of reading a JSONL file that parallel readers split up: the lines of one chunk (a run of
+ * whole lines, cut by the main thread at a newline), parsed where the chunk lands — a worker thread.
+ *
+ * A chunk comes back as line operations in line order. Only a line that parsed cleanly and that the
+ * caller's `compact` wrote in its compact form is folded from that form; every other line (any gap
+ * at all, a NaN token, an unusual shape) comes back as its text, so the main thread reads it exactly
+ * as a one-thread read would. What the main thread does with a chunk's operations therefore never
+ * depends on how the file was cut or on which thread parsed it.
+ *
+ * The operations travel as columns — 32-bit integers, doubles and a table of the chunk's distinct
+ * strings — because a chunk's worth of small objects, cloned across threads, cost more in
+ * allocation and garbage collection on the main thread than parsing the lines there did.
+ */
+
+
+/** A line to read on the main thread: line within the chunk, text (string), terminated. */
+const OP_TEXT = 0;
+/** line, terminated; the byte count is a double (lines may pass 2 GiB). */
+const OP_TOO_LONG = 1;
+/** line, terminated. */
+const OP_INVALID_ENCODING = 2;
+/** line, then whatever the compactor wrote. */
+const OP_COMPACT = 3;
+/** Appends one chunk's operations; strings are kept once each per chunk. */
+class ChunkWriter {
+    ints = new Int32Array(4096);
+    intCount = 0;
+    nums = new Float64Array(1024);
+    numCount = 0;
+    strings = [];
+    stringIds = new Map();
+    int(value) {
+        if (this.intCount === this.ints.length)
+            this.ints = grown(this.ints, Int32Array);
+        this.ints[this.intCount++] = value;
+    }
+    num(value) {
+        if (this.numCount === this.nums.length)
+            this.nums = grown(this.nums, Float64Array);
+        this.nums[this.numCount++] = value;
+    }
+    /** A string or null (written as -1). */
+    str(value) {
+        if (value === null) {
+            this.int(-1);
+            return;
+        }
+        let id = this.stringIds.get(value);
+        if (id === undefined) {
+            id = this.strings.length;
+            this.strings.push(value);
+            this.stringIds.set(value, id);
+        }
+        this.int(id);
+    }
+    /** A string written without looking for an earlier copy. */
+    text(value) {
+        this.int(this.strings.length);
+        this.strings.push(value);
+    }
+    /** The columns, trimmed; their buffers can be transferred. */
+    finish(lines) {
+        return {
+            lines,
+            ints: this.ints.slice(0, this.intCount),
+            nums: this.nums.slice(0, this.numCount),
+            strings: this.strings,
+        };
+    }
+}
+function grown(array, Type) {
+    const next = new Type(array.length * 2);
+    next.set(array);
+    return next;
+}
+/** Reads a chunk's operations back in the order they were written. */
+class ChunkReader {
+    chunk;
+    i = 0;
+    n = 0;
+    constructor(chunk) {
+        this.chunk = chunk;
+    }
+    get done() {
+        return this.i >= this.chunk.ints.length;
+    }
+    int() {
+        return this.chunk.ints[this.i++];
+    }
+    num() {
+        return this.chunk.nums[this.n++];
+    }
+    str() {
+        const id = this.chunk.ints[this.i++];
+        return id === -1 ? null : this.chunk.strings[id];
+    }
+}
+function parseChunk(bytes, limits, compact) {
+    const out = new ChunkWriter();
+    const summary = readLinesFromBuffer(bytes, limits, (event) => {
+        if (event.kind === 'too_long') {
+            out.int(OP_TOO_LONG);
+            out.int(event.lineNo);
+            out.int(event.terminated ? 1 : 0);
+            out.num(event.bytes);
+            return;
+        }
+        if (event.kind === 'invalid_encoding') {
+            out.int(OP_INVALID_ENCODING);
+            out.int(event.lineNo);
+            out.int(event.terminated ? 1 : 0);
+            return;
+        }
+        if (event.text.trim() === '')
+            return;
+        const parsed = parseJsonText(event.text, limits.maxDepth);
+        const clean = event.terminated &&
+            parsed.ok &&
+            parsed.duplicateKey === null &&
+            parsed.outOfRange.length === 0 &&
+            !parsed.nonFinite;
+        const kept = clean ? compact.read(parsed.value) : null;
+        if (kept !== null) {
+            out.int(OP_COMPACT);
+            out.int(event.lineNo);
+            compact.write(kept, out);
+            return;
+        }
+        out.int(OP_TEXT);
+        out.int(event.lineNo);
+        out.int(event.terminated ? 1 : 0);
+        // Text is unique per line: kept out of the string table's map, which only pays for repeats.
+        out.text(event.text);
+    });
+    return out.finish(summary.lines);
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/jsonl-file.ts
@@ -1840,6 +2000,11 @@ function readLinesFromBuffer(bytes, options, onLine) {
 
 
 
+
+/** Files below this are parsed on the main thread: starting workers would cost more than it saves. */
+const PARALLEL_MIN_BYTES = 8 << 20;
+/** Bytes per chunk handed to a worker: large enough that messaging is noise, small enough to spread. */
+const CHUNK_BYTES = 1 << 20;
 /** Resolves a file inside the workspace; any file-level problem becomes a gap and null. */
 async function openEvidenceFile(root, rel, limits, gaps, missing) {
     const resolved = await root.resolve(rel);
@@ -1942,7 +2107,7 @@ function jsonLineHandler(rel, limits, gaps, onValue) {
             }
             return;
         }
-        const parsed = parseJsonText(event.text, limits.maxDepth);
+        const parsed = json_text_parseJsonText(event.text, limits.maxDepth);
         if (!parsed.ok) {
             if (parsed.reason === 'too_deep') {
                 gaps.line('nesting_too_deep', 'error', rel, event.lineNo, `line nests objects/arrays more than ${limits.maxDepth} levels deep; skipped`);
@@ -1974,7 +2139,7 @@ function jsonLineHandler(rel, limits, gaps, onValue) {
  * (cut off, not JSON, ambiguous …), each already a gap, so a caller can tell lost lines from absent
  * ones.
  */
-async function readJsonlFile(root, rel, limits, gaps, onValue) {
+async function readJsonlFile(root, rel, limits, gaps, onValue, parallel = null) {
     const file = await openEvidenceFile(root, rel, limits, gaps, null);
     if (!file)
         return 0;
@@ -1989,7 +2154,12 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
     }
     const handler = jsonLineHandler(rel, limits, gaps, onValue);
     try {
-        await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes, sizeHint: file.size }, handler.onLine);
+        if (parallel !== null && file.size >= PARALLEL_MIN_BYTES) {
+            await readInChunks(file.absolute, limits, parallel, handler.onLine);
+        }
+        else {
+            await readLines(file.absolute, { maxLineBytes: limits.maxLineBytes, sizeHint: file.size }, handler.onLine);
+        }
     }
     catch (error) {
         const code = error.code ?? error.message;
@@ -2001,6 +2171,120 @@ async function readJsonlFile(root, rel, limits, gaps, onValue) {
         });
     }
     return handler.unread();
+}
+/**
+ * Reads a file in chunks of whole lines that the pool parses, and replays the chunks' line
+ * operations in file order: text and odd lines through `onLine` (the one-thread path), compact ones
+ * through `onCompact`, numbered from the lines of the chunks before. A line longer than the line
+ * limit never reaches a worker: it is skipped here and reported as one `too_long` line, as
+ * `readLines` would. At most two chunks per worker are in flight, so memory stays bounded.
+ */
+async function readInChunks(absolute, limits, parallel, onLine) {
+    const task = {
+        kind: parallel.kind,
+        shared: parallel.shared,
+        maxLineBytes: limits.maxLineBytes,
+        maxDepth: limits.maxDepth,
+    };
+    const inFlight = [];
+    let base = 0;
+    const replay = (result) => {
+        const r = new ChunkReader(result);
+        while (!r.done) {
+            const op = r.int();
+            const lineNo = base + r.int();
+            switch (op) {
+                case OP_TEXT: {
+                    const terminated = r.int() === 1;
+                    onLine({ kind: 'line', lineNo, text: r.str(), terminated });
+                    break;
+                }
+                case OP_TOO_LONG: {
+                    const terminated = r.int() === 1;
+                    onLine({ kind: 'too_long', lineNo, bytes: r.num(), terminated });
+                    break;
+                }
+                case OP_INVALID_ENCODING:
+                    onLine({ kind: 'invalid_encoding', lineNo, terminated: r.int() === 1 });
+                    break;
+                case OP_COMPACT:
+                    parallel.onCompact(r, lineNo);
+                    break;
+                default:
+                    throw new Error(`parse worker sent an unknown line operation ${op}`);
+            }
+        }
+    };
+    const settleOldest = async () => {
+        const result = await inFlight.shift();
+        replay(result);
+        base += result.lines;
+    };
+    const send = async (chunk) => {
+        inFlight.push(parallel.pool.parse(task, chunk));
+        while (inFlight.length >= 2 * parallel.pool.size)
+            await settleOldest();
+    };
+    const tooLong = (bytes, terminated) => {
+        const ints = Int32Array.of(OP_TOO_LONG, 1, terminated ? 1 : 0);
+        inFlight.push(Promise.resolve({ lines: 1, ints, nums: Float64Array.of(bytes), strings: [] }));
+    };
+    const handle = await external_node_fs_.promises.open(absolute, 'r');
+    try {
+        let carry = Buffer.allocUnsafeSlow(0);
+        /** Bytes so far of a line over the limit, or -1 outside one. */
+        let longLine = -1;
+        for (;;) {
+            const buffer = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+            const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+            if (bytesRead === 0)
+                break;
+            let data = buffer.subarray(0, bytesRead);
+            if (longLine >= 0) {
+                const newline = data.indexOf(0x0a);
+                if (newline === -1) {
+                    longLine += data.length;
+                    continue;
+                }
+                tooLong(longLine + newline, true);
+                longLine = -1;
+                data = data.subarray(newline + 1);
+            }
+            const last = data.lastIndexOf(0x0a);
+            if (last === -1) {
+                carry = ownBuffer(carry, data);
+                if (carry.length > limits.maxLineBytes) {
+                    longLine = carry.length;
+                    carry = Buffer.allocUnsafeSlow(0);
+                }
+                continue;
+            }
+            const whole = data.subarray(0, last + 1);
+            // Every buffer read into is a fresh one of our own, so it can be handed over as it is; only a
+            // chunk that began with the end of the previous read is assembled in a new one.
+            const chunk = carry.length === 0 ? whole : ownBuffer(carry, whole);
+            carry = ownBuffer(data.subarray(last + 1));
+            await send(chunk);
+        }
+        if (longLine >= 0)
+            tooLong(longLine, false);
+        else if (carry.length > 0)
+            await send(carry);
+        while (inFlight.length > 0)
+            await settleOldest();
+    }
+    finally {
+        await Promise.allSettled(inFlight);
+        await handle.close();
+    }
+}
+/** The parts copied into an ArrayBuffer of their own (never Node's shared pool), as a transfer needs. */
+function ownBuffer(...parts) {
+    const own = Buffer.allocUnsafeSlow(parts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of parts)
+        at += part.copy(own, at);
+    return own;
 }
 /** Files at most this big are read whole, several at a time, when a directory lists many. */
 const SMALL_FILE_BYTES = 1 << 20;
@@ -2014,7 +2298,7 @@ const READ_AHEAD = 16;
  * They are still parsed strictly in name order, so gaps and results are the same as one at a time;
  * anything unusual (a symlink, a large or empty file, an error) goes the general way.
  */
-async function readJsonlDir(root, dir, limits, gaps, accept, onFile) {
+async function readJsonlDir(root, dir, limits, gaps, accept, onFile, parallel = null) {
     const listing = await root.list(dir);
     reportListingProblem(listing, dir, gaps);
     const files = listing.entries
@@ -2039,11 +2323,12 @@ async function readJsonlDir(root, dir, limits, gaps, accept, onFile) {
         const rel = external_node_path_default().posix.join(dir, name);
         const file = onFile(name, rel);
         if (bytes === null) {
-            file.done(await readJsonlFile(root, rel, limits, gaps, file.onValue));
+            const inWorkers = parallel === null ? null : { ...parallel, onCompact: file.onCompact };
+            file.done(await readJsonlFile(root, rel, limits, gaps, file.onValue, inWorkers));
             continue;
         }
         const handler = jsonLineHandler(rel, limits, gaps, file.onValue);
-        readLinesFromBuffer(bytes, limits, handler.onLine);
+        line_reader_readLinesFromBuffer(bytes, limits, handler.onLine);
         file.done(handler.unread());
     }
     return files.map((entry) => entry.name);
@@ -2221,7 +2506,7 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
         const text = await readEvidenceText(file.absolute, rel, gaps);
         if (text === null)
             continue;
-        const parsed = parseJsonText(text, limits.maxDepth);
+        const parsed = json_text_parseJsonText(text, limits.maxDepth);
         if (!parsed.ok) {
             invalid(parsed.reason === 'too_deep'
                 ? 'the binding nests too deeply'
@@ -2264,6 +2549,90 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
             read += 1;
     }
     return read;
+}
+
+;// CONCATENATED MODULE: ./src/contexta/compact-metric.ts
+/** The task kinds of `parse-worker.ts`: lines of record-store segments and of capture caches. */
+const SEGMENT_LINES = 'contexta-segment';
+const CAPTURE_LINES = 'contexta-capture';
+/** A capture line whose record the record store already holds: skipped, as the store wins. */
+const STORED = 'stored';
+/** Writes a metric line's facts into a chunk (`chunk-lines.ts`); `readCompact` reads them back. */
+function writeCompact({ sequence, facts: m }, out) {
+    out.num(sequence);
+    out.str(m.recordRef);
+    out.str(m.runRef);
+    out.str(m.observedAt);
+    out.str(m.stageRef);
+    out.str(m.stageName);
+    out.str(m.batchRef);
+    out.str(m.batchName);
+    out.str(m.sampleName);
+    out.str(m.completeness);
+    out.int(m.degraded ? 1 : 0);
+    out.str(m.key);
+    out.num(m.value);
+    out.str(m.unit);
+    out.str(m.scope);
+    out.str(m.sliceRef);
+    if (m.tags === null) {
+        out.int(-1);
+        return;
+    }
+    const entries = Object.entries(m.tags);
+    out.int(entries.length);
+    for (const [k, v] of entries) {
+        out.str(k);
+        out.str(v);
+    }
+}
+function readCompact(r) {
+    const sequence = r.num();
+    const recordRef = r.str();
+    const runRef = r.str();
+    const observedAt = r.str();
+    const stageRef = r.str();
+    const stageName = r.str();
+    const batchRef = r.str();
+    const batchName = r.str();
+    const sampleName = r.str();
+    const completeness = r.str();
+    const degraded = r.int() === 1;
+    const key = r.str();
+    const value = r.num();
+    const unit = r.str();
+    const scope = r.str();
+    const sliceRef = r.str();
+    const count = r.int();
+    let tags = null;
+    if (count >= 0) {
+        tags = {};
+        for (let i = 0; i < count; i++) {
+            const k = r.str();
+            tags[k] = r.str();
+        }
+    }
+    return {
+        sequence,
+        facts: {
+            recordRef,
+            runRef,
+            observedAt,
+            stageRef,
+            stageName,
+            batchRef,
+            batchName,
+            sampleName,
+            completeness,
+            degraded,
+            key,
+            value,
+            unit,
+            scope,
+            sliceRef,
+            tags,
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/model.ts
@@ -2980,6 +3349,7 @@ function checkRefs(envelope) {
 
 
 
+
 const CaptureLine = schemas/* object */.Ikc({
     captured_at: schemas/* string */.YjP().nullish(),
     sink_name: schemas/* string */.YjP().nullish(),
@@ -3012,7 +3382,28 @@ function captureLineFastPath(v) {
     return ok ? { success: true, data: line } : null;
 }
 const capture_cache_isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
+/**
+ * Families other than RECORD are never written by Contexta's built-in services; a line whose payload
+ * is a record (envelope + payload) is still read as one, whatever its family says.
+ */
+function carriesRecord(capture) {
+    const looksLikeRecord = capture_cache_isObject(capture.payload.envelope) && capture_cache_isObject(capture.payload.payload);
+    return capture.family === 'RECORD' || (capture.family !== 'ARTIFACT' && looksLikeRecord);
+}
+/**
+ * The record a capture line carries when reading the line itself reports nothing (no unknown field,
+ * nothing for zod to explain): what a parse worker may validate and compact (`compact-line.ts`).
+ */
+function cleanCaptureRecord(value) {
+    const parsed = captureLineFastPath(value);
+    if (parsed === null)
+        return null;
+    for (const key of Object.keys(value))
+        if (!CAPTURE_KEYS.has(key))
+            return null;
+    return carriesRecord(parsed.data) ? parsed.data.payload : null;
+}
+async function readCaptureCache(root, captureDir, limits, gaps, builder, seen, pool = null) {
     const result = {
         files: [],
         records: 0,
@@ -3021,75 +3412,96 @@ async function readCaptureCache(root, captureDir, limits, gaps, builder, seen) {
         skippedArtifacts: 0,
     };
     const names = await listEvidenceDir(root, captureDir, gaps, (name) => name.endsWith('.jsonl'));
-    for (const name of names) {
-        const rel = external_node_path_default().posix.join(captureDir, name);
-        result.files.push(rel);
-        const duplicates = new RepeatedRefs();
-        await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
-            const parsed = captureLineFastPath(value) ?? CaptureLine.safeParse(value);
-            if (!parsed.success) {
-                const issue = parsed.error.issues[0];
-                gaps.line('record_invalid', 'error', rel, line, `not a capture line: field ${issue.path.join('.') || '(root)'} ${issue.message}; skipped`);
-                return;
-            }
-            for (const key of Object.keys(value)) {
-                if (CAPTURE_KEYS.has(key))
-                    continue;
-                gaps.tally('unknown_field', 'warning', rel, key, line, null, (count) => `${count} capture line(s) carry the field ${key}, which the capture format does not define; it was ignored`);
-            }
-            const capture = parsed.data;
-            // Families other than RECORD are never written by Contexta's built-in services; a line whose
-            // payload is a record (envelope + payload) is still read as one, whatever its family says.
-            const looksLikeRecord = capture_cache_isObject(capture.payload.envelope) && capture_cache_isObject(capture.payload.payload);
-            if (capture.family === 'RECORD' || (capture.family !== 'ARTIFACT' && looksLikeRecord)) {
-                // The record store's copy wins, so a capture copy of it is not even validated.
-                const envelope = capture.payload.envelope;
-                if (typeof envelope?.record_ref === 'string' && seen.store.has(envelope.record_ref)) {
-                    result.skippedForStore += 1;
-                    return;
-                }
-                const valid = validateRecord(capture.payload, { file: rel, line, nonFiniteToken }, gaps);
-                if (!valid)
-                    return;
-                const ref = valid.record.envelope.record_ref;
+    // Workers skip copies of stored records as this thread does: by the same refs, which no longer
+    // change once the record stores are read.
+    const shared = pool !== null && seen.store.size > 0 ? pool.share(seen.store.snapshot()) : null;
+    try {
+        await readCaptureFiles();
+    }
+    finally {
+        if (shared !== null)
+            pool.unshare(shared);
+    }
+    return result;
+    async function readCaptureFiles() {
+        for (const name of names) {
+            const rel = external_node_path_default().posix.join(captureDir, name);
+            result.files.push(rel);
+            const duplicates = new RepeatedRefs();
+            /** The tail of reading a record, once it is valid: a repeat within the capture cache is dropped. */
+            const take = (ref, line, fold) => {
                 if (!seen.capture.add(ref)) {
                     duplicates.note(line, ref);
                     return;
                 }
                 result.records += 1;
-                builder.foldRecord(valid, { file: rel, line });
-                return;
-            }
-            if (capture.family === 'ARTIFACT') {
-                const artifact = ArtifactPayload.safeParse(capture.payload);
-                if (!artifact.success) {
-                    const issue = artifact.error.issues[0];
-                    gaps.line('record_invalid', 'error', rel, line, `artifact line: field payload.${issue.path.join('.')} ${issue.message}; skipped`);
+                fold();
+            };
+            const onCompact = (chunk, line) => {
+                if (chunk.int() === 0) {
+                    result.skippedForStore += 1;
                     return;
                 }
-                const manifest = artifact.data.manifest;
-                const problem = manifestRefProblem(manifest);
-                if (problem) {
-                    gaps.line('invalid_ref', 'error', rel, line, `artifact line: ${problem}; skipped`, {
-                        ref: manifest.artifact_ref,
-                    });
+                const { facts } = readCompact(chunk);
+                take(facts.recordRef, line, () => builder.foldMetric(facts, { file: rel, line }));
+            };
+            const parallel = pool === null ? null : { pool, kind: CAPTURE_LINES, shared, onCompact };
+            await readJsonlFile(root, rel, limits, gaps, ({ value, line, nonFiniteToken }) => {
+                const parsed = captureLineFastPath(value) ?? CaptureLine.safeParse(value);
+                if (!parsed.success) {
+                    const issue = parsed.error.issues[0];
+                    gaps.line('record_invalid', 'error', rel, line, `not a capture line: field ${issue.path.join('.') || '(root)'} ${issue.message}; skipped`);
                     return;
                 }
-                const status = artifact.data.binding_status ?? null;
-                if (builder.addArtifact(manifest.run_ref, artifactFromManifest(manifest, 'capture', status)))
-                    result.artifacts += 1;
-                else
-                    result.skippedArtifacts += 1;
-                if (status !== null && status !== 'BOUND') {
-                    gaps.line('artifact_object_missing', status === 'DEGRADED' ? 'warning' : 'info', rel, line, `artifact ${manifest.artifact_ref} was captured with binding status ${status} (its source file was missing or could not be verified)`, { ref: manifest.artifact_ref, runRef: manifest.run_ref });
+                for (const key of Object.keys(value)) {
+                    if (CAPTURE_KEYS.has(key))
+                        continue;
+                    gaps.tally('unknown_field', 'warning', rel, key, line, null, (count) => `${count} capture line(s) carry the field ${key}, which the capture format does not define; it was ignored`);
                 }
-                return;
-            }
-            gaps.tally('unknown_record_type', 'warning', rel, capture.family, line, null, (count) => `${count} capture line(s) of family ${capture.family} are not understood by this reader; skipped`);
-        });
-        duplicates.report(gaps, rel, 'from the capture cache');
+                const capture = parsed.data;
+                if (carriesRecord(capture)) {
+                    // The record store's copy wins, so a capture copy of it is not even validated.
+                    const envelope = capture.payload.envelope;
+                    if (typeof envelope?.record_ref === 'string' && seen.store.has(envelope.record_ref)) {
+                        result.skippedForStore += 1;
+                        return;
+                    }
+                    const valid = validateRecord(capture.payload, { file: rel, line, nonFiniteToken }, gaps);
+                    if (!valid)
+                        return;
+                    take(valid.record.envelope.record_ref, line, () => builder.foldRecord(valid, { file: rel, line }));
+                    return;
+                }
+                if (capture.family === 'ARTIFACT') {
+                    const artifact = ArtifactPayload.safeParse(capture.payload);
+                    if (!artifact.success) {
+                        const issue = artifact.error.issues[0];
+                        gaps.line('record_invalid', 'error', rel, line, `artifact line: field payload.${issue.path.join('.')} ${issue.message}; skipped`);
+                        return;
+                    }
+                    const manifest = artifact.data.manifest;
+                    const problem = manifestRefProblem(manifest);
+                    if (problem) {
+                        gaps.line('invalid_ref', 'error', rel, line, `artifact line: ${problem}; skipped`, {
+                            ref: manifest.artifact_ref,
+                        });
+                        return;
+                    }
+                    const status = artifact.data.binding_status ?? null;
+                    if (builder.addArtifact(manifest.run_ref, artifactFromManifest(manifest, 'capture', status)))
+                        result.artifacts += 1;
+                    else
+                        result.skippedArtifacts += 1;
+                    if (status !== null && status !== 'BOUND') {
+                        gaps.line('artifact_object_missing', status === 'DEGRADED' ? 'warning' : 'info', rel, line, `artifact ${manifest.artifact_ref} was captured with binding status ${status} (its source file was missing or could not be verified)`, { ref: manifest.artifact_ref, runRef: manifest.run_ref });
+                    }
+                    return;
+                }
+                gaps.tally('unknown_record_type', 'warning', rel, capture.family, line, null, (count) => `${count} capture line(s) of family ${capture.family} are not understood by this reader; skipped`);
+            }, parallel);
+            duplicates.report(gaps, rel, 'from the capture cache');
+        }
     }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/contexta/discover.ts
@@ -3425,13 +3837,13 @@ class SeriesAcc {
         this.slice = slice;
         this.batch = batch;
     }
-    add(payload, recordRef, observedAt, completeness, degraded) {
+    add(m) {
         this.count += 1;
-        if (COMPLETENESS_RANK[completeness] > COMPLETENESS_RANK[this.completeness])
-            this.completeness = completeness;
-        if (degraded)
+        if (COMPLETENESS_RANK[m.completeness] > COMPLETENESS_RANK[this.completeness])
+            this.completeness = m.completeness;
+        if (m.degraded)
             this.degraded = true;
-        const stepText = payload.tags?.step;
+        const stepText = m.tags?.step;
         const step = stepText === undefined || stepText.trim() === '' ? null : Number(stepText);
         const usableStep = step !== null && Number.isFinite(step) ? step : null;
         if (usableStep !== null) {
@@ -3445,19 +3857,19 @@ class SeriesAcc {
             this.steps[this.stepCount++] = usableStep === 0 ? 0 : usableStep;
             this.firstStep ??= usableStep;
         }
-        if (!Number.isFinite(payload.value)) {
+        if (!Number.isFinite(m.value)) {
             this.nonFinite += 1;
             return;
         }
-        const instant = instantMicros(observedAt) ?? Number.NEGATIVE_INFINITY;
+        const instant = instantMicros(m.observedAt) ?? Number.NEGATIVE_INFINITY;
         if (instant < this.latestInstant)
             return;
         this.latestInstant = instant;
-        this.latest = { value: payload.value, observedAt, recordRef, step: usableStep };
-        this.scope = payload.aggregation_scope ?? null;
-        this.unit = payload.unit ?? null;
+        this.latest = { value: m.value, observedAt: m.observedAt, recordRef: m.recordRef, step: usableStep };
+        this.scope = m.scope;
+        this.unit = m.unit;
         const tags = {};
-        for (const [k, v] of Object.entries(payload.tags ?? {}))
+        for (const [k, v] of Object.entries(m.tags ?? {}))
             if (k !== 'slice' && k !== 'step')
                 tags[k] = v;
         this.tags = tags;
@@ -3648,6 +4060,28 @@ function buildRun(run, gaps) {
 /** Degraded records kept per run; beyond it only the (capped, counted) gaps remain. */
 const MAX_DEGRADED_PER_RUN = 1000;
 const PARTIAL_MARKERS = new Set(['partial', 'absent', 'unknown']);
+function metricFacts(record, refs) {
+    const env = record.envelope;
+    const p = record.payload;
+    return {
+        recordRef: env.record_ref,
+        runRef: env.run_ref,
+        observedAt: env.observed_at,
+        stageRef: env.stage_execution_ref ?? null,
+        stageName: refs.stage ? refs.stage.parts[2] : null,
+        batchRef: env.batch_execution_ref ?? null,
+        batchName: refs.batch ? refs.batch.parts[3] : null,
+        sampleName: refs.sample ? refs.sample.parts[refs.sample.parts.length - 1] : null,
+        completeness: env.completeness_marker ?? 'complete',
+        degraded: (env.degradation_marker ?? 'none') !== 'none',
+        key: p.metric_key,
+        value: p.value,
+        unit: p.unit ?? null,
+        scope: p.aggregation_scope ?? null,
+        sliceRef: p.slice_ref ?? null,
+        tags: p.tags ?? null,
+    };
+}
 class EvidenceBuilder {
     gaps;
     projects = new Map();
@@ -3685,84 +4119,30 @@ class EvidenceBuilder {
         }
         return stage;
     }
-    foldRecord({ record, refs }, origin) {
+    /**
+     * Folds one validated record. A metric goes through `foldMetric` with the facts `metricFacts`
+     * takes from it, the same call a parse worker's compact line ends in (`parse-worker.ts`), so both
+     * ways of reading fold identically.
+     */
+    foldRecord(valid, origin) {
+        const { record, refs } = valid;
+        if (record.type === 'metric') {
+            this.foldMetric(metricFacts(record, refs), origin);
+            return;
+        }
         const env = record.envelope;
-        const run = this.run(env.run_ref);
-        const stage = refs.stage ? this.stage(run, env.stage_execution_ref, refs.stage.parts[2]) : null;
+        const { run, stage } = this.enter({
+            runRef: env.run_ref,
+            stageRef: env.stage_execution_ref ?? null,
+            stageName: refs.stage ? refs.stage.parts[2] : null,
+            batchRef: env.batch_execution_ref ?? null,
+            batchName: refs.batch ? refs.batch.parts[3] : null,
+            completeness: env.completeness_marker ?? 'complete',
+            file: origin.file,
+        });
         const stageName = stage?.name ?? null;
-        run.recordCount += 1;
-        if (stage)
-            stage.recordCount += 1;
-        if (stage && refs.batch && !stage.batches.has(env.batch_execution_ref)) {
-            stage.batches.set(env.batch_execution_ref, {
-                ref: env.batch_execution_ref,
-                name: refs.batch.parts[3],
-                status: null,
-            });
-        }
-        const completeness = env.completeness_marker ?? 'complete';
-        if (PARTIAL_MARKERS.has(completeness)) {
-            if (stage) {
-                stage.partialRecords += 1;
-                stage.partialFile ??= origin.file;
-            }
-            else {
-                run.runPartialRecords += 1;
-                run.runPartialFile ??= origin.file;
-            }
-        }
         const degradation = env.degradation_marker ?? 'none';
         switch (record.type) {
-            case 'metric': {
-                const p = record.payload;
-                const attribution = {
-                    ref: env.record_ref,
-                    runRef: run.ref,
-                    ...(stageName ? { stage: stageName } : {}),
-                };
-                if (!Number.isFinite(p.value)) {
-                    this.gaps.line('non_finite_number', 'warning', origin.file, origin.line, `metric ${p.metric_key} has the value ${p.value}; that observation is never compared`, attribution);
-                }
-                const slice = p.tags?.slice ?? p.slice_ref ?? null;
-                if (stage && refs.sample) {
-                    if (!Number.isFinite(p.value))
-                        return;
-                    let columns = stage.samples.get(p.metric_key);
-                    if (!columns) {
-                        columns = new SampleColumns(p.metric_key, stage.sampleNames);
-                        stage.samples.set(p.metric_key, columns);
-                    }
-                    const name = refs.sample.parts[refs.sample.parts.length - 1];
-                    const batchName = refs.batch ? refs.batch.parts[3] : null;
-                    const identity = sampleIdentity(batchName, name);
-                    const first = columns.put(identity, p.value, p.tags?.slice ?? null, origin);
-                    if (first) {
-                        this.gaps.line('duplicate_sample', 'error', origin.file, origin.line, `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${p.metric_key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`, attribution);
-                    }
-                    for (const tag of SAMPLE_OUTCOME_TAGS) {
-                        const text = p.tags?.[tag];
-                        if (text === undefined)
-                            continue;
-                        let tags = stage.sampleTags.get(tag);
-                        if (!tags) {
-                            tags = new SampleTagColumns(tag, stage.sampleNames);
-                            stage.sampleTags.set(tag, tags);
-                        }
-                        tags.put(identity, text, p.tags?.slice ?? null);
-                    }
-                    return;
-                }
-                const batch = refs.batch ? refs.batch.parts[3] : null;
-                const map = stage ? stage.series : run.runSeries;
-                const key = JSON.stringify([p.metric_key, slice, batch]);
-                let series = map.get(key);
-                if (!series) {
-                    series = new SeriesAcc(p.metric_key, slice, batch);
-                    map.set(key, series);
-                }
-                series.add(p, env.record_ref, env.observed_at, completeness, degradation !== 'none');
-                return;
-            }
             case 'event': {
                 const p = record.payload;
                 const key = JSON.stringify([stageName, p.event_key]);
@@ -3804,6 +4184,79 @@ class EvidenceBuilder {
                 this.spans += 1;
                 return;
         }
+    }
+    /** What every record does to its run and stage: counts, its batch, incompleteness. */
+    enter(at) {
+        const run = this.run(at.runRef);
+        const stage = at.stageRef !== null && at.stageName !== null ? this.stage(run, at.stageRef, at.stageName) : null;
+        run.recordCount += 1;
+        if (stage)
+            stage.recordCount += 1;
+        if (stage && at.batchRef !== null && at.batchName !== null && !stage.batches.has(at.batchRef)) {
+            stage.batches.set(at.batchRef, { ref: at.batchRef, name: at.batchName, status: null });
+        }
+        if (PARTIAL_MARKERS.has(at.completeness)) {
+            if (stage) {
+                stage.partialRecords += 1;
+                stage.partialFile ??= at.file;
+            }
+            else {
+                run.runPartialRecords += 1;
+                run.runPartialFile ??= at.file;
+            }
+        }
+        return { run, stage };
+    }
+    /** Folds one metric record: a per-sample outcome into its stage's columns, else into its series. */
+    foldMetric(m, origin) {
+        const { run, stage } = this.enter({ ...m, file: origin.file });
+        const stageName = stage?.name ?? null;
+        const attribution = {
+            ref: m.recordRef,
+            runRef: run.ref,
+            ...(stageName ? { stage: stageName } : {}),
+        };
+        if (!Number.isFinite(m.value)) {
+            this.gaps.line('non_finite_number', 'warning', origin.file, origin.line, `metric ${m.key} has the value ${m.value}; that observation is never compared`, attribution);
+        }
+        const tagSlice = m.tags?.slice;
+        if (stage && m.sampleName !== null) {
+            if (!Number.isFinite(m.value))
+                return;
+            let columns = stage.samples.get(m.key);
+            if (!columns) {
+                columns = new SampleColumns(m.key, stage.sampleNames);
+                stage.samples.set(m.key, columns);
+            }
+            const name = m.sampleName;
+            const batchName = m.batchName;
+            const identity = sampleIdentity(batchName, name);
+            const first = columns.put(identity, m.value, tagSlice ?? null, origin);
+            if (first) {
+                this.gaps.line('duplicate_sample', 'error', origin.file, origin.line, `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${m.key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`, attribution);
+            }
+            for (const tag of SAMPLE_OUTCOME_TAGS) {
+                const text = m.tags?.[tag];
+                if (text === undefined)
+                    continue;
+                let tags = stage.sampleTags.get(tag);
+                if (!tags) {
+                    tags = new SampleTagColumns(tag, stage.sampleNames);
+                    stage.sampleTags.set(tag, tags);
+                }
+                tags.put(identity, text, tagSlice ?? null);
+            }
+            return;
+        }
+        const slice = tagSlice ?? m.sliceRef ?? null;
+        const map = stage ? stage.series : run.runSeries;
+        const key = JSON.stringify([m.key, slice, m.batchName]);
+        let series = map.get(key);
+        if (!series) {
+            series = new SeriesAcc(m.key, slice, m.batchName);
+            map.set(key, series);
+        }
+        series.add(m);
     }
     deploymentEvent(env, subjectRef, attributes) {
         const candidates = [env.deployment_execution_ref, subjectRef];
@@ -3926,6 +4379,7 @@ class EvidenceBuilder {
 
 
 
+
 const Manifest = schemas/* object */.Ikc({
     layout_mode: schemas/* literal */.euz('jsonl_segments'),
     layout_version: schemas/* literal */.euz('1'),
@@ -3947,7 +4401,7 @@ async function readManifest(root, recordsDir, limits, gaps) {
     const text = await readEvidenceText(file.absolute, rel, gaps);
     if (text === null)
         return null;
-    const parsed = parseJsonText(text, limits.maxDepth);
+    const parsed = json_text_parseJsonText(text, limits.maxDepth);
     const unclear = parsed.ok ? ambiguity(parsed) : 'it is not valid JSON';
     if (!parsed.ok || unclear !== null) {
         gaps.add({
@@ -3971,7 +4425,7 @@ async function readManifest(root, recordsDir, limits, gaps) {
     }
     return manifest.data;
 }
-async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
+async function readRecordStore(root, recordsDir, limits, gaps, builder, seen, pool = null) {
     const manifest = await readManifest(root, recordsDir, limits, gaps);
     const segmentsDir = external_node_path_default().posix.join(recordsDir, 'segments');
     let previous = null;
@@ -3982,15 +4436,8 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
         const duplicates = new RepeatedRefs();
         const count = { entries: 0, unread: 0 };
         lines.set(name, count);
-        const onValue = ({ value, line, nonFiniteToken }) => {
-            const object = value !== null && typeof value === 'object' && !Array.isArray(value)
-                ? value
-                : null;
-            const sequence = object?.sequence;
-            if (!object || typeof sequence !== 'number' || !Number.isSafeInteger(sequence)) {
-                gaps.line('invalid_json_line', 'error', rel, line, 'line is JSON but not a segment entry (needs an integer "sequence" and a "record"); skipped');
-                return;
-            }
+        /** What every segment entry does, valid or not: the sequence checks and the counts. */
+        const entry = (sequence, line) => {
             if (previous !== null && sequence !== previous + 1) {
                 if (sequence > previous + 1) {
                     const from = previous + 1;
@@ -4006,25 +4453,45 @@ async function readRecordStore(root, recordsDir, limits, gaps, builder, seen) {
                 previous = sequence;
             if (sequence > highest)
                 highest = sequence;
-            const valid = validateRecord(object.record, { file: rel, line, nonFiniteToken }, gaps);
-            if (!valid)
-                return;
-            const ref = valid.record.envelope.record_ref;
+        };
+        /** The tail of reading a valid record: a ref already in the store is a repeat, not folded. */
+        const take = (ref, line, fold) => {
             if (!seen.store.add(ref)) {
                 duplicates.note(line, ref);
                 return;
             }
             records += 1;
-            builder.foldRecord(valid, { file: rel, line });
+            fold();
+        };
+        const onValue = ({ value, line, nonFiniteToken }) => {
+            const object = value !== null && typeof value === 'object' && !Array.isArray(value)
+                ? value
+                : null;
+            const sequence = object?.sequence;
+            if (!object || typeof sequence !== 'number' || !Number.isSafeInteger(sequence)) {
+                gaps.line('invalid_json_line', 'error', rel, line, 'line is JSON but not a segment entry (needs an integer "sequence" and a "record"); skipped');
+                return;
+            }
+            entry(sequence, line);
+            const valid = validateRecord(object.record, { file: rel, line, nonFiniteToken }, gaps);
+            if (!valid)
+                return;
+            take(valid.record.envelope.record_ref, line, () => builder.foldRecord(valid, { file: rel, line }));
+        };
+        const onCompact = (chunk, line) => {
+            const { sequence, facts } = readCompact(chunk);
+            entry(sequence, line);
+            take(facts.recordRef, line, () => builder.foldMetric(facts, { file: rel, line }));
         };
         return {
             onValue,
+            onCompact,
             done: (unread) => {
                 count.unread = unread;
                 duplicates.report(gaps, rel, '');
             },
         };
-    });
+    }, pool === null ? null : { pool, kind: SEGMENT_LINES, shared: null });
     if (manifest)
         checkManifestClaims(manifest, names, lines, highest, external_node_path_default().posix.join(recordsDir, 'manifest.json'), gaps);
     return { segments: names, records };
@@ -4117,6 +4584,7 @@ const DEFAULT_READ_OPTIONS = {
     maxDepth: 64,
     maxFileBytes: 4 * 1024 * 1024 * 1024,
     ledger: null,
+    pool: null,
 };
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 async function readEvidence(root, options = {}) {
@@ -4165,7 +4633,7 @@ async function readEvidence(root, options = {}) {
     for (const ws of workspaces) {
         if (ws.recordsDir === null)
             continue;
-        const store = await readRecordStore(workspaceRoot, ws.recordsDir, limits, gaps, builder, seen);
+        const store = await readRecordStore(workspaceRoot, ws.recordsDir, limits, gaps, builder, seen, opts.pool);
         notes.push(`${ws.recordsDir}: read ${store.records} record(s) from ${store.segments.length} segment file(s)`);
     }
     for (const ws of workspaces) {
@@ -4179,7 +4647,7 @@ async function readEvidence(root, options = {}) {
     for (const ws of workspaces) {
         if (ws.captureDir === null)
             continue;
-        const capture = await readCaptureCache(workspaceRoot, ws.captureDir, limits, gaps, builder, seen);
+        const capture = await readCaptureCache(workspaceRoot, ws.captureDir, limits, gaps, builder, seen, opts.pool);
         skippedForStore += capture.skippedForStore;
         skippedArtifacts += capture.skippedArtifacts;
         notes.push(`${ws.captureDir}: read ${capture.records} record(s) and ${capture.artifacts} artifact(s)`);
@@ -4266,6 +4734,8 @@ const BaselineSpec = schemas/* discriminatedUnion */.gMt('kind', [
     schemas/* object */.Ikc({ kind: schemas/* literal */.euz('deployment'), environment: schemas/* string */.YjP().min(1) }),
     schemas/* object */.Ikc({ kind: schemas/* literal */.euz('path'), path: schemas/* string */.YjP().min(1) }),
 ]);
+/** More parse threads than any runner has cores gain nothing. */
+const MAX_WORKERS = 256;
 /** Most shards of one run: more jobs than one matrix may have (256). */
 const MAX_SHARDS = 256;
 class SettingsError extends Error {
@@ -4294,6 +4764,7 @@ const INPUT_DEFAULTS = {
     upload: 'true',
     shard: '',
     shards: '',
+    'max-workers': '',
     'max-baseline-runs': '20',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, evaluated by the runner
     'github-token': '${{ github.token }}',
@@ -4416,6 +4887,7 @@ function readSettings(getInput) {
         problems.push("Input 'shard' is required when mode is 'collect' (e.g. shard: ${{ matrix.shard }}/4).");
     }
     const shards = positiveInt(problems, 'shards', getInput('shards'), MAX_SHARDS);
+    const maxWorkers = positiveInt(problems, 'max-workers', getInput('max-workers'), MAX_WORKERS);
     const token = getInput('github-token');
     const settings = {
         mode,
@@ -4443,6 +4915,7 @@ function readSettings(getInput) {
         maxJsonDepth: positiveInt(problems, 'max-json-depth', getInput('max-json-depth'), 10_000),
         shard,
         shards,
+        maxWorkers,
     };
     if (problems.length > 0)
         throw new SettingsError(problems);
@@ -4451,6 +4924,7 @@ function readSettings(getInput) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/zip/safe-unzip.ts
@@ -6159,7 +6633,7 @@ async function readJsonFile(ctx, rel, severity, attribution = {}) {
     catch {
         return gap('invalid_encoding', `${rel} is not valid UTF-8`);
     }
-    const parsed = parseJsonText(text, ctx.maxDepth);
+    const parsed = json_text_parseJsonText(text, ctx.maxDepth);
     if (parsed.ok) {
         if (parsed.duplicateKey !== null) {
             return gap('duplicate_key', `${rel} writes the key "${parsed.duplicateKey}" twice in one object, so its value is ambiguous; the file was not used`);
@@ -16106,6 +16580,138 @@ function topDeltas(report, index, limit) {
 
 
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./src/evidence/parse-pool.ts
+/**
+ * Worker threads that parse chunks of JSONL evidence (`chunk-lines.ts`) while the main thread folds
+ * what they return. Workers start on first use, so a small workspace never pays for them; chunk
+ * bytes are transferred, not copied. The pool knows nothing of the evidence format: a task names a
+ * `kind` the worker script understands (`src/contexta/parse-worker.ts`).
+ */
+
+class ParsePool {
+    script;
+    size;
+    workers = [];
+    pending = new Map();
+    nextId = 0;
+    nextShared = 0;
+    nextWorker = 0;
+    failure = null;
+    /** `size` ≥ 1 worker threads running `script` (a file URL or path of the built worker). */
+    constructor(script, size) {
+        this.script = script;
+        this.size = size;
+        if (!Number.isInteger(size) || size < 1)
+            throw new Error(`a parse pool needs at least 1 worker, got ${size}`);
+    }
+    /** Parses `bytes` (whole lines, a standalone buffer that is handed over) on the next worker. */
+    parse(task, bytes) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        const worker = this.worker();
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            this.pending.set(id, { resolve, reject });
+            const buffer = bytes.buffer;
+            worker.postMessage({ id, task, buffer, offset: bytes.byteOffset, length: bytes.length }, [buffer]);
+        });
+    }
+    /**
+     * Copies `data` to every worker, ahead of the tasks that name the returned id as `shared`
+     * (messages to a worker arrive in order); `unshare` lets them drop it.
+     */
+    share(data) {
+        while (this.workers.length < this.size)
+            this.spawn();
+        const id = this.nextShared++;
+        for (const worker of this.workers)
+            worker.postMessage({ share: id, data });
+        return id;
+    }
+    unshare(id) {
+        for (const worker of this.workers)
+            worker.postMessage({ unshare: id });
+    }
+    async close() {
+        const workers = this.workers.splice(0);
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    worker() {
+        if (this.workers.length < this.size)
+            return this.spawn();
+        const worker = this.workers[this.nextWorker % this.workers.length];
+        this.nextWorker += 1;
+        return worker;
+    }
+    spawn() {
+        const worker = new external_node_worker_threads_.Worker(this.script);
+        // The pool must not keep a finished command alive; pending work keeps its own promises.
+        worker.unref();
+        worker.on('message', (message) => {
+            const waiting = this.pending.get(message.id);
+            if (!waiting)
+                return;
+            this.pending.delete(message.id);
+            if (message.result)
+                waiting.resolve(message.result);
+            else
+                waiting.reject(new Error(message.error ?? 'the parse worker failed'));
+        });
+        worker.on('error', (error) => this.fail(error));
+        worker.on('exit', (code) => {
+            if (code !== 0)
+                this.fail(new Error(`a parse worker exited with code ${code}`));
+        });
+        this.workers.push(worker);
+        return worker;
+    }
+    fail(error) {
+        this.failure ??= error;
+        for (const waiting of this.pending.values())
+            waiting.reject(error);
+        this.pending.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/parse-workers.ts
+/**
+ * How many threads parse evidence, and where their script is. The count follows the cores this
+ * process may use (`os.availableParallelism()`, which honours CPU affinity and container quotas),
+ * capped by the user (`--workers`, the action's `max-workers`). With one, everything is read on the
+ * main thread; with more, that many workers parse large files while the main thread folds.
+ */
+
+
+
+
+/** Built next to each bundle by `scripts/build.mjs` (`dist/parse-worker/`, `dist/cli/parse-worker/`). */
+const WORKER_SCRIPT = ['parse-worker', 'index.js'];
+function parseThreads(cap, cores = external_node_os_default().availableParallelism()) {
+    return Math.max(1, cap === null ? cores : Math.min(cores, cap));
+}
+/** A pool for `threads` ≥ 2, else null (read on the main thread). */
+function createParsePool(threads) {
+    if (threads < 2)
+        return null;
+    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    return new ParsePool(external_node_path_default().join(here, ...WORKER_SCRIPT), threads);
+}
+/**
+ * `--workers` / `max-workers`: a whole number of threads, at least 1; an empty value means no cap.
+ * Returns the cap or a message naming what was given.
+ */
+function parseWorkersCap(text, name) {
+    if (text === undefined || text.trim() === '')
+        return null;
+    const value = Number(text.trim());
+    if (!Number.isInteger(value) || value < 1) {
+        return { error: `${name} must be a whole number of threads, at least 1 (found "${text}")` };
+    }
+    return value;
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
 var classic_coerce = __webpack_require__(49567);
 ;// CONCATENATED MODULE: ./src/github/baseline-finder.ts
@@ -16425,7 +17031,7 @@ function parseHistory(text, file = HISTORY_FILE) {
             gap(line, 'line_too_long', `history line longer than ${HISTORY_MAX_LINE_BYTES} bytes; not used`);
             return;
         }
-        const parsed = parseJsonText(trimmed, 8);
+        const parsed = json_text_parseJsonText(trimmed, 8);
         if (!parsed.ok) {
             gap(line, 'invalid_json_line', 'history line is not valid JSON; not used');
             return;
@@ -18265,6 +18871,7 @@ async function collectWaiverRequests(github, ctx) {
 
 
 
+
 /** Runs a GitHub call that is a nice-to-have: a missing permission becomes a notice, not a failure. */
 async function bestEffort(what, call) {
     try {
@@ -18305,8 +18912,10 @@ async function judge(input) {
     const { settings, ctx, github } = input;
     const workDir = external_node_path_default().join(ctx.runnerTemp, 'contexta-gate', stepDirName(ctx, settings));
     const duckdb = createDuckDbLoader(ctx.runnerTemp);
+    const pool = createParsePool(parseThreads(settings.maxWorkers));
     const read = {
         ledger: createLedgerReader(duckdb),
+        pool,
         ...(settings.maxLineBytes === null ? {} : { maxLineBytes: settings.maxLineBytes }),
         ...(settings.maxJsonDepth === null ? {} : { maxDepth: settings.maxJsonDepth }),
     };
@@ -18321,6 +18930,7 @@ async function judge(input) {
         ? await readCurrentShards(settings, ctx, github, { workDir, read })
         : await openEvidence(workspace, read), settings.project);
     const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
+    await pool?.close();
     if (baseline.evidence)
         baseline.evidence = onlyProject(baseline.evidence, settings.project);
     if (baseline.evidence && baseline.history)
