@@ -2560,14 +2560,18 @@ const STORED = 'stored';
 /** Writes a metric line's facts into a chunk (`chunk-lines.ts`); `readCompact` reads them back. */
 function writeCompact({ sequence, facts: m }, out) {
     out.num(sequence);
-    out.str(m.recordRef);
+    // Unique per line: looking them up in the chunk's string table would only cost a hash each.
+    out.text(m.recordRef);
     out.str(m.runRef);
-    out.str(m.observedAt);
+    out.text(m.observedAt);
     out.str(m.stageRef);
     out.str(m.stageName);
     out.str(m.batchRef);
     out.str(m.batchName);
-    out.str(m.sampleName);
+    if (m.sampleName === null)
+        out.str(null);
+    else
+        out.text(m.sampleName);
     out.str(m.completeness);
     out.int(m.degraded ? 1 : 0);
     out.str(m.key);
