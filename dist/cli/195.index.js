@@ -88,8 +88,8 @@ function historyRecords(evidence, origin) {
     return evidence.projects.flatMap((p) => projectRecord(p, origin) ?? []);
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 33 modules
-var sources_open = __webpack_require__(9249);
+// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
+var sources_open = __webpack_require__(2145);
 ;// CONCATENATED MODULE: ./src/cli/history.ts
 /**
  * Local history for `compare --history DIR` (one earlier run's workspace per sub-directory, ordered
@@ -772,8 +772,8 @@ function projectHistory(history, project) {
     return (history?.records ?? []).filter((r) => r.project === project);
 }
 
-// EXTERNAL MODULE: ./src/sources/open.ts + 33 modules
-var sources_open = __webpack_require__(9249);
+// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
+var sources_open = __webpack_require__(2145);
 // EXTERNAL MODULE: ./src/sources/parse-workers.ts + 1 modules
 var parse_workers = __webpack_require__(7451);
 ;// CONCATENATED MODULE: ./src/cli/evidence-json.ts
@@ -996,7 +996,7 @@ function renderRun(run) {
         out.push(...metricLines(stage.metrics, '      '));
         for (const samples of stage.samples) {
             const slices = samples.sliceNames.length > 0 ? `, slices ${samples.sliceNames.join(', ')}` : '';
-            out.push(`      samples ${samples.key}: n=${samples.names.length}${samples.binary ? ' (binary)' : ''}${slices}`);
+            out.push(`      samples ${samples.key}: n=${samples.ids.length}${samples.binary ? ' (binary)' : ''}${slices}`);
         }
     }
     for (const event of run.events) {
@@ -1643,10 +1643,12 @@ function outOfRangeText(first, count) {
 /* harmony export */   B5: () => (/* binding */ AggregationScope),
 /* harmony export */   ZK: () => (/* binding */ LifecycleStatus),
 /* harmony export */   r7: () => (/* binding */ DegradationMarker),
+/* harmony export */   yg: () => (/* binding */ sampleName),
 /* harmony export */   zC: () => (/* binding */ CompletenessMarker)
 /* harmony export */ });
 /* unused harmony exports Severity, GapCode, EvidenceGap, MetricSeries, SampleSeries, Batch, DegradedRecord, EventSummary, Stage, Artifact, EnvironmentSnapshot, Deployment, MetalabReplicateStatus, MetalabUnit, Run, Project, Layout, Evidence */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
+/* harmony import */ var _sample_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9130);
 /**
  * The one evidence model every reader produces (Contexta capture cache, canonical record store,
  * DuckDB ledger, metalab run store) and every later step (compare, gates, report) consumes.
@@ -1656,6 +1658,7 @@ function outOfRangeText(first, count) {
  * Absence is explicit: `null` means "not known" (e.g. a status without a ledger), and everything a
  * reader could not use becomes an `EvidenceGap`.
  */
+
 
 const Severity = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['error', 'warning', 'info']);
 /** Contexta's lifecycle vocabulary; `completed` is the success state. */
@@ -1818,11 +1821,14 @@ const MetricSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 const SampleSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     /**
-     * Each sample's identity within its stage, which is (batch, sample name): `<batch>/<sample>` for a
-     * sample recorded in a batch, the bare name otherwise (`sampleIdentity`). Unique per series: a
-     * sample recorded twice is a `duplicate_sample` gap and absent here.
+     * Each sample's identity within its stage, as an id into `table`. The name behind an id is
+     * (batch, sample name): `<batch>/<sample>` for a sample recorded in a batch, the bare name
+     * otherwise (`sampleIdentity`). Unique per series: a sample recorded twice is a `duplicate_sample`
+     * gap and absent here.
      */
-    names: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    ids: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(Int32Array),
+    /** The table `ids` index; series read with one table share it, which is what pairs them cheaply. */
+    table: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(_sample_names_js__WEBPACK_IMPORTED_MODULE_1__/* .SampleNames */ .j),
     values: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(Float64Array),
     /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
     sliceIndex: zod__WEBPACK_IMPORTED_MODULE_0__/* ["instanceof"] */ .Nlp(Int32Array),
@@ -1830,6 +1836,10 @@ const SampleSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     /** True when every value is exactly 0 or 1 (a binary outcome such as `correct`/`pass`). */
     binary: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
 });
+/** The name of row `row` of a sample series. */
+function sampleName(series, row) {
+    return series.table.names[series.ids[row]];
+}
 const Batch = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -1965,6 +1975,236 @@ const Evidence = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     /** Plain-language facts about how the evidence was read (precedence, merges, ledger use). */
     notes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
 });
+
+
+/***/ }),
+
+/***/ 9553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X3: () => (/* binding */ sampleIdentity),
+/* harmony export */   Yo: () => (/* binding */ SampleColumns),
+/* harmony export */   vn: () => (/* binding */ stageIds),
+/* harmony export */   z4: () => (/* binding */ shareColumns)
+/* harmony export */ });
+/* harmony import */ var _sample_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9130);
+
+/**
+ * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
+ * batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
+ */
+function sampleIdentity(batch, sample) {
+    return batch === null ? sample : `${batch}/${sample}`;
+}
+function stageIds(stage, table) {
+    return { table, ids: Int32Array.from(stage.names, (name) => table.id(name)) };
+}
+class SampleColumns {
+    key;
+    sampleNames;
+    /** Row of each sample id in this key's columns, -1 when the key has no observation of it. */
+    rowOfId = new Int32Array(16).fill(-1);
+    rows = 0;
+    ids = new Int32Array(16);
+    values = new Float64Array(16);
+    /** File (index into `files`) and line of each row's record, to name both sides of a duplicate. */
+    fileIds = new Int32Array(16);
+    lines = new Int32Array(16);
+    /** Rows whose identity was recorded more than once: dropped by `finish`. */
+    ambiguous = new Set();
+    files = [];
+    slices = new Int32Array(16);
+    sliceNames = [];
+    sliceByName = new Map();
+    constructor(key, sampleNames = new _sample_names_js__WEBPACK_IMPORTED_MODULE_0__/* .SampleNames */ .j()) {
+        this.key = key;
+        this.sampleNames = sampleNames;
+    }
+    get size() {
+        return this.rows;
+    }
+    /**
+     * Records one observation of `identity` (see `sampleIdentity`). Returns null, or, when this key
+     * already has an observation of that identity, where that one was recorded: the sample is then
+     * ambiguous and left out of the series.
+     */
+    put(identity, value, slice, origin) {
+        const id = this.sampleNames.id(identity);
+        if (id >= this.rowOfId.length)
+            this.growIds(id);
+        const existing = this.rowOfId[id];
+        if (existing >= 0) {
+            this.ambiguous.add(existing);
+            return { file: this.files[this.fileIds[existing]], line: this.lines[existing] };
+        }
+        const i = this.rows;
+        if (i === this.values.length)
+            this.grow();
+        this.rows += 1;
+        this.rowOfId[id] = i;
+        this.ids[i] = id;
+        this.values[i] = value;
+        this.slices[i] = slice === null ? -1 : this.sliceId(slice);
+        this.fileIds[i] = this.fileId(origin.file);
+        this.lines[i] = origin.line;
+        return null;
+    }
+    finish(shared) {
+        const keep = [];
+        for (let i = 0; i < this.rows; i++)
+            if (!this.ambiguous.has(i))
+                keep.push(i);
+        const n = keep.length;
+        const values = new Float64Array(n);
+        const sliceIndex = new Int32Array(n);
+        const ids = new Int32Array(n);
+        let binary = n > 0;
+        for (let j = 0; j < n; j++) {
+            const i = keep[j];
+            const v = this.values[i];
+            values[j] = v;
+            if (v !== 0 && v !== 1)
+                binary = false;
+            sliceIndex[j] = this.slices[i];
+            ids[j] = shared.ids[this.ids[i]];
+        }
+        return {
+            key: this.key,
+            ids,
+            table: shared.table,
+            values,
+            sliceIndex,
+            sliceNames: [...this.sliceNames],
+            binary,
+        };
+    }
+    fileId(file) {
+        const last = this.files.length - 1;
+        if (last >= 0 && this.files[last] === file)
+            return last;
+        const found = this.files.indexOf(file);
+        if (found >= 0)
+            return found;
+        this.files.push(file);
+        return this.files.length - 1;
+    }
+    sliceId(slice) {
+        let id = this.sliceByName.get(slice);
+        if (id === undefined) {
+            id = this.sliceNames.length;
+            this.sliceNames.push(slice);
+            this.sliceByName.set(slice, id);
+        }
+        return id;
+    }
+    growIds(id) {
+        const next = new Int32Array(Math.max(this.rowOfId.length * 2, id + 1)).fill(-1);
+        next.set(this.rowOfId);
+        this.rowOfId = next;
+    }
+    grow() {
+        const size = this.values.length * 2;
+        const ids = new Int32Array(size);
+        ids.set(this.ids);
+        this.ids = ids;
+        const values = new Float64Array(size);
+        values.set(this.values);
+        this.values = values;
+        const fileIds = new Int32Array(size);
+        fileIds.set(this.fileIds);
+        this.fileIds = fileIds;
+        const lines = new Int32Array(size);
+        lines.set(this.lines);
+        this.lines = lines;
+        const slices = new Int32Array(size);
+        slices.set(this.slices);
+        this.slices = slices;
+    }
+}
+function sameInts(a, b) {
+    if (a === b)
+        return true;
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/**
+ * The keys of one stage usually describe the same samples in the same order (`correct`, `score` and
+ * `latency-ms` of every sample): such series share one `ids` column, and one `sliceIndex` column when
+ * their slice names agree too, instead of a copy per key. Nothing writes to a finished series'
+ * columns, so sharing them is invisible to every reader.
+ */
+function shareColumns(series) {
+    const kept = [];
+    return series.map((s) => {
+        let out = s;
+        for (const k of kept) {
+            if (k.table !== s.table || !sameInts(k.ids, out.ids))
+                continue;
+            out = { ...out, ids: k.ids };
+            const sameSlices = k.sliceNames.length === out.sliceNames.length &&
+                k.sliceNames.every((n, i) => n === out.sliceNames[i]);
+            if (sameSlices && sameInts(k.sliceIndex, out.sliceIndex))
+                out = { ...out, sliceIndex: k.sliceIndex };
+            break;
+        }
+        kept.push(out);
+        return out;
+    });
+}
+
+
+/***/ }),
+
+/***/ 9130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ SampleNames)
+/* harmony export */ });
+/**
+ * Sample identities as dense integer ids, one string per distinct identity. Series read with the
+ * same table (both sides of a comparison, every shard of a run) carry `Int32Array` ids into it, so
+ * pairing and merging join samples by integer instead of holding a name → row map per side and
+ * per key, and the baseline's copy of each name is dropped as soon as it is interned: at 640k
+ * samples per side that is most of what a comparison would otherwise keep alive.
+ */
+class SampleNames {
+    names = [];
+    /** Null after `release`; rebuilt by the next `id`. */
+    byName = new Map();
+    get size() {
+        return this.names.length;
+    }
+    id(name) {
+        const byName = this.byName ?? this.reindex();
+        let id = byName.get(name);
+        if (id === undefined) {
+            id = this.names.length;
+            this.names.push(name);
+            byName.set(name, id);
+        }
+        return id;
+    }
+    /**
+     * Drops the name → id index once every series is read: lookups by id keep working, and a later
+     * `id` call rebuilds it, so releasing early costs time, never correctness.
+     */
+    release() {
+        this.byName = null;
+    }
+    reindex() {
+        const byName = new Map();
+        for (let i = 0; i < this.names.length; i++)
+            byName.set(this.names[i], i);
+        this.byName = byName;
+        return byName;
+    }
+}
 
 
 /***/ }),
@@ -2190,7 +2430,7 @@ function describeRecord(record) {
 
 /***/ }),
 
-/***/ 9249:
+/***/ 2145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2411,6 +2651,8 @@ function readListedFile(absolute, maxBytes) {
     });
 }
 
+// EXTERNAL MODULE: ./src/evidence/sample-names.ts
+var sample_names = __webpack_require__(9130);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -3972,147 +4214,8 @@ async function discoverWorkspaces(root, gaps) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/evidence/sample-columns.ts
-/**
- * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
- * batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
- */
-function sampleIdentity(batch, sample) {
-    return batch === null ? sample : `${batch}/${sample}`;
-}
-/** The distinct sample identities of one stage, each with a dense id. */
-class SampleNames {
-    names = [];
-    byName = new Map();
-    get size() {
-        return this.names.length;
-    }
-    id(name) {
-        let id = this.byName.get(name);
-        if (id === undefined) {
-            id = this.names.length;
-            this.names.push(name);
-            this.byName.set(name, id);
-        }
-        return id;
-    }
-}
-class SampleColumns {
-    key;
-    sampleNames;
-    /** Row of each sample id in this key's columns, -1 when the key has no observation of it. */
-    rowOfId = new Int32Array(16).fill(-1);
-    rows = 0;
-    ids = new Int32Array(16);
-    values = new Float64Array(16);
-    /** File (index into `files`) and line of each row's record, to name both sides of a duplicate. */
-    fileIds = new Int32Array(16);
-    lines = new Int32Array(16);
-    /** Rows whose identity was recorded more than once: dropped by `finish`. */
-    ambiguous = new Set();
-    files = [];
-    slices = new Int32Array(16);
-    sliceNames = [];
-    sliceByName = new Map();
-    constructor(key, sampleNames = new SampleNames()) {
-        this.key = key;
-        this.sampleNames = sampleNames;
-    }
-    get size() {
-        return this.rows;
-    }
-    /**
-     * Records one observation of `identity` (see `sampleIdentity`). Returns null, or, when this key
-     * already has an observation of that identity, where that one was recorded: the sample is then
-     * ambiguous and left out of the series.
-     */
-    put(identity, value, slice, origin) {
-        const id = this.sampleNames.id(identity);
-        if (id >= this.rowOfId.length)
-            this.growIds(id);
-        const existing = this.rowOfId[id];
-        if (existing >= 0) {
-            this.ambiguous.add(existing);
-            return { file: this.files[this.fileIds[existing]], line: this.lines[existing] };
-        }
-        const i = this.rows;
-        if (i === this.values.length)
-            this.grow();
-        this.rows += 1;
-        this.rowOfId[id] = i;
-        this.ids[i] = id;
-        this.values[i] = value;
-        this.slices[i] = slice === null ? -1 : this.sliceId(slice);
-        this.fileIds[i] = this.fileId(origin.file);
-        this.lines[i] = origin.line;
-        return null;
-    }
-    finish() {
-        const keep = [];
-        for (let i = 0; i < this.rows; i++)
-            if (!this.ambiguous.has(i))
-                keep.push(i);
-        const n = keep.length;
-        const values = new Float64Array(n);
-        const sliceIndex = new Int32Array(n);
-        const names = new Array(n);
-        const all = this.sampleNames.names;
-        let binary = n > 0;
-        for (let j = 0; j < n; j++) {
-            const i = keep[j];
-            const v = this.values[i];
-            values[j] = v;
-            if (v !== 0 && v !== 1)
-                binary = false;
-            sliceIndex[j] = this.slices[i];
-            names[j] = all[this.ids[i]];
-        }
-        return { key: this.key, names, values, sliceIndex, sliceNames: [...this.sliceNames], binary };
-    }
-    fileId(file) {
-        const last = this.files.length - 1;
-        if (last >= 0 && this.files[last] === file)
-            return last;
-        const found = this.files.indexOf(file);
-        if (found >= 0)
-            return found;
-        this.files.push(file);
-        return this.files.length - 1;
-    }
-    sliceId(slice) {
-        let id = this.sliceByName.get(slice);
-        if (id === undefined) {
-            id = this.sliceNames.length;
-            this.sliceNames.push(slice);
-            this.sliceByName.set(slice, id);
-        }
-        return id;
-    }
-    growIds(id) {
-        const next = new Int32Array(Math.max(this.rowOfId.length * 2, id + 1)).fill(-1);
-        next.set(this.rowOfId);
-        this.rowOfId = next;
-    }
-    grow() {
-        const size = this.values.length * 2;
-        const ids = new Int32Array(size);
-        ids.set(this.ids);
-        this.ids = ids;
-        const values = new Float64Array(size);
-        values.set(this.values);
-        this.values = values;
-        const fileIds = new Int32Array(size);
-        fileIds.set(this.fileIds);
-        this.fileIds = fileIds;
-        const lines = new Int32Array(size);
-        lines.set(this.lines);
-        this.lines = lines;
-        const slices = new Int32Array(size);
-        slices.set(this.slices);
-        this.slices = slices;
-    }
-}
-
+// EXTERNAL MODULE: ./src/evidence/sample-columns.ts
+var sample_columns = __webpack_require__(9553);
 ;// CONCATENATED MODULE: ./src/evidence/sample-tags.ts
 /** The tags read as per-sample classification outcomes. */
 const SAMPLE_OUTCOME_TAGS = ['label', 'prediction'];
@@ -4156,12 +4259,12 @@ class SampleTagColumns {
         this.values.push(value);
         this.slices.push(slice === null ? -1 : this.sliceId(slice));
     }
-    finish() {
-        const all = this.sampleNames.names;
+    finish(shared) {
         const values = Float64Array.from(this.values);
         return {
             key: this.key,
-            names: this.ids.map((id) => all[id]),
+            ids: Int32Array.from(this.ids, (id) => shared.ids[id]),
+            table: shared.table,
             values,
             sliceIndex: Int32Array.from(this.slices),
             sliceNames: [...this.sliceNames],
@@ -4313,6 +4416,7 @@ function finishSeries(map, gaps, where) {
 ;// CONCATENATED MODULE: ./src/contexta/run-acc.ts
 
 
+
 class StageAcc {
     ref;
     name;
@@ -4321,7 +4425,7 @@ class StageAcc {
     orderIndex = null;
     series = new Map();
     samples = new Map();
-    sampleNames = new SampleNames();
+    sampleNames = new sample_names/* SampleNames */.j();
     /** `tags.label`/`tags.prediction` of per-sample records; a per-sample metric of the name wins. */
     sampleTags = new Map();
     batches = new Map();
@@ -4364,10 +4468,12 @@ class ProjectAcc {
         this.name = name;
     }
 }
-function buildRun(run, gaps) {
+/** `table`: the read's shared sample table, which the finished sample series index. */
+function buildRun(run, gaps, table) {
     const stages = [...run.stages.values()].sort((a, b) => (a.orderIndex ?? Number.MAX_SAFE_INTEGER) - (b.orderIndex ?? Number.MAX_SAFE_INTEGER) ||
         a.seen - b.seen);
     const built = stages.map((stage) => {
+        const shared = (0,sample_columns/* stageIds */.vn)(stage.sampleNames, table);
         if (stage.partialRecords > 0) {
             gaps.add({
                 code: 'partial_record',
@@ -4386,12 +4492,12 @@ function buildRun(run, gaps) {
             status: stage.status,
             orderIndex: stage.orderIndex,
             metrics: finishSeries(stage.series, gaps, { runRef: run.ref, stage: stage.name }),
-            samples: [
+            samples: (0,sample_columns/* shareColumns */.z4)([
                 ...stage.samples.values(),
                 ...[...stage.sampleTags.values()].filter((t) => !stage.samples.has(t.key)),
             ]
                 .sort((a, b) => compareStrings(a.key, b.key))
-                .map((s) => s.finish()),
+                .map((s) => s.finish(shared))),
             batches: [...stage.batches.values()],
             recordCount: stage.recordCount,
             partialRecords: stage.partialRecords,
@@ -4460,11 +4566,13 @@ function metricFacts(record, refs) {
 }
 class EvidenceBuilder {
     gaps;
+    sampleNames;
     projects = new Map();
     stagesSeen = 0;
     spans = 0;
-    constructor(gaps) {
+    constructor(gaps, sampleNames) {
         this.gaps = gaps;
+        this.sampleNames = sampleNames;
     }
     project(name) {
         let project = this.projects.get(name);
@@ -4601,12 +4709,12 @@ class EvidenceBuilder {
                 return;
             let columns = stage.samples.get(m.key);
             if (!columns) {
-                columns = new SampleColumns(m.key, stage.sampleNames);
+                columns = new sample_columns/* SampleColumns */.Yo(m.key, stage.sampleNames);
                 stage.samples.set(m.key, columns);
             }
             const name = m.sampleName;
             const batchName = m.batchName;
-            const identity = sampleIdentity(batchName, name);
+            const identity = (0,sample_columns/* sampleIdentity */.X3)(batchName, name);
             const first = columns.put(identity, m.value, tagSlice ?? null, origin);
             if (first) {
                 this.gaps.line('duplicate_sample', 'error', origin.file, origin.line, `sample ${name}${batchName ? ` of batch ${batchName}` : ''} in stage ${stageName} has ${m.key} recorded twice in one run, at ${first.file}:${first.line} and at ${origin.file}:${origin.line}; it is ambiguous which is right, so neither is used`, attribution);
@@ -4736,7 +4844,7 @@ class EvidenceBuilder {
         for (const project of this.projects.values()) {
             const runs = [];
             for (const run of project.runs.values())
-                runs.push(buildRun(run, this.gaps));
+                runs.push(buildRun(run, this.gaps, this.sampleNames));
             projects.push({ name: project.name, runs, deployments: project.deployments });
         }
         return projects;
@@ -4955,12 +5063,14 @@ function checkManifestClaims(manifest, names, lines, highest, file, gaps) {
 
 
 
+
 const DEFAULT_READ_OPTIONS = {
     maxLineBytes: 16 * 1024 * 1024,
     maxDepth: 64,
     maxFileBytes: 4 * 1024 * 1024 * 1024,
     ledger: null,
     pool: null,
+    sampleNames: null,
 };
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 async function readEvidence(root, options = {}) {
@@ -4999,7 +5109,7 @@ async function readEvidence(root, options = {}) {
         });
         return evidence([], []);
     }
-    const builder = new EvidenceBuilder(gaps);
+    const builder = new EvidenceBuilder(gaps, opts.sampleNames ?? new sample_names/* SampleNames */.j());
     const limits = {
         maxLineBytes: opts.maxLineBytes,
         maxDepth: opts.maxDepth,

@@ -559,6 +559,8 @@ function compareEnvironment(baseline, candidate) {
     };
 }
 
+// EXTERNAL MODULE: ./src/evidence/model.ts
+var model = __webpack_require__(3000);
 ;// CONCATENATED MODULE: ./src/stats/input-error.ts
 /**
  * Thrown for every input the statistics cannot be computed from. The functions in `stats/` never return a
@@ -1990,7 +1992,10 @@ function checkLengths(baseline, candidate) {
 
 
 
+// EXTERNAL MODULE: ./src/evidence/sample-names.ts
+var sample_names = __webpack_require__(9130);
 ;// CONCATENATED MODULE: ./src/compare/pairing.ts
+
 /** Slice names of several series under one numbering (ids in first-seen order). */
 class SliceTable {
     names = [];
@@ -2016,33 +2021,40 @@ function sliceIds(series, table) {
     }
     return out;
 }
-function rowsByName(series) {
-    const index = new Map();
-    for (let i = 0; i < series.names.length; i++)
-        index.set(series.names[i], i);
-    return index;
+function jointIds(series) {
+    const first = series[0]?.table;
+    if (first !== undefined && series.every((s) => s.table === first)) {
+        return { size: first.size, ids: series.map((s) => s.ids) };
+    }
+    const joint = new sample_names/* SampleNames */.j();
+    const ids = series.map((s) => Int32Array.from(s.ids, (id) => joint.id(s.table.names[id])));
+    return { size: joint.size, ids };
 }
 function pairSeries(baseline, candidate) {
     const table = new SliceTable();
     const cSlices = sliceIds(candidate, table.lookup(candidate));
     const bSlices = sliceIds(baseline, table.lookup(baseline));
-    const baselineIndex = rowsByName(baseline);
-    const matched = new Int32Array(candidate.names.length);
-    const paired = new Uint8Array(baseline.names.length);
+    const joint = jointIds([baseline, candidate]);
+    const [bIds, cIds] = joint.ids;
+    // Baseline row of each id, -1 for none: ids are unique within a series.
+    const baselineRowOf = new Int32Array(joint.size).fill(-1);
+    for (let bi = 0; bi < bIds.length; bi++)
+        baselineRowOf[bIds[bi]] = bi;
+    const matched = new Int32Array(cIds.length);
+    const paired = new Uint8Array(bIds.length);
     let pairs = 0;
-    for (let ci = 0; ci < candidate.names.length; ci++) {
-        const bi = baselineIndex.get(candidate.names[ci]);
-        matched[ci] = bi ?? -1;
-        if (bi !== undefined) {
+    for (let ci = 0; ci < cIds.length; ci++) {
+        const bi = baselineRowOf[cIds[ci]];
+        matched[ci] = bi;
+        if (bi >= 0) {
             paired[bi] = 1;
             pairs += 1;
         }
     }
-    baselineIndex.clear();
     const baselineRow = new Int32Array(pairs);
     const candidateRow = new Int32Array(pairs);
     const pairSlice = new Int32Array(pairs);
-    const candidateOnly = new Int32Array(candidate.names.length - pairs);
+    const candidateOnly = new Int32Array(cIds.length - pairs);
     const candidateOnlySlice = new Int32Array(candidateOnly.length);
     let k = 0;
     let u = 0;
@@ -2131,21 +2143,24 @@ function sliceGroups(p) {
     }));
 }
 function alignStage(baseline, candidate) {
-    // Dense ids of the baseline's distinct identities; `rowOf[id]` is the id's row, -1 until it gets one.
-    const idOf = new Map();
-    for (const s of baseline)
-        for (const name of s.names)
-            if (!idOf.has(name))
-                idOf.set(name, idOf.size);
-    const rowOf = new Int32Array(idOf.size).fill(-1);
+    const joint = jointIds([...baseline, ...candidate]);
+    const bIds = joint.ids.slice(0, baseline.length);
+    const cIds = joint.ids.slice(baseline.length);
+    // Which ids the baseline has, then `rowOf[id]`: the id's row, -1 until it gets one.
+    const inBaseline = new Uint8Array(joint.size);
+    for (const ids of bIds)
+        for (let i = 0; i < ids.length; i++)
+            inBaseline[ids[i]] = 1;
+    const rowOf = new Int32Array(joint.size).fill(-1);
     const table = new SliceTable();
     let slice = new Int32Array(1024);
     let rows = 0;
-    for (const s of candidate) {
-        const ids = sliceIds(s, table.lookup(s));
-        for (let i = 0; i < s.names.length; i++) {
-            const id = idOf.get(s.names[i]);
-            if (id === undefined)
+    candidate.forEach((s, k) => {
+        const ids = cIds[k];
+        const slices = sliceIds(s, table.lookup(s));
+        for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
+            if (inBaseline[id] === 0)
                 continue;
             let row = rowOf[id];
             if (row < 0) {
@@ -2159,40 +2174,36 @@ function alignStage(baseline, candidate) {
                 slice[row] = -1;
             }
             if (slice[row] < 0)
-                slice[row] = ids[i];
+                slice[row] = slices[i];
         }
-    }
+    });
     // Rows whose slice the candidate left open take the baseline's.
-    for (const s of baseline) {
-        const ids = sliceIds(s, table.lookup(s));
-        for (let i = 0; i < s.names.length; i++) {
-            const row = rowOf[idOf.get(s.names[i])];
+    baseline.forEach((s, k) => {
+        const ids = bIds[k];
+        const slices = sliceIds(s, table.lookup(s));
+        for (let i = 0; i < ids.length; i++) {
+            const row = rowOf[ids[i]];
             if (row >= 0 && slice[row] < 0)
-                slice[row] = ids[i];
+                slice[row] = slices[i];
         }
-    }
-    const rowOfName = (name) => {
-        const id = idOf.get(name);
-        return id === undefined ? -1 : rowOf[id];
-    };
-    const aligned = (side) => {
+    });
+    const aligned = (side, ids) => {
         const out = new Float64Array(rows).fill(Number.NaN);
-        for (let i = 0; i < side.names.length; i++) {
-            const row = rowOfName(side.names[i]);
+        for (let i = 0; i < ids.length; i++) {
+            const row = rowOf[ids[i]];
             if (row >= 0)
                 out[row] = side.values[i];
         }
         return out;
     };
     const series = new Map();
-    const left = new Map(baseline.map((s) => [s.key, s]));
-    for (const c of candidate) {
+    const left = new Map(baseline.map((s, k) => [s.key, { s, ids: bIds[k] }]));
+    candidate.forEach((c, k) => {
         const b = left.get(c.key);
         if (!b)
-            continue;
-        series.set(c.key, { b: aligned(b), c: aligned(c), binary: b.binary && c.binary });
-    }
-    idOf.clear();
+            return;
+        series.set(c.key, { b: aligned(b.s, b.ids), c: aligned(c, cIds[k]), binary: b.s.binary && c.binary });
+    });
     return { rows, slice: slice.slice(0, rows), sliceNames: table.names, series };
 }
 
@@ -2201,6 +2212,7 @@ function alignStage(baseline, candidate) {
 const SAMPLE_NAME_LIMIT = 20;
 
 ;// CONCATENATED MODULE: ./src/compare/samples.ts
+
 
 
 
@@ -2223,7 +2235,7 @@ function nameList(names) {
 const EMPTY = { count: 0, names: [], truncated: false };
 /** The names of `rows` of `series`, picked through `at` (indices into `rows`). */
 function namesAt(series, rows, at) {
-    return Array.from(at, (k) => series.names[rows[k]]);
+    return Array.from(at, (k) => (0,model/* sampleName */.yg)(series, rows[k]));
 }
 function groupComparison(slice, p, group, bs, cs, kind, direction, options) {
     let n = 0;
@@ -2246,7 +2258,7 @@ function groupComparison(slice, p, group, bs, cs, kind, direction, options) {
         return out;
     const b = Float64Array.from(kept, (k) => bs.values[p.baselineRow[k]]);
     const c = Float64Array.from(kept, (k) => cs.values[p.candidateRow[k]]);
-    const name = (k) => cs.names[p.candidateRow[k]];
+    const name = (k) => (0,model/* sampleName */.yg)(cs, p.candidateRow[k]);
     try {
         if (kind === 'binary') {
             // For a lower-is-better outcome (an `error` flag) 0 is the success, so flip before testing.
@@ -2324,7 +2336,7 @@ function bootstrapTest(result) {
     };
 }
 function oneSided(stage, series, side, direction) {
-    const names = nameList(series.names);
+    const names = nameList(Array.from(series.ids, (id) => series.table.names[id]));
     const overall = {
         slice: null,
         paired: 0,
@@ -6165,12 +6177,14 @@ function judgeRuns(input) {
 
 // EXTERNAL MODULE: ./src/report/index.ts + 15 modules
 var src_report = __webpack_require__(9678);
-// EXTERNAL MODULE: ./src/sources/open.ts + 33 modules
-var sources_open = __webpack_require__(9249);
+// EXTERNAL MODULE: ./src/sources/open.ts + 32 modules
+var sources_open = __webpack_require__(2145);
 // EXTERNAL MODULE: ./src/sources/parse-workers.ts + 1 modules
 var parse_workers = __webpack_require__(7451);
 // EXTERNAL MODULE: ./src/evidence/gaps.ts
 var gaps = __webpack_require__(4200);
+// EXTERNAL MODULE: ./src/evidence/sample-columns.ts
+var sample_columns = __webpack_require__(9553);
 ;// CONCATENATED MODULE: ./src/sources/shard-series.ts
 
 /** A stage-level aggregate equals the shard's samples' mean within float-printing error. */
@@ -6257,22 +6271,25 @@ function sameRule(a, b) {
  * Append-only columns of one sample key across shards; duplicates are refused by the caller. Sized
  * from the caller's estimate (the first shard's rows times the expected shard count), so equal shards
  * fill them exactly: no doubling slack and no copy at `finish`, which at 640k rows per key is most
- * of the merge's memory.
+ * of the merge's memory. Samples are ids into the merge's sample table, not names.
  */
 class MergedColumns {
     key;
-    names = [];
+    table;
+    ids;
     values;
     slices;
     sliceNames = [];
     sliceIds = new Map();
     rows = 0;
-    constructor(key, expectedRows = 1024) {
+    constructor(key, table, expectedRows = 1024) {
         this.key = key;
+        this.table = table;
         this.values = new Float64Array(Math.max(1, expectedRows));
         this.slices = new Int32Array(this.values.length);
+        this.ids = new Int32Array(this.values.length);
     }
-    push(name, value, slice) {
+    push(id, value, slice) {
         if (this.rows === this.values.length) {
             const size = Math.ceil(this.rows * 1.5);
             const values = new Float64Array(size);
@@ -6281,6 +6298,9 @@ class MergedColumns {
             const slices = new Int32Array(size);
             slices.set(this.slices);
             this.slices = slices;
+            const ids = new Int32Array(size);
+            ids.set(this.ids);
+            this.ids = ids;
         }
         let sliceId = -1;
         if (slice !== null) {
@@ -6291,7 +6311,7 @@ class MergedColumns {
                 this.sliceIds.set(slice, sliceId);
             }
         }
-        this.names.push(name);
+        this.ids[this.rows] = id;
         this.values[this.rows] = value;
         this.slices[this.rows] = sliceId;
         this.rows += 1;
@@ -6300,8 +6320,10 @@ class MergedColumns {
         const exact = this.rows === this.values.length;
         const values = exact ? this.values : this.values.slice(0, this.rows);
         const sliceIndex = exact ? this.slices : this.slices.slice(0, this.rows);
+        const ids = exact ? this.ids : this.ids.slice(0, this.rows);
         this.values = new Float64Array(0);
         this.slices = new Int32Array(0);
+        this.ids = new Int32Array(0);
         let binary = this.rows > 0;
         for (const v of values) {
             if (v !== 0 && v !== 1) {
@@ -6309,16 +6331,15 @@ class MergedColumns {
                 break;
             }
         }
-        const out = {
+        return {
             key: this.key,
-            names: this.names,
+            ids,
+            table: this.table,
             values,
             sliceIndex,
             sliceNames: [...this.sliceNames],
             binary,
         };
-        this.names = [];
-        return out;
     }
 }
 /** Everything known about one aggregate series of one stage (or run) across the shards seen so far. */
@@ -6466,6 +6487,7 @@ function evaluateRule(rule, samples, slice) {
  */
 
 
+
 const STATUS_ORDER = ['completed', 'open', 'cancelled', 'failed'];
 const EXAMPLES = 5;
 /** Worst of the statuses; unknown (null) when any shard does not know it. */
@@ -6484,8 +6506,8 @@ class StageMerge {
     orderIndex = null;
     series = new Map();
     columns = new Map();
-    /** Sample name → ordinal of the shard that contributed it first. */
-    owner = new Map();
+    /** Per sample id, 1 + the ordinal of the shard that contributed it first; 0 for none yet. */
+    owner = new Int32Array(1024);
     batches = new Map();
     recordCount = 0;
     partialRecords = 0;
@@ -6522,6 +6544,8 @@ class ShardMerger {
     kind = 'contexta';
     weightedLabels = [];
     equalLabels = [];
+    /** The sample table the merged series index: the first shard's, which later shards normally share. */
+    table = null;
     /** The code identity the first shard that records one records, which every later shard must share. */
     code = null;
     constructor(plan) {
@@ -6646,26 +6670,38 @@ class ShardMerger {
         const repeated = new Map();
         const examples = [];
         for (const series of stage.samples) {
+            this.table ??= series.table;
+            const table = this.table;
             let columns = target.columns.get(series.key);
             if (!columns) {
-                columns = new MergedColumns(series.key, series.names.length * (this.plan.expected ?? 1));
+                columns = new MergedColumns(series.key, table, series.ids.length * (this.plan.expected ?? 1));
                 target.columns.set(series.key, columns);
             }
-            for (let i = 0; i < series.names.length; i++) {
-                const sample = series.names[i];
-                const owner = target.owner.get(sample);
-                if (owner === undefined)
-                    target.owner.set(sample, accepted.ordinal);
-                else if (owner !== accepted.ordinal) {
-                    if (!repeated.has(sample)) {
-                        repeated.set(sample, owner);
+            // Shards read with the merge's table (as the CLI and the action read them) keep their ids.
+            const ids = series.table === table
+                ? series.ids
+                : Int32Array.from(series.ids, (id) => table.id(series.table.names[id]));
+            if (table.size > target.owner.length) {
+                const grown = new Int32Array(Math.max(table.size, target.owner.length * 2));
+                grown.set(target.owner);
+                target.owner = grown;
+            }
+            const mine = accepted.ordinal + 1;
+            for (let i = 0; i < ids.length; i++) {
+                const id = ids[i];
+                const owner = target.owner[id];
+                if (owner === 0)
+                    target.owner[id] = mine;
+                else if (owner !== mine) {
+                    if (!repeated.has(id)) {
+                        repeated.set(id, owner - 1);
                         if (examples.length < EXAMPLES)
-                            examples.push(sample);
+                            examples.push(table.names[id]);
                     }
                     continue;
                 }
                 const s = series.sliceIndex[i];
-                columns.push(sample, series.values[i], s >= 0 ? series.sliceNames[s] : null);
+                columns.push(id, series.values[i], s >= 0 ? series.sliceNames[s] : null);
             }
         }
         if (repeated.size > 0) {
@@ -6732,9 +6768,9 @@ class ShardMerger {
     finishRun(r) {
         const stages = [...r.stages.values()].map((s) => {
             const samples = new Map();
-            for (const [key, columns] of s.columns)
-                samples.set(key, columns.finish());
-            s.owner.clear();
+            for (const series of (0,sample_columns/* shareColumns */.z4)([...s.columns.values()].map((c) => c.finish())))
+                samples.set(series.key, series);
+            s.owner = new Int32Array(0);
             return {
                 ref: s.ref,
                 name: s.name,
@@ -6830,6 +6866,7 @@ var inspect = __webpack_require__(2195);
  * the same engine the action uses. Exit 0 pass/warn (and unknown mapped to pass/warn), 1 fail
  * (including unknown mapped to fail), 2 usage or input error.
  */
+
 
 
 
@@ -7023,7 +7060,8 @@ async function compareCommand(args, io, deps = {}) {
     const ledger = deps.ledger !== undefined ? deps.ledger : options.ledger === false ? null : (0,inspect.cliLedgerReader)(io.cwd);
     const project = options.project ?? null;
     const pool = (0,parse_workers/* createParsePool */._h)((0,parse_workers/* parseThreads */.Js)(options.workers));
-    const reading = { ledger, pool };
+    // One sample table for both sides and every shard: samples then pair and merge by id.
+    const reading = { ledger, pool, sampleNames: new sample_names/* SampleNames */.j() };
     let report;
     try {
         const shards = options.shards;
@@ -7047,9 +7085,10 @@ async function compareCommand(args, io, deps = {}) {
             : sameWorkspace
                 ? candidate
                 : onlyProject(baselineRead, project, '--project');
+        reading.sampleNames?.release();
         let history = null;
         if (historyPath !== null) {
-            const read = await (0,cli_history/* readHistoryDir */.S)(historyPath, project, reading);
+            const read = await (0,cli_history/* readHistoryDir */.S)(historyPath, project, { ledger, pool });
             for (const problem of read.problems)
                 io.stderr(`warning: --history ${problem}\n`);
             history = read.records;

@@ -10,6 +10,7 @@ import type { ReadOptions } from '../contexta/read.js';
 import type { DuckDbLoader } from '../duckdb/loader.js';
 import { judgeRuns } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
+import { SampleNames } from '../evidence/sample-names.js';
 import type { GateReport } from '../gates/types.js';
 import type { WaiverRequests } from '../gates/waivers.js';
 import type { GitHubClient } from '../github/client.js';
@@ -108,6 +109,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   const read: Partial<ReadOptions> = {
     ledger: createLedgerReader(duckdb),
     pool,
+    sampleNames: new SampleNames(),
     ...(settings.maxLineBytes === null ? {} : { maxLineBytes: settings.maxLineBytes }),
     ...(settings.maxJsonDepth === null ? {} : { maxDepth: settings.maxJsonDepth }),
   };
@@ -128,6 +130,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
 
   const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
   await pool?.close();
+  read.sampleNames?.release();
   if (baseline.evidence) baseline.evidence = onlyProject(baseline.evidence, settings.project);
   if (baseline.evidence && baseline.history) baseline.evidence.gaps.push(...baseline.history.gaps);
   // The history is written before the upload so the artifact carries it; only trusted pushes write.

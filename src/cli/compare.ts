@@ -12,6 +12,7 @@ import type { LedgerReader } from '../contexta/ledger.js';
 import type { ReadOptions } from '../contexta/read.js';
 import { judgeRuns } from '../engine/engine.js';
 import type { Evidence } from '../evidence/model.js';
+import { SampleNames } from '../evidence/sample-names.js';
 import { DEFAULT_CONFIG_PATH, formatConfigError, loadConfigFile } from '../gates/config.js';
 import { NO_MATCH_NOTE } from '../gates/evaluate.js';
 import { UNMATCHED } from '../gates/results.js';
@@ -127,7 +128,7 @@ async function checkPath(flag: string, path: string): Promise<string | null> {
   }
 }
 
-type Reading = Pick<ReadOptions, 'ledger' | 'pool'>;
+type Reading = Pick<ReadOptions, 'ledger' | 'pool' | 'sampleNames'>;
 
 /**
  * One side: a single workspace as it is, or the shards of one run read one at a time into the
@@ -220,7 +221,8 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
     deps.ledger !== undefined ? deps.ledger : options.ledger === false ? null : cliLedgerReader(io.cwd);
   const project = options.project ?? null;
   const pool = createParsePool(parseThreads(options.workers));
-  const reading: Reading = { ledger, pool };
+  // One sample table for both sides and every shard: samples then pair and merge by id.
+  const reading: Reading = { ledger, pool, sampleNames: new SampleNames() };
   let report: GateReport;
   try {
     const shards = options.shards;
@@ -248,9 +250,10 @@ export async function compareCommand(args: string[], io: CommandIo, deps: Compar
         : sameWorkspace
           ? candidate
           : onlyProject(baselineRead!, project, '--project');
+    reading.sampleNames?.release();
     let history: HistoryRecord[] | null = null;
     if (historyPath !== null) {
-      const read = await readHistoryDir(historyPath, project, reading);
+      const read = await readHistoryDir(historyPath, project, { ledger, pool });
       for (const problem of read.problems) io.stderr(`warning: --history ${problem}\n`);
       history = read.records;
     }

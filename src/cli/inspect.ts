@@ -194,7 +194,7 @@ function renderRun(run: Run): string[] {
     for (const samples of stage.samples) {
       const slices = samples.sliceNames.length > 0 ? `, slices ${samples.sliceNames.join(', ')}` : '';
       out.push(
-        `      samples ${samples.key}: n=${samples.names.length}${samples.binary ? ' (binary)' : ''}${slices}`,
+        `      samples ${samples.key}: n=${samples.ids.length}${samples.binary ? ' (binary)' : ''}${slices}`,
       );
     }
   }

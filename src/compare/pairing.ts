@@ -1,11 +1,14 @@
 /**
  * Pairing of per-sample series by sample identity, in typed-array columns. A merged 64-shard run has
  * 640k samples per key: one object per pair and a map per key were hundreds of MiB, where row numbers
- * and slice ids in Int32Arrays are a few bytes per sample. The only map is one name → row index of
- * one side, built per call and dropped when it returns. Orders are those of the object-based
- * pairing they replace (candidate order for pairs), because a seeded resample depends on them.
+ * and slice ids in Int32Arrays are a few bytes per sample. Series read with one sample table (both
+ * sides of a comparison, as the CLI and the action read them) pair by their ids with no map at all;
+ * series of different tables are first given ids in one transient table. Orders are those of the
+ * object-based pairing they replace (candidate order for pairs), because a seeded resample depends
+ * on them.
  */
 import type { SampleSeries } from '../evidence/model.js';
+import { SampleNames } from '../evidence/sample-names.js';
 
 /** Slice names of several series under one numbering (ids in first-seen order). */
 class SliceTable {
@@ -58,33 +61,46 @@ export interface SeriesPairing {
   sliceNames: string[];
 }
 
-function rowsByName(series: SampleSeries): Map<string, number> {
-  const index = new Map<string, number>();
-  for (let i = 0; i < series.names.length; i++) index.set(series.names[i]!, i);
-  return index;
+/** Ids of several series in one id space of `size` ids: their own when they share a table. */
+interface JointIds {
+  size: number;
+  ids: Int32Array[];
+}
+
+function jointIds(series: readonly SampleSeries[]): JointIds {
+  const first = series[0]?.table;
+  if (first !== undefined && series.every((s) => s.table === first)) {
+    return { size: first.size, ids: series.map((s) => s.ids) };
+  }
+  const joint = new SampleNames();
+  const ids = series.map((s) => Int32Array.from(s.ids, (id) => joint.id(s.table.names[id]!)));
+  return { size: joint.size, ids };
 }
 
 export function pairSeries(baseline: SampleSeries, candidate: SampleSeries): SeriesPairing {
   const table = new SliceTable();
   const cSlices = sliceIds(candidate, table.lookup(candidate));
   const bSlices = sliceIds(baseline, table.lookup(baseline));
-  const baselineIndex = rowsByName(baseline);
-  const matched = new Int32Array(candidate.names.length);
-  const paired = new Uint8Array(baseline.names.length);
+  const joint = jointIds([baseline, candidate]);
+  const [bIds, cIds] = joint.ids as [Int32Array, Int32Array];
+  // Baseline row of each id, -1 for none: ids are unique within a series.
+  const baselineRowOf = new Int32Array(joint.size).fill(-1);
+  for (let bi = 0; bi < bIds.length; bi++) baselineRowOf[bIds[bi]!] = bi;
+  const matched = new Int32Array(cIds.length);
+  const paired = new Uint8Array(bIds.length);
   let pairs = 0;
-  for (let ci = 0; ci < candidate.names.length; ci++) {
-    const bi = baselineIndex.get(candidate.names[ci]!);
-    matched[ci] = bi ?? -1;
-    if (bi !== undefined) {
+  for (let ci = 0; ci < cIds.length; ci++) {
+    const bi = baselineRowOf[cIds[ci]!]!;
+    matched[ci] = bi;
+    if (bi >= 0) {
       paired[bi] = 1;
       pairs += 1;
     }
   }
-  baselineIndex.clear();
   const baselineRow = new Int32Array(pairs);
   const candidateRow = new Int32Array(pairs);
   const pairSlice = new Int32Array(pairs);
-  const candidateOnly = new Int32Array(candidate.names.length - pairs);
+  const candidateOnly = new Int32Array(cIds.length - pairs);
   const candidateOnlySlice = new Int32Array(candidateOnly.length);
   let k = 0;
   let u = 0;
@@ -182,18 +198,22 @@ export function alignStage(
   baseline: readonly SampleSeries[],
   candidate: readonly SampleSeries[],
 ): StageAlignment {
-  // Dense ids of the baseline's distinct identities; `rowOf[id]` is the id's row, -1 until it gets one.
-  const idOf = new Map<string, number>();
-  for (const s of baseline) for (const name of s.names) if (!idOf.has(name)) idOf.set(name, idOf.size);
-  const rowOf = new Int32Array(idOf.size).fill(-1);
+  const joint = jointIds([...baseline, ...candidate]);
+  const bIds = joint.ids.slice(0, baseline.length);
+  const cIds = joint.ids.slice(baseline.length);
+  // Which ids the baseline has, then `rowOf[id]`: the id's row, -1 until it gets one.
+  const inBaseline = new Uint8Array(joint.size);
+  for (const ids of bIds) for (let i = 0; i < ids.length; i++) inBaseline[ids[i]!] = 1;
+  const rowOf = new Int32Array(joint.size).fill(-1);
   const table = new SliceTable();
   let slice = new Int32Array(1024);
   let rows = 0;
-  for (const s of candidate) {
-    const ids = sliceIds(s, table.lookup(s));
-    for (let i = 0; i < s.names.length; i++) {
-      const id = idOf.get(s.names[i]!);
-      if (id === undefined) continue;
+  candidate.forEach((s, k) => {
+    const ids = cIds[k]!;
+    const slices = sliceIds(s, table.lookup(s));
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (inBaseline[id] === 0) continue;
       let row = rowOf[id]!;
       if (row < 0) {
         row = rows++;
@@ -205,36 +225,32 @@ export function alignStage(
         }
         slice[row] = -1;
       }
-      if (slice[row]! < 0) slice[row] = ids[i]!;
+      if (slice[row]! < 0) slice[row] = slices[i]!;
     }
-  }
+  });
   // Rows whose slice the candidate left open take the baseline's.
-  for (const s of baseline) {
-    const ids = sliceIds(s, table.lookup(s));
-    for (let i = 0; i < s.names.length; i++) {
-      const row = rowOf[idOf.get(s.names[i]!)!]!;
-      if (row >= 0 && slice[row]! < 0) slice[row] = ids[i]!;
+  baseline.forEach((s, k) => {
+    const ids = bIds[k]!;
+    const slices = sliceIds(s, table.lookup(s));
+    for (let i = 0; i < ids.length; i++) {
+      const row = rowOf[ids[i]!]!;
+      if (row >= 0 && slice[row]! < 0) slice[row] = slices[i]!;
     }
-  }
-  const rowOfName = (name: string) => {
-    const id = idOf.get(name);
-    return id === undefined ? -1 : rowOf[id]!;
-  };
-  const aligned = (side: SampleSeries) => {
+  });
+  const aligned = (side: SampleSeries, ids: Int32Array) => {
     const out = new Float64Array(rows).fill(Number.NaN);
-    for (let i = 0; i < side.names.length; i++) {
-      const row = rowOfName(side.names[i]!);
+    for (let i = 0; i < ids.length; i++) {
+      const row = rowOf[ids[i]!]!;
       if (row >= 0) out[row] = side.values[i]!;
     }
     return out;
   };
   const series = new Map<string, { b: Float64Array; c: Float64Array; binary: boolean }>();
-  const left = new Map(baseline.map((s) => [s.key, s]));
-  for (const c of candidate) {
+  const left = new Map(baseline.map((s, k) => [s.key, { s, ids: bIds[k]! }]));
+  candidate.forEach((c, k) => {
     const b = left.get(c.key);
-    if (!b) continue;
-    series.set(c.key, { b: aligned(b), c: aligned(c), binary: b.binary && c.binary });
-  }
-  idOf.clear();
+    if (!b) return;
+    series.set(c.key, { b: aligned(b.s, b.ids), c: aligned(c, cIds[k]!), binary: b.s.binary && c.binary });
+  });
   return { rows, slice: slice.slice(0, rows), sliceNames: table.names, series };
 }

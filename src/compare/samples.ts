@@ -1,4 +1,4 @@
-import type { Run, SampleSeries, Stage } from '../evidence/model.js';
+import { type Run, type SampleSeries, type Stage, sampleName } from '../evidence/model.js';
 import { mcnemarExact, pairedBootstrap, StatsInputError } from '../stats/index.js';
 import type { DirectionOverride } from './direction.js';
 import { metricDirection } from './direction.js';
@@ -43,7 +43,7 @@ const EMPTY: NameList = { count: 0, names: [], truncated: false };
 
 /** The names of `rows` of `series`, picked through `at` (indices into `rows`). */
 function namesAt(series: SampleSeries, rows: Int32Array, at: Int32Array): string[] {
-  return Array.from(at, (k) => series.names[rows[k]!]!);
+  return Array.from(at, (k) => sampleName(series, rows[k]!));
 }
 
 function groupComparison(
@@ -75,7 +75,7 @@ function groupComparison(
   if (n === 0) return out;
   const b = Float64Array.from(kept, (k) => bs.values[p.baselineRow[k]!]!);
   const c = Float64Array.from(kept, (k) => cs.values[p.candidateRow[k]!]!);
-  const name = (k: number) => cs.names[p.candidateRow[k]!]!;
+  const name = (k: number) => sampleName(cs, p.candidateRow[k]!);
   try {
     if (kind === 'binary') {
       // For a lower-is-better outcome (an `error` flag) 0 is the success, so flip before testing.
@@ -153,7 +153,7 @@ function oneSided(
   side: 'baseline' | 'candidate',
   direction: MetricDirection,
 ) {
-  const names = nameList(series.names);
+  const names = nameList(Array.from(series.ids, (id) => series.table.names[id]!));
   const overall: SampleGroupComparison = {
     slice: null,
     paired: 0,

@@ -6,6 +6,7 @@ import type { GapSink } from '../evidence/gaps.js';
 import type { AggregationScope, Artifact, CompletenessMarker, Project, Run } from '../evidence/model.js';
 import { parseRef, parseRefCached } from '../evidence/refs.js';
 import { SampleColumns, sampleIdentity } from '../evidence/sample-columns.js';
+import type { SampleNames } from '../evidence/sample-names.js';
 import { SAMPLE_OUTCOME_TAGS, SampleTagColumns } from '../evidence/sample-tags.js';
 import { SeriesAcc } from './fold-series.js';
 import type { LedgerContent } from './ledger-rows.js';
@@ -80,7 +81,10 @@ export class EvidenceBuilder {
   private stagesSeen = 0;
   spans = 0;
 
-  constructor(private readonly gaps: GapSink) {}
+  constructor(
+    private readonly gaps: GapSink,
+    private readonly sampleNames: SampleNames,
+  ) {}
 
   private project(name: string): ProjectAcc {
     let project = this.projects.get(name);
@@ -378,7 +382,7 @@ export class EvidenceBuilder {
     const projects: Project[] = [];
     for (const project of this.projects.values()) {
       const runs: Run[] = [];
-      for (const run of project.runs.values()) runs.push(buildRun(run, this.gaps));
+      for (const run of project.runs.values()) runs.push(buildRun(run, this.gaps, this.sampleNames));
       projects.push({ name: project.name, runs, deployments: project.deployments });
     }
     return projects;

@@ -13,6 +13,7 @@ import type { Evidence, EvidenceGap } from '../evidence/model.js';
 import type { ParsePool } from '../evidence/parse-pool.js';
 import { RefSet } from '../evidence/ref-set.js';
 import { WorkspaceRoot } from '../evidence/safe-fs.js';
+import { SampleNames } from '../evidence/sample-names.js';
 import { readBindings } from './artifacts.js';
 import { readCaptureCache } from './capture-cache.js';
 import { discoverWorkspaces, LOOKED_FOR, type WorkspaceLayout } from './discover.js';
@@ -32,6 +33,12 @@ export interface ReadOptions {
    * on this thread. Either way the evidence, gaps included, is the same.
    */
   pool: ParsePool | null;
+  /**
+   * The table the sample series index (`SampleSeries.table`). Give every read of one comparison the
+   * same table — both sides, every shard, the history — so samples pair by id; null = a table of
+   * this read's own.
+   */
+  sampleNames: SampleNames | null;
 }
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = {
@@ -40,6 +47,7 @@ export const DEFAULT_READ_OPTIONS: ReadOptions = {
   maxFileBytes: 4 * 1024 * 1024 * 1024,
   ledger: null,
   pool: null,
+  sampleNames: null,
 };
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -82,7 +90,7 @@ export async function readEvidence(root: string, options: Partial<ReadOptions> =
     return evidence([], []);
   }
 
-  const builder = new EvidenceBuilder(gaps);
+  const builder = new EvidenceBuilder(gaps, opts.sampleNames ?? new SampleNames());
   const limits = {
     maxLineBytes: opts.maxLineBytes,
     maxDepth: opts.maxDepth,

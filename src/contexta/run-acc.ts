@@ -14,7 +14,8 @@ import type {
   Run,
   Stage,
 } from '../evidence/model.js';
-import { type SampleColumns, SampleNames } from '../evidence/sample-columns.js';
+import { type SampleColumns, shareColumns, stageIds } from '../evidence/sample-columns.js';
+import { SampleNames } from '../evidence/sample-names.js';
 import type { SampleTagColumns } from '../evidence/sample-tags.js';
 import { compareStrings, finishSeries, type SeriesAcc } from './fold-series.js';
 
@@ -65,13 +66,15 @@ export class ProjectAcc {
   constructor(readonly name: string) {}
 }
 
-export function buildRun(run: RunAcc, gaps: GapSink): Run {
+/** `table`: the read's shared sample table, which the finished sample series index. */
+export function buildRun(run: RunAcc, gaps: GapSink, table: SampleNames): Run {
   const stages = [...run.stages.values()].sort(
     (a, b) =>
       (a.orderIndex ?? Number.MAX_SAFE_INTEGER) - (b.orderIndex ?? Number.MAX_SAFE_INTEGER) ||
       a.seen - b.seen,
   );
   const built: Stage[] = stages.map((stage) => {
+    const shared = stageIds(stage.sampleNames, table);
     if (stage.partialRecords > 0) {
       gaps.add({
         code: 'partial_record',
@@ -90,12 +93,14 @@ export function buildRun(run: RunAcc, gaps: GapSink): Run {
       status: stage.status,
       orderIndex: stage.orderIndex,
       metrics: finishSeries(stage.series, gaps, { runRef: run.ref, stage: stage.name }),
-      samples: [
-        ...stage.samples.values(),
-        ...[...stage.sampleTags.values()].filter((t) => !stage.samples.has(t.key)),
-      ]
-        .sort((a, b) => compareStrings(a.key, b.key))
-        .map((s) => s.finish()),
+      samples: shareColumns(
+        [
+          ...stage.samples.values(),
+          ...[...stage.sampleTags.values()].filter((t) => !stage.samples.has(t.key)),
+        ]
+          .sort((a, b) => compareStrings(a.key, b.key))
+          .map((s) => s.finish(shared)),
+      ),
       batches: [...stage.batches.values()],
       recordCount: stage.recordCount,
       partialRecords: stage.partialRecords,

@@ -8,6 +8,7 @@
  * reader could not use becomes an `EvidenceGap`.
  */
 import { z } from 'zod';
+import { SampleNames } from './sample-names.js';
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -190,11 +191,14 @@ export type MetricSeries = z.infer<typeof MetricSeries>;
 export const SampleSeries = z.object({
   key: z.string(),
   /**
-   * Each sample's identity within its stage, which is (batch, sample name): `<batch>/<sample>` for a
-   * sample recorded in a batch, the bare name otherwise (`sampleIdentity`). Unique per series: a
-   * sample recorded twice is a `duplicate_sample` gap and absent here.
+   * Each sample's identity within its stage, as an id into `table`. The name behind an id is
+   * (batch, sample name): `<batch>/<sample>` for a sample recorded in a batch, the bare name
+   * otherwise (`sampleIdentity`). Unique per series: a sample recorded twice is a `duplicate_sample`
+   * gap and absent here.
    */
-  names: z.array(z.string()),
+  ids: z.instanceof(Int32Array),
+  /** The table `ids` index; series read with one table share it, which is what pairs them cheaply. */
+  table: z.instanceof(SampleNames),
   values: z.instanceof(Float64Array),
   /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
   sliceIndex: z.instanceof(Int32Array),
@@ -203,6 +207,11 @@ export const SampleSeries = z.object({
   binary: z.boolean(),
 });
 export type SampleSeries = z.infer<typeof SampleSeries>;
+
+/** The name of row `row` of a sample series. */
+export function sampleName(series: SampleSeries, row: number): string {
+  return series.table.names[series.ids[row]!]!;
+}
 
 export const Batch = z.object({
   ref: z.string(),

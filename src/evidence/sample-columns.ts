@@ -1,14 +1,17 @@
 /**
  * Per-sample outcomes of one metric key in one stage, held in typed-array columns that grow by
  * doubling: hundreds of thousands of samples cost a few bytes each instead of an object apiece.
- * Sample names are kept once per stage (`SampleNames`), shared by every key of the stage: a stage
- * with `correct`, `score` and `latency-ms` per sample holds each name and its map entry once.
+ * Sample names get a dense id per stage (`SampleNames`), shared by every key of the stage: a stage
+ * with `correct`, `score` and `latency-ms` per sample holds each name and its map entry once. The
+ * finished series carry ids into the table the whole read shares (`StageIds`), so the stage's own
+ * table is dropped with the reader.
  *
  * A sample's identity within its stage is its batch and its name (`sampleIdentity`): two batches of
  * one run may reuse sample names and are still different samples. One identity recorded twice for
  * the same key is ambiguous: `put` says where the first was recorded, and neither value is kept.
  */
 import type { SampleSeries } from './model.js';
+import { SampleNames } from './sample-names.js';
 
 /**
  * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
@@ -24,24 +27,14 @@ export interface SampleOrigin {
   line: number;
 }
 
-/** The distinct sample identities of one stage, each with a dense id. */
-export class SampleNames {
-  readonly names: string[] = [];
-  private readonly byName = new Map<string, number>();
+/** A stage's sample ids translated into the read's shared table: `ids[stageId]` is the shared id. */
+export interface StageIds {
+  table: SampleNames;
+  ids: Int32Array;
+}
 
-  get size(): number {
-    return this.names.length;
-  }
-
-  id(name: string): number {
-    let id = this.byName.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.names.push(name);
-      this.byName.set(name, id);
-    }
-    return id;
-  }
+export function stageIds(stage: SampleNames, table: SampleNames): StageIds {
+  return { table, ids: Int32Array.from(stage.names, (name) => table.id(name)) };
 }
 
 export class SampleColumns {
@@ -94,14 +87,13 @@ export class SampleColumns {
     return null;
   }
 
-  finish(): SampleSeries {
+  finish(shared: StageIds): SampleSeries {
     const keep: number[] = [];
     for (let i = 0; i < this.rows; i++) if (!this.ambiguous.has(i)) keep.push(i);
     const n = keep.length;
     const values = new Float64Array(n);
     const sliceIndex = new Int32Array(n);
-    const names = new Array<string>(n);
-    const all = this.sampleNames.names;
+    const ids = new Int32Array(n);
     let binary = n > 0;
     for (let j = 0; j < n; j++) {
       const i = keep[j]!;
@@ -109,9 +101,17 @@ export class SampleColumns {
       values[j] = v;
       if (v !== 0 && v !== 1) binary = false;
       sliceIndex[j] = this.slices[i]!;
-      names[j] = all[this.ids[i]!]!;
+      ids[j] = shared.ids[this.ids[i]!]!;
     }
-    return { key: this.key, names, values, sliceIndex, sliceNames: [...this.sliceNames], binary };
+    return {
+      key: this.key,
+      ids,
+      table: shared.table,
+      values,
+      sliceIndex,
+      sliceNames: [...this.sliceNames],
+      binary,
+    };
   }
 
   private fileId(file: string): number {
@@ -157,4 +157,35 @@ export class SampleColumns {
     slices.set(this.slices);
     this.slices = slices;
   }
+}
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The keys of one stage usually describe the same samples in the same order (`correct`, `score` and
+ * `latency-ms` of every sample): such series share one `ids` column, and one `sliceIndex` column when
+ * their slice names agree too, instead of a copy per key. Nothing writes to a finished series'
+ * columns, so sharing them is invisible to every reader.
+ */
+export function shareColumns(series: SampleSeries[]): SampleSeries[] {
+  const kept: SampleSeries[] = [];
+  return series.map((s) => {
+    let out = s;
+    for (const k of kept) {
+      if (k.table !== s.table || !sameInts(k.ids, out.ids)) continue;
+      out = { ...out, ids: k.ids };
+      const sameSlices =
+        k.sliceNames.length === out.sliceNames.length &&
+        k.sliceNames.every((n, i) => n === out.sliceNames[i]);
+      if (sameSlices && sameInts(k.sliceIndex, out.sliceIndex)) out = { ...out, sliceIndex: k.sliceIndex };
+      break;
+    }
+    kept.push(out);
+    return out;
+  });
 }

@@ -7,7 +7,8 @@
  * ambiguous, and an ambiguous sample is left out (NaN, never compared) rather than guessed.
  */
 import type { SampleSeries } from './model.js';
-import type { SampleNames } from './sample-columns.js';
+import type { StageIds } from './sample-columns.js';
+import type { SampleNames } from './sample-names.js';
 
 /** The tags read as per-sample classification outcomes. */
 export const SAMPLE_OUTCOME_TAGS = ['label', 'prediction'] as const;
@@ -50,12 +51,12 @@ export class SampleTagColumns {
     this.slices.push(slice === null ? -1 : this.sliceId(slice));
   }
 
-  finish(): SampleSeries {
-    const all = this.sampleNames.names;
+  finish(shared: StageIds): SampleSeries {
     const values = Float64Array.from(this.values);
     return {
       key: this.key,
-      names: this.ids.map((id) => all[id]!),
+      ids: Int32Array.from(this.ids, (id) => shared.ids[id]!),
+      table: shared.table,
       values,
       sliceIndex: Int32Array.from(this.slices),
       sliceNames: [...this.sliceNames],

@@ -7,6 +7,7 @@
  * all, so only the recomputed ones are exact and the rest are marked.
  */
 import type { CompletenessMarker, MetricSeries, SampleSeries } from '../evidence/model.js';
+import type { SampleNames } from '../evidence/sample-names.js';
 import { quantileSorted } from '../stats/bootstrap.js';
 
 /** A stage-level aggregate equals the shard's samples' mean within float-printing error. */
@@ -107,10 +108,10 @@ function sameRule(a: Rule, b: Rule): boolean {
  * Append-only columns of one sample key across shards; duplicates are refused by the caller. Sized
  * from the caller's estimate (the first shard's rows times the expected shard count), so equal shards
  * fill them exactly: no doubling slack and no copy at `finish`, which at 640k rows per key is most
- * of the merge's memory.
+ * of the merge's memory. Samples are ids into the merge's sample table, not names.
  */
 export class MergedColumns {
-  private names: string[] = [];
+  private ids: Int32Array<ArrayBuffer>;
   private values: Float64Array<ArrayBuffer>;
   private slices: Int32Array<ArrayBuffer>;
   private readonly sliceNames: string[] = [];
@@ -119,13 +120,15 @@ export class MergedColumns {
 
   constructor(
     readonly key: string,
+    private readonly table: SampleNames,
     expectedRows = 1024,
   ) {
     this.values = new Float64Array(Math.max(1, expectedRows));
     this.slices = new Int32Array(this.values.length);
+    this.ids = new Int32Array(this.values.length);
   }
 
-  push(name: string, value: number, slice: string | null): void {
+  push(id: number, value: number, slice: string | null): void {
     if (this.rows === this.values.length) {
       const size = Math.ceil(this.rows * 1.5);
       const values = new Float64Array(size);
@@ -134,6 +137,9 @@ export class MergedColumns {
       const slices = new Int32Array(size);
       slices.set(this.slices);
       this.slices = slices;
+      const ids = new Int32Array(size);
+      ids.set(this.ids);
+      this.ids = ids;
     }
     let sliceId = -1;
     if (slice !== null) {
@@ -144,7 +150,7 @@ export class MergedColumns {
         this.sliceIds.set(slice, sliceId);
       }
     }
-    this.names.push(name);
+    this.ids[this.rows] = id;
     this.values[this.rows] = value;
     this.slices[this.rows] = sliceId;
     this.rows += 1;
@@ -154,8 +160,10 @@ export class MergedColumns {
     const exact = this.rows === this.values.length;
     const values = exact ? this.values : this.values.slice(0, this.rows);
     const sliceIndex = exact ? this.slices : this.slices.slice(0, this.rows);
+    const ids = exact ? this.ids : this.ids.slice(0, this.rows);
     this.values = new Float64Array(0);
     this.slices = new Int32Array(0);
+    this.ids = new Int32Array(0);
     let binary = this.rows > 0;
     for (const v of values) {
       if (v !== 0 && v !== 1) {
@@ -163,16 +171,15 @@ export class MergedColumns {
         break;
       }
     }
-    const out = {
+    return {
       key: this.key,
-      names: this.names,
+      ids,
+      table: this.table,
       values,
       sliceIndex,
       sliceNames: [...this.sliceNames],
       binary,
     };
-    this.names = [];
-    return out;
   }
 }
 

@@ -22,6 +22,8 @@ import type {
   SampleSeries,
   Stage,
 } from '../evidence/model.js';
+import { shareColumns } from '../evidence/sample-columns.js';
+import type { SampleNames } from '../evidence/sample-names.js';
 import {
   COUNT_KEY,
   detectRule,
@@ -77,8 +79,8 @@ class StageMerge {
   orderIndex: number | null = null;
   readonly series = new Map<string, SeriesMerge>();
   readonly columns = new Map<string, MergedColumns>();
-  /** Sample name → ordinal of the shard that contributed it first. */
-  readonly owner = new Map<string, number>();
+  /** Per sample id, 1 + the ordinal of the shard that contributed it first; 0 for none yet. */
+  owner = new Int32Array(1024);
   readonly batches = new Map<string, Batch>();
   recordCount = 0;
   partialRecords = 0;
@@ -128,6 +130,8 @@ export class ShardMerger {
   private kind: Evidence['source']['kind'] = 'contexta';
   private readonly weightedLabels: string[] = [];
   private readonly equalLabels: string[] = [];
+  /** The sample table the merged series index: the first shard's, which later shards normally share. */
+  private table: SampleNames | null = null;
   /** The code identity the first shard that records one records, which every later shard must share. */
   private code: { hashes: string; label: string } | null = null;
 
@@ -272,27 +276,40 @@ export class ShardMerger {
     target.partialRecords += stage.partialRecords;
     for (const b of stage.batches) if (!target.batches.has(b.ref)) target.batches.set(b.ref, b);
 
-    const repeated = new Map<string, number>();
+    const repeated = new Map<number, number>();
     const examples: string[] = [];
     for (const series of stage.samples) {
+      this.table ??= series.table;
+      const table = this.table;
       let columns = target.columns.get(series.key);
       if (!columns) {
-        columns = new MergedColumns(series.key, series.names.length * (this.plan.expected ?? 1));
+        columns = new MergedColumns(series.key, table, series.ids.length * (this.plan.expected ?? 1));
         target.columns.set(series.key, columns);
       }
-      for (let i = 0; i < series.names.length; i++) {
-        const sample = series.names[i]!;
-        const owner = target.owner.get(sample);
-        if (owner === undefined) target.owner.set(sample, accepted.ordinal);
-        else if (owner !== accepted.ordinal) {
-          if (!repeated.has(sample)) {
-            repeated.set(sample, owner);
-            if (examples.length < EXAMPLES) examples.push(sample);
+      // Shards read with the merge's table (as the CLI and the action read them) keep their ids.
+      const ids =
+        series.table === table
+          ? series.ids
+          : Int32Array.from(series.ids, (id) => table.id(series.table.names[id]!));
+      if (table.size > target.owner.length) {
+        const grown = new Int32Array(Math.max(table.size, target.owner.length * 2));
+        grown.set(target.owner);
+        target.owner = grown;
+      }
+      const mine = accepted.ordinal + 1;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const owner = target.owner[id]!;
+        if (owner === 0) target.owner[id] = mine;
+        else if (owner !== mine) {
+          if (!repeated.has(id)) {
+            repeated.set(id, owner - 1);
+            if (examples.length < EXAMPLES) examples.push(table.names[id]!);
           }
           continue;
         }
         const s = series.sliceIndex[i]!;
-        columns.push(sample, series.values[i]!, s >= 0 ? series.sliceNames[s]! : null);
+        columns.push(id, series.values[i]!, s >= 0 ? series.sliceNames[s]! : null);
       }
     }
     if (repeated.size > 0) {
@@ -376,8 +393,9 @@ export class ShardMerger {
   private finishRun(r: RunMerge): Run {
     const stages: Stage[] = [...r.stages.values()].map((s) => {
       const samples = new Map<string, SampleSeries>();
-      for (const [key, columns] of s.columns) samples.set(key, columns.finish());
-      s.owner.clear();
+      for (const series of shareColumns([...s.columns.values()].map((c) => c.finish())))
+        samples.set(series.key, series);
+      s.owner = new Int32Array(0);
       return {
         ref: s.ref,
         name: s.name,

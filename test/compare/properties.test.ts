@@ -4,6 +4,7 @@ import { compareRuns } from '../../src/compare/compare.js';
 import { judgeRuns } from '../../src/engine/engine.js';
 import type { Evidence, MetricSeries, Run, SampleSeries, Stage } from '../../src/evidence/model.js';
 import { loadConfig } from '../support/engine-fixtures.js';
+import { seriesOf } from '../support/samples.js';
 
 const OPTIONS = { directions: [], seed: 3, resamples: 100, confidence: 0.95 };
 const KEYS = ['accuracy', 'loss', 'latency-ms.p95', 'tokens.total', 'f1'] as const;
@@ -28,14 +29,14 @@ function series(key: string, slice: string | null, value: number): MetricSeries 
 }
 
 function samples(outcomes: number[]): SampleSeries {
-  return {
+  return seriesOf({
     key: 'correct',
     names: outcomes.map((_, i) => `s-${String(i).padStart(4, '0')}`),
     values: Float64Array.from(outcomes),
     sliceIndex: Int32Array.from(outcomes, (_, i) => i % 2),
     sliceNames: ['region-a', 'region-b'],
     binary: true,
-  };
+  });
 }
 
 function run(name: string, stages: Stage[]): Run {

@@ -12,6 +12,7 @@ import { readEvidence } from '../../src/contexta/read.js';
 import type { Evidence } from '../../src/evidence/model.js';
 import { CLI_BUNDLE } from '../support/bundle.js';
 import { allRuns, FIXTURES, gapsOf, removeTempDirs, tempDir } from '../support/evidence.js';
+import { namesOf } from '../support/samples.js';
 
 afterAll(removeTempDirs);
 
@@ -262,7 +263,7 @@ describe('sample identity (stage, batch, sample name)', () => {
       allRuns(e)[0]!
         .stages.find((s) => s.name === 'evaluate')!
         .samples.find((s) => s.key === 'correct')!;
-    expect(correct(ev).names.length).toBe(correct(original).names.length - 1);
+    expect(correct(ev).ids.length).toBe(correct(original).ids.length - 1);
 
     const compare = cli('compare', root);
     expect(compare.code).toBe(1);
@@ -302,14 +303,14 @@ describe('sample identity (stage, batch, sample name)', () => {
     const after = samples(ev);
     expect(after.map((s) => s.key)).toEqual(before.map((s) => s.key));
     for (const [i, series] of after.entries()) {
-      expect(series.names.length).toBe(2 * before[i]!.names.length);
-      expect(series.names).toContain(`b1/${before[i]!.names[0]}`);
-      expect(series.names).toContain(`b2/${before[i]!.names[0]}`);
+      expect(series.ids.length).toBe(2 * before[i]!.ids.length);
+      expect(namesOf(series)).toContain(`b1/${namesOf(before[i]!)[0]}`);
+      expect(namesOf(series)).toContain(`b2/${namesOf(before[i]!)[0]}`);
     }
     const inspect = cli('inspect', root);
     expect(inspect.code).toBe(0);
     expect(inspect.stdout).toContain(
-      `samples correct: n=${2 * before.find((s) => s.key === 'correct')!.names.length}`,
+      `samples correct: n=${2 * before.find((s) => s.key === 'correct')!.ids.length}`,
     );
   });
 });

@@ -16,6 +16,7 @@ import {
   SIDES,
   series,
 } from '../support/evidence.js';
+import { namesOf } from '../support/samples.js';
 
 afterAll(removeTempDirs);
 
@@ -347,9 +348,9 @@ describe('scenario contents', () => {
       const ev = await read('slice-regression', side);
       const evaluate = findStage(allRuns(ev)[0]!, 'evaluate');
       const correct = evaluate.samples.find((s) => s.key === 'correct')!;
-      expect(correct.names).toHaveLength(400);
+      expect(correct.ids).toHaveLength(400);
       expect(correct.binary).toBe(true);
-      expect(correct.names[0]).toMatch(/^s-\d{4}$/);
+      expect(namesOf(correct)[0]).toMatch(/^s-\d{4}$/);
       expect([...correct.sliceNames].sort()).toEqual(['region-apac', 'region-eu', 'region-us']);
       const apac = correct.sliceNames.indexOf('region-apac');
       let n = 0;
@@ -406,7 +407,7 @@ describe('scenario contents', () => {
     expect(evaluate.partialRecords).toBe(2);
     expect(evaluate.metrics.map((m) => m.key)).toEqual(['eval.samples-scored']);
     expect(series(evaluate, 'eval.samples-scored').completeness).toBe('partial');
-    expect(evaluate.samples.find((s) => s.key === 'correct')!.names).toHaveLength(37);
+    expect(evaluate.samples.find((s) => s.key === 'correct')!.ids).toHaveLength(37);
   });
 
   it('deployment-promotion baseline: the deployment.promoted event is a deployment', async () => {
@@ -430,7 +431,7 @@ describe('scenario contents', () => {
     const run = allRuns(ev)[0]!;
     expect(run.stages.map((s) => s.name)).toEqual(['preprocess', 'inference', 'evaluate']);
     expect(series(findStage(run, 'inference'), 'latency-ms.p95').unit).toBe('ms');
-    expect(findStage(run, 'evaluate').samples.map((s) => [s.key, s.names.length, s.binary])).toEqual([
+    expect(findStage(run, 'evaluate').samples.map((s) => [s.key, s.ids.length, s.binary])).toEqual([
       ['latency-ms', 200, false],
       ['pass', 200, true],
       ['tokens.completion', 200, false],

@@ -5,8 +5,10 @@ import { readEvidence } from '../../src/contexta/read.js';
 import { instantMicros } from '../../src/contexta/record-schema.js';
 import { RefSet } from '../../src/evidence/ref-set.js';
 import { parseRef } from '../../src/evidence/refs.js';
-import { SampleColumns, SampleNames, sampleIdentity } from '../../src/evidence/sample-columns.js';
+import { SampleColumns, sampleIdentity, stageIds } from '../../src/evidence/sample-columns.js';
+import { SampleNames } from '../../src/evidence/sample-names.js';
 import { allRuns, copyOf, FIXTURES, removeTempDirs } from '../support/evidence.js';
+import { namesOf } from '../support/samples.js';
 
 afterAll(removeTempDirs);
 
@@ -28,16 +30,17 @@ describe('SampleColumns', () => {
   const at = (line: number) => ({ file: 'records/segments/segment-000001.jsonl', line });
 
   it('grows past its initial capacity; a sample recorded twice is ambiguous and dropped, naming the first record', () => {
-    const columns = new SampleColumns('correct');
+    const names = new SampleNames();
+    const columns = new SampleColumns('correct', names);
     for (let i = 0; i < 40; i++)
       expect(columns.put(`s-${i}`, i % 2, i < 20 ? 'eu' : 'us', at(i + 1))).toBeNull();
     expect(columns.put('s-3', 0, 'apac', at(100))).toEqual(at(4));
     expect(columns.put('s-3', 1, 'apac', at(101))).toEqual(at(4));
-    const series = columns.finish();
-    expect(series.names).toHaveLength(39);
-    expect(series.names).not.toContain('s-3');
+    const series = columns.finish(stageIds(names, new SampleNames()));
+    expect(namesOf(series)).toHaveLength(39);
+    expect(namesOf(series)).not.toContain('s-3');
     expect(series.values[3]).toBe(0);
-    expect(series.names[3]).toBe('s-4');
+    expect(namesOf(series)[3]).toBe('s-4');
     expect(series.sliceNames).toEqual(['eu', 'us']);
     expect(series.sliceIndex[38]).toBe(1);
     expect(series.binary).toBe(true);
@@ -50,19 +53,28 @@ describe('SampleColumns', () => {
     for (let i = 0; i < 30; i++) correct.put(`s-${i}`, i % 2, null, at(i));
     for (let i = 40; i >= 10; i -= 2) score.put(`s-${i}`, i / 100, 'eu', at(100 + i));
     expect(names.size).toBe(30 + 6);
-    const c = correct.finish();
-    const s = score.finish();
-    expect(c.names).toEqual(Array.from({ length: 30 }, (_, i) => `s-${i}`));
-    expect(s.names).toEqual(Array.from({ length: 16 }, (_, k) => `s-${40 - 2 * k}`));
-    expect(s.values[s.names.indexOf('s-12')]).toBe(0.12);
+    // The read's table already holds other names (another stage, the other side): ids differ, names do not.
+    const shared = new SampleNames();
+    for (const name of ['s-40', 'x-1', 's-0']) shared.id(name);
+    const ids = stageIds(names, shared);
+    const c = correct.finish(ids);
+    const s = score.finish(ids);
+    expect(c.table).toBe(shared);
+    expect(s.table).toBe(shared);
+    expect(shared.size).toBe(30 + 6 + 1);
+    expect(namesOf(c)).toEqual(Array.from({ length: 30 }, (_, i) => `s-${i}`));
+    expect(namesOf(s)).toEqual(Array.from({ length: 16 }, (_, k) => `s-${40 - 2 * k}`));
+    expect(s.values[namesOf(s).indexOf('s-12')]).toBe(0.12);
+    expect(s.ids[0]).toBe(shared.names.indexOf('s-40'));
     expect(Array.from(c.values.slice(0, 4))).toEqual([0, 1, 0, 1]);
   });
 
   it('the same sample name in two batches is two samples', () => {
-    const columns = new SampleColumns('correct');
+    const names = new SampleNames();
+    const columns = new SampleColumns('correct', names);
     expect(columns.put(sampleIdentity('b1', 's-1'), 1, null, at(1))).toBeNull();
     expect(columns.put(sampleIdentity('b2', 's-1'), 0, null, at(2))).toBeNull();
-    expect(columns.finish().names).toEqual(['b1/s-1', 'b2/s-1']);
+    expect(namesOf(columns.finish(stageIds(names, new SampleNames())))).toEqual(['b1/s-1', 'b2/s-1']);
     expect(sampleIdentity(null, 's-1')).toBe('s-1');
   });
 });

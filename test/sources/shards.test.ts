@@ -11,6 +11,7 @@ import type { Evidence, Run, Stage } from '../../src/evidence/model.js';
 import { openEvidence } from '../../src/sources/open.js';
 import { mergeShards, type Shard } from '../../src/sources/shards.js';
 import { removeTempDirs, tempDir } from '../support/evidence.js';
+import { namesOf } from '../support/samples.js';
 
 const SHARDS = 4;
 const PER_SHARD = 150;
@@ -47,9 +48,9 @@ describe('mergeShards', () => {
     expect(merged.gaps.filter((g) => g.severity === 'error')).toEqual([]);
     const correct = evaluate(merged).samples.find((s) => s.key === 'correct')!;
     const reference = evaluate(whole).samples.find((s) => s.key === 'correct')!;
-    expect(correct.names.length).toBe(SHARDS * PER_SHARD);
-    const byName = new Map(reference.names.map((n, i) => [n, reference.values[i]]));
-    correct.names.forEach((n, i) => {
+    expect(correct.ids.length).toBe(SHARDS * PER_SHARD);
+    const byName = new Map(namesOf(reference).map((n, i) => [n, reference.values[i]]));
+    namesOf(correct).forEach((n, i) => {
       expect(correct.values[i], n).toBe(byName.get(n));
     });
     expect(correct.binary).toBe(true);
@@ -104,7 +105,7 @@ describe('mergeShards', () => {
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toMatchObject({ code: 'shard_missing', ref: 'shard:4' });
     expect(gaps[0]!.message).toContain("candidate shard 4 of 4 is missing (no artifact 'ev-shard-4-of-4')");
-    expect(evaluate(merged).samples.find((s) => s.key === 'correct')!.names).toHaveLength(3 * PER_SHARD);
+    expect(evaluate(merged).samples.find((s) => s.key === 'correct')!.ids).toHaveLength(3 * PER_SHARD);
   });
 
   it('refuses a second shard claiming the same index, a shard of another commit and an index out of range', () => {
@@ -138,8 +139,8 @@ describe('mergeShards', () => {
       /shard 3 of 4 \(job-3\) repeats 150 sample\(s\) of stage evaluate already in shard 2 \(job-2\)/,
     );
     const correct = evaluate(merged).samples.find((s) => s.key === 'correct')!;
-    expect(new Set(correct.names).size).toBe(correct.names.length);
-    expect(correct.names).toHaveLength(3 * PER_SHARD);
+    expect(new Set(namesOf(correct)).size).toBe(correct.ids.length);
+    expect(correct.ids).toHaveLength(3 * PER_SHARD);
   });
 
   it('refuses a shard whose own evidence records other code than the first shard’s (metalab code_hash)', async () => {

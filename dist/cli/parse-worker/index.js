@@ -11127,6 +11127,47 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
     return read;
 }
 
+;// CONCATENATED MODULE: ./src/evidence/sample-names.ts
+/**
+ * Sample identities as dense integer ids, one string per distinct identity. Series read with the
+ * same table (both sides of a comparison, every shard of a run) carry `Int32Array` ids into it, so
+ * pairing and merging join samples by integer instead of holding a name → row map per side and
+ * per key, and the baseline's copy of each name is dropped as soon as it is interned: at 640k
+ * samples per side that is most of what a comparison would otherwise keep alive.
+ */
+class sample_names_SampleNames {
+    names = [];
+    /** Null after `release`; rebuilt by the next `id`. */
+    byName = new Map();
+    get size() {
+        return this.names.length;
+    }
+    id(name) {
+        const byName = this.byName ?? this.reindex();
+        let id = byName.get(name);
+        if (id === undefined) {
+            id = this.names.length;
+            this.names.push(name);
+            byName.set(name, id);
+        }
+        return id;
+    }
+    /**
+     * Drops the name → id index once every series is read: lookups by id keep working, and a later
+     * `id` call rebuilds it, so releasing early costs time, never correctness.
+     */
+    release() {
+        this.byName = null;
+    }
+    reindex() {
+        const byName = new Map();
+        for (let i = 0; i < this.names.length; i++)
+            byName.set(this.names[i], i);
+        this.byName = byName;
+        return byName;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/evidence/model.ts
 /**
  * The one evidence model every reader produces (Contexta capture cache, canonical record store,
@@ -11137,6 +11178,7 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
  * Absence is explicit: `null` means "not known" (e.g. a status without a ledger), and everything a
  * reader could not use becomes an `EvidenceGap`.
  */
+
 
 const Severity = schemas_enum(['error', 'warning', 'info']);
 /** Contexta's lifecycle vocabulary; `completed` is the success state. */
@@ -11299,11 +11341,14 @@ const MetricSeries = object({
 const SampleSeries = object({
     key: schemas_string(),
     /**
-     * Each sample's identity within its stage, which is (batch, sample name): `<batch>/<sample>` for a
-     * sample recorded in a batch, the bare name otherwise (`sampleIdentity`). Unique per series: a
-     * sample recorded twice is a `duplicate_sample` gap and absent here.
+     * Each sample's identity within its stage, as an id into `table`. The name behind an id is
+     * (batch, sample name): `<batch>/<sample>` for a sample recorded in a batch, the bare name
+     * otherwise (`sampleIdentity`). Unique per series: a sample recorded twice is a `duplicate_sample`
+     * gap and absent here.
      */
-    names: array(schemas_string()),
+    ids: _instanceof(Int32Array),
+    /** The table `ids` index; series read with one table share it, which is what pairs them cheaply. */
+    table: _instanceof(sample_names_SampleNames),
     values: _instanceof(Float64Array),
     /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
     sliceIndex: _instanceof(Int32Array),
@@ -11311,6 +11356,10 @@ const SampleSeries = object({
     /** True when every value is exactly 0 or 1 (a binary outcome such as `correct`/`pass`). */
     binary: schemas_boolean(),
 });
+/** The name of row `row` of a sample series. */
+function sampleName(series, row) {
+    return series.table.names[series.ids[row]];
+}
 const Batch = object({
     ref: schemas_string(),
     name: schemas_string(),
@@ -12218,6 +12267,7 @@ function fold_series_finishSeries(map, gaps, where) {
 ;// CONCATENATED MODULE: ./src/contexta/run-acc.ts
 
 
+
 class run_acc_StageAcc {
     ref;
     name;
@@ -12269,10 +12319,12 @@ class run_acc_ProjectAcc {
         this.name = name;
     }
 }
-function run_acc_buildRun(run, gaps) {
+/** `table`: the read's shared sample table, which the finished sample series index. */
+function run_acc_buildRun(run, gaps, table) {
     const stages = [...run.stages.values()].sort((a, b) => (a.orderIndex ?? Number.MAX_SAFE_INTEGER) - (b.orderIndex ?? Number.MAX_SAFE_INTEGER) ||
         a.seen - b.seen);
     const built = stages.map((stage) => {
+        const shared = stageIds(stage.sampleNames, table);
         if (stage.partialRecords > 0) {
             gaps.add({
                 code: 'partial_record',
@@ -12291,12 +12343,12 @@ function run_acc_buildRun(run, gaps) {
             status: stage.status,
             orderIndex: stage.orderIndex,
             metrics: finishSeries(stage.series, gaps, { runRef: run.ref, stage: stage.name }),
-            samples: [
+            samples: shareColumns([
                 ...stage.samples.values(),
                 ...[...stage.sampleTags.values()].filter((t) => !stage.samples.has(t.key)),
             ]
                 .sort((a, b) => compareStrings(a.key, b.key))
-                .map((s) => s.finish()),
+                .map((s) => s.finish(shared))),
             batches: [...stage.batches.values()],
             recordCount: stage.recordCount,
             partialRecords: stage.partialRecords,
@@ -12365,11 +12417,13 @@ function metricFacts(record, refs) {
 }
 class EvidenceBuilder {
     gaps;
+    sampleNames;
     projects = new Map();
     stagesSeen = 0;
     spans = 0;
-    constructor(gaps) {
+    constructor(gaps, sampleNames) {
         this.gaps = gaps;
+        this.sampleNames = sampleNames;
     }
     project(name) {
         let project = this.projects.get(name);
@@ -12641,7 +12695,7 @@ class EvidenceBuilder {
         for (const project of this.projects.values()) {
             const runs = [];
             for (const run of project.runs.values())
-                runs.push(buildRun(run, this.gaps));
+                runs.push(buildRun(run, this.gaps, this.sampleNames));
             projects.push({ name: project.name, runs, deployments: project.deployments });
         }
         return projects;

@@ -1,8 +1,8 @@
-export const id = 413;
-export const ids = [413];
+export const id = 425;
+export const ids = [425];
 export const modules = {
 
-/***/ 34413:
+/***/ 47425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1421,6 +1421,47 @@ function readListedFile(absolute, maxBytes) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/evidence/sample-names.ts
+/**
+ * Sample identities as dense integer ids, one string per distinct identity. Series read with the
+ * same table (both sides of a comparison, every shard of a run) carry `Int32Array` ids into it, so
+ * pairing and merging join samples by integer instead of holding a name → row map per side and
+ * per key, and the baseline's copy of each name is dropped as soon as it is interned: at 640k
+ * samples per side that is most of what a comparison would otherwise keep alive.
+ */
+class SampleNames {
+    names = [];
+    /** Null after `release`; rebuilt by the next `id`. */
+    byName = new Map();
+    get size() {
+        return this.names.length;
+    }
+    id(name) {
+        const byName = this.byName ?? this.reindex();
+        let id = byName.get(name);
+        if (id === undefined) {
+            id = this.names.length;
+            this.names.push(name);
+            byName.set(name, id);
+        }
+        return id;
+    }
+    /**
+     * Drops the name → id index once every series is read: lookups by id keep working, and a later
+     * `id` call rebuilds it, so releasing early costs time, never correctness.
+     */
+    release() {
+        this.byName = null;
+    }
+    reindex() {
+        const byName = new Map();
+        for (let i = 0; i < this.names.length; i++)
+            byName.set(this.names[i], i);
+        this.byName = byName;
+        return byName;
+    }
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/evidence/json-text.ts
@@ -2650,6 +2691,7 @@ function readCompact(r) {
  * reader could not use becomes an `EvidenceGap`.
  */
 
+
 const Severity = schemas/* enum */.k5n(['error', 'warning', 'info']);
 /** Contexta's lifecycle vocabulary; `completed` is the success state. */
 const LifecycleStatus = schemas/* enum */.k5n(['open', 'completed', 'failed', 'cancelled']);
@@ -2811,11 +2853,14 @@ const MetricSeries = schemas/* object */.Ikc({
 const SampleSeries = schemas/* object */.Ikc({
     key: schemas/* string */.YjP(),
     /**
-     * Each sample's identity within its stage, which is (batch, sample name): `<batch>/<sample>` for a
-     * sample recorded in a batch, the bare name otherwise (`sampleIdentity`). Unique per series: a
-     * sample recorded twice is a `duplicate_sample` gap and absent here.
+     * Each sample's identity within its stage, as an id into `table`. The name behind an id is
+     * (batch, sample name): `<batch>/<sample>` for a sample recorded in a batch, the bare name
+     * otherwise (`sampleIdentity`). Unique per series: a sample recorded twice is a `duplicate_sample`
+     * gap and absent here.
      */
-    names: schemas/* array */.YOg(schemas/* string */.YjP()),
+    ids: schemas/* instanceof */.Nlp(Int32Array),
+    /** The table `ids` index; series read with one table share it, which is what pairs them cheaply. */
+    table: schemas/* instanceof */.Nlp(SampleNames),
     values: schemas/* instanceof */.Nlp(Float64Array),
     /** Index into `sliceNames` per sample, -1 when the sample has no slice. */
     sliceIndex: schemas/* instanceof */.Nlp(Int32Array),
@@ -2823,6 +2868,10 @@ const SampleSeries = schemas/* object */.Ikc({
     /** True when every value is exactly 0 or 1 (a binary outcome such as `correct`/`pass`). */
     binary: schemas/* boolean */.zMY(),
 });
+/** The name of row `row` of a sample series. */
+function sampleName(series, row) {
+    return series.table.names[series.ids[row]];
+}
 const Batch = schemas/* object */.Ikc({
     ref: schemas/* string */.YjP(),
     name: schemas/* string */.YjP(),
@@ -3601,6 +3650,7 @@ async function discoverWorkspaces(root, gaps) {
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/sample-columns.ts
+
 /**
  * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
  * batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
@@ -3608,22 +3658,8 @@ async function discoverWorkspaces(root, gaps) {
 function sampleIdentity(batch, sample) {
     return batch === null ? sample : `${batch}/${sample}`;
 }
-/** The distinct sample identities of one stage, each with a dense id. */
-class SampleNames {
-    names = [];
-    byName = new Map();
-    get size() {
-        return this.names.length;
-    }
-    id(name) {
-        let id = this.byName.get(name);
-        if (id === undefined) {
-            id = this.names.length;
-            this.names.push(name);
-            this.byName.set(name, id);
-        }
-        return id;
-    }
+function stageIds(stage, table) {
+    return { table, ids: Int32Array.from(stage.names, (name) => table.id(name)) };
 }
 class SampleColumns {
     key;
@@ -3675,7 +3711,7 @@ class SampleColumns {
         this.lines[i] = origin.line;
         return null;
     }
-    finish() {
+    finish(shared) {
         const keep = [];
         for (let i = 0; i < this.rows; i++)
             if (!this.ambiguous.has(i))
@@ -3683,8 +3719,7 @@ class SampleColumns {
         const n = keep.length;
         const values = new Float64Array(n);
         const sliceIndex = new Int32Array(n);
-        const names = new Array(n);
-        const all = this.sampleNames.names;
+        const ids = new Int32Array(n);
         let binary = n > 0;
         for (let j = 0; j < n; j++) {
             const i = keep[j];
@@ -3693,9 +3728,17 @@ class SampleColumns {
             if (v !== 0 && v !== 1)
                 binary = false;
             sliceIndex[j] = this.slices[i];
-            names[j] = all[this.ids[i]];
+            ids[j] = shared.ids[this.ids[i]];
         }
-        return { key: this.key, names, values, sliceIndex, sliceNames: [...this.sliceNames], binary };
+        return {
+            key: this.key,
+            ids,
+            table: shared.table,
+            values,
+            sliceIndex,
+            sliceNames: [...this.sliceNames],
+            binary,
+        };
     }
     fileId(file) {
         const last = this.files.length - 1;
@@ -3739,6 +3782,40 @@ class SampleColumns {
         slices.set(this.slices);
         this.slices = slices;
     }
+}
+function sameInts(a, b) {
+    if (a === b)
+        return true;
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/**
+ * The keys of one stage usually describe the same samples in the same order (`correct`, `score` and
+ * `latency-ms` of every sample): such series share one `ids` column, and one `sliceIndex` column when
+ * their slice names agree too, instead of a copy per key. Nothing writes to a finished series'
+ * columns, so sharing them is invisible to every reader.
+ */
+function shareColumns(series) {
+    const kept = [];
+    return series.map((s) => {
+        let out = s;
+        for (const k of kept) {
+            if (k.table !== s.table || !sameInts(k.ids, out.ids))
+                continue;
+            out = { ...out, ids: k.ids };
+            const sameSlices = k.sliceNames.length === out.sliceNames.length &&
+                k.sliceNames.every((n, i) => n === out.sliceNames[i]);
+            if (sameSlices && sameInts(k.sliceIndex, out.sliceIndex))
+                out = { ...out, sliceIndex: k.sliceIndex };
+            break;
+        }
+        kept.push(out);
+        return out;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/sample-tags.ts
@@ -3784,12 +3861,12 @@ class SampleTagColumns {
         this.values.push(value);
         this.slices.push(slice === null ? -1 : this.sliceId(slice));
     }
-    finish() {
-        const all = this.sampleNames.names;
+    finish(shared) {
         const values = Float64Array.from(this.values);
         return {
             key: this.key,
-            names: this.ids.map((id) => all[id]),
+            ids: Int32Array.from(this.ids, (id) => shared.ids[id]),
+            table: shared.table,
             values,
             sliceIndex: Int32Array.from(this.slices),
             sliceNames: [...this.sliceNames],
@@ -3941,6 +4018,7 @@ function finishSeries(map, gaps, where) {
 ;// CONCATENATED MODULE: ./src/contexta/run-acc.ts
 
 
+
 class StageAcc {
     ref;
     name;
@@ -3992,10 +4070,12 @@ class ProjectAcc {
         this.name = name;
     }
 }
-function buildRun(run, gaps) {
+/** `table`: the read's shared sample table, which the finished sample series index. */
+function buildRun(run, gaps, table) {
     const stages = [...run.stages.values()].sort((a, b) => (a.orderIndex ?? Number.MAX_SAFE_INTEGER) - (b.orderIndex ?? Number.MAX_SAFE_INTEGER) ||
         a.seen - b.seen);
     const built = stages.map((stage) => {
+        const shared = stageIds(stage.sampleNames, table);
         if (stage.partialRecords > 0) {
             gaps.add({
                 code: 'partial_record',
@@ -4014,12 +4094,12 @@ function buildRun(run, gaps) {
             status: stage.status,
             orderIndex: stage.orderIndex,
             metrics: finishSeries(stage.series, gaps, { runRef: run.ref, stage: stage.name }),
-            samples: [
+            samples: shareColumns([
                 ...stage.samples.values(),
                 ...[...stage.sampleTags.values()].filter((t) => !stage.samples.has(t.key)),
             ]
                 .sort((a, b) => compareStrings(a.key, b.key))
-                .map((s) => s.finish()),
+                .map((s) => s.finish(shared))),
             batches: [...stage.batches.values()],
             recordCount: stage.recordCount,
             partialRecords: stage.partialRecords,
@@ -4088,11 +4168,13 @@ function metricFacts(record, refs) {
 }
 class EvidenceBuilder {
     gaps;
+    sampleNames;
     projects = new Map();
     stagesSeen = 0;
     spans = 0;
-    constructor(gaps) {
+    constructor(gaps, sampleNames) {
         this.gaps = gaps;
+        this.sampleNames = sampleNames;
     }
     project(name) {
         let project = this.projects.get(name);
@@ -4364,7 +4446,7 @@ class EvidenceBuilder {
         for (const project of this.projects.values()) {
             const runs = [];
             for (const run of project.runs.values())
-                runs.push(buildRun(run, this.gaps));
+                runs.push(buildRun(run, this.gaps, this.sampleNames));
             projects.push({ name: project.name, runs, deployments: project.deployments });
         }
         return projects;
@@ -4583,12 +4665,14 @@ function checkManifestClaims(manifest, names, lines, highest, file, gaps) {
 
 
 
+
 const DEFAULT_READ_OPTIONS = {
     maxLineBytes: 16 * 1024 * 1024,
     maxDepth: 64,
     maxFileBytes: 4 * 1024 * 1024 * 1024,
     ledger: null,
     pool: null,
+    sampleNames: null,
 };
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 async function readEvidence(root, options = {}) {
@@ -4627,7 +4711,7 @@ async function readEvidence(root, options = {}) {
         });
         return evidence([], []);
     }
-    const builder = new EvidenceBuilder(gaps);
+    const builder = new EvidenceBuilder(gaps, opts.sampleNames ?? new SampleNames());
     const limits = {
         maxLineBytes: opts.maxLineBytes,
         maxDepth: opts.maxDepth,
@@ -5990,22 +6074,25 @@ function sameRule(a, b) {
  * Append-only columns of one sample key across shards; duplicates are refused by the caller. Sized
  * from the caller's estimate (the first shard's rows times the expected shard count), so equal shards
  * fill them exactly: no doubling slack and no copy at `finish`, which at 640k rows per key is most
- * of the merge's memory.
+ * of the merge's memory. Samples are ids into the merge's sample table, not names.
  */
 class MergedColumns {
     key;
-    names = [];
+    table;
+    ids;
     values;
     slices;
     sliceNames = [];
     sliceIds = new Map();
     rows = 0;
-    constructor(key, expectedRows = 1024) {
+    constructor(key, table, expectedRows = 1024) {
         this.key = key;
+        this.table = table;
         this.values = new Float64Array(Math.max(1, expectedRows));
         this.slices = new Int32Array(this.values.length);
+        this.ids = new Int32Array(this.values.length);
     }
-    push(name, value, slice) {
+    push(id, value, slice) {
         if (this.rows === this.values.length) {
             const size = Math.ceil(this.rows * 1.5);
             const values = new Float64Array(size);
@@ -6014,6 +6101,9 @@ class MergedColumns {
             const slices = new Int32Array(size);
             slices.set(this.slices);
             this.slices = slices;
+            const ids = new Int32Array(size);
+            ids.set(this.ids);
+            this.ids = ids;
         }
         let sliceId = -1;
         if (slice !== null) {
@@ -6024,7 +6114,7 @@ class MergedColumns {
                 this.sliceIds.set(slice, sliceId);
             }
         }
-        this.names.push(name);
+        this.ids[this.rows] = id;
         this.values[this.rows] = value;
         this.slices[this.rows] = sliceId;
         this.rows += 1;
@@ -6033,8 +6123,10 @@ class MergedColumns {
         const exact = this.rows === this.values.length;
         const values = exact ? this.values : this.values.slice(0, this.rows);
         const sliceIndex = exact ? this.slices : this.slices.slice(0, this.rows);
+        const ids = exact ? this.ids : this.ids.slice(0, this.rows);
         this.values = new Float64Array(0);
         this.slices = new Int32Array(0);
+        this.ids = new Int32Array(0);
         let binary = this.rows > 0;
         for (const v of values) {
             if (v !== 0 && v !== 1) {
@@ -6042,16 +6134,15 @@ class MergedColumns {
                 break;
             }
         }
-        const out = {
+        return {
             key: this.key,
-            names: this.names,
+            ids,
+            table: this.table,
             values,
             sliceIndex,
             sliceNames: [...this.sliceNames],
             binary,
         };
-        this.names = [];
-        return out;
     }
 }
 /** Everything known about one aggregate series of one stage (or run) across the shards seen so far. */
@@ -6199,6 +6290,7 @@ function evaluateRule(rule, samples, slice) {
  */
 
 
+
 const STATUS_ORDER = ['completed', 'open', 'cancelled', 'failed'];
 const EXAMPLES = 5;
 /** Worst of the statuses; unknown (null) when any shard does not know it. */
@@ -6217,8 +6309,8 @@ class StageMerge {
     orderIndex = null;
     series = new Map();
     columns = new Map();
-    /** Sample name → ordinal of the shard that contributed it first. */
-    owner = new Map();
+    /** Per sample id, 1 + the ordinal of the shard that contributed it first; 0 for none yet. */
+    owner = new Int32Array(1024);
     batches = new Map();
     recordCount = 0;
     partialRecords = 0;
@@ -6255,6 +6347,8 @@ class ShardMerger {
     kind = 'contexta';
     weightedLabels = [];
     equalLabels = [];
+    /** The sample table the merged series index: the first shard's, which later shards normally share. */
+    table = null;
     /** The code identity the first shard that records one records, which every later shard must share. */
     code = null;
     constructor(plan) {
@@ -6379,26 +6473,38 @@ class ShardMerger {
         const repeated = new Map();
         const examples = [];
         for (const series of stage.samples) {
+            this.table ??= series.table;
+            const table = this.table;
             let columns = target.columns.get(series.key);
             if (!columns) {
-                columns = new MergedColumns(series.key, series.names.length * (this.plan.expected ?? 1));
+                columns = new MergedColumns(series.key, table, series.ids.length * (this.plan.expected ?? 1));
                 target.columns.set(series.key, columns);
             }
-            for (let i = 0; i < series.names.length; i++) {
-                const sample = series.names[i];
-                const owner = target.owner.get(sample);
-                if (owner === undefined)
-                    target.owner.set(sample, accepted.ordinal);
-                else if (owner !== accepted.ordinal) {
-                    if (!repeated.has(sample)) {
-                        repeated.set(sample, owner);
+            // Shards read with the merge's table (as the CLI and the action read them) keep their ids.
+            const ids = series.table === table
+                ? series.ids
+                : Int32Array.from(series.ids, (id) => table.id(series.table.names[id]));
+            if (table.size > target.owner.length) {
+                const grown = new Int32Array(Math.max(table.size, target.owner.length * 2));
+                grown.set(target.owner);
+                target.owner = grown;
+            }
+            const mine = accepted.ordinal + 1;
+            for (let i = 0; i < ids.length; i++) {
+                const id = ids[i];
+                const owner = target.owner[id];
+                if (owner === 0)
+                    target.owner[id] = mine;
+                else if (owner !== mine) {
+                    if (!repeated.has(id)) {
+                        repeated.set(id, owner - 1);
                         if (examples.length < EXAMPLES)
-                            examples.push(sample);
+                            examples.push(table.names[id]);
                     }
                     continue;
                 }
                 const s = series.sliceIndex[i];
-                columns.push(sample, series.values[i], s >= 0 ? series.sliceNames[s] : null);
+                columns.push(id, series.values[i], s >= 0 ? series.sliceNames[s] : null);
             }
         }
         if (repeated.size > 0) {
@@ -6465,9 +6571,9 @@ class ShardMerger {
     finishRun(r) {
         const stages = [...r.stages.values()].map((s) => {
             const samples = new Map();
-            for (const [key, columns] of s.columns)
-                samples.set(key, columns.finish());
-            s.owner.clear();
+            for (const series of shareColumns([...s.columns.values()].map((c) => c.finish())))
+                samples.set(series.key, series);
+            s.owner = new Int32Array(0);
             return {
                 ref: s.ref,
                 name: s.name,
@@ -10876,6 +10982,7 @@ function checkLengths(baseline, candidate) {
 
 
 ;// CONCATENATED MODULE: ./src/compare/pairing.ts
+
 /** Slice names of several series under one numbering (ids in first-seen order). */
 class SliceTable {
     names = [];
@@ -10901,33 +11008,40 @@ function sliceIds(series, table) {
     }
     return out;
 }
-function rowsByName(series) {
-    const index = new Map();
-    for (let i = 0; i < series.names.length; i++)
-        index.set(series.names[i], i);
-    return index;
+function jointIds(series) {
+    const first = series[0]?.table;
+    if (first !== undefined && series.every((s) => s.table === first)) {
+        return { size: first.size, ids: series.map((s) => s.ids) };
+    }
+    const joint = new SampleNames();
+    const ids = series.map((s) => Int32Array.from(s.ids, (id) => joint.id(s.table.names[id])));
+    return { size: joint.size, ids };
 }
 function pairSeries(baseline, candidate) {
     const table = new SliceTable();
     const cSlices = sliceIds(candidate, table.lookup(candidate));
     const bSlices = sliceIds(baseline, table.lookup(baseline));
-    const baselineIndex = rowsByName(baseline);
-    const matched = new Int32Array(candidate.names.length);
-    const paired = new Uint8Array(baseline.names.length);
+    const joint = jointIds([baseline, candidate]);
+    const [bIds, cIds] = joint.ids;
+    // Baseline row of each id, -1 for none: ids are unique within a series.
+    const baselineRowOf = new Int32Array(joint.size).fill(-1);
+    for (let bi = 0; bi < bIds.length; bi++)
+        baselineRowOf[bIds[bi]] = bi;
+    const matched = new Int32Array(cIds.length);
+    const paired = new Uint8Array(bIds.length);
     let pairs = 0;
-    for (let ci = 0; ci < candidate.names.length; ci++) {
-        const bi = baselineIndex.get(candidate.names[ci]);
-        matched[ci] = bi ?? -1;
-        if (bi !== undefined) {
+    for (let ci = 0; ci < cIds.length; ci++) {
+        const bi = baselineRowOf[cIds[ci]];
+        matched[ci] = bi;
+        if (bi >= 0) {
             paired[bi] = 1;
             pairs += 1;
         }
     }
-    baselineIndex.clear();
     const baselineRow = new Int32Array(pairs);
     const candidateRow = new Int32Array(pairs);
     const pairSlice = new Int32Array(pairs);
-    const candidateOnly = new Int32Array(candidate.names.length - pairs);
+    const candidateOnly = new Int32Array(cIds.length - pairs);
     const candidateOnlySlice = new Int32Array(candidateOnly.length);
     let k = 0;
     let u = 0;
@@ -11016,21 +11130,24 @@ function sliceGroups(p) {
     }));
 }
 function alignStage(baseline, candidate) {
-    // Dense ids of the baseline's distinct identities; `rowOf[id]` is the id's row, -1 until it gets one.
-    const idOf = new Map();
-    for (const s of baseline)
-        for (const name of s.names)
-            if (!idOf.has(name))
-                idOf.set(name, idOf.size);
-    const rowOf = new Int32Array(idOf.size).fill(-1);
+    const joint = jointIds([...baseline, ...candidate]);
+    const bIds = joint.ids.slice(0, baseline.length);
+    const cIds = joint.ids.slice(baseline.length);
+    // Which ids the baseline has, then `rowOf[id]`: the id's row, -1 until it gets one.
+    const inBaseline = new Uint8Array(joint.size);
+    for (const ids of bIds)
+        for (let i = 0; i < ids.length; i++)
+            inBaseline[ids[i]] = 1;
+    const rowOf = new Int32Array(joint.size).fill(-1);
     const table = new SliceTable();
     let slice = new Int32Array(1024);
     let rows = 0;
-    for (const s of candidate) {
-        const ids = sliceIds(s, table.lookup(s));
-        for (let i = 0; i < s.names.length; i++) {
-            const id = idOf.get(s.names[i]);
-            if (id === undefined)
+    candidate.forEach((s, k) => {
+        const ids = cIds[k];
+        const slices = sliceIds(s, table.lookup(s));
+        for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
+            if (inBaseline[id] === 0)
                 continue;
             let row = rowOf[id];
             if (row < 0) {
@@ -11044,40 +11161,36 @@ function alignStage(baseline, candidate) {
                 slice[row] = -1;
             }
             if (slice[row] < 0)
-                slice[row] = ids[i];
+                slice[row] = slices[i];
         }
-    }
+    });
     // Rows whose slice the candidate left open take the baseline's.
-    for (const s of baseline) {
-        const ids = sliceIds(s, table.lookup(s));
-        for (let i = 0; i < s.names.length; i++) {
-            const row = rowOf[idOf.get(s.names[i])];
+    baseline.forEach((s, k) => {
+        const ids = bIds[k];
+        const slices = sliceIds(s, table.lookup(s));
+        for (let i = 0; i < ids.length; i++) {
+            const row = rowOf[ids[i]];
             if (row >= 0 && slice[row] < 0)
-                slice[row] = ids[i];
+                slice[row] = slices[i];
         }
-    }
-    const rowOfName = (name) => {
-        const id = idOf.get(name);
-        return id === undefined ? -1 : rowOf[id];
-    };
-    const aligned = (side) => {
+    });
+    const aligned = (side, ids) => {
         const out = new Float64Array(rows).fill(Number.NaN);
-        for (let i = 0; i < side.names.length; i++) {
-            const row = rowOfName(side.names[i]);
+        for (let i = 0; i < ids.length; i++) {
+            const row = rowOf[ids[i]];
             if (row >= 0)
                 out[row] = side.values[i];
         }
         return out;
     };
     const series = new Map();
-    const left = new Map(baseline.map((s) => [s.key, s]));
-    for (const c of candidate) {
+    const left = new Map(baseline.map((s, k) => [s.key, { s, ids: bIds[k] }]));
+    candidate.forEach((c, k) => {
         const b = left.get(c.key);
         if (!b)
-            continue;
-        series.set(c.key, { b: aligned(b), c: aligned(c), binary: b.binary && c.binary });
-    }
-    idOf.clear();
+            return;
+        series.set(c.key, { b: aligned(b.s, b.ids), c: aligned(c, cIds[k]), binary: b.s.binary && c.binary });
+    });
     return { rows, slice: slice.slice(0, rows), sliceNames: table.names, series };
 }
 
@@ -11086,6 +11199,7 @@ function alignStage(baseline, candidate) {
 const SAMPLE_NAME_LIMIT = 20;
 
 ;// CONCATENATED MODULE: ./src/compare/samples.ts
+
 
 
 
@@ -11108,7 +11222,7 @@ function nameList(names) {
 const samples_EMPTY = { count: 0, names: [], truncated: false };
 /** The names of `rows` of `series`, picked through `at` (indices into `rows`). */
 function namesAt(series, rows, at) {
-    return Array.from(at, (k) => series.names[rows[k]]);
+    return Array.from(at, (k) => sampleName(series, rows[k]));
 }
 function groupComparison(slice, p, group, bs, cs, kind, direction, options) {
     let n = 0;
@@ -11131,7 +11245,7 @@ function groupComparison(slice, p, group, bs, cs, kind, direction, options) {
         return out;
     const b = Float64Array.from(kept, (k) => bs.values[p.baselineRow[k]]);
     const c = Float64Array.from(kept, (k) => cs.values[p.candidateRow[k]]);
-    const name = (k) => cs.names[p.candidateRow[k]];
+    const name = (k) => sampleName(cs, p.candidateRow[k]);
     try {
         if (kind === 'binary') {
             // For a lower-is-better outcome (an `error` flag) 0 is the success, so flip before testing.
@@ -11209,7 +11323,7 @@ function bootstrapTest(result) {
     };
 }
 function oneSided(stage, series, side, direction) {
-    const names = nameList(series.names);
+    const names = nameList(Array.from(series.ids, (id) => series.table.names[id]));
     const overall = {
         slice: null,
         paired: 0,
@@ -18876,6 +18990,7 @@ async function collectWaiverRequests(github, ctx) {
 
 
 
+
 /** Runs a GitHub call that is a nice-to-have: a missing permission becomes a notice, not a failure. */
 async function bestEffort(what, call) {
     try {
@@ -18920,6 +19035,7 @@ async function judge(input) {
     const read = {
         ledger: createLedgerReader(duckdb),
         pool,
+        sampleNames: new SampleNames(),
         ...(settings.maxLineBytes === null ? {} : { maxLineBytes: settings.maxLineBytes }),
         ...(settings.maxJsonDepth === null ? {} : { maxDepth: settings.maxJsonDepth }),
     };
@@ -18935,6 +19051,7 @@ async function judge(input) {
         : await openEvidence(workspace, read), settings.project);
     const baseline = await resolveBaseline({ settings, ctx, github, workDir, read });
     await pool?.close();
+    read.sampleNames?.release();
     if (baseline.evidence)
         baseline.evidence = onlyProject(baseline.evidence, settings.project);
     if (baseline.evidence && baseline.history)
