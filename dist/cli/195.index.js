@@ -851,7 +851,7 @@ const USAGE = `usage: contexta-gate inspect <workspace> [--json] [--no-ledger] [
                 or a metalab store (a collection root or one experiment directory)
   --json        print the evidence as JSON
   --no-ledger   do not read metadata/ledger.db (statuses stay unknown)
-  --workers <n> at most n threads parse evidence files of 8 MiB or more (default: one per core
+  --workers <n> at most n threads parse evidence files of 128 MiB or more (default: one per core
                 available); 1 reads everything on the main thread. The output is the same either way
 `;
 /** The default ledger reader for the CLI: DuckDB from the nearest node_modules, else a cached install. */
@@ -2172,22 +2172,57 @@ function shareColumns(series) {
  * pairing and merging join samples by integer instead of holding a name → row map per side and
  * per key, and the baseline's copy of each name is dropped as soon as it is interned: at 640k
  * samples per side that is most of what a comparison would otherwise keep alive.
+ *
+ * The index from name to id is an open-addressing hash table in one Int32Array rather than a Map:
+ * 4 bytes per slot at most half full, against ~44 bytes per entry for a Map of 640k names (28 MB
+ * measured), which was the largest thing a sharded read kept besides the samples themselves.
  */
+const MIN_SLOTS = 1024;
+/**
+ * A multiplicative hash over UTF-16 code units with a start value and an odd multiplier drawn per
+ * table: sample names come from untrusted evidence, and names crafted to collide under a fixed
+ * hash would turn every lookup into a scan of one long probe chain. Ids never depend on the hash
+ * (they are handed out in order of first sight), so the randomness is invisible in every result.
+ */
+function hash(text, start, multiplier) {
+    let h = start;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), multiplier);
+    h ^= h >>> 16;
+    return Math.imul(h, 0x45d9f3b) ^ (h >>> 13);
+}
+function randomWord() {
+    return crypto.getRandomValues(new Uint32Array(1))[0] | 0;
+}
 class SampleNames {
     names = [];
-    /** Null after `release`; rebuilt by the next `id`. */
-    byName = new Map();
+    // The index is private state (# fields): two tables of the same names are equal as values,
+    // whatever their seeds and slots, so evidence read twice compares equal.
+    /** Per slot, 1 + the id stored there, 0 for empty; null after `release`, rebuilt by `id`. */
+    #slots = new Int32Array(MIN_SLOTS);
+    #start = randomWord();
+    #multiplier = randomWord() | 1;
     get size() {
         return this.names.length;
     }
     id(name) {
-        const byName = this.byName ?? this.reindex();
-        let id = byName.get(name);
-        if (id === undefined) {
-            id = this.names.length;
-            this.names.push(name);
-            byName.set(name, id);
+        let slots = this.#slots ?? this.reindex(this.names.length);
+        const mask = slots.length - 1;
+        let at = hash(name, this.#start, this.#multiplier) & mask;
+        for (;;) {
+            const stored = slots[at];
+            if (stored === 0)
+                break;
+            if (this.names[stored - 1] === name)
+                return stored - 1;
+            at = (at + 1) & mask;
         }
+        const id = this.names.length;
+        this.names.push(name);
+        if (2 * this.names.length > slots.length)
+            slots = this.reindex(this.names.length);
+        else
+            slots[at] = id + 1;
         return id;
     }
     /**
@@ -2195,14 +2230,23 @@ class SampleNames {
      * `id` call rebuilds it, so releasing early costs time, never correctness.
      */
     release() {
-        this.byName = null;
+        this.#slots = null;
     }
-    reindex() {
-        const byName = new Map();
-        for (let i = 0; i < this.names.length; i++)
-            byName.set(this.names[i], i);
-        this.byName = byName;
-        return byName;
+    /** A fresh index of every name, with room for `count` names at most half full. */
+    reindex(count) {
+        let size = MIN_SLOTS;
+        while (size < 2 * count + 2)
+            size *= 2;
+        const slots = new Int32Array(size);
+        const mask = size - 1;
+        for (let id = 0; id < this.names.length; id++) {
+            let at = hash(this.names[id], this.#start, this.#multiplier) & mask;
+            while (slots[at] !== 0)
+                at = (at + 1) & mask;
+            slots[at] = id + 1;
+        }
+        this.#slots = slots;
+        return slots;
     }
 }
 
@@ -2933,8 +2977,6 @@ function parseChunk(bytes, limits, compact) {
 
 
 
-/** Files below this are parsed on the main thread: starting workers would cost more than it saves. */
-const PARALLEL_MIN_BYTES = 8 << 20;
 /** Bytes per chunk handed to a worker: large enough that messaging is noise, small enough to spread. */
 const CHUNK_BYTES = 1 << 20;
 /** Resolves a file inside the workspace; any file-level problem becomes a gap and null. */
@@ -3086,7 +3128,7 @@ async function readJsonlFile(root, rel, limits, gaps, onValue, parallel = null) 
     }
     const handler = jsonLineHandler(rel, limits, gaps, onValue);
     try {
-        if (parallel !== null && file.size >= PARALLEL_MIN_BYTES) {
+        if (parallel !== null && file.size >= parallel.pool.minFileBytes) {
             await readInChunks(file.absolute, limits, parallel, handler.onLine);
         }
         else {
@@ -6566,19 +6608,33 @@ var external_node_worker_threads_ = __webpack_require__(5919);
  * `kind` the worker script understands (`src/contexta/parse-worker.ts`).
  */
 
+/**
+ * Files below this are parsed on the main thread. Measured on 2 cores (docs/benchmarks.md,
+ * "Parallel reading"): workers made a 34 MB file slower (0.70 → 0.92 s), left 115 + 85 MB files
+ * as fast as one thread, and made 174 + 128 MB files 16 % faster; each started worker costs
+ * ~30 MB of memory, so below this size they cost more than they save.
+ */
+const PARALLEL_MIN_BYTES = 128 << 20;
 class ParsePool {
     script;
     size;
+    minFileBytes;
     workers = [];
     pending = new Map();
     nextId = 0;
     nextShared = 0;
     nextWorker = 0;
     failure = null;
-    /** `size` ≥ 1 worker threads running `script` (a file URL or path of the built worker). */
-    constructor(script, size) {
+    /** What `share` was given and `unshare` has not taken back, sent to each worker as it starts. */
+    shares = new Map();
+    /**
+     * `size` ≥ 1 worker threads running `script` (a file URL or path of the built worker), used for
+     * files of `minFileBytes` or more; workers start on the first such file.
+     */
+    constructor(script, size, minFileBytes = PARALLEL_MIN_BYTES) {
         this.script = script;
         this.size = size;
+        this.minFileBytes = minFileBytes;
         if (!Number.isInteger(size) || size < 1)
             throw new Error(`a parse pool needs at least 1 worker, got ${size}`);
     }
@@ -6599,14 +6655,14 @@ class ParsePool {
      * (messages to a worker arrive in order); `unshare` lets them drop it.
      */
     share(data) {
-        while (this.workers.length < this.size)
-            this.spawn();
         const id = this.nextShared++;
+        this.shares.set(id, data);
         for (const worker of this.workers)
             worker.postMessage({ share: id, data });
         return id;
     }
     unshare(id) {
+        this.shares.delete(id);
         for (const worker of this.workers)
             worker.postMessage({ unshare: id });
     }
@@ -6640,6 +6696,8 @@ class ParsePool {
             if (code !== 0)
                 this.fail(new Error(`a parse worker exited with code ${code}`));
         });
+        for (const [share, data] of this.shares)
+            worker.postMessage({ share, data });
         this.workers.push(worker);
         return worker;
     }

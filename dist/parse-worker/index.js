@@ -10575,8 +10575,6 @@ function safe_fs_readListedFile(absolute, maxBytes) {
 
 
 
-/** Files below this are parsed on the main thread: starting workers would cost more than it saves. */
-const PARALLEL_MIN_BYTES = (/* unused pure expression or super */ null && (8 << 20));
 /** Bytes per chunk handed to a worker: large enough that messaging is noise, small enough to spread. */
 const CHUNK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
 /** Resolves a file inside the workspace; any file-level problem becomes a gap and null. */
@@ -10728,7 +10726,7 @@ async function jsonl_file_readJsonlFile(root, rel, limits, gaps, onValue, parall
     }
     const handler = jsonLineHandler(rel, limits, gaps, onValue);
     try {
-        if (parallel !== null && file.size >= PARALLEL_MIN_BYTES) {
+        if (parallel !== null && file.size >= parallel.pool.minFileBytes) {
             await readInChunks(file.absolute, limits, parallel, handler.onLine);
         }
         else {
@@ -11134,22 +11132,57 @@ async function readBindings(root, artifactsDir, limits, gaps, builder) {
  * pairing and merging join samples by integer instead of holding a name → row map per side and
  * per key, and the baseline's copy of each name is dropped as soon as it is interned: at 640k
  * samples per side that is most of what a comparison would otherwise keep alive.
+ *
+ * The index from name to id is an open-addressing hash table in one Int32Array rather than a Map:
+ * 4 bytes per slot at most half full, against ~44 bytes per entry for a Map of 640k names (28 MB
+ * measured), which was the largest thing a sharded read kept besides the samples themselves.
  */
+const MIN_SLOTS = 1024;
+/**
+ * A multiplicative hash over UTF-16 code units with a start value and an odd multiplier drawn per
+ * table: sample names come from untrusted evidence, and names crafted to collide under a fixed
+ * hash would turn every lookup into a scan of one long probe chain. Ids never depend on the hash
+ * (they are handed out in order of first sight), so the randomness is invisible in every result.
+ */
+function sample_names_hash(text, start, multiplier) {
+    let h = start;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), multiplier);
+    h ^= h >>> 16;
+    return Math.imul(h, 0x45d9f3b) ^ (h >>> 13);
+}
+function randomWord() {
+    return crypto.getRandomValues(new Uint32Array(1))[0] | 0;
+}
 class sample_names_SampleNames {
     names = [];
-    /** Null after `release`; rebuilt by the next `id`. */
-    byName = new Map();
+    // The index is private state (# fields): two tables of the same names are equal as values,
+    // whatever their seeds and slots, so evidence read twice compares equal.
+    /** Per slot, 1 + the id stored there, 0 for empty; null after `release`, rebuilt by `id`. */
+    #slots = new Int32Array(MIN_SLOTS);
+    #start = randomWord();
+    #multiplier = randomWord() | 1;
     get size() {
         return this.names.length;
     }
     id(name) {
-        const byName = this.byName ?? this.reindex();
-        let id = byName.get(name);
-        if (id === undefined) {
-            id = this.names.length;
-            this.names.push(name);
-            byName.set(name, id);
+        let slots = this.#slots ?? this.reindex(this.names.length);
+        const mask = slots.length - 1;
+        let at = sample_names_hash(name, this.#start, this.#multiplier) & mask;
+        for (;;) {
+            const stored = slots[at];
+            if (stored === 0)
+                break;
+            if (this.names[stored - 1] === name)
+                return stored - 1;
+            at = (at + 1) & mask;
         }
+        const id = this.names.length;
+        this.names.push(name);
+        if (2 * this.names.length > slots.length)
+            slots = this.reindex(this.names.length);
+        else
+            slots[at] = id + 1;
         return id;
     }
     /**
@@ -11157,14 +11190,23 @@ class sample_names_SampleNames {
      * `id` call rebuilds it, so releasing early costs time, never correctness.
      */
     release() {
-        this.byName = null;
+        this.#slots = null;
     }
-    reindex() {
-        const byName = new Map();
-        for (let i = 0; i < this.names.length; i++)
-            byName.set(this.names[i], i);
-        this.byName = byName;
-        return byName;
+    /** A fresh index of every name, with room for `count` names at most half full. */
+    reindex(count) {
+        let size = MIN_SLOTS;
+        while (size < 2 * count + 2)
+            size *= 2;
+        const slots = new Int32Array(size);
+        const mask = size - 1;
+        for (let id = 0; id < this.names.length; id++) {
+            let at = sample_names_hash(this.names[id], this.#start, this.#multiplier) & mask;
+            while (slots[at] !== 0)
+                at = (at + 1) & mask;
+            slots[at] = id + 1;
+        }
+        this.#slots = slots;
+        return slots;
     }
 }
 

@@ -37,7 +37,7 @@ const USAGE = `usage: contexta-gate inspect <workspace> [--json] [--no-ledger] [
                 or a metalab store (a collection root or one experiment directory)
   --json        print the evidence as JSON
   --no-ledger   do not read metadata/ledger.db (statuses stay unknown)
-  --workers <n> at most n threads parse evidence files of 8 MiB or more (default: one per core
+  --workers <n> at most n threads parse evidence files of 128 MiB or more (default: one per core
                 available); 1 reads everything on the main thread. The output is the same either way
 `;
 

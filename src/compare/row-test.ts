@@ -332,9 +332,13 @@ function binaryTest(
   options: RowTestOptions,
 ): RowTest {
   // For a lower-is-better flag (`error`) 0 is the success: test successes, report in the key's units.
-  const success = (v: number) => (direction === 'lower' ? 1 - v : v);
-  const sb = b.map(success);
-  const sc = c.map(success);
+  // b and c are fresh copies of 0/1 values: flip them in place rather than allocate two more.
+  if (direction === 'lower') {
+    for (let i = 0; i < b.length; i++) b[i] = 1 - b[i]!;
+    for (let i = 0; i < c.length; i++) c[i] = 1 - c[i]!;
+  }
+  const sb = b;
+  const sc = c;
   const n = sb.length;
   const rate = n > 0 ? sb.reduce((x, y) => x + y, 0) / n : null;
   const sd = n >= 2 ? pairedDifferenceSd(sb, sc) : 0;

@@ -93,7 +93,11 @@ function groupComparison(
         else if (!was && !now) stillFailing.push(name(kept[j]!));
         else stillPassing++;
       }
-      const result = mcnemarExact(b.map(success), c.map(success), { confidence: options.confidence });
+      // Binary values are 0/1 already: only a lower-is-better key needs its own success column.
+      const result =
+        good === 1
+          ? mcnemarExact(b, c, { confidence: options.confidence })
+          : mcnemarExact(b.map(success), c.map(success), { confidence: options.confidence });
       out.binary = {
         newlyFailing: nameList(newlyFailing),
         newlyPassing: nameList(newlyPassing),

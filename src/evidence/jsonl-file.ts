@@ -45,8 +45,6 @@ export interface ParallelParse {
   onCompact: (chunk: ChunkReader, line: number) => void;
 }
 
-/** Files below this are parsed on the main thread: starting workers would cost more than it saves. */
-export const PARALLEL_MIN_BYTES = 8 << 20;
 /** Bytes per chunk handed to a worker: large enough that messaging is noise, small enough to spread. */
 const CHUNK_BYTES = 1 << 20;
 
@@ -264,7 +262,7 @@ export async function readJsonlFile(
   }
   const handler = jsonLineHandler(rel, limits, gaps, onValue);
   try {
-    if (parallel !== null && file.size >= PARALLEL_MIN_BYTES) {
+    if (parallel !== null && file.size >= parallel.pool.minFileBytes) {
       await readInChunks(file.absolute, limits, parallel, handler.onLine);
     } else {
       await readLines(

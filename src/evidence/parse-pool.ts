@@ -18,6 +18,14 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/**
+ * Files below this are parsed on the main thread. Measured on 2 cores (docs/benchmarks.md,
+ * "Parallel reading"): workers made a 34 MB file slower (0.70 → 0.92 s), left 115 + 85 MB files
+ * as fast as one thread, and made 174 + 128 MB files 16 % faster; each started worker costs
+ * ~30 MB of memory, so below this size they cost more than they save.
+ */
+export const PARALLEL_MIN_BYTES = 128 << 20;
+
 export class ParsePool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
@@ -26,10 +34,17 @@ export class ParsePool {
   private nextWorker = 0;
   private failure: Error | null = null;
 
-  /** `size` ≥ 1 worker threads running `script` (a file URL or path of the built worker). */
+  /** What `share` was given and `unshare` has not taken back, sent to each worker as it starts. */
+  private readonly shares = new Map<number, Float64Array>();
+
+  /**
+   * `size` ≥ 1 worker threads running `script` (a file URL or path of the built worker), used for
+   * files of `minFileBytes` or more; workers start on the first such file.
+   */
   constructor(
     private readonly script: URL | string,
     readonly size: number,
+    readonly minFileBytes: number = PARALLEL_MIN_BYTES,
   ) {
     if (!Number.isInteger(size) || size < 1)
       throw new Error(`a parse pool needs at least 1 worker, got ${size}`);
@@ -52,13 +67,14 @@ export class ParsePool {
    * (messages to a worker arrive in order); `unshare` lets them drop it.
    */
   share(data: Float64Array): number {
-    while (this.workers.length < this.size) this.spawn();
     const id = this.nextShared++;
+    this.shares.set(id, data);
     for (const worker of this.workers) worker.postMessage({ share: id, data });
     return id;
   }
 
   unshare(id: number): void {
+    this.shares.delete(id);
     for (const worker of this.workers) worker.postMessage({ unshare: id });
   }
 
@@ -89,6 +105,7 @@ export class ParsePool {
     worker.on('exit', (code) => {
       if (code !== 0) this.fail(new Error(`a parse worker exited with code ${code}`));
     });
+    for (const [share, data] of this.shares) worker.postMessage({ share, data });
     this.workers.push(worker);
     return worker;
   }

@@ -26,6 +26,39 @@ describe('RefSet', () => {
   });
 });
 
+describe('SampleNames', () => {
+  it('hands out dense ids in order of first sight, one per distinct name, through many regrowths', () => {
+    const table = new SampleNames();
+    const names = Array.from({ length: 20_000 }, (_, i) => `s-${i}`);
+    names.forEach((name, i) => {
+      expect(table.id(name)).toBe(i);
+    });
+    // Again, in another order, and names that differ only in their last character or in case.
+    for (let i = names.length - 1; i >= 0; i -= 7) expect(table.id(names[i]!)).toBe(i);
+    expect(table.id('S-1')).toBe(names.length);
+    expect(table.id('')).toBe(names.length + 1);
+    expect(table.id('s-1')).toBe(1);
+    expect(table.size).toBe(names.length + 2);
+    expect(table.names.slice(0, 3)).toEqual(['s-0', 's-1', 's-2']);
+  });
+
+  it('keeps its ids after release, and a later lookup rebuilds the index', () => {
+    const table = new SampleNames();
+    for (const name of ['b1/s-1', 'b2/s-1', 's-1']) table.id(name);
+    table.release();
+    expect(table.names).toEqual(['b1/s-1', 'b2/s-1', 's-1']);
+    expect(table.id('b2/s-1')).toBe(1);
+    expect(table.id('new')).toBe(3);
+  });
+
+  it('two tables agree on names, not necessarily on the slots behind them', () => {
+    const a = new SampleNames();
+    const b = new SampleNames();
+    const names = Array.from({ length: 5000 }, (_, i) => `sample-${(i * 7919) % 5000}`);
+    for (const name of names) expect(a.id(name)).toBe(b.id(name));
+  });
+});
+
 describe('SampleColumns', () => {
   const at = (line: number) => ({ file: 'records/segments/segment-000001.jsonl', line });
 
