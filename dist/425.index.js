@@ -11042,7 +11042,10 @@ class SliceTable {
         });
     }
 }
+/** Per sample, its slice id in the shared table; the series' own column when the ids agree. */
 function sliceIds(series, table) {
+    if (table.every((id, i) => id === i))
+        return series.sliceIndex;
     const out = new Int32Array(series.values.length);
     for (let i = 0; i < out.length; i++) {
         const s = series.sliceIndex[i];

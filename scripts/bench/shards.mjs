@@ -90,7 +90,7 @@ export function shardSection(workload, results, targets, machineNote) {
     `| floor: readline + JSON.parse of every shard | ${s(floor)} | ${rss(floor)} |`,
     `| compare --shards (verdict ${verdict}) | ${s(compare)} | ${rss(compare)} |`,
     '',
-    `- compare ÷ floor (wall / CPU): ${ratio} (the ladder above judges ≤ 2×)`,
+    `- compare ÷ floor (wall / CPU): ${ratio} (shown, not judged: the time targets are the ladder's)`,
     `- ${peak === null ? 'not judged' : peak <= targets.rssMiB ? 'met' : 'MISSED'}: peak RSS ${peak === null ? '—' : `${peak.toFixed(0)} MiB`} (target ≤ ${targets.rssMiB} MiB)`,
     SHARDS_END,
   ].join('\n');
