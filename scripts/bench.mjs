@@ -121,6 +121,10 @@ function compareOneStoreArgs(cli, store) {
   ];
 }
 
+function compareTwoArgs(cli, w) {
+  return [cli, 'compare', '--baseline', w.baseline.path, '--candidate', w.candidate.path, '--format', 'json'];
+}
+
 /**
  * One entry per measured command on each generated size. `floor` names the floor entry that read
  * the same bytes; the ratio to it is what the targets judge. Adding a row is adding an entry.
@@ -160,16 +164,7 @@ const PER_SIZE = [
     label: 'compare, two workspaces',
     needs: 'compare',
     floor: 'floor-both',
-    args: (c, w) => [
-      c.cli,
-      'compare',
-      '--baseline',
-      w.baseline.path,
-      '--candidate',
-      w.candidate.path,
-      '--format',
-      'json',
-    ],
+    args: (c, w) => compareTwoArgs(c.cli, w),
     expect: 'json-any-exit',
   },
   {
@@ -177,18 +172,7 @@ const PER_SIZE = [
     label: 'compare, two workspaces, one thread (--workers 1)',
     needs: 'compare',
     floor: 'floor-both',
-    args: (c, w) => [
-      c.cli,
-      'compare',
-      '--baseline',
-      w.baseline.path,
-      '--candidate',
-      w.candidate.path,
-      '--format',
-      'json',
-      '--workers',
-      '1',
-    ],
+    args: (c, w) => [...compareTwoArgs(c.cli, w), '--workers', '1'],
     expect: 'json-any-exit',
   },
   {
