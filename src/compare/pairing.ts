@@ -239,7 +239,10 @@ export function alignStage(
       if (row >= 0 && slice[row]! < 0) slice[row] = slices[i]!;
     }
   });
+  // A side whose samples are exactly the rows, in row order (both runs hold the same samples in the
+  // same order, as merged shards do), is aligned already: its own column is used, not a copy.
   const aligned = (side: SampleSeries, ids: Int32Array) => {
+    if (ids.length === rows && ids.every((id, i) => rowOf[id] === i)) return side.values;
     const out = new Float64Array(rows).fill(Number.NaN);
     for (let i = 0; i < ids.length; i++) {
       const row = rowOf[ids[i]!]!;

@@ -173,7 +173,9 @@ function rowsOf(paired: PairedStage, slice: string | null, keys: readonly string
   return out.slice(0, n);
 }
 
+/** `values` at `rows`: the column itself when the rows are all of it in order (nothing writes to it). */
 function pick(values: Float64Array, rows: Int32Array): Float64Array {
+  if (rows.length === values.length && rows.every((row, i) => row === i)) return values;
   return Float64Array.from(rows, (i) => values[i]!);
 }
 
@@ -332,13 +334,9 @@ function binaryTest(
   options: RowTestOptions,
 ): RowTest {
   // For a lower-is-better flag (`error`) 0 is the success: test successes, report in the key's units.
-  // b and c are fresh copies of 0/1 values: flip them in place rather than allocate two more.
-  if (direction === 'lower') {
-    for (let i = 0; i < b.length; i++) b[i] = 1 - b[i]!;
-    for (let i = 0; i < c.length; i++) c[i] = 1 - c[i]!;
-  }
-  const sb = b;
-  const sc = c;
+  // A higher-is-better outcome is its own success column; `b` and `c` may be the stage's columns.
+  const sb = direction === 'lower' ? b.map((v) => 1 - v) : b;
+  const sc = direction === 'lower' ? c.map((v) => 1 - v) : c;
   const n = sb.length;
   const rate = n > 0 ? sb.reduce((x, y) => x + y, 0) / n : null;
   const sd = n >= 2 ? pairedDifferenceSd(sb, sc) : 0;

@@ -46,6 +46,15 @@ function namesAt(series: SampleSeries, rows: Int32Array, at: Int32Array): string
   return Array.from(at, (k) => sampleName(series, rows[k]!));
 }
 
+/**
+ * `values[rows[k]]` for each k of `kept`: the column itself when that is every value in order, as
+ * it is for runs of the same samples in the same order (merged shards): the tests only read it.
+ */
+function gather(values: Float64Array, rows: Int32Array, kept: Int32Array): Float64Array {
+  if (kept.length === values.length && kept.every((k, j) => rows[k] === j)) return values;
+  return Float64Array.from(kept, (k) => values[rows[k]!]!);
+}
+
 function groupComparison(
   slice: string | null,
   p: SeriesPairing,
@@ -73,8 +82,8 @@ function groupComparison(
     test: null,
   };
   if (n === 0) return out;
-  const b = Float64Array.from(kept, (k) => bs.values[p.baselineRow[k]!]!);
-  const c = Float64Array.from(kept, (k) => cs.values[p.candidateRow[k]!]!);
+  const b = gather(bs.values, p.baselineRow, kept);
+  const c = gather(cs.values, p.candidateRow, kept);
   const name = (k: number) => sampleName(cs, p.candidateRow[k]!);
   try {
     if (kind === 'binary') {

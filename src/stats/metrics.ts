@@ -39,6 +39,9 @@ export function toBinary(name: string, values: ArrayLike<unknown>): Uint8Array {
 }
 
 export function toFinite(name: string, values: ArrayLike<number>): Float64Array {
+  // Statistics only read their inputs: a Float64Array of finite values is used as it is, which at
+  // 640k pairs spares two 5 MB copies per quantile test.
+  if (values instanceof Float64Array && values.every(Number.isFinite)) return values;
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;

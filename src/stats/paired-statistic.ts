@@ -225,6 +225,30 @@ export function quantileName(q: number): string {
  * quantile (numpy's default `linear`, see `weightedQuantile`), both sides recomputed on the same
  * resampled pairs. `q` in [0, 1]. Values must be finite; lengths must match.
  */
+/**
+ * The order `sortedOrder` gives `x` followed by `y`, from their own orders by one merge instead of
+ * a second sort: ties take `x` first, which is the sort's tie-break by index.
+ */
+export function mergedOrder(
+  x: Float64Array,
+  orderX: Uint32Array,
+  y: Float64Array,
+  orderY: Uint32Array,
+): Uint32Array {
+  const n = x.length;
+  const out = new Uint32Array(n + y.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < orderX.length && j < orderY.length) {
+    if (y[orderY[j]!]! < x[orderX[i]!]!) out[k++] = n + orderY[j++]!;
+    else out[k++] = orderX[i++]!;
+  }
+  while (i < orderX.length) out[k++] = orderX[i++]!;
+  while (j < orderY.length) out[k++] = n + orderY[j++]!;
+  return out;
+}
+
 export function pairedQuantileBootstrap(
   baseline: ArrayLike<number>,
   candidate: ArrayLike<number>,
@@ -243,7 +267,7 @@ export function pairedQuantileBootstrap(
   const both = new Float64Array(x.length + y.length);
   both.set(x);
   both.set(y, x.length);
-  const orderBoth = sortedOrder(both);
+  const orderBoth = mergedOrder(x, orderX, y, orderY);
   return runPairedBootstrap(
     quantileName(q),
     x.length,

@@ -16,6 +16,7 @@ import {
   weightedQuantile,
 } from '../../src/stats/index.js';
 import { confusionCells, toBinary } from '../../src/stats/metrics.js';
+import { mergedOrder } from '../../src/stats/paired-statistic.js';
 
 // Fixed latency-like data; reference quantiles from numpy 2.4.6 `np.quantile(x, q)` (default method
 // 'linear' = Hyndman & Fan type 7).
@@ -299,5 +300,32 @@ describe('one-sided mean bootstrap and the minPairs guard', () => {
     expect(result).toMatchObject({ status: 'ok', alternative: 'greater', difference: 1 });
     expect(() => pairedMeanTest([1], [1, 2])).toThrow(StatsInputError);
     expect(() => pairedMeanTest(base, base, { minPairs: 0 })).toThrow(StatsInputError);
+  });
+});
+
+describe('mergedOrder', () => {
+  it('is the stable sort of the two samples one after the other, ties and signed zeros included', () => {
+    const rng = (seed: number) => () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) | 0;
+      return (seed >>> 8) / 2 ** 24;
+    };
+    for (const [size, seed] of [
+      [1, 1],
+      [7, 2],
+      [200, 3],
+      [1000, 4],
+    ] as const) {
+      const next = rng(seed);
+      // Few distinct values, so many ties within and across the samples; -0 beside 0.
+      const value = () => [0, -0, 1, 2, 2.5, -3][Math.floor(next() * 6)]!;
+      const x = Float64Array.from({ length: size }, value);
+      const y = Float64Array.from({ length: size + 3 }, value);
+      const both = new Float64Array(x.length + y.length);
+      both.set(x);
+      both.set(y, x.length);
+      expect(Array.from(mergedOrder(x, sortedOrder(x), y, sortedOrder(y)))).toEqual(
+        Array.from(sortedOrder(both)),
+      );
+    }
   });
 });
