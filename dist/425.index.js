@@ -2914,6 +2914,10 @@ const SampleSeries = schemas/* object */.Ikc({
 function sampleName(series, row) {
     return series.table.names[series.ids[row]];
 }
+/** The names of every row of a sample series, in row order. */
+function sampleNames(series) {
+    return Array.from(series.ids, (id) => series.table.names[id]);
+}
 const Batch = schemas/* object */.Ikc({
     ref: schemas/* string */.YjP(),
     name: schemas/* string */.YjP(),
@@ -3692,10 +3696,9 @@ async function discoverWorkspaces(root, gaps) {
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/sample-columns.ts
-
 /**
- * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
- * batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
+ * The name a sample goes by in a sample table (`SampleSeries.table`): `<batch>/<sample>` for a
+ * sample recorded in a batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
  */
 function sampleIdentity(batch, sample) {
     return batch === null ? sample : `${batch}/${sample}`;
@@ -3720,7 +3723,7 @@ class SampleColumns {
     slices = new Int32Array(16);
     sliceNames = [];
     sliceByName = new Map();
-    constructor(key, sampleNames = new SampleNames()) {
+    constructor(key, sampleNames) {
         this.key = key;
         this.sampleNames = sampleNames;
     }
@@ -11051,6 +11054,27 @@ function checkLengths(baseline, candidate) {
 
 ;// CONCATENATED MODULE: ./src/compare/pairing.ts
 
+/**
+ * `values[rows[at[j]]]` for each j (`values[rows[j]]` without `at`), as a column the statistics read.
+ * When that is every value in order, as for runs of the same samples in the same order (merged
+ * shards), it is `values` itself rather than a copy: nothing writes to a column it is given.
+ */
+function columnAt(values, rows, at) {
+    const n = at === undefined ? rows.length : at.length;
+    let whole = n === values.length;
+    for (let j = 0; whole && j < n; j++)
+        whole = rows[at === undefined ? j : at[j]] === j;
+    if (whole)
+        return values;
+    const out = new Float64Array(n);
+    if (at === undefined)
+        for (let j = 0; j < n; j++)
+            out[j] = values[rows[j]];
+    else
+        for (let j = 0; j < n; j++)
+            out[j] = values[rows[at[j]]];
+    return out;
+}
 /** Slice names of several series under one numbering (ids in first-seen order). */
 class SliceTable {
     names = [];
@@ -11299,15 +11323,6 @@ const samples_EMPTY = { count: 0, names: [], truncated: false };
 function namesAt(series, rows, at) {
     return Array.from(at, (k) => sampleName(series, rows[k]));
 }
-/**
- * `values[rows[k]]` for each k of `kept`: the column itself when that is every value in order, as
- * it is for runs of the same samples in the same order (merged shards): the tests only read it.
- */
-function gather(values, rows, kept) {
-    if (kept.length === values.length && kept.every((k, j) => rows[k] === j))
-        return values;
-    return Float64Array.from(kept, (k) => values[rows[k]]);
-}
 function groupComparison(slice, p, group, bs, cs, kind, direction, options) {
     let n = 0;
     const finite = new Int32Array(group.pairs.length);
@@ -11327,8 +11342,8 @@ function groupComparison(slice, p, group, bs, cs, kind, direction, options) {
     };
     if (n === 0)
         return out;
-    const b = gather(bs.values, p.baselineRow, kept);
-    const c = gather(cs.values, p.candidateRow, kept);
+    const b = columnAt(bs.values, p.baselineRow, kept);
+    const c = columnAt(cs.values, p.candidateRow, kept);
     const name = (k) => sampleName(cs, p.candidateRow[k]);
     try {
         if (kind === 'binary') {
@@ -11410,7 +11425,7 @@ function bootstrapTest(result) {
     };
 }
 function oneSided(stage, series, side, direction) {
-    const names = nameList(Array.from(series.ids, (id) => series.table.names[id]));
+    const names = nameList(sampleNames(series));
     const overall = {
         slice: null,
         paired: 0,
@@ -13488,8 +13503,8 @@ function quantileStage(baseline, candidate, row, key, q) {
         if (!paired || !s)
             continue;
         const rows = rowsOf(paired, null, [key]);
-        if (reproduces(pick(s.b, rows), q, row.aggregate.baseline) &&
-            reproduces(pick(s.c, rows), q, row.aggregate.candidate))
+        if (reproduces(columnAt(s.b, rows), q, row.aggregate.baseline) &&
+            reproduces(columnAt(s.c, rows), q, row.aggregate.candidate))
             found.push({ stage: stage.name, paired });
     }
     return found.length === 1 ? found[0] : null;
@@ -13509,12 +13524,6 @@ function rowsOf(paired, slice, keys) {
             out[n++] = i;
     }
     return out.slice(0, n);
-}
-/** `values` at `rows`: the column itself when the rows are all of it in order (nothing writes to it). */
-function pick(values, rows) {
-    if (rows.length === values.length && rows.every((row, i) => row === i))
-        return values;
-    return Float64Array.from(rows, (i) => values[i]);
 }
 const CLASSIFICATION = {
     f1: 'f1',
@@ -13583,7 +13592,7 @@ function rowTest(baseline, candidate, row, options) {
                 mde: null,
             };
             const q = Number(quantile[2]) / 100;
-            return fromBootstrap(base, pairedQuantileBootstrap(pick(s.b, rows), pick(s.c, rows), q, bootstrap), options.alpha);
+            return fromBootstrap(base, pairedQuantileBootstrap(columnAt(s.b, rows), columnAt(s.c, rows), q, bootstrap), options.alpha);
         }
         const metric = CLASSIFICATION[row.key.toLowerCase()];
         const second = metric === 'auc' ? 'score' : 'prediction';
@@ -13592,8 +13601,8 @@ function rowTest(baseline, candidate, row, options) {
             const label = paired.series.get('label');
             const other = paired.series.get(second);
             const side = (values) => second === 'score'
-                ? { label: pick(values(label), rows), score: pick(values(other), rows) }
-                : { label: pick(values(label), rows), prediction: pick(values(other), rows) };
+                ? { label: columnAt(values(label), rows), score: columnAt(values(other), rows) }
+                : { label: columnAt(values(label), rows), prediction: columnAt(values(other), rows) };
             const base = {
                 method: 'paired-bootstrap-metric',
                 evidence: `label, ${second}`,
@@ -13607,8 +13616,8 @@ function rowTest(baseline, candidate, row, options) {
             return null;
         const s = paired.series.get(key);
         const rows = rowsOf(paired, row.slice, [key]);
-        const b = pick(s.b, rows);
-        const c = pick(s.c, rows);
+        const b = columnAt(s.b, rows);
+        const c = columnAt(s.c, rows);
         if (s.binary)
             return binaryTest(b, c, key, row.direction, options);
         const base = { method: 'paired-bootstrap-mean', evidence: key, n: rows.length, mde: null };

@@ -1641,6 +1641,7 @@ function outOfRangeText(first, count) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B5: () => (/* binding */ AggregationScope),
+/* harmony export */   JQ: () => (/* binding */ sampleNames),
 /* harmony export */   ZK: () => (/* binding */ LifecycleStatus),
 /* harmony export */   r7: () => (/* binding */ DegradationMarker),
 /* harmony export */   yg: () => (/* binding */ sampleName),
@@ -1840,6 +1841,10 @@ const SampleSeries = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 function sampleName(series, row) {
     return series.table.names[series.ids[row]];
 }
+/** The names of every row of a sample series, in row order. */
+function sampleNames(series) {
+    return Array.from(series.ids, (id) => series.table.names[id]);
+}
 const Batch = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -1988,11 +1993,9 @@ const Evidence = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 /* harmony export */   vn: () => (/* binding */ stageIds),
 /* harmony export */   z4: () => (/* binding */ shareColumns)
 /* harmony export */ });
-/* harmony import */ var _sample_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9130);
-
 /**
- * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
- * batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
+ * The name a sample goes by in a sample table (`SampleSeries.table`): `<batch>/<sample>` for a
+ * sample recorded in a batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
  */
 function sampleIdentity(batch, sample) {
     return batch === null ? sample : `${batch}/${sample}`;
@@ -2017,7 +2020,7 @@ class SampleColumns {
     slices = new Int32Array(16);
     sliceNames = [];
     sliceByName = new Map();
-    constructor(key, sampleNames = new _sample_names_js__WEBPACK_IMPORTED_MODULE_0__/* .SampleNames */ .j()) {
+    constructor(key, sampleNames) {
         this.key = key;
         this.sampleNames = sampleNames;
     }

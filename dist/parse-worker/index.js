@@ -11402,6 +11402,10 @@ const SampleSeries = object({
 function sampleName(series, row) {
     return series.table.names[series.ids[row]];
 }
+/** The names of every row of a sample series, in row order. */
+function sampleNames(series) {
+    return Array.from(series.ids, (id) => series.table.names[id]);
+}
 const Batch = object({
     ref: schemas_string(),
     name: schemas_string(),

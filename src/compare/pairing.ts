@@ -10,6 +10,22 @@
 import type { SampleSeries } from '../evidence/model.js';
 import { SampleNames } from '../evidence/sample-names.js';
 
+/**
+ * `values[rows[at[j]]]` for each j (`values[rows[j]]` without `at`), as a column the statistics read.
+ * When that is every value in order, as for runs of the same samples in the same order (merged
+ * shards), it is `values` itself rather than a copy: nothing writes to a column it is given.
+ */
+export function columnAt(values: Float64Array, rows: Int32Array, at?: Int32Array): Float64Array {
+  const n = at === undefined ? rows.length : at.length;
+  let whole = n === values.length;
+  for (let j = 0; whole && j < n; j++) whole = rows[at === undefined ? j : at[j]!] === j;
+  if (whole) return values;
+  const out = new Float64Array(n);
+  if (at === undefined) for (let j = 0; j < n; j++) out[j] = values[rows[j]!]!;
+  else for (let j = 0; j < n; j++) out[j] = values[rows[at[j]!]!]!;
+  return out;
+}
+
 /** Slice names of several series under one numbering (ids in first-seen order). */
 class SliceTable {
   readonly names: string[] = [];

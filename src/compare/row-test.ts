@@ -29,7 +29,7 @@ import {
   StatsInputError,
   worseningAlternative,
 } from '../stats/index.js';
-import { alignStage, type StageAlignment } from './pairing.js';
+import { alignStage, columnAt, type StageAlignment } from './pairing.js';
 import type { Interval } from './types.js';
 
 export interface RowTestOptions {
@@ -151,8 +151,8 @@ function quantileStage(
     if (!paired || !s) continue;
     const rows = rowsOf(paired, null, [key]);
     if (
-      reproduces(pick(s.b, rows), q, row.aggregate.baseline) &&
-      reproduces(pick(s.c, rows), q, row.aggregate.candidate)
+      reproduces(columnAt(s.b, rows), q, row.aggregate.baseline) &&
+      reproduces(columnAt(s.c, rows), q, row.aggregate.candidate)
     )
       found.push({ stage: stage.name, paired });
   }
@@ -171,12 +171,6 @@ function rowsOf(paired: PairedStage, slice: string | null, keys: readonly string
     if (columns.every((s) => Number.isFinite(s.b[i]!) && Number.isFinite(s.c[i]!))) out[n++] = i;
   }
   return out.slice(0, n);
-}
-
-/** `values` at `rows`: the column itself when the rows are all of it in order (nothing writes to it). */
-function pick(values: Float64Array, rows: Int32Array): Float64Array {
-  if (rows.length === values.length && rows.every((row, i) => row === i)) return values;
-  return Float64Array.from(rows, (i) => values[i]!);
 }
 
 const CLASSIFICATION: Record<string, ClassificationMetric> = {
@@ -262,7 +256,7 @@ export function rowTest(
       const q = Number(quantile[2]) / 100;
       return fromBootstrap(
         base,
-        pairedQuantileBootstrap(pick(s.b, rows), pick(s.c, rows), q, bootstrap),
+        pairedQuantileBootstrap(columnAt(s.b, rows), columnAt(s.c, rows), q, bootstrap),
         options.alpha,
       );
     }
@@ -274,8 +268,8 @@ export function rowTest(
       const other = paired.series.get(second)!;
       const side = (values: (s: { b: Float64Array; c: Float64Array }) => Float64Array) =>
         second === 'score'
-          ? { label: pick(values(label), rows), score: pick(values(other), rows) }
-          : { label: pick(values(label), rows), prediction: pick(values(other), rows) };
+          ? { label: columnAt(values(label), rows), score: columnAt(values(other), rows) }
+          : { label: columnAt(values(label), rows), prediction: columnAt(values(other), rows) };
       const base: RowTestBase = {
         method: 'paired-bootstrap-metric',
         evidence: `label, ${second}`,
@@ -297,8 +291,8 @@ export function rowTest(
     if (key === null || !has(key)) return null;
     const s = paired.series.get(key)!;
     const rows = rowsOf(paired, row.slice, [key]);
-    const b = pick(s.b, rows);
-    const c = pick(s.c, rows);
+    const b = columnAt(s.b, rows);
+    const c = columnAt(s.c, rows);
     if (s.binary) return binaryTest(b, c, key, row.direction, options);
     const base: RowTestBase = { method: 'paired-bootstrap-mean', evidence: key, n: rows.length, mde: null };
     if (rows.length >= 2)

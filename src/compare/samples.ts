@@ -1,8 +1,15 @@
-import { type Run, type SampleSeries, type Stage, sampleName } from '../evidence/model.js';
+import { type Run, type SampleSeries, type Stage, sampleName, sampleNames } from '../evidence/model.js';
 import { mcnemarExact, pairedBootstrap, StatsInputError } from '../stats/index.js';
 import type { DirectionOverride } from './direction.js';
 import { metricDirection } from './direction.js';
-import { overallGroup, type PairGroup, pairSeries, type SeriesPairing, sliceGroups } from './pairing.js';
+import {
+  columnAt,
+  overallGroup,
+  type PairGroup,
+  pairSeries,
+  type SeriesPairing,
+  sliceGroups,
+} from './pairing.js';
 import {
   type MetricDelta,
   type MetricDirection,
@@ -46,15 +53,6 @@ function namesAt(series: SampleSeries, rows: Int32Array, at: Int32Array): string
   return Array.from(at, (k) => sampleName(series, rows[k]!));
 }
 
-/**
- * `values[rows[k]]` for each k of `kept`: the column itself when that is every value in order, as
- * it is for runs of the same samples in the same order (merged shards): the tests only read it.
- */
-function gather(values: Float64Array, rows: Int32Array, kept: Int32Array): Float64Array {
-  if (kept.length === values.length && kept.every((k, j) => rows[k] === j)) return values;
-  return Float64Array.from(kept, (k) => values[rows[k]!]!);
-}
-
 function groupComparison(
   slice: string | null,
   p: SeriesPairing,
@@ -82,8 +80,8 @@ function groupComparison(
     test: null,
   };
   if (n === 0) return out;
-  const b = gather(bs.values, p.baselineRow, kept);
-  const c = gather(cs.values, p.candidateRow, kept);
+  const b = columnAt(bs.values, p.baselineRow, kept);
+  const c = columnAt(cs.values, p.candidateRow, kept);
   const name = (k: number) => sampleName(cs, p.candidateRow[k]!);
   try {
     if (kind === 'binary') {
@@ -166,7 +164,7 @@ function oneSided(
   side: 'baseline' | 'candidate',
   direction: MetricDirection,
 ) {
-  const names = nameList(Array.from(series.ids, (id) => series.table.names[id]!));
+  const names = nameList(sampleNames(series));
   const overall: SampleGroupComparison = {
     slice: null,
     paired: 0,

@@ -213,6 +213,11 @@ export function sampleName(series: SampleSeries, row: number): string {
   return series.table.names[series.ids[row]!]!;
 }
 
+/** The names of every row of a sample series, in row order. */
+export function sampleNames(series: SampleSeries): string[] {
+  return Array.from(series.ids, (id) => series.table.names[id]!);
+}
+
 export const Batch = z.object({
   ref: z.string(),
   name: z.string(),

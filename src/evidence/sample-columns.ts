@@ -11,11 +11,11 @@
  * the same key is ambiguous: `put` says where the first was recorded, and neither value is kept.
  */
 import type { SampleSeries } from './model.js';
-import { SampleNames } from './sample-names.js';
+import type { SampleNames } from './sample-names.js';
 
 /**
- * The name a sample goes by in `SampleSeries.names`: `<batch>/<sample>` for a sample recorded in a
- * batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
+ * The name a sample goes by in a sample table (`SampleSeries.table`): `<batch>/<sample>` for a
+ * sample recorded in a batch, the bare sample name otherwise. Ref components never contain `/`, so this is unambiguous.
  */
 export function sampleIdentity(batch: string | null, sample: string): string {
   return batch === null ? sample : `${batch}/${sample}`;
@@ -55,7 +55,7 @@ export class SampleColumns {
 
   constructor(
     readonly key: string,
-    private readonly sampleNames: SampleNames = new SampleNames(),
+    private readonly sampleNames: SampleNames,
   ) {}
 
   get size(): number {

@@ -2,9 +2,7 @@ import type { SampleSeries } from '../../src/evidence/model.js';
 import { SampleNames } from '../../src/evidence/sample-names.js';
 
 /** Each row's sample name, in row order. */
-export function namesOf(series: SampleSeries): string[] {
-  return Array.from(series.ids, (id) => series.table.names[id]!);
-}
+export { sampleNames as namesOf } from '../../src/evidence/model.js';
 
 /** A series over `names` in a table of its own (or `table`), for tests that build series by hand. */
 export function seriesOf(
