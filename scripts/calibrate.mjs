@@ -155,7 +155,51 @@ function simulatePr({ n, slices, scenario, seed }) {
       };
     });
   }
-  return { names, sliceOf, sides };
+  return { names, sliceOf, target, sides };
+}
+
+/** Under pure noise: the share of samples the two models disagree on, and the baseline's error rate. */
+function disagreementOf(pr) {
+  let disagree = 0;
+  let errors = 0;
+  pr.sides.baseline.forEach((b, i) => {
+    if (b.correct !== pr.sides.candidate[i].correct) disagree++;
+    if (b.correct === 0) errors++;
+  });
+  return { disagree: disagree / pr.sides.baseline.length, error: errors / pr.sides.baseline.length };
+}
+
+/** How far the planted drop stands out: McNemar's z on the paired `correct` of the slice that dropped. */
+function droppedSliceZ(pr) {
+  let worse = 0;
+  let better = 0;
+  pr.sliceOf.forEach((s, i) => {
+    if (s !== pr.target) return;
+    const b = pr.sides.baseline[i].correct;
+    const c = pr.sides.candidate[i].correct;
+    if (b > c) worse++;
+    else if (c > b) better++;
+  });
+  const discordant = worse + better;
+  return discordant === 0 ? 0 : (worse - better) / Math.sqrt(discordant);
+}
+
+/**
+ * The gate's own one-sided raw p for accuracy in the slice that dropped, from the CLI's JSON report
+ * (the same test the verdict used, before any multiplicity adjustment); null when no row has one.
+ */
+function droppedSliceP(stdout, sliceName) {
+  let report;
+  try {
+    report = JSON.parse(stdout);
+  } catch {
+    return null;
+  }
+  for (const gate of report.gates ?? [])
+    for (const check of gate.checks ?? [])
+      if (check.slice === sliceName && check.metric === 'accuracy' && typeof check.pValue === 'number')
+        return check.pValue;
+  return null;
 }
 
 function f1Of(rows) {
@@ -348,6 +392,57 @@ function pct(x) {
   return `${(100 * x).toFixed(1)} %`;
 }
 
+/**
+ * For each accuracy-only planted-drop row, how far the drop stands out and the two rates that bound what
+ * a gate can catch. The f1/auc rows are left out: their scores carry evidence beyond `correct`.
+ */
+function ceilingSection(cells) {
+  const rows = [];
+  for (const cell of cells) {
+    if (cell.scenario !== 'drop' || cell.withF1Auc || cell.dropped.length === 0) continue;
+    const zs = cell.dropped.map((d) => d.z);
+    const zMean = zs.reduce((a, b) => a + b, 0) / zs.length;
+    const zSd = Math.sqrt(zs.reduce((a, z) => a + (z - zMean) ** 2, 0) / Math.max(1, zs.length - 1));
+    const share = (level) =>
+      pct(cell.dropped.filter((d) => d.p !== null && d.p < level).length / cell.dropped.length);
+    const judged = cell.fail + cell.pass;
+    const target = cell.n === 300 ? 0.5 : cell.config === 'readme' ? 0.95 : 0.9;
+    rows.push(
+      `| ${cell.config === 'readme' ? 'README-style' : 'built-in defaults'} | ${cell.slices} | ${cell.n} | ${cell.sizes[cell.target]} | ${zMean.toFixed(2)} ± ${zSd.toFixed(2)} | ${share(0.05)} | ${share(0.05 / (cell.slices + 1))} | ${judged > 0 ? pct(cell.fail / judged) : 'n/a'} | ${pct(target)} |`,
+    );
+  }
+  if (rows.length === 0) return [];
+  const noise = cells.flatMap((cell) => cell.disagreement);
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  return [
+    '## How much of the planted drop a gate can catch',
+    '',
+    `Under pure noise the simulated models disagree on ${pct(mean(noise.map((d) => d.disagree)))} of samples while each`,
+    `errs on ${pct(mean(noise.map((d) => d.error)))} (${noise.length} PRs). Two training runs of one network disagree at about`,
+    'their test error (Jiang, Nagarajan, Baek & Kolter, "Assessing Generalization of SGD via Disagreement",',
+    'ICLR 2022), so the simulated noise is what a retrained model brings; models that agree more give a',
+    'paired test more to work with.',
+    '',
+    'For the accuracy-only planted-drop rows above, on the same simulated PRs (the f1/auc rows are left out:',
+    'their scores carry evidence beyond `correct`). "z" is McNemar\'s z = (worse − better) / √(worse + better)',
+    'on the paired `correct` of the slice that dropped, mean ± sd over the PRs.',
+    '',
+    "- **One test told the slice** is the share of PRs whose raw one-sided p in the dropped slice (the gate's",
+    "  own McNemar mid-p, read from the CLI's JSON report before adjustment) is below 0.05. It is an upper bound for every gate whose false-alarm rate is 5 % per PR: the other slices",
+    '  are pure noise in both scenarios, so by the Neyman–Pearson lemma the most powerful 5 %-level test of',
+    '  "nothing dropped" against "this slice dropped" looks at this slice alone, at 0.05. A gate reaches it',
+    '  only by spending all of alpha on the one slice that is going to drop — which it cannot know.',
+    "- **Holm's first step** is the share below 0.05 / (slices + 1): what Holm over the gate's rows (the",
+    "  overall series and every slice) catches when only this slice carries the drop. Tarone's reduction",
+    '  lifts the measured rate above it where small slices cannot reach significance and leave the family.',
+    '',
+    "| config | slices | n | samples in the dropped slice | z | one test told the slice | Holm's first step | gate (measured) | issue 13 target |",
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const cli = args.cli ?? join(ROOT, 'dist', 'cli', 'index.js');
@@ -373,6 +468,8 @@ async function main() {
     cell.pass = 0;
     cell.errors = 0;
     cell.ms = [];
+    cell.dropped = [];
+    cell.disagreement = [];
     for (let k = 0; k < args.prs; k++) jobs.push({ cell, c, k });
   });
   const started = performance.now();
@@ -390,6 +487,13 @@ async function main() {
         scenario: cell.scenario,
         seed: (args.seed + c * 100_003 + k * 7919) >>> 0,
       });
+      if (cell.scenario === 'noise') cell.disagreement.push(disagreementOf(pr));
+      const dropped =
+        cell.scenario === 'drop' ? { z: droppedSliceZ(pr), name: pr.names[pr.target], p: null } : null;
+      if (dropped) {
+        cell.sizes ??= pr.names.map((_, s) => pr.sliceOf.filter((x) => x === s).length);
+        cell.target = pr.target;
+      }
       for (const role of ['baseline', 'candidate']) {
         writeRun(join(dir, role), {
           role,
@@ -413,6 +517,7 @@ async function main() {
       if (cell.config === 'readme') cliArgs.push('--config', configFiles[cell.withF1Auc]);
       const result = await runCli(cli, cliArgs);
       cell.ms.push(result.ms);
+      if (dropped) cell.dropped.push({ ...dropped, p: droppedSliceP(result.stdout, dropped.name) });
       if (result.code === 1) cell.fail++;
       else if (result.code === 0) cell.pass++;
       else {
@@ -463,6 +568,7 @@ async function main() {
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
+    ...ceilingSection(cells),
   ].join('\n');
   writeFileSync(out, text);
   process.stdout.write(`${text}\n`);
