@@ -31,7 +31,7 @@ function candidateEvidence() {
 // Before the action is loaded: this may replace the process with one started with a smaller young
 // generation (peak memory on large workspaces; see src/runtime/young-generation.ts).
 (0,_runtime_young_generation_js__WEBPACK_IMPORTED_MODULE_1__/* .capYoungGeneration */ .HG)(process.env.NODE_OPTIONS, candidateEvidence());
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(688), __nccwpck_require__.e(425)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47425));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(688), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88131));
 await run();
 
 __webpack_async_result__();

@@ -53,7 +53,7 @@ async function main(argv) {
         case 'inspect':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(651), __nccwpck_require__.e(195)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2195))).inspectCommand(rest, io);
         case 'compare':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(651), __nccwpck_require__.e(815), __nccwpck_require__.e(195), __nccwpck_require__.e(962), __nccwpck_require__.e(564)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6564))).compareCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(651), __nccwpck_require__.e(815), __nccwpck_require__.e(195), __nccwpck_require__.e(962), __nccwpck_require__.e(886)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6886))).compareCommand(rest, io);
         // Hidden: times the renderer for `npm run bench`; not part of the documented interface.
         case 'bench-render':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(962), __nccwpck_require__.e(400)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2233))).benchRenderCommand(rest, io);

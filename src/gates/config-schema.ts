@@ -124,7 +124,7 @@ export const PolicySchema = z
       significance: alpha
         .default(0.05)
         .describe(
-          'Alpha of every regression gate without its own `significance` key (one-sided, Holm-adjusted).',
+          'Alpha of every regression gate without its own `significance` key (one-sided, Holm-adjusted over the rows of every gate of the same severity and alpha).',
         ),
       binary_test: z
         .enum(['mid-p', 'exact'], expected('mid-p or exact'))

@@ -73,7 +73,8 @@ export const HEADLINE_METRICS = ['accuracy', 'f1', 'auc', 'precision', 'recall',
 /**
  * The built-in noise-aware slice check: a significant drop of a headline metric, overall or in any slice,
  * fails the check. Significant means one-sided at policy.significance after Holm's adjustment over every
- * row of the gate, so pure noise fails at most about alpha of PRs however many slices there are; drops
+ * row the run's fail gates test (gates/family.ts), so pure noise fails at most about alpha of PRs
+ * however many slices and gates there are; drops
  * under 2 points never fail (a practical floor, so a huge eval set does not fail on a trivial drop).
  */
 export const HEADLINE_SLICE_GATE: RegressionGate = {

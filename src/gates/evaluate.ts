@@ -2,8 +2,9 @@ import { namesUnits } from '../compare/compare.js';
 import { metricLabel } from '../format/numbers.js';
 import { HEADLINE_SLICE_GATE } from './config.js';
 import type { Gate, GateConfig } from './config-types.js';
+import { runFamilies } from './family.js';
 import { nothingJudged } from './judged.js';
-import type { GateEvaluator, GateInputs, GateKinds } from './kind.js';
+import type { DeferredEvaluation, GateEvaluation, GateEvaluator, GateInputs, GateKinds } from './kind.js';
 import { artifactGate } from './kinds/artifact.js';
 import { diagnosticsGate } from './kinds/diagnostics.js';
 import { evidenceGate } from './kinds/evidence.js';
@@ -90,18 +91,38 @@ function liftMissing(gate: Gate, checks: GateCheck[], config: GateConfig) {
   return { kept: checks.filter((c) => c.subject !== MISSING_METRIC), lifted };
 }
 
-/** Evaluates every configured gate, then the policy checks that apply, in config order. */
+/**
+ * Evaluates every configured gate, then the policy checks that apply, in config order. Regression
+ * gates settle after every gate has offered its tested rows, because their Holm families span the
+ * run (family.ts).
+ */
 export function evaluateGates(inputs: GateInputs): GateResult[] {
   const judged = nothingJudged();
   const lifted: GateCheck[] = [];
-  const results = inputs.config.gates.map((gate) => {
+  type Evaluated =
+    | { done: GateResult }
+    | {
+        gate: Gate;
+        narrowed: Gate;
+        selection: ReturnType<typeof gateSelection>;
+        outcome: GateEvaluation | DeferredEvaluation;
+      };
+  const evaluated = inputs.config.gates.map((gate): Evaluated => {
     const selection = gateSelection(gate, inputs.units);
     // The built-in headline check is not the user's typo: a run without headline metrics skips it.
     if (selection.nothing && gate !== HEADLINE_SLICE_GATE) {
-      return unmatchedResult(gate, selection.problems, inputs.config);
+      return { done: unmatchedResult(gate, selection.problems, inputs.config) };
     }
     const narrowed = selection.gate;
-    const evaluation = evaluatorOf(narrowed)(narrowed, inputs, judged);
+    return { gate, narrowed, selection, outcome: evaluatorOf(narrowed)(narrowed, inputs, judged) };
+  });
+  const verdicts = runFamilies(
+    evaluated.map((e) => ('outcome' in e && 'members' in e.outcome ? e.outcome.members : [])),
+  );
+  const results = evaluated.map((e) => {
+    if ('done' in e) return e.done;
+    const { gate, narrowed, selection, outcome } = e;
+    const evaluation = 'members' in outcome ? outcome.settle(verdicts) : outcome;
     const { kept, lifted: moved } = liftMissing(gate, evaluation.checks, inputs.config);
     lifted.push(...moved);
     // The headline words are a menu the built-in check picks from, so the ones a run lacks are no news.

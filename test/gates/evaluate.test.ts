@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readEvidence } from '../../src/contexta/read.js';
 import { judgeRuns } from '../../src/engine/engine.js';
 import type { GateReport } from '../../src/gates/types.js';
+import { holmAdjust } from '../../src/stats/index.js';
 import {
   cacheOnlyCopy,
   evidence,
@@ -103,6 +104,63 @@ describe('regression gates', () => {
       'f1',
     ]);
     expect(floor.outcome).toBe('pass');
+  });
+
+  it("one family per severity and α across the run's gates: a shared row is one hypothesis", async () => {
+    // A PR fails when any fail gate fails, so a README-style config (an overall gate and a slice floor,
+    // each Holm-adjusted alone) let pure noise fail about 2α of PRs (docs/calibration.md). Their rows
+    // are one family; the overall rows both gates test count once; a warn gate stays apart.
+    const overall = `
+  - name: no regression
+    metric: evaluate/auc
+    slices: all
+    max_drop: 0.01`;
+    const alone = gate(await evaluate('slice-regression', SLICE_FLOOR('')), 'slice floor');
+    const report = await evaluate(
+      'slice-regression',
+      `${SLICE_FLOOR('')}${overall}
+  - name: watch
+    severity: warn
+    metric: [evaluate/accuracy, evaluate/f1, evaluate/auc]
+    slices: all
+    max_drop: 0.05
+`,
+    );
+    const floor = gate(report, 'slice floor');
+    const headline = gate(report, 'no regression');
+    const watch = gate(report, 'watch');
+    const key = (c: { metric: string | null; slice: string | null }) => `${c.metric}@${c.slice ?? 'overall'}`;
+    const tested = (g: typeof floor) => g.checks.filter((c) => c.adjustedPValue != null);
+    // The floor's 11 rows contain the auc gate's 4, so the union is still 11 rows.
+    expect(
+      tested(headline)
+        .map(key)
+        .every((k) => tested(floor).map(key).includes(k)),
+    ).toBe(true);
+    expect(floor.evidence[0]).toContain('Holm-adjusted over 11 tested row(s) of 2 fail gates');
+    expect(headline.evidence[0]).toContain('Holm-adjusted over 11 tested row(s) of 2 fail gates');
+    const union = holmAdjust(tested(floor).map((c) => c.pValue!));
+    tested(floor).forEach((c, i) => {
+      expect(c.adjustedPValue!).toBeCloseTo(union[i]!, 15);
+    });
+    for (const c of tested(headline)) {
+      const same = tested(floor).find((f) => key(f) === key(c))!;
+      expect(c.pValue).toBe(same.pValue);
+      expect(c.adjustedPValue).toBe(same.adjustedPValue);
+    }
+    // Alone, the auc gate would adjust over its own 4 rows only, and a smaller p would result.
+    const headlineAlone = gate(
+      await evaluate('slice-regression', `version: 1\ngates:${overall}\n`),
+      'no regression',
+    );
+    expect(headlineAlone.evidence[0]).toContain('Holm-adjusted over 4 tested row(s)');
+    const smallest = (g: typeof floor) => Math.min(...tested(g).map((c) => c.adjustedPValue!));
+    expect(smallest(headlineAlone)).toBeLessThan(1);
+    expect(smallest(headline)).toBeGreaterThan(smallest(headlineAlone));
+    // The warn gate tests the same rows, but as its own family: its p-values match the floor's alone.
+    expect(watch.evidence[0]).toContain('Holm-adjusted over 11 tested row(s)');
+    expect(watch.evidence[0]).not.toContain('gates (one family');
+    expect(tested(watch).map((c) => c.adjustedPValue)).toEqual(tested(alone).map((c) => c.adjustedPValue));
   });
 
   it('significance: false judges every row on the raw limit', async () => {

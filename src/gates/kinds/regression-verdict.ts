@@ -13,6 +13,8 @@ import type { GateCheck } from '../types.js';
 /** A compared row waiting for the family's adjusted p-values. */
 export interface Pending {
   pending: true;
+  /** The row's paired test as one hypothesis of the run's family (family.ts); null without a test. */
+  hypothesis: string | null;
   base: Omit<Parameters<typeof check>[0], 'outcome' | 'reason'>;
   label: string;
   what: string;

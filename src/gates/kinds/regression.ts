@@ -7,12 +7,12 @@ import { type ComparedUnit, namesUnits } from '../../compare/compare.js';
 import { type RowTest, type RowTestResult, rowTest } from '../../compare/row-test.js';
 import type { MetricDirection } from '../../compare/types.js';
 import { formatChange, formatNumber, metricLabel } from '../../format/numbers.js';
-import { holmAdjust, taroneFamily } from '../../stats/index.js';
 import type { RegressionGate } from '../config-types.js';
 import { driftCheck, hasDriftLimit } from '../drift.js';
+import type { FamilyMember, FamilyVerdicts } from '../family.js';
 import { historyNoise } from '../history-noise.js';
 import type { Judged } from '../judged.js';
-import type { GateEvaluation, GateInputs } from '../kind.js';
+import type { DeferredEvaluation, GateEvaluation, GateInputs } from '../kind.js';
 import { check } from '../results.js';
 import { gateRows, ignoredMissing, missingCheck, rowFacts, where } from '../rows.js';
 import type { GateCheck } from '../types.js';
@@ -66,21 +66,24 @@ function beyond(limits: Limits, worsening: number, baseline: number, candidate: 
   return false;
 }
 
-export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged: Judged): GateEvaluation {
+export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged: Judged): DeferredEvaluation {
   const { policy } = inputs.config;
   const alpha = gate.significance;
   const multi = namesUnits(inputs.units);
   const slots: (GateCheck | Pending)[] = [];
-  const neutral = new Set<string>();
-  const noLimit = new Set<string>();
-  const newMetrics = new Set<string>();
-  const driftNotJudged = new Set<string>();
-  let ignored = 0;
-  let noBaseline = 0;
-  for (const unit of inputs.units) {
+  const notes: Notes = {
+    neutral: new Set(),
+    noLimit: new Set(),
+    newMetrics: new Set(),
+    driftNotJudged: new Set(),
+    ignored: 0,
+    noBaseline: 0,
+  };
+  const { neutral, noLimit, newMetrics, driftNotJudged } = notes;
+  for (const [unitIndex, unit] of inputs.units.entries()) {
     if (!unit.pair.candidate && !unit.pair.baseline) continue;
     if (!unit.pair.baseline) {
-      noBaseline++;
+      notes.noBaseline++;
       continue;
     }
     for (const row of gateRows(unit, gate.metrics, gate.slices)) {
@@ -109,7 +112,7 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
       if (row.presence === 'baseline_only' || row.candidate === null) {
         const missing = missingCheck(judged, unit, policy, row, multi, row.baseline);
         if (missing) slots.push({ ...missing, direction, limit: limits.text });
-        else ignored++;
+        else notes.ignored++;
         continue;
       }
       if (row.baseline === null || row.candidate === null) {
@@ -153,6 +156,18 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
       const change = c === b ? formatNumber(c) : formatChange(b, c);
       slots.push({
         pending: true,
+        hypothesis:
+          test === null
+            ? null
+            : JSON.stringify([
+                unitIndex,
+                row.stage,
+                row.key,
+                row.slice,
+                direction,
+                test.method,
+                test.evidence,
+              ]),
         base: { ...base, limit: limits.text },
         label,
         what: `${located} ${verb} ${change}`,
@@ -173,44 +188,76 @@ export function regressionGate(gate: RegressionGate, inputs: GateInputs, judged:
   // fails, whatever its p, so leaving it out is chosen by n alone and keeps Holm's guarantee. Rows are
   // not left out for being within their limit: that choice depends on the data, and with a limit looser
   // than the test it would make every slice an unadjusted test (docs/adr/0002-statistics.md). Tarone's
-  // reduction leaves out McNemar rows whose discordant pairs are too few to ever reach significance:
-  // chosen by the margins alone, so the guarantee holds, and 19 small slices no longer dilute the one
-  // that can show a drop.
+  // reduction (family.ts) leaves out McNemar rows whose discordant pairs are too few to ever reach
+  // significance: chosen by the margins alone, so the guarantee holds, and 19 small slices no longer
+  // dilute the one that can show a drop. The family spans the run's gates of this severity and alpha.
   const testable = slots.filter(
     (s): s is Pending & { test: RowTestResult } =>
       'pending' in s && s.test?.status === 'ok' && s.test.n >= gate.minSamples,
   );
-  const kept =
-    alpha === null
-      ? []
-      : taroneFamily(
-          testable.map((s) => s.test.minAttainable),
-          alpha,
-        );
-  const family = testable.filter((_, i) => kept[i]);
-  const unreachable = new Set(testable.filter((_, i) => !kept[i]));
-  const adjusted = new Map(
-    holmAdjust(family.map((s) => s.test.pValue)).map((p, i) => [family[i]!, p] as const),
-  );
+  const members = new Map<Pending, FamilyMember>();
+  if (alpha !== null) {
+    for (const slot of testable) {
+      if (slot.hypothesis === null) continue;
+      members.set(slot, {
+        id: slot.hypothesis,
+        severity: gate.severity,
+        alpha,
+        pValue: slot.test.pValue,
+        minAttainable: slot.test.minAttainable,
+      });
+    }
+  }
+  return {
+    members: [...members.values()],
+    settle: (verdicts) => settleGate(gate, inputs, { slots, members, verdicts, notes }),
+  };
+}
+
+interface Notes {
+  neutral: Set<string>;
+  noLimit: Set<string>;
+  newMetrics: Set<string>;
+  driftNotJudged: Set<string>;
+  ignored: number;
+  noBaseline: number;
+}
+
+function settleGate(
+  gate: RegressionGate,
+  inputs: GateInputs,
+  found: {
+    slots: (GateCheck | Pending)[];
+    members: Map<Pending, FamilyMember>;
+    verdicts: FamilyVerdicts;
+    notes: Notes;
+  },
+): GateEvaluation {
+  const { policy } = inputs.config;
+  const alpha = gate.significance;
+  const { slots, members, verdicts, notes } = found;
+  const { neutral, noLimit, newMetrics, driftNotJudged, ignored, noBaseline } = notes;
+  // Every member of this gate sits in the one family of its severity and alpha, so any answers for all.
+  const first = members.values().next();
+  const family = first.done ? { size: 0, leftOut: 0, gates: 1 } : verdicts(first.value);
   const rules = { alpha, minEffect: gate.minEffect, minSamples: gate.minSamples, minPairs: policy.minPairs };
   const rawDelta: string[] = [];
   const checks = slots.map((slot) => {
     if (!('pending' in slot)) return slot;
     if (alpha !== null && slot.test === null && slot.noise?.kind !== 'noise') rawDelta.push(slot.label);
-    return settle(
-      slot,
-      adjusted.get(slot as Pending & { test: RowTestResult }) ?? null,
-      family.length,
-      rules,
-      unreachable.has(slot as Pending & { test: RowTestResult }),
-    );
+    const member = members.get(slot);
+    const verdict = member ? verdicts(member) : null;
+    return settle(slot, verdict?.adjusted ?? null, verdict?.size ?? 0, rules, verdict?.adjusted === null);
   });
   const evidence: string[] = [];
   if (alpha !== null) {
     evidence.push(
-      `noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.length} tested row(s)` +
-        (unreachable.size > 0
-          ? ` (${unreachable.size} more left out: too few discordant pairs to reach significance, Tarone)`
+      `noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.size} tested row(s)` +
+        (family.gates > 1
+          ? ` of ${family.gates} ${gate.severity} gates (one family per severity and α)`
+          : '') +
+        (family.leftOut > 0
+          ? ` (${family.leftOut} more left out: too few discordant pairs to reach significance, Tarone)`
           : '') +
         '; ' +
         `McNemar ${policy.binaryTest} for 0/1 outcomes, paired bootstrap (${policy.bootstrapResamples} resamples) otherwise`,

@@ -1,8 +1,8 @@
-export const id = 425;
-export const ids = [425];
+export const id = 131;
+export const ids = [131];
 export const modules = {
 
-/***/ 47425:
+/***/ 88131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8692,7 +8692,7 @@ const PolicySchema = schemas/* strictObject */.rej({
         .describe('A gate none of whose selectors (metrics, named slices, artifact kind) matches anything in either run.'),
     significance: alpha
         .default(0.05)
-        .describe('Alpha of every regression gate without its own `significance` key (one-sided, Holm-adjusted).'),
+        .describe('Alpha of every regression gate without its own `significance` key (one-sided, Holm-adjusted over the rows of every gate of the same severity and alpha).'),
     binary_test: schemas/* enum */.k5n(['mid-p', 'exact'], expected('mid-p or exact'))
         .default('mid-p')
         .describe('McNemar variant for 0/1 per-sample outcomes: mid-p (default) or exact.'),
@@ -8882,7 +8882,8 @@ const HEADLINE_METRICS = ['accuracy', 'f1', 'auc', 'precision', 'recall', 'exact
 /**
  * The built-in noise-aware slice check: a significant drop of a headline metric, overall or in any slice,
  * fails the check. Significant means one-sided at policy.significance after Holm's adjustment over every
- * row of the gate, so pure noise fails at most about alpha of PRs however many slices there are; drops
+ * row the run's fail gates test (gates/family.ts), so pure noise fails at most about alpha of PRs
+ * however many slices and gates there are; drops
  * under 2 points never fail (a practical floor, so a huge eval set does not fail on a trivial drop).
  */
 const HEADLINE_SLICE_GATE = {
@@ -12770,6 +12771,66 @@ function buildFindings(inputs) {
         .map(({ f }) => f);
 }
 
+;// CONCATENATED MODULE: ./src/gates/family.ts
+/**
+ * The run's families of paired tests. A PR fails when any fail-severity gate fails, so the chance that
+ * pure noise fails it is the family-wise error over every row those gates test, not over one gate's
+ * rows: two gates at α each, one on the overall series and one on every slice, fail about 2α of noise
+ * PRs when each is adjusted alone (measured in docs/calibration.md). Rows tested at the same α by gates
+ * of the same severity are therefore one family, and a row two gates both test (the overall accuracy of
+ * "no regression" and of "every slice holds") is one hypothesis in it, counted once. Holm over the
+ * union controls each gate's own rows too, as a subset of it, so every gate keeps its guarantee.
+ * Warn gates form their own family: a warning does not fail the check, and its rows should not weaken
+ * the rows that do.
+ */
+
+function familyKey(member) {
+    return `${member.severity} ${member.alpha}`;
+}
+/** `members[g]` are gate g's tested rows; the result answers for any of them. */
+function runFamilies(members) {
+    const families = new Map();
+    for (const gateMembers of members) {
+        const touched = new Set();
+        for (const member of gateMembers) {
+            const key = familyKey(member);
+            let family = families.get(key);
+            if (!family) {
+                family = { hypotheses: new Map(), gates: 0 };
+                families.set(key, family);
+            }
+            if (!touched.has(key)) {
+                touched.add(key);
+                family.gates++;
+            }
+            if (!family.hypotheses.has(member.id))
+                family.hypotheses.set(member.id, member);
+        }
+    }
+    const verdicts = new Map();
+    for (const [key, family] of families) {
+        const hypotheses = [...family.hypotheses.values()];
+        const alpha = hypotheses[0].alpha;
+        const kept = taroneFamily(hypotheses.map((h) => h.minAttainable), alpha);
+        const reduced = hypotheses.filter((_, i) => kept[i]);
+        const adjusted = holmAdjust(reduced.map((h) => h.pValue));
+        const shape = { size: reduced.length, leftOut: hypotheses.length - reduced.length, gates: family.gates };
+        const byId = new Map();
+        for (const h of hypotheses)
+            byId.set(h.id, { adjusted: null, ...shape });
+        reduced.forEach((h, i) => {
+            byId.set(h.id, { adjusted: adjusted[i], ...shape });
+        });
+        verdicts.set(key, byId);
+    }
+    return (member) => {
+        const verdict = verdicts.get(familyKey(member))?.get(member.id);
+        if (!verdict)
+            throw new Error(`row ${member.id} was not offered to the run's families`);
+        return verdict;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gates/judged.ts
 function judged_metricKey(project, unit, m) {
     return JSON.stringify([project, unit, m.stage, m.key, m.slice]);
@@ -14110,7 +14171,6 @@ function settle(row, adjusted, family, rules, unreachable = false) {
 
 
 
-
 /** Paired samples behind a stage (and slice) from any per-sample key: the n for `min_samples`. */
 function stageSampleCount(unit, stage, slice) {
     let best = null;
@@ -14158,17 +14218,20 @@ function regressionGate(gate, inputs, judged) {
     const alpha = gate.significance;
     const multi = namesUnits(inputs.units);
     const slots = [];
-    const neutral = new Set();
-    const noLimit = new Set();
-    const newMetrics = new Set();
-    const driftNotJudged = new Set();
-    let ignored = 0;
-    let noBaseline = 0;
-    for (const unit of inputs.units) {
+    const notes = {
+        neutral: new Set(),
+        noLimit: new Set(),
+        newMetrics: new Set(),
+        driftNotJudged: new Set(),
+        ignored: 0,
+        noBaseline: 0,
+    };
+    const { neutral, noLimit, newMetrics, driftNotJudged } = notes;
+    for (const [unitIndex, unit] of inputs.units.entries()) {
         if (!unit.pair.candidate && !unit.pair.baseline)
             continue;
         if (!unit.pair.baseline) {
-            noBaseline++;
+            notes.noBaseline++;
             continue;
         }
         for (const row of gateRows(unit, gate.metrics, gate.slices)) {
@@ -14202,7 +14265,7 @@ function regressionGate(gate, inputs, judged) {
                 if (missing)
                     slots.push({ ...missing, direction, limit: limits.text });
                 else
-                    ignored++;
+                    notes.ignored++;
                 continue;
             }
             if (row.baseline === null || row.candidate === null) {
@@ -14238,6 +14301,17 @@ function regressionGate(gate, inputs, judged) {
             const change = c === b ? numbers_formatNumber(c) : formatChange(b, c);
             slots.push({
                 pending: true,
+                hypothesis: test === null
+                    ? null
+                    : JSON.stringify([
+                        unitIndex,
+                        row.stage,
+                        row.key,
+                        row.slice,
+                        direction,
+                        test.method,
+                        test.evidence,
+                    ]),
                 base: { ...base, limit: limits.text },
                 label,
                 what: `${located} ${verb} ${change}`,
@@ -14257,16 +14331,37 @@ function regressionGate(gate, inputs, judged) {
     // fails, whatever its p, so leaving it out is chosen by n alone and keeps Holm's guarantee. Rows are
     // not left out for being within their limit: that choice depends on the data, and with a limit looser
     // than the test it would make every slice an unadjusted test (docs/adr/0002-statistics.md). Tarone's
-    // reduction leaves out McNemar rows whose discordant pairs are too few to ever reach significance:
-    // chosen by the margins alone, so the guarantee holds, and 19 small slices no longer dilute the one
-    // that can show a drop.
+    // reduction (family.ts) leaves out McNemar rows whose discordant pairs are too few to ever reach
+    // significance: chosen by the margins alone, so the guarantee holds, and 19 small slices no longer
+    // dilute the one that can show a drop. The family spans the run's gates of this severity and alpha.
     const testable = slots.filter((s) => 'pending' in s && s.test?.status === 'ok' && s.test.n >= gate.minSamples);
-    const kept = alpha === null
-        ? []
-        : taroneFamily(testable.map((s) => s.test.minAttainable), alpha);
-    const family = testable.filter((_, i) => kept[i]);
-    const unreachable = new Set(testable.filter((_, i) => !kept[i]));
-    const adjusted = new Map(holmAdjust(family.map((s) => s.test.pValue)).map((p, i) => [family[i], p]));
+    const members = new Map();
+    if (alpha !== null) {
+        for (const slot of testable) {
+            if (slot.hypothesis === null)
+                continue;
+            members.set(slot, {
+                id: slot.hypothesis,
+                severity: gate.severity,
+                alpha,
+                pValue: slot.test.pValue,
+                minAttainable: slot.test.minAttainable,
+            });
+        }
+    }
+    return {
+        members: [...members.values()],
+        settle: (verdicts) => settleGate(gate, inputs, { slots, members, verdicts, notes }),
+    };
+}
+function settleGate(gate, inputs, found) {
+    const { policy } = inputs.config;
+    const alpha = gate.significance;
+    const { slots, members, verdicts, notes } = found;
+    const { neutral, noLimit, newMetrics, driftNotJudged, ignored, noBaseline } = notes;
+    // Every member of this gate sits in the one family of its severity and alpha, so any answers for all.
+    const first = members.values().next();
+    const family = first.done ? { size: 0, leftOut: 0, gates: 1 } : verdicts(first.value);
     const rules = { alpha, minEffect: gate.minEffect, minSamples: gate.minSamples, minPairs: policy.minPairs };
     const rawDelta = [];
     const checks = slots.map((slot) => {
@@ -14274,13 +14369,18 @@ function regressionGate(gate, inputs, judged) {
             return slot;
         if (alpha !== null && slot.test === null && slot.noise?.kind !== 'noise')
             rawDelta.push(slot.label);
-        return settle(slot, adjusted.get(slot) ?? null, family.length, rules, unreachable.has(slot));
+        const member = members.get(slot);
+        const verdict = member ? verdicts(member) : null;
+        return settle(slot, verdict?.adjusted ?? null, verdict?.size ?? 0, rules, verdict?.adjusted === null);
     });
     const evidence = [];
     if (alpha !== null) {
-        evidence.push(`noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.length} tested row(s)` +
-            (unreachable.size > 0
-                ? ` (${unreachable.size} more left out: too few discordant pairs to reach significance, Tarone)`
+        evidence.push(`noise-aware: one-sided paired tests at α = ${alpha}, Holm-adjusted over ${family.size} tested row(s)` +
+            (family.gates > 1
+                ? ` of ${family.gates} ${gate.severity} gates (one family per severity and α)`
+                : '') +
+            (family.leftOut > 0
+                ? ` (${family.leftOut} more left out: too few discordant pairs to reach significance, Tarone)`
                 : '') +
             '; ' +
             `McNemar ${policy.binaryTest} for 0/1 outcomes, paired bootstrap (${policy.bootstrapResamples} resamples) otherwise`);
@@ -14669,6 +14769,7 @@ function emptySelection(selectors, slices, units) {
 
 
 
+
 /** The registry: a new gate kind is one file under `kinds/` and one line here. */
 const evaluate_GATE_KINDS = {
     threshold: thresholdGate,
@@ -14727,18 +14828,29 @@ function liftMissing(gate, checks, config) {
     const lifted = checks.filter((c) => c.subject === MISSING_METRIC);
     return { kept: checks.filter((c) => c.subject !== MISSING_METRIC), lifted };
 }
-/** Evaluates every configured gate, then the policy checks that apply, in config order. */
+/**
+ * Evaluates every configured gate, then the policy checks that apply, in config order. Regression
+ * gates settle after every gate has offered its tested rows, because their Holm families span the
+ * run (family.ts).
+ */
 function evaluateGates(inputs) {
     const judged = nothingJudged();
     const lifted = [];
-    const results = inputs.config.gates.map((gate) => {
+    const evaluated = inputs.config.gates.map((gate) => {
         const selection = gateSelection(gate, inputs.units);
         // The built-in headline check is not the user's typo: a run without headline metrics skips it.
         if (selection.nothing && gate !== HEADLINE_SLICE_GATE) {
-            return unmatchedResult(gate, selection.problems, inputs.config);
+            return { done: unmatchedResult(gate, selection.problems, inputs.config) };
         }
         const narrowed = selection.gate;
-        const evaluation = evaluatorOf(narrowed)(narrowed, inputs, judged);
+        return { gate, narrowed, selection, outcome: evaluatorOf(narrowed)(narrowed, inputs, judged) };
+    });
+    const verdicts = runFamilies(evaluated.map((e) => ('outcome' in e && 'members' in e.outcome ? e.outcome.members : [])));
+    const results = evaluated.map((e) => {
+        if ('done' in e)
+            return e.done;
+        const { gate, narrowed, selection, outcome } = e;
+        const evaluation = 'members' in outcome ? outcome.settle(verdicts) : outcome;
         const { kept, lifted: moved } = liftMissing(gate, evaluation.checks, inputs.config);
         lifted.push(...moved);
         // The headline words are a menu the built-in check picks from, so the ones a run lacks are no news.
